@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Auth;
+
+/// <summary>Cookie sign-in for browsers (ASP.NET Core Identity, hashed passwords, lock-out), X-Api-Key for machines, a policy per role.</summary>
+public static class AuthSetup
+{
+    private const string Smart = "CookieOrApiKey";
+
+    public static IServiceCollection AddPppkAuth(this IServiceCollection services, AuthOptions auth)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WorkflowDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Smart;
+                o.DefaultChallengeScheme = Smart;
+            })
+            // A request with X-Api-Key is a machine client; anything else is a browser with (or without) a cookie.
+            .AddPolicyScheme(Smart, "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "pppk.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/login";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, browsers get the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var role in Roles.All)
+            authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+        return services;
+    }
+
+    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/health"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            ctx.Response.StatusCode = status;
+            return ctx.Response.WriteAsync("Akses ditolak: peran Anda tidak mengizinkan halaman ini.");
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

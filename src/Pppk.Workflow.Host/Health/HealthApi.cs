@@ -1,0 +1,40 @@
+using Hangfire;
+using Npgsql;
+
+namespace Pppk.Workflow.Host.Health;
+
+/// <summary><c>GET /health</c>: 200 when the database and a job server answer, 503 otherwise. No credentials needed.</summary>
+public static class HealthApi
+{
+    // A Hangfire server beats every 10 s (see HangfireSetup); two missed beats means it is gone.
+    private static readonly TimeSpan HeartbeatFreshness = TimeSpan.FromSeconds(30);
+
+    public sealed record HealthReport(string Status, bool Database, int JobServers, string? Problem);
+
+    public static void MapHealthApi(this IEndpointRouteBuilder app, string connectionString)
+    {
+        app.MapGet("/health", async (JobStorage storage, CancellationToken ct) =>
+        {
+            var database = false;
+            var servers = 0;
+            string? problem = null;
+            try
+            {
+                await using var conn = new NpgsqlConnection(connectionString);
+                await conn.OpenAsync(ct);
+                await using var cmd = new NpgsqlCommand("SELECT 1", conn);
+                database = await cmd.ExecuteScalarAsync(ct) is 1;
+                var now = DateTime.UtcNow;
+                servers = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < HeartbeatFreshness);
+                if (servers == 0) problem = "No Hangfire server has reported in the last 30 s: start a host with the worker role.";
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                problem = "Database unreachable: " + e.Message;
+            }
+            var healthy = database && servers > 0;
+            return Results.Json(new HealthReport(healthy ? "healthy" : "unhealthy", database, servers, problem),
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Host;
+using Pppk.Workflow.Runtime.Database;
+using Serilog;
+
+// Stage one: a console logger for start-up; PppkHost replaces it with the configured one (stage two).
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateBootstrapLogger();
+
+try
+{
+    await using var running = await PppkHost.StartAsync(args);
+    await running.Host.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception e) when (e is EmbeddedPostgresException or OptionsValidationException or InvalidOperationException { Source: "Pppk.Workflow.Host" })
+{
+    // A problem the user can fix: say it plainly, no stack trace.
+    Log.Fatal("Pppk.Workflow cannot start: {Problem}", e.Message);
+    return 1;
+}
+catch (Exception e)
+{
+    Log.Fatal(e, "Pppk.Workflow stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Runtime.Database;
+
+namespace Pppk.Workflow.Runtime;
+
+public static class Extensions
+{
+    /// <summary>Registers the runtime's database context and migrator for <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddPppkRuntime(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<WorkflowDbContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", WorkflowDbContext.Schema))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+}

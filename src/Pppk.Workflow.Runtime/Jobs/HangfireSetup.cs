@@ -1,0 +1,53 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pppk.Workflow.Runtime.Jobs;
+
+/// <summary>Hangfire on PostgreSQL, tuned for a workflow engine where timers and steps must not wait on polling.</summary>
+public static class HangfireSetup
+{
+    public const string Schema = "hangfire";
+
+    public static IServiceCollection AddPppkHangfire(this IServiceCollection services, string connectionString, JobsOptions options, bool runServer)
+    {
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), StorageOptions(options)));
+
+        if (runServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.Queues = options.Queues.Length > 0 ? options.Queues : ["default"];
+                // Delayed jobs (timer drains, retries) become due at second granularity; poll at least every second.
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.ShutdownTimeout = options.ShutdownTimeout;
+                // Notice cancellation (shutdown, deleted job) quickly so jobs stop between batches.
+                server.CancellationCheckInterval = TimeSpan.FromSeconds(1);
+                // A dead server's entry (and so its recurring-job ownership) is dropped within a minute.
+                server.HeartbeatInterval = TimeSpan.FromSeconds(10);
+                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
+                server.ServerTimeout = TimeSpan.FromMinutes(1);
+            });
+        }
+        return services;
+    }
+
+    internal static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        // LISTEN/NOTIFY: an enqueued job wakes an idle worker at once instead of at the next poll.
+        EnableLongPolling = true,
+        QueuePollInterval = options.QueuePollInterval,
+        // Sliding invisibility: a live worker extends its fetch, so a short timeout re-runs only jobs of dead processes.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = options.InvisibilityTimeout,
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        EnableTransactionScopeEnlistment = true,
+    };
+}

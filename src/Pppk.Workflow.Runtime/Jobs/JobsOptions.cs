@@ -1,0 +1,28 @@
+namespace Pppk.Workflow.Runtime.Jobs;
+
+/// <summary>The <c>Jobs</c> section: the Hangfire server of a worker host.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Hangfire worker threads in this process. Our jobs drain batches and mostly wait on PostgreSQL, so more than the core count.</summary>
+    public int WorkerCount { get; set; } = Math.Max(10, Environment.ProcessorCount * 5);
+
+    /// <summary>How often delayed jobs are moved to their queue. At most 1 s: a timer must fire within 2 s of its due time.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Fallback queue poll when no NOTIFY arrives (long polling wakes the workers at once on enqueue).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long a fetched job stays invisible to other workers. With the sliding timeout, a live worker keeps
+    /// extending it, so it can be short: a job of a killed process is fetched again after this, not Hangfire's 30 minutes.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long shutdown waits for running jobs after cancelling their tokens.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Queues this worker serves; empty means <c>default</c>. (An array default here would be appended to by the binder.)</summary>
+    public string[] Queues { get; set; } = [];
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Pppk.Workflow.Runtime.Users;
+
+/// <summary>A person who signs in: BKPSDM staff, verifiers, the PPK, evaluators, unit heads, finance, employees.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? FullName { get; set; }
+
+    /// <summary>The unit (OPD) the person belongs to, for unit-scoped tasks and reports.</summary>
+    public string? UnitCode { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}

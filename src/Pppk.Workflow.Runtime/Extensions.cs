@@ -10,7 +10,7 @@ public static class Extensions
     public static IServiceCollection AddPppkRuntime(this IServiceCollection services, string connectionString)
     {
         services.AddDbContext<WorkflowDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", WorkflowDbContext.Schema))
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<DatabaseMigrator>();
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Users;
@@ -12,6 +13,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddPppkAuth(this IServiceCollection services, AuthOptions auth)
     {
+        services.AddDataProtection().SetApplicationName("Pppk.Workflow").PersistKeysToDbContext<WorkflowDbContext>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = false;

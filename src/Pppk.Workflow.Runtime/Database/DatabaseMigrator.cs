@@ -21,13 +21,11 @@ public sealed class DatabaseMigrator(WorkflowDbContext db, ILogger<DatabaseMigra
         }
         try
         {
-            // EF looks for its history table in the schema; make the schema first so a fresh database reads as "no migrations yet".
-            await using (var schema = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {WorkflowDbContext.Schema}", lockConnection))
-                await schema.ExecuteNonQueryAsync(ct);
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
-                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, pending);
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{WorkflowDbContext.Schema}.{WorkflowDbContext.MigrationsHistoryTable}') IS NOT NULL", lockConnection);
+            var before = (bool)(await exists.ExecuteScalarAsync(ct))! ? (await db.Database.GetAppliedMigrationsAsync(ct)).Count() : 0;
             await db.Database.MigrateAsync(ct);
+            var after = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
+            if (after > before) logger.LogInformation("Applied {Count} database migrations", after - before);
         }
         finally
         {

@@ -7,7 +7,7 @@ namespace Pppk.Workflow.Runtime.Database;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkflowDbContext>
 {
     public WorkflowDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<WorkflowDbContext>()
-        .UseNpgsql("Host=127.0.0.1;Database=pppk_design", o => o.MigrationsHistoryTable("__ef_migrations_history", WorkflowDbContext.Schema))
+        .UseNpgsql("Host=127.0.0.1;Database=pppk_design", o => o.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
         .UseSnakeCaseNamingConvention()
         .Options);
 }

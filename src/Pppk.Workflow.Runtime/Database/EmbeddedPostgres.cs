@@ -147,7 +147,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private Task WriteOwnerAsync(CancellationToken ct) => File.WriteAllTextAsync(OwnerFile, Environment.ProcessId.ToString(), ct);
 
-    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+    /// <summary>True for a running process; a zombie (exited, not yet reaped by a container's init) counts as gone.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat: "pid (comm) state ..."; comm may contain spaces, so read the state after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].TrimStart()[0];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return true; }
+    }
 
     private static int FreeLoopbackPort()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,13 @@ using Pppk.Workflow.Runtime.Users;
 namespace Pppk.Workflow.Runtime.Database;
 
 /// <summary>The runtime's tables in schema <c>pppk</c>: users and roles now, definitions, instances and work items as they come.</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public const string Schema = "pppk";
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>Cookie-signing keys, shared by every web host on this database so a sign-in holds across them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -23,5 +28,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }

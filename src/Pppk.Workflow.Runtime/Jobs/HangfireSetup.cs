@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Pppk.Workflow.Runtime.Jobs;
@@ -11,11 +12,15 @@ public static class HangfireSetup
 
     public static IServiceCollection AddPppkHangfire(this IServiceCollection services, string connectionString, JobsOptions options, bool runServer)
     {
-        services.AddHangfire(config => config
+        // The storage is this container's own singleton, not Hangfire's static JobStorage.Current, so two hosts
+        // in one process (tests, or a web and a worker role side by side) never pick up each other's database.
+        var storageOptions = StorageOptions(options);
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), StorageOptions(options)));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (runServer)
         {

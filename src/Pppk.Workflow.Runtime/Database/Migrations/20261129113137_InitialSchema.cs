@@ -7,13 +7,28 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Pppk.Workflow.Runtime.Database.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialUsersAndRoles : Migration
+    public partial class InitialSchema : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
                 name: "pppk");
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                schema: "pppk",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "roles",
@@ -224,6 +239,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
+                schema: "pppk");
+
             migrationBuilder.DropTable(
                 name: "role_claims",
                 schema: "pppk");

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Pppk.Workflow.Host;
+
+namespace Pppk.Workflow.Testing;
+
+/// <summary>
+/// A class fixture: the real host (web and worker by default) on a free loopback port, against a fresh database.
+/// Tests talk to it over HTTP like any client.
+/// </summary>
+public class TestHost : TestDatabase
+{
+    public const string BootstrapKey = "test-bootstrap-key-0123456789";
+    public const string AdminPassword = "Admin-Password-2026";
+
+    /// <summary>Tests log to a file in their output folder, not the repository's logs/.</summary>
+    public static string LogPath => Path.Combine(AppContext.BaseDirectory, "logs", "test-.log");
+
+    public RunningHost Host { get; private set; } = null!;
+    public Uri Url => Host.Url!;
+
+    /// <summary>Configuration on top of appsettings.json; override to change roles or add API keys.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Auth:BootstrapApiKey"] = BootstrapKey,
+        ["Auth:Admin:Password"] = AdminPassword,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
+        ["Serilog:WriteTo:1:Args:path"] = LogPath,
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var settings = Settings();
+        settings["ConnectionStrings:Pppk"] = ConnectionString;
+        Host = await PppkHost.StartAsync([], settings);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>An HTTP client for the host; with <paramref name="apiKey"/> it authenticates as that machine client.</summary>
+    public HttpClient Client(string? apiKey = BootstrapKey, bool followRedirects = false)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true };
+        var client = new HttpClient(handler) { BaseAddress = Url };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in with a cookie as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName = "admin", string password = AdminPassword)
+    {
+        var client = Client(apiKey: null);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+}

@@ -124,6 +124,12 @@ internal sealed partial class StepContext
     /// <summary>Completes an element instance: sets the variables it was completed with, applies output mappings, closes its wait points and leaves it.</summary>
     public void Complete(ElementInstance instance, JsonObject? variables = null, string? completedBy = null, IReadOnlyList<SequenceFlow>? flows = null)
     {
+        if (instance.Kind == ElementInstanceKind.Process)
+        {
+            Remove(instance, terminated: false);
+            EndProcess();
+            return;
+        }
         var node = Model.Node(instance.ElementId);
         if (variables is { Count: > 0 })
         {
@@ -155,12 +161,6 @@ internal sealed partial class StepContext
 
         CloseWaitPoints(instance.Key);
         Remove(instance, terminated: false, completedBy, variables);
-
-        if (instance.Kind == ElementInstanceKind.Process)
-        {
-            EndProcess();
-            return;
-        }
         if (body is not null)
         {
             MultiInstanceBodyBehavior.InnerCompleted(this, body, node);

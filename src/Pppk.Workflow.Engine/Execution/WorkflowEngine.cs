@@ -13,7 +13,7 @@ namespace Pppk.Workflow.Engine.Execution;
 /// </summary>
 public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environment, TimeZoneInfo? zone = null)
 {
-    private readonly TimeZoneInfo _zone = zone ?? TimeZoneInfo.Utc;
+    private readonly TimeZoneInfo _zone = zone ?? environment.TimeZone;
 
     /// <summary>Starts an instance at the none start event, or at <see cref="StartTrigger.StartEventId"/> (message/timer start).</summary>
     public StepResult Start(ProcessModel model, StartTrigger trigger)

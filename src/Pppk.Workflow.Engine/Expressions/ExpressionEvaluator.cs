@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Feel;
@@ -68,8 +67,8 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         var text = EvaluateString(raw, variables);
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (DateTimeOffset.TryParse(text.Split('@')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-            return value.ToUniversalTime();
+        if (IsoDateTime.TryParse(text, environment.TimeZone, out var value))
+            return value;
         throw new ExpressionException($"'{text}' is not a date and time; give an ISO 8601 value like 2026-01-31T09:00:00+08:00.");
     }
 

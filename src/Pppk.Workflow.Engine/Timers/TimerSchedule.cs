@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pppk.Workflow.Engine.Model;
 
 namespace Pppk.Workflow.Engine.Timers;
@@ -79,17 +78,6 @@ public sealed class TimerSchedule
         return _interval!.Value.AddTo(previous).ToUniversalTime();
     }
 
-    private static bool TryDate(string text, TimeZoneInfo zone, out DateTimeOffset value)
-    {
-        value = default;
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dt) || !text.Contains('T'))
-            return false;
-        value = dt.Kind switch
-        {
-            DateTimeKind.Utc => new DateTimeOffset(dt, TimeSpan.Zero),
-            DateTimeKind.Local => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
-            _ => new DateTimeOffset(dt, zone.GetUtcOffset(dt)),
-        };
-        return true;
-    }
+    private static bool TryDate(string text, TimeZoneInfo zone, out DateTimeOffset value) =>
+        IsoDateTime.TryParse(text, zone, out value) && text.Contains('T');
 }

@@ -43,7 +43,7 @@ internal sealed partial class ElementRules
             Feel(node.Id, u.DueDate, "due date");
             Feel(node.Id, u.FollowUpDate, "follow-up date");
             foreach (var (what, value) in new[] { ("due date", u.DueDate), ("follow-up date", u.FollowUpDate) })
-                if (value is not null && !ExpressionCache.IsExpression(value) && !DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _))
+                if (value is not null && !ExpressionCache.IsExpression(value) && !Timers.IsoDateTime.TryParse(value, TimeZoneInfo.Utc, out _))
                     Error(node.Id, $"The {what} of '{node.Id}' ('{value}') is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00 or a FEEL expression.");
         }
         Feel(node.Id, node.TaskDefinition?.Type, "job type");

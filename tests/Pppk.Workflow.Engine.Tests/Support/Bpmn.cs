@@ -57,7 +57,7 @@ public static class Bpmn
                     else
                         flow.Add(new XElement(b + "conditionExpression", new XAttribute(xsi + "type", "tFormalExpression"), label));
                 }
-                sourceElement.AddAfterSelf(flow);
+                sourceElement.Parent!.Add(flow);
             }
         }
     }

@@ -42,7 +42,7 @@ public static class Consistency
         else
         {
             // an active instance has something to wait for: a live element below the root, or it has an incident
-            if (state.Elements.Count <= 1) yield return "active instance without live elements";
+            if (state.Elements.Count <= 1 && state.Joins.Count == 0) yield return "active instance without live elements";
             foreach (var e in state.Elements.Where(e => e.ScopeKey is not null && e.Kind == ElementInstanceKind.Element && e.Status == ElementInstanceStatus.Active))
             {
                 // an active leaf element must be waiting on something, or be a scope with children

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Behaviors;
+
+/// <summary>
+/// The multi-instance body around a task, subprocess or call activity, as Camunda 8 has it: the input collection is
+/// evaluated once; each inner instance gets loopCounter and the input element as locals; the output element of each is
+/// collected at its index in the output collection (a local of the body, propagated when the body completes). An empty
+/// collection completes the body at once. Boundary events belong to the body.
+/// </summary>
+internal static class MultiInstanceBodyBehavior
+{
+    public static void Activate(StepContext context, ElementInstance body, FlowNode node)
+    {
+        var loop = node.MultiInstance!;
+        if (!context.TryEvaluate(body, loop.InputCollection ?? "=[]", "inputCollection", out var value))
+            return;
+        if (value is not JsonArray collection)
+        {
+            context.RaiseIncident(body, $"The inputCollection of '{node.Id}' ({loop.InputCollection}) gave {value?.ToJsonString() ?? "null"}, not a list; make it evaluate to a list and retry.");
+            return;
+        }
+        body.Collection = collection;
+        body.Created = 0;
+        if (loop.OutputCollection is { Length: > 0 } output)
+            context.SetLocal(body, output, new JsonArray(collection.Select(_ => (JsonNode?)null).ToArray()));
+        if (collection.Count == 0)
+        {
+            context.Complete(body);
+            return;
+        }
+        var count = loop.IsSequential ? 1 : collection.Count;
+        for (var i = 0; i < count; i++)
+            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+    }
+
+    /// <summary>Puts the inner instance's output element into the body's output collection. False when evaluation raised an incident.</summary>
+    public static bool CollectOutput(StepContext context, ElementInstance body, ElementInstance inner, FlowNode node)
+    {
+        var loop = node.MultiInstance!;
+        if (loop.OutputCollection is not { Length: > 0 } output || loop.OutputElement is not { Length: > 0 } element)
+            return true;
+        if (!context.TryEvaluate(inner, element, "outputElement", out var value, onCompletion: true))
+            return false;
+        if (body.Variables?[output] is JsonArray results && inner.LoopCounter is { } counter && counter <= results.Count)
+            results[counter - 1] = value?.DeepClone();
+        return true;
+    }
+
+    public static void InnerCompleted(StepContext context, ElementInstance body, FlowNode node)
+    {
+        var total = body.Collection?.Count ?? 0;
+        if (node.MultiInstance!.IsSequential && body.Created < total)
+        {
+            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+            return;
+        }
+        if (!context.State.Elements.Exists(e => e.ScopeKey == body.Key))
+            context.Complete(body);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Behaviors;
+
+/// <summary>Script task with zeebe:script: evaluates the FEEL expression inline and completes with the result variable.</summary>
+internal sealed class ScriptTaskBehavior : IElementBehavior
+{
+    public static readonly ScriptTaskBehavior Instance = new();
+
+    public void Activate(StepContext context, ElementInstance instance, FlowNode node)
+    {
+        var script = node.Script!;
+        if (!context.TryEvaluate(instance, script.Expression ?? "=null", "script", out var result))
+            return;
+        var variables = string.IsNullOrEmpty(script.ResultVariable) ? null : new JsonObject { [script.ResultVariable] = result };
+        context.Complete(instance, variables);
+    }
+}

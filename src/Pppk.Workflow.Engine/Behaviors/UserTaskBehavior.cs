@@ -1,0 +1,34 @@
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Behaviors;
+
+/// <summary>Creates a task for people (assignee, candidates, due and follow-up dates, form) and waits for its completion.</summary>
+internal sealed class UserTaskBehavior : IElementBehavior
+{
+    public static readonly UserTaskBehavior Instance = new();
+
+    public void Activate(StepContext context, ElementInstance instance, FlowNode node)
+    {
+        var settings = node.UserTask ?? new UserTaskSettings(false, null, null, null, null, null, null, null);
+        var scope = context.Lookup(instance);
+        var e = context.Expressions;
+        string? assignee = null, formId = null;
+        List<string> groups = [], users = [];
+        DateTimeOffset? due = null, followUp = null;
+        if (!context.Try(instance, "assignment", () =>
+            {
+                assignee = e.EvaluateString(settings.Assignee, scope);
+                groups = e.EvaluateList(settings.CandidateGroups, scope);
+                users = e.EvaluateList(settings.CandidateUsers, scope);
+                due = e.EvaluateDate(settings.DueDate, scope);
+                followUp = e.EvaluateDate(settings.FollowUpDate, scope);
+                formId = e.EvaluateString(settings.FormId, scope);
+            }))
+            return;
+        var wait = context.AddWait(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
+        context.Emit(new UserTaskCreated(wait.Id, instance.Key, node.Id, node.Name, string.IsNullOrEmpty(assignee) ? null : assignee,
+            groups, users, due, followUp, formId, settings.FormKey));
+    }
+}

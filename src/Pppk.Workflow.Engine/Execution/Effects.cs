@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Execution;
+
+/// <summary>What a step asks the runtime to do or record. The engine performs none of these itself.</summary>
+public abstract record Effect;
+
+public sealed record UserTaskCreated(
+    long WaitId, long ElementInstanceKey, string ElementId, string? Name, string? Assignee,
+    IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers,
+    DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, string? FormKey) : Effect;
+
+public sealed record TimerScheduled(long WaitId, string ElementId, DateTimeOffset DueAt) : Effect;
+
+public sealed record MessageSubscriptionOpened(long WaitId, string ElementId, string MessageName, string? CorrelationKey) : Effect;
+
+/// <summary>Run the handler of <paramref name="Type"/>; report back with JobCompleted/JobFailed/JobThrewError for <paramref name="WaitId"/>. <paramref name="NotBefore"/> is set for a retry after back-off.</summary>
+public sealed record JobCreated(
+    long WaitId, string ElementId, string Type, int Retries, JsonObject Variables,
+    IReadOnlyDictionary<string, string> Headers, DateTimeOffset? NotBefore = null) : Effect;
+
+/// <summary>Start an instance of <paramref name="ProcessId"/> (latest version) with StartTrigger(Variables, ParentWaitId: WaitId).</summary>
+public sealed record ChildInstanceRequested(long WaitId, string ElementId, string ProcessId, JsonObject Variables) : Effect;
+
+/// <summary>A wait point ended: <paramref name="Triggered"/> when its event happened, otherwise withdrawn (task cancelled, timer cancelled, subscription closed, child to cancel).</summary>
+public sealed record WaitPointClosed(long WaitId, WaitKind Kind, string ElementId, bool Triggered) : Effect;
+
+/// <summary>This instance was called by a parent: report completion to the parent's wait.</summary>
+public sealed record CompletedToParent(long ParentWaitId, JsonObject Variables) : Effect;
+
+/// <summary>This instance was called by a parent and ended with an error it did not catch: report it to the parent as ChildFailed.</summary>
+public sealed record ErrorToParent(long ParentWaitId, string ErrorCode, string? Message) : Effect;
+
+public sealed record ElementStarted(long ElementInstanceKey, string ElementId, string ElementType, string? Name, DateTimeOffset At) : Effect;
+
+public sealed record ElementEnded(
+    long ElementInstanceKey, string ElementId, string ElementType, string? Name, DateTimeOffset At,
+    bool Terminated, string? CompletedBy, JsonObject? VariablesSet) : Effect;
+
+public sealed record IncidentRaised(long IncidentId, long ElementInstanceKey, string ElementId, string Message) : Effect;
+
+public sealed record IncidentResolved(long IncidentId) : Effect;
+
+public sealed record VariablesChanged(long ScopeKey, JsonObject Variables) : Effect;
+
+public sealed record InstanceCompleted(JsonObject Variables) : Effect;
+
+public sealed record InstanceTerminated(string ElementId) : Effect;
+
+public sealed record InstanceCancelled(string? Reason) : Effect;

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Execution;
+
+// Ending tokens early: termination of element instances and their scopes, and BPMN error propagation.
+internal sealed partial class StepContext
+{
+    /// <summary>Terminates an element instance with everything inside it: child instances, wait points, join tokens, incidents.</summary>
+    public void Terminate(ElementInstance instance)
+    {
+        foreach (var child in State.Elements.Where(e => e.ScopeKey == instance.Key).ToList())
+            Terminate(child);
+        State.Joins.RemoveAll(j => j.ScopeKey == instance.Key);
+        CloseWaitPoints(instance.Key);
+        ResolveIncidents(instance.Key);
+        Remove(instance, terminated: true);
+    }
+
+    /// <summary>Terminates every child of a scope (terminate end event, cancel).</summary>
+    public void TerminateChildren(long scopeKey, long? except = null)
+    {
+        foreach (var child in State.Elements.Where(e => e.ScopeKey == scopeKey && e.Key != except).ToList())
+            Terminate(child);
+        State.Joins.RemoveAll(j => j.ScopeKey == scopeKey);
+    }
+
+    /// <summary>
+    /// Throws a BPMN error from <paramref name="source"/>: the nearest enclosing activity with a boundary error event for the
+    /// code (or a catch-all one) is terminated and the boundary event taken. Uncaught in a called instance, the error goes to
+    /// the parent; uncaught at the top, it is an incident on the element that threw.
+    /// </summary>
+    public void ThrowError(ElementInstance source, string code, string? message, JsonObject? variables = null)
+    {
+        for (var current = source; current is not null; current = current.ScopeKey is { } k ? State.Find(k) : null)
+        {
+            if (current.Kind == ElementInstanceKind.Process || current.LoopCounter is not null)
+                continue; // inner multi-instance tokens share the element id; their boundaries sit on the body
+            var node = Model.Node(current.ElementId);
+            var boundary = node.Boundaries.FirstOrDefault(b => b.Event?.Kind == EventKind.Error && ErrorCodeOf(b) == code)
+                ?? node.Boundaries.FirstOrDefault(b => b.Event?.Kind == EventKind.Error && ErrorCodeOf(b) is null);
+            if (boundary is null)
+                continue;
+            var scopeKey = current.ScopeKey!.Value;
+            Terminate(current);
+            EnqueueActivate(boundary, scopeKey, triggered: true, eventVariables: variables);
+            return;
+        }
+        if (State.ParentWaitId is { } parentWait)
+        {
+            TerminateChildren(State.Root!.Key);
+            State.Status = InstanceStatus.Terminated;
+            Emit(new InstanceTerminated(source.ElementId));
+            Emit(new ErrorToParent(parentWait, code, message));
+            return;
+        }
+        RaiseIncident(source, $"The BPMN error '{code}'{(message is null ? "" : $" ({message})")} thrown at '{source.ElementId}' was not caught; add a boundary error event with this code on an enclosing activity, or fix the cause and retry.");
+    }
+
+    /// <summary>The error code a boundary catches; null catches every error.</summary>
+    private static string? ErrorCodeOf(FlowNode boundary) =>
+        boundary.Event!.ErrorRef is null ? null : boundary.Event.Error?.ErrorCode is { Length: > 0 } code ? code : null;
+}

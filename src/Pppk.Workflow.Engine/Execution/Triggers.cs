@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Pppk.Workflow.Engine.Execution;
+
+/// <summary>Something that happened to an instance. The runtime loads the state, calls <see cref="WorkflowEngine.Handle"/> and stores the result.</summary>
+public abstract record Trigger;
+
+/// <summary>Start a new instance. <paramref name="StartEventId"/> picks a message or timer start; null picks the none start. <paramref name="ParentWaitId"/> is set when a call activity starts it.</summary>
+public sealed record StartTrigger(JsonObject? Variables = null, string? StartEventId = null, long? ParentWaitId = null) : Trigger;
+
+public sealed record UserTaskCompleted(long WaitId, string? CompletedBy, JsonObject? Variables = null) : Trigger;
+
+public sealed record TimerFired(long WaitId) : Trigger;
+
+public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null) : Trigger;
+
+public sealed record JobCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
+
+/// <summary>The handler failed. With retries left the job is scheduled again after <paramref name="Backoff"/>; with none an incident is raised.</summary>
+public sealed record JobFailed(long WaitId, string Message, int RetriesLeft, TimeSpan Backoff = default) : Trigger;
+
+/// <summary>The handler threw a BPMN error, caught by the nearest boundary error event with a matching code.</summary>
+public sealed record JobThrewError(long WaitId, string ErrorCode, string? Message = null, JsonObject? Variables = null) : Trigger;
+
+public sealed record ChildCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
+
+/// <summary>A called instance ended with an error it did not catch.</summary>
+public sealed record ChildFailed(long WaitId, string ErrorCode, string? Message = null) : Trigger;
+
+public sealed record CancelInstance(string? Reason = null) : Trigger;
+
+/// <summary>Sets variables on the process scope, or on a given element instance scope (e.g. to fix an incident).</summary>
+public sealed record SetVariables(JsonObject Variables, long? ScopeKey = null) : Trigger;
+
+public sealed record RetryIncident(long IncidentId) : Trigger;
+
+/// <summary>The runtime could not start the process a call activity names (unknown key): an incident on the call activity; retry asks again.</summary>
+public sealed record ChildStartFailed(long WaitId, string Message) : Trigger;

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Behaviors;
+using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Execution;
+
+/// <summary>
+/// The token interpreter. Pure and deterministic: given a model, a state, a trigger and the clock it returns the next
+/// state and the effects, never touching the state passed in. Thread-safe; one instance can serve every step.
+/// </summary>
+public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environment, TimeZoneInfo? zone = null)
+{
+    private readonly TimeZoneInfo _zone = zone ?? environment.TimeZone;
+
+    /// <summary>Starts an instance at the none start event, or at <see cref="StartTrigger.StartEventId"/> (message/timer start).</summary>
+    public StepResult Start(ProcessModel model, StartTrigger trigger)
+    {
+        var state = new InstanceState { ProcessId = model.Id, ParentWaitId = trigger.ParentWaitId };
+        var context = NewContext(model, state);
+        var start = trigger.StartEventId is { } id
+            ? model.Process.StartEvents.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"Process '{model.Id}' has no start event '{id}'.", nameof(trigger))
+            : model.NoneStartEvent ?? throw new ArgumentException($"Process '{model.Id}' has no none start event; start it by message or timer with StartEventId.", nameof(trigger));
+        var root = new ElementInstance
+        {
+            Key = state.NewKey(), ElementId = model.Id, Kind = ElementInstanceKind.Process, StartedAt = context.Now,
+            Variables = trigger.Variables?.DeepClone().AsObject() ?? [],
+        };
+        state.Elements.Add(root);
+        context.Emit(new ElementStarted(root.Key, model.Id, "process", model.Process.Name, context.Now));
+        context.EnqueueActivate(start, root.Key);
+        context.Run();
+        return new StepResult(state, context.Effects);
+    }
+
+    /// <summary>Applies a trigger to a copy of <paramref name="state"/>. A trigger for a wait point that no longer exists changes nothing and says so in <see cref="StepResult.Ignored"/>.</summary>
+    public StepResult Handle(ProcessModel model, InstanceState state, Trigger trigger)
+    {
+        if (trigger is StartTrigger start)
+            return Start(model, start);
+        if (state.Status != InstanceStatus.Active)
+            return new StepResult(state, [], $"The instance is {state.Status.ToString().ToLowerInvariant()}; nothing to do.");
+        var next = state.Clone();
+        var context = NewContext(model, next);
+        var ignored = trigger switch
+        {
+            CancelInstance c => Cancel(context, c),
+            SetVariables s => SetVariables(context, s),
+            RetryIncident r => Retry(context, r),
+            _ => WaitPointDispatch.Handle(context, trigger),
+        };
+        if (ignored is not null)
+            return new StepResult(state, [], ignored);
+        context.Run();
+        return new StepResult(next, context.Effects);
+    }
+
+    private StepContext NewContext(ProcessModel model, InstanceState state) =>
+        new(model, state, clock.GetUtcNow(), new ExpressionEvaluator(model.Expressions, environment), _zone);
+
+    private static string? Cancel(StepContext context, CancelInstance cancel)
+    {
+        var root = context.State.Root!;
+        context.TerminateChildren(root.Key);
+        context.State.Status = InstanceStatus.Cancelled;
+        context.Remove(root, terminated: true);
+        context.Emit(new InstanceCancelled(cancel.Reason));
+        return null;
+    }
+
+    private static string? SetVariables(StepContext context, SetVariables set)
+    {
+        var scope = set.ScopeKey is { } key ? context.State.Find(key) : context.State.Root;
+        if (scope is null)
+            return $"Element instance {set.ScopeKey} is not active; variables not set.";
+        foreach (var (name, value) in set.Variables)
+            context.SetLocal(scope, name, value?.DeepClone());
+        context.Emit(new VariablesChanged(scope.Key, set.Variables.DeepClone().AsObject()));
+        return null;
+    }
+
+    private static string? Retry(StepContext context, RetryIncident retry)
+    {
+        var state = context.State;
+        var incident = state.Incidents.Find(i => i.Id == retry.IncidentId);
+        if (incident is null)
+            return $"Incident {retry.IncidentId} is not open.";
+        state.Incidents.Remove(incident);
+        context.Emit(new IncidentResolved(incident.Id));
+        if (state.Find(incident.ElementInstanceKey) is not { } instance)
+            return null;
+        instance.Status = ElementInstanceStatus.Active;
+        var node = context.Model.Node(instance.ElementId);
+        if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { } job)
+        {
+            job.Retries = JobTaskBehavior.Retries(node.TaskDefinition?.Retries);
+            instance.Status = ElementInstanceStatus.Waiting;
+            context.Emit(new JobCreated(job.Id, job.ElementId, job.JobType!, job.Retries.Value, context.VisibleVariables(instance), node.Headers));
+        }
+        else if (incident.OnCompletion)
+            context.FinishCompletion(instance);
+        else
+        {
+            context.CloseWaitPoints(instance.Key);
+            if (instance.Kind == ElementInstanceKind.Process)
+                return null;
+            context.RunActivation(instance);
+        }
+        return null;
+    }
+
+    internal static JsonObject? Copy(JsonObject? variables) => variables?.DeepClone().AsObject();
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Pppk.Workflow.Engine.Feel;
+
+namespace Pppk.Workflow.Engine.Expressions;
+
+/// <summary>FEEL expressions of one process model, parsed once and shared by every instance and thread.</summary>
+internal sealed class ExpressionCache
+{
+    private readonly ConcurrentDictionary<string, FeelExpression> _compiled = new(StringComparer.Ordinal);
+
+    /// <summary>True when the attribute value is a FEEL expression ("=..."), false for a literal string.</summary>
+    public static bool IsExpression(string? raw) => raw is not null && raw.TrimStart().StartsWith('=');
+
+    public static string Body(string raw) => raw.TrimStart()[1..];
+
+    public FeelExpression Get(string raw) => _compiled.GetOrAdd(raw, static r => FeelExpression.Parse(Body(r)));
+
+    /// <summary>Parses without caching a failure; returns the problem as a sentence with its position, or null when it parses.</summary>
+    public string? TryCompile(string raw)
+    {
+        if (!IsExpression(raw))
+            return null;
+        try
+        {
+            Get(raw);
+            return null;
+        }
+        catch (FeelSyntaxException e)
+        {
+            return $"FEEL syntax error in '{Body(raw).Trim()}': {e.Reason} at line {e.Line}, column {e.Column}.";
+        }
+        catch (NotImplementedException)
+        {
+            return null; // the FEEL library is not linked in yet; nothing to check
+        }
+        catch (Exception e)
+        {
+            return $"FEEL expression '{Body(raw).Trim()}' could not be parsed: {e.Message}";
+        }
+    }
+}

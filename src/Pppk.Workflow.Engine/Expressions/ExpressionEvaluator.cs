@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Timers;
+
+namespace Pppk.Workflow.Engine.Expressions;
+
+/// <summary>Where an expression reads variables: the engine's nested scopes for one element instance.</summary>
+internal interface IVariableLookup
+{
+    bool TryGet(string name, out JsonNode? value);
+}
+
+/// <summary>Evaluation failed in a way the user must fix (wrong type, missing value); becomes an incident.</summary>
+internal sealed class ExpressionException(string message) : Exception(message);
+
+/// <summary>The only place that talks to the FEEL library: '=' prefix handling, scope adapter and conversions to what the engine needs.</summary>
+internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment environment)
+{
+    public JsonNode? Evaluate(string raw, IVariableLookup variables)
+    {
+        if (!ExpressionCache.IsExpression(raw))
+            return JsonValue.Create(raw);
+        FeelExpression expression;
+        try
+        {
+            expression = cache.Get(raw);
+        }
+        catch (FeelSyntaxException e)
+        {
+            throw new ExpressionException($"FEEL syntax error in '{ExpressionCache.Body(raw).Trim()}': {e.Reason} at line {e.Line}, column {e.Column}.");
+        }
+        try
+        {
+            return expression.Evaluate(new ScopeAdapter(variables), environment).ToJson();
+        }
+        catch (Exception e) when (e is not ExpressionException)
+        {
+            throw new ExpressionException($"Evaluating '{ExpressionCache.Body(raw).Trim()}' failed: {e.Message}");
+        }
+    }
+
+    /// <summary>A sequence flow condition: only boolean true passes; null and non-booleans do not, as in Camunda 8.</summary>
+    public bool IsTrue(string raw, IVariableLookup variables) =>
+        Evaluate(raw, variables) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+
+    public string? EvaluateString(string? raw, IVariableLookup variables) => raw is null ? null : AsString(Evaluate(raw, variables));
+
+    /// <summary>A list setting: a FEEL list, or a literal comma separated list ("hr-staff, hr-head").</summary>
+    public List<string> EvaluateList(string? raw, IVariableLookup variables)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            return [];
+        if (!ExpressionCache.IsExpression(raw))
+            return raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        return Evaluate(raw, variables) switch
+        {
+            null => [],
+            JsonArray a => a.Select(AsString).Where(s => s is not null).Select(s => s!).ToList(),
+            var single => [AsString(single)!],
+        };
+    }
+
+    /// <summary>A date-time setting (due date, timer date); literal ISO text or a FEEL date and time.</summary>
+    public DateTimeOffset? EvaluateDate(string? raw, IVariableLookup variables)
+    {
+        var text = EvaluateString(raw, variables);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (IsoDateTime.TryParse(text, environment.TimeZone, out var value))
+            return value;
+        throw new ExpressionException($"'{text}' is not a date and time; give an ISO 8601 value like 2026-01-31T09:00:00+08:00.");
+    }
+
+    public static string? AsString(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>A timer expression evaluates to text (literal, FEEL string, FEEL duration or date); the timer parser reads it.</summary>
+    public string EvaluateTimerText(string raw, IVariableLookup variables) =>
+        EvaluateString(raw, variables) ?? throw new ExpressionException($"The timer expression '{raw}' gave null; it must give a date, a duration or a cycle.");
+
+    private sealed class ScopeAdapter(IVariableLookup variables) : IFeelScope
+    {
+        public bool TryResolve(string name, out FeelValue value)
+        {
+            if (variables.TryGet(name, out var node))
+            {
+                value = FeelValue.FromJson(node);
+                return true;
+            }
+            value = null!;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace Pppk.Workflow.Engine.Feel;
+
+internal delegate FeelValue BuiltinBody(ReadOnlySpan<FeelValue> args, EvaluationContext context);
+
+/// <summary>
+/// A built-in function. Arity is checked at parse time when called by name; a call with a value of the
+/// wrong type returns null (the standard's rule), never throws.
+/// </summary>
+internal sealed class BuiltinFunction(string name, string[] parameters, int minArgs, int maxArgs, bool pure, BuiltinBody body)
+    : FeelFunction
+{
+    public override string Name => name;
+
+    public override IReadOnlyList<string> Parameters => parameters;
+
+    public int MinArgs { get; } = minArgs;
+
+    public int MaxArgs { get; } = maxArgs;
+
+    /// <summary>Depends only on its arguments, so a call with literal arguments is folded at parse time.</summary>
+    public bool Pure { get; } = pure;
+
+    internal override FeelValue Invoke(ReadOnlySpan<FeelValue> args, EvaluationContext context)
+    {
+        if (args.Length < MinArgs || args.Length > MaxArgs)
+            return Null;
+        try
+        {
+            return body(args, context);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidCastException
+                                      or IndexOutOfRangeException or DivideByZeroException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return Null;
+        }
+    }
+
+    public string ArityText => MaxArgs == int.MaxValue
+        ? $"at least {MinArgs}"
+        : MinArgs == MaxArgs ? $"{MinArgs}" : $"{MinArgs} to {MaxArgs}";
+}

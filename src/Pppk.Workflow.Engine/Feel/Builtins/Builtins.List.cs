@@ -1,0 +1,305 @@
+namespace Pppk.Workflow.Engine.Feel;
+
+internal static partial class Builtins
+{
+    private static void RegisterList()
+    {
+        Add("list contains", "list, element", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            foreach (var item in list.Span)
+                if (FeelComparison.Equal(item, a[1]) == true)
+                    return FeelBoolean.True;
+            return FeelBoolean.False;
+        });
+        Add("count", "list, ...", static (a, _) => FeelNumber.Of(Args.ListOrVarargs(a).Length));
+        Add("min", "list, ...", static (a, _) => Extreme(Args.ListOrVarargs(a), -1));
+        Add("max", "list, ...", static (a, _) => Extreme(Args.ListOrVarargs(a), 1));
+        Add("sum", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (items.Length == 0)
+                return Args.Null;
+            var total = 0m;
+            foreach (var item in items)
+            {
+                if (item is not FeelNumber n)
+                    return Args.Null;
+                total += n.Value;
+            }
+            return FeelNumber.Of(total);
+        });
+        Add("product", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (items.Length == 0)
+                return Args.Null;
+            var total = 1m;
+            foreach (var item in items)
+            {
+                if (item is not FeelNumber n)
+                    return Args.Null;
+                total *= n.Value;
+            }
+            return FeelNumber.Of(total);
+        });
+        Add("mean", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (items.Length == 0 || !Numbers(items, out var values))
+                return Args.Null;
+            var total = 0m;
+            foreach (var v in values)
+                total += v;
+            return FeelNumber.Of(total / values.Length);
+        });
+        Add("median", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (items.Length == 0 || !Numbers(items, out var values))
+                return Args.Null;
+            Array.Sort(values);
+            var mid = values.Length / 2;
+            return FeelNumber.Of(values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
+        });
+        Add("stddev", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (items.Length < 2 || !Numbers(items, out var values))
+                return Args.Null;
+            var mean = 0m;
+            foreach (var v in values)
+                mean += v;
+            mean /= values.Length;
+            var squares = 0m;
+            foreach (var v in values)
+                squares += (v - mean) * (v - mean);
+            return FeelNumber.Of(Sqrt(squares / (values.Length - 1)));
+        });
+        Add("mode", "list, ...", static (a, _) =>
+        {
+            var items = Args.ListOrVarargs(a);
+            if (!Numbers(items, out var values))
+                return Args.Null;
+            var counts = new Dictionary<decimal, int>();
+            foreach (var v in values)
+                counts[v] = counts.GetValueOrDefault(v) + 1;
+            var best = counts.Count == 0 ? 0 : counts.Values.Max();
+            return new FeelList(counts.Where(c => c.Value == best).Select(c => c.Key).Order().Select(v => (FeelValue)FeelNumber.Of(v)));
+        });
+        Add("all", "list, ...", static (a, _) =>
+        {
+            if (a.Length == 1 && a[0] is not FeelList && !a[0].IsNull && a[0] is not FeelBoolean)
+                return Args.Null;
+            var sawNull = false;
+            foreach (var item in a.Length == 1 ? Args.AsList(a[0]) : a)
+            {
+                if (ReferenceEquals(item, FeelBoolean.False))
+                    return FeelBoolean.False;
+                sawNull |= !item.IsTrue;
+            }
+            return sawNull ? Args.Null : FeelBoolean.True;
+        });
+        Add("any", "list, ...", static (a, _) =>
+        {
+            if (a.Length == 1 && a[0] is not FeelList && !a[0].IsNull && a[0] is not FeelBoolean)
+                return Args.Null;
+            var sawNull = false;
+            foreach (var item in a.Length == 1 ? Args.AsList(a[0]) : a)
+            {
+                if (item.IsTrue)
+                    return FeelBoolean.True;
+                sawNull |= !ReferenceEquals(item, FeelBoolean.False);
+            }
+            return sawNull ? Args.Null : FeelBoolean.False;
+        });
+        Add("sublist", "list, start position, length?", static (a, _) =>
+        {
+            if (a[0] is not FeelList list || !Args.Integer(a[1], out var start) || start == 0 || Math.Abs(start) > list.Count)
+                return Args.Null;
+            var from = start > 0 ? start - 1 : list.Count + start;
+            var count = list.Count - from;
+            if (a.Length == 3)
+            {
+                if (!Args.Integer(a[2], out var length) || length < 0 || length > count)
+                    return Args.Null;
+                count = length;
+            }
+            return new FeelList(list.Span.Slice(from, count).ToArray());
+        });
+        Add("append", "list, item, ...", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var items = new List<FeelValue>(list.Items);
+            items.AddRange(a[1..].ToArray());
+            return Args.List(items);
+        });
+        Add("concatenate", "list, ...", static (a, _) =>
+        {
+            var items = new List<FeelValue>();
+            foreach (var arg in a)
+            {
+                if (arg is not FeelList list)
+                    return Args.Null;
+                items.AddRange(list.Items);
+            }
+            return Args.List(items);
+        });
+        Add("insert before", "list, position, newItem", static (a, _) =>
+        {
+            if (a[0] is not FeelList list || !Args.Integer(a[1], out var position) || position == 0 || Math.Abs(position) > list.Count)
+                return Args.Null;
+            var items = new List<FeelValue>(list.Items);
+            items.Insert(position > 0 ? position - 1 : list.Count + position, a[2]);
+            return Args.List(items);
+        });
+        Add("remove", "list, position", static (a, _) =>
+        {
+            if (a[0] is not FeelList list || !Args.Integer(a[1], out var position) || position == 0 || Math.Abs(position) > list.Count)
+                return Args.Null;
+            var items = new List<FeelValue>(list.Items);
+            items.RemoveAt(position > 0 ? position - 1 : list.Count + position);
+            return Args.List(items);
+        });
+        Add("reverse", "list", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var items = list.Span.ToArray();
+            Array.Reverse(items);
+            return new FeelList(items);
+        });
+        Add("index of", "list, match", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var result = new List<FeelValue>();
+            for (var i = 0; i < list.Count; i++)
+                if (FeelComparison.Equal(list[i], a[1]) == true)
+                    result.Add(FeelNumber.Of(i + 1));
+            return Args.List(result);
+        });
+        Add("union", "list, ...", static (a, _) =>
+        {
+            var result = new List<FeelValue>();
+            foreach (var arg in a)
+            {
+                if (arg is not FeelList list)
+                    return Args.Null;
+                foreach (var item in list.Span)
+                    AddDistinct(result, item);
+            }
+            return Args.List(result);
+        });
+        Add("distinct values", "list", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var result = new List<FeelValue>();
+            foreach (var item in list.Span)
+                AddDistinct(result, item);
+            return Args.List(result);
+        });
+        Add("flatten", "list", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var result = new List<FeelValue>();
+            Flatten(list, result);
+            return Args.List(result);
+        });
+        Add("sort", "list, precedes?", static (a, context) => Sort(a, context));
+    }
+
+    private static bool Numbers(ReadOnlySpan<FeelValue> items, out decimal[] values)
+    {
+        values = new decimal[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not FeelNumber n)
+                return false;
+            values[i] = n.Value;
+        }
+        return true;
+    }
+
+    /// <summary>min/max over comparable values of one type; empty or mixed lists give null.</summary>
+    private static FeelValue Extreme(ReadOnlySpan<FeelValue> items, int sign)
+    {
+        if (items.Length == 0)
+            return Args.Null;
+        var best = items[0];
+        foreach (var item in items[1..])
+        {
+            if (FeelComparison.Compare(item, best) is not { } c)
+                return Args.Null;
+            if (c * sign > 0)
+                best = item;
+        }
+        return FeelComparison.Compare(best, best) is null ? Args.Null : best;
+    }
+
+    private static void AddDistinct(List<FeelValue> result, FeelValue item)
+    {
+        foreach (var existing in result)
+            if (FeelComparison.Equal(existing, item) == true)
+                return;
+        result.Add(item);
+    }
+
+    private static void Flatten(FeelList list, List<FeelValue> result)
+    {
+        foreach (var item in list.Span)
+        {
+            if (item is FeelList inner)
+                Flatten(inner, result);
+            else
+                result.Add(item);
+        }
+    }
+
+    /// <summary>
+    /// Stable insertion sort: an item moves before another only when it strictly precedes it. Lists in HR
+    /// conditions are short, and a user's precedes function need not be a consistent total order.
+    /// </summary>
+    private static FeelValue Sort(ReadOnlySpan<FeelValue> a, EvaluationContext context)
+    {
+        if (a[0] is not FeelList list)
+            return Args.Null;
+        FeelFunction? precedes = null;
+        if (a.Length > 1 && !a[1].IsNull && (precedes = a[1] as FeelFunction) is null)
+            return Args.Null;
+        var items = list.Span.ToArray();
+        for (var i = 1; i < items.Length; i++)
+        {
+            var item = items[i];
+            var j = i - 1;
+            while (j >= 0)
+            {
+                var before = Precedes(item, items[j], precedes, context);
+                if (before is null)
+                    return Args.Null;
+                if (!before.Value)
+                    break;
+                items[j + 1] = items[j];
+                j--;
+            }
+            items[j + 1] = item;
+        }
+        return new FeelList(items);
+    }
+
+    private static bool? Precedes(FeelValue x, FeelValue y, FeelFunction? precedes, EvaluationContext context)
+    {
+        if (precedes is null)
+            return FeelComparison.Compare(x, y) is { } c ? c < 0 : null;
+        var mark = context.ArgMark;
+        context.PushArg(x);
+        context.PushArg(y);
+        var r = precedes.Invoke(context.Args(mark), context);
+        context.PopArgs(mark);
+        return r is FeelBoolean b ? b.Value : null;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pppk.Workflow.Engine.Feel;
+
+internal static partial class Builtins
+{
+    private static readonly ConcurrentDictionary<(string, string), Regex?> Regexes = new();
+
+    private static void RegisterString()
+    {
+        Add("substring", "string, start position, length?", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var s) || !Args.Integer(a[1], out var start) || start == 0)
+                return Args.Null;
+            var chars = CodePoints(s);
+            var from = start > 0 ? start - 1 : Math.Max(chars.Length + start, 0);
+            if (from >= chars.Length)
+                return FeelString.Empty;
+            var count = chars.Length - from;
+            if (a.Length == 3)
+            {
+                if (!Args.Integer(a[2], out var length) || length < 0)
+                    return Args.Null;
+                count = Math.Min(count, length);
+            }
+            return new FeelString(Join(chars, from, count));
+        });
+        Add("string length", "string", static (a, _) =>
+            Args.String(a[0], out var s) ? FeelNumber.Of(CodePoints(s).Length) : Args.Null);
+        Add("upper case", "string", static (a, _) =>
+            Args.String(a[0], out var s) ? new FeelString(s.ToUpperInvariant()) : Args.Null);
+        Add("lower case", "string", static (a, _) =>
+            Args.String(a[0], out var s) ? new FeelString(s.ToLowerInvariant()) : Args.Null);
+        Add("substring before", "string, match", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var s) || !Args.String(a[1], out var m))
+                return Args.Null;
+            var i = s.IndexOf(m, StringComparison.Ordinal);
+            return i < 0 ? FeelString.Empty : new FeelString(s[..i]);
+        });
+        Add("substring after", "string, match", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var s) || !Args.String(a[1], out var m))
+                return Args.Null;
+            var i = s.IndexOf(m, StringComparison.Ordinal);
+            return i < 0 ? FeelString.Empty : new FeelString(s[(i + m.Length)..]);
+        });
+        Add("contains", "string, match", static (a, _) =>
+            Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.Contains(m, StringComparison.Ordinal)) : Args.Null);
+        Add("starts with", "string, match", static (a, _) =>
+            Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.StartsWith(m, StringComparison.Ordinal)) : Args.Null);
+        Add("ends with", "string, match", static (a, _) =>
+            Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.EndsWith(m, StringComparison.Ordinal)) : Args.Null);
+        Add("matches", "input, pattern, flags?", static (a, _) =>
+            Args.String(a[0], out var s) && Regex(a[1], a.Length > 2 ? a[2] : Args.Null) is { } r ? Args.Bool(r.IsMatch(s)) : Args.Null);
+        Add("replace", "input, pattern, replacement, flags?", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var s) || !Args.String(a[2], out var replacement)
+                || Regex(a[1], a.Length > 3 ? a[3] : Args.Null) is not { } r)
+                return Args.Null;
+            var q = a.Length > 3 && a[3] is FeelString f && f.Value.Contains('q');
+            return new FeelString(r.Replace(s, q ? replacement.Replace("$", "$$", StringComparison.Ordinal) : XPathReplacement(replacement)));
+        });
+        Add("split", "string, delimiter", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var s) || Regex(a[1], Args.Null) is not { } r)
+                return Args.Null;
+            var parts = r.Split(s);
+            var items = new FeelValue[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+                items[i] = new FeelString(parts[i]);
+            return new FeelList(items);
+        });
+        Add("string join", "list, delimiter?, prefix?, suffix?", static (a, _) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            string? delimiter = "", prefix = "", suffix = "";
+            if ((a.Length > 1 && !a[1].IsNull && !Args.String(a[1], out delimiter))
+                || (a.Length > 2 && !Args.String(a[2], out prefix))
+                || (a.Length > 3 && !Args.String(a[3], out suffix)))
+                return Args.Null;
+            var sb = new StringBuilder(prefix);
+            var first = true;
+            foreach (var item in list.Span)
+            {
+                if (item.IsNull)
+                    continue; // the standard: null elements are ignored
+                if (item is not FeelString s)
+                    return Args.Null;
+                if (!first)
+                    sb.Append(delimiter);
+                sb.Append(s.Value);
+                first = false;
+            }
+            return new FeelString(sb.Append(suffix).ToString());
+        });
+    }
+
+    /// <summary>Characters as the standard counts them: Unicode code points, not UTF-16 units.</summary>
+    private static string[] CodePoints(string s)
+    {
+        var result = new List<string>(s.Length);
+        for (var i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
+            result.Add(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : s[i].ToString());
+        return result.ToArray();
+    }
+
+    private static string Join(string[] chars, int from, int count) => string.Concat(chars.AsSpan(from, count));
+
+    /// <summary>XPath fn:matches flags (s, m, i, x, q) mapped to .NET; invalid patterns or flags give null.</summary>
+    private static Regex? Regex(FeelValue pattern, FeelValue flags)
+    {
+        if (!Args.String(pattern, out var p))
+            return null;
+        string? f = "";
+        if (!flags.IsNull && !Args.String(flags, out f))
+            return null;
+        return Regexes.GetOrAdd((p, f), static key =>
+        {
+            var options = RegexOptions.CultureInvariant;
+            var text = key.Item1;
+            foreach (var c in key.Item2)
+            {
+                switch (c)
+                {
+                    case 's': options |= RegexOptions.Singleline; break;
+                    case 'm': options |= RegexOptions.Multiline; break;
+                    case 'i': options |= RegexOptions.IgnoreCase; break;
+                    case 'x': options |= RegexOptions.IgnorePatternWhitespace; break;
+                    case 'q': text = System.Text.RegularExpressions.Regex.Escape(text); break;
+                    default: return null;
+                }
+            }
+            try
+            {
+                return new Regex(text, options, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        });
+    }
+
+    /// <summary>XPath replacement strings escape '$' and '\' with a backslash; .NET uses "$$".</summary>
+    private static string XPathReplacement(string r)
+    {
+        var sb = new StringBuilder(r.Length);
+        for (var i = 0; i < r.Length; i++)
+        {
+            if (r[i] == '\\' && i + 1 < r.Length)
+            {
+                sb.Append(r[i + 1] == '$' ? "$$" : r[i + 1].ToString());
+                i++;
+            }
+            else
+                sb.Append(r[i]);
+        }
+        return sb.ToString();
+    }
+}

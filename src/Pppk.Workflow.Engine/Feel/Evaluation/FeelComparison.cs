@@ -1,0 +1,114 @@
+namespace Pppk.Workflow.Engine.Feel;
+
+/// <summary>
+/// Equality and ordering (DMN 1.5 §10.3.2.2, table 54). Equality: null = null is true, null = x is false,
+/// values of different types are not comparable (null). Ordering: only numbers, strings, dates, times,
+/// dates and times and durations of one kind; anything else is null.
+/// </summary>
+internal static class FeelComparison
+{
+    public static bool? Equal(FeelValue a, FeelValue b)
+    {
+        if (ReferenceEquals(a, b))
+            return true;
+        if (a.IsNull || b.IsNull)
+            return false;
+        switch (a)
+        {
+            case FeelNumber x when b is FeelNumber y:
+                return x.Value == y.Value;
+            case FeelString x when b is FeelString y:
+                return string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+            case FeelBoolean when b is FeelBoolean:
+                return false; // the two booleans are singletons, so equal ones were caught above
+            case FeelList x when b is FeelList y:
+                return ListEqual(x, y);
+            case FeelContext x when b is FeelContext y:
+                return ContextEqual(x, y);
+            case FeelRange x when b is FeelRange y:
+                return x.StartIncluded == y.StartIncluded && x.EndIncluded == y.EndIncluded
+                    && Equal(x.Start, y.Start) == true && Equal(x.End, y.End) == true;
+            case FeelFunction when b is FeelFunction:
+                return false;
+            case FeelDateTime x when b is FeelDateTime y:
+                // Equality of date and time compares the instant and, per the standard, the zone kind must agree.
+                return x.Offset.HasValue == y.Offset.HasValue ? Compare(x, y) == 0 : false;
+            case FeelTime x when b is FeelTime y:
+                return x.Offset.HasValue == y.Offset.HasValue ? Compare(x, y) == 0 : false;
+            default:
+                return a.Type == b.Type ? Compare(a, b) == 0 : null;
+        }
+    }
+
+    private static bool? ListEqual(FeelList x, FeelList y)
+    {
+        if (x.Count != y.Count)
+            return false;
+        for (var i = 0; i < x.Count; i++)
+        {
+            var e = Equal(x[i], y[i]);
+            if (e != true)
+                return e;
+        }
+        return true;
+    }
+
+    private static bool? ContextEqual(FeelContext x, FeelContext y)
+    {
+        if (x.Count != y.Count)
+            return false;
+        foreach (var (key, value) in x.Map)
+        {
+            if (!y.TryGet(key, out var other))
+                return false;
+            var e = Equal(value, other);
+            if (e != true)
+                return e;
+        }
+        return true;
+    }
+
+    /// <summary>Negative, zero or positive; null when the values cannot be ordered.</summary>
+    public static int? Compare(FeelValue a, FeelValue b)
+    {
+        switch (a)
+        {
+            case FeelNumber x when b is FeelNumber y:
+                return x.Value.CompareTo(y.Value);
+            case FeelString x when b is FeelString y:
+                return Math.Sign(string.CompareOrdinal(x.Value, y.Value));
+            case FeelDate x when b is FeelDate y:
+                return x.Value.CompareTo(y.Value);
+            case FeelDateTime x when b is FeelDateTime y:
+                if (x.Offset is { } xo && y.Offset is { } yo)
+                    return (x.Local - xo).CompareTo(y.Local - yo);
+                if (x.Offset is null && y.Offset is null)
+                    return x.Local.CompareTo(y.Local);
+                return null;
+            case FeelTime x when b is FeelTime y:
+                if (x.Offset.HasValue != y.Offset.HasValue)
+                    return null;
+                return x.Comparable.CompareTo(y.Comparable);
+            case FeelDaysAndTimeDuration x when b is FeelDaysAndTimeDuration y:
+                return x.Value.CompareTo(y.Value);
+            case FeelYearsAndMonthsDuration x when b is FeelYearsAndMonthsDuration y:
+                return x.TotalMonths.CompareTo(y.TotalMonths);
+            default:
+                return null;
+        }
+    }
+
+    public static int HashCode(FeelValue v) => v switch
+    {
+        FeelNumber n => FeelNumber.Normalize(n.Value).GetHashCode(),
+        FeelString s => s.Value.GetHashCode(StringComparison.Ordinal),
+        FeelDate d => d.Value.GetHashCode(),
+        FeelDateTime dt => dt.Offset is { } o ? (dt.Local - o).GetHashCode() : dt.Local.GetHashCode(),
+        FeelTime t => t.Comparable.GetHashCode(),
+        FeelDaysAndTimeDuration d => d.Value.GetHashCode(),
+        FeelYearsAndMonthsDuration d => d.TotalMonths,
+        FeelList l => l.Count,
+        FeelContext c => c.Count,
+        _ => (int)v.Type,
+    };
+}

@@ -1,0 +1,256 @@
+namespace Pppk.Workflow.Engine.Feel;
+
+/// <summary>
+/// Recursive-descent parser for FEEL (DMN 1.5 §10.3.1 grammar), lowest precedence first:
+/// textual (if/for/some/every/function) → or → and → comparison (= != &lt; &lt;= &gt; &gt;=, between, in, instance of)
+/// → + - → * / → ** → unary - → postfix (path, filter, call) → primary.
+/// </summary>
+internal sealed partial class Parser
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "not", "in", "between", "instance", "if", "then", "else", "for", "return",
+        "some", "every", "satisfies", "function", "true", "false", "null", "external",
+    };
+
+    private readonly List<Token> tokens;
+    private int index;
+    /// <summary>Set when a '?' is parsed, so a unary test knows whether it uses the input value.</summary>
+    private bool sawInput;
+
+    private Parser(string source) => tokens = new Lexer(source).Tokenize();
+
+    public static Node Parse(string source)
+    {
+        var parser = new Parser(source);
+        if (parser.Current.Kind == TokenKind.End)
+            throw parser.Error("Expected an expression");
+        var node = parser.ParseExpression();
+        if (parser.Current.Kind != TokenKind.End)
+            throw parser.Error($"Expected an operator or end of expression but found {parser.Current.Describe()}");
+        return node;
+    }
+
+    private Token Current => tokens[index];
+
+    private Token PeekAt(int ahead) => tokens[Math.Min(index + ahead, tokens.Count - 1)];
+
+    private Token Advance() => tokens[index++];
+
+    private bool IsKeyword(Token t) => t.Kind == TokenKind.Name && !t.Quoted && Keywords.Contains(t.Text);
+
+    private bool AcceptSymbol(string symbol)
+    {
+        if (!Current.Is(symbol))
+            return false;
+        index++;
+        return true;
+    }
+
+    private bool AcceptKeyword(string keyword)
+    {
+        if (!Current.IsKeyword(keyword) || Current.Quoted)
+            return false;
+        index++;
+        return true;
+    }
+
+    private void ExpectSymbol(string symbol, string context)
+    {
+        if (!AcceptSymbol(symbol))
+            throw Error($"Expected '{symbol}' {context} but found {Current.Describe()}");
+    }
+
+    private void ExpectKeyword(string keyword, string context)
+    {
+        if (!AcceptKeyword(keyword))
+            throw Error($"Expected '{keyword}' {context} but found {Current.Describe()}");
+    }
+
+    private FeelSyntaxException Error(string message) => Error(message, Current);
+
+    private static FeelSyntaxException Error(string message, Token at) => new(message, at.Line, at.Column);
+
+    private Node ParseExpression()
+    {
+        if (Current.Kind == TokenKind.Name && !Current.Quoted)
+        {
+            switch (Current.Text)
+            {
+                case "if": return ParseIf();
+                case "for": return ParseFor();
+                case "some" or "every": return ParseQuantified();
+                case "function" when PeekAt(1).Is("("): return ParseFunctionDefinition();
+            }
+        }
+        return ParseOr();
+    }
+
+    private Node ParseIf()
+    {
+        index++;
+        var condition = ParseExpression();
+        ExpectKeyword("then", "after the if condition");
+        var then = ParseExpression();
+        ExpectKeyword("else", "after the then branch (FEEL if needs an else)");
+        return new IfNode(condition, then, ParseExpression());
+    }
+
+    private Node ParseFor()
+    {
+        index++;
+        var iterators = ParseIterators("return");
+        ExpectKeyword("return", "after the for iteration contexts");
+        return new ForNode(iterators, ParseExpression());
+    }
+
+    private Node ParseQuantified()
+    {
+        var every = Advance().Text == "every";
+        var iterators = ParseIterators("satisfies");
+        ExpectKeyword("satisfies", $"after the {(every ? "every" : "some")} iteration contexts");
+        return new QuantifiedNode(every, iterators, ParseExpression());
+    }
+
+    private Iterator[] ParseIterators(string terminator)
+    {
+        var result = new List<Iterator>();
+        do
+        {
+            if (Current.Kind != TokenKind.Name || IsKeyword(Current))
+                throw Error($"Expected a variable name but found {Current.Describe()}");
+            var name = ParsePlainName();
+            ExpectKeyword("in", $"after '{name}'");
+            var domain = ParseExpression();
+            Node? upTo = AcceptSymbol("..") ? ParseExpression() : null;
+            result.Add(new Iterator(name, domain, upTo));
+        }
+        while (AcceptSymbol(","));
+        if (!Current.IsKeyword(terminator))
+            throw Error($"Expected ',' or '{terminator}' but found {Current.Describe()}");
+        return result.ToArray();
+    }
+
+    private Node ParseFunctionDefinition()
+    {
+        index += 2;
+        var parameters = new List<string>();
+        if (!Current.Is(")"))
+        {
+            do
+            {
+                if (Current.Kind != TokenKind.Name)
+                    throw Error($"Expected a parameter name but found {Current.Describe()}");
+                parameters.Add(ParsePlainName());
+                if (AcceptSymbol(":"))
+                    ParseTypeName(); // parameter types are accepted and not checked
+            }
+            while (AcceptSymbol(","));
+        }
+        ExpectSymbol(")", "to close the parameter list");
+        if (Current.IsKeyword("external"))
+            throw Error("External functions are not supported");
+        return new FunctionDefinitionNode(parameters.ToArray(), ParseExpression());
+    }
+
+    private Node ParseOr()
+    {
+        var left = ParseAnd();
+        while (AcceptKeyword("or"))
+            left = Fold(new OrNode(left, ParseAnd()));
+        return left;
+    }
+
+    private Node ParseAnd()
+    {
+        var left = ParseComparison();
+        while (AcceptKeyword("and"))
+            left = Fold(new AndNode(left, ParseComparison()));
+        return left;
+    }
+
+    private Node ParseComparison()
+    {
+        var left = ParseAdditive();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Symbol && CompareOperator(Current.Text) is { } op)
+            {
+                index++;
+                left = Fold(new CompareNode(op, left, ParseAdditive()));
+            }
+            else if (AcceptKeyword("between"))
+            {
+                var low = ParseAdditive();
+                ExpectKeyword("and", "between the two bounds of 'between'");
+                left = Fold(new BetweenNode(left, low, ParseAdditive()));
+            }
+            else if (AcceptKeyword("in"))
+                left = Fold(new InNode(left, ParseInTests()));
+            else if (AcceptKeyword("instance"))
+            {
+                if (!(Current.Text == "of" && Current.Kind == TokenKind.Name))
+                    throw Error($"Expected 'of' after 'instance' but found {Current.Describe()}");
+                index++;
+                var (type, any) = ParseTypeName();
+                left = new InstanceOfNode(left, type, any);
+            }
+            else
+                return left;
+        }
+    }
+
+    private static CompareOp? CompareOperator(string text) => text switch
+    {
+        "=" => CompareOp.Equal,
+        "!=" => CompareOp.NotEqual,
+        "<" => CompareOp.Less,
+        "<=" => CompareOp.LessOrEqual,
+        ">" => CompareOp.Greater,
+        ">=" => CompareOp.GreaterOrEqual,
+        _ => null,
+    };
+
+    private Node ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        while (true)
+        {
+            if (AcceptSymbol("+"))
+                left = Fold(new ArithmeticNode(BinaryOp.Add, left, ParseMultiplicative()));
+            else if (AcceptSymbol("-"))
+                left = Fold(new ArithmeticNode(BinaryOp.Subtract, left, ParseMultiplicative()));
+            else
+                return left;
+        }
+    }
+
+    private Node ParseMultiplicative()
+    {
+        var left = ParseUnary();
+        while (true)
+        {
+            if (AcceptSymbol("*"))
+                left = Fold(new ArithmeticNode(BinaryOp.Multiply, left, ParseUnary()));
+            else if (AcceptSymbol("/"))
+                left = Fold(new ArithmeticNode(BinaryOp.Divide, left, ParseUnary()));
+            else
+                return left;
+        }
+    }
+
+    private Node ParseUnary()
+    {
+        if (AcceptSymbol("-"))
+            return Fold(new NegateNode(ParseUnary()));
+        return ParsePower();
+    }
+
+    private Node ParsePower()
+    {
+        var left = ParsePostfix();
+        while (AcceptSymbol("**"))
+            left = Fold(new ArithmeticNode(BinaryOp.Power, left, ParseUnary()));
+        return left;
+    }
+}

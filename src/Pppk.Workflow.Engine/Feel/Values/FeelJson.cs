@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pppk.Workflow.Engine.Feel;
+
+/// <summary>
+/// The mapping between process variables (JSON) and FEEL values.
+/// JSON → FEEL: number → number (decimal; out-of-range numbers become null), string → string
+/// (strings stay strings even when they look like dates: use <c>date(x)</c> to convert), true/false → boolean,
+/// null → null, array → list, object → context (property order kept).
+/// FEEL → JSON: number → number, string/boolean/null as such, list → array, context → object,
+/// date/time/date and time/durations → their ISO 8601 strings, range → its FEEL text, function → null.
+/// </summary>
+public static class FeelJson
+{
+    public static FeelValue FromJson(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return FeelValue.Null;
+            case JsonArray array:
+            {
+                var items = new FeelValue[array.Count];
+                for (var i = 0; i < items.Length; i++)
+                    items[i] = FromJson(array[i]);
+                return new FeelList(items);
+            }
+            case JsonObject obj:
+            {
+                var context = FeelContext.CreateBuilder();
+                foreach (var (key, value) in obj)
+                    context.Set(key, FromJson(value));
+                return context;
+            }
+            case JsonValue value:
+                return FromJsonValue(value);
+            default:
+                return FeelValue.Null;
+        }
+    }
+
+    private static FeelValue FromJsonValue(JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                return new FeelString(value.GetValue<string>());
+            case JsonValueKind.True:
+                return FeelBoolean.True;
+            case JsonValueKind.False:
+                return FeelBoolean.False;
+            case JsonValueKind.Number:
+                if (value.TryGetValue<decimal>(out var d))
+                    return FeelNumber.Of(d);
+                if (value.TryGetValue<JsonElement>(out var e) && e.TryGetDecimal(out d))
+                    return FeelNumber.Of(d);
+                if (value.TryGetValue<double>(out var dbl) && double.IsFinite(dbl) && Math.Abs(dbl) < 7.9e28)
+                    return FeelNumber.Of((decimal)dbl);
+                return FeelValue.Null;
+            default:
+                return FeelValue.Null;
+        }
+    }
+
+    public static JsonNode? ToJson(FeelValue value) => value.ToJson();
+}

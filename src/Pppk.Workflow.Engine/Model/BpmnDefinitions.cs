@@ -1,0 +1,71 @@
+using System.Xml.Linq;
+using Pppk.Workflow.Engine.Validation;
+
+namespace Pppk.Workflow.Engine.Model;
+
+/// <summary>A parsed BPMN file: its processes, messages and errors. Keeps the source document so it can be written back unchanged.</summary>
+public sealed class BpmnDefinitions
+{
+    public string? Id { get; init; }
+    public string? Exporter { get; init; }
+    public required XDocument Source { get; init; }
+    public List<BpmnProcess> Processes { get; } = [];
+    public Dictionary<string, BpmnMessage> Messages { get; } = [];
+    public Dictionary<string, BpmnError> Errors { get; } = [];
+
+    /// <summary>Problems found while reading (bad XML, missing ids, unknown references); the validator repeats them.</summary>
+    public List<ValidationProblem> ParseProblems { get; } = [];
+
+    public IEnumerable<BpmnProcess> ExecutableProcesses => Processes.Where(p => p.IsExecutable);
+
+    public BpmnProcess? FindProcess(string id) => Processes.FirstOrDefault(p => p.Id == id);
+}
+
+public sealed record BpmnMessage(string Id, string? Name, string? CorrelationKey);
+
+public sealed record BpmnError(string Id, string? Name, string? ErrorCode);
+
+/// <summary>A process element: a flow scope with an id (the definition key when executable).</summary>
+public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, source)
+{
+    public string? Name { get; init; }
+    public bool IsExecutable { get; init; }
+
+    /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
+    public Dictionary<string, FlowNode> AllNodes { get; } = [];
+
+    /// <summary>Every sequence flow of the process including nested ones, by id.</summary>
+    public Dictionary<string, SequenceFlow> AllFlows { get; } = [];
+}
+
+/// <summary>Something that contains flow nodes and sequence flows: a process or a subprocess.</summary>
+public class FlowScope(string id, XElement source)
+{
+    public string Id { get; } = id;
+    public XElement Source { get; } = source;
+    public List<FlowNode> Nodes { get; } = [];
+    public List<SequenceFlow> Flows { get; } = [];
+
+    /// <summary>Children of the scope that are not flow nodes or flows and that the engine cannot run (data objects, unknown elements).</summary>
+    public List<XElement> Unsupported { get; } = [];
+
+    /// <summary>The subprocess that owns this scope; null for a process.</summary>
+    public FlowNode? Owner { get; init; }
+
+    public IEnumerable<FlowNode> StartEvents => Nodes.Where(n => n.Type == "startEvent");
+}
+
+public sealed class SequenceFlow(string id, XElement source)
+{
+    public string Id { get; } = id;
+    public XElement Source { get; } = source;
+    public string? Name { get; init; }
+    public string? SourceRef { get; init; }
+    public string? TargetRef { get; init; }
+
+    /// <summary>The conditionExpression text (FEEL with '=' prefix in Camunda 8 files).</summary>
+    public string? Condition { get; init; }
+
+    public FlowNode? From { get; set; }
+    public FlowNode? To { get; set; }
+}

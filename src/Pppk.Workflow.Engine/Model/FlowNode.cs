@@ -1,0 +1,100 @@
+using System.Xml.Linq;
+
+namespace Pppk.Workflow.Engine.Model;
+
+/// <summary>One BPMN flow node with the engine settings read from its zeebe extension elements.</summary>
+public sealed class FlowNode(string id, string type, XElement source)
+{
+    public string Id { get; } = id;
+
+    /// <summary>The BPMN local name: userTask, exclusiveGateway, boundaryEvent, ...</summary>
+    public string Type { get; } = type;
+
+    public XElement Source { get; } = source;
+    public string? Name { get; init; }
+    public FlowScope Scope { get; set; } = null!;
+
+    public List<SequenceFlow> Incoming { get; } = [];
+    public List<SequenceFlow> Outgoing { get; } = [];
+
+    /// <summary>The event definition of an event; null for none events and for non-events.</summary>
+    public EventDefinition? Event { get; init; }
+
+    /// <summary>Count of event definitions found (more than one is a "multiple" event, unsupported).</summary>
+    public int EventDefinitionCount { get; init; }
+
+    public string? AttachedToRef { get; init; }
+    public FlowNode? AttachedTo { get; set; }
+    public bool CancelActivity { get; init; } = true;
+    public List<FlowNode> Boundaries { get; } = [];
+
+    public string? DefaultFlowId { get; init; }
+
+    /// <summary>The inner scope of an embedded subprocess.</summary>
+    public FlowScope? Inner { get; set; }
+
+    public bool TriggeredByEvent { get; init; }
+
+    public TaskDefinition? TaskDefinition { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<IoMapping> Inputs { get; init; } = [];
+    public IReadOnlyList<IoMapping> Outputs { get; init; } = [];
+    public UserTaskSettings? UserTask { get; init; }
+    public ScriptSettings? Script { get; init; }
+    public CalledElement? CalledElement { get; init; }
+    public MultiInstance? MultiInstance { get; init; }
+
+    /// <summary>A bpmn:standardLoopCharacteristics was present (unsupported).</summary>
+    public bool HasStandardLoop { get; init; }
+
+    /// <summary>The message subscription of a receive task (messageRef on the task itself).</summary>
+    public string? MessageRef { get; init; }
+
+    public bool IsActivity => Type is "task" or "userTask" or "serviceTask" or "sendTask" or "receiveTask" or "scriptTask"
+        or "businessRuleTask" or "manualTask" or "subProcess" or "callActivity" or "adHocSubProcess" or "transaction";
+
+    public bool IsGateway => Type.EndsWith("Gateway", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Type} '{Id}'";
+}
+
+public enum EventKind { Timer, Message, Error, Terminate, Signal, Escalation, Compensate, Conditional, Link, Cancel }
+
+public enum TimerKind { Date, Duration, Cycle }
+
+public sealed class EventDefinition
+{
+    public required EventKind Kind { get; init; }
+    public required string LocalName { get; init; }
+    public TimerKind? TimerKind { get; init; }
+    public string? TimerExpression { get; init; }
+    public string? MessageRef { get; init; }
+    public BpmnMessage? Message { get; set; }
+    public string? ErrorRef { get; init; }
+    public BpmnError? Error { get; set; }
+}
+
+public sealed record TaskDefinition(string? Type, string? Retries);
+
+public sealed record IoMapping(string Source, string Target);
+
+public sealed record UserTaskSettings(
+    bool IsZeebeUserTask,
+    string? Assignee,
+    string? CandidateGroups,
+    string? CandidateUsers,
+    string? DueDate,
+    string? FollowUpDate,
+    string? FormId,
+    string? FormKey);
+
+public sealed record ScriptSettings(string? Expression, string? ResultVariable);
+
+public sealed record CalledElement(string? ProcessId, bool PropagateAllChildVariables, bool PropagateAllParentVariables);
+
+public sealed record MultiInstance(
+    bool IsSequential,
+    string? InputCollection,
+    string? InputElement,
+    string? OutputCollection,
+    string? OutputElement);

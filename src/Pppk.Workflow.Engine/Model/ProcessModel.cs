@@ -1,0 +1,46 @@
+using Pppk.Workflow.Engine.Expressions;
+
+namespace Pppk.Workflow.Engine.Model;
+
+/// <summary>One executable process ready to run: element lookup and the FEEL expressions of the definition, parsed once and cached. Share it between instances and threads.</summary>
+public sealed class ProcessModel
+{
+    public BpmnDefinitions Definitions { get; }
+    public BpmnProcess Process { get; }
+    public string Id => Process.Id;
+
+    internal ExpressionCache Expressions { get; } = new();
+
+    /// <summary>Message start events and the message name each waits for (the runtime subscribes them per deployed version).</summary>
+    public IReadOnlyList<(FlowNode StartEvent, string MessageName)> MessageStarts { get; }
+
+    /// <summary>Timer start events with their timer expression (the runtime schedules them as recurring jobs).</summary>
+    public IReadOnlyList<(FlowNode StartEvent, TimerKind Kind, string Expression)> TimerStarts { get; }
+
+    private ProcessModel(BpmnDefinitions definitions, BpmnProcess process)
+    {
+        Definitions = definitions;
+        Process = process;
+        MessageStarts = process.StartEvents.Where(s => s.Event?.Kind == EventKind.Message && s.Event.Message?.Name is not null)
+            .Select(s => (s, s.Event!.Message!.Name!)).ToList();
+        TimerStarts = process.StartEvents.Where(s => s.Event is { Kind: EventKind.Timer, TimerKind: not null, TimerExpression: not null })
+            .Select(s => (s, s.Event!.TimerKind!.Value, s.Event.TimerExpression!)).ToList();
+    }
+
+    public static ProcessModel Create(BpmnDefinitions definitions, string processId) =>
+        new(definitions, definitions.FindProcess(processId) ?? throw new ArgumentException($"The file has no process with id '{processId}'.", nameof(processId)));
+
+    /// <summary>Models for every executable process of a file.</summary>
+    public static IReadOnlyList<ProcessModel> CreateAll(BpmnDefinitions definitions) =>
+        definitions.ExecutableProcesses.Select(p => new ProcessModel(definitions, p)).ToList();
+
+    public FlowNode Node(string id) =>
+        Process.AllNodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
+
+    public FlowNode? NoneStartEvent =>
+        Process.StartEvents.FirstOrDefault(s => s.Event is null) ?? (Process.StartEvents.Count() == 1 ? Process.StartEvents.First() : null);
+
+    /// <summary>The message name of a catching element: the messageRef of a receive task or of the event definition.</summary>
+    public BpmnMessage? MessageOf(FlowNode node) =>
+        node.Event?.Message ?? (node.MessageRef is { } id ? Definitions.Messages.GetValueOrDefault(id) : null);
+}

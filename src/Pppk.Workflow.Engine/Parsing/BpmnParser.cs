@@ -1,0 +1,230 @@
+using System.Xml;
+using System.Xml.Linq;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Validation;
+using static Pppk.Workflow.Engine.Parsing.BpmnNames;
+
+namespace Pppk.Workflow.Engine.Parsing;
+
+/// <summary>Reads BPMN 2.0 XML (bpmn-js, Camunda Modeler, other tools) into <see cref="BpmnDefinitions"/>. Never throws on bad input: problems go to <see cref="BpmnDefinitions.ParseProblems"/>.</summary>
+public static class BpmnParser
+{
+    public static BpmnDefinitions Parse(string xml)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(xml, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+        }
+        catch (XmlException e)
+        {
+            var broken = new BpmnDefinitions { Source = new XDocument() };
+            broken.ParseProblems.Add(ValidationProblem.Error(null, $"The file is not well-formed XML: {e.Message}"));
+            return broken;
+        }
+        return Parse(document);
+    }
+
+    public static BpmnDefinitions Parse(XDocument document)
+    {
+        var root = document.Root!;
+        var definitions = new BpmnDefinitions { Source = document, Id = root.Attr("id"), Exporter = root.Attr("exporter") };
+        if (root.Name != Bpmn + "definitions")
+        {
+            definitions.ParseProblems.Add(ValidationProblem.Error(null,
+                $"The root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}'; a BPMN file starts with <bpmn:definitions xmlns:bpmn=\"{Bpmn}\">."));
+            return definitions;
+        }
+
+        foreach (var m in root.Elements(Bpmn + "message"))
+            if (m.Attr("id") is { } id)
+                definitions.Messages[id] = new BpmnMessage(id, m.Attr("name"), ZeebeExtensionReader.CorrelationKey(m));
+        foreach (var e in root.Elements(Bpmn + "error"))
+            if (e.Attr("id") is { } id)
+                definitions.Errors[id] = new BpmnError(id, e.Attr("name"), e.Attr("errorCode"));
+
+        foreach (var p in root.Elements(Bpmn + "process"))
+        {
+            var id = p.Attr("id");
+            if (id is null)
+            {
+                definitions.ParseProblems.Add(ValidationProblem.Error(null, "A <process> has no id; give every process an id (it is the definition key)."));
+                continue;
+            }
+            var process = new BpmnProcess(id, p)
+            {
+                Name = p.Attr("name"),
+                IsExecutable = string.Equals(p.Attr("isExecutable"), "true", StringComparison.OrdinalIgnoreCase),
+            };
+            ReadScope(process, process, definitions);
+            Link(process, definitions);
+            definitions.Processes.Add(process);
+        }
+
+        ReportDuplicateIds(root, definitions);
+        return definitions;
+    }
+
+    private static void ReadScope(FlowScope scope, BpmnProcess process, BpmnDefinitions definitions)
+    {
+        foreach (var child in scope.Source.Elements())
+        {
+            if (child.Name.Namespace != Bpmn)
+                continue;
+            var local = child.Name.LocalName;
+            if (local == "sequenceFlow")
+            {
+                var flow = ReadFlow(child);
+                if (flow is null)
+                    definitions.ParseProblems.Add(ValidationProblem.Error(null, "A <sequenceFlow> has no id."));
+                else
+                {
+                    scope.Flows.Add(flow);
+                    process.AllFlows.TryAdd(flow.Id, flow);
+                }
+            }
+            else if (FlowNodeTypes.Contains(local))
+            {
+                var id = child.Attr("id");
+                if (id is null)
+                {
+                    definitions.ParseProblems.Add(ValidationProblem.Error(null, $"A <{local}> named '{child.Attr("name")}' has no id."));
+                    continue;
+                }
+                var node = ReadNode(id, local, child);
+                node.Scope = scope;
+                scope.Nodes.Add(node);
+                process.AllNodes.TryAdd(id, node);
+                if (local is "subProcess" or "transaction" or "adHocSubProcess")
+                {
+                    node.Inner = new FlowScope(id, child) { Owner = node };
+                    ReadScope(node.Inner, process, definitions);
+                }
+            }
+            else if (!IgnoredScopeChildren.Contains(local))
+                scope.Unsupported.Add(child);
+        }
+    }
+
+    private static SequenceFlow? ReadFlow(XElement e)
+    {
+        var id = e.Attr("id");
+        if (id is null)
+            return null;
+        var condition = e.Element(Bpmn + "conditionExpression");
+        return new SequenceFlow(id, e)
+        {
+            Name = e.Attr("name"),
+            SourceRef = e.Attr("sourceRef"),
+            TargetRef = e.Attr("targetRef"),
+            Condition = condition is null || string.IsNullOrWhiteSpace(condition.Value) ? null : condition.Value.Trim(),
+        };
+    }
+
+    private static FlowNode ReadNode(string id, string type, XElement e)
+    {
+        var definitions = e.Elements().Where(d => d.Name.Namespace == Bpmn && d.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        return new FlowNode(id, type, e)
+        {
+            Name = e.Attr("name"),
+            Event = definitions.Count > 0 ? ReadEvent(definitions[0]) : null,
+            EventDefinitionCount = definitions.Count,
+            AttachedToRef = e.Attr("attachedToRef"),
+            CancelActivity = !string.Equals(e.Attr("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
+            DefaultFlowId = e.Attr("default"),
+            TriggeredByEvent = string.Equals(e.Attr("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
+            TaskDefinition = ZeebeExtensionReader.TaskDefinition(e),
+            Headers = ZeebeExtensionReader.Headers(e),
+            Inputs = ZeebeExtensionReader.Mappings(e, "input"),
+            Outputs = ZeebeExtensionReader.Mappings(e, "output"),
+            UserTask = type == "userTask" ? ZeebeExtensionReader.UserTask(e) : null,
+            Script = ZeebeExtensionReader.Script(e),
+            CalledElement = ZeebeExtensionReader.CalledElement(e),
+            MultiInstance = ZeebeExtensionReader.MultiInstance(e),
+            HasStandardLoop = e.Element(Bpmn + "standardLoopCharacteristics") is not null,
+            MessageRef = LocalRef(e.Attr("messageRef")),
+        };
+    }
+
+    private static EventDefinition ReadEvent(XElement d)
+    {
+        var local = d.Name.LocalName;
+        var kind = local switch
+        {
+            "timerEventDefinition" => EventKind.Timer,
+            "messageEventDefinition" => EventKind.Message,
+            "errorEventDefinition" => EventKind.Error,
+            "terminateEventDefinition" => EventKind.Terminate,
+            "signalEventDefinition" => EventKind.Signal,
+            "escalationEventDefinition" => EventKind.Escalation,
+            "compensateEventDefinition" => EventKind.Compensate,
+            "conditionalEventDefinition" => EventKind.Conditional,
+            "linkEventDefinition" => EventKind.Link,
+            _ => EventKind.Cancel,
+        };
+        TimerKind? timerKind = null;
+        string? timerExpression = null;
+        if (kind == EventKind.Timer)
+        {
+            foreach (var (name, tk) in new[] { ("timeDate", TimerKind.Date), ("timeDuration", TimerKind.Duration), ("timeCycle", TimerKind.Cycle) })
+                if (d.Element(Bpmn + name) is { } t)
+                {
+                    timerKind = tk;
+                    timerExpression = t.Value.Trim();
+                }
+        }
+        return new EventDefinition
+        {
+            Kind = kind,
+            LocalName = local,
+            TimerKind = timerKind,
+            TimerExpression = timerExpression,
+            MessageRef = LocalRef(d.Attr("messageRef")),
+            ErrorRef = LocalRef(d.Attr("errorRef")),
+        };
+    }
+
+    private static void Link(BpmnProcess process, BpmnDefinitions definitions)
+    {
+        foreach (var flow in process.AllFlows.Values)
+        {
+            if (flow.SourceRef is { } s && process.AllNodes.TryGetValue(s, out var from))
+            {
+                flow.From = from;
+                from.Outgoing.Add(flow);
+            }
+            if (flow.TargetRef is { } t && process.AllNodes.TryGetValue(t, out var to))
+            {
+                flow.To = to;
+                to.Incoming.Add(flow);
+            }
+        }
+        foreach (var node in process.AllNodes.Values)
+        {
+            if (node.AttachedToRef is { } a && process.AllNodes.TryGetValue(a, out var host))
+            {
+                node.AttachedTo = host;
+                host.Boundaries.Add(node);
+            }
+            if (node.Event is { } ev)
+            {
+                if (ev.MessageRef is { } m)
+                    ev.Message = definitions.Messages.GetValueOrDefault(m);
+                if (ev.ErrorRef is { } er)
+                    ev.Error = definitions.Errors.GetValueOrDefault(er);
+            }
+        }
+    }
+
+    private static void ReportDuplicateIds(XElement root, BpmnDefinitions definitions)
+    {
+        var seen = new HashSet<string>();
+        foreach (var e in root.Descendants())
+        {
+            if (e.Name.Namespace != Bpmn || e.Attr("id") is not { } id)
+                continue;
+            if (!seen.Add(id))
+                definitions.ParseProblems.Add(ValidationProblem.Error(id, $"The id '{id}' is used by more than one element; ids must be unique in a file."));
+        }
+    }
+}

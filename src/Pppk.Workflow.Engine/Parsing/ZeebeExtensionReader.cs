@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+using Pppk.Workflow.Engine.Model;
+using static Pppk.Workflow.Engine.Parsing.BpmnNames;
+
+namespace Pppk.Workflow.Engine.Parsing;
+
+/// <summary>Reads the zeebe: extension elements of one flow node.</summary>
+internal static class ZeebeExtensionReader
+{
+    public static XElement? Extensions(XElement e) => e.Element(Bpmn + "extensionElements");
+
+    public static XElement? Zeebe(XElement e, string name) => Extensions(e)?.Element(BpmnNames.Zeebe + name);
+
+    public static TaskDefinition? TaskDefinition(XElement e) =>
+        Zeebe(e, "taskDefinition") is { } t ? new TaskDefinition(t.Attr("type"), t.Attr("retries")) : null;
+
+    public static Dictionary<string, string> Headers(XElement e)
+    {
+        var headers = new Dictionary<string, string>();
+        foreach (var h in Zeebe(e, "taskHeaders")?.Elements(BpmnNames.Zeebe + "header") ?? [])
+            if (h.Attr("key") is { } key)
+                headers[key] = h.Attr("value") ?? "";
+        return headers;
+    }
+
+    public static List<IoMapping> Mappings(XElement e, string kind) =>
+        (Zeebe(e, "ioMapping")?.Elements(BpmnNames.Zeebe + kind) ?? [])
+        .Select(m => new IoMapping(m.Attr("source") ?? "", m.Attr("target") ?? ""))
+        .ToList();
+
+    public static UserTaskSettings? UserTask(XElement e)
+    {
+        var assignment = Zeebe(e, "assignmentDefinition");
+        var schedule = Zeebe(e, "taskSchedule");
+        var form = Zeebe(e, "formDefinition");
+        var marker = Zeebe(e, "userTask") is not null;
+        return new UserTaskSettings(
+            marker,
+            assignment?.Attr("assignee"),
+            assignment?.Attr("candidateGroups"),
+            assignment?.Attr("candidateUsers"),
+            schedule?.Attr("dueDate"),
+            schedule?.Attr("followUpDate"),
+            form?.Attr("formId"),
+            form?.Attr("formKey") ?? form?.Attr("externalReference"));
+    }
+
+    public static ScriptSettings? Script(XElement e) =>
+        Zeebe(e, "script") is { } s ? new ScriptSettings(s.Attr("expression"), s.Attr("resultVariable")) : null;
+
+    public static CalledElement? CalledElement(XElement e) =>
+        Zeebe(e, "calledElement") is { } c
+            ? new CalledElement(c.Attr("processId"), Bool(c.Attr("propagateAllChildVariables"), true), Bool(c.Attr("propagateAllParentVariables"), true))
+            : null;
+
+    public static MultiInstance? MultiInstance(XElement e)
+    {
+        var loop = e.Element(Bpmn + "multiInstanceLoopCharacteristics");
+        if (loop is null)
+            return null;
+        var z = Zeebe(loop, "loopCharacteristics");
+        return new MultiInstance(
+            Bool(loop.Attr("isSequential"), false),
+            z?.Attr("inputCollection"),
+            z?.Attr("inputElement"),
+            z?.Attr("outputCollection"),
+            z?.Attr("outputElement"));
+    }
+
+    public static string? CorrelationKey(XElement message) => Zeebe(message, "subscription")?.Attr("correlationKey");
+
+    private static bool Bool(string? value, bool fallback) =>
+        value is null ? fallback : string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,46 @@
+using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Model;
+
+namespace Pppk.Workflow.Engine.Validation;
+
+/// <summary>
+/// Checks a parsed file against the executable subset and returns every problem found, each naming the element and the fix.
+/// Errors block deployment; warnings do not. Problems inside processes that are not executable are reported as warnings.
+/// </summary>
+public static class BpmnValidator
+{
+    public static IReadOnlyList<ValidationProblem> Validate(BpmnDefinitions definitions, IEnumerable<string>? knownProcessKeys = null)
+    {
+        var problems = new List<ValidationProblem>(definitions.ParseProblems);
+        if (definitions.Source.Root is null)
+            return problems;
+        if (definitions.Processes.Count == 0)
+        {
+            problems.Add(ValidationProblem.Error(null, "The file holds no <bpmn:process>; draw a process (pool) with a start event."));
+            return problems;
+        }
+        if (!definitions.Processes.Any(p => p.IsExecutable))
+            problems.Add(ValidationProblem.Error(null, "No process in the file is executable; tick \"Executable\" (isExecutable=\"true\") on the process to deploy."));
+
+        var known = new HashSet<string>(knownProcessKeys ?? []);
+        foreach (var p in definitions.Processes)
+            known.Add(p.Id);
+        var cache = new ExpressionCache();
+        foreach (var process in definitions.Processes)
+        {
+            var found = new List<ValidationProblem>();
+            var rules = new ElementRules(definitions, process, known, cache, found);
+            rules.CheckProcess();
+            if (process.IsExecutable)
+                problems.AddRange(found);
+            else
+            {
+                problems.Add(ValidationProblem.Warning(process.Id, $"Process '{process.Id}' is not executable (isExecutable is not true); it is kept with the file but never run."));
+                problems.AddRange(found.Select(f => f with { Severity = Severity.Warning }));
+            }
+        }
+        return problems;
+    }
+
+    public static bool IsValid(IReadOnlyList<ValidationProblem> problems) => problems.All(p => p.Severity != Severity.Error);
+}

@@ -1,0 +1,2 @@
+global using Pppk.Workflow.Engine.Tests.Support;
+global using static Pppk.Workflow.Engine.Tests.Support.Bpmn;

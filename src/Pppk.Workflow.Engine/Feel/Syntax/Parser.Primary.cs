@@ -171,6 +171,7 @@ internal sealed partial class Parser
                 case "null": index++; return new LiteralNode(FeelValue.Null);
                 case "if" or "for" or "some" or "every": return ParseExpression();
                 case "function" when PeekAt(1).Is("("): return ParseFunctionDefinition();
+                case "not" when PeekAt(1).Is("("): index++; return new NameNode("not");
             }
         }
         if (TryMatchBuiltinName() is { } builtin)

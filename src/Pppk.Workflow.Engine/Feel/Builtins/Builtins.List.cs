@@ -64,6 +64,31 @@ internal static partial class Builtins
             items.RemoveAt(position > 0 ? position - 1 : list.Count + position);
             return Args.List(items);
         });
+        // DMN 1.5: replace the item at a position, or every item for which match(item, newItem) is true.
+        Add("list replace", "list, position, newItem", static (a, context) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var items = list.Span.ToArray();
+            if (a[1] is FeelFunction match)
+            {
+                for (var i = 0; i < items.Length; i++)
+                {
+                    var mark = context.ArgMark;
+                    context.PushArg(items[i]);
+                    context.PushArg(a[2]);
+                    var r = match.Invoke(context.Args(mark), context);
+                    context.PopArgs(mark);
+                    if (r.IsTrue)
+                        items[i] = a[2];
+                }
+                return new FeelList(items);
+            }
+            if (!Args.Integer(a[1], out var position) || position == 0 || Math.Abs(position) > items.Length)
+                return Args.Null;
+            items[position > 0 ? position - 1 : items.Length + position] = a[2];
+            return new FeelList(items);
+        });
         Add("reverse", "list", static (a, _) =>
         {
             if (a[0] is not FeelList list)

@@ -87,8 +87,25 @@ public class FeelApiTests
         });
     }
 
+    [Fact]
+    public void Today_follows_the_clock_across_local_midnight()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 1, 5, 15, 59, 0, TimeSpan.Zero)); // 23:59 WITA
+        var environment = new FeelEnvironment(clock);
+        var today = FeelExpression.Parse("today()");
+        Assert.Equal("date(\"2026-01-05\")", today.Evaluate(FeelScope.Empty, environment).ToString());
+        clock.Now = new DateTimeOffset(2026, 1, 5, 4, 0, 0, TimeSpan.Zero); // noon WITA: cached window
+        Assert.Equal("date(\"2026-01-05\")", today.Evaluate(FeelScope.Empty, environment).ToString());
+        clock.Now = new DateTimeOffset(2026, 1, 5, 16, 1, 0, TimeSpan.Zero); // 00:01 WITA on the 6th
+        Assert.Equal("date(\"2026-01-06\")", today.Evaluate(FeelScope.Empty, environment).ToString());
+        clock.Now = new DateTimeOffset(2026, 1, 4, 12, 0, 0, TimeSpan.Zero); // a clock set back
+        Assert.Equal("date(\"2026-01-04\")", today.Evaluate(FeelScope.Empty, environment).ToString());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

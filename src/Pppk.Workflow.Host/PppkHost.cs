@@ -2,12 +2,20 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
+using Pppk.Workflow.Host.Definitions;
+using Pppk.Workflow.Host.Expressions;
+using Pppk.Workflow.Host.Incidents;
+using Pppk.Workflow.Host.Instances;
+using Pppk.Workflow.Host.Messages;
+using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Users;
 using Serilog;
@@ -21,7 +29,9 @@ namespace Pppk.Workflow.Host;
 /// </summary>
 public static class PppkHost
 {
-    public static async Task<RunningHost> StartAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken ct = default)
+    /// <param name="configureServices">Extra registrations (tests add job handlers here).</param>
+    public static async Task<RunningHost> StartAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         var home = HostPaths.FindHome();
         var configuration = LoadConfiguration(home, args, overrides);
@@ -39,7 +49,8 @@ public static class PppkHost
 
         try
         {
-            IHost host = roles.Web ? BuildWeb(home, args, overrides, roles, connectionString) : BuildWorker(home, args, overrides, roles, connectionString);
+            var setup = new Setup(home, args, overrides, roles, connectionString, configureServices);
+            IHost host = roles.Web ? BuildWeb(setup) : BuildWorker(setup);
             await PrepareDatabaseAsync(host, roles, home, ct);
             await host.StartAsync(ct);
             var url = roles.Web ? host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() : null;
@@ -69,13 +80,17 @@ public static class PppkHost
         return builder.Build();
     }
 
-    private static IHost BuildWeb(string home, string[] args, IReadOnlyDictionary<string, string?>? overrides, HostRoles roles, string connectionString)
+    private sealed record Setup(string Home, string[] Args, IReadOnlyDictionary<string, string?>? Overrides, HostRoles Roles, string ConnectionString,
+        Action<IServiceCollection>? ConfigureServices);
+
+    private static IHost BuildWeb(Setup setup)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = home, WebRootPath = Path.Combine(home, "src", "Pppk.Workflow.Host", "wwwroot") });
-        Configure(builder, overrides, roles, connectionString);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = setup.Args, ContentRootPath = setup.Home });
+        Configure(builder, setup);
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddPppkAuth(auth);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddScoped<AdminSeeder>();
 
         var app = builder.Build();
@@ -85,10 +100,16 @@ public static class PppkHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthApi(connectionString);
+        app.MapHealthApi(setup.ConnectionString);
         app.MapLoginPage();
         app.MapAuthApi();
         app.MapUsersApi();
+        app.MapDefinitionsApi();
+        app.MapInstancesApi();
+        app.MapTasksApi();
+        app.MapMessagesApi();
+        app.MapIncidentsApi();
+        app.MapExpressionsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -99,17 +120,18 @@ public static class PppkHost
         return app;
     }
 
-    private static IHost BuildWorker(string home, string[] args, IReadOnlyDictionary<string, string?>? overrides, HostRoles roles, string connectionString)
+    private static IHost BuildWorker(Setup setup)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = home });
-        Configure(builder, overrides, roles, connectionString);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = setup.Args, ContentRootPath = setup.Home });
+        Configure(builder, setup);
         return builder.Build();
     }
 
     /// <summary>What every role shares: configuration, Serilog, the database, Hangfire (a server only on workers).</summary>
-    private static void Configure(IHostApplicationBuilder builder, IReadOnlyDictionary<string, string?>? overrides, HostRoles roles, string connectionString)
+    private static void Configure(IHostApplicationBuilder builder, Setup setup)
     {
-        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        var (roles, connectionString) = (setup.Roles, setup.ConnectionString);
+        if (setup.Overrides is not null) builder.Configuration.AddInMemoryCollection(setup.Overrides);
         builder.Configuration["ConnectionStrings:Pppk"] = connectionString;
 
         builder.Services.AddSerilog((services, logger) => logger
@@ -125,14 +147,18 @@ public static class PppkHost
             .Validate(a => a.ApiKeys.All(k => k.Key.Length >= 16), "Auth:ApiKeys: every key needs a Key of at least 16 characters.")
             .Validate(a => a.ApiKeys.All(k => k.Roles.All(Roles.IsKnown)), $"Auth:ApiKeys: roles must be among {string.Join(", ", Roles.All)}.")
             .ValidateOnStart();
-        builder.Services.AddPppkRuntime(connectionString);
+        var runtime = builder.Configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
+        builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
+        builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
+        setup.ConfigureServices?.Invoke(builder.Services);
     }
 
     private static async Task PrepareDatabaseAsync(IHost host, HostRoles roles, string home, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await host.Services.StartRuntimeAsync(ct);
         if (roles.Web)
         {
             var auth = scope.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value;

@@ -1,18 +1,81 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Outbox;
+using Pppk.Workflow.Runtime.Steps;
+using Pppk.Workflow.Runtime.Timers;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Runtime;
 
 public static class Extensions
 {
-    /// <summary>Registers the runtime's database context and migrator for <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddPppkRuntime(this IServiceCollection services, string connectionString)
+    /// <summary>Registers the runtime: database, engine, steps, drains, services. <paramref name="workflowsPath"/> is the absolute workflows folder (calendars are read from it).</summary>
+    public static IServiceCollection AddPppkRuntime(this IServiceCollection services, string connectionString, string? workflowsPath = null)
     {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
         services.AddDbContext<WorkflowDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<DatabaseMigrator>();
+
+        services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+            return new FeelEnvironment(sp.GetRequiredService<TimeProvider>(), zone, LoadCalendars(options.WorkflowsPath));
+        });
+        services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<JobHandlerRegistry>();
+        services.AddSingleton<StepProcessor>();
+        services.AddSingleton<StepRunner>();
+        services.AddSingleton<AfterCommit>();
+        services.AddSingleton<TimerDrain>();
+        services.AddSingleton<JobDrain>();
+        services.AddSingleton<InboxDrain>();
+        services.AddSingleton<Sweeper>();
+        services.AddSingleton<Housekeeping>();
+        services.AddSingleton<TimerStartRegistry>();
+        services.AddSingleton<DeploymentService>();
+        services.AddSingleton(sp => new InstanceService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TaskService(sp.GetRequiredService<StepRunner>()));
+        services.AddSingleton(sp => new MessageService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(),
+            sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<WorkflowJobs>();
         return services;
+    }
+
+    /// <summary>Every calendar file in <c>workflows/calendars</c>, combined; weekends only when there are none.</summary>
+    private static WorkingCalendar LoadCalendars(string? workflowsPath)
+    {
+        var dir = workflowsPath is null ? null : Path.Combine(workflowsPath, "calendars");
+        if (dir is null || !Directory.Exists(dir)) return WorkingCalendar.WeekendsOnly;
+        var calendars = Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal).Select(WorkingCalendar.LoadFile).ToArray();
+        return calendars.Length == 0 ? WorkingCalendar.WeekendsOnly : WorkingCalendar.Combine("calendars", calendars);
+    }
+
+    /// <summary>Start-up work of every host: deploy the workflows folder, register the sweep and housekeeping jobs.</summary>
+    public static async Task StartRuntimeAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+        if (options.WorkflowsPath is { } path)
+            await services.GetRequiredService<DeploymentService>().DeployDirectoryAsync(path, ct);
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        recurring.AddOrUpdate<WorkflowJobs>("runtime:sweep", j => j.Sweep(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<WorkflowJobs>("runtime:prune", j => j.Prune(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = zone });
     }
 }

@@ -30,12 +30,17 @@ public class TestHost : TestDatabase
         ["Serilog:WriteTo:1:Args:path"] = LogPath,
     };
 
+    /// <summary>Extra registrations for the host under test (job handlers of the test).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         var settings = Settings();
         settings["ConnectionStrings:Pppk"] = ConnectionString;
-        Host = await PppkHost.StartAsync([], settings);
+        Host = await PppkHost.StartAsync([], settings, ConfigureServices);
     }
 
     public override async Task DisposeAsync()

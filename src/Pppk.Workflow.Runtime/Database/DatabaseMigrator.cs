@@ -5,15 +5,14 @@ using Npgsql;
 namespace Pppk.Workflow.Runtime.Database;
 
 /// <summary>Applies the EF Core migrations at start-up under a PostgreSQL advisory lock, so hosts starting together don't race.</summary>
-public sealed class DatabaseMigrator(WorkflowDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
     // Any constant works; it only has to be the same in every host of this application.
     private const long MigrationLockKey = 0x5050_4B57_4D49_47; // "PPKWMIG"
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await lockConnection.OpenAsync(ct);
+        await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
         await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
             acquire.Parameters.AddWithValue("key", MigrationLockKey);

@@ -29,5 +29,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        WorkflowModel.Configure(builder);
     }
 }

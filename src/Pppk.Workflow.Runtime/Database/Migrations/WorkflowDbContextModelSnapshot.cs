@@ -210,6 +210,721 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.ToTable("user_tokens", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Definitions.DefinitionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checksum");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_definitions");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_definitions_key")
+                        .HasFilter("is_latest");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_definitions_key_version");
+
+                    b.ToTable("definitions", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Definitions.FormRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checksum");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schema");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forms");
+
+                    b.HasIndex("FormId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forms_form_id_version");
+
+                    b.ToTable("forms", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Incidents.IncidentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<long>("EngineIncidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("engine_incident_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_incidents_created_at")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_incidents_instance_id");
+
+                    b.ToTable("incidents", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Instances.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("User")
+                        .HasColumnType("text")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_audit_instance_id");
+
+                    b.ToTable("audit", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Instances.HistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<long>("ElementInstanceKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("element_instance_key");
+
+                    b.Property<string>("ElementType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_type");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<bool>("Terminated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("terminated");
+
+                    b.Property<string>("Variables")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variables");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history");
+
+                    b.HasIndex("InstanceId", "ElementInstanceKey")
+                        .HasDatabaseName("ix_history_instance_id_element_instance_key");
+
+                    b.ToTable("history", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Instances.InstanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .HasColumnType("text")
+                        .HasColumnName("business_key");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_key");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<bool>("HasIncident")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_incident");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_instance_id");
+
+                    b.Property<long?>("ParentWaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_wait_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instances");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("ix_instances_ended_at")
+                        .HasFilter("ended_at IS NOT NULL AND state IS NOT NULL");
+
+                    b.HasIndex("ParentInstanceId")
+                        .HasDatabaseName("ix_instances_parent_instance_id")
+                        .HasFilter("parent_instance_id IS NOT NULL");
+
+                    b.HasIndex("BusinessKey", "DefinitionKey")
+                        .HasDatabaseName("ix_instances_business_key_definition_key");
+
+                    b.HasIndex("DefinitionKey", "Status")
+                        .HasDatabaseName("ix_instances_definition_key_status");
+
+                    b.ToTable("instances", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Jobs.JobRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("headers");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("integer")
+                        .HasColumnName("retries");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Variables")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variables");
+
+                    b.Property<long>("WaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_jobs_due_at");
+
+                    b.HasIndex("InstanceId", "WaitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_jobs_instance_id_wait_id");
+
+                    b.ToTable("jobs", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Messages.BufferedMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrelationKey")
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Variables")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variables");
+
+                    b.HasKey("Id")
+                        .HasName("pk_buffered_messages");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_buffered_messages_expires_at");
+
+                    b.HasIndex("Name", "CorrelationKey")
+                        .HasDatabaseName("ix_buffered_messages_name_correlation_key");
+
+                    b.ToTable("buffered_messages", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Messages.MessageIdRecord", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_message_ids");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_message_ids_expires_at");
+
+                    b.ToTable("message_ids", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Messages.MessageSubscriptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrelationKey")
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("MessageName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_name");
+
+                    b.Property<long>("WaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_subscriptions");
+
+                    b.HasIndex("InstanceId", "WaitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_subscriptions_instance_id_wait_id");
+
+                    b.HasIndex("MessageName", "CorrelationKey")
+                        .HasDatabaseName("ix_message_subscriptions_message_name_correlation_key");
+
+                    b.ToTable("message_subscriptions", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Outbox.InboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_inbox_instance_id");
+
+                    b.ToTable("inbox", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Outbox.OutboxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_created_at")
+                        .HasFilter("dispatched_at IS NULL");
+
+                    b.HasIndex("Kind", "DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_kind_dedup_key");
+
+                    b.ToTable("outbox", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Timers.TimerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("WaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timers_due_at");
+
+                    b.HasIndex("InstanceId", "WaitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_timers_instance_id_wait_id");
+
+                    b.ToTable("timers", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.UserTasks.UserTaskRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasColumnType("text")
+                        .HasColumnName("assignee");
+
+                    b.PrimitiveCollection<string[]>("CandidateGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("candidate_groups");
+
+                    b.PrimitiveCollection<string[]>("CandidateUsers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("candidate_users");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_at");
+
+                    b.Property<string>("FormId")
+                        .HasColumnType("text")
+                        .HasColumnName("form_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<long>("WaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_tasks");
+
+                    b.HasIndex("CandidateGroups")
+                        .HasDatabaseName("ix_user_tasks_candidate_groups");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_user_tasks_instance_id");
+
+                    b.HasIndex("InstanceId", "WaitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_tasks_instance_id_wait_id");
+
+                    b.HasIndex("State", "Assignee")
+                        .HasDatabaseName("ix_user_tasks_state_assignee");
+
+                    b.ToTable("user_tasks", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Runtime.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")

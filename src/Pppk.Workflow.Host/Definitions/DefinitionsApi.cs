@@ -1,0 +1,133 @@
+using Npgsql;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Definitions;
+
+/// <summary><c>/api/definitions</c>: validate, deploy, list and read BPMN definitions; <c>/api/forms</c> for their forms.</summary>
+public static class DefinitionsApi
+{
+    public sealed record ErrorItem(string? FileName, string? ElementId, string Message);
+
+    public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/definitions").RequireAuthorization();
+
+        group.MapPost("/", async (HttpRequest request, DeploymentService deployments, CancellationToken ct) =>
+        {
+            var files = await ReadFilesAsync(request, ct);
+            var result = await deployments.DeployAsync(files, request.HttpContext.User.Identity?.Name, ct);
+            if (!result.Valid)
+                return Invalid(result);
+            var body = new
+            {
+                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name }),
+                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version }),
+                warnings = Items(result, "warning"),
+            };
+            return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
+
+        group.MapPost("/validate", async (HttpRequest request, DeploymentService deployments, CancellationToken ct) =>
+        {
+            var result = await deployments.ValidateAsync(await ReadFilesAsync(request, ct), ct);
+            return Results.Ok(new { valid = result.Valid, errors = Items(result, "error"), warnings = Items(result, "warning") });
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
+
+        group.MapGet("/", async (int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var items = new List<object>();
+            await using var cmd = db.CreateCommand("""
+                SELECT key, name, version, deployed_at, count(*) OVER () FROM pppk.definitions WHERE is_latest ORDER BY key LIMIT @take OFFSET @skip
+                """);
+            cmd.Parameters.AddWithValue("take", paging.PageSize);
+            cmd.Parameters.AddWithValue("skip", paging.Skip);
+            var total = 0L;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                items.Add(new { key = r.GetString(0), name = r.IsDBNull(1) ? null : r.GetString(1), version = r.GetInt32(2), deployedAt = r.GetFieldValue<DateTimeOffset>(3) });
+                total = r.GetInt64(4);
+            }
+            if (items.Count == 0) total = await CountAsync(db, "SELECT count(*) FROM pppk.definitions WHERE is_latest", ct);
+            return Results.Ok(new PagedList<object>(items, (int)total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand(version is null
+                ? "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND is_latest"
+                : "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND version = @v");
+            cmd.Parameters.AddWithValue("k", key);
+            cmd.Parameters.AddWithValue("v", version ?? 0);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct))
+                return Results.Problem(title: version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.", statusCode: 404);
+            return Results.Ok(new
+            {
+                key = r.GetString(0), name = r.IsDBNull(1) ? null : r.GetString(1), version = r.GetInt32(2), deployedAt = r.GetFieldValue<DateTimeOffset>(3),
+                deployedBy = r.IsDBNull(4) ? null : r.GetString(4), fileName = r.IsDBNull(5) ? null : r.GetString(5), xml = r.GetString(6),
+            });
+        });
+
+        group.MapGet("/{key}/versions", async (string key, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand("SELECT version, name, deployed_at, deployed_by, is_latest FROM pppk.definitions WHERE key = @k ORDER BY version DESC");
+            cmd.Parameters.AddWithValue("k", key);
+            var items = new List<object>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                items.Add(new { version = r.GetInt32(0), name = r.IsDBNull(1) ? null : r.GetString(1), deployedAt = r.GetFieldValue<DateTimeOffset>(2), deployedBy = r.IsDBNull(3) ? null : r.GetString(3), latest = r.GetBoolean(4) });
+            return items.Count == 0 ? Results.Problem(title: $"No process with key '{key}' is deployed.", statusCode: 404) : Results.Ok(new { items });
+        });
+
+        app.MapGet("/api/forms/{formId}", async (string formId, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand("SELECT schema::text, version FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1");
+            cmd.Parameters.AddWithValue("id", formId);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) return Results.Problem(title: $"No form with id '{formId}' is deployed.", statusCode: 404);
+            return Results.Text($$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(formId)}},"version":{{r.GetInt32(1)}},"schema":{{r.GetString(0)}}}""", "application/json");
+        }).RequireAuthorization();
+    }
+
+    private static IResult Invalid(DeploymentService.Result result) => Results.Json(new
+    {
+        type = "https://pppk.workflow/problems/invalid-definition",
+        title = "The definition is not valid; nothing was deployed.",
+        status = 400,
+        errors = Items(result, "error"),
+        warnings = Items(result, "warning"),
+    }, statusCode: 400, contentType: "application/problem+json");
+
+    private static IEnumerable<ErrorItem> Items(DeploymentService.Result result, string severity) =>
+        result.Problems.Where(p => p.Severity == severity).Select(p => new ErrorItem(p.FileName, p.ElementId, p.Message));
+
+    /// <summary>BPMN XML as the body (application/xml or text/xml), or multipart with one or more .bpmn / .form files.</summary>
+    private static async Task<List<DeploymentService.DeployFile>> ReadFilesAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var files = new List<DeploymentService.DeployFile>();
+            foreach (var file in form.Files)
+            {
+                using var reader = new StreamReader(file.OpenReadStream());
+                files.Add(new(file.FileName, await reader.ReadToEndAsync(ct)));
+            }
+            return files;
+        }
+        using var body = new StreamReader(request.Body);
+        var xml = await body.ReadToEndAsync(ct);
+        var name = request.Headers["X-File-Name"].FirstOrDefault() ?? "upload.bpmn";
+        return string.IsNullOrWhiteSpace(xml) ? [] : [new(name, xml)];
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}

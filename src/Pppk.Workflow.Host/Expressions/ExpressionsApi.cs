@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Expressions;
+
+/// <summary><c>POST /api/expressions/evaluate</c>: the designer's "try this expression" box.</summary>
+public static class ExpressionsApi
+{
+    public sealed record EvaluateBody(string? Expression, JsonObject? Context);
+
+    public static void MapExpressionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/expressions/evaluate", (EvaluateBody body, FeelEnvironment environment) =>
+        {
+            if (body.Expression is null) return Results.Problem(title: "expression is required.", statusCode: 400);
+            var text = body.Expression.StartsWith('=') ? body.Expression[1..] : body.Expression;
+            try
+            {
+                var expression = FeelExpression.Parse(text);
+                var result = expression.Evaluate(FeelScope.FromJson(body.Context ?? []), environment);
+                return Results.Ok(new { result = result.ToJson(), type = result.Type.ToString() });
+            }
+            catch (FeelSyntaxException e)
+            {
+                return Results.Json(new
+                {
+                    type = "https://pppk.workflow/problems/feel-syntax",
+                    title = $"The expression is not valid FEEL: {e.Reason}",
+                    status = 400,
+                    detail = e.Message,
+                    line = e.Line,
+                    column = e.Column,
+                }, statusCode: 400, contentType: "application/problem+json");
+            }
+        }).RequireAuthorization(Roles.HrAdmin);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Incidents;
+
+/// <summary><c>/api/incidents</c>: open incidents and their retry (hr-admin fixes incidents).</summary>
+public static class IncidentsApi
+{
+    public static void MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incidents").RequireAuthorization(Roles.HrAdmin);
+
+        group.MapGet("/", async (Guid? instanceId, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            const string where = "resolved_at IS NULL AND (@inst::uuid IS NULL OR instance_id = @inst)";
+            await using var cmd = db.CreateCommand($"SELECT id, instance_id, element_id, message, created_at FROM pppk.incidents WHERE {where} ORDER BY id LIMIT @take OFFSET @skip");
+            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.incidents WHERE {where}");
+            foreach (var c in new[] { cmd, count }) c.Parameters.AddWithValue("inst", (object?)instanceId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("take", paging.PageSize);
+            cmd.Parameters.AddWithValue("skip", paging.Skip);
+            var items = new List<object>();
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct))
+                    items.Add(new { id = r.GetInt64(0), instanceId = r.GetGuid(1), elementId = r.GetString(2), message = r.GetString(3), createdAt = r.GetFieldValue<DateTimeOffset>(4) });
+            return Results.Ok(new PagedList<object>(items, (int)(long)(await count.ExecuteScalarAsync(ct))!, paging.Page, paging.PageSize));
+        });
+
+        group.MapPost("/{id:long}/retry", async (long id, NpgsqlDataSource db, InstanceService instances, HttpContext http, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand("SELECT instance_id, engine_incident_id, resolved_at IS NOT NULL FROM pppk.incidents WHERE id = @id");
+            cmd.Parameters.AddWithValue("id", id);
+            Guid instanceId;
+            long engineId;
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                if (!await r.ReadAsync(ct)) return Results.Problem(title: $"No incident {id}.", statusCode: 404);
+                if (r.GetBoolean(2)) return Results.Problem(title: $"Incident {id} is already resolved.", statusCode: 409);
+                (instanceId, engineId) = (r.GetGuid(0), r.GetInt64(1));
+            }
+            await instances.TriggerAsync(instanceId, new RetryIncident(engineId), http.User.Identity?.Name, "retry-incident", new JsonObject { ["incidentId"] = id }, ct);
+            return Results.Ok(await Instances.InstanceViews.GetAsync(db, instanceId, ct));
+        });
+    }
+}

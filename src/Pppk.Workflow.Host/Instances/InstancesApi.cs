@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Instances;
+
+/// <summary><c>/api/instances</c>: start (one or a batch), read, list, history, cancel, set variables.</summary>
+public static class InstancesApi
+{
+    public sealed record StartBody(string? DefinitionKey, int? Version, string? BusinessKey, JsonObject? Variables);
+
+    public sealed record BatchBody(string? DefinitionKey, List<InstanceService.BatchItem>? Instances, bool UniqueBusinessKey);
+
+    public sealed record CancelBody(string? Reason);
+
+    public sealed record VariablesBody(JsonObject? Variables);
+
+    private static readonly HashSet<string> Statuses = ["active", "completed", "terminated", "cancelled"];
+
+    public static void MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/instances").RequireAuthorization();
+
+        group.MapPost("/", async (StartBody body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.DefinitionKey))
+                return Results.Problem(title: "definitionKey is required.", statusCode: 400);
+            var id = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
+            return Results.Created($"/api/instances/{id}", await InstanceViews.GetAsync(db, id, ct));
+        }).RequireAuthorization(Roles.HrAdmin);
+
+        group.MapPost("/batch", async (BatchBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.DefinitionKey))
+                return Results.Problem(title: "definitionKey is required.", statusCode: 400);
+            if (body.Instances is null || body.Instances.Count == 0)
+                return Results.Problem(title: "instances must list at least one { businessKey, variables }.", statusCode: 400);
+            var result = await instances.StartBatchAsync(body.DefinitionKey, body.Instances, body.UniqueBusinessKey, http.User.Identity?.Name, ct);
+            return Results.Ok(new { started = result.Started.Count, skipped = result.Skipped, startedInstanceIds = result.Started });
+        }).RequireAuthorization(Roles.HrAdmin);
+
+        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
+            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : Results.Problem(title: $"No instance {id}.", statusCode: 404));
+
+        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (status is not null && !Statuses.Contains(status))
+                return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
+            const string where = "(@key::text IS NULL OR definition_key = @key) AND (@status::text IS NULL OR status = @status) AND (@bk::text IS NULL OR business_key = @bk)";
+            await using var cmd = db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances WHERE {where} ORDER BY started_at DESC, id LIMIT @take OFFSET @skip");
+            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.instances WHERE {where}");
+            foreach (var c in new[] { cmd, count })
+            {
+                c.Parameters.AddWithValue("key", (object?)definitionKey ?? DBNull.Value);
+                c.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
+                c.Parameters.AddWithValue("bk", (object?)businessKey ?? DBNull.Value);
+            }
+            cmd.Parameters.AddWithValue("take", paging.PageSize);
+            cmd.Parameters.AddWithValue("skip", paging.Skip);
+            var items = new List<InstanceView>();
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) items.Add(InstanceViews.Read(r));
+            var total = (long)(await count.ExecuteScalarAsync(ct))!;
+            return Results.Ok(new PagedList<InstanceView>(items, (int)total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            if (await InstanceViews.GetAsync(db, id, ct) is null) return Results.Problem(title: $"No instance {id}.", statusCode: 404);
+            await using var cmd = db.CreateCommand("""
+                SELECT element_id, element_type, name, started_at, ended_at, completed_by, terminated, variables::text
+                FROM pppk.history WHERE instance_id = @id ORDER BY id
+                """);
+            cmd.Parameters.AddWithValue("id", id);
+            var items = new List<object>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                items.Add(new
+                {
+                    elementId = r.GetString(0), elementType = r.GetString(1), name = r.IsDBNull(2) ? null : r.GetString(2),
+                    startedAt = r.GetFieldValue<DateTimeOffset>(3), endedAt = r.IsDBNull(4) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(4),
+                    completedBy = r.IsDBNull(5) ? null : r.GetString(5), terminated = r.GetBoolean(6),
+                    variables = r.IsDBNull(7) ? null : JsonNode.Parse(r.GetString(7)),
+                });
+            }
+            return Results.Ok(new { items });
+        });
+
+        group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand("SELECT at, \"user\", action, details::text FROM pppk.audit WHERE instance_id = @id ORDER BY id");
+            cmd.Parameters.AddWithValue("id", id);
+            var items = new List<object>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                items.Add(new { at = r.GetFieldValue<DateTimeOffset>(0), user = r.IsDBNull(1) ? null : r.GetString(1), action = r.GetString(2), details = r.IsDBNull(3) ? null : JsonNode.Parse(r.GetString(3)) });
+            return Results.Ok(new { items });
+        });
+
+        group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            await instances.TriggerAsync(id, new CancelInstance(body?.Reason), http.User.Identity?.Name, "cancel", new JsonObject { ["reason"] = body?.Reason }, ct);
+            return Results.Ok(await InstanceViews.GetAsync(db, id, ct));
+        }).RequireAuthorization(Roles.HrAdmin);
+
+        group.MapPut("/{id:guid}/variables", async (Guid id, VariablesBody body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            if (body.Variables is null || body.Variables.Count == 0)
+                return Results.Problem(title: "variables must be an object with at least one variable.", statusCode: 400);
+            await instances.TriggerAsync(id, new SetVariables(body.Variables.DeepClone().AsObject()), http.User.Identity?.Name, "set-variables",
+                new JsonObject { ["variables"] = body.Variables.DeepClone() }, ct);
+            return Results.Ok(await InstanceViews.GetAsync(db, id, ct));
+        }).RequireAuthorization(Roles.HrAdmin);
+    }
+}

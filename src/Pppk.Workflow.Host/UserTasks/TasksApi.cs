@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.UserTasks;
+
+/// <summary><c>/api/tasks</c>: the task list, one task with its form and variables, claim and complete.</summary>
+public static class TasksApi
+{
+    public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups, string[] CandidateUsers,
+        DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State, DateTimeOffset? EndedAt, string? CompletedBy,
+        string DefinitionKey, string? BusinessKey);
+
+    public sealed record ClaimBody(string? Assignee);
+
+    public sealed record CompleteBody(JsonObject? Variables);
+
+    private const string Select = """
+        SELECT t.id, t.instance_id, t.element_id, t.name, t.assignee, t.candidate_groups, t.candidate_users, t.due_at, t.follow_up_at, t.form_id,
+               t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key
+        FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+        """;
+
+    public static void MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").RequireAuthorization();
+
+        group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, bool? mine,
+            int? page, int? pageSize, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var actor = http.User.Actor();
+            // People who are only employees see the tasks offered to them, never the whole list.
+            var onlyMine = mine == true || actor.Roles.All(r => r == Roles.Employee);
+            const string where = """
+                (@inst::uuid IS NULL OR t.instance_id = @inst) AND (@assignee::text IS NULL OR t.assignee = @assignee)
+                AND (@group::text IS NULL OR @group = ANY(t.candidate_groups)) AND (@state::text IS NULL OR t.state = @state)
+                AND (@def::text IS NULL OR i.definition_key = @def)
+                AND (NOT @mine OR t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles)
+                """;
+            await using var cmd = db.CreateCommand($"{Select} WHERE {where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip");
+            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {where}");
+            foreach (var c in new[] { cmd, count })
+            {
+                c.Parameters.AddWithValue("inst", (object?)instanceId ?? DBNull.Value);
+                c.Parameters.AddWithValue("assignee", (object?)assignee ?? DBNull.Value);
+                c.Parameters.AddWithValue("group", (object?)candidateGroup ?? DBNull.Value);
+                c.Parameters.AddWithValue("state", state == "all" ? DBNull.Value : state ?? "open");
+                c.Parameters.AddWithValue("def", (object?)definitionKey ?? DBNull.Value);
+                c.Parameters.AddWithValue("mine", onlyMine);
+                c.Parameters.AddWithValue("me", actor.Name);
+                c.Parameters.AddWithValue("roles", actor.Roles.ToArray());
+            }
+            cmd.Parameters.AddWithValue("take", paging.PageSize);
+            cmd.Parameters.AddWithValue("skip", paging.Skip);
+            var items = new List<TaskView>();
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) items.Add(Read(r));
+            return Results.Ok(new PagedList<TaskView>(items, (int)(long)(await count.ExecuteScalarAsync(ct))!, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            var task = await GetAsync(db, id, ct);
+            if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
+            JsonNode? form = null;
+            if (task.FormId is not null)
+            {
+                await using var cmd = db.CreateCommand("SELECT schema::text FROM pppk.forms WHERE form_id = @f ORDER BY version DESC LIMIT 1");
+                cmd.Parameters.AddWithValue("f", task.FormId);
+                if (await cmd.ExecuteScalarAsync(ct) is string schema) form = JsonNode.Parse(schema);
+            }
+            var instance = await InstanceViews.GetAsync(db, task.InstanceId, ct);
+            return Results.Ok(new { task, form, variables = instance?.Variables ?? [] });
+        });
+
+        group.MapPost("/{id:guid}/claim", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            await tasks.ClaimAsync(id, http.User.Actor(), body?.Assignee, ct);
+            return Results.Ok(await GetAsync(db, id, ct));
+        });
+
+        group.MapPost("/{id:guid}/complete", async (Guid id, CompleteBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
+            return Results.Ok(await GetAsync(db, id, ct));
+        });
+    }
+
+    private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"{Select} WHERE t.id = @id");
+        cmd.Parameters.AddWithValue("id", id);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? Read(r) : null;
+    }
+
+    private static TaskView Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+        r.GetFieldValue<string[]>(5), r.GetFieldValue<string[]>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
+        r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10),
+        r.GetString(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetString(13),
+        r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15));
+}

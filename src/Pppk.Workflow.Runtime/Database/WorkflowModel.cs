@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Incidents;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Outbox;
+using Pppk.Workflow.Runtime.Timers;
+using Pppk.Workflow.Runtime.UserTasks;
+
+namespace Pppk.Workflow.Runtime.Database;
+
+/// <summary>The engine's tables and the index of every query the API and the drains run.</summary>
+internal static class WorkflowModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<DefinitionRecord>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+            e.HasIndex(d => d.Key).HasFilter("is_latest").IsUnique();
+        });
+        b.Entity<FormRecord>(e =>
+        {
+            e.ToTable("forms");
+            e.Property(f => f.Schema).HasColumnType("jsonb");
+            e.HasIndex(f => new { f.FormId, f.Version }).IsUnique();
+        });
+        b.Entity<InstanceRecord>(e =>
+        {
+            e.ToTable("instances");
+            e.Property(i => i.State).HasColumnType("jsonb");
+            e.HasIndex(i => new { i.DefinitionKey, i.Status });
+            e.HasIndex(i => new { i.BusinessKey, i.DefinitionKey });
+            e.HasIndex(i => i.ParentInstanceId).HasFilter("parent_instance_id IS NOT NULL");
+            e.HasIndex(i => i.EndedAt).HasFilter("ended_at IS NOT NULL AND state IS NOT NULL");
+        });
+        b.Entity<HistoryRecord>(e =>
+        {
+            e.ToTable("history");
+            e.Property(h => h.Variables).HasColumnType("jsonb");
+            e.HasIndex(h => new { h.InstanceId, h.ElementInstanceKey });
+        });
+        b.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.Property(a => a.Details).HasColumnType("jsonb");
+            e.HasIndex(a => a.InstanceId);
+        });
+        b.Entity<UserTaskRecord>(e =>
+        {
+            e.ToTable("user_tasks");
+            e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => new { t.State, t.Assignee });
+            e.HasIndex(t => t.CandidateGroups).HasMethod("gin");
+            e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();
+        });
+        b.Entity<TimerRecord>(e =>
+        {
+            e.ToTable("timers");
+            e.HasIndex(t => t.DueAt);
+            e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();
+        });
+        b.Entity<MessageSubscriptionRecord>(e =>
+        {
+            e.ToTable("message_subscriptions");
+            e.HasIndex(s => new { s.MessageName, s.CorrelationKey });
+            e.HasIndex(s => new { s.InstanceId, s.WaitId }).IsUnique();
+        });
+        b.Entity<BufferedMessageRecord>(e =>
+        {
+            e.ToTable("buffered_messages");
+            e.Property(m => m.Variables).HasColumnType("jsonb");
+            e.HasIndex(m => new { m.Name, m.CorrelationKey });
+            e.HasIndex(m => m.ExpiresAt);
+        });
+        b.Entity<MessageIdRecord>(e =>
+        {
+            e.ToTable("message_ids");
+            e.HasKey(m => m.MessageId);
+            e.HasIndex(m => m.ExpiresAt);
+        });
+        b.Entity<JobRecord>(e =>
+        {
+            e.ToTable("jobs");
+            e.Property(j => j.Variables).HasColumnType("jsonb");
+            e.Property(j => j.Headers).HasColumnType("jsonb");
+            e.HasIndex(j => j.DueAt);
+            e.HasIndex(j => new { j.InstanceId, j.WaitId }).IsUnique();
+        });
+        b.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasIndex(i => i.InstanceId);
+            e.HasIndex(i => i.CreatedAt).HasFilter("resolved_at IS NULL");
+        });
+        b.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(o => new { o.Kind, o.DedupKey }).IsUnique();
+            e.HasIndex(o => o.CreatedAt).HasFilter("dispatched_at IS NULL");
+        });
+        b.Entity<InboxRecord>(e =>
+        {
+            e.ToTable("inbox");
+            e.Property(i => i.Trigger).HasColumnType("jsonb");
+            e.HasIndex(i => i.InstanceId);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Parsing;
+
+namespace Pppk.Workflow.Runtime.Definitions;
+
+/// <summary>Compiled process models by definition id, parsed once per version (FEEL included) and shared by every step.</summary>
+public sealed class DefinitionStore(NpgsqlDataSource db)
+{
+    public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model);
+
+    private readonly ConcurrentDictionary<long, Task<Deployed>> _byId = new();
+
+    public Task<Deployed> GetAsync(long definitionId, CancellationToken ct = default) =>
+        _byId.GetOrAdd(definitionId, id => LoadAsync(id, ct));
+
+    /// <summary>The latest version of <paramref name="key"/>, or null when none is deployed.</summary>
+    public async Task<Deployed?> LatestAsync(string key, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND is_latest");
+        cmd.Parameters.AddWithValue("key", key);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
+    }
+
+    public async Task<Deployed?> VersionAsync(string key, int version, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND version = @version");
+        cmd.Parameters.AddWithValue("key", key);
+        cmd.Parameters.AddWithValue("version", version);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
+    }
+
+    /// <summary>The latest version of every key.</summary>
+    public async Task<IReadOnlyList<Deployed>> AllLatestAsync(CancellationToken ct = default)
+    {
+        var ids = new List<long>();
+        await using (var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE is_latest"))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        var result = new List<Deployed>(ids.Count);
+        foreach (var id in ids) result.Add(await GetAsync(id, ct));
+        return result;
+    }
+
+    private async Task<Deployed> LoadAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            await using var cmd = db.CreateCommand("SELECT key, version, name, xml FROM pppk.definitions WHERE id = @id");
+            cmd.Parameters.AddWithValue("id", id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) throw new KeyNotFoundException($"No definition with id {id}.");
+            var key = reader.GetString(0);
+            var model = ProcessModel.Create(BpmnParser.Parse(reader.GetString(3)), key);
+            return new Deployed(id, key, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), model);
+        }
+        catch
+        {
+            _byId.TryRemove(id, out _); // don't cache a failure (e.g. a cancelled load)
+            throw;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Parsing;
+using Pppk.Workflow.Engine.Validation;
+
+namespace Pppk.Workflow.Runtime.Definitions;
+
+/// <summary>Validates and deploys BPMN files and forms. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
+public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, ILogger<DeploymentService> logger)
+{
+    public sealed record DeployFile(string FileName, string Content);
+
+    public sealed record Problem(string? FileName, string? ElementId, string Severity, string Message);
+
+    public sealed record DeployedItem(string Key, int Version, string? Name, string Kind, bool Created);
+
+    public sealed record Result(bool Valid, IReadOnlyList<Problem> Problems, IReadOnlyList<DeployedItem> Deployed)
+    {
+        public bool AnyCreated => Deployed.Any(d => d.Created);
+    }
+
+    /// <summary>Every problem of every file (errors and warnings); deploys nothing.</summary>
+    public async Task<Result> ValidateAsync(IReadOnlyList<DeployFile> files, CancellationToken ct)
+    {
+        var (problems, _, _) = await CheckAsync(files, ct);
+        return new Result(problems.All(p => p.Severity != "error"), problems, []);
+    }
+
+    public async Task<Result> DeployAsync(IReadOnlyList<DeployFile> files, string? user, CancellationToken ct)
+    {
+        var (problems, bpmn, forms) = await CheckAsync(files, ct);
+        if (problems.Any(p => p.Severity == "error")) return new Result(false, problems, []);
+
+        var deployed = new List<DeployedItem>();
+        var changedModels = new List<(string Key, ProcessModel? Previous, long NewId)>();
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            // One deployment at a time, so versions are gapless and "latest" is unique.
+            await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(0x5050_4B57_4445_50)", connection, tx))
+                await lockCmd.ExecuteNonQueryAsync(ct);
+            foreach (var form in forms)
+                deployed.Add(await DeployFormAsync(connection, tx, form.File, form.Id, ct));
+            foreach (var (file, parsed) in bpmn)
+            {
+                var checksum = Checksum(file.Content);
+                foreach (var process in parsed.ExecutableProcesses)
+                {
+                    var (item, previousId, newId) = await DeployProcessAsync(connection, tx, file, process, checksum, user, ct);
+                    deployed.Add(item);
+                    if (item.Created)
+                        changedModels.Add((item.Key, previousId is { } p ? (await definitions.GetAsync(p, ct)).Model : null, newId));
+                }
+            }
+            await tx.CommitAsync(ct);
+        }
+        foreach (var (key, previous, newId) in changedModels)
+            timerStarts.Replace(key, previous, (await definitions.GetAsync(newId, ct)).Model);
+        foreach (var d in deployed.Where(d => d.Created))
+            logger.LogInformation("Deployed {Kind} {Key} version {Version}", d.Kind, d.Key, d.Version);
+        return new Result(true, problems, deployed);
+    }
+
+    /// <summary>Deploys every BPMN and form file under <paramref name="directory"/> (start-up); unchanged files add nothing.</summary>
+    public async Task<Result> DeployDirectoryAsync(string directory, CancellationToken ct)
+    {
+        if (!Directory.Exists(directory)) return new Result(true, [], []);
+        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".form", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new DeployFile(Path.GetRelativePath(directory, f), File.ReadAllText(f)))
+            .ToList();
+        if (files.Count == 0) return new Result(true, [], []);
+        var result = await DeployAsync(files, "system", ct);
+        if (!result.Valid)
+            foreach (var p in result.Problems.Where(p => p.Severity == "error"))
+                logger.LogError("Not deployed: {File} {ElementId}: {Message}", p.FileName, p.ElementId, p.Message);
+        return result;
+    }
+
+    private async Task<(List<Problem>, List<(DeployFile, BpmnDefinitions)>, List<(DeployFile File, string Id)>)> CheckAsync(IReadOnlyList<DeployFile> files, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        var bpmn = new List<(DeployFile, BpmnDefinitions)>();
+        var forms = new List<(DeployFile, string)>();
+        if (files.Count == 0) problems.Add(new Problem(null, null, "error", "No file was given: send BPMN XML, or multipart with .bpmn and .form files."));
+        foreach (var file in files)
+        {
+            if (file.FileName.EndsWith(".form", StringComparison.OrdinalIgnoreCase))
+            {
+                if (FormId(file, problems) is { } id) forms.Add((file, id));
+                continue;
+            }
+            try
+            {
+                bpmn.Add((file, BpmnParser.Parse(file.Content)));
+            }
+            catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentException)
+            {
+                problems.Add(new Problem(file.FileName, null, "error", $"Not a readable BPMN file: {e.Message}"));
+            }
+        }
+        var known = new HashSet<string>(await DeployedKeysAsync(ct), StringComparer.Ordinal);
+        foreach (var (_, parsed) in bpmn)
+            foreach (var p in parsed.ExecutableProcesses) known.Add(p.Id);
+        var formIds = new HashSet<string>(forms.Select(f => f.Item2).Concat(await DeployedFormIdsAsync(ct)), StringComparer.Ordinal);
+        foreach (var (file, parsed) in bpmn)
+        {
+            foreach (var p in BpmnValidator.Validate(parsed, known))
+                problems.Add(new Problem(file.FileName, p.ElementId, p.Severity == Severity.Error ? "error" : "warning", p.Message));
+            foreach (var process in parsed.ExecutableProcesses)
+            {
+                foreach (var (start, kind, expression) in ProcessModel.Create(parsed, process.Id).TimerStarts)
+                    if (TimerStartRegistry.CronOf(kind, expression, out var why) is null)
+                        problems.Add(new Problem(file.FileName, start.Id, "error", why!));
+                foreach (var node in process.AllNodes.Values.Where(n => n.UserTask?.FormId is { } f && !formIds.Contains(f)))
+                    problems.Add(new Problem(file.FileName, node.Id, "warning", $"Form '{node.UserTask!.FormId}' is not deployed yet; deploy the .form file with it."));
+            }
+        }
+        return (problems, bpmn, forms);
+    }
+
+    private static string? FormId(DeployFile file, List<Problem> problems)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(file.Content);
+            if (doc.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } s) return s;
+            problems.Add(new Problem(file.FileName, null, "error", "The form has no \"id\"; user tasks link a form by its id (zeebe:formDefinition formId)."));
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new Problem(file.FileName, null, "error", $"Not a form-js JSON file: {e.Message}"));
+        }
+        return null;
+    }
+
+    private static async Task<(DeployedItem, long?, long)> DeployProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeployFile file, BpmnProcess process, string checksum, string? user, CancellationToken ct)
+    {
+        long? latestId = null;
+        var latestVersion = 0;
+        string? latestChecksum = null;
+        await using (var cmd = new NpgsqlCommand("SELECT id, version, checksum FROM pppk.definitions WHERE key = @k AND is_latest", c, tx))
+        {
+            cmd.Parameters.AddWithValue("k", process.Id);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct)) (latestId, latestVersion, latestChecksum) = (r.GetInt64(0), r.GetInt32(1), r.GetString(2));
+        }
+        if (latestChecksum == checksum)
+            return (new DeployedItem(process.Id, latestVersion, process.Name, "process", false), null, latestId!.Value);
+
+        await using (var unset = new NpgsqlCommand("UPDATE pppk.definitions SET is_latest = false WHERE key = @k AND is_latest", c, tx))
+        {
+            unset.Parameters.AddWithValue("k", process.Id);
+            await unset.ExecuteNonQueryAsync(ct);
+        }
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest)
+            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true) RETURNING id
+            """, c, tx);
+        insert.Parameters.AddWithValue("k", process.Id);
+        insert.Parameters.AddWithValue("v", latestVersion + 1);
+        insert.Parameters.AddWithValue("n", (object?)process.Name ?? DBNull.Value);
+        insert.Parameters.AddWithValue("x", file.Content);
+        insert.Parameters.AddWithValue("f", file.FileName);
+        insert.Parameters.AddWithValue("c", checksum);
+        insert.Parameters.AddWithValue("u", (object?)user ?? DBNull.Value);
+        var id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        return (new DeployedItem(process.Id, latestVersion + 1, process.Name, "process", true), latestId, id);
+    }
+
+    private static async Task<DeployedItem> DeployFormAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeployFile file, string formId, CancellationToken ct)
+    {
+        var checksum = Checksum(file.Content);
+        await using var latest = new NpgsqlCommand("SELECT version, checksum FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1", c, tx);
+        latest.Parameters.AddWithValue("id", formId);
+        var version = 0;
+        await using (var r = await latest.ExecuteReaderAsync(ct))
+        {
+            if (await r.ReadAsync(ct))
+            {
+                version = r.GetInt32(0);
+                if (r.GetString(1) == checksum) return new DeployedItem(formId, version, null, "form", false);
+            }
+        }
+        await using var insert = new NpgsqlCommand("INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at) VALUES (@id, @v, @s::jsonb, @f, @c, now())", c, tx);
+        insert.Parameters.AddWithValue("id", formId);
+        insert.Parameters.AddWithValue("v", version + 1);
+        insert.Parameters.AddWithValue("s", file.Content);
+        insert.Parameters.AddWithValue("f", file.FileName);
+        insert.Parameters.AddWithValue("c", checksum);
+        await insert.ExecuteNonQueryAsync(ct);
+        return new DeployedItem(formId, version + 1, null, "form", true);
+    }
+
+    private async Task<List<string>> DeployedKeysAsync(CancellationToken ct) => await ListAsync("SELECT key FROM pppk.definitions WHERE is_latest", ct);
+
+    private async Task<List<string>> DeployedFormIdsAsync(CancellationToken ct) => await ListAsync("SELECT DISTINCT form_id FROM pppk.forms", ct);
+
+    private async Task<List<string>> ListAsync(string sql, CancellationToken ct)
+    {
+        var list = new List<string>();
+        await using var cmd = db.CreateCommand(sql);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    private static string Checksum(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Pppk.Workflow.Runtime.Instances;
+
+/// <summary>The <c>Runtime</c> section.</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>Finished instances keep their engine state this long; then it is dropped and only the history stays.</summary>
+    public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Time zone of timer start events and due dates shown to people.</summary>
+    public string TimeZone { get; set; } = "Asia/Makassar";
+
+    /// <summary>Folder deployed at start-up (BPMN, forms, calendars), relative to the home folder.</summary>
+    public string WorkflowsDirectory { get; set; } = "workflows";
+
+    /// <summary>The absolute workflows folder, set by the host from <see cref="WorkflowsDirectory"/>.</summary>
+    public string? WorkflowsPath { get; set; }
+}
+
+/// <summary>Daily: drops the heavy state of long-finished instances, expired buffered messages and message ids, old outbox rows.</summary>
+internal sealed class Housekeeping(NpgsqlDataSource db, IOptions<RuntimeOptions> options, ILogger<Housekeeping> logger)
+{
+    public async Task PruneAsync(CancellationToken ct)
+    {
+        await using var batch = db.CreateBatch();
+        var prune = new NpgsqlBatchCommand("UPDATE pppk.instances SET state = NULL WHERE ended_at < now() - @retention AND state IS NOT NULL");
+        prune.Parameters.AddWithValue("retention", options.Value.StateRetention);
+        batch.BatchCommands.Add(prune);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.buffered_messages WHERE expires_at < now()"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.message_ids WHERE expires_at < now()"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.outbox WHERE dispatched_at < now() - interval '1 day'"));
+        await batch.ExecuteNonQueryAsync(ct);
+        logger.LogInformation("Pruned state of instances finished more than {Retention} ago: {Count}", options.Value.StateRetention, prune.RecordsAffected);
+    }
+}

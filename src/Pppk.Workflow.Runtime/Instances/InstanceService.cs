@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Steps;
+
+namespace Pppk.Workflow.Runtime.Instances;
+
+/// <summary>A problem the caller can fix; the API turns it into a problem response with this status.</summary>
+public sealed class WorkflowException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public static WorkflowException NotFound(string what) => new(404, what);
+    public static WorkflowException Conflict(string what) => new(409, what);
+    public static WorkflowException BadRequest(string what) => new(400, what);
+    public static WorkflowException Forbidden(string what) => new(403, what);
+}
+
+/// <summary>Starting, cancelling and changing instances. Every call runs its steps and commits before it returns.</summary>
+public sealed class InstanceService
+{
+    private readonly StepRunner _runner;
+    private readonly DefinitionStore _definitions;
+    private readonly TimeProvider _clock;
+
+    internal InstanceService(StepRunner runner, DefinitionStore definitions, TimeProvider clock)
+    {
+        _runner = runner;
+        _definitions = definitions;
+        _clock = clock;
+    }
+
+    public sealed record StartRequest(string DefinitionKey, int? Version = null, string? BusinessKey = null, JsonObject? Variables = null, string? StartEventId = null);
+
+    public sealed record BatchItem(string? BusinessKey, JsonObject? Variables);
+
+    public sealed record BatchResult(IReadOnlyList<Guid> Started, IReadOnlyList<string> Skipped);
+
+    public async Task<Guid> StartAsync(StartRequest request, string? user, CancellationToken ct)
+    {
+        var definition = await ResolveAsync(request.DefinitionKey, request.Version, ct);
+        if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
+            throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
+        return await _runner.RunAsync(tx =>
+        {
+            var instance = NewInstance(definition, request.BusinessKey);
+            tx.Instances[instance.Id] = instance;
+            tx.Enqueue(instance, new StartTrigger(request.Variables, request.StartEventId), user);
+            return Task.FromResult(instance.Id);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Starts many instances in one transaction (a single flush of set-based inserts). With <paramref name="uniqueBusinessKey"/>
+    /// a business key that already has an active instance of this definition (or appears twice in the batch) is skipped.
+    /// </summary>
+    public async Task<BatchResult> StartBatchAsync(string definitionKey, IReadOnlyList<BatchItem> items, bool uniqueBusinessKey, string? user, CancellationToken ct)
+    {
+        var definition = await ResolveAsync(definitionKey, null, ct);
+        if (definition.Model.NoneStartEvent is null)
+            throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
+        const int chunk = 2000;
+        var started = new List<Guid>(items.Count);
+        var skipped = new List<string>();
+        for (var offset = 0; offset < items.Count; offset += chunk)
+        {
+            var part = items.Skip(offset).Take(chunk).ToList();
+            var (s, k) = await _runner.RunAsync(async tx =>
+            {
+                var taken = new HashSet<string>(StringComparer.Ordinal);
+                if (uniqueBusinessKey)
+                {
+                    // Serialize batch starts of one definition so two concurrent batches can't both start the same key.
+                    await using (var lockCmd = tx.Command("SELECT pg_advisory_xact_lock(hashtextextended(@k, 11))"))
+                    {
+                        lockCmd.Parameters.AddWithValue("k", definition.Key);
+                        await lockCmd.ExecuteNonQueryAsync(ct);
+                    }
+                    await using var cmd = tx.Command("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
+                    cmd.Parameters.AddWithValue("key", definition.Key);
+                    cmd.Parameters.AddWithValue("keys", part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray());
+                    await using var reader = await cmd.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
+                }
+                var startedHere = new List<Guid>(part.Count);
+                var skippedHere = new List<string>();
+                foreach (var item in part)
+                {
+                    if (uniqueBusinessKey && item.BusinessKey is { } key && !taken.Add(key))
+                    {
+                        skippedHere.Add(key);
+                        continue;
+                    }
+                    var instance = NewInstance(definition, item.BusinessKey);
+                    tx.Instances[instance.Id] = instance;
+                    tx.Enqueue(instance, new StartTrigger(item.Variables), user);
+                    startedHere.Add(instance.Id);
+                }
+                return (startedHere, skippedHere);
+            }, ct);
+            started.AddRange(s);
+            skipped.AddRange(k);
+        }
+        return new BatchResult(started, skipped);
+    }
+
+    /// <summary>Runs a trigger on one instance (cancel, set variables, retry an incident).</summary>
+    public async Task TriggerAsync(Guid instanceId, Trigger trigger, string? user, string auditAction, JsonNode? auditDetails, CancellationToken ct)
+    {
+        await _runner.RunAsync(async tx =>
+        {
+            await tx.LoadAsync([instanceId], ct);
+            var instance = tx.Find(instanceId) ?? throw WorkflowException.NotFound($"No instance {instanceId} (or its state was pruned).");
+            if (instance.State.Status != InstanceStatus.Active)
+                throw WorkflowException.Conflict($"Instance {instanceId} is {instance.Status}.");
+            tx.Enqueue(instance, trigger, user);
+            tx.Buffer.Audit.Add((instanceId, _clock.GetUtcNow(), user, auditAction, auditDetails?.ToJsonString()));
+        }, ct);
+    }
+
+    /// <summary>A timer start event's recurring job: a new instance of the latest version, if it still has that start event.</summary>
+    public async Task StartByTimerAsync(string definitionKey, string startEventId, CancellationToken ct)
+    {
+        var definition = await _definitions.LatestAsync(definitionKey, ct);
+        if (definition is null || definition.Model.TimerStarts.All(t => t.StartEvent.Id != startEventId)) return;
+        await StartAsync(new StartRequest(definitionKey, definition.Version, null, null, startEventId), "timer", ct);
+    }
+
+    private async Task<DefinitionStore.Deployed> ResolveAsync(string key, int? version, CancellationToken ct) =>
+        (version is { } v ? await _definitions.VersionAsync(key, v, ct) : await _definitions.LatestAsync(key, ct))
+        ?? throw WorkflowException.NotFound(version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.");
+
+    internal LoadedInstance NewInstance(DefinitionStore.Deployed definition, string? businessKey) => new()
+    {
+        Id = Guid.CreateVersion7(), DefinitionId = definition.Id, DefinitionKey = definition.Key, Version = definition.Version,
+        BusinessKey = businessKey, StartedAt = _clock.GetUtcNow(), State = new InstanceState { ProcessId = definition.Key }, IsNew = true,
+    };
+}

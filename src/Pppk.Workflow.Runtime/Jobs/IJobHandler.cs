@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Pppk.Workflow.Runtime.Jobs;
+
+/// <summary>
+/// The code behind a <c>zeebe:taskDefinition type</c>. An inline handler only computes and uses our own database:
+/// it runs inside the step's transaction (<see cref="JobContext.Connection"/>). An external handler reaches outside
+/// (SMTP, HTTP): it runs after commit in a batched Hangfire job and may be run again after a crash, so it must be
+/// idempotent by <see cref="JobContext.JobKey"/>.
+/// </summary>
+public interface IJobHandler
+{
+    string Type { get; }
+
+    bool Inline { get; }
+
+    Task<JobResult> HandleAsync(JobContext context, CancellationToken ct);
+}
+
+/// <summary>What a handler gets: the task's variables (after input mappings), its headers, and for inline handlers the step's transaction.</summary>
+public sealed class JobContext
+{
+    public required Guid InstanceId { get; init; }
+    public required string ElementId { get; init; }
+    public required long WaitId { get; init; }
+    public required string Type { get; init; }
+    public required JsonObject Variables { get; init; }
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+    public required int RetriesLeft { get; init; }
+    public required IServiceProvider Services { get; init; }
+
+    /// <summary>Stable across retries and re-runs: the key an external handler de-duplicates its effect by.</summary>
+    public string JobKey => $"{InstanceId:N}:{WaitId}";
+
+    /// <summary>The step's connection and transaction (inline handlers only; null for external ones).</summary>
+    public NpgsqlConnection? Connection { get; init; }
+    public NpgsqlTransaction? Transaction { get; init; }
+}
+
+/// <summary>A handler's outcome: output variables, a BPMN error (caught by a boundary error event), or a failure (retried).</summary>
+public abstract record JobResult
+{
+    public static JobResult Complete(JsonObject? variables = null) => new Completed(variables);
+
+    public static JobResult Fail(string message, TimeSpan? backoff = null) => new Failed(message, backoff);
+
+    public static JobResult Error(string code, string? message = null) => new BpmnError(code, message);
+
+    public sealed record Completed(JsonObject? Variables) : JobResult;
+
+    public sealed record Failed(string Message, TimeSpan? Backoff) : JobResult;
+
+    public sealed record BpmnError(string Code, string? Message) : JobResult;
+}
+
+/// <summary>Every registered handler by job type.</summary>
+public sealed class JobHandlerRegistry(IEnumerable<IJobHandler> handlers)
+{
+    private readonly Dictionary<string, IJobHandler> _byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+
+    public IJobHandler? Find(string type) => _byType.GetValueOrDefault(type);
+
+    public IReadOnlyCollection<string> Types => _byType.Keys;
+}

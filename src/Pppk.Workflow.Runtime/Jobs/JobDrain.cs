@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pppk.Workflow.Runtime.Steps;
+
+namespace Pppk.Workflow.Runtime.Jobs;
+
+/// <summary>
+/// Runs due jobs of external handlers: claims a batch by leasing it (<c>locked_until</c>, committed at once so the
+/// handlers run outside any transaction), runs the handlers concurrently, then reports every result as a step in one
+/// transaction. A process killed mid-batch leaves leased rows that run again when the lease ends.
+/// </summary>
+internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandlerRegistry handlers, IServiceProvider services, ILogger<JobDrain> logger)
+{
+    public const int BatchSize = 100;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private sealed record Claimed(long Id, Guid InstanceId, long WaitId, string ElementId, string Type, int Retries, JsonObject Variables, Dictionary<string, string> Headers, int Attempts);
+
+    public async Task<int> RunBatchAsync(CancellationToken ct)
+    {
+        var claimed = await ClaimAsync(ct);
+        if (claimed.Count == 0) return 0;
+
+        var results = new JobResult[claimed.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+            results[i] = await RunHandlerAsync(claimed[i], token));
+
+        await runner.RunAsync(async tx =>
+        {
+            // Only jobs whose row is still ours: a job withdrawn meanwhile (instance cancelled) has no row and its result is dropped.
+            var live = new HashSet<long>();
+            await using (var cmd = tx.Command("SELECT id FROM pppk.jobs WHERE id = ANY(@ids) FOR UPDATE"))
+            {
+                cmd.Parameters.AddWithValue("ids", claimed.Select(c => c.Id).ToArray());
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) live.Add(reader.GetInt64(0));
+            }
+            await tx.LoadAsync(claimed.Where(c => live.Contains(c.Id)).Select(c => c.InstanceId), ct);
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var job = claimed[i];
+                if (!live.Contains(job.Id) || tx.Find(job.InstanceId) is not { } instance) continue;
+                tx.Buffer.Jobs[new(job.InstanceId, job.WaitId)] = null; // done; a retry re-inserts it in the step
+                tx.Enqueue(instance, StepProcessor.ToTrigger(job.WaitId, job.Retries, results[i]), null);
+            }
+        }, ct);
+        return claimed.Count;
+    }
+
+    private async Task<List<Claimed>> ClaimAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE pppk.jobs j SET locked_until = now() + @lease, attempts = attempts + 1
+            WHERE j.id IN (SELECT id FROM pppk.jobs WHERE due_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                           ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+            RETURNING id, instance_id, wait_id, element_id, type, retries, variables::text, headers::text, attempts
+            """);
+        cmd.Parameters.AddWithValue("lease", Lease);
+        cmd.Parameters.AddWithValue("limit", BatchSize);
+        var list = new List<Claimed>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new Claimed(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                JsonNode.Parse(reader.GetString(6))!.AsObject(), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(7)) ?? [], reader.GetInt32(8)));
+        }
+        return list;
+    }
+
+    private async Task<JobResult> RunHandlerAsync(Claimed job, CancellationToken ct)
+    {
+        if (handlers.Find(job.Type) is not { } handler)
+            return JobResult.Fail($"No handler is registered for job type '{job.Type}'.");
+        if (job.Attempts > 1)
+            logger.LogInformation("Job {JobType} of {InstanceId} runs again (attempt {Attempt}) after an interrupted run", job.Type, job.InstanceId, job.Attempts);
+        try
+        {
+            return await handler.HandleAsync(new JobContext
+            {
+                InstanceId = job.InstanceId, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
+                Headers = job.Headers, RetriesLeft = job.Retries, Services = services,
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Job {JobType} of {InstanceId} failed", job.Type, job.InstanceId);
+            return JobResult.Fail($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Runtime.Steps;
+using Pppk.Workflow.Runtime.Timers;
+
+namespace Pppk.Workflow.Runtime.Outbox;
+
+/// <summary>
+/// What happens once a step's transaction committed: its outbox rows are dispatched to Hangfire (and marked), and
+/// triggers it left in other instances' inboxes are handed to the inbox drain. If the process dies before this, the
+/// minute sweep does it.
+/// </summary>
+internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs, ILogger<AfterCommit> logger)
+{
+    public async Task RunAsync(EffectBuffer buffer, CancellationToken ct)
+    {
+        if (buffer.Outbox.Count > 0)
+            await DispatchAsync([.. buffer.Outbox.Keys.Select(k => k.Kind)], [.. buffer.Outbox.Keys.Select(k => k.Key)], ct);
+        if (buffer.Inbox.Count > 0)
+            jobs.Enqueue<WorkflowJobs>(j => j.DrainInbox(CancellationToken.None));
+    }
+
+    /// <summary>Dispatches the given outbox rows, or (with null) every row left undispatched for more than a few seconds.</summary>
+    public async Task<int> DispatchAsync(string[]? kinds, string[]? keys, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var rows = new List<(long Id, string Kind, DateTimeOffset? RunAt)>();
+        var sql = kinds is null
+            ? "SELECT id, kind, run_at FROM pppk.outbox WHERE dispatched_at IS NULL AND created_at < now() - interval '5 seconds' ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED"
+            : "SELECT o.id, o.kind, o.run_at FROM pppk.outbox o JOIN unnest(@kinds, @keys) AS u(kind, key) ON o.kind = u.kind AND o.dedup_key = u.key WHERE o.dispatched_at IS NULL FOR UPDATE OF o SKIP LOCKED";
+        await using (var select = new NpgsqlCommand(sql, connection, tx))
+        {
+            if (kinds is not null)
+            {
+                select.Parameters.AddWithValue("kinds", kinds);
+                select.Parameters.AddWithValue("keys", keys!);
+            }
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        foreach (var (_, kind, runAt) in rows)
+        {
+            // Dispatch is idempotent: a drain that runs twice finds nothing the second time.
+            switch (kind)
+            {
+                case TimerArming.TimerDrainKind:
+                    Schedule(j => j.DrainTimers(true, CancellationToken.None), runAt);
+                    break;
+                case TimerArming.JobDrainKind:
+                    Schedule(j => j.DrainJobs(true, CancellationToken.None), runAt);
+                    break;
+                default:
+                    logger.LogError("Unknown outbox kind {Kind}", kind);
+                    break;
+            }
+        }
+        if (rows.Count > 0)
+        {
+            await using var mark = new NpgsqlCommand("UPDATE pppk.outbox SET dispatched_at = now() WHERE id = ANY(@ids)", connection, tx);
+            mark.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    private void Schedule(System.Linq.Expressions.Expression<Func<WorkflowJobs, Task>> job, DateTimeOffset? runAt)
+    {
+        if (runAt is { } at && at > DateTimeOffset.UtcNow)
+            jobs.Schedule(job, at);
+        else
+            jobs.Enqueue(job);
+    }
+}

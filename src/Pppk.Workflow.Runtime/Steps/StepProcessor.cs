@@ -1,0 +1,227 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Timers;
+
+namespace Pppk.Workflow.Runtime.Steps;
+
+/// <summary>
+/// Runs the queued triggers of a <see cref="StepTransaction"/> through the engine and turns each effect into rows:
+/// user tasks, timers, subscriptions, jobs, child instances, history, incidents, inbox and outbox. Inline job handlers
+/// run here, inside the transaction; their result is the next trigger of the same instance.
+/// </summary>
+internal sealed class StepProcessor(
+    WorkflowEngine engine,
+    DefinitionStore definitions,
+    JobHandlerRegistry handlers,
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<StepProcessor> logger)
+{
+    public async Task RunAsync(StepTransaction tx, CancellationToken ct)
+    {
+        while (tx.TryDequeue(out var item))
+        {
+            var (instance, trigger, user) = item;
+            using var _ = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instance.Id });
+            var model = (await definitions.GetAsync(instance.DefinitionId, ct)).Model;
+            var result = trigger is StartTrigger start ? engine.Start(model, start) : engine.Handle(model, instance.State, trigger);
+            if (result.WasIgnored)
+            {
+                tx.Ignored.Add((instance.Id, result.Ignored!));
+                logger.LogDebug("Trigger {Trigger} ignored: {Reason}", trigger.GetType().Name, result.Ignored);
+                continue;
+            }
+            instance.State = result.State;
+            instance.Dirty = true;
+            foreach (var effect in result.Effects)
+                await ApplyAsync(tx, instance, effect, ct);
+        }
+    }
+
+    private async Task ApplyAsync(StepTransaction tx, LoadedInstance instance, Effect effect, CancellationToken ct)
+    {
+        var buffer = tx.Buffer;
+        var now = clock.GetUtcNow();
+        switch (effect)
+        {
+            case UserTaskCreated t:
+                buffer.NewTasks[new(instance.Id, t.WaitId)] = new EffectBuffer.TaskRow(Guid.CreateVersion7(), instance.Id, t.WaitId, t.ElementId, t.Name, t.Assignee,
+                    [.. t.CandidateGroups], [.. t.CandidateUsers], t.DueAt?.ToUniversalTime(), t.FollowUpAt?.ToUniversalTime(), t.FormId ?? t.FormKey, now);
+                break;
+            case TimerScheduled t:
+                var due = t.DueAt.ToUniversalTime();
+                buffer.Timers[new(instance.Id, t.WaitId)] = new EffectBuffer.TimerRow(t.ElementId, due);
+                TimerArming.Arm(buffer, due, now);
+                break;
+            case MessageSubscriptionOpened m:
+                buffer.Subscriptions[new(instance.Id, m.WaitId)] = new EffectBuffer.SubscriptionRow(m.ElementId, m.MessageName, m.CorrelationKey, now);
+                if (await MessageBuffer.TakeAsync(tx, m.MessageName, m.CorrelationKey, ct) is { } buffered)
+                    tx.Enqueue(instance, new MessageCorrelated(m.WaitId, buffered), null);
+                break;
+            case JobCreated j:
+                await JobCreatedAsync(tx, instance, j, now, ct);
+                break;
+            case ChildInstanceRequested c:
+                await StartChildAsync(tx, instance, c, now, ct);
+                break;
+            case WaitPointClosed w:
+                await WaitClosedAsync(tx, instance, w, now, ct);
+                break;
+            case CompletedToParent p:
+                ToParent(tx, instance, new ChildCompleted(p.ParentWaitId, TriggerCopy(p.Variables)), now);
+                break;
+            case ErrorToParent p:
+                ToParent(tx, instance, new ChildFailed(p.ParentWaitId, p.ErrorCode, p.Message), now);
+                break;
+            case ElementStarted s:
+                buffer.HistoryStarts[(instance.Id, s.ElementInstanceKey)] =
+                    new EffectBuffer.HistoryRow(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime());
+                break;
+            case ElementEnded e:
+                buffer.HistoryEnded(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet);
+                break;
+            case IncidentRaised i:
+                buffer.Incidents.Add((instance.Id, i.IncidentId, i.ElementId, i.Message, now));
+                logger.LogWarning("Incident on {ElementId}: {Message}", i.ElementId, i.Message);
+                break;
+            case IncidentResolved r:
+                buffer.ResolvedIncidents.Add((instance.Id, r.IncidentId, now));
+                break;
+            case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
+                break; // carried by the state and the history
+            default:
+                throw new InvalidOperationException($"The runtime does not handle the engine effect {effect.GetType().Name}.");
+        }
+    }
+
+    private async Task JobCreatedAsync(StepTransaction tx, LoadedInstance instance, JobCreated job, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = new EffectBuffer.WaitKey(instance.Id, job.WaitId);
+        var handler = handlers.Find(job.Type);
+        var dueAt = job.NotBefore?.ToUniversalTime() ?? now;
+        if (handler is { Inline: true } && dueAt <= now)
+        {
+            tx.Buffer.Jobs[key] = null; // a retried inline job that was waiting for its back-off leaves the table
+            var result = await RunInlineAsync(tx, instance, handler, job, ct);
+            tx.Enqueue(instance, ToTrigger(job.WaitId, job.Retries, result), null);
+            return;
+        }
+        if (handler is null)
+        {
+            tx.Enqueue(instance, new JobFailed(job.WaitId, $"No handler is registered for job type '{job.Type}' (known: {string.Join(", ", handlers.Types.Order())}). Fix the task's type and retry.", 0), null);
+            return;
+        }
+        tx.Buffer.Jobs[key] = new EffectBuffer.JobRow(job.ElementId, job.Type, job.Retries, job.Variables.ToJsonString(),
+            JsonSerializer.Serialize(job.Headers), dueAt, now);
+        TimerArming.ArmJobs(tx.Buffer, dueAt, now);
+    }
+
+    private async Task<JobResult> RunInlineAsync(StepTransaction tx, LoadedInstance instance, IJobHandler handler, JobCreated job, CancellationToken ct)
+    {
+        var context = new JobContext
+        {
+            InstanceId = instance.Id, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
+            Headers = job.Headers, RetriesLeft = job.Retries, Services = services, Connection = tx.Connection, Transaction = tx.Transaction,
+        };
+        // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
+        await tx.Transaction.SaveAsync("inline_job", ct);
+        try
+        {
+            var result = await handler.HandleAsync(context, ct);
+            await tx.Transaction.ReleaseAsync("inline_job", ct);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await tx.Transaction.RollbackAsync("inline_job", ct);
+            logger.LogWarning(e, "Inline job {JobType} on {ElementId} failed", job.Type, job.ElementId);
+            return JobResult.Fail($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>A handler's result as the engine trigger for its wait point; a failure spends one retry.</summary>
+    public static Trigger ToTrigger(long waitId, int retries, JobResult result) => result switch
+    {
+        JobResult.Completed c => new JobCompleted(waitId, c.Variables),
+        JobResult.BpmnError e => new JobThrewError(waitId, e.Code, e.Message),
+        JobResult.Failed f => new JobFailed(waitId, f.Message, Math.Max(0, retries - 1), f.Backoff ?? Backoff(retries)),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+
+    // Exponential back-off: 5 s, 10 s, 20 s ... capped at 10 minutes.
+    private static TimeSpan Backoff(int retriesLeft) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, 3 - retriesLeft))));
+
+    private async Task StartChildAsync(StepTransaction tx, LoadedInstance parent, ChildInstanceRequested request, DateTimeOffset now, CancellationToken ct)
+    {
+        var child = await definitions.LatestAsync(request.ProcessId, ct);
+        if (child is null)
+        {
+            tx.Enqueue(parent, new ChildStartFailed(request.WaitId, $"no process with key '{request.ProcessId}' is deployed"), null);
+            return;
+        }
+        var instance = new LoadedInstance
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = child.Id, DefinitionKey = child.Key, Version = child.Version,
+            BusinessKey = parent.BusinessKey, ParentInstanceId = parent.Id, ParentWaitId = request.WaitId, StartedAt = now,
+            State = new InstanceState { ProcessId = child.Key }, IsNew = true,
+        };
+        tx.Instances[instance.Id] = instance;
+        tx.Enqueue(instance, new StartTrigger(TriggerCopy(request.Variables), null, request.WaitId), null);
+    }
+
+    private async Task WaitClosedAsync(StepTransaction tx, LoadedInstance instance, WaitPointClosed closed, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = new EffectBuffer.WaitKey(instance.Id, closed.WaitId);
+        switch (closed.Kind)
+        {
+            case WaitKind.UserTask:
+                tx.Buffer.TaskEnded(key, closed.Triggered, closed.Triggered ? tx.CompletingUser : null, now);
+                break;
+            case WaitKind.Timer:
+                tx.Buffer.Timers[key] = null;
+                break;
+            case WaitKind.Message:
+                tx.Buffer.Subscriptions[key] = null;
+                break;
+            case WaitKind.Job:
+                tx.Buffer.Jobs[key] = null;
+                break;
+            case WaitKind.ChildInstance when !closed.Triggered:
+                await CancelChildAsync(tx, instance, closed.WaitId, now, ct);
+                break;
+        }
+    }
+
+    private static async Task CancelChildAsync(StepTransaction tx, LoadedInstance parent, long waitId, DateTimeOffset now, CancellationToken ct)
+    {
+        var loaded = tx.Instances.Values.FirstOrDefault(i => i.ParentInstanceId == parent.Id && i.ParentWaitId == waitId);
+        if (loaded is not null)
+        {
+            tx.Enqueue(loaded, new CancelInstance("The calling activity was withdrawn."), null);
+            return;
+        }
+        await using var cmd = tx.Command("SELECT id FROM pppk.instances WHERE parent_instance_id = @p AND parent_wait_id = @w AND status = 'active'");
+        cmd.Parameters.AddWithValue("p", parent.Id);
+        cmd.Parameters.AddWithValue("w", waitId);
+        if (await cmd.ExecuteScalarAsync(ct) is Guid childId)
+            tx.Buffer.Inbox.Add((childId, TriggerJson.Write(new CancelInstance("The calling activity was withdrawn.")), now));
+    }
+
+    /// <summary>Completion or error of a called instance: straight to the parent when it is in this transaction, else through its inbox (no lock is taken on it here, so parent and child never deadlock).</summary>
+    private static void ToParent(StepTransaction tx, LoadedInstance child, Trigger trigger, DateTimeOffset now)
+    {
+        if (child.ParentInstanceId is not { } parentId) return;
+        if (tx.Find(parentId) is { } parent)
+            tx.Enqueue(parent, trigger, null);
+        else
+            tx.Buffer.Inbox.Add((parentId, TriggerJson.Write(trigger), now));
+    }
+
+    private static JsonObject? TriggerCopy(JsonObject? variables) => variables?.DeepClone().AsObject();
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Runtime.Steps;
+
+/// <summary>
+/// One database transaction in which steps of one or more instances run: instances are locked (<c>FOR UPDATE</c>)
+/// once, stepped as often as their triggers need, and written with their effects in one flush before commit.
+/// </summary>
+internal sealed class StepTransaction : IAsyncDisposable
+{
+    private readonly Queue<(LoadedInstance Instance, Trigger Trigger, string? User)> _queue = new();
+
+    private StepTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    public NpgsqlConnection Connection { get; }
+    public NpgsqlTransaction Transaction { get; }
+    public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
+    public EffectBuffer Buffer { get; } = new();
+
+    /// <summary>Who completes a user task in this transaction (recorded on the task row).</summary>
+    public string? CompletingUser { get; set; }
+
+    /// <summary>Triggers the engine ignored (wait point gone), with the reason; the API reports them.</summary>
+    public List<(Guid InstanceId, string Reason)> Ignored { get; } = [];
+
+    public static async Task<StepTransaction> BeginAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        var connection = await db.OpenConnectionAsync(ct);
+        try
+        {
+            return new StepTransaction(connection, await connection.BeginTransactionAsync(ct));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
+
+    public void Enqueue(LoadedInstance instance, Trigger trigger, string? user) => _queue.Enqueue((instance, trigger, user));
+
+    public bool TryDequeue(out (LoadedInstance Instance, Trigger Trigger, string? User) item) => _queue.TryDequeue(out item);
+
+    /// <summary>Locks and loads the instances not yet in this transaction (in id order, so concurrent batches don't deadlock).</summary>
+    public async Task LoadAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var missing = ids.Where(id => !Instances.ContainsKey(id)).Distinct().Order().ToArray();
+        if (missing.Length == 0) return;
+        await using var cmd = Command("""
+            SELECT id, definition_id, definition_key, version, business_key, parent_instance_id, parent_wait_id, started_at, state::text
+            FROM pppk.instances WHERE id = ANY(@ids) AND state IS NOT NULL ORDER BY id FOR UPDATE
+            """);
+        cmd.Parameters.AddWithValue("ids", missing);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var instance = new LoadedInstance
+            {
+                Id = reader.GetGuid(0),
+                DefinitionId = reader.GetInt64(1),
+                DefinitionKey = reader.GetString(2),
+                Version = reader.GetInt32(3),
+                BusinessKey = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ParentInstanceId = reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                ParentWaitId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                StartedAt = reader.GetFieldValue<DateTimeOffset>(7),
+                State = InstanceState.FromJson(reader.GetString(8)),
+            };
+            Instances[instance.Id] = instance;
+        }
+    }
+
+    public LoadedInstance? Find(Guid id) => Instances.GetValueOrDefault(id);
+
+    /// <summary>Writes every changed instance and the buffered effects, then commits.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        foreach (var i in Instances.Values.Where(i => i.Dirty))
+        {
+            var ended = i.State.Status == InstanceStatus.Active ? (DateTimeOffset?)null : DateTimeOffset.UtcNow;
+            Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
+                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, ended, i.IsNew));
+        }
+        await Buffer.FlushAsync(Connection, Transaction, ct);
+        await Transaction.CommitAsync(ct);
+    }
+
+    public static JsonObject? Clone(JsonObject? o) => o?.DeepClone().AsObject();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

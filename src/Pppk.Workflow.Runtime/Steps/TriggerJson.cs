@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
+
+namespace Pppk.Workflow.Runtime.Steps;
+
+/// <summary>The JSON form of the triggers that travel between instances through the inbox.</summary>
+internal static class TriggerJson
+{
+    public static string Write(Trigger trigger) => (trigger switch
+    {
+        ChildCompleted t => new JsonObject { ["type"] = "childCompleted", ["waitId"] = t.WaitId, ["variables"] = t.Variables?.DeepClone() },
+        ChildFailed t => new JsonObject { ["type"] = "childFailed", ["waitId"] = t.WaitId, ["errorCode"] = t.ErrorCode, ["message"] = t.Message },
+        CancelInstance t => new JsonObject { ["type"] = "cancel", ["reason"] = t.Reason },
+        _ => throw new ArgumentException($"{trigger.GetType().Name} does not travel through the inbox.", nameof(trigger)),
+    }).ToJsonString();
+
+    public static Trigger Read(string json)
+    {
+        var o = JsonNode.Parse(json)!.AsObject();
+        return (string?)o["type"] switch
+        {
+            "childCompleted" => new ChildCompleted((long)o["waitId"]!, o["variables"]?.AsObject().DeepClone().AsObject()),
+            "childFailed" => new ChildFailed((long)o["waitId"]!, (string)o["errorCode"]!, (string?)o["message"]),
+            "cancel" => new CancelInstance((string?)o["reason"]),
+            var other => throw new InvalidOperationException($"Unknown inbox trigger type '{other}'."),
+        };
+    }
+}

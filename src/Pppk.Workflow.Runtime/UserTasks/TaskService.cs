@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Steps;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Runtime.UserTasks;
+
+/// <summary>The person acting: user name and roles (roles are also the candidate groups).</summary>
+public sealed record Actor(string Name, IReadOnlyCollection<string> Roles)
+{
+    public bool IsHrAdmin => Roles.Contains(Users.Roles.HrAdmin);
+}
+
+/// <summary>Claiming and completing user tasks. The task row is locked first, so of two concurrent completions exactly one wins.</summary>
+public sealed class TaskService
+{
+    private readonly StepRunner _runner;
+
+    internal TaskService(StepRunner runner) => _runner = runner;
+
+    private sealed record TaskRow(Guid InstanceId, long WaitId, string State, string? Assignee, string[] Groups, string[] Users);
+
+    public async Task CompleteAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct)
+    {
+        await _runner.RunAsync(async tx =>
+        {
+            var task = await LockAsync(tx, taskId, ct);
+            if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}; only an open task can be completed.");
+            if (!MayAct(task, actor))
+                throw WorkflowException.Forbidden($"{actor.Name} may not complete task {taskId}: it is for {Describe(task)}.");
+            await tx.LoadAsync([task.InstanceId], ct);
+            var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
+            tx.CompletingUser = actor.Name;
+            tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
+        }, ct);
+    }
+
+    public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
+    {
+        await _runner.RunAsync(async tx =>
+        {
+            var task = await LockAsync(tx, taskId, ct);
+            if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}.");
+            var target = string.IsNullOrWhiteSpace(assignee) ? actor.Name : assignee;
+            // Staff claim for themselves among the candidates; only hr-admin assigns to someone else or takes over.
+            if (!actor.IsHrAdmin)
+            {
+                if (target != actor.Name) throw WorkflowException.Forbidden("Only hr-admin may assign a task to someone else.");
+                if (!MayAct(task, actor)) throw WorkflowException.Forbidden($"{actor.Name} may not claim task {taskId}: it is for {Describe(task)}.");
+                if (task.Assignee is not null && task.Assignee != actor.Name) throw WorkflowException.Conflict($"Task {taskId} is already claimed by {task.Assignee}.");
+            }
+            await using var cmd = tx.Command("UPDATE pppk.user_tasks SET assignee = @a WHERE id = @id");
+            cmd.Parameters.AddWithValue("a", target);
+            cmd.Parameters.AddWithValue("id", taskId);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }, ct);
+    }
+
+    private static async Task<TaskRow> LockAsync(StepTransaction tx, Guid taskId, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("SELECT instance_id, wait_id, state, assignee, candidate_groups, candidate_users FROM pppk.user_tasks WHERE id = @id FOR UPDATE");
+        cmd.Parameters.AddWithValue("id", taskId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw WorkflowException.NotFound($"No task {taskId}.");
+        return new TaskRow(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5));
+    }
+
+    /// <summary>hr-admin, the assignee, a candidate user, or a member of a candidate group (API.md).</summary>
+    private static bool MayAct(TaskRow task, Actor actor) =>
+        actor.IsHrAdmin || task.Assignee == actor.Name || task.Users.Contains(actor.Name) || task.Groups.Any(actor.Roles.Contains);
+
+    private static string Describe(TaskRow task) =>
+        task.Assignee is not null ? $"assignee {task.Assignee}"
+        : $"candidate groups [{string.Join(", ", task.Groups)}] and users [{string.Join(", ", task.Users)}]";
+}

@@ -42,7 +42,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             // One deployment at a time, so versions are gapless and "latest" is unique.
-            await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(0x5050_4B57_4445_50)", connection, tx))
+            await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('pppk.deploy', 0))", connection, tx))
                 await lockCmd.ExecuteNonQueryAsync(ct);
             foreach (var form in forms)
                 deployed.Add(await DeployFormAsync(connection, tx, form.File, form.Id, ct));

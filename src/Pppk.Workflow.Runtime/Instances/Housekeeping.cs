@@ -18,6 +18,9 @@ public sealed class RuntimeOptions
     /// <summary>Folder deployed at start-up (BPMN, forms, calendars), relative to the home folder.</summary>
     public string WorkflowsDirectory { get; set; } = "workflows";
 
+    /// <summary>Registers the <c>diagnostics.probe</c> job type for crash, scale-out and load tests. Off in production.</summary>
+    public bool EnableProbeHandler { get; set; }
+
     /// <summary>The absolute workflows folder, set by the host from <see cref="WorkflowsDirectory"/>.</summary>
     public string? WorkflowsPath { get; set; }
 }

@@ -1,0 +1,43 @@
+using Npgsql;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Runtime.Diagnostics;
+
+/// <summary>
+/// An external job type for crash, scale-out and load tests of a deployed host (job type <c>diagnostics.probe</c>,
+/// registered only with <c>Runtime:EnableProbeHandler</c>). Its "effect" is a row per job key; every invocation is
+/// counted, so a test can tell exactly-once effects from at-least-once invocations.
+/// </summary>
+internal sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
+{
+    public const string JobType = "diagnostics.probe";
+
+    public string Type => JobType;
+
+    public bool Inline => false;
+
+    public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            CREATE TABLE IF NOT EXISTS pppk.probe_effects (job_key text PRIMARY KEY, instance_id uuid NOT NULL, first_at timestamptz NOT NULL DEFAULT now(), invocations int NOT NULL);
+            INSERT INTO pppk.probe_effects (job_key, instance_id, invocations) VALUES (@key, @inst, 1)
+            ON CONFLICT (job_key) DO UPDATE SET invocations = pppk.probe_effects.invocations + 1
+            RETURNING invocations
+            """);
+        cmd.Parameters.AddWithValue("key", context.JobKey);
+        cmd.Parameters.AddWithValue("inst", context.InstanceId);
+        var invocations = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        if (context.Headers.TryGetValue("delayMs", out var delay) && int.TryParse(delay, out var ms)) await Task.Delay(ms, ct);
+        return JobResult.Complete(new System.Text.Json.Nodes.JsonObject { ["probeInvocations"] = invocations });
+    }
+}
+
+/// <summary>Stands in for the probe when it is off: its type is one no BPMN file can name.</summary>
+internal sealed class DisabledHandler : IJobHandler
+{
+    public string Type => "\u0000disabled";
+
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => throw new InvalidOperationException("Disabled handler.");
+}

@@ -151,6 +151,8 @@ public static class PppkHost
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
+        if (runtime.EnableProbeHandler)
+            builder.Services.AddSingleton<IJobHandler, Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
         setup.ConfigureServices?.Invoke(builder.Services);
     }
 

@@ -40,9 +40,6 @@ public static class Extensions
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<JobHandlerRegistry>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.EnableProbeHandler
-            ? new Diagnostics.ProbeJobHandler(sp.GetRequiredService<NpgsqlDataSource>())
-            : new Diagnostics.DisabledHandler());
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<StepRunner>();
         services.AddSingleton<AfterCommit>();

@@ -8,7 +8,7 @@ namespace Pppk.Workflow.Runtime.Diagnostics;
 /// registered only with <c>Runtime:EnableProbeHandler</c>). Its "effect" is a row per job key; every invocation is
 /// counted, so a test can tell exactly-once effects from at-least-once invocations.
 /// </summary>
-internal sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
+public sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
 {
     public const string JobType = "diagnostics.probe";
 
@@ -32,12 +32,3 @@ internal sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
     }
 }
 
-/// <summary>Stands in for the probe when it is off: its type is one no BPMN file can name.</summary>
-internal sealed class DisabledHandler : IJobHandler
-{
-    public string Type => "\u0000disabled";
-
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => throw new InvalidOperationException("Disabled handler.");
-}

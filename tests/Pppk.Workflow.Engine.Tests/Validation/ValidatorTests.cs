@@ -227,3 +227,14 @@ public class ValidatorTests
         ErrorAt(problems, "sub", "no start event");
     }
 }
+
+public class ValidatorSubprocessTests
+{
+    [Fact]
+    public void Multi_instance_subprocess_with_incoming_and_outgoing_children_is_valid()
+    {
+        var sub = Sub("each", Start("s1") + End("e1")).Replace("</subProcess>", Loop("=xs", "x") + "<incoming>f1_start_each</incoming></subProcess>");
+        var problems = BpmnValidator.Validate(Parse(Start() + sub + End(), "start -> each -> end; s1 -> e1"));
+        Assert.True(BpmnValidator.IsValid(problems), string.Join("\n", problems));
+    }
+}

@@ -82,7 +82,6 @@ internal sealed partial class StepContext
             ScopeKey = scopeKey,
             Kind = kind,
             LoopCounter = loopCounter,
-            StartedAt = Now,
         };
         State.Elements.Add(instance);
         Emit(new ElementStarted(instance.Key, node.Id, TypeOf(instance, node), node.Name, Now));

@@ -25,7 +25,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             : model.NoneStartEvent ?? throw new ArgumentException($"Process '{model.Id}' has no none start event; start it by message or timer with StartEventId.", nameof(trigger));
         var root = new ElementInstance
         {
-            Key = state.NewKey(), ElementId = model.Id, Kind = ElementInstanceKind.Process, StartedAt = context.Now,
+            Key = state.NewKey(), ElementId = model.Id, Kind = ElementInstanceKind.Process,
             Variables = trigger.Variables?.DeepClone().AsObject() ?? [],
         };
         state.Elements.Add(root);

@@ -30,5 +30,25 @@ public sealed class FeelEnvironment
         return new FeelDateTime(local, now.Offset, TimeZone.Id);
     }
 
-    internal DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZone).DateTime);
+    /// <summary>
+    /// today() in the environment's zone. The value is cached for the part of the local day that is at least
+    /// two hours from either midnight (so no DST shift can move the boundary), making the common call free.
+    /// </summary>
+    internal FeelDate Today()
+    {
+        var now = Clock.GetUtcNow();
+        if (todayCache is { } c && now >= c.From && now < c.Until)
+            return c.Date;
+        var local = TimeZoneInfo.ConvertTime(now, TimeZone);
+        var date = new FeelDate(DateOnly.FromDateTime(local.DateTime));
+        var midnight = now - local.TimeOfDay;
+        todayCache = new TodayCache(midnight + SafetyMargin, midnight + TimeSpan.FromDays(1) - SafetyMargin, date);
+        return date;
+    }
+
+    private static readonly TimeSpan SafetyMargin = TimeSpan.FromHours(2);
+
+    private TodayCache? todayCache;
+
+    private sealed record TodayCache(DateTimeOffset From, DateTimeOffset Until, FeelDate Date);
 }

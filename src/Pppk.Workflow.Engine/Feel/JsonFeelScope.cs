@@ -5,7 +5,7 @@ namespace Pppk.Workflow.Engine.Feel;
 /// <summary>
 /// Variables from a JSON object or a dictionary of JSON values. Converted values are cached on first use,
 /// so repeated evaluations against the same scope do not re-convert; changes to the JSON after a name
-/// was read are not seen (build a new scope per evaluation step).
+/// was read are not seen (build a new scope per evaluation step). Not thread-safe: one scope per evaluating thread.
 /// </summary>
 public sealed class JsonFeelScope : IFeelScope
 {

@@ -28,7 +28,7 @@ internal static class FeelTestHost
             { "name": "Citra", "score": 82, "unit": "BKD" }
           ],
           "person": { "name": "Dewi", "address": { "city": "Makassar" }, "age": 34 },
-          "half": 0.5, "big": 12345678.9
+          "half": 0.5, "big": 12345678.9, "eligible?": true, "masa kerja": 6
         }
         """;
 

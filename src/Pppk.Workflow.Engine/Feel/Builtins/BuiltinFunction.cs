@@ -6,9 +6,17 @@ internal delegate FeelValue BuiltinBody(ReadOnlySpan<FeelValue> args, Evaluation
 /// A built-in function. Arity is checked at parse time when called by name; a call with a value of the
 /// wrong type returns null (the standard's rule), never throws.
 /// </summary>
-internal sealed class BuiltinFunction(string name, string[] parameters, int minArgs, int maxArgs, bool pure, BuiltinBody body)
+internal sealed class BuiltinFunction(
+    string name, string[] parameters, int minArgs, int maxArgs, bool pure, BuiltinBody body, Dictionary<string, int>? aliases = null)
     : FeelFunction
 {
+    /// <summary>Position of a named argument, including the second names of overloaded parameters.</summary>
+    public int IndexOfParameter(string parameter)
+    {
+        var i = Array.IndexOf(parameters, parameter);
+        return i >= 0 ? i : aliases is not null && aliases.TryGetValue(parameter, out var a) ? a : -1;
+    }
+
     public override string Name => name;
 
     public override IReadOnlyList<string> Parameters => parameters;

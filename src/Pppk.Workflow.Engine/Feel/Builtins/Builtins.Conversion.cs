@@ -6,7 +6,7 @@ internal static partial class Builtins
 {
     private static void RegisterConversion()
     {
-        Add("date", "from, month?, day?", static (a, _) => a.Length switch
+        Add("date", "from|year, month?, day?", static (a, _) => a.Length switch
         {
             1 => a[0] switch
             {
@@ -19,7 +19,7 @@ internal static partial class Builtins
                 => new FeelDate(new DateOnly(y, m, d)),
             _ => Args.Null,
         });
-        Add("time", "from, minute?, second?, offset?", static (a, _) =>
+        Add("time", "from|hour, minute?, second?, offset?", static (a, _) =>
         {
             if (a.Length == 1)
             {
@@ -45,7 +45,7 @@ internal static partial class Builtins
             var ticks = (long)((s2 - whole) * TimeSpan.TicksPerSecond);
             return new FeelTime(new TimeOnly(h, m, whole).Add(TimeSpan.FromTicks(ticks)), offset, null);
         });
-        Add("date and time", "from, time?", static (a, _) =>
+        Add("date and time", "from|date, time?", static (a, _) =>
         {
             if (a.Length == 1)
             {

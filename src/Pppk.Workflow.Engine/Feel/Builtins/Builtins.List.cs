@@ -4,6 +4,7 @@ internal static partial class Builtins
 {
     private static void RegisterList()
     {
+        RegisterAggregates();
         Add("list contains", "list, element", static (a, _) =>
         {
             if (a[0] is not FeelList list)
@@ -14,106 +15,6 @@ internal static partial class Builtins
             return FeelBoolean.False;
         });
         Add("count", "list, ...", static (a, _) => FeelNumber.Of(Args.ListOrVarargs(a).Length));
-        Add("min", "list, ...", static (a, _) => Extreme(Args.ListOrVarargs(a), -1));
-        Add("max", "list, ...", static (a, _) => Extreme(Args.ListOrVarargs(a), 1));
-        Add("sum", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (items.Length == 0)
-                return Args.Null;
-            var total = 0m;
-            foreach (var item in items)
-            {
-                if (item is not FeelNumber n)
-                    return Args.Null;
-                total += n.Value;
-            }
-            return FeelNumber.Of(total);
-        });
-        Add("product", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (items.Length == 0)
-                return Args.Null;
-            var total = 1m;
-            foreach (var item in items)
-            {
-                if (item is not FeelNumber n)
-                    return Args.Null;
-                total *= n.Value;
-            }
-            return FeelNumber.Of(total);
-        });
-        Add("mean", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (items.Length == 0 || !Numbers(items, out var values))
-                return Args.Null;
-            var total = 0m;
-            foreach (var v in values)
-                total += v;
-            return FeelNumber.Of(total / values.Length);
-        });
-        Add("median", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (items.Length == 0 || !Numbers(items, out var values))
-                return Args.Null;
-            Array.Sort(values);
-            var mid = values.Length / 2;
-            return FeelNumber.Of(values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
-        });
-        Add("stddev", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (items.Length < 2 || !Numbers(items, out var values))
-                return Args.Null;
-            var mean = 0m;
-            foreach (var v in values)
-                mean += v;
-            mean /= values.Length;
-            var squares = 0m;
-            foreach (var v in values)
-                squares += (v - mean) * (v - mean);
-            return FeelNumber.Of(Sqrt(squares / (values.Length - 1)));
-        });
-        Add("mode", "list, ...", static (a, _) =>
-        {
-            var items = Args.ListOrVarargs(a);
-            if (!Numbers(items, out var values))
-                return Args.Null;
-            var counts = new Dictionary<decimal, int>();
-            foreach (var v in values)
-                counts[v] = counts.GetValueOrDefault(v) + 1;
-            var best = counts.Count == 0 ? 0 : counts.Values.Max();
-            return new FeelList(counts.Where(c => c.Value == best).Select(c => c.Key).Order().Select(v => (FeelValue)FeelNumber.Of(v)));
-        });
-        Add("all", "list, ...", static (a, _) =>
-        {
-            if (a.Length == 1 && a[0] is not FeelList && !a[0].IsNull && a[0] is not FeelBoolean)
-                return Args.Null;
-            var sawNull = false;
-            foreach (var item in a.Length == 1 ? Args.AsList(a[0]) : a)
-            {
-                if (ReferenceEquals(item, FeelBoolean.False))
-                    return FeelBoolean.False;
-                sawNull |= !item.IsTrue;
-            }
-            return sawNull ? Args.Null : FeelBoolean.True;
-        });
-        Add("any", "list, ...", static (a, _) =>
-        {
-            if (a.Length == 1 && a[0] is not FeelList && !a[0].IsNull && a[0] is not FeelBoolean)
-                return Args.Null;
-            var sawNull = false;
-            foreach (var item in a.Length == 1 ? Args.AsList(a[0]) : a)
-            {
-                if (item.IsTrue)
-                    return FeelBoolean.True;
-                sawNull |= !ReferenceEquals(item, FeelBoolean.False);
-            }
-            return sawNull ? Args.Null : FeelBoolean.False;
-        });
         Add("sublist", "list, start position, length?", static (a, _) =>
         {
             if (a[0] is not FeelList list || !Args.Integer(a[1], out var start) || start == 0 || Math.Abs(start) > list.Count)
@@ -163,6 +64,31 @@ internal static partial class Builtins
             items.RemoveAt(position > 0 ? position - 1 : list.Count + position);
             return Args.List(items);
         });
+        // DMN 1.5: replace the item at a position, or every item for which match(item, newItem) is true.
+        Add("list replace", "list, position, newItem", static (a, context) =>
+        {
+            if (a[0] is not FeelList list)
+                return Args.Null;
+            var items = list.Span.ToArray();
+            if (a[1] is FeelFunction match)
+            {
+                for (var i = 0; i < items.Length; i++)
+                {
+                    var mark = context.ArgMark;
+                    context.PushArg(items[i]);
+                    context.PushArg(a[2]);
+                    var r = match.Invoke(context.Args(mark), context);
+                    context.PopArgs(mark);
+                    if (r.IsTrue)
+                        items[i] = a[2];
+                }
+                return new FeelList(items);
+            }
+            if (!Args.Integer(a[1], out var position) || position == 0 || Math.Abs(position) > items.Length)
+                return Args.Null;
+            items[position > 0 ? position - 1 : items.Length + position] = a[2];
+            return new FeelList(items);
+        });
         Add("reverse", "list", static (a, _) =>
         {
             if (a[0] is not FeelList list)
@@ -211,34 +137,6 @@ internal static partial class Builtins
             return Args.List(result);
         });
         Add("sort", "list, precedes?", static (a, context) => Sort(a, context));
-    }
-
-    private static bool Numbers(ReadOnlySpan<FeelValue> items, out decimal[] values)
-    {
-        values = new decimal[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (items[i] is not FeelNumber n)
-                return false;
-            values[i] = n.Value;
-        }
-        return true;
-    }
-
-    /// <summary>min/max over comparable values of one type; empty or mixed lists give null.</summary>
-    private static FeelValue Extreme(ReadOnlySpan<FeelValue> items, int sign)
-    {
-        if (items.Length == 0)
-            return Args.Null;
-        var best = items[0];
-        foreach (var item in items[1..])
-        {
-            if (FeelComparison.Compare(item, best) is not { } c)
-                return Args.Null;
-            if (c * sign > 0)
-                best = item;
-        }
-        return FeelComparison.Compare(best, best) is null ? Args.Null : best;
     }
 
     private static void AddDistinct(List<FeelValue> result, FeelValue item)

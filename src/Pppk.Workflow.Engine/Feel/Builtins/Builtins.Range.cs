@@ -1,25 +1,73 @@
 namespace Pppk.Workflow.Engine.Feel;
 
+/// <summary>
+/// DMN 1.4 range functions (§10.3.4.9). A point is treated as the closed range [p..p], which makes the
+/// point forms of the standard's table fall out of the range forms. An unbounded endpoint yields null.
+/// </summary>
 internal static partial class Builtins
 {
-    /// <summary>DMN 1.4 range functions for points and ranges (§10.3.4.9); more are added here as needed.</summary>
     private static void RegisterRange()
     {
-        Add("before", "a, b", static (a, _) => PointOrder(a[0], a[1]));
-        Add("after", "a, b", static (a, _) => PointOrder(a[1], a[0]));
-        Add("includes", "range, point", static (a, _) =>
-            a[0] is FeelRange r && a[1] is not FeelRange ? FeelBoolean.Of(r.Contains(a[1])) : Args.Null);
-        Add("during", "point, range", static (a, _) =>
-            a[1] is FeelRange r && a[0] is not FeelRange ? FeelBoolean.Of(r.Contains(a[0])) : Args.Null);
+        AddRange("before", static (a, b) => Or(Lt(a.End, b.Start), And(Not(a.EndIncluded && b.StartIncluded), Eq(a.End, b.Start))));
+        AddRange("after", static (a, b) => Or(Lt(b.End, a.Start), And(Not(b.EndIncluded && a.StartIncluded), Eq(b.End, a.Start))));
+        AddRange("meets", static (a, b) => And(a.EndIncluded && b.StartIncluded, Eq(a.End, b.Start)));
+        AddRange("met by", static (a, b) => And(b.EndIncluded && a.StartIncluded, Eq(b.End, a.Start)));
+        AddRange("overlaps", static (a, b) => And(
+            Or(Lt(b.Start, a.End), And(a.EndIncluded && b.StartIncluded, Eq(a.End, b.Start))),
+            Or(Lt(a.Start, b.End), And(a.StartIncluded && b.EndIncluded, Eq(a.Start, b.End)))));
+        AddRange("overlaps before", static (a, b) => OverlapsBefore(a, b));
+        AddRange("overlaps after", static (a, b) => OverlapsBefore(b, a));
+        AddRange("finishes", static (a, b) => Finishes(a, b));
+        AddRange("finished by", static (a, b) => Finishes(b, a));
+        AddRange("includes", static (a, b) => Includes(a, b));
+        AddRange("during", static (a, b) => Includes(b, a));
+        AddRange("starts", static (a, b) => Starts(a, b));
+        AddRange("started by", static (a, b) => Starts(b, a));
+        AddRange("coincides", static (a, b) => And(And(Eq(a.Start, b.Start), a.StartIncluded == b.StartIncluded),
+            And(Eq(a.End, b.End), a.EndIncluded == b.EndIncluded)));
+        Add("range", "from", static (a, _) =>
+        {
+            if (!Args.String(a[0], out var text) || !FeelExpression.TryParse(text, out var expression, out var _))
+                return Args.Null;
+            return expression!.Evaluate() is FeelRange range ? range : Args.Null;
+        });
     }
 
-    /// <summary>Whether a lies entirely before b (points or ranges).</summary>
-    private static FeelValue PointOrder(FeelValue a, FeelValue b)
+    private static void AddRange(string name, Func<FeelRange, FeelRange, bool?> test) =>
+        Table[name] = new BuiltinFunction(name, ["a", "b"], 2, 2, true, (args, _) =>
+            AsRange(args[0]) is { } a && AsRange(args[1]) is { } b ? FeelBoolean.Of(test(a, b)) : Args.Null);
+
+    private static FeelRange? AsRange(FeelValue v) => v switch
     {
-        var (aEnd, aIncluded) = a is FeelRange ra ? (ra.End, ra.EndIncluded) : (a, true);
-        var (bStart, bIncluded) = b is FeelRange rb ? (rb.Start, rb.StartIncluded) : (b, true);
-        if (aEnd.IsNull || bStart.IsNull || FeelComparison.Compare(aEnd, bStart) is not { } c)
-            return Args.Null;
-        return FeelBoolean.Of(c < 0 || (c == 0 && !(aIncluded && bIncluded)));
-    }
+        FeelRange r => r,
+        FeelNull => null,
+        _ => new FeelRange(true, v, v, true),
+    };
+
+    private static bool? OverlapsBefore(FeelRange a, FeelRange b) => And(
+        And(Or(Lt(a.Start, b.Start), And(a.StartIncluded && !b.StartIncluded, Eq(a.Start, b.Start))),
+            Or(Lt(b.Start, a.End), And(a.EndIncluded && b.StartIncluded, Eq(a.End, b.Start)))),
+        Or(Lt(a.End, b.End), And(!a.EndIncluded || b.EndIncluded, Eq(a.End, b.End))));
+
+    private static bool? Finishes(FeelRange a, FeelRange b) => And(
+        And(a.EndIncluded == b.EndIncluded, Eq(a.End, b.End)),
+        Or(Lt(b.Start, a.Start), And(!a.StartIncluded || b.StartIncluded, Eq(a.Start, b.Start))));
+
+    private static bool? Includes(FeelRange a, FeelRange b) => And(
+        Or(Lt(a.Start, b.Start), And(a.StartIncluded || !b.StartIncluded, Eq(a.Start, b.Start))),
+        Or(Lt(b.End, a.End), And(a.EndIncluded || !b.EndIncluded, Eq(a.End, b.End))));
+
+    private static bool? Starts(FeelRange a, FeelRange b) => And(
+        And(a.StartIncluded == b.StartIncluded, Eq(a.Start, b.Start)),
+        Or(Lt(a.End, b.End), And(!a.EndIncluded || b.EndIncluded, Eq(a.End, b.End))));
+
+    private static bool? Lt(FeelValue x, FeelValue y) => FeelComparison.Compare(x, y) is { } c ? c < 0 : null;
+
+    private static bool? Eq(FeelValue x, FeelValue y) => FeelComparison.Compare(x, y) is { } c ? c == 0 : null;
+
+    private static bool? Not(bool b) => !b;
+
+    private static bool? And(bool? x, bool? y) => x == false || y == false ? false : x is null || y is null ? null : true;
+
+    private static bool? Or(bool? x, bool? y) => x == true || y == true ? true : x is null || y is null ? null : false;
 }

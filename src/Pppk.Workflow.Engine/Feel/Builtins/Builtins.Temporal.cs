@@ -13,7 +13,7 @@ internal static partial class Builtins
     private static void RegisterTemporal()
     {
         Add("now", "", static (_, c) => c.Environment.Now(), pure: false);
-        Add("today", "", static (_, c) => new FeelDate(c.Environment.Today()), pure: false);
+        Add("today", "", static (_, c) => c.Environment.Today(), pure: false);
         Add("day of week", "date", static (a, _) => DateOf(a[0]) is { } d ? DayNames[(int)d.DayOfWeek] : Args.Null);
         Add("day of year", "date", static (a, _) => DateOf(a[0]) is { } d ? FeelNumber.Of(d.DayOfYear) : Args.Null);
         Add("week of year", "date", static (a, _) =>

@@ -27,12 +27,16 @@ internal static partial class Builtins
 
     public static IEnumerable<string> Names => Table.Keys;
 
-    /// <summary>Registers a function; parameter names after a '*' mark are optional, "..." means varargs.</summary>
+    /// <summary>
+    /// Registers a function. Parameters: "name?" is optional, "..." means varargs, "from|date" gives a second
+    /// name for overloads (date and time(from) / date and time(date, time)).
+    /// </summary>
     private static void Add(string name, string parameters, BuiltinBody body, bool pure = true)
     {
         var names = new List<string>();
         var min = -1;
         var max = 0;
+        Dictionary<string, int>? aliases = null;
         foreach (var raw in parameters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (raw == "...")
@@ -43,12 +47,20 @@ internal static partial class Builtins
             var optional = raw.EndsWith('?');
             if (optional && min < 0)
                 min = names.Count;
-            names.Add(optional ? raw[..^1] : raw);
+            var parameter = optional ? raw[..^1] : raw;
+            var bar = parameter.IndexOf('|');
+            if (bar >= 0)
+            {
+                aliases ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                aliases[parameter[(bar + 1)..]] = names.Count;
+                parameter = parameter[..bar];
+            }
+            names.Add(parameter);
         }
         if (min < 0)
             min = names.Count;
         if (max != int.MaxValue)
             max = names.Count;
-        Table[name] = new BuiltinFunction(name, names.ToArray(), min, max, pure, body);
+        Table[name] = new BuiltinFunction(name, names.ToArray(), min, max, pure, body, aliases);
     }
 }

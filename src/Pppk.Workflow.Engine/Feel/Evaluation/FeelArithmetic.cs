@@ -6,13 +6,23 @@ namespace Pppk.Workflow.Engine.Feel;
 /// </summary>
 internal static class FeelArithmetic
 {
-    public static FeelValue Negate(FeelValue v) => v switch
+    public static FeelValue Negate(FeelValue v)
     {
-        FeelNumber n => FeelNumber.Of(-n.Value),
-        FeelDaysAndTimeDuration d => new FeelDaysAndTimeDuration(-d.Value),
-        FeelYearsAndMonthsDuration d => new FeelYearsAndMonthsDuration(-d.TotalMonths),
-        _ => FeelValue.Null,
-    };
+        try
+        {
+            return v switch
+            {
+                FeelNumber n => FeelNumber.Of(-n.Value),
+                FeelDaysAndTimeDuration d => new FeelDaysAndTimeDuration(-d.Value),
+                FeelYearsAndMonthsDuration d => new FeelYearsAndMonthsDuration(checked(-d.TotalMonths)),
+                _ => FeelValue.Null,
+            };
+        }
+        catch (OverflowException)
+        {
+            return FeelValue.Null;
+        }
+    }
 
     public static FeelValue Add(FeelValue a, FeelValue b)
     {

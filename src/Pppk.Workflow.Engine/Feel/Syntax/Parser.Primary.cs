@@ -46,7 +46,7 @@ internal sealed partial class Parser
             var slots = new Node?[function.Parameters.Count];
             for (var i = 0; i < args.Count; i++)
             {
-                var p = IndexOf(function.Parameters, names[i]);
+                var p = function.IndexOfParameter(names[i]);
                 if (p < 0)
                     throw Error($"Function '{name}' has no parameter '{names[i]}'; its parameters are: {string.Join(", ", function.Parameters)}", at);
                 slots[p] = args[i];
@@ -64,14 +64,6 @@ internal sealed partial class Parser
             return new IsDefinedNode(ordered[0]);
         var call = new BuiltinCallNode(function, ordered);
         return function.Pure ? Fold(call) : call;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string name)
-    {
-        for (var i = 0; i < list.Count; i++)
-            if (list[i] == name)
-                return i;
-        return -1;
     }
 
     private (List<Node> Args, List<string>? Names) ParseArguments()
@@ -171,6 +163,7 @@ internal sealed partial class Parser
                 case "null": index++; return new LiteralNode(FeelValue.Null);
                 case "if" or "for" or "some" or "every": return ParseExpression();
                 case "function" when PeekAt(1).Is("("): return ParseFunctionDefinition();
+                case "not" when PeekAt(1).Is("("): index++; return new NameNode("not");
             }
         }
         if (TryMatchBuiltinName() is { } builtin)

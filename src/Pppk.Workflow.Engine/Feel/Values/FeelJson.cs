@@ -51,17 +51,30 @@ public static class FeelJson
             case JsonValueKind.False:
                 return FeelBoolean.False;
             case JsonValueKind.Number:
-                if (value.TryGetValue<decimal>(out var d))
-                    return FeelNumber.Of(d);
-                if (value.TryGetValue<JsonElement>(out var e) && e.TryGetDecimal(out d))
-                    return FeelNumber.Of(d);
-                if (value.TryGetValue<double>(out var dbl) && double.IsFinite(dbl) && Math.Abs(dbl) < 7.9e28)
-                    return FeelNumber.Of((decimal)dbl);
-                return FeelValue.Null;
+                // A JsonValue built in code wraps the CLR number it was given; a parsed one wraps a JsonElement.
+                return value.GetValue<object>() switch
+                {
+                    JsonElement e when e.TryGetDecimal(out var d) => FeelNumber.Of(d),
+                    JsonElement e when e.TryGetDouble(out var dbl) => FromDouble(dbl),
+                    int i => FeelNumber.Of(i),
+                    long l => FeelNumber.Of(l),
+                    decimal d => FeelNumber.Of(d),
+                    double dbl => FromDouble(dbl),
+                    float f => FromDouble(f),
+                    short s => FeelNumber.Of(s),
+                    byte b => FeelNumber.Of(b),
+                    uint u => FeelNumber.Of(u),
+                    ulong u => FeelNumber.Of(u),
+                    _ => FeelValue.Null,
+                };
             default:
                 return FeelValue.Null;
         }
     }
 
     public static JsonNode? ToJson(FeelValue value) => value.ToJson();
+
+    /// <summary>Doubles outside decimal's range (or NaN/infinity) have no FEEL number: null.</summary>
+    private static FeelValue FromDouble(double d) =>
+        double.IsFinite(d) && Math.Abs(d) < 7.9e28 ? FeelNumber.Of((decimal)d) : FeelValue.Null;
 }

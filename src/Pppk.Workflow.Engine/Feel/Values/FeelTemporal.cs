@@ -47,11 +47,29 @@ internal static partial class FeelTemporal
         return $"{sign}{a.Hours:D2}:{a.Minutes:D2}";
     }
 
+    /// <summary>yyyy-MM-dd, parsed by hand: date(x) on a JSON string is on the hot path of most HR conditions.</summary>
     public static FeelDate? ParseDate(string text)
     {
-        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return new FeelDate(d);
-        return null;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            return null;
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day))
+            return null;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        return new FeelDate(new DateOnly(year, month, day));
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+                return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 
     public static FeelTime? ParseTime(string text)

@@ -26,6 +26,7 @@ internal static class ExpressionSites
         yield return ("called process id", node.CalledElement?.ProcessId);
         yield return ("inputCollection", node.MultiInstance?.InputCollection);
         yield return ("outputElement", node.MultiInstance?.OutputElement);
+        yield return ("completionCondition", node.MultiInstance?.CompletionCondition);
         yield return ("timer", node.Event?.TimerExpression);
         var message = node.Event?.Message ?? (node.MessageRef is { } id ? definitions.Messages.GetValueOrDefault(id) : null);
         yield return ("message name", message?.Name);

@@ -114,3 +114,28 @@ public class MultiInstanceTests
         Assert.All(h.State.Elements.Where(e => e.LoopCounter is not null), e => Assert.Equal(ElementInstanceKind.Element, e.Kind));
     }
 }
+
+public class MultiInstanceCompletionConditionTests
+{
+    [Fact]
+    public void Completion_condition_ends_the_remaining_inner_instances()
+    {
+        var loop = Loop("=approvers", "approver").Replace("</multiInstanceLoopCharacteristics>", "<completionCondition>=rejected = true</completionCondition></multiInstanceLoopCharacteristics>");
+        var h = Harness.For(Start() + User("approve", "=approver", inner: loop) + End(), "start -> approve -> end").Start(new { approvers = new[] { "a", "b", "c" }, rejected = false });
+        h.Handle(new UserTaskCompleted(h.Waits("approve").First().Id, "a", Harness.Vars(new { rejected = false })));
+        Assert.Equal(2, h.Waits("approve").Count());
+        h.Handle(new UserTaskCompleted(h.Waits("approve").First().Id, "b", Harness.Vars(new { rejected = true })));
+        h.AssertCompleted();
+        Assert.Single(h.Of<WaitPointClosed>(), w => w.ElementId == "approve" && !w.Triggered);
+    }
+
+    [Fact]
+    public void Completion_condition_can_count_completed_instances()
+    {
+        var loop = Loop("=approvers", "approver", sequential: true).Replace("</multiInstanceLoopCharacteristics>", "<completionCondition>=numberOfCompletedInstances >= 2</completionCondition></multiInstanceLoopCharacteristics>");
+        var h = Harness.For(Start() + User("approve", "=approver", inner: loop) + End(), "start -> approve -> end").Start(new { approvers = new[] { "a", "b", "c" } });
+        h.CompleteTask("approve").CompleteTask("approve");
+        h.AssertCompleted();
+        Assert.Equal(2, h.Of<UserTaskCreated>().Count());
+    }
+}

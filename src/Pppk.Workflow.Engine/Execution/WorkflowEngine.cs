@@ -40,6 +40,8 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     {
         if (trigger is StartTrigger start)
             return Start(model, start);
+        if (state.ProcessId != model.Id)
+            throw new ArgumentException($"The state belongs to process '{state.ProcessId}', not to '{model.Id}'; load the model of the instance's own version.", nameof(model));
         if (state.Status != InstanceStatus.Active)
             return new StepResult(state, [], $"The instance is {state.Status.ToString().ToLowerInvariant()}; nothing to do.");
         var next = state.Clone();

@@ -34,6 +34,7 @@ public sealed class RandomProcess(int seed)
         Xml = $"""
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
               <error id="err" errorCode="E"/>
+              <message id="msg" name="m"><extensionElements><zeebe:subscription correlationKey="=string(r)"/></extensionElements></message>
               <process id="p" isExecutable="true">{scope}</process>
             </definitions>
             """;
@@ -47,7 +48,7 @@ public sealed class RandomProcess(int seed)
 
     private (string First, string Last) Block(StringBuilder scope, int depth)
     {
-        var choice = depth <= 0 || _random.Next(4) == 0 ? _random.Next(4) : _random.Next(4, 11);
+        var choice = depth <= 0 || _random.Next(4) == 0 ? _random.Next(4) : _random.Next(4, 13);
         switch (choice)
         {
             case 0: return Single(scope, Id("user"), id => $"""<userTask id="{id}"><extensionElements><zeebe:assignmentDefinition assignee="x"/></extensionElements></userTask>""");
@@ -122,6 +123,32 @@ public sealed class RandomProcess(int seed)
                 var sideEnd = Id("sideEnd");
                 scope.Append($"""<endEvent id="{sideEnd}"/>""");
                 Flow(scope, after, sideEnd);
+                return (task, task);
+            }
+            case 11:
+            {
+                // event-based gateway: a message or a timer, whichever comes first
+                var gateway = Id("eg");
+                var message = Id("emsg");
+                var timer = Id("etimer");
+                var merge = Id("emerge");
+                scope.Append($"""<eventBasedGateway id="{gateway}"/><exclusiveGateway id="{merge}"/>""");
+                scope.Append($"""<intermediateCatchEvent id="{message}"><messageEventDefinition messageRef="msg"/></intermediateCatchEvent>""");
+                scope.Append($"""<intermediateCatchEvent id="{timer}"><timerEventDefinition><timeDuration>PT{1 + _random.Next(60)}M</timeDuration></timerEventDefinition></intermediateCatchEvent>""");
+                Flow(scope, gateway, message);
+                Flow(scope, gateway, timer);
+                Flow(scope, message, merge);
+                Flow(scope, timer, merge);
+                return (gateway, merge);
+            }
+            case 12:
+            {
+                // a receive task with a non-interrupting message boundary that may catch several messages
+                var task = Id("recv");
+                var boundary = Id("bmsg");
+                var side = Id("sideEnd");
+                scope.Append($"""<receiveTask id="{task}" messageRef="msg"/><boundaryEvent id="{boundary}" attachedToRef="{task}" cancelActivity="false"><messageEventDefinition messageRef="msg"/></boundaryEvent><endEvent id="{side}"/>""");
+                Flow(scope, boundary, side);
                 return (task, task);
             }
             default:

@@ -36,7 +36,7 @@ public class RandomRunTests
         if (only is null)
         {
             // the generator really exercises the engine: every kind of trigger, interruptions and completions happen
-            foreach (var kind in new[] { "UserTaskCompleted", "TimerFired", "JobThrewError", "JobFailed", "JobCompleted", "CancelInstance", "Completed", "interrupted" })
+            foreach (var kind in new[] { "UserTaskCompleted", "TimerFired", "JobThrewError", "JobFailed", "JobCompleted", "MessageCorrelated", "CancelInstance", "Completed", "interrupted" })
                 Assert.True(totals.GetValueOrDefault(kind) > 5, $"{kind} happened only {totals.GetValueOrDefault(kind)} times: {string.Join(", ", totals)}");
             Assert.True(totals["steps"] > 2000, $"only {totals["steps"]} steps");
         }
@@ -72,6 +72,7 @@ public class RandomRunTests
             {
                 WaitKind.UserTask => new UserTaskCompleted(wait.Id, "x", Harness.Vars(new { r = random.Next(3) })),
                 WaitKind.Timer => new TimerFired(wait.Id),
+                WaitKind.Message => new MessageCorrelated(wait.Id, Harness.Vars(new { m = random.Next(100) })),
                 WaitKind.Job when generated.ErrorTasks.Contains(wait.ElementId) && random.Next(3) == 0 => new JobThrewError(wait.Id, "E"),
                 WaitKind.Job when random.Next(5) == 0 => new JobFailed(wait.Id, "flaky", 1, TimeSpan.FromSeconds(5)),
                 WaitKind.Job => new JobCompleted(wait.Id),

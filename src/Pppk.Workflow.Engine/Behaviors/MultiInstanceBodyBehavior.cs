@@ -34,7 +34,7 @@ internal static class MultiInstanceBodyBehavior
         }
         var count = loop.IsSequential ? 1 : collection.Count;
         for (var i = 0; i < count; i++)
-            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+            context.EnqueueActivateInner(body, node, body.Created++);
     }
 
     /// <summary>Puts the inner instance's output element into the body's output collection. False when evaluation raised an incident.</summary>
@@ -73,7 +73,7 @@ internal static class MultiInstanceBodyBehavior
         }
         if (node.MultiInstance!.IsSequential && body.Created < total)
         {
-            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+            context.EnqueueActivateInner(body, node, body.Created++);
             return;
         }
         if (!context.State.Elements.Exists(e => e.ScopeKey == body.Key))

@@ -95,7 +95,7 @@ public sealed class ElementInstance
     public JsonArray? Collection { get; set; }
 
     /// <summary>Multi-instance body: inner instances created so far.</summary>
-    public int? Created { get; set; }
+    public int Created { get; set; }
 
     public ElementInstance Clone() => new()
     {

@@ -137,3 +137,15 @@ public class BoundaryTests
         Assert.Contains(h.Of<ElementEnded>(), e => e.ElementType == "multiInstanceBody" && e.Terminated);
     }
 }
+
+public class BoundaryErrorVariableTests
+{
+    [Fact]
+    public void Variables_thrown_with_a_job_error_reach_the_catching_boundary_path()
+    {
+        var h = Harness.For(Start() + Service("check") + BoundaryError("caught", "check") + User("fix") + End(), "start -> check -> end; caught -> fix").Start();
+        h.Handle(new JobThrewError(h.Wait("check").Id, "NO_BUDGET", "short by 10", Harness.Vars(new { shortfall = 10 })));
+        Assert.Equal(["fix"], h.Active);
+        Assert.Equal("10", h.VarJson("shortfall"));
+    }
+}

@@ -5,6 +5,8 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Engine.Timers;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Properties;
 

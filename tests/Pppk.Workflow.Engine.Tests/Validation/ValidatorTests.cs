@@ -1,5 +1,7 @@
 using Pppk.Workflow.Engine.Parsing;
 using Pppk.Workflow.Engine.Validation;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Validation;
 

@@ -93,7 +93,7 @@ public class TimerTests
     }
 
     [Fact]
-    public void Dates_in_feel_zone_form_are_read_in_that_zone()
+    public void Dates_with_a_zone_id_are_read_in_that_zone()
     {
         Assert.True(IsoDateTime.TryParse("2026-03-05T09:00:00@Asia/Makassar", TimeZoneInfo.Utc, out var d));
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 1, 0, 0, TimeSpan.Zero), d);

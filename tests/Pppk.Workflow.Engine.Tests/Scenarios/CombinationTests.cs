@@ -55,7 +55,7 @@ public class CombinationTests
     }
 
     [Fact]
-    public void A_timer_whose_feel_result_is_not_a_duration_is_an_incident_and_retry_after_fixing_works()
+    public void A_timer_whose_expression_result_is_not_a_duration_is_an_incident_and_retry_after_fixing_works()
     {
         var h = Harness.For(Start() + CatchTimer("wait", "=delay") + End(), "start -> wait -> end").Start(new { delay = "soon" });
         var incident = Assert.Single(h.State.Incidents);
@@ -103,7 +103,7 @@ public class CombinationTests
     }
 
     [Fact]
-    public void Message_name_may_be_a_feel_expression()
+    public void Message_name_may_be_an_expression()
     {
         var h = Harness.For(Start() + Receive("r", "m") + End(), "start -> r -> end", Message("m", "=\"paid-\" + kind", "=id")).Start(new { kind = "sk", id = "9" });
         Assert.Equal("paid-sk", h.Of<MessageSubscriptionOpened>().Single().MessageName);

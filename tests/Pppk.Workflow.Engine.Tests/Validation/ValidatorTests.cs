@@ -74,15 +74,15 @@ public class ValidatorTests
     }
 
     [Fact]
-    public void Feel_syntax_errors_name_the_element_and_position()
+    public void Expression_syntax_errors_name_the_element_and_position()
     {
-        var problems = Check(Start() + Xor("gw") + End("a") + End("b"), "start -> gw; gw -> a [=x >> 1]; gw -> b [default]");
+        var problems = Check(Start() + Xor("gw") + End("a") + End("b"), "start -> gw; gw -> a [=(x > 1]; gw -> b [default]");
         var p = ErrorAt(problems, "f2_gw_a", "line 1, column");
         Assert.Contains("condition", p.Message);
     }
 
     [Fact]
-    public void Feel_errors_in_mappings_and_assignments_are_found()
+    public void Expression_errors_in_mappings_and_assignments_are_found()
     {
         var problems = Check(Start() + User("u", "=(bad") + Service("s", "x", Io(("input", "=1 +", "y"))) + End(), "start -> u -> s -> end");
         ErrorAt(problems, "u", "assignee");
@@ -90,7 +90,7 @@ public class ValidatorTests
     }
 
     [Fact]
-    public void Conditions_must_be_feel()
+    public void Conditions_must_be_expressions()
     {
         var problems = Check(Start() + Xor("gw") + End("a") + End("b"), "start -> gw; gw -> a [${x > 1}]; gw -> b [default]");
         ErrorAt(problems, "f2_gw_a", "leading '='");

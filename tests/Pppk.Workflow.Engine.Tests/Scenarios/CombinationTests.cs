@@ -160,3 +160,15 @@ public class CombinationTests
         h.CompleteTask("c").AssertCompleted();
     }
 }
+
+public class RunawayLoopTests
+{
+    [Fact]
+    public void A_loop_without_a_wait_state_is_stopped_with_a_clear_error()
+    {
+        var model = Bpmn.Model(Start() + Xor("merge") + Script("inc", "=n + 1", "n") + Xor("check") + End(), "start -> merge -> inc -> check; check -> merge [=n > 0]; check -> end [default]");
+        var h = new Harness(model);
+        var e = Assert.Throws<Pppk.Workflow.Engine.Execution.StepLimitExceededException>(() => h.Start(new { n = 1 }));
+        Assert.Contains("no wait state", e.Message);
+    }
+}

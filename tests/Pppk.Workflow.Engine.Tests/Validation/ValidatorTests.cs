@@ -240,3 +240,30 @@ public class ValidatorSubprocessTests
         Assert.True(BpmnValidator.IsValid(problems), string.Join("\n", problems));
     }
 }
+
+public class ValidatorExtensionTests
+{
+    [Fact]
+    public void Execution_listeners_are_rejected_and_unknown_zeebe_extensions_reported()
+    {
+        var task = Service("s", "x", """<zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit"/></zeebe:executionListeners><zeebe:somethingNew/><zeebe:properties><zeebe:property name="a" value="b"/></zeebe:properties>""");
+        var problems = BpmnValidator.Validate(Parse(Start() + task + End(), "start -> s -> end"));
+        Assert.Contains(problems, p => p.ElementId == "s" && p.Severity == Severity.Error && p.Message.Contains("executionListeners"));
+        Assert.Contains(problems, p => p.ElementId == "s" && p.Severity == Severity.Warning && p.Message.Contains("somethingNew"));
+        Assert.DoesNotContain(problems, p => p.Message.Contains("zeebe:propert"));
+    }
+
+    [Fact]
+    public void Pools_and_lanes_as_the_modeler_saves_them_are_accepted()
+    {
+        var xml = Xml(
+            """<laneSet id="ls"><lane id="hr" name="BKPSDM"><flowNodeRef>start</flowNodeRef><flowNodeRef>u</flowNodeRef></lane><lane id="head" name="Kepala"><flowNodeRef>end</flowNodeRef></lane></laneSet>""" +
+            Start() + User("u") + End(), "start -> u -> end",
+            """<collaboration id="c"><participant id="pool" name="PPPK" processRef="p"/></collaboration>""");
+        var definitions = Engine.Parsing.BpmnParser.Parse(xml);
+        var problems = BpmnValidator.Validate(definitions);
+        Assert.True(BpmnValidator.IsValid(problems), string.Join("\n", problems));
+        var h = new Harness(Engine.Model.ProcessModel.Create(definitions, "p")).Start();
+        h.CompleteTask("u").AssertCompleted();
+    }
+}

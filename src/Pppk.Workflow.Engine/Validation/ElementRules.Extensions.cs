@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 

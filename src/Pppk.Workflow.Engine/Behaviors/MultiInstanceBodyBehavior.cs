@@ -34,7 +34,7 @@ internal static class MultiInstanceBodyBehavior
         }
         var count = loop.IsSequential ? 1 : collection.Count;
         for (var i = 0; i < count; i++)
-            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+            context.EnqueueActivateInner(body, node, body.Created++);
     }
 
     /// <summary>Puts the inner instance's output element into the body's output collection. False when evaluation raised an incident.</summary>
@@ -53,9 +53,27 @@ internal static class MultiInstanceBodyBehavior
     public static void InnerCompleted(StepContext context, ElementInstance body, FlowNode node)
     {
         var total = body.Collection?.Count ?? 0;
+        if (node.MultiInstance!.CompletionCondition is { } condition)
+        {
+            var active = context.State.Elements.Count(e => e.ScopeKey == body.Key);
+            var completed = body.Variables?["numberOfCompletedInstances"]?.GetValue<int>() + 1 ?? 1;
+            context.SetLocal(body, "numberOfInstances", JsonValue.Create(total));
+            context.SetLocal(body, "numberOfActiveInstances", JsonValue.Create(active));
+            context.SetLocal(body, "numberOfCompletedInstances", JsonValue.Create(completed));
+            var done = false;
+            if (!context.Try(body, "completionCondition", () => done = context.Expressions.IsTrue(condition, context.Lookup(body))))
+                return;
+            if (done)
+            {
+                // the condition is met: the remaining inner instances are not needed any more
+                context.TerminateChildren(body.Key);
+                context.Complete(body);
+                return;
+            }
+        }
         if (node.MultiInstance!.IsSequential && body.Created < total)
         {
-            context.EnqueueActivateInner(body, node, body.Created++ ?? 0);
+            context.EnqueueActivateInner(body, node, body.Created++);
             return;
         }
         if (!context.State.Elements.Exists(e => e.ScopeKey == body.Key))

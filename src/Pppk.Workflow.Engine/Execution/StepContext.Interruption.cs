@@ -50,6 +50,7 @@ internal sealed partial class StepContext
         if (State.ParentWaitId is { } parentWait)
         {
             TerminateChildren(State.Root!.Key);
+            Remove(State.Root!, terminated: true);
             State.Status = InstanceStatus.Terminated;
             Emit(new InstanceTerminated(source.ElementId));
             Emit(new ErrorToParent(parentWait, code, message));

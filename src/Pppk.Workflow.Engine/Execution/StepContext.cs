@@ -41,7 +41,7 @@ internal sealed partial class StepContext
         while (State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
         {
             if (++count > MaxOperations)
-                throw new InvalidOperationException($"Process '{Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state.");
+                throw new StepLimitExceededException($"Process '{Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
             operation();
         }
     }
@@ -82,7 +82,6 @@ internal sealed partial class StepContext
             ScopeKey = scopeKey,
             Kind = kind,
             LoopCounter = loopCounter,
-            StartedAt = Now,
         };
         State.Elements.Add(instance);
         Emit(new ElementStarted(instance.Key, node.Id, TypeOf(instance, node), node.Name, Now));
@@ -235,3 +234,6 @@ internal sealed partial class StepContext
     private static string TypeOf(ElementInstance instance, FlowNode node) =>
         instance.Kind == ElementInstanceKind.MultiInstanceBody ? "multiInstanceBody" : node.Type;
 }
+
+/// <summary>A step never reached a wait state (a loop of pass-through elements). The step is not applied; the runtime rolls back and reports it.</summary>
+public sealed class StepLimitExceededException(string message) : Exception(message);

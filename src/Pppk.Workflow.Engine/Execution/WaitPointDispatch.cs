@@ -46,9 +46,7 @@ internal static class WaitPointDispatch
                 return JobFailed(context, owner, wait, failed);
             case JobThrewError error:
                 context.ConsumeWait(wait);
-                if (error.Variables is { Count: > 0 })
-                    context.Propagate(owner.ScopeKey!.Value, error.Variables);
-                context.ThrowError(owner, error.ErrorCode, error.Message);
+                context.ThrowError(owner, error.ErrorCode, error.Message, WorkflowEngine.Copy(error.Variables));
                 return null;
             case ChildFailed child:
                 context.ConsumeWait(wait);

@@ -25,7 +25,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             : model.NoneStartEvent ?? throw new ArgumentException($"Process '{model.Id}' has no none start event; start it by message or timer with StartEventId.", nameof(trigger));
         var root = new ElementInstance
         {
-            Key = state.NewKey(), ElementId = model.Id, Kind = ElementInstanceKind.Process, StartedAt = context.Now,
+            Key = state.NewKey(), ElementId = model.Id, Kind = ElementInstanceKind.Process,
             Variables = trigger.Variables?.DeepClone().AsObject() ?? [],
         };
         state.Elements.Add(root);
@@ -40,6 +40,8 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     {
         if (trigger is StartTrigger start)
             return Start(model, start);
+        if (state.ProcessId != model.Id)
+            throw new ArgumentException($"The state belongs to process '{state.ProcessId}', not to '{model.Id}'; load the model of the instance's own version.", nameof(model));
         if (state.Status != InstanceStatus.Active)
             return new StepResult(state, [], $"The instance is {state.Status.ToString().ToLowerInvariant()}; nothing to do.");
         var next = state.Clone();

@@ -97,4 +97,5 @@ public sealed record MultiInstance(
     string? InputCollection,
     string? InputElement,
     string? OutputCollection,
-    string? OutputElement);
+    string? OutputElement,
+    string? CompletionCondition = null);

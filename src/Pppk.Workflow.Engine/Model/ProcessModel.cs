@@ -25,6 +25,19 @@ public sealed class ProcessModel
             .Select(s => (s, s.Event!.Message!.Name!)).ToList();
         TimerStarts = process.StartEvents.Where(s => s.Event is { Kind: EventKind.Timer, TimerKind: not null, TimerExpression: not null })
             .Select(s => (s, s.Event!.TimerKind!.Value, s.Event.TimerExpression!)).ToList();
+        Precompile();
+    }
+
+    /// <summary>Parses every FEEL expression of the process once, so steps only evaluate. Syntax errors are left to validation (and to an incident if an invalid model is run anyway).</summary>
+    private void Precompile()
+    {
+        foreach (var node in Process.AllNodes.Values)
+            foreach (var (_, raw) in ExpressionSites.Of(node, Definitions))
+                if (raw is not null)
+                    Expressions.TryCompile(raw);
+        foreach (var flow in Process.AllFlows.Values)
+            if (flow.Condition is { } condition)
+                Expressions.TryCompile(condition);
     }
 
     public static ProcessModel Create(BpmnDefinitions definitions, string processId) =>

@@ -22,6 +22,8 @@ internal static class BpmnNames
     [
         "laneSet", "textAnnotation", "association", "group", "documentation", "extensionElements",
         "property", "auditing", "monitoring", "ioSpecification", "ioBinding", "category",
+        // children of a subprocess element that describe the subprocess itself, not its content
+        "incoming", "outgoing", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "dataInputAssociation", "dataOutputAssociation",
     ];
 
     public static string? Attr(this XElement e, string name) => (string?)e.Attribute(name);

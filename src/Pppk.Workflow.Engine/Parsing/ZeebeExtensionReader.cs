@@ -64,7 +64,8 @@ internal static class ZeebeExtensionReader
             z?.Attr("inputCollection"),
             z?.Attr("inputElement"),
             z?.Attr("outputCollection"),
-            z?.Attr("outputElement"));
+            z?.Attr("outputElement"),
+            loop.Element(Bpmn + "completionCondition")?.Value.Trim() is { Length: > 0 } condition ? condition : null);
     }
 
     public static string? CorrelationKey(XElement message) => Zeebe(message, "subscription")?.Attr("correlationKey");

@@ -40,6 +40,7 @@ public sealed class InstanceState
 
     public ElementInstance? Find(long key) => Elements.Find(e => e.Key == key);
 
+    [JsonIgnore]
     public IEnumerable<string> ActiveElementIds => Elements.Where(e => e.ScopeKey is not null && e.Kind != ElementInstanceKind.MultiInstanceBody).Select(e => e.ElementId);
 
     public long NewKey() => NextKey++;
@@ -58,7 +59,7 @@ public sealed class InstanceState
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault, // compact: defaults (active, 0, false, null) are left out
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -68,7 +69,7 @@ public sealed class InstanceState
         JsonSerializer.Deserialize<InstanceState>(json, JsonOptions) ?? throw new JsonException("Empty instance state.");
 }
 
-public enum ElementInstanceKind { Process, Element, MultiInstanceBody }
+public enum ElementInstanceKind { Element, Process, MultiInstanceBody }
 
 public enum ElementInstanceStatus { Active, Waiting, Failed }
 
@@ -94,10 +95,7 @@ public sealed class ElementInstance
     public JsonArray? Collection { get; set; }
 
     /// <summary>Multi-instance body: inner instances created so far.</summary>
-    public int? Created { get; set; }
-
-    /// <summary>The start time, for history and for "how long has this task been open".</summary>
-    public DateTimeOffset StartedAt { get; set; }
+    public int Created { get; set; }
 
     public ElementInstance Clone() => new()
     {
@@ -110,7 +108,6 @@ public sealed class ElementInstance
         LoopCounter = LoopCounter,
         Collection = Collection?.DeepClone().AsArray(),
         Created = Created,
-        StartedAt = StartedAt,
     };
 }
 

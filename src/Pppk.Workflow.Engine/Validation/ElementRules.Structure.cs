@@ -31,35 +31,15 @@ internal sealed partial class ElementRules
 
     private void CheckExpressions(FlowNode node)
     {
-        foreach (var m in node.Inputs)
-            Feel(node.Id, m.Source, $"input mapping '{m.Target}'");
-        foreach (var m in node.Outputs)
-            Feel(node.Id, m.Source, $"output mapping '{m.Target}'");
+        foreach (var (what, raw) in ExpressionSites.Of(node, definitions))
+            if (what is not ("timer" or "message name" or "correlation key")) // checked with their event, so reported once
+                Feel(node.Id, raw, what);
         if (node.UserTask is { } u)
-        {
-            Feel(node.Id, u.Assignee, "assignee");
-            Feel(node.Id, u.CandidateGroups, "candidate groups");
-            Feel(node.Id, u.CandidateUsers, "candidate users");
-            Feel(node.Id, u.DueDate, "due date");
-            Feel(node.Id, u.FollowUpDate, "follow-up date");
             foreach (var (what, value) in new[] { ("due date", u.DueDate), ("follow-up date", u.FollowUpDate) })
                 if (value is not null && !ExpressionCache.IsExpression(value) && !Timers.IsoDateTime.TryParse(value, TimeZoneInfo.Utc, out _))
                     Error(node.Id, $"The {what} of '{node.Id}' ('{value}') is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00 or a FEEL expression.");
-        }
-        Feel(node.Id, node.TaskDefinition?.Type, "job type");
-        Feel(node.Id, node.TaskDefinition?.Retries, "retries");
-        if (node.Script?.Expression is { } script)
-        {
-            if (!ExpressionCache.IsExpression(script))
-                Error(node.Id, $"The script of '{node.Id}' is not a FEEL expression; start it with '='.");
-            Feel(node.Id, script, "script");
-        }
-        Feel(node.Id, node.CalledElement?.ProcessId, "called process id");
-        if (node.MultiInstance is { } mi)
-        {
-            Feel(node.Id, mi.InputCollection, "inputCollection");
-            Feel(node.Id, mi.OutputElement, "outputElement");
-        }
+        if (node.Script?.Expression is { } script && !ExpressionCache.IsExpression(script))
+            Error(node.Id, $"The script of '{node.Id}' is not a FEEL expression; start it with '='.");
     }
 
     private void Feel(string elementId, string? raw, string what)

@@ -87,5 +87,6 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckActivity(node);
         CheckGateway(node);
         CheckExpressions(node);
+        CheckExtensions(node);
     }
 }

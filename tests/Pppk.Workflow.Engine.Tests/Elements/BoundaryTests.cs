@@ -1,5 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 
@@ -135,5 +137,17 @@ public class BoundaryTests
         Assert.Equal(["escalate"], h.Active);
         Assert.Equal(2, h.Of<WaitPointClosed>().Count(w => w.ElementId == "review" && !w.Triggered));
         Assert.Contains(h.Of<ElementEnded>(), e => e.ElementType == "multiInstanceBody" && e.Terminated);
+    }
+}
+
+public class BoundaryErrorVariableTests
+{
+    [Fact]
+    public void Variables_thrown_with_a_job_error_reach_the_catching_boundary_path()
+    {
+        var h = Harness.For(Start() + Service("check") + BoundaryError("caught", "check") + User("fix") + End(), "start -> check -> end; caught -> fix").Start();
+        h.Handle(new JobThrewError(h.Wait("check").Id, "NO_BUDGET", "short by 10", Harness.Vars(new { shortfall = 10 })));
+        Assert.Equal(["fix"], h.Active);
+        Assert.Equal("10", h.VarJson("shortfall"));
     }
 }

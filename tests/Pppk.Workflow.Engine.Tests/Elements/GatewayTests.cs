@@ -1,5 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 
@@ -97,7 +99,7 @@ public class GatewayTests
     public void Loop_back_through_an_exclusive_gateway_repeats_until_the_condition_changes()
     {
         var h = Harness.For(Start() + Xor("merge") + User("fix") + Xor("check") + End(),
-            "start -> merge -> fix -> check; check -> merge [=ok = false]; check -> end [default]").Start();
+            "start -> merge -> fix -> check; check -> merge [=not(ok)]; check -> end [default]").Start();
         for (var i = 0; i < 3; i++)
             h.CompleteTask("fix", new { ok = false });
         h.CompleteTask("fix", new { ok = true });

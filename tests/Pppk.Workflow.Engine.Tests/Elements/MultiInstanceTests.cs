@@ -1,5 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 
@@ -112,5 +114,30 @@ public class MultiInstanceTests
         Assert.Single(h.Of<ElementStarted>(), e => e.ElementType == "multiInstanceBody");
         Assert.Equal(3, h.Of<ElementStarted>().Count(e => e.ElementType == "serviceTask"));
         Assert.All(h.State.Elements.Where(e => e.LoopCounter is not null), e => Assert.Equal(ElementInstanceKind.Element, e.Kind));
+    }
+}
+
+public class MultiInstanceCompletionConditionTests
+{
+    [Fact]
+    public void Completion_condition_ends_the_remaining_inner_instances()
+    {
+        var loop = Loop("=approvers", "approver").Replace("</multiInstanceLoopCharacteristics>", "<completionCondition>=rejected = true</completionCondition></multiInstanceLoopCharacteristics>");
+        var h = Harness.For(Start() + User("approve", "=approver", inner: loop) + End(), "start -> approve -> end").Start(new { approvers = new[] { "a", "b", "c" }, rejected = false });
+        h.Handle(new UserTaskCompleted(h.Waits("approve").First().Id, "a", Harness.Vars(new { rejected = false })));
+        Assert.Equal(2, h.Waits("approve").Count());
+        h.Handle(new UserTaskCompleted(h.Waits("approve").First().Id, "b", Harness.Vars(new { rejected = true })));
+        h.AssertCompleted();
+        Assert.Single(h.Of<WaitPointClosed>(), w => w.ElementId == "approve" && !w.Triggered);
+    }
+
+    [Fact]
+    public void Completion_condition_can_count_completed_instances()
+    {
+        var loop = Loop("=approvers", "approver", sequential: true).Replace("</multiInstanceLoopCharacteristics>", "<completionCondition>=numberOfCompletedInstances >= 2</completionCondition></multiInstanceLoopCharacteristics>");
+        var h = Harness.For(Start() + User("approve", "=approver", inner: loop) + End(), "start -> approve -> end").Start(new { approvers = new[] { "a", "b", "c" } });
+        h.CompleteTask("approve").CompleteTask("approve");
+        h.AssertCompleted();
+        Assert.Equal(2, h.Of<UserTaskCreated>().Count());
     }
 }

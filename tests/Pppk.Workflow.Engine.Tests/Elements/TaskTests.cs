@@ -1,5 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 

@@ -1,4 +1,6 @@
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Tests.Support;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 
@@ -50,7 +52,7 @@ public class VariableTests
     }
 
     [Fact]
-    public void Script_task_evaluates_feel_inline_and_stores_the_result()
+    public void Script_task_evaluates_its_expression_inline_and_stores_the_result()
     {
         var h = Harness.For(Start() + Script("calc", "=sum(scores) / count(scores)", "average") + End(), "start -> calc -> end").Start(new { scores = new[] { 80, 90, 100 } });
         h.AssertCompleted();
@@ -67,7 +69,7 @@ public class VariableTests
     }
 
     [Fact]
-    public void Feel_assignee_and_candidate_groups_are_evaluated_on_entry()
+    public void Assignee_expression_is_evaluated_on_entry()
     {
         var h = Harness.For(Start() + User("t", "=reviewer", "<zeebe:assignmentDefinition assignee=\"=reviewer\" candidateGroups=\"=[unit, &quot;hr-head&quot;]\"/>") + End(),
             "start -> t -> end");
@@ -77,7 +79,7 @@ public class VariableTests
     }
 
     [Fact]
-    public void Feel_candidate_group_list_and_due_date_expressions()
+    public void Candidate_group_list_and_due_date_expressions()
     {
         var h = Harness.For(Start() + """
             <userTask id="t"><extensionElements><zeebe:userTask/>
@@ -108,14 +110,14 @@ public class VariableTests
     }
 
     [Fact]
-    public void Timer_duration_from_a_feel_expression()
+    public void Timer_duration_from_an_expression()
     {
         var h = Harness.For(Start() + CatchTimer("wait", "=duration(\"PT\" + string(minutes) + \"M\")") + End(), "start -> wait -> end").Start(new { minutes = 15 });
         Assert.Equal(h.Clock.Now.AddMinutes(15), h.Of<TimerScheduled>().Single().DueAt);
     }
 
     [Fact]
-    public void Message_correlation_key_from_feel_number_is_text()
+    public void Message_correlation_key_from_a_number_is_text()
     {
         var h = Harness.For(Start() + Receive("r", "m") + End(), "start -> r -> end", Message("m", "paid", "=invoice")).Start(new { invoice = 42 });
         Assert.Equal("42", h.Of<MessageSubscriptionOpened>().Single().CorrelationKey);

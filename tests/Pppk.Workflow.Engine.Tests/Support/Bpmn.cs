@@ -73,7 +73,7 @@ public static class Bpmn
     public static string Terminate(string id) => $"""<endEvent id="{id}"><terminateEventDefinition/></endEvent>""";
     public static string ErrorEnd(string id, string errorRef) => $"""<endEvent id="{id}"><errorEventDefinition errorRef="{errorRef}"/></endEvent>""";
     public static string Error(string id, string code) => $"""<error id="{id}" name="{id}" errorCode="{code}"/>""";
-    public static string Message(string id, string name, string key) => $"""<message id="{id}" name="{name}"><extensionElements><zeebe:subscription correlationKey="{Esc(key)}"/></extensionElements></message>""";
+    public static string Message(string id, string name, string key) => $"""<message id="{id}" name="{Esc(name)}"><extensionElements><zeebe:subscription correlationKey="{Esc(key)}"/></extensionElements></message>""";
     public static string Throw(string id) => $"""<intermediateThrowEvent id="{id}"/>""";
     public static string Task(string id) => $"""<task id="{id}"/>""";
 

@@ -3,6 +3,7 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Support;
 
@@ -22,7 +23,7 @@ public sealed class Harness
         Engine = new WorkflowEngine(Clock, Environment(Clock));
     }
 
-    public static FeelEnvironment Environment(TimeProvider clock) => Feel.Environment(clock);
+    public static FeelEnvironment Environment(TimeProvider clock) => FeelSetup.Environment(clock);
 
     public static Harness For(string elements, string flows, string root = "") => new(Bpmn.Model(elements, flows, root));
 

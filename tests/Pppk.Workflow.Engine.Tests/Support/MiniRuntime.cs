@@ -2,6 +2,7 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 using Pppk.Workflow.Engine.State;
+using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Support;
 

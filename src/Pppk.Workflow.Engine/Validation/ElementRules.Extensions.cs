@@ -1,0 +1,37 @@
+using System.Xml.Linq;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Parsing;
+
+namespace Pppk.Workflow.Engine.Validation;
+
+// zeebe: extension elements the engine does not run are reported, never silently dropped.
+internal sealed partial class ElementRules
+{
+    private static readonly HashSet<string> Supported =
+    [
+        "taskDefinition", "taskHeaders", "header", "ioMapping", "input", "output", "userTask", "assignmentDefinition",
+        "taskSchedule", "formDefinition", "subscription", "calledElement", "loopCharacteristics", "script",
+        // descriptive only: no behaviour to run
+        "properties", "property", "versionTag",
+    ];
+
+    private void CheckExtensions(FlowNode node)
+    {
+        // only the node's own extensions: a subprocess's children are checked as nodes of their own
+        var own = node.Source.Elements(BpmnNames.Bpmn + "extensionElements")
+            .Concat(node.Source.Elements(BpmnNames.Bpmn + "multiInstanceLoopCharacteristics").Elements(BpmnNames.Bpmn + "extensionElements"));
+        foreach (var element in own.Descendants().Where(e => e.Name.Namespace == BpmnNames.Zeebe))
+        {
+            var name = element.Name.LocalName;
+            if (Supported.Contains(name) || name == "calledDecision")
+                continue;
+            if (name is "executionListeners" or "executionListener" or "taskListeners" or "taskListener")
+            {
+                if (name.EndsWith('s'))
+                    Error(node.Id, $"zeebe:{name} on '{node.Id}' are not supported; model the extra work as a service task before or after it.");
+            }
+            else
+                Warn(node.Id, $"zeebe:{name} on '{node.Id}' is not supported by this engine and is ignored.");
+        }
+    }
+}

@@ -1,2 +1,0 @@
-global using Pppk.Workflow.Engine.Tests.Support;
-global using static Pppk.Workflow.Engine.Tests.Support.Bpmn;

@@ -29,11 +29,3 @@ public abstract record JobResult
         _ => throw new InvalidOperationException(GetType().Name),
     };
 }
-
-/// <summary>A handler of one job type. The registry and the choice of inline or external execution live in the runtime.</summary>
-public interface IJobHandler
-{
-    string Type { get; }
-
-    Task<JobResult> HandleAsync(JobRequest request, CancellationToken cancellationToken);
-}

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Runtime.Diagnostics;
@@ -28,7 +29,7 @@ public sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
         cmd.Parameters.AddWithValue("inst", context.InstanceId);
         var invocations = (int)(await cmd.ExecuteScalarAsync(ct))!;
         if (context.Headers.TryGetValue("delayMs", out var delay) && int.TryParse(delay, out var ms)) await Task.Delay(ms, ct);
-        return JobResult.Complete(new System.Text.Json.Nodes.JsonObject { ["probeInvocations"] = invocations });
+        return new JobResult.Completed(new System.Text.Json.Nodes.JsonObject { ["probeInvocations"] = invocations });
     }
 }
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Engine.Jobs;
 
 namespace Pppk.Workflow.Runtime.Jobs;
 
 /// <summary>
 /// The code behind a <c>zeebe:taskDefinition type</c>. An inline handler only computes and uses our own database:
-/// it runs inside the step's transaction (<see cref="JobContext.Connection"/>). An external handler reaches outside
+/// it runs inside the step's transaction. Results are the engine's <see cref="JobResult"/> contract (<see cref="JobContext.Connection"/>). An external handler reaches outside
 /// (SMTP, HTTP): it runs after commit in a batched Hangfire job and may be run again after a crash, so it must be
 /// idempotent by <see cref="JobContext.JobKey"/>.
 /// </summary>
@@ -36,22 +37,6 @@ public sealed class JobContext
     /// <summary>The step's connection and transaction (inline handlers only; null for external ones).</summary>
     public NpgsqlConnection? Connection { get; init; }
     public NpgsqlTransaction? Transaction { get; init; }
-}
-
-/// <summary>A handler's outcome: output variables, a BPMN error (caught by a boundary error event), or a failure (retried).</summary>
-public abstract record JobResult
-{
-    public static JobResult Complete(JsonObject? variables = null) => new Completed(variables);
-
-    public static JobResult Fail(string message, TimeSpan? backoff = null) => new Failed(message, backoff);
-
-    public static JobResult Error(string code, string? message = null) => new BpmnError(code, message);
-
-    public sealed record Completed(JsonObject? Variables) : JobResult;
-
-    public sealed record Failed(string Message, TimeSpan? Backoff) : JobResult;
-
-    public sealed record BpmnError(string Code, string? Message) : JobResult;
 }
 
 /// <summary>Every registered handler by job type.</summary>

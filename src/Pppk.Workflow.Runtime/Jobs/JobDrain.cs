@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Steps;
 
 namespace Pppk.Workflow.Runtime.Jobs;
@@ -72,7 +73,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
     private async Task<JobResult> RunHandlerAsync(Claimed job, CancellationToken ct)
     {
         if (handlers.Find(job.Type) is not { } handler)
-            return JobResult.Fail($"No handler is registered for job type '{job.Type}'.");
+            return new JobResult.Failure($"No handler is registered for job type '{job.Type}'.");
         if (job.Attempts > 1)
             logger.LogInformation("Job {JobType} of {InstanceId} runs again (attempt {Attempt}) after an interrupted run", job.Type, job.InstanceId, job.Attempts);
         try
@@ -86,7 +87,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Job {JobType} of {InstanceId} failed", job.Type, job.InstanceId);
-            return JobResult.Fail($"{e.GetType().Name}: {e.Message}");
+            return new JobResult.Failure($"{e.GetType().Name}: {e.Message}");
         }
     }
 }

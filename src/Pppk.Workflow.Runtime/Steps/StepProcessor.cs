@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Jobs;
@@ -141,17 +142,15 @@ internal sealed class StepProcessor(
         {
             await tx.Transaction.RollbackAsync("inline_job", ct);
             logger.LogWarning(e, "Inline job {JobType} on {ElementId} failed", job.Type, job.ElementId);
-            return JobResult.Fail($"{e.GetType().Name}: {e.Message}");
+            return new JobResult.Failure($"{e.GetType().Name}: {e.Message}");
         }
     }
 
     /// <summary>A handler's result as the engine trigger for its wait point; a failure spends one retry.</summary>
     public static Trigger ToTrigger(long waitId, int retries, JobResult result) => result switch
     {
-        JobResult.Completed c => new JobCompleted(waitId, c.Variables),
-        JobResult.BpmnError e => new JobThrewError(waitId, e.Code, e.Message),
-        JobResult.Failed f => new JobFailed(waitId, f.Message, Math.Max(0, retries - 1), f.Backoff ?? Backoff(retries)),
-        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+        JobResult.Failure { Backoff.Ticks: 0 } f => new JobFailed(waitId, f.Message, Math.Max(0, retries - 1), Backoff(retries)),
+        _ => result.ToTrigger(new JobRequest(waitId, "", "", [], new Dictionary<string, string>(), retries)),
     };
 
     // Exponential back-off: 5 s, 10 s, 20 s ... capped at 10 minutes.

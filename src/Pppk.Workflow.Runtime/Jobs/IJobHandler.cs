@@ -34,6 +34,12 @@ public sealed class JobContext
     /// <summary>Stable across retries and re-runs: the key an external handler de-duplicates its effect by.</summary>
     public string JobKey => $"{InstanceId:N}:{WaitId}";
 
+    /// <summary>
+    /// Inline handlers only: asks for an outbox dispatch of <c>kind</c> (an <see cref="Outbox.IOutboxKind"/>) after the
+    /// step commits, folded by <c>dedupKey</c>, not before <c>runAt</c>. Null for external handlers.
+    /// </summary>
+    public Action<string, string, DateTimeOffset?>? RequestDispatch { get; init; }
+
     /// <summary>The step's connection and transaction (inline handlers only; null for external ones).</summary>
     public NpgsqlConnection? Connection { get; init; }
     public NpgsqlTransaction? Transaction { get; init; }

@@ -8,12 +8,25 @@ using Pppk.Workflow.Runtime.Timers;
 namespace Pppk.Workflow.Runtime.Outbox;
 
 /// <summary>
+/// An outbox kind another project adds (e.g. email delivery): how to wake its Hangfire job. Dispatch must be idempotent:
+/// after a crash the sweep may dispatch a row again.
+/// </summary>
+public interface IOutboxKind
+{
+    string Kind { get; }
+
+    void Dispatch(IBackgroundJobClient jobs, DateTimeOffset? runAt);
+}
+
+/// <summary>
 /// What happens once a step's transaction committed: its outbox rows are dispatched to Hangfire (and marked), and
 /// triggers it left in other instances' inboxes are handed to the inbox drain. If the process dies before this, the
 /// minute sweep does it.
 /// </summary>
-internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs, ILogger<AfterCommit> logger)
+internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs, IEnumerable<IOutboxKind> kinds, ILogger<AfterCommit> logger)
 {
+    private readonly Dictionary<string, IOutboxKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+
     public async Task RunAsync(EffectBuffer buffer, CancellationToken ct)
     {
         if (buffer.Outbox.Count > 0)
@@ -54,7 +67,8 @@ internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs
                     Schedule(j => j.DrainJobs(true, CancellationToken.None), runAt);
                     break;
                 default:
-                    logger.LogError("Unknown outbox kind {Kind}", kind);
+                    if (_kinds.TryGetValue(kind, out var other)) other.Dispatch(jobs, runAt);
+                    else logger.LogError("Unknown outbox kind {Kind}", kind);
                     break;
             }
         }

@@ -129,6 +129,7 @@ internal sealed class StepProcessor(
         {
             InstanceId = instance.Id, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
             Headers = job.Headers, RetriesLeft = job.Retries, Services = services, Connection = tx.Connection, Transaction = tx.Transaction,
+            RequestDispatch = (kind, key, runAt) => tx.Buffer.Outbox.TryAdd((kind, key), runAt),
         };
         // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
         await tx.Transaction.SaveAsync("inline_job", ct);

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using static Pppk.Workflow.Runtime.Tests.Api.Bpmn;
+
+namespace Pppk.Workflow.Runtime.Tests.Api;
+
+public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHost>
+{
+    private readonly WorkflowApiClient _api = new(host.Client());
+
+    [Fact]
+    public async Task An_inline_handler_runs_inside_the_start_step()
+    {
+        await _api.DeployAsync(Chain("job_inline", ServiceTask("hitung", "test.double"), UserTask("cek")));
+        var instance = await _api.StartAsync("job_inline", new { n = 21 });
+        Assert.Equal(42, (int)instance["variables"]!["doubled"]!);
+        Assert.Equal(["cek"], instance["activeElementIds"]!.AsArray().Select(e => (string)e!));
+    }
+
+    [Fact]
+    public async Task An_external_handler_runs_after_commit_and_its_result_moves_the_instance_on()
+    {
+        await _api.DeployAsync(Chain("job_ext", ServiceTask("kirim", "test.scripted")));
+        var instance = await _api.StartAsync("job_ext", new { @case = "ext-ok" });
+        Assert.Equal("active", (string?)instance["status"]);
+        var done = await _api.WaitForStatusAsync((string)instance["id"]!, "completed");
+        Assert.Equal(1, (int)done["variables"]!["calls"]!);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_is_retried_and_when_retries_are_spent_becomes_an_incident_that_retry_resolves()
+    {
+        await _api.DeployAsync(Chain("job_retry", ServiceTask("kirim", "test.scripted", retries: 2)));
+        var recovers = await _api.StartAsync("job_retry", new { @case = "retry-1", failTimes = 1 });
+        var done = await _api.WaitForStatusAsync((string)recovers["id"]!, "completed");
+        Assert.Equal(2, (int)done["variables"]!["calls"]!);
+
+        var stuck = await _api.StartAsync("job_retry", new { @case = "retry-2", failTimes = 2 });
+        var id = (string)stuck["id"]!;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonArray incidents;
+        do
+        {
+            incidents = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
+            if (incidents.Count > 0) break;
+            await Task.Delay(100);
+        } while (DateTime.UtcNow < deadline);
+        var incident = Assert.Single(incidents)!;
+        Assert.Equal("kirim", (string?)incident["elementId"]);
+        Assert.Contains("attempt 2 failed", (string?)incident["message"]);
+        Assert.True((bool)(await _api.InstanceAsync(id))["incident"]!);
+
+        (await _api.Http.PostAsync($"/api/incidents/{incident["id"]}/retry", null)).EnsureSuccessStatusCode();
+        var after = await _api.WaitForStatusAsync(id, "completed");
+        Assert.False((bool)after["incident"]!);
+        Assert.Equal(3, (int)after["variables"]!["calls"]!);
+    }
+
+    [Fact]
+    public async Task A_bpmn_error_from_a_handler_is_caught_by_the_boundary_error_event()
+    {
+        var xml = Process("job_error", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>",
+            ServiceTask("cek_anggaran", "test.scripted"),
+            """<bpmn:boundaryEvent id="kurang" attachedToRef="cek_anggaran"><bpmn:errorEventDefinition errorRef="err1"/></bpmn:boundaryEvent>""",
+            UserTask("override", "Override keuangan", "finance"),
+            "<bpmn:endEvent id=\"ok\"/>", "<bpmn:endEvent id=\"e2\"/>",
+            Flow("f0", "start", "cek_anggaran"), Flow("f1", "cek_anggaran", "ok"), Flow("f2", "kurang", "override"), Flow("f3", "override", "e2")),
+            """<bpmn:error id="err1" name="Anggaran kurang" errorCode="ANGGARAN_KURANG"/>""");
+        await _api.DeployAsync(xml);
+        var instance = await _api.StartAsync("job_error", new { @case = "err-1", mode = "error" });
+        var waiting = await _api.WaitForActiveAsync((string)instance["id"]!, "override");
+        Assert.Equal("active", (string?)waiting["status"]);
+        var task = Assert.Single(await _api.OpenTasksAsync((string)instance["id"]!))!;
+        Assert.Equal("finance", (string?)task["candidateGroups"]![0]);
+    }
+
+    [Fact]
+    public async Task An_unknown_job_type_is_an_incident_naming_the_type()
+    {
+        await _api.DeployAsync(Chain("job_unknown", ServiceTask("x", "tidak.ada")));
+        var instance = await _api.StartAsync("job_unknown");
+        Assert.True((bool)instance["incident"]!);
+        var incidents = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={instance["id"]}"))!["items"]!.AsArray();
+        Assert.Contains("tidak.ada", (string?)incidents[0]!["message"]);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Runtime.Tests.Api;
+
+/// <summary>An inline handler that doubles a number: computes only, so it runs inside the step.</summary>
+public sealed class DoubleHandler : IJobHandler
+{
+    public string Type => "test.double";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) =>
+        Task.FromResult<JobResult>(new JobResult.Completed(new JsonObject { ["doubled"] = (int)context.Variables["n"]! * 2 }));
+}
+
+/// <summary>An external handler whose behaviour the test scripts per business key: fail N times, throw a BPMN error, or succeed.</summary>
+public sealed class ScriptedHandler : IJobHandler
+{
+    public static readonly ConcurrentDictionary<string, int> Calls = new();
+
+    public string Type => "test.scripted";
+    public bool Inline => false;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        var key = (string)context.Variables["case"]!;
+        var call = Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+        var failTimes = (int?)context.Variables["failTimes"] ?? 0;
+        JobResult result = (string?)context.Variables["mode"] switch
+        {
+            "error" => new JobResult.BpmnError("ANGGARAN_KURANG", "Anggaran unit tidak cukup"),
+            _ when call <= failTimes => new JobResult.Failure($"attempt {call} failed", TimeSpan.FromMilliseconds(200)),
+            _ => new JobResult.Completed(new JsonObject { ["calls"] = call }),
+        };
+        return Task.FromResult(result);
+    }
+}
+
+/// <summary>The host with the test handlers registered.</summary>
+public sealed class HandlerTestHost : TestHost
+{
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IJobHandler, DoubleHandler>();
+        services.AddSingleton<IJobHandler, ScriptedHandler>();
+    }
+}

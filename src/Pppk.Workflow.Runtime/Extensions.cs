@@ -77,5 +77,7 @@ public static class Extensions
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         recurring.AddOrUpdate<WorkflowJobs>("runtime:sweep", j => j.Sweep(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<WorkflowJobs>("runtime:prune", j => j.Prune(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = zone });
+        // Timers that fell due while no worker ran fire now, not at the next minute.
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<WorkflowJobs>(j => j.Sweep(CancellationToken.None));
     }
 }

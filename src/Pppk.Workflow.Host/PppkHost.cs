@@ -10,6 +10,7 @@ using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.UserTasks;
+using Pppk.Workflow.Domain;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
@@ -151,8 +152,10 @@ public static class PppkHost
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
+        builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
+        builder.Services.AddPppkDomain();
         if (runtime.EnableProbeHandler)
-            builder.Services.AddSingleton<IJobHandler, Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
+            builder.Services.AddSingleton<IJobHandler, global::Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
         setup.ConfigureServices?.Invoke(builder.Services);
     }
 

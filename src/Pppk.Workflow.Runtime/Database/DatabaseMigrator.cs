@@ -4,8 +4,14 @@ using Npgsql;
 
 namespace Pppk.Workflow.Runtime.Database;
 
+/// <summary>The migrations of another project's DbContext (domain, notifications), run by <see cref="DatabaseMigrator"/> under its lock.</summary>
+public interface IDatabaseMigration
+{
+    Task MigrateAsync(CancellationToken ct);
+}
+
 /// <summary>Applies the EF Core migrations at start-up under a PostgreSQL advisory lock, so hosts starting together don't race.</summary>
-public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource dataSource, IEnumerable<IDatabaseMigration> others, ILogger<DatabaseMigrator> logger)
 {
     // Any constant works; it only has to be the same in every host of this application.
     private const long MigrationLockKey = 0x5050_4B57_4D49_47; // "PPKWMIG"
@@ -25,6 +31,7 @@ public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource data
             await db.Database.MigrateAsync(ct);
             var after = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
             if (after > before) logger.LogInformation("Applied {Count} database migrations", after - before);
+            foreach (var other in others) await other.MigrateAsync(ct);
         }
         finally
         {

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain;
+
+public static class Extensions
+{
+    /// <summary>Registers the PPPK domain: its DbContext and migrations, options, and every job handler of its BPMN files.</summary>
+    public static IServiceCollection AddPppkDomain(this IServiceCollection services)
+    {
+        services.AddDbContext<PppkDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(PppkDbContext.MigrationsHistoryTable, "pppk"))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IDatabaseMigration, PppkMigration>();
+        foreach (var type in typeof(Extensions).Assembly.GetTypes().Where(t => typeof(IJobHandler).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
+            services.AddSingleton(typeof(IJobHandler), type);
+        return services;
+    }
+
+    /// <summary>A DbContext for an inline handler that shares the step's connection and transaction.</summary>
+    public static async Task<PppkDbContext> DomainAsync(this JobContext context, CancellationToken ct)
+    {
+        var db = new PppkDbContext(new DbContextOptionsBuilder<PppkDbContext>()
+            .UseNpgsql(context.Connection!)
+            .UseSnakeCaseNamingConvention()
+            .Options);
+        await db.Database.UseTransactionAsync(context.Transaction, ct);
+        return db;
+    }
+}
+
+internal sealed class PppkMigration(PppkDbContext db) : IDatabaseMigration
+{
+    public Task MigrateAsync(CancellationToken ct) => db.Database.MigrateAsync(ct);
+}

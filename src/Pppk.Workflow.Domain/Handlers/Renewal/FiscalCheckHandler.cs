@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain.Fiscal;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Renewal;
+
+/// <summary><c>pppk.fiscal-check</c>: the renewal's cost against the unit's remaining budget and the regional cap (<see cref="FiscalCalculator"/>), recorded with every input.</summary>
+public sealed class FiscalCheckHandler : IJobHandler
+{
+    public string Type => "pppk.fiscal-check";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var termYears = context.OptionalInt("termYears") ?? options.DefaultTermYears;
+        await using var db = await context.DomainAsync(ct);
+        var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
+        if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
+        var employee = await db.Employees.SingleAsync(e => e.Id == contract.EmployeeId, ct);
+        var fiscalYear = context.OptionalInt("fiscalYear") ?? contract.End.AddDays(1).Year;
+        var serviceYears = employee.ServiceYears + contract.Years;
+        var salary = await db.SalaryScale.Where(s => s.Grade == employee.Grade && s.ServiceYears <= serviceYears)
+            .OrderByDescending(s => s.ServiceYears).Select(s => (decimal?)s.MonthlySalary).FirstOrDefaultAsync(ct);
+        if (salary is null) return new JobResult.Failure($"The salary scale has no entry for grade {employee.Grade}; load it (workflows/data) and retry.");
+        var budget = await db.UnitBudgets.SingleOrDefaultAsync(b => b.UnitCode == employee.UnitCode && b.FiscalYear == fiscalYear, ct);
+        if (budget is null) return new JobResult.Failure($"No budget of unit {employee.UnitCode} for fiscal year {fiscalYear}; enter it and retry.");
+        var region = await db.FiscalSettings.FindAsync([fiscalYear], ct);
+        if (region is null) return new JobResult.Failure($"No regional fiscal setting for {fiscalYear}; enter it and retry.");
+
+        var inputs = new FiscalInputs(employee.Grade, serviceYears, salary.Value, termYears, options.SalaryMonthsPerYear, options.AllowancePercent,
+            employee.UnitCode, fiscalYear, budget.PersonnelCeiling, budget.Committed, region.BudgetTotal, region.PersonnelSpending, region.CapPercent);
+        var result = FiscalCalculator.Check(inputs);
+        var check = new FiscalCheck
+        {
+            ContractId = contract.Id, CheckedAt = DateTimeOffset.UtcNow, RenewalCost = result.RenewalCost, UnitRemaining = result.UnitRemaining,
+            RegionalRatioPercent = result.RegionalRatioPercent, Passed = result.Passed, Reason = result.Reason, Inputs = JsonSerializer.Serialize(inputs),
+        };
+        db.FiscalChecks.Add(check);
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject
+        {
+            ["fiscalOk"] = result.Passed, ["fiscalCheckId"] = check.Id, ["fiscalReason"] = result.Reason, ["renewalCost"] = result.RenewalCost,
+            ["firstYearCost"] = result.FirstYearCost, ["unitRemaining"] = result.UnitRemaining, ["regionalRatioPercent"] = result.RegionalRatioPercent,
+        });
+    });
+}
+
+/// <summary><c>pppk.fiscal-override</c>: finance's confirmation or override of a failed fiscal check, with its reason, on the recorded check.</summary>
+public sealed class FiscalOverrideHandler : IJobHandler
+{
+    public string Type => "pppk.fiscal-override";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var overridden = context.Variables["fiscalOverride"]?.GetValue<bool>() ?? false;
+        var reason = context.OptionalString("fiscalOverrideReason");
+        if (overridden && string.IsNullOrWhiteSpace(reason)) return new JobResult.Failure("An override of the fiscal check needs a reason (fiscalOverrideReason).");
+        await using var db = await context.DomainAsync(ct);
+        var check = await db.FiscalChecks.FindAsync([context.Int("fiscalCheckId")], ct);
+        if (check is null) return new JobResult.Failure($"No fiscal check {context.Int("fiscalCheckId")}.");
+        check.OverriddenByFinance = overridden;
+        check.OverrideReason = reason;
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject { ["fiscalOk"] = overridden || check.Passed });
+    });
+}

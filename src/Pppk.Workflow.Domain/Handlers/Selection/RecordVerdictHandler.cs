@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Selection;
+
+/// <summary><c>pppk.record-verdict</c>: stores the verifier's MS/TMS verdict (and reason) on the applicant.</summary>
+public sealed class RecordVerdictHandler : IJobHandler
+{
+    public string Type => "pppk.record-verdict";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var regNo = context.String("registrationNumber");
+        var verdict = context.String("verdict").ToUpperInvariant();
+        if (verdict is not ("MS" or "TMS")) return new JobResult.Failure($"verdict must be MS or TMS, not '{verdict}'.");
+        await using var db = await context.DomainAsync(ct);
+        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
+        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        applicant.AdminVerdict = verdict;
+        applicant.AdminReason = verdict == "TMS" ? context.OptionalString("verdictReason") : null;
+        applicant.Status = verdict == "MS" ? "ms" : "tms";
+        applicant.VerifiedBy = context.OptionalString("verifiedBy");
+        applicant.VerifiedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject { ["adminVerdict"] = verdict });
+    });
+}
+
+/// <summary><c>pppk.record-appeal</c>: stores an appeal (sanggah) and its answer; an accepted appeal turns TMS into MS.</summary>
+public sealed class RecordAppealHandler : IJobHandler
+{
+    public string Type => "pppk.record-appeal";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var regNo = context.String("registrationNumber");
+        var accepted = context.Variables["appealAccepted"]?.GetValue<bool>() ?? false;
+        await using var db = await context.DomainAsync(ct);
+        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
+        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        db.Appeals.Add(new Domain.Selection.Appeal
+        {
+            ApplicantId = applicant.Id, Reason = context.OptionalString("appealReason") ?? "-", SubmittedAt = DateTimeOffset.UtcNow,
+            Accepted = accepted, Answer = context.OptionalString("appealAnswer"), AnsweredBy = context.OptionalString("answeredBy"), AnsweredAt = DateTimeOffset.UtcNow,
+        });
+        if (accepted)
+        {
+            applicant.AdminVerdict = "MS";
+            applicant.Status = "ms";
+        }
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject { ["adminVerdict"] = applicant.AdminVerdict });
+    });
+}

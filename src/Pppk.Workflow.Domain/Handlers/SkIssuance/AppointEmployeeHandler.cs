@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
+
+/// <summary><c>pppk.create-employee</c>: the employee record of an applicant who passed (no NI yet; it comes from BKN later). Idempotent by NIK.</summary>
+public sealed class CreateEmployeeHandler : IJobHandler
+{
+    public string Type => "pppk.create-employee";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var regNo = context.String("registrationNumber");
+        await using var db = await context.DomainAsync(ct);
+        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
+        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        var formation = await db.Formations.SingleAsync(f => f.Code == applicant.FormationCode, ct);
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Nik == applicant.Nik, ct);
+        if (employee is null)
+        {
+            employee = new Employee
+            {
+                Nik = applicant.Nik, Name = applicant.Name, Email = applicant.Email, BirthDate = applicant.BirthDate, UnitCode = formation.UnitCode,
+                Position = formation.Position, Grade = context.OptionalInt("grade") ?? 9, ServiceYears = 0, ApplicantId = applicant.Id,
+            };
+            db.Employees.Add(employee);
+            await db.SaveChangesAsync(ct);
+        }
+        return new JobResult.Completed(new JsonObject { ["employeeId"] = employee.Id, ["unitCode"] = employee.UnitCode, ["nik"] = employee.Nik, ["employeeName"] = employee.Name });
+    });
+}
+
+/// <summary><c>pppk.propose-ni</c>: records that the NI PPPK was proposed to BKN; the NI itself arrives as the message <c>ni-terbit</c>.</summary>
+public sealed class ProposeNiHandler : IJobHandler
+{
+    public string Type => "pppk.propose-ni";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(() =>
+        Task.FromResult<JobResult>(new JobResult.Completed(new JsonObject { ["niProposedAt"] = DateTimeOffset.UtcNow.ToString("O"), ["niProposalFor"] = context.String("nik") })));
+}
+
+/// <summary><c>pppk.record-ni</c>: stores the NI PPPK from BKN on the employee.</summary>
+public sealed class RecordNiHandler : IJobHandler
+{
+    public string Type => "pppk.record-ni";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var id = context.Int("employeeId");
+        var ni = context.String("niPppk");
+        await using var db = await context.DomainAsync(ct);
+        var employee = await db.Employees.FindAsync([id], ct);
+        if (employee is null) return new JobResult.Failure($"No employee {id}.");
+        employee.NiPppk = ni;
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed();
+    });
+}

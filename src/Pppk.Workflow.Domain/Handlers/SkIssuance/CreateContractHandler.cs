@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
+
+/// <summary><c>pppk.create-contract</c>: the work agreement from its TMT for the term (1-5 years); the SPMT date is recorded later, apart from the SK date.</summary>
+public sealed class CreateContractHandler : IJobHandler
+{
+    public string Type => "pppk.create-contract";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var years = context.OptionalInt("termYears") ?? context.Services.GetRequiredService<IOptions<PppkOptions>>().Value.DefaultTermYears;
+        if (years is < 1 or > 5) return new JobResult.Failure($"termYears must be 1 to 5 (PP 49/2018), not {years}.");
+        var tmt = context.Date("tmt");
+        await using var db = await context.DomainAsync(ct);
+        var contract = new Contract
+        {
+            EmployeeId = context.Int("employeeId"), SkId = context.OptionalInt("skId"), Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active",
+        };
+        db.Contracts.Add(contract);
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject { ["contractId"] = contract.Id, ["contractEnd"] = contract.End.Iso(), ["termYears"] = years });
+    });
+}
+
+/// <summary><c>pppk.record-spmt</c>: the date duty started (SPMT); pay starts from that month.</summary>
+public sealed class RecordSpmtHandler : IJobHandler
+{
+    public string Type => "pppk.record-spmt";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        await using var db = await context.DomainAsync(ct);
+        var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
+        if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
+        contract.SpmtDate = context.Date("spmtDate");
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed();
+    });
+}

@@ -1,85 +1,6 @@
-import { layoutProcess } from 'bpmn-auto-layout';
-import { BpmnModdle } from 'bpmn-moddle';
-import { createRequire } from 'module';
-import fs from 'fs';
-const require = createRequire(import.meta.url);
-const zeebe = require('zeebe-bpmn-moddle/resources/zeebe.json');
-const moddle = new BpmnModdle({ zeebe });
+// The reference diagrams of the engine tests; the shared helpers are in workflows/generator/bpmn-builder.mjs.
+import { esc, ext, start, end, service, user, xor, and, io, loop, timerB, errorB, msgB, message, error, build, emit } from './bpmn-builder.mjs';
 const out = process.argv[2];
-
-const esc = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const ext = inner => `<bpmn:extensionElements>${inner}</bpmn:extensionElements>`;
-const start = (id, name = 'Mulai') => `<bpmn:startEvent id="${id}" name="${name}"/>`;
-const end = (id, name = 'Selesai') => `<bpmn:endEvent id="${id}" name="${name}"/>`;
-const service = (id, name, type, more = '', inner = '') => `<bpmn:serviceTask id="${id}" name="${name}">${ext(`<zeebe:taskDefinition type="${type}" retries="3"/>${more}`)}${inner}</bpmn:serviceTask>`;
-const user = (id, name, assign, more = '', inner = '') => `<bpmn:userTask id="${id}" name="${name}">${ext(`<zeebe:userTask/><zeebe:assignmentDefinition ${assign}/>${more}`)}${inner}</bpmn:userTask>`;
-const xor = (id, name = '') => `<bpmn:exclusiveGateway id="${id}" name="${name}"/>`;
-const and = id => `<bpmn:parallelGateway id="${id}"/>`;
-const io = (...m) => `<zeebe:ioMapping>${m.map(([k, s, t]) => `<zeebe:${k} source="${esc(s)}" target="${t}"/>`).join('')}</zeebe:ioMapping>`;
-const loop = (coll, el, seq = false, oc = '', oe = '') => `<bpmn:multiInstanceLoopCharacteristics${seq ? ' isSequential="true"' : ''}>${ext(`<zeebe:loopCharacteristics inputCollection="${esc(coll)}" inputElement="${el}"${oc ? ` outputCollection="${oc}" outputElement="${esc(oe)}"` : ''}/>`)}</bpmn:multiInstanceLoopCharacteristics>`;
-const timerB = (id, host, kind, value, cancel = true, name = '') => `<bpmn:boundaryEvent id="${id}" name="${name}" attachedToRef="${host}"${cancel ? '' : ' cancelActivity="false"'}><bpmn:timerEventDefinition id="${id}_def"><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${esc(value)}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:boundaryEvent>`;
-const errorB = (id, host, ref, name = '') => `<bpmn:boundaryEvent id="${id}" name="${name}" attachedToRef="${host}"><bpmn:errorEventDefinition id="${id}_def"${ref ? ` errorRef="${ref}"` : ''}/></bpmn:boundaryEvent>`;
-const msgB = (id, host, ref, name = '') => `<bpmn:boundaryEvent id="${id}" name="${name}" attachedToRef="${host}"><bpmn:messageEventDefinition id="${id}_def" messageRef="${ref}"/></bpmn:boundaryEvent>`;
-const message = (id, name, key) => `<bpmn:message id="${id}" name="${name}">${key ? ext(`<zeebe:subscription correlationKey="${esc(key)}"/>`) : ''}</bpmn:message>`;
-const error = (id, name, code) => `<bpmn:error id="${id}" name="${name}" errorCode="${code}"/>`;
-
-function build(processId, name, elements, flows, root = '') {
-  let n = 0;
-  const flowXml = [];
-  const defaults = {};
-  for (const chain of flows.split(';').map(s => s.trim()).filter(Boolean)) {
-    const parts = chain.split('->').map(s => s.trim());
-    for (let i = 0; i < parts.length - 1; i++) {
-      const src = parts[i].split('[')[0].trim();
-      const tp = parts[i + 1];
-      const tgt = tp.split('[')[0].trim();
-      const id = `Flow_${src}_${tgt}`.replace(/[^A-Za-z0-9_]/g, '_') + (++n > 0 ? '' : '');
-      let cond = '';
-      const m = tp.match(/\[(.*)\]$/);
-      if (m) {
-        if (m[1] === 'default') defaults[src] = id;
-        else cond = `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(m[1])}</bpmn:conditionExpression>`;
-      }
-      flowXml.push({ src, xml: `<bpmn:sequenceFlow id="${id}" sourceRef="${src}" targetRef="${tgt}">${cond}</bpmn:sequenceFlow>` });
-    }
-  }
-  // place flows in the scope of their source: flows of subprocess members go inside the subprocess
-  let body = elements;
-  const inSub = (src) => { const re = new RegExp(`<bpmn:subProcess[^>]*>(?:(?!</bpmn:subProcess>).)*id="${src}"`, 's'); return re.test(body); };
-  const top = [];
-  for (const f of flowXml) {
-    if (inSub(f.src)) {
-      const idx = body.indexOf(`id="${f.src}"`);
-      const close = body.indexOf('</bpmn:subProcess>', idx);
-      body = body.slice(0, close) + f.xml + body.slice(close);
-    } else top.push(f.xml);
-  }
-  for (const [src, id] of Object.entries(defaults)) body = body.replace(`id="${src}"`, `id="${src}" default="${id}"`);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_${processId}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.31.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.6.0">
-<bpmn:process id="${processId}" name="${name}" isExecutable="true">${body}${top.join('')}</bpmn:process>${root}</bpmn:definitions>`;
-}
-
-async function emit(file, xml) {
-  // moddle fills in incoming/outgoing like the modeler does, then auto-layout adds the diagram interchange
-  const { rootElement, warnings } = await moddle.fromXML(xml);
-  if (warnings.length) console.error(file, warnings.map(w => w.message));
-  const walk = (container) => {
-    for (const f of container.flowElements || []) {
-      if (f.$type === 'bpmn:SequenceFlow') {
-        (f.sourceRef.outgoing ||= []).push(f);
-        (f.targetRef.incoming ||= []).push(f);
-      }
-      if (f.flowElements) walk(f);
-    }
-  };
-  for (const p of rootElement.rootElements.filter(e => e.$type === 'bpmn:Process')) walk(p);
-  const { xml: semantic } = await moddle.toXML(rootElement, { format: true });
-  const laid = await layoutProcess(semantic);
-  const again = await moddle.fromXML(laid);
-  const { xml: final } = await moddle.toXML(again.rootElement, { format: true });
-  fs.writeFileSync(`${out}/${file}`, final + '\n');
-}
 
 const D = [];
 D.push(['selection-ranking.bpmn', build('pppk-selection', 'Seleksi PPPK',
@@ -192,5 +113,5 @@ D.push(['revision-loop.bpmn', build('pppk-revision-loop', 'Revisi berulang',
   xor('ok', 'Diterima?') + end('accepted', 'Diterima'),
   'start -> merge -> revise -> check -> ok; ok -> accepted [=accepted = true]; ok -> merge [default]')]);
 
-for (const [file, xml] of D) await emit(file, xml);
+for (const [file, xml] of D) await emit(out, file, xml);
 console.log('wrote', D.length);

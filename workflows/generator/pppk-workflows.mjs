@@ -17,7 +17,7 @@ D.push(['seleksi-pppk.bpmn', build('seleksi-pppk', 'Seleksi PPPK per pelamar',
   send('kirim_eskalasi', 'Eskalasi ke BKPSDM', 'eskalasi-tugas', 'role:hr-admin') + end('eskalasi_terkirim', 'Eskalasi terkirim') +
   inline('catat_verdict', 'Catat hasil verifikasi', 'pppk.record-verdict') +
   xor('ms', 'Memenuhi syarat?') +
-  send('kirim_tms', 'Beritahu TMS dan masa sanggah', 'tms-sanggah', '=email') +
+  send('kirim_tms', 'Beritahu TMS dan masa sanggah', 'hasil-administrasi-tms', '=email') +
   evgw('masa_sanggah', 'Masa sanggah') +
   catchMsg('sanggah_masuk', 'Sanggah diajukan', 'Message_Sanggah') +
   catchTimer('sanggah_lewat', 'Masa sanggah berakhir', 'timeDuration', '=if appealWindow != null then duration(appealWindow) else duration("P3D")') +
@@ -30,9 +30,9 @@ D.push(['seleksi-pppk.bpmn', build('seleksi-pppk', 'Seleksi PPPK per pelamar',
   catchMsg('nilai_cat', 'Nilai CAT diterima', 'Message_NilaiCat') +
   catchMsg('hasil_peringkat', 'Hasil peringkat formasi', 'Message_Hasil') +
   xor('lulus', 'Lulus?') +
-  send('kirim_lulus', 'Umumkan kelulusan', 'hasil-seleksi-lulus', '=email') +
+  send('kirim_lulus', 'Umumkan kelulusan', 'hasil-seleksi', '=email') +
   call('penerbitan_sk', 'Penerbitan SK', 'penerbitan-sk') +
-  send('kirim_tidak_lulus', 'Umumkan tidak lulus', 'hasil-seleksi-tidak-lulus', '=email') +
+  send('kirim_tidak_lulus', 'Umumkan tidak lulus', 'hasil-seleksi', '=email') +
   end('diangkat', 'Diangkat menjadi PPPK') + end('tidak_lulus', 'Tidak lulus'),
   'terdaftar -> verifikasi -> catat_verdict -> ms; ms -> gabung_ms [=adminVerdict = "MS"]; ms -> kirim_tms [default]; ' +
   'kirim_tms -> masa_sanggah; masa_sanggah -> sanggah_masuk -> jawab_sanggah -> catat_sanggah -> sanggah_diterima; masa_sanggah -> sanggah_lewat -> tms_tanpa_sanggah; ' +
@@ -138,9 +138,9 @@ D.push(['perpanjangan-kontrak.bpmn', build('perpanjangan-kontrak', 'Perpanjangan
   send('kirim_eskalasi_ppk', 'Eskalasi ke BKPSDM', 'eskalasi-tugas', 'role:hr-admin') + end('ppk_dieskalasi', 'Dieskalasi') +
   xor('diperpanjang', 'Diperpanjang?') +
   inline('perpanjang', 'Perpanjang kontrak dan terbitkan SK', 'pppk.renew-contract') +
-  send('kirim_perpanjangan', 'Kirim SK perpanjangan', 'perpanjangan-disetujui', '=employeeEmail') +
+  send('kirim_perpanjangan', 'Kirim SK perpanjangan', 'keputusan-perpanjangan', '=employeeEmail') +
   inline('akhiri', 'Akhiri kontrak dengan hormat', 'pppk.end-contract') +
-  send('kirim_pemberitahuan', 'Kirim pemberitahuan tertulis', 'pemberitahuan-tidak-diperpanjang', '=employeeEmail') +
+  send('kirim_pemberitahuan', 'Kirim pemberitahuan tertulis', 'keputusan-perpanjangan', '=employeeEmail') +
   xor('gabung_keputusan', '') +
   reminderBranch(90) + reminderBranch(60) + reminderBranch(30) +
   and('gabung_semua') + end('selesai', 'Perpanjangan selesai'),

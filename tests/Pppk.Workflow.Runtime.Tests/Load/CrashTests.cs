@@ -10,6 +10,7 @@ namespace Pppk.Workflow.Runtime.Tests.Load;
 /// again, and every instance must still complete with its external effect recorded exactly once.
 /// </summary>
 [Trait("Category", "Load")]
+[Collection("Load")] // one at a time: each drives 2,000 instances through host processes on 2 cores
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Instances = 2000;

@@ -11,11 +11,13 @@ namespace Pppk.Workflow.Runtime.Tests.Load;
 /// whichever worker picks it up, and none is lost.
 /// </summary>
 [Trait("Category", "Load")]
+[Collection("Load")] // one at a time: each drives 2,000 instances through host processes on 2 cores
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
     private const int Instances = 2000;
     private const string Key = "scale_probe";
-    private static readonly string[] Elements = ["start", "wait", "probe", "lanjut", "end"];
+    // The process itself has a history row too (element id = process id).
+    private static readonly string[] Elements = [Key, "start", "wait", "probe", "lanjut", "end"];
 
     [Fact]
     public async Task Two_workers_and_a_web_node_run_every_step_once()

@@ -17,10 +17,13 @@ public sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
 
     public bool Inline => false;
 
+    // Databases whose effect table this process has made sure of.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Ensured = new();
+
     public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
     {
+        await EnsureTableAsync(ct);
         await using var cmd = db.CreateCommand("""
-            CREATE TABLE IF NOT EXISTS pppk.probe_effects (job_key text PRIMARY KEY, instance_id uuid NOT NULL, first_at timestamptz NOT NULL DEFAULT now(), invocations int NOT NULL);
             INSERT INTO pppk.probe_effects (job_key, instance_id, invocations) VALUES (@key, @inst, 1)
             ON CONFLICT (job_key) DO UPDATE SET invocations = pppk.probe_effects.invocations + 1
             RETURNING invocations
@@ -30,6 +33,30 @@ public sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
         var invocations = (int)(await cmd.ExecuteScalarAsync(ct))!;
         if (context.Headers.TryGetValue("delayMs", out var delay) && int.TryParse(delay, out var ms)) await Task.Delay(ms, ct);
         return new JobResult.Completed(new System.Text.Json.Nodes.JsonObject { ["probeInvocations"] = invocations });
+    }
+
+    /// <summary>
+    /// Creates the effect table once. Concurrent <c>CREATE TABLE IF NOT EXISTS</c> (many probes of a batch, or several
+    /// workers, at once) can fail with a unique violation on pg_type; the loser finds the table made by the winner.
+    /// </summary>
+    private async Task EnsureTableAsync(CancellationToken ct)
+    {
+        if (Ensured.ContainsKey(db.ConnectionString)) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var create = db.CreateCommand(
+                    "CREATE TABLE IF NOT EXISTS pppk.probe_effects (job_key text PRIMARY KEY, instance_id uuid NOT NULL, first_at timestamptz NOT NULL DEFAULT now(), invocations int NOT NULL)");
+                await create.ExecuteNonQueryAsync(ct);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable && attempt < 5)
+            {
+                await Task.Delay(20 * attempt, ct);
+            }
+        }
+        Ensured[db.ConnectionString] = true;
     }
 }
 

@@ -10,12 +10,14 @@ namespace Pppk.Workflow.Runtime.Jobs;
 /// <summary>
 /// Runs due jobs of external handlers: claims a batch by leasing it (<c>locked_until</c>, committed at once so the
 /// handlers run outside any transaction), runs the handlers concurrently, then reports every result as a step in one
-/// transaction. A process killed mid-batch leaves leased rows that run again when the lease ends.
+/// transaction. The lease is short and renewed while the handlers run, so rows of a process killed mid-batch run again
+/// within <see cref="Lease"/> (plus the next sweep), not after the longest a handler may take.
 /// </summary>
 internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandlerRegistry handlers, IServiceProvider services, ILogger<JobDrain> logger)
 {
     public const int BatchSize = 100;
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
 
     private sealed record Claimed(long Id, Guid InstanceId, long WaitId, string ElementId, string Type, int Retries, JsonObject Variables, Dictionary<string, string> Headers, int Attempts);
 
@@ -25,8 +27,20 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
         if (claimed.Count == 0) return 0;
 
         var results = new JobResult[claimed.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-            results[i] = await RunHandlerAsync(claimed[i], token));
+        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var renew = RenewLeaseAsync(claimed.Select(c => c.Id).ToArray(), renewing.Token);
+            try
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+                    results[i] = await RunHandlerAsync(claimed[i], token));
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renew;
+            }
+        }
 
         await runner.RunAsync(async tx =>
         {
@@ -48,6 +62,30 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
             }
         }, ct);
         return claimed.Count;
+    }
+
+    /// <summary>Keeps the batch's lease alive while its handlers run (a slow handler must not be run twice by another worker).</summary>
+    private async Task RenewLeaseAsync(long[] ids, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(RenewEvery, ct);
+                try
+                {
+                    await using var cmd = db.CreateCommand("UPDATE pppk.jobs SET locked_until = now() + @lease WHERE id = ANY(@ids) AND locked_until IS NOT NULL");
+                    cmd.Parameters.AddWithValue("lease", Lease);
+                    cmd.Parameters.AddWithValue("ids", ids);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    logger.LogWarning(e, "Renewing the lease of {Count} jobs failed; they may run again elsewhere if it ends", ids.Length);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
     }
 
     private async Task<List<Claimed>> ClaimAsync(CancellationToken ct)

@@ -1,0 +1,361 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pppk.Workflow.Host;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Benchmarks.Runtime;
+
+/// <summary>
+/// The durable runtime against one PostgreSQL (a private embedded cluster) in one run: (a) steps/s of
+/// start → user task → end at 1/8/32 clients beside <c>pgbench -N</c>, (b) batch start of 10,000 instances,
+/// (c) 10,000 timers due at one instant beside the same number of plain Hangfire delayed jobs.
+/// </summary>
+public sealed class RuntimeBenchmark : IBenchmark
+{
+    public string Name => "runtime";
+
+    public string Description =>
+        "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: [seconds=10] [timers=10000] [hangfireWaitSeconds=240])";
+
+    private const string BootstrapKey = "bench-bootstrap-key-0123456789";
+    private static readonly int[] ClientCounts = [1, 8, 32];
+
+    private readonly List<string> _rows = [];
+
+    public async Task RunAsync(string[] args, CancellationToken ct)
+    {
+        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var timers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var hangfireWait = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 240;
+
+        var cs = await TestCluster.CreateDatabaseAsync("bench");
+        var csb = new NpgsqlConnectionStringBuilder(cs);
+        Console.WriteLine($"PostgreSQL: embedded cluster on 127.0.0.1:{csb.Port}, database {csb.Database}; {Environment.ProcessorCount} cores");
+        await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Pppk"] = cs,
+            ["Host:Roles"] = "web,worker",
+            ["Auth:BootstrapApiKey"] = BootstrapKey,
+            ["Auth:Admin:Password"] = "Bench-Admin-Password-2026",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "pppk-bench-logs", "bench-.log"),
+        }, ct: ct);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Console.WriteLine($"Host: in-process web+worker on {host.Url}, Hangfire workers {host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["Jobs:WorkerCount"] ?? "?"}");
+        Console.WriteLine();
+
+        await DeployAsync(http, Bpmn("bench_task", """<bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>"""), ct);
+
+        // (a) steps per second beside pgbench -N.
+        var pgbench = await PgBenchAsync(csb, seconds, ct);
+        foreach (var clients in ClientCounts)
+        {
+            var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
+            var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
+            var tps = pgbench.GetValueOrDefault(clients);
+            Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a");
+            Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a");
+        }
+
+        // (b) batch start of 10,000 instances (start -> user task).
+        {
+            var sw = Stopwatch.StartNew();
+            var started = await BatchStartAsync(http, "bench_task", 10_000, 10_000, ct);
+            sw.Stop();
+            Row("(b) batch start 10,000 (1 HTTP call)", started / sw.Elapsed.TotalSeconds, "instances/s", $"{sw.Elapsed.TotalSeconds:F2} s (target >= 5,000/s)");
+        }
+
+        // (c) timers due at one instant, then the same number of Hangfire delayed jobs.
+        await TimersAsync(http, cs, timers, ct);
+        await HangfireDelayedAsync(host.Services, timers, hangfireWait, ct);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"measure",-44} {"value",12} {"unit",-12} notes");
+        Console.WriteLine(new string('-', 110));
+        foreach (var r in _rows) Console.WriteLine(r);
+        Console.WriteLine();
+
+        await host.DisposeAsync();
+        await TestCluster.DropDatabaseAsync(cs);
+    }
+
+    private void Row(string what, double value, string unit, string notes)
+    {
+        var row = $"{what,-44} {value,12:F1} {unit,-12} {notes}";
+        _rows.Add(row);
+        Console.WriteLine(row);
+    }
+
+    // ---------------------------------------------------------------- (a)
+
+    private delegate Task StepPair(CancellationToken ct);
+
+    /// <summary>Each client loops start + complete for <paramref name="seconds"/> (after a 2 s warm-up); 2 durable steps per loop.</summary>
+    private static async Task<double> StepsAsync(int clients, int seconds, StepPair pair, CancellationToken ct)
+    {
+        var warmUntil = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+        var stopAt = warmUntil + TimeSpan.FromSeconds(seconds);
+        long pairs = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (DateTime.UtcNow < stopAt && !ct.IsCancellationRequested)
+            {
+                await pair(ct);
+                if (DateTime.UtcNow > warmUntil && DateTime.UtcNow < stopAt) Interlocked.Increment(ref pairs);
+            }
+        }));
+        return pairs * 2.0 / seconds;
+    }
+
+    private static StepPair StepViaHttpAsync(HttpClient http) => async ct =>
+    {
+        var start = await http.PostAsJsonAsync("/api/instances", new { definitionKey = "bench_task", variables = new { n = 1 } }, ct);
+        start.EnsureSuccessStatusCode();
+        var id = (string)(await start.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!;
+        var tasks = await http.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct);
+        var taskId = (string)tasks!["items"]![0]!["id"]!;
+        var done = await http.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { ok = true } }, ct);
+        done.EnsureSuccessStatusCode();
+    };
+
+    private static StepPair StepViaServicesAsync(IServiceProvider services, string cs)
+    {
+        var instances = services.GetRequiredService<InstanceService>();
+        var tasks = services.GetRequiredService<TaskService>();
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        var actor = new Actor("bench", ["hr-admin"]);
+        return async ct =>
+        {
+            var id = await instances.StartAsync(new InstanceService.StartRequest("bench_task", Variables: new JsonObject { ["n"] = 1 }), "bench", ct);
+            await using var cmd = db.CreateCommand("SELECT id FROM pppk.user_tasks WHERE instance_id = @id AND state = 'open'");
+            cmd.Parameters.AddWithValue("id", id);
+            var taskId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+            await tasks.CompleteAsync(taskId, actor, new JsonObject { ["ok"] = true }, ct);
+        };
+    }
+
+    /// <summary><c>pgbench -N</c> (no updates of the hot branch/teller rows) at each client count, in its own database on the same server.</summary>
+    private static async Task<Dictionary<int, double>> PgBenchAsync(NpgsqlConnectionStringBuilder csb, int seconds, CancellationToken ct)
+    {
+        var result = new Dictionary<int, double>();
+        string pgbench;
+        try
+        {
+            pgbench = Path.Combine(PostgresBinaries.Find(null), "pgbench");
+            if (!File.Exists(pgbench)) throw new FileNotFoundException(pgbench);
+        }
+        catch (Exception e) when (e is EmbeddedPostgresException or FileNotFoundException)
+        {
+            Console.WriteLine($"pgbench not found: {e.Message}");
+            return result;
+        }
+        var dbName = "pgbench_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(csb.ConnectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await conn.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {dbName}", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            await RunToolAsync(pgbench, csb, ["-i", "-s", "10", "-q", dbName], ct);
+            foreach (var clients in ClientCounts)
+            {
+                var output = await RunToolAsync(pgbench, csb, ["-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture),
+                    "-T", seconds.ToString(CultureInfo.InvariantCulture), dbName], ct);
+                var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+                if (line is not null && double.TryParse(line[6..].Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var tps))
+                    result[clients] = tps;
+                Console.WriteLine($"pgbench -N -c {clients}: {line?.Trim() ?? output}");
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(csb.ConnectionString) { Database = "postgres" }.ConnectionString);
+            await conn.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {dbName} WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+        return result;
+    }
+
+    private static async Task<string> RunToolAsync(string tool, NpgsqlConnectionStringBuilder csb, string[] args, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-h");
+        psi.ArgumentList.Add(csb.Host!);
+        psi.ArgumentList.Add("-p");
+        psi.ArgumentList.Add(csb.Port.ToString(CultureInfo.InvariantCulture));
+        psi.ArgumentList.Add("-U");
+        psi.ArgumentList.Add(csb.Username!);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["PGPASSWORD"] = csb.Password;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync(ct);
+        var stderr = p.StandardError.ReadToEndAsync(ct);
+        await p.WaitForExitAsync(ct);
+        var text = await stdout + await stderr;
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({p.ExitCode}): {text}");
+        return text;
+    }
+
+    // ---------------------------------------------------------------- (b)
+
+    private static async Task<int> BatchStartAsync(HttpClient http, string key, int count, int perCall, CancellationToken ct)
+    {
+        var started = 0;
+        for (var offset = 0; offset < count; offset += perCall)
+        {
+            var items = Enumerable.Range(offset, Math.Min(perCall, count - offset))
+                .Select(i => new { businessKey = $"b-{i:D6}", variables = new { n = i } }).ToList();
+            var response = await http.PostAsJsonAsync("/api/instances/batch", new { definitionKey = key, instances = items }, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Batch start failed {(int)response.StatusCode}: {body}");
+            started += JsonNode.Parse(body)!["started"]!.GetValue<int>();
+        }
+        return started;
+    }
+
+    // ---------------------------------------------------------------- (c)
+
+    private async Task TimersAsync(HttpClient http, string cs, int count, CancellationToken ct)
+    {
+        // A whole second ~20 s ahead, so the batch start is done well before it.
+        var due = DateTimeOffset.UtcNow.AddSeconds(20);
+        due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
+        var key = "bench_timer";
+        await DeployAsync(http, Bpmn(key,
+            $"""<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">{due:yyyy-MM-ddTHH:mm:ssZ}</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"""), ct);
+        var sw = Stopwatch.StartNew();
+        var started = await BatchStartAsync(http, key, count, 10_000, ct);
+        Console.WriteLine($"(c) {started} timer instances started in {sw.Elapsed.TotalSeconds:F1} s; due {due:HH:mm:ss}Z ({(due - DateTimeOffset.UtcNow).TotalSeconds:F1} s from now)");
+
+        await using var db = NpgsqlDataSource.Create(cs);
+        double? allFiredAfter = null;
+        var give = due + TimeSpan.FromSeconds(120);
+        while (DateTimeOffset.UtcNow < give)
+        {
+            var left = await ScalarAsync(db, "SELECT count(*) FROM pppk.timers", ct);
+            var active = await ScalarAsync(db, $"SELECT count(*) FROM pppk.instances WHERE definition_key = '{key}' AND status = 'active'", ct);
+            if (left == 0 && active == 0 && DateTimeOffset.UtcNow >= due)
+            {
+                allFiredAfter = (DateTimeOffset.UtcNow - due).TotalSeconds;
+                break;
+            }
+            await Task.Delay(100, ct);
+        }
+        // Lateness from the history: when the timer element ended vs. the due instant.
+        await using var cmd = db.CreateCommand("""
+            SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY l), percentile_cont(0.95) WITHIN GROUP (ORDER BY l), max(l)
+            FROM (SELECT extract(epoch FROM h.ended_at - @due) AS l FROM pppk.history h JOIN pppk.instances i ON i.id = h.instance_id
+                  WHERE i.definition_key = @key AND h.element_id = 'wait' AND h.ended_at IS NOT NULL) x
+            """);
+        cmd.Parameters.AddWithValue("due", due);
+        cmd.Parameters.AddWithValue("key", key);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        var fired = r.GetInt64(0);
+        var (p50, p95, max) = (r.IsDBNull(1) ? double.NaN : r.GetDouble(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2), r.IsDBNull(3) ? double.NaN : r.GetDouble(3));
+        Row($"(c) {count:N0} timers at one instant: all fired", allFiredAfter ?? double.NaN, "s after due",
+            allFiredAfter is null ? $"NOT all fired after 120 s ({fired} fired) (target <= 20 s)" : $"{count / Math.Max(allFiredAfter.Value, 0.001):F0} timers/s (target <= 20 s)");
+        Row($"(c) {count:N0} timers: p95 lateness", p95, "s", $"p50 {p50:F2} s, max {max:F2} s, fired {fired}");
+    }
+
+    /// <summary>The same number of plain Hangfire delayed jobs due at one instant, run by the host's Hangfire server.</summary>
+    private async Task HangfireDelayedAsync(IServiceProvider services, int count, int waitSeconds, CancellationToken ct)
+    {
+        var client = services.GetRequiredService<IBackgroundJobClient>();
+        NoOpJob.Reset();
+        // Scheduling is slow (one storage round trip per job); estimate it with a first slice, then pick the instant.
+        var sw = Stopwatch.StartNew();
+        var probeDue = DateTimeOffset.UtcNow.AddHours(1);
+        var sample = Math.Min(200, count);
+        var sampleIds = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, sample), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            (i, _) => { sampleIds.Add(client.Schedule(() => NoOpJob.Record(-1), probeDue)); return ValueTask.CompletedTask; });
+        foreach (var id in sampleIds) client.Delete(id);
+        var perJob = sw.Elapsed.TotalSeconds / sample;
+        var due = DateTimeOffset.UtcNow.AddSeconds(Math.Max(20, perJob * count * 1.3 + 5));
+        due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
+
+        sw.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            (i, _) => { client.Schedule(() => NoOpJob.Record(i), due); return ValueTask.CompletedTask; });
+        var scheduling = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"(c) {count} Hangfire delayed jobs scheduled in {scheduling:F1} s ({count / scheduling:F0}/s, 8 threads); due {due:HH:mm:ss}Z ({(due - DateTimeOffset.UtcNow).TotalSeconds:F1} s from now)");
+
+        var give = due + TimeSpan.FromSeconds(waitSeconds);
+        while (DateTimeOffset.UtcNow < give && NoOpJob.Count < count) await Task.Delay(200, ct);
+        var ran = NoOpJob.Count;
+        var lateness = NoOpJob.Times.Select(t => (t - due).TotalSeconds).Order().ToArray();
+        var p95 = lateness.Length == 0 ? double.NaN : lateness[(int)Math.Min(lateness.Length - 1, Math.Ceiling(lateness.Length * 0.95) - 1)];
+        var last = lateness.Length == 0 ? double.NaN : lateness[^1];
+        if (ran >= count)
+            Row($"(c) {count:N0} Hangfire delayed jobs: all ran", last, "s after due", $"{count / Math.Max(last, 0.001):F0} jobs/s; p95 lateness {p95:F1} s");
+        else
+            Row($"(c) {count:N0} Hangfire delayed jobs: all ran", double.NaN, "s after due",
+                $"only {ran} ran within {waitSeconds} s ({ran / (double)waitSeconds:F0} jobs/s; all {count} would take ~{count / Math.Max(ran / (double)waitSeconds, 0.001):F0} s)");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static string Bpmn(string id, string element) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="defs_{id}" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="{id}" name="Bench {id}" isExecutable="true">
+            <bpmn:startEvent id="start"/>
+            {element}
+            <bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="{System.Text.RegularExpressions.Regex.Match(element, "id=\"([^\"]+)\"").Groups[1].Value}"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="{System.Text.RegularExpressions.Regex.Match(element, "id=\"([^\"]+)\"").Groups[1].Value}" targetRef="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private static async Task DeployAsync(HttpClient http, string xml, CancellationToken ct)
+    {
+        var content = new StringContent(xml, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-File-Name", "bench.bpmn");
+        var response = await http.PostAsync("/api/definitions", content, ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Deploy failed {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+    }
+}
+
+/// <summary>The Hangfire comparison's job: records when it ran, nothing else.</summary>
+public static class NoOpJob
+{
+    private static readonly ConcurrentBag<DateTimeOffset> Ran = [];
+
+    public static int Count => Ran.Count;
+    public static IEnumerable<DateTimeOffset> Times => Ran;
+
+    public static void Reset() => Ran.Clear();
+
+    public static void Record(int i)
+    {
+        if (i >= 0) Ran.Add(DateTimeOffset.UtcNow);
+    }
+}

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
 using Pppk.Workflow.Host.Definitions;
+using Pppk.Workflow.Host.Domain;
 using Pppk.Workflow.Host.Expressions;
 using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
@@ -138,6 +139,12 @@ public static class PppkHost
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();
+        app.MapImportsApi();
+        app.MapFormationsApi();
+        app.MapApplicantsApi();
+        app.MapEmployeesApi();
+        app.MapRenewalsApi();
+        app.MapBudgetsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

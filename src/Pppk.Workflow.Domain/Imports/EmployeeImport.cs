@@ -9,7 +9,7 @@ namespace Pppk.Workflow.Domain.Imports;
 /// </summary>
 internal sealed partial class EmployeeImport(string skSigner) : CsvImport<EmployeeImport.Row>
 {
-    public sealed record Row(string? NiPppk, string Nik, string Name, string? Email, string UnitCode, string Position, int Grade, int ServiceYears,
+    public sealed record Row(string? NiPppk, string Nik, DateOnly? BirthDate, string Name, string? Email, string UnitCode, string Position, int Grade, int ServiceYears,
         string? Evaluator, DateOnly Tmt, DateOnly End, int Years, string SkNumber, DateOnly SkDate, DateOnly? SpmtDate);
 
     private readonly UniqueInFile _niks = new();
@@ -69,26 +69,26 @@ internal sealed partial class EmployeeImport(string skSigner) : CsvImport<Employ
         var skDate = r.Date("tanggal_sk");
         var spmt = r.Date("tanggal_spmt", required: false);
         if (!r.Ok) return null;
-        return new Row(ni, nik!, name!, email, unit!, position!, grade!.Value, serviceYears!.Value, evaluator, tmt!.Value, end!.Value, years, sk!, skDate!.Value, spmt);
+        return new Row(ni, nik!, BirthDateOf(nik!), name!, email, unit!, position!, grade!.Value, serviceYears!.Value, evaluator, tmt!.Value, end!.Value, years, sk!, skDate!.Value, spmt);
     }
 
     public override async Task<(int Inserted, int Updated)> WriteAsync(NpgsqlConnection connection, IReadOnlyList<Row> rows, CancellationToken ct)
     {
         await ExecuteAsync(connection, """
-            CREATE TEMP TABLE import_employees (ni_pppk text, nik text, name text, email text, unit_code text, position text, grade int, service_years int,
+            CREATE TEMP TABLE import_employees (ni_pppk text, nik text, birth_date date, name text, email text, unit_code text, position text, grade int, service_years int,
                 evaluator text, tmt date, end_date date, years int, sk_number text, sk_date date, spmt_date date) ON COMMIT DROP
             """, ct);
         await CopyAsync(connection, "import_employees",
-            "ni_pppk, nik, name, email, unit_code, position, grade, service_years, evaluator, tmt, end_date, years, sk_number, sk_date, spmt_date", rows, (w, x) =>
+            "ni_pppk, nik, birth_date, name, email, unit_code, position, grade, service_years, evaluator, tmt, end_date, years, sk_number, sk_date, spmt_date", rows, (w, x) =>
             {
-                Write(w, x.NiPppk); Write(w, x.Nik); Write(w, x.Name); Write(w, x.Email); Write(w, x.UnitCode); Write(w, x.Position); Write(w, x.Grade);
+                Write(w, x.NiPppk); Write(w, x.Nik); Write(w, x.BirthDate); Write(w, x.Name); Write(w, x.Email); Write(w, x.UnitCode); Write(w, x.Position); Write(w, x.Grade);
                 Write(w, x.ServiceYears); Write(w, x.Evaluator); Write(w, x.Tmt); Write(w, x.End); Write(w, x.Years); Write(w, x.SkNumber);
                 Write(w, x.SkDate); Write(w, x.SpmtDate);
             }, ct);
         var counts = await UpsertAsync(connection, """
-            INSERT INTO pppk.employees (ni_pppk, nik, name, email, unit_code, position, grade, service_years, evaluator_user_name)
-            SELECT ni_pppk, nik, name, email, unit_code, position, grade, service_years, evaluator FROM import_employees
-            ON CONFLICT (nik) DO UPDATE SET ni_pppk = COALESCE(excluded.ni_pppk, employees.ni_pppk), name = excluded.name, email = excluded.email,
+            INSERT INTO pppk.employees (ni_pppk, nik, birth_date, name, email, unit_code, position, grade, service_years, evaluator_user_name)
+            SELECT ni_pppk, nik, birth_date, name, email, unit_code, position, grade, service_years, evaluator FROM import_employees
+            ON CONFLICT (nik) DO UPDATE SET ni_pppk = COALESCE(excluded.ni_pppk, employees.ni_pppk), birth_date = COALESCE(excluded.birth_date, employees.birth_date), name = excluded.name, email = excluded.email,
                 unit_code = excluded.unit_code, position = excluded.position, grade = excluded.grade, service_years = excluded.service_years,
                 evaluator_user_name = excluded.evaluator_user_name
             RETURNING (xmax = 0) AS inserted
@@ -110,6 +110,16 @@ internal sealed partial class EmployeeImport(string skSigner) : CsvImport<Employ
             await sks.ExecuteNonQueryAsync(ct);
         }
         return counts;
+    }
+
+    /// <summary>The birth date a NIK encodes (digits 7-12, DDMMYY, day plus 40 for women); null when they are not a date.</summary>
+    internal static DateOnly? BirthDateOf(string nik)
+    {
+        var day = int.Parse(nik[6..8], System.Globalization.CultureInfo.InvariantCulture) % 40;
+        var month = int.Parse(nik[8..10], System.Globalization.CultureInfo.InvariantCulture);
+        var yy = int.Parse(nik[10..12], System.Globalization.CultureInfo.InvariantCulture);
+        var year = yy + (yy > DateTime.UtcNow.Year % 100 ? 1900 : 2000);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
     [GeneratedRegex("^[0-9]{18}$")]

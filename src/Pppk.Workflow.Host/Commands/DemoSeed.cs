@@ -14,7 +14,7 @@ public sealed class DemoSeedOptions
 
     public int RandomSeed { get; set; } = 2024;
 
-    /// <summary>"Today" of the dataset; default the first day of the current month.</summary>
+    /// <summary>"Today" of the dataset (contracts end in the 18 months after it); default today.</summary>
     public DateOnly? ReferenceDate { get; set; }
 
     /// <summary>The password of every demo user. Unset: the one in <see cref="UsersFile"/> from an earlier run, else a generated one written there.</summary>
@@ -37,7 +37,7 @@ public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager
         var dataset = KukarDataset.Generate(new KukarDatasetOptions
         {
             Seed = options.RandomSeed,
-            ReferenceDate = options.ReferenceDate ?? new DateOnly(today.Year, today.Month, 1),
+            ReferenceDate = options.ReferenceDate ?? today,
         }, salaries);
 
         if (await db.Formations.AnyAsync(ct))

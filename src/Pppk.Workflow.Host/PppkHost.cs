@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
 using Pppk.Workflow.Host.Definitions;
+using Pppk.Workflow.Host.Domain;
 using Pppk.Workflow.Host.Expressions;
 using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
@@ -38,16 +39,7 @@ public static class PppkHost
         var configuration = LoadConfiguration(home, args, overrides);
         var roles = HostRoles.From(configuration);
 
-        EmbeddedPostgres? embedded = null;
-        var connectionString = configuration.GetConnectionString("Pppk");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var dbOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-            using var bootstrapLogs = new SerilogLoggerFactory(Log.Logger);
-            embedded = await EmbeddedPostgres.StartAsync(HostPaths.Resolve(home, dbOptions.DataDirectory), dbOptions, bootstrapLogs.CreateLogger("Pppk.Workflow.EmbeddedPostgres"), ct);
-            connectionString = embedded.ConnectionString(dbOptions.DatabaseName);
-        }
-
+        var (connectionString, embedded) = await OpenDatabaseAsync(configuration, home, ct);
         try
         {
             var setup = new Setup(home, args, overrides, roles, connectionString, configureServices);
@@ -67,6 +59,42 @@ public static class PppkHost
             if (embedded is not null) await embedded.StopAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The host's services (configuration, logging, database, runtime, domain) on the same database as <see cref="StartAsync"/>
+    /// and migrated, but with no web server, no worker and nothing started: for host commands (<c>import</c>, <c>seed</c>).
+    /// </summary>
+    public static async Task<RunningHost> StartServicesAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+    {
+        var home = HostPaths.FindHome();
+        var configuration = LoadConfiguration(home, args, overrides);
+        var (connectionString, embedded) = await OpenDatabaseAsync(configuration, home, ct);
+        try
+        {
+            var none = new HostRoles(false, false);
+            var host = BuildWorker(new Setup(home, args, overrides, none, connectionString, configureServices));
+            await using (var scope = host.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            return new RunningHost(host, none, null, connectionString, embedded, started: false);
+        }
+        catch
+        {
+            if (embedded is not null) await embedded.StopAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The configured database, or the embedded cluster started (or adopted) when none is configured.</summary>
+    private static async Task<(string ConnectionString, EmbeddedPostgres? Embedded)> OpenDatabaseAsync(IConfiguration configuration, string home, CancellationToken ct)
+    {
+        var connectionString = configuration.GetConnectionString("Pppk");
+        if (!string.IsNullOrWhiteSpace(connectionString)) return (connectionString, null);
+        var dbOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        using var bootstrapLogs = new SerilogLoggerFactory(Log.Logger);
+        var embedded = await EmbeddedPostgres.StartAsync(HostPaths.Resolve(home, dbOptions.DataDirectory), dbOptions, bootstrapLogs.CreateLogger("Pppk.Workflow.EmbeddedPostgres"), ct);
+        return (embedded.ConnectionString(dbOptions.DatabaseName), embedded);
     }
 
     private static IConfiguration LoadConfiguration(string home, string[] args, IReadOnlyDictionary<string, string?>? overrides)
@@ -111,6 +139,12 @@ public static class PppkHost
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();
+        app.MapImportsApi();
+        app.MapFormationsApi();
+        app.MapApplicantsApi();
+        app.MapEmployeesApi();
+        app.MapRenewalsApi();
+        app.MapBudgetsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -173,7 +207,7 @@ public static class PppkHost
 }
 
 /// <summary>A started host; disposing it stops the host, then the embedded PostgreSQL it started.</summary>
-public sealed class RunningHost(IHost host, HostRoles roles, Uri? url, string connectionString, EmbeddedPostgres? embedded) : IAsyncDisposable
+public sealed class RunningHost(IHost host, HostRoles roles, Uri? url, string connectionString, EmbeddedPostgres? embedded, bool started = true) : IAsyncDisposable
 {
     public IHost Host { get; } = host;
     public HostRoles Roles { get; } = roles;
@@ -184,7 +218,7 @@ public sealed class RunningHost(IHost host, HostRoles roles, Uri? url, string co
 
     public async ValueTask DisposeAsync()
     {
-        try { await Host.StopAsync(); }
+        try { if (started) await Host.StopAsync(); }
         finally
         {
             if (Host is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();

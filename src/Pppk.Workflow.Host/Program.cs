@@ -10,6 +10,9 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
+    // Host commands (import, seed) run on the same database and exit; anything else starts the host.
+    if (Pppk.Workflow.Host.Commands.HostCommands.IsCommand(args))
+        return await Pppk.Workflow.Host.Commands.HostCommands.RunAsync(args, Console.Out);
     await using var running = await PppkHost.StartAsync(args);
     await running.Host.WaitForShutdownAsync();
     return 0;

@@ -1,0 +1,61 @@
+using CsvHelper;
+
+namespace Pppk.Workflow.Domain.Imports;
+
+/// <summary>
+/// A CSV file read whole: a header (matched trimmed and lower-cased) and data rows with their line numbers. The
+/// separator (comma, semicolon, tab or bar: the portal's exports and spreadsheets differ) is detected.
+/// </summary>
+internal sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(Dictionary<string, int> columns, List<(int Row, string[] Values)> rows)
+    {
+        _columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<(int Row, string[] Values)> Rows { get; }
+
+    public string? Get(string[] values, string column) =>
+        _columns.TryGetValue(column, out var i) && i < values.Length && values[i].Trim() is { Length: > 0 } v ? v : null;
+
+    /// <summary>Reads the file; a missing required column is reported once, on the header row.</summary>
+    public static CsvTable? Read(string text, IReadOnlyList<string> required, List<ImportError> errors)
+    {
+        text = text.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new ImportError(1, "", $"The file is empty; expected a header row: {string.Join(",", required)}."));
+            return null;
+        }
+        var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true, SkipEmptyLines = true };
+        var rows = new List<(int, string[])>();
+        Dictionary<string, int> columns;
+        try
+        {
+            using var reader = CsvReader.FromText(text, options);
+            columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            var headers = reader.Headers;
+            for (var i = 0; i < headers.Count; i++)
+                columns.TryAdd(headers[i].Trim().ToLowerInvariant(), i);
+            foreach (var column in required.Where(c => !columns.ContainsKey(c)))
+                errors.Add(new ImportError(1, column, $"Missing column '{column}' in the header; expected: {string.Join(",", required)}."));
+            if (errors.Count > 0) return null;
+            while (reader.Read())
+            {
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < values.Length; i++) values[i] = reader.GetString(i);
+                if (values.All(string.IsNullOrWhiteSpace)) continue;
+                rows.Add(((int)reader.LineNumber, values));
+            }
+        }
+        catch (Exception e) when (e is CsvFormatException or FormatException)
+        {
+            errors.Add(new ImportError(0, "", $"The file is not valid CSV: {e.Message}"));
+            return null;
+        }
+        return new CsvTable(columns, rows);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Pppk.Workflow.Domain.Imports;
+
+/// <summary>One problem in a CSV file. <see cref="Row"/> is the line of the file as a spreadsheet shows it (the header is row 1).</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>What a successful import wrote: <see cref="Rows"/> data rows, of which <see cref="Inserted"/> were new and <see cref="Updated"/> replaced existing records.</summary>
+public sealed record ImportResult(string Kind, int Rows, int Inserted, int Updated);
+
+/// <summary>Either the result of a committed import or every problem found in the file (then nothing was written).</summary>
+public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Result is not null;
+
+    public static ImportOutcome Failed(IReadOnlyList<ImportError> errors) => new(null, errors);
+}
+
+/// <summary>The file kinds the importer knows, named as in the URL and the host command.</summary>
+public static class ImportKinds
+{
+    public const string Formations = "formations";
+    public const string Applicants = "applicants";
+    public const string Scores = "scores";
+    public const string Employees = "employees";
+
+    /// <summary>In the order a fresh region imports them (each refers to the ones before).</summary>
+    public static readonly IReadOnlyList<string> All = [Formations, Applicants, Scores, Employees];
+
+    public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Host.Api;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>Applicants: search, and one applicant with formation, scores, ranking and appeals (staff read).</summary>
+public static class ApplicantsApi
+{
+    public sealed record ApplicantListDto(string RegistrationNumber, string Name, string FormationCode, int PriorityCategory, string Status);
+
+    public sealed record AppealDto(int Id, string Reason, DateTimeOffset SubmittedAt, bool? Accepted, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+    public sealed record ApplicantDto(string RegistrationNumber, string Nik, string Name, string? Email, DateOnly BirthDate, int PriorityCategory, string Status,
+        string? AdminVerdict, string? AdminReason, string? VerifiedBy, DateTimeOffset? VerifiedAt,
+        FormationsApi.FormationDto? Formation, FormationsApi.ScoresDto? Scores, int? Rank, bool? Passed, string? RankingReason, IReadOnlyList<AppealDto> Appeals);
+
+    public static void MapApplicantsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/applicants").RequireStaff();
+
+        group.MapGet("/", async (int? page, int? pageSize, string? formationCode, string? status, string? search, PppkDbContext db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var query = db.Applicants.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
+            if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
+            if (!string.IsNullOrWhiteSpace(search))
+                query = query.Where(a => EF.Functions.ILike(a.Name, $"%{search}%") || a.RegistrationNumber.StartsWith(search) || a.Nik.StartsWith(search));
+            var total = await query.CountAsync(ct);
+            var items = await query.OrderBy(a => a.RegistrationNumber).Skip(paging.Skip).Take(paging.PageSize)
+                .Select(a => new ApplicantListDto(a.RegistrationNumber, a.Name, a.FormationCode, a.PriorityCategory, a.Status)).ToListAsync(ct);
+            return Results.Ok(new PagedList<ApplicantListDto>(items, total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{registrationNumber}", async (string registrationNumber, PppkDbContext db, CancellationToken ct) =>
+        {
+            var a = await db.Applicants.AsNoTracking().FirstOrDefaultAsync(x => x.RegistrationNumber == registrationNumber, ct);
+            if (a is null) return DomainAccess.NotFound($"No applicant with registration number '{registrationNumber}'.");
+            var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == a.FormationCode, ct);
+            FormationsApi.FormationDto? formationDto = null;
+            if (formation is not null)
+            {
+                var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == formation.RoundId, ct);
+                formationDto = new FormationsApi.FormationDto(formation.Code, formation.Position, formation.UnitCode, formation.UnitName,
+                    formation.Type.ToString().ToLowerInvariant(), formation.Quota, round?.Year ?? 0, round?.Wave ?? 0,
+                    await db.Applicants.CountAsync(x => x.FormationCode == formation.Code, ct), new Dictionary<string, int>());
+            }
+            var s = await db.Scores.AsNoTracking().FirstOrDefaultAsync(x => x.ApplicantId == a.Id, ct);
+            var r = await db.Rankings.AsNoTracking().FirstOrDefaultAsync(x => x.ApplicantId == a.Id, ct);
+            var appeals = await db.Appeals.AsNoTracking().Where(x => x.ApplicantId == a.Id).OrderBy(x => x.SubmittedAt)
+                .Select(x => new AppealDto(x.Id, x.Reason, x.SubmittedAt, x.Accepted, x.Answer, x.AnsweredBy, x.AnsweredAt)).ToListAsync(ct);
+            return Results.Ok(new ApplicantDto(a.RegistrationNumber, a.Nik, a.Name, a.Email, a.BirthDate, a.PriorityCategory, a.Status,
+                a.AdminVerdict, a.AdminReason, a.VerifiedBy, a.VerifiedAt, formationDto,
+                s is null ? null : new FormationsApi.ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Total),
+                r?.Rank, r?.Passed, r?.Reason, appeals));
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>Who may use the domain endpoints: staff roles read, hr-admin changes (imports).</summary>
+public static class DomainAccess
+{
+    public static readonly string[] StaffRoles = [Roles.HrAdmin, Roles.Verifier, Roles.Ppk, Roles.Evaluator, Roles.UnitHead, Roles.Finance];
+
+    public static TBuilder RequireStaff<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(StaffRoles));
+
+    public static IResult NotFound(string what) => Results.Problem(title: what, statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult BadRequest(string what) => Results.Problem(title: what, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Today in the region's time zone (Kukar: WITA).</summary>
+    public static DateOnly Today(string timeZone = "Asia/Makassar") =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+}

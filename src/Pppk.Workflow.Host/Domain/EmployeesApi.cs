@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Host.Api;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>PPPK employees: list by unit and search, and the profile with contracts, SKs and evaluations (staff read).</summary>
+public static class EmployeesApi
+{
+    public sealed record EmployeeListDto(int Id, string? NiPppk, string Nik, string Name, string UnitCode, string? UnitName, string? Position,
+        string Grade, int ServiceYears, DateOnly? ContractEnd);
+
+    public sealed record ContractDto(int Id, DateOnly Tmt, DateOnly End, int Years, DateOnly? SpmtDate, string Status, string? SkNumber, DateTimeOffset? NoticeSentAt);
+
+    public sealed record SkDto(int Id, string Number, DateOnly Date, string Signer, string Kind, DateTimeOffset? BknCopyNotedAt);
+
+    public sealed record EvaluationDto(int Year, string Period, string Predicate, string? EvaluatorUserName, string? Notes, DateTimeOffset RecordedAt);
+
+    public sealed record FiscalCheckDto(int Id, int ContractId, DateTimeOffset CheckedAt, decimal RenewalCost, decimal UnitRemaining, decimal RegionalRatioPercent,
+        bool Passed, string Reason, bool? OverriddenByFinance, string? OverrideReason);
+
+    public sealed record EmployeeDto(int Id, string? NiPppk, string Nik, string Name, string? Email, DateOnly? BirthDate, string UnitCode, string? UnitName,
+        string? UnitHeadUserName, string? Position, string Grade, int ServiceYears, string? EvaluatorUserName, string? ApplicantRegistrationNumber,
+        IReadOnlyList<ContractDto> Contracts, IReadOnlyList<SkDto> Sks, IReadOnlyList<EvaluationDto> Evaluations, IReadOnlyList<FiscalCheckDto> FiscalChecks);
+
+    public static void MapEmployeesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/employees").RequireStaff();
+
+        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? search, PppkDbContext db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var query = db.Employees.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
+            if (!string.IsNullOrWhiteSpace(search))
+                query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
+            var total = await query.CountAsync(ct);
+            var rows = await (from e in query
+                              join u in db.Units on e.UnitCode equals u.Code into uj
+                              from u in uj.DefaultIfEmpty()
+                              orderby e.Name, e.Id
+                              select new
+                              {
+                                  e, UnitName = u == null ? null : u.Name,
+                                  End = db.Contracts.Where(c => c.EmployeeId == e.Id && c.Status == "active").Max(c => (DateOnly?)c.End),
+                              }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            var items = rows.Select(x => new EmployeeListDto(x.e.Id, x.e.NiPppk, x.e.Nik, x.e.Name, x.e.UnitCode, x.UnitName, x.e.Position,
+                Grades.Roman(x.e.Grade), x.e.ServiceYears, x.End)).ToList();
+            return Results.Ok(new PagedList<EmployeeListDto>(items, total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{id:int}", async (int id, PppkDbContext db, CancellationToken ct) =>
+        {
+            var e = await db.Employees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null) return DomainAccess.NotFound($"No employee with id {id}.");
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == e.UnitCode, ct);
+            var sks = await db.Sks.AsNoTracking().Where(s => s.EmployeeId == id).OrderByDescending(s => s.Date).ToListAsync(ct);
+            var contracts = await db.Contracts.AsNoTracking().Where(c => c.EmployeeId == id).OrderByDescending(c => c.Tmt).ToListAsync(ct);
+            var contractIds = contracts.Select(c => c.Id).ToList();
+            var evaluations = await db.Evaluations.AsNoTracking().Where(v => v.EmployeeId == id)
+                .OrderByDescending(v => v.Year).ThenByDescending(v => v.Period)
+                .Select(v => new EvaluationDto(v.Year, v.Period, v.Predicate, v.EvaluatorUserName, v.Notes, v.RecordedAt)).ToListAsync(ct);
+            var checks = await db.FiscalChecks.AsNoTracking().Where(f => contractIds.Contains(f.ContractId)).OrderByDescending(f => f.CheckedAt)
+                .Select(f => new FiscalCheckDto(f.Id, f.ContractId, f.CheckedAt, f.RenewalCost, f.UnitRemaining, f.RegionalRatioPercent, f.Passed, f.Reason,
+                    f.OverriddenByFinance, f.OverrideReason)).ToListAsync(ct);
+            var applicant = e.ApplicantId is { } applicantId
+                ? await db.Applicants.AsNoTracking().Where(a => a.Id == applicantId).Select(a => a.RegistrationNumber).FirstOrDefaultAsync(ct)
+                : null;
+            var skNumbers = sks.ToDictionary(s => s.Id, s => s.Number);
+            return Results.Ok(new EmployeeDto(e.Id, e.NiPppk, e.Nik, e.Name, e.Email, e.BirthDate, e.UnitCode, unit?.Name, unit?.HeadUserName, e.Position,
+                Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName, applicant,
+                contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt)).ToList(),
+                sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
+                evaluations, checks));
+        });
+    }
+}

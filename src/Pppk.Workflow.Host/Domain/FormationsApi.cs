@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Host.Api;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>Formations with their quota and applicants, and the ranking per formation (staff read).</summary>
+public static class FormationsApi
+{
+    public sealed record FormationDto(string Code, string Position, string UnitCode, string UnitName, string Type, int Quota, int Year, int Wave,
+        int ApplicantCount, IReadOnlyDictionary<string, int> StatusCounts);
+
+    public sealed record ScoresDto(int Technical, int ManagerialSocioCultural, int Interview, int Total);
+
+    public sealed record FormationApplicantDto(string RegistrationNumber, string Name, int PriorityCategory, string Status, string? AdminVerdict,
+        ScoresDto? Scores, int? Rank, bool? Passed);
+
+    public sealed record RankingEntryDto(int Rank, string RegistrationNumber, string Name, int PriorityCategory, ScoresDto Scores, DateOnly BirthDate,
+        bool Passed, string? Reason);
+
+    /// <summary><see cref="Final"/>: from the ranking step; otherwise provisional (the rule applied to the scores so far).</summary>
+    public sealed record RankingDto(string FormationCode, int Quota, bool Final, int Scored, int Unscored, IReadOnlyList<RankingEntryDto> Items);
+
+    public static void MapFormationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/formations").RequireStaff();
+
+        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? type, string? search, PppkDbContext db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var query = db.Formations.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(f => f.UnitCode == unitCode);
+            if (!string.IsNullOrWhiteSpace(type))
+            {
+                if (!Enum.TryParse<PositionType>(type, ignoreCase: true, out var positionType))
+                    return DomainAccess.BadRequest($"Unknown type '{type}'; use guru, nakes or teknis.");
+                query = query.Where(f => f.Type == positionType);
+            }
+            if (!string.IsNullOrWhiteSpace(search))
+                query = query.Where(f => EF.Functions.ILike(f.Position, $"%{search}%") || EF.Functions.ILike(f.Code, $"%{search}%"));
+            var total = await query.CountAsync(ct);
+            var formations = await query.OrderBy(f => f.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            return Results.Ok(new PagedList<FormationDto>(await ToDtosAsync(db, formations, ct), total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{code}", async (string code, PppkDbContext db, CancellationToken ct) =>
+        {
+            var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
+            return formation is null ? NoFormation(code) : Results.Ok((await ToDtosAsync(db, [formation], ct))[0]);
+        });
+
+        group.MapGet("/{code}/applicants", async (string code, int? page, int? pageSize, string? status, PppkDbContext db, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (!await db.Formations.AnyAsync(f => f.Code == code, ct)) return NoFormation(code);
+            var query = db.Applicants.AsNoTracking().Where(a => a.FormationCode == code);
+            if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
+            var rows = from a in query
+                       join s in db.Scores on a.Id equals s.ApplicantId into sj
+                       from s in sj.DefaultIfEmpty()
+                       join r in db.Rankings on a.Id equals r.ApplicantId into rj
+                       from r in rj.DefaultIfEmpty()
+                       orderby r == null ? int.MaxValue : r.Rank, a.RegistrationNumber
+                       select new FormationApplicantDto(a.RegistrationNumber, a.Name, a.PriorityCategory, a.Status, a.AdminVerdict,
+                           s == null ? null : new ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Technical + s.ManagerialSocioCultural + s.Interview),
+                           r == null ? null : r.Rank, r == null ? null : r.Passed);
+            var total = await query.CountAsync(ct);
+            var items = await rows.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            return Results.Ok(new PagedList<FormationApplicantDto>(items, total, paging.Page, paging.PageSize));
+        });
+
+        group.MapGet("/{code}/ranking", async (string code, PppkDbContext db, CancellationToken ct) =>
+        {
+            var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
+            if (formation is null) return NoFormation(code);
+            var rows = await (from a in db.Applicants.AsNoTracking().Where(a => a.FormationCode == code)
+                              join s in db.Scores on a.Id equals s.ApplicantId into sj
+                              from s in sj.DefaultIfEmpty()
+                              join r in db.Rankings on a.Id equals r.ApplicantId into rj
+                              from r in rj.DefaultIfEmpty()
+                              select new { a, s, r }).ToListAsync(ct);
+            var scored = rows.Where(x => x.s is not null).ToList();
+            var unscored = rows.Count - scored.Count;
+            static ScoresDto Scores(CatScore s) => new(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Technical + s.ManagerialSocioCultural + s.Interview);
+
+            if (rows.Any(x => x.r is not null))
+            {
+                var final = rows.Where(x => x.r is not null && x.s is not null).OrderBy(x => x.r!.Rank)
+                    .Select(x => new RankingEntryDto(x.r!.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, x.r.Passed, x.r.Reason))
+                    .ToList();
+                return Results.Ok(new RankingDto(code, formation.Quota, true, scored.Count, unscored, final));
+            }
+
+            // Provisional: the national rule (priority category, total, technical, managerial+socio-cultural, interview, older first) with the round's thresholds.
+            var thresholds = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type && t.Enabled, ct);
+            var ordered = scored.Where(x => x.a.Status != "tms")
+                .OrderBy(x => x.a.PriorityCategory)
+                .ThenByDescending(x => x.s!.Technical + x.s.ManagerialSocioCultural + x.s.Interview)
+                .ThenByDescending(x => x.s!.Technical).ThenByDescending(x => x.s!.ManagerialSocioCultural).ThenByDescending(x => x.s!.Interview)
+                .ThenBy(x => x.a.BirthDate).ToList();
+            var items = new List<RankingEntryDto>();
+            var passed = 0;
+            foreach (var x in ordered)
+            {
+                var below = BelowThreshold(x.s!, thresholds);
+                var pass = below is null && passed < formation.Quota;
+                if (pass) passed++;
+                items.Add(new RankingEntryDto(items.Count + 1, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, pass,
+                    below ?? (pass ? null : "outside the quota")));
+            }
+            return Results.Ok(new RankingDto(code, formation.Quota, false, scored.Count, unscored, items));
+        });
+    }
+
+    private static string? BelowThreshold(CatScore s, RoundThreshold? t)
+    {
+        if (t is null) return null;
+        if (t.MinTechnical is { } mt && s.Technical < mt) return $"technical {s.Technical} below the threshold {mt}";
+        if (t.MinManagerialSocioCultural is { } mm && s.ManagerialSocioCultural < mm) return $"managerial+socio-cultural {s.ManagerialSocioCultural} below the threshold {mm}";
+        if (t.MinInterview is { } mi && s.Interview < mi) return $"interview {s.Interview} below the threshold {mi}";
+        return null;
+    }
+
+    private static async Task<List<FormationDto>> ToDtosAsync(PppkDbContext db, List<Formation> formations, CancellationToken ct)
+    {
+        var codes = formations.Select(f => f.Code).ToList();
+        var roundIds = formations.Select(f => f.RoundId).Distinct().ToList();
+        var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var counts = await db.Applicants.AsNoTracking().Where(a => codes.Contains(a.FormationCode))
+            .GroupBy(a => new { a.FormationCode, a.Status }).Select(g => new { g.Key.FormationCode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        return formations.Select(f =>
+        {
+            var statuses = counts.Where(c => c.FormationCode == f.Code).ToDictionary(c => c.Status, c => c.Count);
+            var round = rounds.GetValueOrDefault(f.RoundId);
+            return new FormationDto(f.Code, f.Position, f.UnitCode, f.UnitName, f.Type.ToString().ToLowerInvariant(), f.Quota, round?.Year ?? 0, round?.Wave ?? 0,
+                statuses.Values.Sum(), statuses);
+        }).ToList();
+    }
+
+    private static IResult NoFormation(string code) => DomainAccess.NotFound($"No formation with code '{code}'.");
+}

@@ -1,0 +1,53 @@
+using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>
+/// CSV imports of the national portal's exports (hr-admin): <c>POST /api/imports/{kind}</c> with a multipart file or a
+/// <c>text/csv</c> body. 200 with what was written, or 400 with every bad row (<c>errors: [{ row, column, message }]</c>) and nothing written.
+/// </summary>
+public static class ImportsApi
+{
+    public sealed record ImportKindDto(string Kind, IReadOnlyList<string> Columns);
+
+    public static void MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").RequireAuthorization(Roles.HrAdmin);
+
+        group.MapGet("/", () => Results.Ok(ImportKinds.All.Select(k => new ImportKindDto(k, CsvImporter.ColumnsOf(k)))));
+
+        group.MapGet("/{kind}/template", (string kind) => ImportKinds.IsKnown(kind)
+            ? Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv")
+            : UnknownKind(kind));
+
+        group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, CancellationToken ct) =>
+        {
+            if (!ImportKinds.IsKnown(kind)) return UnknownKind(kind);
+            string csv;
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                if (form.Files.Count == 0) return DomainAccess.BadRequest("The form has no file; send the CSV as a file field or as a text/csv body.");
+                using var reader = new StreamReader(form.Files[0].OpenReadStream());
+                csv = await reader.ReadToEndAsync(ct);
+            }
+            else
+            {
+                using var reader = new StreamReader(request.Body);
+                csv = await reader.ReadToEndAsync(ct);
+            }
+            if (string.IsNullOrWhiteSpace(csv)) return DomainAccess.BadRequest("The request has no CSV content.");
+
+            var outcome = await importer.ImportAsync(kind, csv, ct);
+            if (outcome.Succeeded) return Results.Ok(outcome.Result);
+            return Results.Problem(
+                title: $"The {kind} file has {outcome.Errors.Count} problem(s); nothing was imported. Fix the rows listed and send the whole file again.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors });
+        }).DisableAntiforgery();
+    }
+
+    private static IResult UnknownKind(string kind) =>
+        DomainAccess.NotFound($"Unknown import kind '{kind}'; use one of {string.Join(", ", ImportKinds.All)}.");
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Host.Api;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>
+/// Contracts coming up for renewal: active contracts ending within N months (default the renewal lead time), each with
+/// the employee's latest evaluations and the inputs of the fiscal check (salary by the scale, cost of the default term,
+/// the unit's budget left in the fiscal year the new term starts, the region's spending ratio).
+/// </summary>
+public static class RenewalsApi
+{
+    public sealed record RenewalEmployeeDto(int Id, string? NiPppk, string Name, string UnitCode, string? UnitName, string? Position, string Grade,
+        int ServiceYears, string? EvaluatorUserName);
+
+    public sealed record PredicateDto(int Year, string Period, string Predicate);
+
+    public sealed record FiscalInputsDto(int FiscalYear, int Grade, int ServiceYearsAtRenewal, decimal? MonthlySalary, int TermYears, int SalaryMonthsPerYear,
+        decimal AllowancePercent, decimal? RenewalCost, decimal? UnitCeiling, decimal? UnitCommitted, decimal? UnitRemaining,
+        BudgetsApi.RegionalDto? Regional);
+
+    public sealed record RenewalDto(int ContractId, DateOnly Tmt, DateOnly End, int Years, int DaysLeft, RenewalEmployeeDto Employee,
+        PredicateDto? LatestAnnual, IReadOnlyList<PredicateDto> RecentQuarters, bool PoorPerformance, FiscalInputsDto Fiscal);
+
+    public static void MapRenewalsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/renewals").RequireStaff();
+
+        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options, CancellationToken ct) =>
+        {
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            var o = options.Value;
+            var lead = months ?? o.RenewalLeadMonths;
+            if (lead is < 0 or > 60) return DomainAccess.BadRequest("months must be between 0 and 60.");
+            var today = DomainAccess.Today();
+            var horizon = today.AddMonths(lead);
+
+            var query = from c in db.Contracts.AsNoTracking()
+                        join e in db.Employees on c.EmployeeId equals e.Id
+                        where c.Status == "active" && c.End <= horizon
+                        select new { c, e };
+            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.e.UnitCode == unitCode);
+            var total = await query.CountAsync(ct);
+            var rows = await query.OrderBy(x => x.c.End).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+
+            var employeeIds = rows.Select(x => x.e.Id).ToList();
+            var since = today.Year - 3;
+            var evaluations = (await db.Evaluations.AsNoTracking().Where(v => employeeIds.Contains(v.EmployeeId) && v.Year >= since).ToListAsync(ct))
+                .GroupBy(v => v.EmployeeId).ToDictionary(g => g.Key, g => g.ToList());
+            var unitCodes = rows.Select(x => x.e.UnitCode).Distinct().ToList();
+            var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+            var budgets = await db.UnitBudgets.AsNoTracking().Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
+            var fiscal = await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct);
+            var grades = rows.Select(x => x.e.Grade).Distinct().ToList();
+            var scale = await db.SalaryScale.AsNoTracking().Where(s => grades.Contains(s.Grade)).ToListAsync(ct);
+
+            var items = rows.Select(x =>
+            {
+                var (c, e) = (x.c, x.e);
+                var evals = evaluations.GetValueOrDefault(e.Id) ?? [];
+                var annual = evals.Where(v => v.Period == "annual").OrderByDescending(v => v.Year).FirstOrDefault();
+                var quarters = evals.Where(v => v.Period != "annual").OrderByDescending(v => v.Year).ThenByDescending(v => v.Period).Take(4)
+                    .Select(v => new PredicateDto(v.Year, v.Period, v.Predicate)).ToList();
+                var fiscalYear = c.End.AddDays(1).Year;
+                var years = Math.Min(33, e.ServiceYears + c.Years);
+                var salary = scale.Where(s => s.Grade == e.Grade && s.ServiceYears <= years).OrderByDescending(s => s.ServiceYears).Select(s => (decimal?)s.MonthlySalary).FirstOrDefault();
+                var cost = salary * o.SalaryMonthsPerYear * (1 + o.AllowancePercent / 100m) * o.DefaultTermYears;
+                var budget = budgets.FirstOrDefault(b => b.UnitCode == e.UnitCode && b.FiscalYear == fiscalYear);
+                var regional = fiscal.GetValueOrDefault(fiscalYear);
+                return new RenewalDto(c.Id, c.Tmt, c.End, c.Years, c.End.DayNumber - today.DayNumber,
+                    new RenewalEmployeeDto(e.Id, e.NiPppk, e.Name, e.UnitCode, units.GetValueOrDefault(e.UnitCode), e.Position, Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName),
+                    annual is null ? null : new PredicateDto(annual.Year, annual.Period, annual.Predicate), quarters,
+                    annual is not null && Predicates.IsPoor(annual.Predicate),
+                    new FiscalInputsDto(fiscalYear, e.Grade, years, salary, o.DefaultTermYears, o.SalaryMonthsPerYear, o.AllowancePercent,
+                        cost is null ? null : Math.Round(cost.Value, 0), budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
+                        regional is null ? null : BudgetsApi.Regional(regional)));
+            }).ToList();
+            return Results.Ok(new PagedList<RenewalDto>(items, total, paging.Page, paging.PageSize));
+        });
+    }
+}

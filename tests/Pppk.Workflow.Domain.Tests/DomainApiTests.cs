@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Domain.Seeding;
+
+namespace Pppk.Workflow.Domain.Tests;
+
+/// <summary>The domain API on the full Kukar dataset: paging, filters, profiles, renewals, budgets, imports, and who may call what.</summary>
+public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> GetAsync(string url, string? key = SeededHost.BootstrapKey)
+    {
+        using var client = host.Client(key);
+        return await JsonAsync(await client.GetAsync(url));
+    }
+
+    private async Task<T> DbAsync<T>(Func<PppkDbContext, Task<T>> query)
+    {
+        await using var scope = host.Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PppkDbContext>());
+    }
+
+    [Fact]
+    public async Task The_dataset_loads_through_the_importer_and_loading_it_again_changes_nothing()
+    {
+        Assert.Equal([600, 6766, 6766, 5143], host.FirstLoad.Where(s => s.Name.EndsWith(".csv")).Select(s => s.Inserted));
+        var again = await host.Service<DatasetLoader>().LoadAsync(host.Dataset, SalaryScale.Load(), CancellationToken.None);
+        Assert.All(again, s => Assert.Equal(0, s.Inserted));
+        Assert.Equal([600, 6766, 6766, 5143], again.Where(s => s.Name.EndsWith(".csv")).Select(s => s.Updated));
+        Assert.Equal((59, 600, 5776, 6766, 5143, 5143, 51430), await DbAsync(async db => (
+            await db.Units.CountAsync(), await db.Formations.CountAsync(), await db.Formations.SumAsync(f => f.Quota), await db.Applicants.CountAsync(),
+            await db.Employees.CountAsync(), await db.Contracts.CountAsync(), await db.Evaluations.CountAsync())));
+    }
+
+    [Fact]
+    public async Task Formations_are_paged_with_applicant_and_status_counts()
+    {
+        var first = await GetAsync("/api/formations?page=1&pageSize=50");
+        Assert.Equal((600, 1, 50, 50), (first.GetProperty("total").GetInt32(), first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32(),
+            first.GetProperty("items").GetArrayLength()));
+        var last = await GetAsync("/api/formations?page=12&pageSize=50");
+        Assert.Equal(50, last.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await GetAsync("/api/formations?page=13&pageSize=50")).GetProperty("items").GetArrayLength());
+        var codes = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Empty(codes.Intersect(last.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString())));
+
+        var item = first.GetProperty("items")[0];
+        var code = item.GetProperty("code").GetString()!;
+        Assert.Equal(host.Dataset.Applicants.Count(a => a.FormationCode == code), item.GetProperty("applicantCount").GetInt32());
+        Assert.Equal(item.GetProperty("applicantCount").GetInt32(), item.GetProperty("statusCounts").GetProperty("registered").GetInt32());
+
+        var teachers = await GetAsync("/api/formations?type=guru&pageSize=500");
+        Assert.Equal(host.Dataset.Formations.Count(f => f.Type == "guru"), teachers.GetProperty("total").GetInt32());
+        Assert.All(teachers.GetProperty("items").EnumerateArray(), i => Assert.Equal("DISDIKBUD", i.GetProperty("unitCode").GetString()));
+    }
+
+    [Fact]
+    public async Task Paging_outside_the_limits_is_a_400_problem()
+    {
+        using var client = host.Client();
+        foreach (var url in new[] { "/api/formations?pageSize=501", "/api/employees?page=0", "/api/renewals?pageSize=0", "/api/budgets?pageSize=1000" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_formation_lists_its_applicants_and_a_provisional_ranking_by_the_national_rule()
+    {
+        var formation = host.Dataset.Formations.Where(f => f.Quota >= 3).OrderBy(f => f.Code).First();
+        var applicants = await GetAsync($"/api/formations/{formation.Code}/applicants?pageSize=500");
+        var expected = host.Dataset.Applicants.Count(a => a.FormationCode == formation.Code);
+        Assert.Equal(expected, applicants.GetProperty("total").GetInt32());
+        Assert.All(applicants.GetProperty("items").EnumerateArray(), a => Assert.Equal("registered", a.GetProperty("status").GetString()));
+
+        var ranking = await GetAsync($"/api/formations/{formation.Code}/ranking");
+        Assert.False(ranking.GetProperty("final").GetBoolean());
+        var items = ranking.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(expected, items.Count);
+        Assert.Equal(Math.Min(formation.Quota, expected), items.Count(i => i.GetProperty("passed").GetBoolean()));
+        for (var i = 1; i < items.Count; i++)
+        {
+            var (a, b) = (items[i - 1], items[i]);
+            var (ca, cb) = (a.GetProperty("priorityCategory").GetInt32(), b.GetProperty("priorityCategory").GetInt32());
+            Assert.True(ca < cb || (ca == cb && a.GetProperty("scores").GetProperty("total").GetInt32() >= b.GetProperty("scores").GetProperty("total").GetInt32()));
+        }
+    }
+
+    [Fact]
+    public async Task An_applicant_shows_formation_and_scores_and_unknown_ids_are_404()
+    {
+        var a = host.Dataset.Applicants[10];
+        var s = host.Dataset.Scores[10];
+        var body = await GetAsync($"/api/applicants/{a.RegistrationNumber}");
+        Assert.Equal((a.Name, a.FormationCode, s.Technical + s.ManagerialSocioCultural + s.Interview),
+            (body.GetProperty("name").GetString(), body.GetProperty("formation").GetProperty("code").GetString(), body.GetProperty("scores").GetProperty("total").GetInt32()));
+
+        using var client = host.Client();
+        foreach (var url in new[] { "/api/applicants/NOPE", "/api/formations/NOPE", "/api/formations/NOPE/applicants", "/api/formations/NOPE/ranking", "/api/employees/999999" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Employees_filter_by_unit_and_search_and_the_profile_has_contract_SK_and_evaluations()
+    {
+        var unit = await GetAsync("/api/employees?unitCode=RSUD-AMP&pageSize=500");
+        Assert.Equal(host.Dataset.Employees.Count(e => e.UnitCode == "RSUD-AMP"), unit.GetProperty("total").GetInt32());
+        Assert.All(unit.GetProperty("items").EnumerateArray(), e => Assert.Equal("RSUD AM Parikesit", e.GetProperty("unitName").GetString()));
+
+        var someone = host.Dataset.Employees[42];
+        var found = await GetAsync($"/api/employees?search={someone.NiPppk}");
+        var item = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(someone.End, DateOnly.Parse(item.GetProperty("contractEnd").GetString()!));
+        Assert.True((await GetAsync($"/api/employees?search={Uri.EscapeDataString(someone.Name.Split(' ')[0].ToLowerInvariant())}")).GetProperty("total").GetInt32() >= 1);
+
+        var profile = await GetAsync($"/api/employees/{item.GetProperty("id").GetInt32()}");
+        Assert.Equal(someone.Nik, profile.GetProperty("nik").GetString());
+        var contract = Assert.Single(profile.GetProperty("contracts").EnumerateArray());
+        Assert.Equal(someone.SkNumber, contract.GetProperty("skNumber").GetString());
+        Assert.Single(profile.GetProperty("sks").EnumerateArray());
+        Assert.Equal(10, profile.GetProperty("evaluations").GetArrayLength());
+        Assert.Equal(KukarDataset.UnitHead(someone.UnitCode), profile.GetProperty("unitHeadUserName").GetString());
+    }
+
+    [Fact]
+    public async Task Renewals_list_contracts_ending_within_the_months_asked_with_evaluations_and_fiscal_inputs()
+    {
+        var horizon = SeededHost.Today.AddMonths(6);
+        var renewals = await GetAsync("/api/renewals?months=6&pageSize=500");
+        var expected = host.Dataset.Employees.Count(e => e.End <= horizon);
+        Assert.Equal(expected, renewals.GetProperty("total").GetInt32());
+        var items = renewals.GetProperty("items").EnumerateArray().ToList();
+        var ends = items.Select(i => DateOnly.Parse(i.GetProperty("end").GetString()!)).ToList();
+        Assert.Equal(ends.Order(), ends);
+        Assert.All(ends, e => Assert.True(e <= horizon));
+        var first = items[0];
+        Assert.Equal(4, first.GetProperty("recentQuarters").GetArrayLength());
+        Assert.Equal(SeededHost.Today.Year - 1, first.GetProperty("latestAnnual").GetProperty("year").GetInt32());
+        var fiscal = first.GetProperty("fiscal");
+        Assert.True(fiscal.GetProperty("monthlySalary").GetDecimal() >= 1_938_500m);
+        Assert.Equal(Math.Round(fiscal.GetProperty("monthlySalary").GetDecimal() * 14 * 1.2m, 0), fiscal.GetProperty("renewalCost").GetDecimal());
+        Assert.Equal(30m, fiscal.GetProperty("regional").GetProperty("capPercent").GetDecimal());
+
+        var twelve = await GetAsync("/api/renewals?months=12&pageSize=1");
+        Assert.True(twelve.GetProperty("total").GetInt32() > expected);
+    }
+
+    [Fact]
+    public async Task Budgets_of_a_year_list_every_unit_with_what_is_left_and_the_regional_ratio()
+    {
+        var budgets = await GetAsync($"/api/budgets?fiscalYear={SeededHost.Today.Year}&pageSize=100");
+        Assert.Equal(59, budgets.GetProperty("total").GetInt32());
+        var items = budgets.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, b => Assert.Equal(b.GetProperty("personnelCeiling").GetDecimal() - b.GetProperty("committed").GetDecimal(), b.GetProperty("remaining").GetDecimal()));
+        Assert.Equal(5143, items.Sum(b => b.GetProperty("activeContracts").GetInt32()));
+        var regional = budgets.GetProperty("regional");
+        Assert.False(regional.GetProperty("overCap").GetBoolean());
+        Assert.InRange(regional.GetProperty("ratioPercent").GetDecimal(), 20m, 30m);
+        Assert.Equal(0, (await GetAsync("/api/budgets?fiscalYear=1999")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Staff_roles_read_only_hr_admin_imports_and_others_get_401_or_403()
+    {
+        using var anonymous = host.Client(apiKey: null);
+        using var employee = host.Client(DomainTestHost.EmployeeKey);
+        using var verifier = host.Client(DomainTestHost.VerifierKey);
+        foreach (var url in new[] { "/api/formations", "/api/applicants/x", "/api/employees", "/api/renewals", "/api/budgets", "/api/imports" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync(url)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync("/api/formations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync("/api/renewals")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await verifier.PostAsync("/api/imports/formations", new StringContent("x\n", Encoding.UTF8, "text/csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/imports/formations", new StringContent("x\n", Encoding.UTF8, "text/csv"))).StatusCode);
+    }
+}

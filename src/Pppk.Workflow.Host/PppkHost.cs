@@ -13,6 +13,8 @@ using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
+using Pppk.Workflow.Notifications;
+using Pppk.Workflow.Notifications.Api;
 using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
@@ -110,6 +112,7 @@ public static class PppkHost
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();
+        app.MapEmailsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -151,6 +154,7 @@ public static class PppkHost
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
+        builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (runtime.EnableProbeHandler)
             builder.Services.AddSingleton<IJobHandler, Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
         setup.ConfigureServices?.Invoke(builder.Services);
@@ -160,6 +164,7 @@ public static class PppkHost
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await host.Services.StartNotificationsAsync(ct);
         await host.Services.StartRuntimeAsync(ct);
         if (roles.Web)
         {

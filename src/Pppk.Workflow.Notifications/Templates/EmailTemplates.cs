@@ -108,23 +108,29 @@ public sealed partial class EmailTemplates
             {
                 return part.Render(context, encoder);
             }
-            catch (TemplateRenderException e)
+            catch (Exception e) when (e is TemplateRenderException or FluidException or InvalidOperationException or FormatException or ParseException)
             {
+                // A filter that got nothing because the variable is missing: the missing variable is the real error.
+                if (missing.Count > 0) throw Missing(name, missing);
                 throw new TemplateRenderException($"Template '{name}': {e.Message}");
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or ParseException)
-            {
-                throw new TemplateRenderException($"Template '{name}' failed: {e.Message}");
-            }
         }
-        var subject = Run(template.Subject, NullEncoder.Default).Trim();
-        var html = Run(template.Html, HtmlEncoder.Default);
-        var text = Run(template.Text, NullEncoder.Default);
-        if (missing.Count > 0)
-            throw new TemplateRenderException($"Template '{name}' uses variable(s) {string.Join(", ", missing)} that the task does not have; set them (input mapping) or mark them optional in the template");
+        // Every part is rendered before a missing variable is reported, so the error names all of them.
+        string? Part(IFluidTemplate part, TextEncoder encoder)
+        {
+            try { return Run(part, encoder); }
+            catch (TemplateRenderException) when (missing.Count > 0) { return null; }
+        }
+        var subject = Part(template.Subject, NullEncoder.Default)?.Trim() ?? "";
+        var html = Part(template.Html, HtmlEncoder.Default) ?? "";
+        var text = Part(template.Text, NullEncoder.Default) ?? "";
+        if (missing.Count > 0) throw Missing(name, missing);
         if (subject.Length == 0) throw new TemplateRenderException($"Template '{name}' rendered an empty subject");
         return new Rendered(subject, html, text);
     }
+
+    private static TemplateRenderException Missing(string name, IEnumerable<string> missing) =>
+        new($"Template '{name}' uses variable(s) {string.Join(", ", missing)} that the task does not have; set them (input mapping) or mark them optional in the template");
 
     [GeneratedRegex(@"^(?<name>[a-z0-9][a-z0-9_-]*)\.(subject|html|txt)\.liquid$")]
     private static partial Regex PartPattern();

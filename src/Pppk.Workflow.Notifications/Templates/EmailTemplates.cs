@@ -101,6 +101,7 @@ public sealed partial class EmailTemplates
         string Run(IFluidTemplate part, TextEncoder encoder)
         {
             var context = new TemplateContext(_options) { Undefined = n => { if (!template.Optional.Contains(n)) missing.Add(n); return ValueTask.FromResult<FluidValue>(NilValue.Instance); } };
+            context.AmbientValues[TemplateFilters.MissingKey] = missing;
             context.SetValue("sekarang", new DateTimeValue(_clock.GetUtcNow()));
             foreach (var (key, value) in Globals) context.SetValue(key, FluidValue.Create(value, _options));
             foreach (var (key, value) in model) context.SetValue(key, FluidValue.Create(ModelValue.From(value), _options));

@@ -12,15 +12,22 @@ internal static class TemplateFilters
 {
     public static void Register(FilterCollection filters, TimeZoneInfo zone)
     {
-        filters.AddFilter("tanggal", (input, _, _) => Temporal(input, "tanggal", zone, (instant, _) =>
+        filters.AddFilter("tanggal", (input, _, ctx) => MissingInput(input, ctx) ?? Temporal(input, "tanggal", zone, (instant, _) =>
             IndonesianFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime))));
-        filters.AddFilter("tanggal_waktu", (input, _, _) => Temporal(input, "tanggal_waktu", zone, (instant, dateOnly) => dateOnly
+        filters.AddFilter("tanggal_waktu", (input, _, ctx) => MissingInput(input, ctx) ?? Temporal(input, "tanggal_waktu", zone, (instant, dateOnly) => dateOnly
             ? throw new TemplateRenderException($"filter tanggal_waktu needs a date and time, but got the date '{input.ToStringValue()}'; use tanggal")
             : IndonesianFormat.DateTime(instant, zone)));
-        filters.AddFilter("waktu", (input, _, _) => Temporal(input, "waktu", zone, (instant, _) =>
+        filters.AddFilter("waktu", (input, _, ctx) => MissingInput(input, ctx) ?? Temporal(input, "waktu", zone, (instant, _) =>
             IndonesianFormat.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime), zone)));
-        filters.AddFilter("rupiah", (input, _, _) => Rupiah(input));
+        filters.AddFilter("rupiah", (input, _, ctx) => MissingInput(input, ctx) ?? Rupiah(input));
     }
+
+    public const string MissingKey = "pppk.missing";
+
+    // Nothing because a variable is missing: rendering goes on so the error can name every missing variable.
+    private static ValueTask<FluidValue>? MissingInput(FluidValue input, TemplateContext context) =>
+        input.IsNil() && context.AmbientValues.TryGetValue(MissingKey, out var m) && m is ICollection<string> { Count: > 0 }
+            ? new ValueTask<FluidValue>(NilValue.Instance) : null;
 
     private static ValueTask<FluidValue> Temporal(FluidValue input, string filter, TimeZoneInfo zone, Func<DateTimeOffset, bool, string> format)
     {

@@ -19,10 +19,12 @@ public sealed class NotificationsMigrator(NotificationsDbContext db, NpgsqlDataS
         }
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-            if (pending == 0) return;
+            // Asking EF for applied migrations before its history table exists logs an error; look first.
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{NotificationsDbContext.Schema}.{NotificationsDbContext.MigrationsHistoryTable}') IS NOT NULL", connection);
+            var before = (bool)(await exists.ExecuteScalarAsync(ct))! ? (await db.Database.GetAppliedMigrationsAsync(ct)).Count() : 0;
             await db.Database.MigrateAsync(ct);
-            logger.LogInformation("Applied {Count} notification migrations", pending);
+            var after = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
+            if (after > before) logger.LogInformation("Applied {Count} notification migrations", after - before);
         }
         finally
         {

@@ -18,12 +18,12 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
     private const long SlotLockBase = 0x5050_4B57_4D53_0000; // "PPKWMS" + slot
 
     // Set when a drain job was enqueued and has not started: dispatches in between need no job of their own.
-    private static int _pending;
+    private int _pending;
 
     private EmailOptions Options => options.Value;
 
     /// <summary>True when the caller should enqueue a drain; false while one is already waiting to start in this process.</summary>
-    public static bool ClaimDispatch() => Interlocked.Exchange(ref _pending, 1) == 0;
+    public bool ClaimDispatch() => Interlocked.Exchange(ref _pending, 1) == 0;
 
     public async Task<int> DrainAsync(CancellationToken ct)
     {

@@ -14,15 +14,17 @@ namespace Pppk.Workflow.Notifications.Digest;
 /// Every working morning, one email per staff member listing their open tasks (assigned to them, or offered to one of
 /// their roles or to them by name), overdue ones first, instead of one email per task. Re-running on the same day adds nothing.
 /// </summary>
-public sealed class DailyDigest(NpgsqlDataSource db, EmailTemplates templates, EmailQueue queue, FeelEnvironment feel,
+public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTemplates templates, EmailQueue queue, FeelEnvironment feel,
     IOptions<EmailOptions> options, TimeProvider clock, IBackgroundJobClient jobs, ILogger<DailyDigest> logger)
 {
     private sealed record OpenTask(string? Name, string ElementId, string Process, string? BusinessKey, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
 
-    public async Task<int> SendAsync(CancellationToken ct)
+    public Task<int> SendAsync(CancellationToken ct) => SendAsync(clock.GetUtcNow(), ct);
+
+    /// <summary>The digest as of <paramref name="now"/>: nothing on a weekend or holiday; returns the emails queued.</summary>
+    public async Task<int> SendAsync(DateTimeOffset now, CancellationToken ct)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Digest.TimeZone);
-        var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         if (!feel.Calendar.IsWorkingDay(today))
         {
@@ -33,7 +35,7 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailTemplates templates, E
         var skipped = new List<string>();
         foreach (var (userName, fullName, email) in await UsersAsync(ct))
         {
-            var tasks = await TasksOfAsync(userName, ct);
+            var tasks = await TasksOfAsync(userName, now, ct);
             if (tasks.Count == 0) continue;
             var who = fullName is { Length: > 0 } ? $"{fullName} ({userName})" : userName;
             if (string.IsNullOrWhiteSpace(email) || !AddressCheck.IsValid(email))
@@ -68,7 +70,7 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailTemplates templates, E
         if (skipped.Count > 0)
             logger.LogWarning("Task digest not sent to {Users}: no valid email address", string.Join(", ", skipped));
         logger.LogInformation("Task digest for {Date}: {Count} emails queued", today, added);
-        if (added > 0 && EmailSender.ClaimDispatch())
+        if (added > 0 && sender.ClaimDispatch())
             jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
         return added;
     }
@@ -83,7 +85,7 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailTemplates templates, E
         return users;
     }
 
-    private async Task<List<OpenTask>> TasksOfAsync(string userName, CancellationToken ct)
+    private async Task<List<OpenTask>> TasksOfAsync(string userName, DateTimeOffset now, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
             SELECT t.name, t.element_id, i.definition_key, i.business_key, t.due_at, t.created_at
@@ -91,10 +93,11 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailTemplates templates, E
             WHERE t.state = 'open' AND (t.assignee = @user OR (t.assignee IS NULL AND (
                 @user = ANY(t.candidate_users) OR t.candidate_groups && ARRAY(
                     SELECT r.name FROM pppk.roles r JOIN pppk.user_roles ur ON ur.role_id = r.id JOIN pppk.users u ON u.id = ur.user_id WHERE u.user_name = @user)::text[])))
-            ORDER BY (t.due_at IS NOT NULL AND t.due_at < now()) DESC, t.due_at NULLS LAST, t.created_at
+            ORDER BY (t.due_at IS NOT NULL AND t.due_at < @now) DESC, t.due_at NULLS LAST, t.created_at
             LIMIT 200
             """);
         cmd.Parameters.AddWithValue("user", userName);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
         var tasks = new List<OpenTask>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

@@ -37,6 +37,10 @@ public sealed class EmailOptions
     [Range(0, 10_000)]
     public double MaxPerSecond { get; set; }
 
+    /// <summary>Messages sent over one SMTP connection before it is closed and opened anew (0: no limit; some servers cap this).</summary>
+    [Range(0, 100_000)]
+    public int MaxMessagesPerConnection { get; set; }
+
     /// <summary>Emails claimed at once by a sender; they go through one SMTP connection.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;

@@ -10,13 +10,19 @@ namespace Pppk.Workflow.Notifications.Delivery;
 public sealed class SmtpMailTransport(EmailOptions options) : IMailTransport
 {
     private SmtpClient? _client;
+    private int _sentOnConnection;
+
+    /// <summary>Connections opened so far (the benchmark compares reuse with one per message).</summary>
+    public int ConnectionsOpened { get; private set; }
 
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         try
         {
+            if (options.MaxMessagesPerConnection > 0 && _sentOnConnection >= options.MaxMessagesPerConnection) await DropAsync();
             var client = await ConnectedAsync(ct);
             await client.SendAsync(message, ct);
+            _sentOnConnection++;
         }
         catch (SmtpCommandException e)
         {
@@ -56,6 +62,8 @@ public sealed class SmtpMailTransport(EmailOptions options) : IMailTransport
             client.Dispose();
             throw;
         }
+        ConnectionsOpened++;
+        _sentOnConnection = 0;
         return _client = client;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Npgsql;
 
 namespace Pppk.Workflow.Notifications.Delivery;
@@ -73,9 +72,16 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         {
             var batch = await ClaimAsync(slot, ct);
             if (batch.Count == 0) return (sent, false);
+            var leasedAt = watch.Elapsed;
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i];
+                // A slow server must not let the lease lapse under rows this sender still holds.
+                if (watch.Elapsed - leasedAt > Options.Lease / 2)
+                {
+                    await ExtendLeaseAsync(batch.Skip(i).Select(r => r.Id), slot, ct);
+                    leasedAt = watch.Elapsed;
+                }
                 if (ct.IsCancellationRequested)
                 {
                     await ReleaseAsync(batch.Skip(i).Select(r => r.Id), TimeSpan.Zero);
@@ -164,6 +170,15 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
+    private async Task ExtendLeaseAsync(IEnumerable<long> ids, int slot, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("UPDATE pppk.emails SET lease_until = now() + @lease WHERE id = ANY(@ids) AND lease_owner = @slot AND status = 'queued'");
+        cmd.Parameters.AddWithValue("ids", ids.ToArray());
+        cmd.Parameters.AddWithValue("lease", Options.Lease);
+        cmd.Parameters.AddWithValue("slot", slot);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     private async Task<bool> AnyDueAsync(CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pppk.emails WHERE status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now()))");
@@ -179,37 +194,5 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         var now = clock.GetUtcNow();
         if (at <= now) jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
         else if (at - now < TimeSpan.FromMinutes(1)) jobs.Schedule<EmailJobs>(j => j.Deliver(CancellationToken.None), at);
-    }
-}
-
-/// <summary>Chooses SMTP when a host is configured, else the pickup folder.</summary>
-public sealed class EmailTransportFactory(IOptions<EmailOptions> options, string pickupDirectory)
-{
-    public IMailTransport Create() => options.Value.UsesSmtp ? new SmtpMailTransport(options.Value) : new PickupMailTransport(pickupDirectory);
-}
-
-/// <summary>A queued row as a MIME message: plain text and HTML alternatives, the stored Message-ID.</summary>
-public static class EmailMessage
-{
-    public sealed record Row(long Id, string MessageId, string[] To, string[] Cc, string Subject, string Html, string Text, DateTimeOffset CreatedAt, int Attempts);
-
-    public static MimeMessage Build(Row row, EmailOptions options)
-    {
-        var message = new MimeMessage { MessageId = row.MessageId, Subject = row.Subject, Date = row.CreatedAt };
-        message.From.Add(new MailboxAddress(options.FromName, options.From));
-        try
-        {
-            foreach (var to in row.To) message.To.Add(MailboxAddress.Parse(to));
-            foreach (var cc in row.Cc) message.Cc.Add(MailboxAddress.Parse(cc));
-        }
-        catch (ParseException e)
-        {
-            throw new DeliveryException($"Invalid recipient address: {e.Message}", permanent: true, connectionLost: false, e);
-        }
-        if (message.To.Count == 0 && message.Cc.Count == 0)
-            throw new DeliveryException("The email has no recipient.", permanent: true, connectionLost: false);
-        message.Headers.Add("X-Pppk-Email-Id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Body = new BodyBuilder { TextBody = row.Text, HtmlBody = row.Html }.ToMessageBody();
-        return message;
     }
 }

@@ -15,6 +15,8 @@ using Pppk.Workflow.Domain;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
+using Pppk.Workflow.Notifications;
+using Pppk.Workflow.Notifications.Api;
 using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
@@ -145,6 +147,7 @@ public static class PppkHost
         app.MapEmployeesApi();
         app.MapRenewalsApi();
         app.MapBudgetsApi();
+        app.MapEmailsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -188,6 +191,7 @@ public static class PppkHost
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.AddPppkDomain();
+        builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (runtime.EnableProbeHandler)
             builder.Services.AddSingleton<IJobHandler, global::Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
         setup.ConfigureServices?.Invoke(builder.Services);
@@ -197,6 +201,7 @@ public static class PppkHost
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await host.Services.StartNotificationsAsync(ct);
         await host.Services.StartRuntimeAsync(ct);
         if (roles.Web)
         {

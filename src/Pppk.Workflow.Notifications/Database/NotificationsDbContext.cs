@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pppk.Workflow.Notifications.Database;
+
+/// <summary>The email outbox in schema <c>pppk</c>, with its own migrations history next to the runtime's.</summary>
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public const string Schema = "pppk";
+    public const string MigrationsHistoryTable = "__ef_migrations_history_notifications";
+
+    public DbSet<EmailRecord> Emails => Set<EmailRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<EmailRecord>(e =>
+        {
+            e.ToTable("emails");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.MessageId).IsRequired();
+            e.HasIndex(x => x.MessageId).IsUnique();
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.Property(x => x.NextAttemptAt).HasDefaultValueSql("now()");
+            // The senders' claim: queued rows by due time.
+            e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'").HasDatabaseName("ix_emails_queued_due");
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => x.CreatedAt);
+        });
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Notifications.Delivery;
+using Pppk.Workflow.Notifications.Recipients;
+using Pppk.Workflow.Notifications.Templates;
+
+namespace Pppk.Workflow.Notifications.Digest;
+
+/// <summary>
+/// Every working morning, one email per staff member listing their open tasks (assigned to them, or offered to one of
+/// their roles or to them by name), overdue ones first, instead of one email per task. Re-running on the same day adds nothing.
+/// </summary>
+public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTemplates templates, EmailQueue queue, FeelEnvironment feel,
+    IOptions<EmailOptions> options, TimeProvider clock, IBackgroundJobClient jobs, ILogger<DailyDigest> logger)
+{
+    private sealed record OpenTask(string? Name, string ElementId, string Process, string? BusinessKey, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
+
+    public Task<int> SendAsync(CancellationToken ct) => SendAsync(clock.GetUtcNow(), ct);
+
+    /// <summary>The digest as of <paramref name="now"/>: nothing on a weekend or holiday; returns the emails queued.</summary>
+    public async Task<int> SendAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Digest.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (!feel.Calendar.IsWorkingDay(today))
+        {
+            logger.LogInformation("No task digest on {Date}: not a working day", today);
+            return 0;
+        }
+        var emails = new List<OutgoingEmail>();
+        var skipped = new List<string>();
+        foreach (var (userName, fullName, email) in await UsersAsync(ct))
+        {
+            var tasks = await TasksOfAsync(userName, now, ct);
+            if (tasks.Count == 0) continue;
+            var who = fullName is { Length: > 0 } ? $"{fullName} ({userName})" : userName;
+            if (string.IsNullOrWhiteSpace(email) || !AddressCheck.IsValid(email))
+            {
+                skipped.Add(who);
+                continue;
+            }
+            var items = new JsonArray([.. tasks.Select(t => (JsonNode)new JsonObject
+            {
+                ["nama"] = t.Name ?? t.ElementId,
+                ["proses"] = t.Process,
+                ["kunci_bisnis"] = t.BusinessKey,
+                ["batas"] = t.DueAt?.ToString("O"),
+                ["terlambat"] = t.DueAt is { } due && due < now,
+                ["dibuat"] = t.CreatedAt.ToString("O"),
+            })]);
+            var model = new JsonObject
+            {
+                ["nama"] = fullName ?? userName,
+                ["tanggal"] = today.ToString("yyyy-MM-dd"),
+                ["jumlah_tugas"] = tasks.Count,
+                ["jumlah_terlambat"] = tasks.Count(t => t.DueAt is { } d && d < now),
+                ["tugas"] = items,
+            };
+            var rendered = templates.Render(options.Value.Digest.Template, model);
+            emails.Add(new OutgoingEmail(options.Value.Digest.Template, [new Recipient(email.Trim(), fullName).Mailbox], [], rendered.Subject, rendered.Html, rendered.Text)
+            {
+                DedupKey = $"digest:{today:yyyy-MM-dd}:{userName}",
+            });
+        }
+        var added = await queue.QueueAsync(db, emails, ct);
+        if (skipped.Count > 0)
+            logger.LogWarning("Task digest not sent to {Users}: no valid email address", string.Join(", ", skipped));
+        logger.LogInformation("Task digest for {Date}: {Count} emails queued", today, added);
+        if (added > 0 && sender.ClaimDispatch())
+            jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
+        return added;
+    }
+
+    private async Task<List<(string UserName, string? FullName, string? Email)>> UsersAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT user_name, full_name, email FROM pppk.users WHERE user_name IS NOT NULL AND (lockout_end IS NULL OR lockout_end < now()) ORDER BY user_name");
+        var users = new List<(string, string?, string?)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            users.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        return users;
+    }
+
+    private async Task<List<OpenTask>> TasksOfAsync(string userName, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT t.name, t.element_id, i.definition_key, i.business_key, t.due_at, t.created_at
+            FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+            WHERE t.state = 'open' AND (t.assignee = @user OR (t.assignee IS NULL AND (
+                @user = ANY(t.candidate_users) OR t.candidate_groups && ARRAY(
+                    SELECT r.name FROM pppk.roles r JOIN pppk.user_roles ur ON ur.role_id = r.id JOIN pppk.users u ON u.id = ur.user_id WHERE u.user_name = @user)::text[])))
+            ORDER BY (t.due_at IS NOT NULL AND t.due_at < @now) DESC, t.due_at NULLS LAST, t.created_at
+            LIMIT 200
+            """);
+        cmd.Parameters.AddWithValue("user", userName);
+        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
+        var tasks = new List<OpenTask>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            tasks.Add(new OpenTask(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5)));
+        return tasks;
+    }
+}

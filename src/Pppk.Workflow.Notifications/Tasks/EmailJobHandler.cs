@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Notifications.Delivery;
+using Pppk.Workflow.Notifications.Recipients;
+using Pppk.Workflow.Notifications.Templates;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Notifications.Tasks;
+
+/// <summary>
+/// Job type <c>email</c> (send and service tasks), inline: renders the template with the task's variables and queues the
+/// email in the step's transaction, so the task completes exactly when the email is durably queued; delivery is
+/// tracked on the email. A template or header error is a failure, which becomes an incident once retries are spent.
+/// </summary>
+public sealed class EmailJobHandler(EmailTemplates templates, RecipientService recipients, EmailQueue queue, FeelEnvironment feel,
+    ILogger<EmailJobHandler> logger) : IJobHandler
+{
+    public const string JobType = "email";
+
+    public string Type => JobType;
+
+    public bool Inline => true;
+
+    public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        if (context.Connection is null) return new JobResult.Failure("The email handler runs inline only.");
+        string name;
+        EmailTemplates.Rendered rendered;
+        RecipientService.Result to, cc;
+        try
+        {
+            name = TemplateName(context);
+            rendered = templates.Render(name, context.Variables);
+            var lookup = new RecipientLookup(context.Connection, context.Transaction);
+            if (!context.Headers.TryGetValue("to", out var toHeader) || string.IsNullOrWhiteSpace(toHeader))
+                return Fail(context, $"The email task '{context.ElementId}' has no 'to' header; add one (an address, a user name, role:NAME or =expression).");
+            to = await recipients.ResolveAsync("to", toHeader, context.Variables, lookup, ct);
+            cc = await recipients.ResolveAsync("cc", context.Headers.GetValueOrDefault("cc"), context.Variables, lookup, ct);
+        }
+        catch (Exception e) when (e is TemplateRenderException or RecipientHeaderException)
+        {
+            return Fail(context, e.Message);
+        }
+
+        var problems = to.Problems.Concat(cc.Problems).ToList();
+        var email = new OutgoingEmail(name, [.. to.Recipients.Select(r => r.Mailbox)], [.. cc.Recipients.Select(r => r.Mailbox)], rendered.Subject, rendered.Html, rendered.Text)
+        {
+            InstanceId = context.InstanceId,
+            ElementId = context.ElementId,
+            DedupKey = $"job:{context.JobKey}",
+            Error = to.Recipients.Count == 0 ? $"No recipient with a valid address: {string.Join("; ", problems.DefaultIfEmpty("the 'to' header resolved to nobody"))}" : null,
+            Warning = problems.Count > 0 ? $"Not sent to: {string.Join("; ", problems)}" : null,
+        };
+        await queue.QueueAsync(context.Connection, context.Transaction, [email], ct);
+        if (email.Error is not null)
+            logger.LogWarning("Email {Template} on {ElementId} has no valid recipient: {Error}", name, context.ElementId, email.Error);
+        else
+            context.RequestDispatch?.Invoke(EmailOutboxKind.Kind, $"email:{context.JobKey}", null);
+        return new JobResult.Completed();
+    }
+
+    private string TemplateName(JobContext context)
+    {
+        if (!context.Headers.TryGetValue("template", out var header) || string.IsNullOrWhiteSpace(header))
+            throw new TemplateRenderException($"The email task '{context.ElementId}' has no 'template' header; add one naming a template of workflows/templates");
+        header = header.Trim();
+        if (!header.StartsWith('=')) return header;
+        var value = FeelExpression.Parse(header[1..]).Evaluate(new JsonFeelScope(context.Variables), feel).ToJson();
+        return value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
+            ? s
+            : throw new TemplateRenderException($"The 'template' header ({header}) gave {value?.ToJsonString() ?? "null"}, not a template name");
+    }
+
+    private JobResult Fail(JobContext context, string message)
+    {
+        logger.LogWarning("Email task {ElementId} cannot queue its email: {Error}", context.ElementId, message);
+        return new JobResult.Failure(message);
+    }
+}

@@ -1,0 +1,46 @@
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Notifications.Templates;
+
+namespace Pppk.Workflow.Notifications.Tasks;
+
+/// <summary>
+/// What deployment can know about email tasks before they run: a <c>template</c> header naming a loaded template, a
+/// <c>to</c> header, and FEEL that parses. For the deployment's validation (one problem per element).
+/// </summary>
+public sealed class EmailTaskValidator(EmailTemplates templates)
+{
+    public sealed record Problem(string ElementId, string Message);
+
+    public IReadOnlyList<Problem> Validate(BpmnDefinitions definitions) =>
+        [.. definitions.ExecutableProcesses.SelectMany(p => Validate(p.AllNodes.Values))];
+
+    public IReadOnlyList<Problem> Validate(IEnumerable<FlowNode> nodes)
+    {
+        var problems = new List<Problem>();
+        foreach (var node in nodes.Where(n => n.TaskDefinition?.Type == EmailJobHandler.JobType))
+        {
+            var template = node.Headers.GetValueOrDefault("template")?.Trim();
+            if (string.IsNullOrEmpty(template))
+                problems.Add(new Problem(node.Id, "The email task has no 'template' header; add one naming a template of workflows/templates."));
+            else if (template.StartsWith('='))
+                CheckFeel(node, "template", template, problems);
+            else if (!templates.Exists(template))
+                problems.Add(new Problem(node.Id, $"The email template '{template}' does not exist (known: {string.Join(", ", templates.Names)}); add it to workflows/templates or fix the header."));
+            var to = node.Headers.GetValueOrDefault("to")?.Trim();
+            if (string.IsNullOrEmpty(to))
+                problems.Add(new Problem(node.Id, "The email task has no 'to' header; add an address, a user name, role:NAME or an =expression."));
+            else if (to.StartsWith('='))
+                CheckFeel(node, "to", to, problems);
+            if (node.Headers.GetValueOrDefault("cc")?.Trim() is { } cc && cc.StartsWith('='))
+                CheckFeel(node, "cc", cc, problems);
+        }
+        return problems;
+    }
+
+    private static void CheckFeel(FlowNode node, string header, string value, List<Problem> problems)
+    {
+        if (!FeelExpression.TryParse(value[1..], out _, out var error))
+            problems.Add(new Problem(node.Id, $"The '{header}' header is not valid FEEL: {error!.Message}"));
+    }
+}

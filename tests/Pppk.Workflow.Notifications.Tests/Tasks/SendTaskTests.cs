@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MimeKit;
+using netDumbster.smtp;
+using Pppk.Workflow.Notifications.Tests.Support;
+using Pppk.Workflow.Testing;
+using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+
+namespace Pppk.Workflow.Notifications.Tests.Tasks;
+
+/// <summary>The host sending to netDumbster, a real SMTP server in-process on loopback.</summary>
+public sealed class DumbsterHost : TestHost
+{
+    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(EmailHost.FreePort());
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var s = base.Settings();
+        foreach (var (k, v) in EmailHost.EmailSettings(Smtp.Configuration.Port)) s[k] = v;
+        return s;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Smtp.Stop();
+    }
+
+    public async Task<List<MimeMessage>> WaitForMessagesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Smtp.ReceivedEmailCount < count && DateTime.UtcNow < deadline) await Task.Delay(100);
+        return [.. Smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))];
+    }
+}
+
+public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHost>
+{
+    private readonly WorkflowApiClient _api = new(host.Client());
+    private readonly EmailApi _emails = new(host.Client());
+
+    private static readonly object SkVariables = new
+    {
+        email = "siti.aminah@contoh.id", nama = "Siti Aminah", ni_pppk = "199001012025212001", nomor_sk = "800/123/BKPSDM/2025", tanggal_sk = "2025-05-20",
+        jabatan = "Guru Ahli Pertama", unit_kerja = "SDN 001 Tenggarong", tmt = "2025-06-02", akhir_kontrak = "2026-06-01", gaji_pokok = 4500000,
+        jadwal_penyerahan = "2025-06-02T00:00:00Z", tempat_penyerahan = "Pendopo Odah Etam",
+    };
+
+    [Fact]
+    public async Task A_send_task_delivers_the_rendered_email_to_the_variable_address_and_the_role_in_cc()
+    {
+        host.Smtp.ClearReceivedEmail();
+        await _emails.CreateUserAsync("verif_sk", "verifikator@bkpsdm.kukarkab.go.id", "Rina Verifikator", "verifier");
+        await _api.DeployAsync(Chain("sk_email", EmailTask("kirim_sk", 3, ("template", "sk-terbit"), ("to", "=email"), ("cc", "role:verifier"))));
+        var instance = await _api.StartAsync("sk_email", SkVariables);
+        await _api.WaitForStatusAsync((string)instance["id"]!, "completed");
+
+        var message = Assert.Single(await host.WaitForMessagesAsync(1));
+        Assert.Equal("SK Pengangkatan PPPK Nomor 800/123/BKPSDM/2025 telah terbit", message.Subject);
+        Assert.Equal("siti.aminah@contoh.id", Assert.Single(message.To.Mailboxes).Address);
+        var cc = Assert.Single(message.Cc.Mailboxes);
+        Assert.Equal(("verifikator@bkpsdm.kukarkab.go.id", "Rina Verifikator"), (cc.Address, cc.Name));
+        Assert.Equal("noreply@bkpsdm.kukarkab.go.id", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Contains("Senin, 2 Juni 2025 pukul 08.00 WITA", message.TextBody);
+        Assert.Contains("Senin, 2 Juni 2025 pukul 08.00 WITA", message.HtmlBody);
+        Assert.Contains("Rp 4.500.000", message.TextBody);
+        Assert.Contains("<td>Gaji pokok</td><td>: Rp 4.500.000</td>", message.HtmlBody);
+
+        var list = await _emails.WaitForAsync(l => l["items"]!.AsArray().Any(e => (string?)e!["status"] == "sent"), $"&instanceId={instance["id"]}");
+        var row = Assert.Single(list["items"]!.AsArray())!;
+        Assert.Equal(message.MessageId, (string?)row["messageId"]);
+        Assert.Equal("sk-terbit", (string?)row["template"]);
+        Assert.Equal(1, (int)row["attempts"]!);
+        var detail = await _emails.GetAsync((long)row["id"]!);
+        Assert.Contains("Pendopo Odah Etam", (string?)detail["html"]);
+        Assert.Contains("Pendopo Odah Etam", (string?)detail["text"]);
+    }
+
+    [Fact]
+    public async Task A_template_error_becomes_an_incident_on_the_task_and_queues_no_email()
+    {
+        await _api.DeployAsync(Chain("drh_bad", EmailTask("kirim_drh", 1, ("template", "pengingat-drh"), ("to", "=email"))));
+        var instance = await _api.StartAsync("drh_bad", new { email = "budi@contoh.id", nama = "Budi" });
+        var id = (string)instance["id"]!;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(bool)(await _api.InstanceAsync(id))["incident"]! && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True((bool)(await _api.InstanceAsync(id))["incident"]!);
+        var incidents = (await host.Client().GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
+        var message = (string)Assert.Single(incidents)!["message"]!;
+        Assert.Contains("batas_drh", message);
+        Assert.Contains("nomor_peserta", message);
+        Assert.Equal(0, (int)(await _emails.ListAsync($"&instanceId={id}"))["total"]!);
+    }
+
+    [Fact]
+    public async Task An_unknown_template_is_an_incident_naming_it()
+    {
+        await _api.DeployAsync(Chain("tpl_unknown", EmailTask("kirim", 1, ("template", "=nama_template"), ("to", "a@contoh.id"))));
+        var id = (string)(await _api.StartAsync("tpl_unknown", new { nama_template = "tidak-ada" }))["id"]!;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(bool)(await _api.InstanceAsync(id))["incident"]! && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var incidents = (await host.Client().GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
+        Assert.Contains("No email template 'tidak-ada'", (string)Assert.Single(incidents)!["message"]!);
+    }
+
+    [Fact]
+    public async Task A_member_without_an_address_is_named_on_the_email_and_the_others_still_get_it()
+    {
+        host.Smtp.ClearReceivedEmail();
+        await _emails.CreateUserAsync("ppk_ok", "sekda@kukarkab.go.id", "Sunggono", "ppk");
+        await _emails.CreateUserAsync("ppk_noaddr", null, "Budi Tanpa Email", "ppk");
+        await _emails.CreateUserAsync("fin_bad", "bukan-alamat", "Ani Keuangan", "finance");
+        await _api.DeployAsync(Chain("ppk_email", EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "role:ppk")),
+            EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "role:finance"))));
+        var id = (string)(await _api.StartAsync("ppk_email", new { nama_tugas = "Tanda tangan SK", proses = "Penerbitan SK" }))["id"]!;
+        await _api.WaitForStatusAsync(id, "completed");
+
+        var list = await _emails.WaitForAsync(l => l["items"]!.AsArray().All(e => (string?)e!["status"] != "queued"), $"&instanceId={id}");
+        var rows = list["items"]!.AsArray().ToDictionary(e => (string)e!["elementId"]!);
+        Assert.Equal("sent", (string?)rows["kirim"]!["status"]);
+        Assert.Contains("Budi Tanpa Email (ppk_noaddr) has no email address", (string?)rows["kirim"]!["lastError"]);
+        Assert.Equal("failed", (string?)rows["kirim_fin"]!["status"]);
+        Assert.Contains("Ani Keuangan (fin_bad) has an invalid email address 'bukan-alamat'", (string?)rows["kirim_fin"]!["lastError"]);
+        var message = Assert.Single(await host.WaitForMessagesAsync(1));
+        Assert.Equal("sekda@kukarkab.go.id", Assert.Single(message.To.Mailboxes).Address);
+    }
+}

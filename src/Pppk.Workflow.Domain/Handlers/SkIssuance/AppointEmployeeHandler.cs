@@ -30,7 +30,10 @@ public sealed class CreateEmployeeHandler : IJobHandler
             db.Employees.Add(employee);
             await db.SaveChangesAsync(ct);
         }
-        return new JobResult.Completed(new JsonObject { ["employeeId"] = employee.Id, ["unitCode"] = employee.UnitCode, ["nik"] = employee.Nik, ["employeeName"] = employee.Name });
+        return new JobResult.Completed(new JsonObject
+        {
+            ["employeeId"] = employee.Id, ["unitCode"] = employee.UnitCode, ["nik"] = employee.Nik, ["employeeName"] = employee.Name, ["position"] = employee.Position,
+        });
     });
 }
 

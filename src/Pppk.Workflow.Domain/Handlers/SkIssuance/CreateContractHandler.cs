@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
@@ -25,7 +26,13 @@ public sealed class CreateContractHandler : IJobHandler
         };
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
-        return new JobResult.Completed(new JsonObject { ["contractId"] = contract.Id, ["contractEnd"] = contract.End.Iso(), ["termYears"] = years });
+        var employee = await db.Employees.SingleAsync(e => e.Id == contract.EmployeeId, ct);
+        var salary = await db.SalaryScale.Where(s => s.Grade == employee.Grade && s.ServiceYears <= employee.ServiceYears)
+            .OrderByDescending(s => s.ServiceYears).Select(s => (decimal?)s.MonthlySalary).FirstOrDefaultAsync(ct);
+        return new JobResult.Completed(new JsonObject
+        {
+            ["contractId"] = contract.Id, ["contractEnd"] = contract.End.Iso(), ["termYears"] = years, ["baseSalary"] = salary,
+        });
     });
 }
 

@@ -35,9 +35,9 @@ D.push(['seleksi-pppk.bpmn', build('seleksi-pppk', 'Seleksi PPPK per pelamar',
   catchMsg('nilai_cat', 'Nilai CAT diterima', 'Message_NilaiCat') +
   catchMsg('hasil_peringkat', 'Hasil peringkat formasi', 'Message_Hasil') +
   xor('lulus', 'Lulus?') +
-  send('kirim_lulus', 'Umumkan kelulusan', 'hasil-seleksi', '=email', model({ nama: '=name', nomor_peserta: '=registrationNumber', formasi: '=formationCode', tahun: '=today().year', lulus: '=passed', nilai_total: '=totalScore', peringkat: '=rank', tanggal_pengumuman: '=string(today())', batas_drh: '=string(add working days(now(), 10))' })) +
+  send('kirim_lulus', 'Umumkan kelulusan', 'hasil-seleksi', '=email', model({ nama: '=name', nomor_peserta: '=registrationNumber', formasi: '=formationCode', tahun: '=if year != null then year else today().year', lulus: '=passed', nilai_total: '=totalScore', peringkat: '=rank', tanggal_pengumuman: '=string(today())', batas_drh: '=string(add working days(now(), 10))' })) +
   call('penerbitan_sk', 'Penerbitan SK', 'penerbitan-sk') +
-  send('kirim_tidak_lulus', 'Umumkan tidak lulus', 'hasil-seleksi', '=email', model({ nama: '=name', nomor_peserta: '=registrationNumber', formasi: '=formationCode', tahun: '=today().year', lulus: '=passed', nilai_total: '=totalScore', peringkat: '=rank', tanggal_pengumuman: '=string(today())' })) +
+  send('kirim_tidak_lulus', 'Umumkan tidak lulus', 'hasil-seleksi', '=email', model({ nama: '=name', nomor_peserta: '=registrationNumber', formasi: '=formationCode', tahun: '=if year != null then year else today().year', lulus: '=passed', nilai_total: '=totalScore', peringkat: '=rank', tanggal_pengumuman: '=string(today())' })) +
   end('diangkat', 'Diangkat menjadi PPPK') + end('tidak_lulus', 'Tidak lulus'),
   'terdaftar -> verifikasi -> catat_verdict -> ms; ms -> gabung_ms [=adminVerdict = "MS"]; ms -> kirim_tms [default]; ' +
   'kirim_tms -> masa_sanggah; masa_sanggah -> sanggah_masuk -> jawab_sanggah -> catat_sanggah -> sanggah_diterima; masa_sanggah -> sanggah_lewat -> tms_tanpa_sanggah; ' +

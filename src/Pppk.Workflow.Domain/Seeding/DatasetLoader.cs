@@ -24,8 +24,9 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
         };
         foreach (var kind in ImportKinds.All)
         {
+            var csv = DatasetCsv.Of(d, kind);
             var watch = Stopwatch.StartNew();
-            var outcome = await importer.ImportAsync(kind, DatasetCsv.Of(d, kind), ct);
+            var outcome = await importer.ImportAsync(kind, csv, ct);
             if (!outcome.Succeeded)
             {
                 var first = outcome.Errors.Take(5).Select(e => $"row {e.Row} {e.Column}: {e.Message}");

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Pppk.Workflow.Domain.Seeding;
+using Pppk.Workflow.Host;
+using Pppk.Workflow.Runtime.Database;
+
+namespace Pppk.Workflow.Benchmarks.Domain;
+
+/// <summary>
+/// Scale figures on a Kukar-size dataset: generates it, imports the four portal files through the importer into a
+/// private embedded PostgreSQL (the host's own services, migrated), imports them again (every row an update), then runs
+/// the <see cref="AfterImport"/> steps, and reports each step's time and the database size.
+/// </summary>
+public sealed class KukarBenchmark : IBenchmark
+{
+    public string Name => "kukar";
+
+    public string Description => "Kukar-size dataset (600 formations, 6,766 applicants, 5,143 employees): import times and database size (args: [seed=2024] [--keep])";
+
+    /// <summary>A timed step on the loaded dataset; answers the number of items it handled.</summary>
+    public sealed record ScaleStep(string Name, Func<IServiceProvider, KukarDataset, CancellationToken, Task<int>> RunAsync);
+
+    /// <summary>
+    /// Steps run after the import, in order: the place for the workflow figures (rank every formation, start the renewal
+    /// of every contract ending within the lead time) once their handlers exist. Each gets the host's services on the loaded database.
+    /// </summary>
+    public static readonly List<ScaleStep> AfterImport = [];
+
+    public async Task RunAsync(string[] args, CancellationToken ct)
+    {
+        var seed = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(2024);
+        var keep = args.Contains("--keep");
+        var root = Path.Combine(Path.GetTempPath(), $"pppk-kukar-{Environment.ProcessId}");
+        var pg = await EmbeddedPostgres.StartAsync(root, new DatabaseOptions { DatabaseName = "kukar" }, NullLogger.Instance, ct);
+        try
+        {
+            await using var services = await PppkHost.StartServicesAsync([], new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Pppk"] = pg.ConnectionString("kukar"),
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                // EF logs the probe of the not-yet-created history table as an error on a fresh database.
+                ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",
+                ["Serilog:WriteTo:1:Args:path"] = Path.Combine(root, "logs", "kukar-.log"),
+            }, ct: ct);
+            var watch = Stopwatch.StartNew();
+            var salaries = SalaryScale.Load();
+            var dataset = KukarDataset.Generate(new KukarDatasetOptions { Seed = seed, ReferenceDate = DateOnly.FromDateTime(DateTime.UtcNow) }, salaries);
+            Console.WriteLine($"generated in {watch.ElapsedMilliseconds} ms: {dataset.Units.Count} units, {dataset.Formations.Count} formations (quota {dataset.Formations.Sum(f => f.Quota)}), " +
+                              $"{dataset.Applicants.Count} applicants, {dataset.Employees.Count} employees, {dataset.Evaluations.Count} evaluations");
+            var files = await DatasetCsv.WriteFilesAsync(dataset, Path.Combine(root, "csv"), ct);
+            Console.WriteLine($"CSV files: {string.Join(", ", files.Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1024} KiB"))}");
+
+            var loader = services.Services.GetRequiredService<DatasetLoader>();
+            Report("first import (inserts)", await loader.LoadAsync(dataset, salaries, ct));
+            Report("second import (updates)", await loader.LoadAsync(dataset, salaries, ct));
+
+            foreach (var step in AfterImport)
+            {
+                var stepWatch = Stopwatch.StartNew();
+                var count = await step.RunAsync(services.Services, dataset, ct);
+                Console.WriteLine($"  {step.Name,-30} {count,7} in {stepWatch.Elapsed.TotalSeconds,6:0.00} s ({count / Math.Max(stepWatch.Elapsed.TotalSeconds, 0.001):0}/s)");
+            }
+            await ReportSizeAsync(pg.ConnectionString("kukar"), ct);
+        }
+        finally
+        {
+            await pg.StopAsync();
+            if (!keep)
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+            else Console.WriteLine($"kept {root}");
+        }
+    }
+
+    private static void Report(string title, IReadOnlyList<LoadStep> steps)
+    {
+        Console.WriteLine(title);
+        foreach (var s in steps)
+            Console.WriteLine($"  {s.Name,-18} {s.Rows,7} rows {s.Inserted,7} new {s.Updated,7} updated in {s.Elapsed.TotalSeconds,6:0.00} s ({s.Rows / Math.Max(s.Elapsed.TotalSeconds, 0.001),8:0} rows/s)");
+        Console.WriteLine($"  {"total",-18} {steps.Sum(s => s.Rows),7} rows in {steps.Sum(s => s.Elapsed.TotalSeconds),6:0.00} s");
+    }
+
+    private static async Task ReportSizeAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection)) await vacuum.ExecuteNonQueryAsync(ct);
+        await using var size = new NpgsqlCommand("""
+            SELECT pg_database_size(current_database()), pg_size_pretty(pg_database_size(current_database())),
+                   (SELECT string_agg(t, ', ') FROM (SELECT relname || ' ' || pg_size_pretty(pg_total_relation_size(c.oid)) AS t
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pppk' AND c.relkind = 'r'
+                    ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 6) x)
+            """, connection);
+        await using var reader = await size.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        Console.WriteLine($"database size: {reader.GetString(1)} ({reader.GetInt64(0)} bytes); largest pppk tables: {reader.GetString(2)}");
+    }
+}

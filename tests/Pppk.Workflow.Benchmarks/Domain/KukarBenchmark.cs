@@ -18,7 +18,7 @@ public sealed class KukarBenchmark : IBenchmark
 {
     public string Name => "kukar";
 
-    public string Description => "Kukar-size dataset (600 formations, 6,766 applicants, 5,143 employees): import times and database size (args: [seed=2024] [--keep])";
+    public string Description => "Kukar-size dataset (600 formations, 6,766 applicants, 5,143 employees): import times and database size (args: [seed=2024] [--scale=1] [--keep])";
 
     /// <summary>A timed step on the loaded dataset; answers the number of items it handled.</summary>
     public sealed record ScaleStep(string Name, Func<IServiceProvider, KukarDataset, CancellationToken, Task<int>> RunAsync);
@@ -33,6 +33,8 @@ public sealed class KukarBenchmark : IBenchmark
     {
         var seed = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(2024);
         var keep = args.Contains("--keep");
+        // --scale=N multiplies formations, quota, applicants and employees (same 59 units), to see how the import grows.
+        var scale = args.Where(a => a.StartsWith("--scale=", StringComparison.Ordinal)).Select(a => int.Parse(a["--scale=".Length..], CultureInfo.InvariantCulture)).FirstOrDefault(1);
         var root = Path.Combine(Path.GetTempPath(), $"pppk-kukar-{Environment.ProcessId}");
         var pg = await EmbeddedPostgres.StartAsync(root, new DatabaseOptions { DatabaseName = "kukar" }, NullLogger.Instance, ct);
         try
@@ -47,7 +49,11 @@ public sealed class KukarBenchmark : IBenchmark
             }, ct: ct);
             var watch = Stopwatch.StartNew();
             var salaries = SalaryScale.Load();
-            var dataset = KukarDataset.Generate(new KukarDatasetOptions { Seed = seed, ReferenceDate = DateOnly.FromDateTime(DateTime.UtcNow) }, salaries);
+            var kukar = new KukarDatasetOptions { Seed = seed, ReferenceDate = DateOnly.FromDateTime(DateTime.UtcNow) };
+            var dataset = KukarDataset.Generate(kukar with
+            {
+                Formations = kukar.Formations * scale, Quota = kukar.Quota * scale, Applicants = kukar.Applicants * scale, Employees = kukar.Employees * scale,
+            }, salaries);
             Console.WriteLine($"generated in {watch.ElapsedMilliseconds} ms: {dataset.Units.Count} units, {dataset.Formations.Count} formations (quota {dataset.Formations.Sum(f => f.Quota)}), " +
                               $"{dataset.Applicants.Count} applicants, {dataset.Employees.Count} employees, {dataset.Evaluations.Count} evaluations");
             var files = await DatasetCsv.WriteFilesAsync(dataset, Path.Combine(root, "csv"), ct);

@@ -80,4 +80,20 @@ public sealed class HostCommandsTests : IAsyncLifetime
         Assert.Equal(1, (await RunAsync("import", "gaji", good)).Code);
         Assert.Equal(1, (await RunAsync("import", "applicants", Path.Combine(_dir, "missing.csv"))).Code);
     }
+
+    [Fact]
+    public async Task Seed_csv_writes_files_that_the_import_command_loads_in_order()
+    {
+        var files = Path.Combine(_dir, "csv");
+        var (code, output) = await RunAsync("seed", "csv", files, "--Seed:RandomSeed=5");
+        Assert.True(code == 0, output);
+        foreach (var kind in new[] { "formations", "applicants", "scores", "employees" })
+        {
+            (code, output) = await RunAsync("import", kind, Path.Combine(files, $"{kind}.csv"));
+            Assert.True(code == 0, output);
+        }
+        Assert.Contains("Imported 5143 employees from employees.csv: 5143 new, 0 updated.", output);
+        Assert.Equal((59, 600, 6766, 6766, 5143), (await CountAsync("units"), await CountAsync("formations"), await CountAsync("applicants"),
+            await CountAsync("cat_scores"), await CountAsync("contracts")));
+    }
 }

@@ -135,6 +135,8 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
             }
             await copy.CompleteAsync(ct);
         }
+        await using (var analyze = new NpgsqlCommand("ANALYZE import_evaluations", connection))
+            await analyze.ExecuteNonQueryAsync(ct);
         await using var insert = new NpgsqlCommand("""
             WITH up AS (
                 INSERT INTO pppk.evaluations (employee_id, year, period, predicate, evaluator_user_name, recorded_at)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Fiscal;
+using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Domain;
 
@@ -19,10 +21,11 @@ public static class BudgetsApi
     {
         var group = app.MapGroup("/api/budgets").RequireStaff();
 
-        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, PppkDbContext db,
+            TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var year = fiscalYear ?? DomainAccess.Today().Year;
+            var year = fiscalYear ?? DomainAccess.Today(clock, runtime).Year;
             var query = db.UnitBudgets.AsNoTracking().Where(b => b.FiscalYear == year);
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(b => b.UnitCode == unitCode);
             var total = await query.CountAsync(ct);

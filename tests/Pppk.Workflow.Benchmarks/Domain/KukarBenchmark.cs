@@ -70,6 +70,7 @@ public sealed class KukarBenchmark : IBenchmark
                 Console.WriteLine($"  {step.Name,-30} {count,7} in {stepWatch.Elapsed.TotalSeconds,6:0.00} s ({count / Math.Max(stepWatch.Elapsed.TotalSeconds, 0.001):0}/s)");
             }
             await ReportSizeAsync(pg.ConnectionString("kukar"), ct);
+            await ReportApiAsync(pg.ConnectionString("kukar"), root, dataset, ct);
         }
         finally
         {
@@ -88,6 +89,51 @@ public sealed class KukarBenchmark : IBenchmark
         foreach (var s in steps)
             Console.WriteLine($"  {s.Name,-18} {s.Rows,7} rows {s.Inserted,7} new {s.Updated,7} updated in {s.Elapsed.TotalSeconds,6:0.00} s ({s.Rows / Math.Max(s.Elapsed.TotalSeconds, 0.001),8:0} rows/s)");
         Console.WriteLine($"  {"total",-18} {steps.Sum(s => s.Rows),7} rows in {steps.Sum(s => s.Elapsed.TotalSeconds),6:0.00} s");
+    }
+
+    /// <summary>Latency of the screens' list endpoints on the loaded data, through a web-only host on the same database.</summary>
+    private static async Task ReportApiAsync(string connectionString, string root, KukarDataset dataset, CancellationToken ct)
+    {
+        var key = $"kukar-{Guid.NewGuid():N}";
+        await using var web = await PppkHost.StartAsync([], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Pppk"] = connectionString,
+            ["Host:Roles"] = "web",
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Auth:BootstrapApiKey"] = key,
+            ["Auth:Admin:Password"] = $"Kukar-{Guid.NewGuid():N}",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",
+            ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(root, "logs", "kukar-web-.log"),
+        }, ct: ct);
+        using var client = new HttpClient { BaseAddress = web.Url };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var formation = dataset.Formations.MaxBy(f => f.Quota)!.Code;
+        string[] urls =
+        [
+            "/api/formations?page=1&pageSize=50", "/api/formations?page=5&pageSize=50&type=teknis", $"/api/formations/{formation}/applicants?pageSize=500",
+            $"/api/formations/{formation}/ranking", $"/api/applicants/{dataset.Applicants[0].RegistrationNumber}", "/api/employees?search=ahmad&pageSize=50",
+            "/api/employees?unitCode=DISDIKBUD&page=3&pageSize=50", "/api/employees/42", "/api/renewals?months=6&pageSize=50", "/api/renewals?months=18&pageSize=500",
+            "/api/budgets?pageSize=100",
+        ];
+        Console.WriteLine("API latency (web host on the loaded database; 3 warm-up, 20 timed requests each)");
+        foreach (var url in urls)
+        {
+            for (var i = 0; i < 3; i++) (await client.GetAsync(url, ct)).EnsureSuccessStatusCode();
+            var times = new List<double>();
+            long bytes = 0;
+            for (var i = 0; i < 20; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var body = await client.GetByteArrayAsync(url, ct);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                bytes = body.Length;
+            }
+            times.Sort();
+            Console.WriteLine($"  {url,-62} median {times[10],6:0.0} ms  p95 {times[18],6:0.0} ms  {bytes / 1024,5} KiB");
+        }
     }
 
     private static async Task ReportSizeAsync(string connectionString, CancellationToken ct)

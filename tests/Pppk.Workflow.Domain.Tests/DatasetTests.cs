@@ -32,6 +32,7 @@ public sealed class DatasetTests
         Assert.Equal(59, d.Units.Count);
         Assert.Equal(59, d.Units.Select(u => u.Code).Distinct().Count());
         Assert.All(d.Formations, f => Assert.Contains(d.Units, u => u.Code == f.UnitCode));
+        Assert.Equal(59, d.Formations.Select(f => f.UnitCode).Distinct().Count());
         Assert.All(d.Employees, e => Assert.Contains(d.Units, u => u.Code == e.UnitCode));
         Assert.InRange(d.Formations.Count, 550, 650);
         Assert.Equal(d.Formations.Count, d.Formations.Select(f => f.Code).Distinct().Count());

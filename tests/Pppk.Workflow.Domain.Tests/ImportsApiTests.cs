@@ -40,4 +40,25 @@ public sealed class ImportsApiTests(DomainTestHost host) : IClassFixture<DomainT
         var kinds = await JsonAsync(await client.GetAsync("/api/imports"));
         Assert.Equal(ImportKinds.All, kinds.EnumerateArray().Select(k => k.GetProperty("kind").GetString()));
     }
+
+    [Fact]
+    public async Task The_template_of_each_kind_is_its_header()
+    {
+        using var client = host.Client();
+        var template = await client.GetAsync("/api/imports/employees/template");
+        Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(string.Join(",", CsvImporter.ColumnsOf(ImportKinds.Employees)) + "\n", await template.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/imports/gaji/template")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_without_a_file_or_an_empty_body_is_a_400_problem()
+    {
+        using var client = host.Client();
+        var noFile = await client.PostAsync("/api/imports/formations", new MultipartFormDataContent { { new StringContent("x"), "note" } });
+        Assert.Equal(HttpStatusCode.BadRequest, noFile.StatusCode);
+        Assert.Contains("no file", await noFile.Content.ReadAsStringAsync());
+        var empty = await client.PostAsync("/api/imports/formations", new StringContent("", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
 }

@@ -24,13 +24,17 @@ internal abstract class CsvImport<TRow> where TRow : class
 
     protected static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string columns, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            await importer.StartRowAsync(ct);
-            write(importer, row);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                write(importer, row);
+            }
+            await importer.CompleteAsync(ct);
         }
-        await importer.CompleteAsync(ct);
+        // Temporary tables have no statistics; without them the upsert's joins are planned as if the table were tiny.
+        await ExecuteAsync(connection, $"ANALYZE {table}", ct);
     }
 
     protected static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

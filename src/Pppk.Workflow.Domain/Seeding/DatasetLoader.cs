@@ -24,8 +24,9 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
         };
         foreach (var kind in ImportKinds.All)
         {
+            var csv = DatasetCsv.Of(d, kind);
             var watch = Stopwatch.StartNew();
-            var outcome = await importer.ImportAsync(kind, DatasetCsv.Of(d, kind), ct);
+            var outcome = await importer.ImportAsync(kind, csv, ct);
             if (!outcome.Succeeded)
             {
                 var first = outcome.Errors.Take(5).Select(e => $"row {e.Row} {e.Column}: {e.Message}");
@@ -134,6 +135,8 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
             }
             await copy.CompleteAsync(ct);
         }
+        await using (var analyze = new NpgsqlCommand("ANALYZE import_evaluations", connection))
+            await analyze.ExecuteNonQueryAsync(ct);
         await using var insert = new NpgsqlCommand("""
             WITH up AS (
                 INSERT INTO pppk.evaluations (employee_id, year, period, predicate, evaluator_user_name, recorded_at)

@@ -123,7 +123,10 @@ internal sealed class KukarGenerator(KukarDatasetOptions o, SalaryScale salaries
             var position = Pick(KukarUnits.HealthPositions);
             return (unit, unit == "DINKES" ? $"{position} - Puskesmas {Pick(KukarUnits.Districts)}" : position);
         });
-        Add("teknis", technicalCount, o.Quota - teacherQuota - healthQuota, () => (WeightedUnit(), Pick(KukarUnits.TechnicalPositions)));
+        // Every unit gets at least one formation, so that importing the formations file alone creates all 59 units.
+        var withoutFormation = new Queue<string>(KukarUnits.All.Select(u => u.Code).Where(c => !seq.ContainsKey(c)));
+        Add("teknis", technicalCount, o.Quota - teacherQuota - healthQuota,
+            () => (withoutFormation.TryDequeue(out var unit) ? unit : WeightedUnit(), Pick(KukarUnits.TechnicalPositions)));
         return rows;
     }
 

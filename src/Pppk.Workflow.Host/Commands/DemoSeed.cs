@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Seeding;
 using Pppk.Workflow.Runtime.Users;
@@ -27,7 +29,7 @@ public sealed class DemoSeedOptions
 /// Fills an empty database with the synthetic Kukar dataset and creates a demo user per role plus every unit head and
 /// evaluator the dataset names. Idempotent: a database that has formations keeps its data; existing users are kept.
 /// </summary>
-public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager<AppUser> users, ILogger<DemoSeed> logger)
+public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager<AppUser> users, IOptions<PppkOptions> pppk, ILogger<DemoSeed> logger)
 {
     public async Task<List<string>> RunAsync(DemoSeedOptions options, string home, CancellationToken ct)
     {
@@ -38,6 +40,8 @@ public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager
         {
             Seed = options.RandomSeed,
             ReferenceDate = options.ReferenceDate ?? today,
+            SalaryMonthsPerYear = pppk.Value.SalaryMonthsPerYear,
+            AllowancePercent = pppk.Value.AllowancePercent,
         }, salaries);
 
         if (await db.Formations.AnyAsync(ct))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Domain.Seeding;
 using Pppk.Workflow.Host.Auth;
 
 namespace Pppk.Workflow.Host.Commands;
@@ -49,9 +50,12 @@ public static class HostCommands
 
     private static async Task<int> SeedAsync(string[] args, TextWriter output, CancellationToken ct)
     {
+        if (args.Length >= 3 && args[1] == "csv")
+            return await WriteCsvAsync(args[2], args[3..], output, ct);
         if (args.Length < 2 || args[1] != "demo")
         {
-            await output.WriteLineAsync("usage: seed demo [--Seed:RandomSeed=N] [--Seed:DemoPassword=...]");
+            await output.WriteLineAsync("usage: seed demo [--Seed:RandomSeed=N] [--Seed:DemoPassword=...]   (fills an empty database)");
+            await output.WriteLineAsync("       seed csv DIRECTORY [--Seed:RandomSeed=N]                      (writes the four import files only)");
             return 1;
         }
         var configArgs = args[2..];
@@ -69,6 +73,22 @@ public static class HostCommands
         await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(admin, HostPaths.FindHome(), ct);
         var summary = await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(options, HostPaths.FindHome(), ct);
         foreach (var line in summary) await output.WriteLineAsync(line);
+        return 0;
+    }
+
+    /// <summary>The dataset's four portal files, for trying the imports by hand; no database is touched.</summary>
+    private static async Task<int> WriteCsvAsync(string directory, string[] configArgs, TextWriter output, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder().AddCommandLine(configArgs).Build();
+        var options = configuration.GetSection(DemoSeedOptions.Section).Get<DemoSeedOptions>() ?? new DemoSeedOptions();
+        var dataset = KukarDataset.Generate(new KukarDatasetOptions
+        {
+            Seed = options.RandomSeed,
+            ReferenceDate = options.ReferenceDate ?? DateOnly.FromDateTime(DateTime.UtcNow),
+        }, SalaryScale.Load(Path.Combine(HostPaths.FindHome(), "workflows", "data", SalaryScale.FileName)));
+        foreach (var path in await DatasetCsv.WriteFilesAsync(dataset, directory, ct))
+            await output.WriteLineAsync($"wrote {path} ({new FileInfo(path).Length / 1024} KiB)");
+        await output.WriteLineAsync("Import them in this order (units are created by the formations file): formations, applicants, scores, employees.");
         return 0;
     }
 }

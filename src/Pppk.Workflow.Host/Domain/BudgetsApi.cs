@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Fiscal;
+using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Domain;
 
@@ -19,10 +21,11 @@ public static class BudgetsApi
     {
         var group = app.MapGroup("/api/budgets").RequireStaff();
 
-        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, PppkDbContext db,
+            TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var year = fiscalYear ?? DomainAccess.Today().Year;
+            var year = fiscalYear ?? DomainAccess.Today(clock, runtime).Year;
             var query = db.UnitBudgets.AsNoTracking().Where(b => b.FiscalYear == year);
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(b => b.UnitCode == unitCode);
             var total = await query.CountAsync(ct);
@@ -30,13 +33,15 @@ public static class BudgetsApi
                               join u in db.Units on b.UnitCode equals u.Code into uj
                               from u in uj.DefaultIfEmpty()
                               orderby b.UnitCode
-                              select new
-                              {
-                                  b, UnitName = u == null ? null : u.Name,
-                                  Active = db.Contracts.Count(c => c.Status == "active" && db.Employees.Any(e => e.Id == c.EmployeeId && e.UnitCode == b.UnitCode)),
-                              }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+                              select new { b, UnitName = u == null ? null : u.Name }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            var codes = rows.Select(x => x.b.UnitCode).ToList();
+            var active = await (from c in db.Contracts
+                                join e in db.Employees on c.EmployeeId equals e.Id
+                                where c.Status == "active" && codes.Contains(e.UnitCode)
+                                group c by e.UnitCode into g
+                                select new { UnitCode = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitCode, x => x.Count, ct);
             var items = rows.Select(x => new UnitBudgetDto(x.b.UnitCode, x.UnitName, x.b.FiscalYear, x.b.PersonnelCeiling, x.b.Committed,
-                x.b.PersonnelCeiling - x.b.Committed, x.Active)).ToList();
+                x.b.PersonnelCeiling - x.b.Committed, active.GetValueOrDefault(x.b.UnitCode))).ToList();
             var setting = await db.FiscalSettings.AsNoTracking().FirstOrDefaultAsync(f => f.FiscalYear == year, ct);
             return Results.Ok(new BudgetsPage(items, total, paging.Page, paging.PageSize, year, setting is null ? null : Regional(setting)));
         });

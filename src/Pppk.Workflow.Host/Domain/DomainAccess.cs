@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Domain;
@@ -14,7 +16,7 @@ public static class DomainAccess
 
     public static IResult BadRequest(string what) => Results.Problem(title: what, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>Today in the region's time zone (Kukar: WITA).</summary>
-    public static DateOnly Today(string timeZone = "Asia/Makassar") =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+    /// <summary>Today in the region's time zone (<c>Runtime:TimeZone</c>; Kukar: WITA).</summary>
+    public static DateOnly Today(TimeProvider clock, IOptions<RuntimeOptions> runtime) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(runtime.Value.TimeZone)).DateTime);
 }

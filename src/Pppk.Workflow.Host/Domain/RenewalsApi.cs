@@ -5,6 +5,7 @@ using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Domain;
 
@@ -31,13 +32,14 @@ public static class RenewalsApi
     {
         var group = app.MapGroup("/api/renewals").RequireStaff();
 
-        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options, CancellationToken ct) =>
+        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options,
+            TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var o = options.Value;
             var lead = months ?? o.RenewalLeadMonths;
             if (lead is < 0 or > 60) return DomainAccess.BadRequest("months must be between 0 and 60.");
-            var today = DomainAccess.Today();
+            var today = DomainAccess.Today(clock, runtime);
             var horizon = today.AddMonths(lead);
 
             var query = from c in db.Contracts.AsNoTracking()

@@ -27,7 +27,7 @@ public sealed class KukarBenchmark : IBenchmark
     /// Steps run after the import, in order: the place for the workflow figures (rank every formation, start the renewal
     /// of every contract ending within the lead time) once their handlers exist. Each gets the host's services on the loaded database.
     /// </summary>
-    public static readonly List<ScaleStep> AfterImport = [];
+    public static readonly List<ScaleStep> AfterImport = [KukarWorkflowSteps.RankEveryFormation, KukarWorkflowSteps.StartRenewals];
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {

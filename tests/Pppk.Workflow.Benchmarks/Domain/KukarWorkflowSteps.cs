@@ -19,6 +19,9 @@ public static class KukarWorkflowSteps
     public static readonly KukarBenchmark.ScaleStep RankEveryFormation = new("rank every formation", async (services, dataset, ct) =>
     {
         var db = services.GetRequiredService<NpgsqlDataSource>();
+        // The workflows folder, as a host deploys it at start-up (this service host does not).
+        var workflows = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.WorkflowsPath!;
+        await services.GetRequiredService<Pppk.Workflow.Runtime.Definitions.DeploymentService>().DeployDirectoryAsync(workflows, ct);
         await using (var ms = db.CreateCommand("UPDATE pppk.applicants SET admin_verdict = 'MS', status = 'ms'"))
             await ms.ExecuteNonQueryAsync(ct);
         var items = dataset.Formations.Select(f => new InstanceService.BatchItem(f.Code, new JsonObject { ["formationCode"] = f.Code })).ToList();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
+using Pppk.Workflow.Host.Dashboard;
 using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Expressions;
 using Pppk.Workflow.Host.Incidents;
@@ -13,6 +14,7 @@ using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
+using Pppk.Workflow.Host.Web;
 using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
@@ -97,11 +99,13 @@ public static class PppkHost
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebFrontFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthApi(setup.ConnectionString);
-        app.MapLoginPage();
+        // The web front has its own sign-in page (served by its fallback); the plain one remains when it is not built.
+        if (!Directory.Exists(WebFront.Root)) app.MapLoginPage();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapDefinitionsApi();
@@ -110,13 +114,15 @@ public static class PppkHost
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();
+        app.MapDashboardApi();
+        app.MapElementTemplatesApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
             DashboardTitle = "Pppk.Workflow - Jobs",
             AppPath = "/",
         }).RequireAuthorization(Roles.HrAdmin);
-        app.MapGet("/", () => Results.Redirect("/hangfire")).RequireAuthorization();
+        app.MapWebFront();
         return app;
     }
 

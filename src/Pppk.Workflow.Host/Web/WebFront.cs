@@ -1,0 +1,40 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Pppk.Workflow.Host.Web;
+
+/// <summary>
+/// Serves the built front end (<c>src/Pppk.Workflow.Web</c>, copied to <c>web/</c> beside the program) and answers every
+/// other non-API path with its <c>index.html</c>, so the single-page app owns its routes (sign-in included).
+/// </summary>
+public static class WebFront
+{
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "web");
+
+    public static void UseWebFrontFiles(this WebApplication app)
+    {
+        if (!Directory.Exists(Root)) return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Root),
+            // Hashed bundle names never change content; index.html must always be fresh.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+                ctx.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+        });
+    }
+
+    public static void MapWebFront(this WebApplication app)
+    {
+        app.MapFallback(async (HttpContext http) =>
+        {
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/health") || Path.HasExtension(path.Value))
+                return Results.Problem(title: $"Nothing at {path}.", statusCode: 404);
+            var index = Path.Combine(Root, "index.html");
+            if (!File.Exists(index))
+                return Results.Content("<!doctype html><p>Antarmuka web belum dibangun: jalankan <code>dotnet build</code> (membangun src/Pppk.Workflow.Web).</p>",
+                    "text/html; charset=utf-8");
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.Content(await File.ReadAllTextAsync(index, http.RequestAborted), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+    }
+}

@@ -105,7 +105,7 @@ public static class PppkHost
 
         app.MapHealthApi(setup.ConnectionString);
         // The web front has its own sign-in page (served by its fallback); the plain one remains when it is not built.
-        if (!Directory.Exists(WebFront.Root)) app.MapLoginPage();
+        if (!WebFront.Built) app.MapLoginPage();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapDefinitionsApi();

@@ -10,9 +10,12 @@ public static class WebFront
 {
     public static string Root => Path.Combine(AppContext.BaseDirectory, "web");
 
+    /// <summary>Whether the front end was built into this program's folder.</summary>
+    public static bool Built => File.Exists(Path.Combine(Root, "index.html"));
+
     public static void UseWebFrontFiles(this WebApplication app)
     {
-        if (!Directory.Exists(Root)) return;
+        if (!Built) return;
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Root),

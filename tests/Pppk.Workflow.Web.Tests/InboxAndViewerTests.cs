@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Pppk.Workflow.Web.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class InboxAndViewerTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_verifier_opens_a_task_from_the_inbox_fills_its_form_completes_it_and_the_instance_moves_on()
+    {
+        var instance = await host.StartInstanceAsync("uji-verifikasi", "REG-2026-001");
+        var instanceId = instance["id"]!.ToString();
+
+        var page = await host.SignedInPageAsync(BrowserHost.VerifierName, BrowserHost.VerifierPassword);
+        var row = page.GetByTestId("task-row").Filter(new() { HasText = "REG-2026-001" });
+        await Assertions.Expect(row).ToContainTextAsync("Periksa berkas");
+        await Assertions.Expect(row).ToContainTextAsync("WITA");
+        await Assertions.Expect(row).ToContainTextAsync("Verifikator");
+        await BrowserHost.ScreenshotAsync(page, "09-inbox-verifier");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "Buka" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("business-key")).ToHaveTextAsync("REG-2026-001");
+        await Assertions.Expect(page.GetByTestId("case-facts")).ToContainTextAsync("Siti Rahma");
+        await page.GetByTestId("claim").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-facts")).ToContainTextAsync(BrowserHost.VerifierName);
+
+        // The required note is checked by the form before anything is sent.
+        await page.GetByTestId("complete").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-status")).ToContainTextAsync("Periksa isian formulir");
+
+        await page.GetByLabel("Berkas lengkap").CheckAsync();
+        await page.GetByLabel("Catatan verifikator").FillAsync("Ijazah dan STR sesuai.");
+        await BrowserHost.ScreenshotAsync(page, "10-task-form-filled");
+        await page.GetByTestId("complete").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-status")).ToContainTextAsync("Tugas selesai");
+
+        var after = await host.GetAsync($"/api/instances/{instanceId}");
+        Assert.Equal("completed", after["status"]!.ToString());
+        Assert.True((bool)after["variables"]!["lengkap"]!);
+        Assert.Equal("Ijazah dan STR sesuai.", after["variables"]!["catatan"]!.ToString());
+        var history = await host.GetAsync($"/api/instances/{instanceId}/history");
+        Assert.Contains(history["items"]!.AsArray(), h => h!["elementId"]!.ToString() == "Memenuhi_syarat");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_viewer_shows_the_instance_version_with_the_active_element_highlighted_and_the_path_taken()
+    {
+        var instance = await host.StartInstanceAsync("uji-verifikasi", "REG-2026-002");
+        var page = await host.SignedInPageAsync(path: $"/instans/{instance["id"]}");
+        var diagram = page.GetByTestId("instance-diagram");
+        await Assertions.Expect(diagram.Locator(".djs-element.pppk-active[data-element-id='Periksa_berkas']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator(".djs-element.pppk-taken[data-element-id='Mulai']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator(".djs-element.pppk-taken[data-element-id='Flow_1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator(".djs-element.pppk-active[data-element-id='Lengkap']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Periksa berkas");
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Aktif");
+        await Assertions.Expect(page.GetByTestId("cancel-form")).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "11-instance-viewer-active-element");
+
+        await page.GetByLabel("Alasan").FillAsync("Pelamar mengundurkan diri");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Batalkan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Dibatalkan");
+        await BrowserHost.ScreenshotAsync(page, "12-instance-viewer-cancelled");
+        await page.Context.CloseAsync();
+    }
+}

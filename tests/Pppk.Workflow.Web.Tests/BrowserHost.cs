@@ -80,7 +80,15 @@ public sealed class BrowserHost : TestHost
     {
         var page = await NewPageAsync();
         await page.GotoAsync(path);
-        await page.WaitForURLAsync("**/login**");
+        try
+        {
+            await page.Locator("form.signin-card").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync(page, $"failed-sign-in-{userName}");
+            throw new InvalidOperationException($"No sign-in page at {page.Url}: {await page.ContentAsync()}");
+        }
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
         await page.GetByLabel("Kata sandi").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();

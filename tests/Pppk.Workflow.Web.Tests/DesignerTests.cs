@@ -74,7 +74,7 @@ public sealed class DesignerTests(BrowserHost host)
     public async Task An_invalid_FEEL_condition_is_marked_on_its_flow_after_validate_and_the_FEEL_box_evaluates_on_the_server()
     {
         var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
-        await Shape(page, "Flow_ya").WaitForAsync();
+        await Shape(page, "Flow_ya").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         // Break the condition of the "ya" flow as a user typing in the properties panel would.
         await page.EvaluateAsync("""
@@ -113,7 +113,7 @@ public sealed class DesignerTests(BrowserHost host)
     public async Task The_lint_flags_an_inclusive_gateway_as_unsupported()
     {
         var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
-        await Shape(page, "Lengkap").WaitForAsync();
+        await Shape(page, "Lengkap").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.EvaluateAsync("""
             () => {
               const m = window.pppkDesigner.modeler;

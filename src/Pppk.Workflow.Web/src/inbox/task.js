@@ -49,7 +49,8 @@ export default async function render(container, { params, user, navigate }) {
 
   let form = null;
   if (schema) {
-    form = new Form({ container: page.querySelector('[data-testid=task-form]') });
+    // No debounce: what is typed is in the form state when Complete is pressed.
+    form = new Form({ container: page.querySelector('[data-testid=task-form]'), debounce: false });
     await form.importSchema(schema, variables || {});
     if (!open) form.setProperty('readOnly', true);
   } else {
@@ -68,7 +69,11 @@ export default async function render(container, { params, user, navigate }) {
     let values = {};
     if (form) {
       const { data: submitted, errors } = form.submit();
-      if (Object.keys(errors).length) return say('Periksa isian formulir yang ditandai.', 'error');
+      const invalid = Object.entries(errors).filter(([, list]) => list && list.length);
+      if (invalid.length) {
+        console.error('Form errors', JSON.stringify(invalid));
+        return say('Periksa isian formulir yang ditandai.', 'error');
+      }
       values = submitted;
     }
     e.target.disabled = true;

@@ -8,8 +8,11 @@ public sealed class SignInTests(BrowserHost host)
     [Fact]
     public async Task Anonymous_visitors_get_the_sign_in_page_and_hr_admin_lands_on_the_dashboard_with_admin_menus()
     {
+        await host.StartInstanceAsync("uji-verifikasi", "REG-DASBOR-1");
         var page = await host.SignedInPageAsync();
         await page.GetByTestId("dashboard").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("total-instances")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("open-tasks")).Not.ToHaveTextAsync("0");
         var menu = page.GetByTestId("menu");
         await Assertions.Expect(menu).ToContainTextAsync("Desainer alur kerja");
         await Assertions.Expect(menu).ToContainTextAsync("Kotak tugas");

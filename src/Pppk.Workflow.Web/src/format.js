@@ -43,3 +43,24 @@ export function formatValue(value) {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+export const ELEMENT_TYPE_LABELS = {
+  process: 'proses',
+  startEvent: 'peristiwa mulai',
+  endEvent: 'peristiwa akhir',
+  userTask: 'tugas pengguna',
+  serviceTask: 'tugas layanan',
+  sendTask: 'tugas kirim',
+  receiveTask: 'tugas terima',
+  scriptTask: 'tugas skrip',
+  businessRuleTask: 'tugas aturan bisnis',
+  callActivity: 'panggil proses',
+  subProcess: 'subproses',
+  exclusiveGateway: 'gerbang eksklusif',
+  parallelGateway: 'gerbang paralel',
+  eventBasedGateway: 'gerbang peristiwa',
+  intermediateCatchEvent: 'peristiwa antara',
+  intermediateThrowEvent: 'peristiwa antara',
+  boundaryEvent: 'peristiwa batas',
+  multiInstanceBody: 'multi-instans',
+};

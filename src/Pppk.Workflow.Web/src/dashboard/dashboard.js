@@ -22,8 +22,8 @@ export default async function render(container) {
         <div class="card ${summary.openIncidents ? 'danger' : ''}"><span>Insiden terbuka</span><strong>${summary.openIncidents}</strong></div>
       </div>
       <div class="charts">
-        <figure><figcaption>Instans per alur kerja dan status</figcaption><canvas data-testid="chart-instances"></canvas></figure>
-        <figure><figcaption>Tugas terbuka per alur kerja</figcaption><canvas data-testid="chart-tasks"></canvas></figure>
+        <figure><figcaption>Instans per alur kerja dan status</figcaption><div><canvas data-testid="chart-instances"></canvas></div></figure>
+        <figure><figcaption>Tugas terbuka per alur kerja</figcaption><div><canvas data-testid="chart-tasks"></canvas></div></figure>
       </div>
       <section class="placeholder">
         <h2>PPPK: formasi dan kontrak</h2>
@@ -44,7 +44,7 @@ export default async function render(container) {
         data: workflows.map((w) => summary.instances.find((i) => i.definitionKey === w && i.status === status)?.count || 0),
       })),
     },
-    options: { responsive: true, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
   const taskChart = new Chart(page.querySelector('[data-testid=chart-tasks]'), {
     type: 'bar',
@@ -55,7 +55,7 @@ export default async function render(container) {
         { label: 'Terlambat', backgroundColor: '#cf222e', data: summary.tasks.map((t) => t.overdue) },
       ],
     },
-    options: { responsive: true, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
   return () => { instanceChart.destroy(); taskChart.destroy(); };
 }

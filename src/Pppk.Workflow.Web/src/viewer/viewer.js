@@ -5,7 +5,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { api } from '../api.js';
-import { escapeHtml, formatValue, formatWita, h, STATUS_LABELS } from '../format.js';
+import { ELEMENT_TYPE_LABELS, escapeHtml, formatValue, formatWita, h, STATUS_LABELS } from '../format.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -34,7 +34,7 @@ export default async function render(container, { params, user, navigate }) {
           <h2>Riwayat</h2>
           <ol class="timeline" data-testid="timeline">${history.items.map((item) => `
             <li class="${item.endedAt ? 'done' : 'running'}">
-              <strong>${escapeHtml(item.name || item.elementId)}</strong> <small class="muted">${escapeHtml(item.elementType)}</small>
+              <strong>${escapeHtml(item.name || item.elementId)}</strong> <small class="muted">${escapeHtml(ELEMENT_TYPE_LABELS[item.elementType] || item.elementType)}</small>
               <div class="small">${formatWita(item.startedAt)}${item.endedAt ? ` → ${formatWita(item.endedAt)}` : ' · sedang berjalan'}
                 ${item.completedBy ? ` · oleh <b>${escapeHtml(item.completedBy)}</b>` : ''}${item.terminated ? ' · dihentikan' : ''}</div>
               ${item.variables && Object.keys(item.variables).length ? `<div class="small vars-inline">${Object.entries(item.variables)

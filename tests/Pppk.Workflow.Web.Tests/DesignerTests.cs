@@ -128,6 +128,29 @@ public sealed class DesignerTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_form_editor_deploys_a_form_for_a_user_task_and_links_it()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Perbaiki_berkas").WaitForAsync();
+        await Shape(page, "Perbaiki_berkas").ClickAsync();
+        await page.GetByTestId("edit-form").ClickAsync();
+        var editor = page.GetByTestId("form-editor");
+        await Assertions.Expect(editor).ToContainTextAsync("form-Perbaiki_berkas");
+        await Assertions.Expect(editor.Locator(".fjs-editor-container")).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "13-designer-form-editor");
+        await page.GetByTestId("form-deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Formulir form-Perbaiki_berkas versi 1 diterapkan");
+
+        var form = await host.GetAsync("/api/forms/form-Perbaiki_berkas");
+        Assert.Equal(1, (int)form["version"]!);
+        var linked = await page.EvaluateAsync<string>("""
+            async () => (await window.pppkDesigner.modeler.saveXML()).xml
+            """);
+        Assert.Contains("formId=\"form-Perbaiki_berkas\"", linked);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task OpenGroupAsync(ILocator panel, string title)
     {
         var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;

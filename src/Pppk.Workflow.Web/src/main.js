@@ -1,6 +1,7 @@
 // The single-page app: sign-in, the shell with menus by role, and a small history router.
 import './styles.css';
 import { api } from './api.js';
+import { escapeHtml } from './format.js';
 import { renderSignIn } from './auth/signin.js';
 import { renderShell, ROLE_LABELS } from './shell/shell.js';
 
@@ -78,7 +79,7 @@ async function render() {
     cleanup = (await page.default(content, { params: path.match(route.pattern).groups || {}, user, navigate, search: new URLSearchParams(location.search) })) || null;
   } catch (e) {
     console.error(e);
-    content.innerHTML = `<section class="page"><h1>Terjadi kesalahan</h1><p class="error">${e.message}</p></section>`;
+    content.innerHTML = `<section class="page"><h1>Terjadi kesalahan</h1><p class="error">${escapeHtml(e.message)}</p></section>`;
   }
 }
 

@@ -1,6 +1,6 @@
 // The sign-in page. It posts JSON to /api/auth/login; the same endpoint still takes the plain form post.
 import { api } from '../api.js';
-import { h } from '../format.js';
+import { escapeHtml, h } from '../format.js';
 
 export function renderSignIn(app, onSignedIn) {
   document.title = 'Masuk - Pppk.Workflow';
@@ -15,7 +15,7 @@ export function renderSignIn(app, onSignedIn) {
         <h1>Pppk.Workflow</h1>
         <p class="muted">BKPSDM – Sistem Alur Kerja PPPK</p>
         <p class="error" role="alert" data-testid="signin-error">${initialError}</p>
-        <input type="hidden" name="returnUrl" value="${q.get('returnUrl') || q.get('ReturnUrl') || '/'}">
+        <input type="hidden" name="returnUrl" value="${escapeHtml(q.get('returnUrl') || q.get('ReturnUrl') || '/')}">
         <label>Nama pengguna <input name="userName" autocomplete="username" required autofocus></label>
         <label>Kata sandi <input name="password" type="password" autocomplete="current-password" required></label>
         <button type="submit" class="primary">Masuk</button>

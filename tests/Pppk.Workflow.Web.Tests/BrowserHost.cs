@@ -28,7 +28,7 @@ public sealed class BrowserHost : TestHost
         await base.InitializeAsync();
         using var api = Client();
         using var deploy = new MultipartFormDataContent();
-        foreach (var file in new[] { "uji-verifikasi.bpmn", "uji-desain.bpmn", "periksa-berkas.form" })
+        foreach (var file in new[] { "uji-verifikasi.bpmn", "uji-desain.bpmn", "uji-insiden.bpmn", "periksa-berkas.form" })
         {
             var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", file)));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -96,10 +96,10 @@ public sealed class BrowserHost : TestHost
         return page;
     }
 
-    public async Task<JsonObject> StartInstanceAsync(string key, string businessKey)
+    public async Task<JsonObject> StartInstanceAsync(string key, string businessKey, int nilai = 412)
     {
         using var api = Client();
-        var response = await api.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey, variables = new { namaPelamar = "Siti Rahma", nilai = 412 } });
+        var response = await api.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey, variables = new { namaPelamar = "Siti Rahma", nilai } });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -65,4 +65,25 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(page, "12-instance-viewer-cancelled");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Hr_admin_sees_an_incident_on_its_element_fixes_the_variable_and_retries_it()
+    {
+        var instance = await host.StartInstanceAsync("uji-insiden", "REG-2026-003", nilai: 120);
+        var page = await host.SignedInPageAsync(path: $"/instans/{instance["id"]}");
+        var incidents = page.GetByTestId("incidents");
+        await Assertions.Expect(incidents).ToContainTextAsync("Cek_nilai");
+        await Assertions.Expect(page.GetByTestId("instance-diagram").Locator(".djs-element.pppk-incident[data-element-id='Cek_nilai']")).ToHaveCountAsync(1);
+        await BrowserHost.ScreenshotAsync(page, "14-instance-viewer-incident");
+
+        var variables = page.GetByTestId("variable-form");
+        await variables.GetByLabel("Nama").FillAsync("nilai");
+        await variables.GetByLabel("Nilai (JSON)").FillAsync("350");
+        await variables.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.vars")).ToContainTextAsync("350");
+        await page.GetByTestId("retry").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Selesai");
+        await Assertions.Expect(incidents).ToContainTextAsync("Tidak ada insiden terbuka");
+        await page.Context.CloseAsync();
+    }
 }

@@ -45,11 +45,17 @@ export default async function render(container, { params, user, navigate }) {
           ${isAdmin ? `<h2>Insiden</h2>
           <ul class="incidents" data-testid="incidents">${incidents.items.map((i) => `
             <li><strong>${escapeHtml(i.elementId)}</strong>: ${escapeHtml(i.message)} <small>${formatWita(i.createdAt)}</small>
-              <button type="button" data-retry="${i.id}">Coba lagi</button></li>`).join('') || '<li class="muted">Tidak ada insiden terbuka.</li>'}</ul>` : ''}
+              <button type="button" data-retry="${i.id}" data-testid="retry">Coba lagi</button></li>`).join('') || '<li class="muted">Tidak ada insiden terbuka.</li>'}</ul>` : ''}
           <h2>Variabel</h2>
           <table class="vars">${Object.entries(instance.variables || {}).map(([k, v]) =>
             `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(formatValue(v))}</td></tr>`).join('') || '<tr><td class="muted">Tidak ada.</td></tr>'}</table>
           ${isAdmin && instance.status === 'active' ? `
+          <h2>Ubah variabel</h2>
+          <form class="cancel" data-testid="variable-form">
+            <label>Nama <input name="name" required pattern="[A-Za-z_][A-Za-z0-9_]*"></label>
+            <label>Nilai (JSON) <input name="value" required placeholder='mis. 5, "teks", true'></label>
+            <button type="submit">Simpan</button>
+          </form>
           <h2>Batalkan instans</h2>
           <form class="cancel" data-testid="cancel-form">
             <label>Alasan <input name="reason" required placeholder="mis. pelamar mengundurkan diri"></label>
@@ -86,6 +92,21 @@ export default async function render(container, { params, user, navigate }) {
       navigate(location.pathname, { replace: true });
     } catch (err) {
       say(`Gagal mencoba lagi: ${err.problem?.title || err.message}`, 'error');
+    }
+  });
+  page.querySelector('[data-testid=variable-form]')?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    let value;
+    try {
+      value = JSON.parse(e.target.value.value);
+    } catch {
+      return say('Nilai harus JSON yang sah: angka, "teks" dalam tanda kutip, true/false, daftar atau objek.', 'error');
+    }
+    try {
+      await api.put(`/api/instances/${instance.id}/variables`, { variables: { [e.target.name.value]: value } });
+      navigate(location.pathname, { replace: true });
+    } catch (err) {
+      say(`Gagal mengubah variabel: ${err.problem?.title || err.message}`, 'error');
     }
   });
   page.querySelector('[data-testid=cancel-form]')?.addEventListener('submit', async (e) => {

@@ -28,7 +28,7 @@ public sealed class BrowserHost : TestHost
         await base.InitializeAsync();
         using var api = Client();
         using var deploy = new MultipartFormDataContent();
-        foreach (var file in new[] { "uji-verifikasi.bpmn", "uji-desain.bpmn", "uji-insiden.bpmn", "periksa-berkas.form" })
+        foreach (var file in new[] { "uji-verifikasi.bpmn", "uji-desain.bpmn", "uji-insiden.bpmn", "uji-terlambat.bpmn", "periksa-berkas.form" })
         {
             var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", file)));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

@@ -86,4 +86,27 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await Assertions.Expect(incidents).ToContainTextAsync("Tidak ada insiden terbuka");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_inbox_marks_overdue_tasks_and_filters_by_workflow_and_due_date()
+    {
+        await host.StartInstanceAsync("uji-terlambat", "REG-2026-004");
+        await host.StartInstanceAsync("uji-verifikasi", "REG-2026-005");
+        var page = await host.SignedInPageAsync(BrowserHost.VerifierName, BrowserHost.VerifierPassword);
+        var rows = page.GetByTestId("task-row");
+        var late = rows.Filter(new() { HasText = "REG-2026-004" });
+        await Assertions.Expect(late.GetByTestId("overdue")).ToHaveTextAsync("Terlambat");
+        await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-005" }).GetByTestId("overdue")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("filter-due").SelectOptionAsync("overdue");
+        await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-005" })).ToHaveCountAsync(0);
+        await Assertions.Expect(late).ToHaveCountAsync(1);
+        await BrowserHost.ScreenshotAsync(page, "15-inbox-overdue-filter");
+
+        await page.GetByTestId("filter-due").SelectOptionAsync("all");
+        await page.GetByTestId("filter-workflow").SelectOptionAsync("uji-verifikasi");
+        await Assertions.Expect(late).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-005" })).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
 }

@@ -21,7 +21,8 @@ public sealed class SignInTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(page, "01-dashboard-hr-admin");
 
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync("**/login**");
+        await page.Locator("form.signin-card").WaitForAsync();
+        Assert.Contains("/login", page.Url);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Masuk" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
@@ -31,7 +32,8 @@ public sealed class SignInTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/tugas");
-        await page.WaitForURLAsync("**/login**");
+        await page.Locator("form.signin-card").WaitForAsync();
+        Assert.Contains("/login", page.Url);
         await page.GetByLabel("Nama pengguna").FillAsync("admin");
         await page.GetByLabel("Kata sandi").FillAsync("salah-sekali-123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();

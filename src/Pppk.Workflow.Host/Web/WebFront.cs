@@ -23,14 +23,18 @@ public static class WebFront
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
                 ctx.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
         });
+        // Routing after the files: otherwise the catch-all fallback would claim /assets/* before the files are served.
+        app.UseRouting();
     }
 
     public static void MapWebFront(this WebApplication app)
     {
-        app.MapFallback(async (HttpContext http) =>
+        // "{*path}", not the default "{*path:nonfile}": app routes may hold dots.
+        app.MapFallback("{*path}", async (HttpContext http) =>
         {
             var path = http.Request.Path;
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/health") || Path.HasExtension(path.Value))
+            // A missing bundle file is a 404, not the app; app routes may hold dots (process keys like "pppk.seleksi").
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/health") || path.StartsWithSegments("/assets"))
                 return Results.Problem(title: $"Nothing at {path}.", statusCode: 404);
             var index = Path.Combine(Root, "index.html");
             if (!File.Exists(index))

@@ -76,16 +76,21 @@ public sealed class DesignerTests(BrowserHost host)
         var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
         await Shape(page, "Flow_ya").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        // Break the condition of the "ya" flow as a user typing in the properties panel would.
-        await page.EvaluateAsync("""
-            () => {
-              const m = window.pppkDesigner.modeler;
-              const flow = m.get('elementRegistry').get('Flow_ya');
-              const expression = m.get('moddle').create('bpmn:FormalExpression', { body: '=lengkap = = true' });
-              m.get('modeling').updateProperties(flow, { conditionExpression: expression });
-              m.get('selection').select(flow);
-            }
-            """);
+        // Break the condition of the "ya" flow in the properties panel: select the flow, open "Kondisi", type.
+        var (fx, fy) = await CentreAsync(page, "Flow_ya");
+        await page.Mouse.ClickAsync(fx + 40, fy);
+        await Assertions.Expect(page.GetByTestId("properties-panel")).ToContainTextAsync("Alur urutan");
+        await OpenGroupAsync(page.GetByTestId("properties-panel"), "Kondisi");
+        var condition = page.GetByTestId("properties-panel").Locator(".bio-properties-panel-feel-editor-container [contenteditable=true]").First;
+        await condition.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("lengkap = = true");
+        await page.Mouse.ClickAsync(5, 500); // leave the editor so the value is committed
+        var body = "";
+        for (var i = 0; i < 50 && body != "=lengkap = = true"; i++, await Task.Delay(100))
+            body = await page.EvaluateAsync<string>(
+                "() => window.pppkDesigner.modeler.get('elementRegistry').get('Flow_ya').businessObject.conditionExpression?.body ?? ''");
+        Assert.Equal("=lengkap = = true", body);
         await page.GetByTestId("validate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Tidak valid");
         var overlay = page.Locator("[data-testid=problem-overlay][data-element-id='Flow_ya']");

@@ -8,6 +8,18 @@ export class ProblemDisplay {
     this.modeler = modeler;
     this.list = list;
     this.marked = [];
+    // A problem is about what the server saw: once the user edits that element, its mark goes.
+    modeler.on('elements.changed', ({ elements }) => {
+      const overlays = modeler.get('overlays');
+      const canvas = modeler.get('canvas');
+      for (const element of elements) {
+        if (!this.marked.includes(element.id)) continue;
+        overlays.remove({ element: element.id, type: MARKER });
+        canvas.removeMarker(element.id, MARKER);
+        canvas.removeMarker(element.id, `${MARKER}-warning`);
+        this.marked = this.marked.filter((id) => id !== element.id);
+      }
+    });
   }
 
   clear() {

@@ -21,6 +21,14 @@ public sealed class BrowserHost : TestHost
 
     private IPlaywright? _playwright;
 
+    /// <summary>Few job workers: these tests need none running in the background, and other test projects run beside them.</summary>
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Jobs:WorkerCount"] = "2";
+        return settings;
+    }
+
     public IBrowser Browser { get; private set; } = null!;
 
     public override async Task InitializeAsync()

@@ -156,6 +156,25 @@ public sealed class DesignerTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Hr_admin_creates_a_new_workflow_appends_an_end_event_and_deploys_version_1()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer");
+        var answers = new Queue<string>(["Uji alur baru", "uji-baru"]);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(answers.Dequeue());
+        await page.GetByTestId("new-workflow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-title")).ToContainTextAsync("uji-baru — belum diterapkan");
+
+        await Shape(page, "Mulai").ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
+        await page.GetByTestId("deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("uji-baru versi 1");
+        await Assertions.Expect(page.GetByTestId("workflow-list")).ToContainTextAsync("Uji alur baru");
+        await Assertions.Expect(page.GetByTestId("version-list")).ToContainTextAsync("Versi 1");
+        Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-baru"))["version"]!);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task OpenGroupAsync(ILocator panel, string title)
     {
         var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
+using Pppk.Workflow.Host.Dashboard;
 using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Domain;
 using Pppk.Workflow.Host.Expressions;
@@ -17,6 +18,7 @@ using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Notifications;
 using Pppk.Workflow.Notifications.Api;
+using Pppk.Workflow.Host.Web;
 using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
@@ -128,11 +130,13 @@ public static class PppkHost
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebFrontFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthApi(setup.ConnectionString);
-        app.MapLoginPage();
+        // The web front has its own sign-in page (served by its fallback); the plain one remains when it is not built.
+        if (!WebFront.Built) app.MapLoginPage();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapDefinitionsApi();
@@ -148,13 +152,15 @@ public static class PppkHost
         app.MapRenewalsApi();
         app.MapBudgetsApi();
         app.MapEmailsApi();
+        app.MapDashboardApi();
+        app.MapElementTemplatesApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
             DashboardTitle = "Pppk.Workflow - Jobs",
             AppPath = "/",
         }).RequireAuthorization(Roles.HrAdmin);
-        app.MapGet("/", () => Results.Redirect("/hangfire")).RequireAuthorization();
+        app.MapWebFront();
         return app;
     }
 

@@ -1,0 +1,45 @@
+// Thin fetch wrapper over the host's REST API (API.md). Errors become ApiError with the problem body.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.title || problem?.detail || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+async function request(method, url, body, headers = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (typeof body === 'string') {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = { title: text }; }
+  }
+  if (response.status === 401 && !url.startsWith('/api/auth/')) {
+    window.dispatchEvent(new CustomEvent('pppk:unauthorized'));
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: (url) => request('GET', url),
+  post: (url, body, headers) => request('POST', url, body, headers),
+  put: (url, body) => request('PUT', url, body),
+};
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,111 @@
+// The single-page app: sign-in, the shell with menus by role, and a small history router.
+import './styles.css';
+import { api } from './api.js';
+import { escapeHtml } from './format.js';
+import { renderSignIn } from './auth/signin.js';
+import { renderShell, ROLE_LABELS } from './shell/shell.js';
+
+const HR_ADMIN = 'hr-admin';
+
+// Each route: path pattern, who may open it, and a lazily loaded page (the designer is large).
+const routes = [
+  { pattern: /^\/dasbor$/, roles: [HR_ADMIN], load: () => import('./dashboard/dashboard.js'), title: 'Dasbor' },
+  { pattern: /^\/tugas$/, load: () => import('./inbox/inbox.js'), title: 'Kotak tugas' },
+  { pattern: /^\/tugas\/(?<id>[0-9a-f-]+)$/, load: () => import('./inbox/task.js'), title: 'Tugas' },
+  { pattern: /^\/desainer$/, roles: [HR_ADMIN], load: () => import('./designer/designer.js'), title: 'Desainer' },
+  { pattern: /^\/desainer\/(?<key>[^/]+)$/, roles: [HR_ADMIN], load: () => import('./designer/designer.js'), title: 'Desainer' },
+  { pattern: /^\/instans$/, roles: [HR_ADMIN], load: () => import('./instances/list.js'), title: 'Instans' },
+  { pattern: /^\/instans\/(?<id>[0-9a-f-]+)$/, load: () => import('./viewer/viewer.js'), title: 'Instans' },
+  { pattern: /^\/pppk$/, roles: [HR_ADMIN], load: () => import('./shell/placeholder.js'), title: 'Formasi & kontrak' },
+];
+
+let user = null;
+let cleanup = null;
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+function homeFor(me) {
+  return me.roles.includes(HR_ADMIN) ? '/dasbor' : '/tugas';
+}
+
+async function loadUser() {
+  try {
+    user = await api.get('/api/auth/me');
+  } catch {
+    user = null;
+  }
+  return user;
+}
+
+async function render() {
+  if (cleanup) { try { cleanup(); } catch { /* page already gone */ } cleanup = null; }
+  const app = document.getElementById('app');
+  const path = location.pathname;
+
+  if (path === '/login') {
+    if (await loadUser()) return navigate(returnUrl() || homeFor(user), { replace: true });
+    return renderSignIn(app, async () => {
+      await loadUser();
+      navigate(returnUrl() || homeFor(user), { replace: true });
+    });
+  }
+
+  if (!user && !(await loadUser())) {
+    return navigate(`/login?returnUrl=${encodeURIComponent(path + location.search)}`, { replace: true });
+  }
+
+  if (path === '/' || path === '') return navigate(homeFor(user), { replace: true });
+
+  const content = renderShell(app, user, path, { navigate, signOut });
+  const route = routes.find((r) => r.pattern.test(path));
+  if (!route) {
+    content.innerHTML = '<section class="page"><h1>Halaman tidak ditemukan</h1><p><a href="/" data-link>Kembali ke beranda</a></p></section>';
+    return;
+  }
+  if (route.roles && !route.roles.some((r) => user.roles.includes(r))) {
+    content.innerHTML = `<section class="page" data-testid="forbidden"><h1>Akses ditolak</h1>
+      <p>Halaman ini hanya untuk peran ${route.roles.map((r) => ROLE_LABELS[r] || r).join(', ')}.</p></section>`;
+    return;
+  }
+  document.title = `${route.title} - Pppk.Workflow`;
+  content.innerHTML = '<p class="loading">Memuat…</p>';
+  try {
+    const page = await route.load();
+    content.innerHTML = '';
+    cleanup = (await page.default(content, { params: path.match(route.pattern).groups || {}, user, navigate, search: new URLSearchParams(location.search) })) || null;
+  } catch (e) {
+    console.error(e);
+    content.innerHTML = `<section class="page"><h1>Terjadi kesalahan</h1><p class="error">${escapeHtml(e.message)}</p></section>`;
+  }
+}
+
+function returnUrl() {
+  const q = new URLSearchParams(location.search);
+  const url = q.get('returnUrl') || q.get('ReturnUrl');
+  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : null;
+}
+
+async function signOut() {
+  try { await api.post('/api/auth/logout'); } catch { /* signed out anyway */ }
+  user = null;
+  navigate('/login', { replace: true });
+}
+
+// In-app links: <a href="/..." data-link>.
+document.addEventListener('click', (e) => {
+  const a = e.target.closest('a[data-link]');
+  if (!a || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
+  e.preventDefault();
+  navigate(a.getAttribute('href'));
+});
+window.addEventListener('popstate', render);
+window.addEventListener('pppk:unauthorized', () => {
+  user = null;
+  if (location.pathname !== '/login') navigate(`/login?returnUrl=${encodeURIComponent(location.pathname)}`, { replace: true });
+});
+
+render();

@@ -1,0 +1,45 @@
+// The frame around every page: the menu (by role), who is signed in, sign-out.
+import { escapeHtml, h } from '../format.js';
+
+export const ROLE_LABELS = {
+  'hr-admin': 'Admin BKPSDM',
+  verifier: 'Verifikator',
+  ppk: 'PPK',
+  evaluator: 'Pejabat penilai',
+  'unit-head': 'Kepala unit',
+  finance: 'Keuangan (BPKAD)',
+  employee: 'Pegawai',
+};
+
+const MENU = [
+  { href: '/dasbor', label: 'Dasbor', roles: ['hr-admin'] },
+  { href: '/tugas', label: 'Kotak tugas' },
+  { href: '/desainer', label: 'Desainer alur kerja', roles: ['hr-admin'] },
+  { href: '/instans', label: 'Instans', roles: ['hr-admin'] },
+  { href: '/pppk', label: 'Formasi & kontrak', roles: ['hr-admin'], note: 'segera' },
+];
+
+export function renderShell(app, user, path, { signOut }) {
+  const isAdmin = user.roles.includes('hr-admin');
+  const items = MENU.filter((m) => !m.roles || m.roles.some((r) => user.roles.includes(r)));
+  app.innerHTML = '';
+  const shell = h(`
+    <div class="shell">
+      <header class="topbar">
+        <a class="brand" href="/" data-link>Pppk.Workflow <small>BKPSDM</small></a>
+        <nav class="menu" data-testid="menu">
+          ${items.map((m) => `<a href="${m.href}" data-link class="${path.startsWith(m.href) ? 'active' : ''}">${m.label}${m.note ? ` <small class="badge">${m.note}</small>` : ''}</a>`).join('')}
+          ${isAdmin ? '<a href="/hangfire" target="_blank" rel="noopener" data-testid="hangfire-link">Antrean pekerjaan (Hangfire)</a>' : ''}
+        </nav>
+        <div class="who">
+          <span data-testid="user-name">${escapeHtml(user.name)}</span>
+          <small>${user.roles.map((r) => ROLE_LABELS[r] || r).join(', ')}</small>
+          <button type="button" class="link" data-testid="sign-out">Keluar</button>
+        </div>
+      </header>
+      <main class="content"></main>
+    </div>`);
+  shell.querySelector('[data-testid=sign-out]').addEventListener('click', signOut);
+  app.append(shell);
+  return shell.querySelector('.content');
+}

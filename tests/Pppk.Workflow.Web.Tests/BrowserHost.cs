@@ -1,0 +1,129 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Web.Tests;
+
+/// <summary>
+/// The real host with the test workflows deployed and a verifier account, plus one headless Debian Chromium
+/// (launched by Playwright from /usr/bin/chromium; no browser download) shared by the browser tests.
+/// </summary>
+public sealed class BrowserHost : TestHost
+{
+    public const string VerifierName = "verifikator1";
+    public const string VerifierPassword = "Verifikator-2026";
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("PPPK_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private IPlaywright? _playwright;
+
+    /// <summary>Few job workers: these tests need none running in the background, and other test projects run beside them.</summary>
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Jobs:WorkerCount"] = "2";
+        return settings;
+    }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var api = Client();
+        using var deploy = new MultipartFormDataContent();
+        foreach (var file in new[] { "uji-verifikasi.bpmn", "uji-desain.bpmn", "uji-insiden.bpmn", "uji-terlambat.bpmn", "periksa-berkas.form" })
+        {
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", file)));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            deploy.Add(content, "files", file);
+        }
+        var deployed = await api.PostAsync("/api/definitions", deploy);
+        if (!deployed.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Deploying the test workflows failed: {await deployed.Content.ReadAsStringAsync()}");
+        var user = await api.PostAsJsonAsync("/api/users", new { userName = VerifierName, password = VerifierPassword, fullName = "Verifikator Satu", roles = new[] { "verifier" } });
+        user.EnsureSuccessStatusCode();
+
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (no cookies) and page at a desktop size.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Url.ToString(),
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type == "error") Console.WriteLine($"[browser] {m.Text}"); };
+        page.PageError += (_, e) => Console.WriteLine($"[browser page error] {e}");
+        return page;
+    }
+
+    /// <summary>Signs in through the web front's own sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName = "admin", string password = AdminPassword, string path = "/")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(path);
+        try
+        {
+            await page.Locator("form.signin-card").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync(page, $"failed-sign-in-{userName}");
+            throw new InvalidOperationException($"No sign-in page at {page.Url}: {await page.ContentAsync()}");
+        }
+        await page.GetByLabel("Nama pengguna").FillAsync(userName);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.GetByTestId("user-name").WaitForAsync();
+        return page;
+    }
+
+    public async Task<JsonObject> StartInstanceAsync(string key, string businessKey, int nilai = 412)
+    {
+        using var api = Client();
+        var response = await api.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey, variables = new { namaPelamar = "Siti Rahma", nilai } });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<JsonObject> GetAsync(string path)
+    {
+        using var api = Client();
+        return (await api.GetFromJsonAsync<JsonObject>(path))!;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = false });
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "browser";
+}

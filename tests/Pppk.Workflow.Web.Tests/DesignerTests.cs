@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Pppk.Workflow.Web.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerTests(BrowserHost host)
+{
+    private static ILocator Shape(IPage page, string id) => page.Locator($"[data-testid=canvas] .djs-element[data-element-id=\"{id}\"]");
+
+    private static async Task<(float X, float Y)> CentreAsync(IPage page, string id)
+    {
+        var box = await page.EvaluateAsync<JsonElement>(
+            "id => { const r = document.querySelector(`[data-testid=canvas] .djs-element[data-element-id=\"${id}\"]`).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }", id);
+        return (box.GetProperty("x").GetSingle(), box.GetProperty("y").GetSingle());
+    }
+
+    [Fact]
+    public async Task Hr_admin_adds_a_user_task_from_the_palette_applies_the_template_sets_its_fields_deploys_and_sees_the_new_version()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-desain");
+        await Shape(page, "Periksa_berkas").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("designer-title")).ToContainTextAsync("versi 1");
+
+        // Palette "Buat tugas", dropped onto the flow into the end event: bpmn-js splices it into the flow.
+        await page.Locator(".djs-palette .entry[data-action='create.task']").ClickAsync();
+        var (x, y) = await CentreAsync(page, "Flow_3");
+        await page.Mouse.MoveAsync(x - 20, y, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
+        await page.Mouse.ClickAsync(x, y);
+        await page.Keyboard.TypeAsync("Tinjau PPK");
+        await page.Keyboard.PressAsync("Enter");
+
+        var taskId = await page.EvaluateAsync<string>("() => window.pppkDesigner.modeler.get('selection').get()[0].id");
+        await page.GetByTestId("apply-template").ClickAsync();
+        await page.GetByTestId("template-chooser").GetByRole(AriaRole.Button, new() { Name = "Tugas pengguna PPPK" }).ClickAsync();
+
+        var panel = page.GetByTestId("properties-panel");
+        await Assertions.Expect(panel).ToContainTextAsync("Tugas pengguna PPPK");
+        await OpenGroupAsync(panel, "Formulir");
+        var formId = panel.GetByLabel("ID formulir");
+        await formId.FillAsync("periksa berkas");
+        await Assertions.Expect(panel).ToContainTextAsync("ID formulir: diawali huruf"); // the template's validation, on the field
+        await formId.FillAsync("periksa-berkas");
+        await OpenGroupAsync(panel, "Penugasan");
+        await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync("ppk");
+        await BrowserHost.ScreenshotAsync(page, "04-designer-user-task-from-template");
+
+        await page.GetByTestId("deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("uji-desain versi 2");
+        var versions = page.GetByTestId("version-list");
+        await Assertions.Expect(versions).ToContainTextAsync("Versi 2");
+        await Assertions.Expect(versions).ToContainTextAsync("Versi 1");
+        await BrowserHost.ScreenshotAsync(page, "05-designer-deployed-version-2");
+
+        var deployed = await host.GetAsync("/api/definitions/uji-desain");
+        Assert.Equal(2, (int)deployed["version"]!);
+        var xml = deployed["xml"]!.ToString();
+        Assert.Contains("Tinjau PPK", xml);
+        Assert.Contains($"<bpmn:userTask id=\"{taskId}\"", xml);
+        Assert.Contains("formId=\"periksa-berkas\"", xml);
+        Assert.Contains("candidateGroups=\"ppk\"", xml);
+
+        // An older version opens read-only.
+        await versions.GetByRole(AriaRole.Link, new() { Name = "Versi 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("readonly-banner")).ToContainTextAsync("Hanya baca: versi 1");
+        await Assertions.Expect(page.Locator(".viewer-canvas .djs-element[data-element-id='Periksa_berkas']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("deploy")).ToBeDisabledAsync();
+        await BrowserHost.ScreenshotAsync(page, "06-designer-version-1-read-only");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_invalid_FEEL_condition_is_marked_on_its_flow_after_validate_and_the_FEEL_box_evaluates_on_the_server()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Flow_ya").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        // Break the condition of the "ya" flow in the properties panel: select the flow, open "Kondisi", type.
+        var (fx, fy) = await CentreAsync(page, "Flow_ya");
+        await page.Mouse.ClickAsync(fx + 40, fy);
+        await Assertions.Expect(page.GetByTestId("properties-panel")).ToContainTextAsync("Alur urutan");
+        await OpenGroupAsync(page.GetByTestId("properties-panel"), "Kondisi");
+        var condition = page.GetByTestId("properties-panel").Locator(".bio-properties-panel-feel-editor-container [contenteditable=true]").First;
+        await condition.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("lengkap = = true");
+        await page.Mouse.ClickAsync(5, 500); // leave the editor so the value is committed
+        var body = "";
+        for (var i = 0; i < 50 && body != "=lengkap = = true"; i++, await Task.Delay(100))
+            body = await page.EvaluateAsync<string>(
+                "() => window.pppkDesigner.modeler.get('elementRegistry').get('Flow_ya').businessObject.conditionExpression?.body ?? ''");
+        Assert.Equal("=lengkap = = true", body);
+        await page.GetByTestId("validate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Tidak valid");
+        var overlay = page.Locator("[data-testid=problem-overlay][data-element-id='Flow_ya']");
+        await Assertions.Expect(overlay).ToBeVisibleAsync();
+        await Assertions.Expect(Shape(page, "Flow_ya")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("pppk-problem"));
+        await Assertions.Expect(page.GetByTestId("problem-list")).ToContainTextAsync("Flow_ya");
+
+        // The try-out box: the selected flow's expression, then a valid one.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ambil dari elemen terpilih" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("feel-expression")).ToHaveValueAsync("=lengkap = = true");
+        await page.GetByTestId("feel-evaluate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("feel-result")).ToContainTextAsync("Galat sintaks pada baris 1");
+        await page.GetByTestId("feel-expression").FillAsync("= nilai >= 400 and lengkap");
+        await page.GetByTestId("feel-context").FillAsync("{\"nilai\": 412, \"lengkap\": true}");
+        await page.GetByTestId("feel-evaluate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("feel-result")).ToContainTextAsync("true");
+        await BrowserHost.ScreenshotAsync(page, "07-designer-invalid-feel-marked-on-flow");
+
+        // Nothing was deployed by validating.
+        Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-verifikasi"))["version"]!);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_lint_flags_an_inclusive_gateway_as_unsupported()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Lengkap").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.pppkDesigner.modeler;
+              const gateway = m.get('elementRegistry').get('Lengkap');
+              m.get('bpmnReplace').replaceElement(gateway, { type: 'bpmn:InclusiveGateway' });
+            }
+            """);
+        var lint = page.Locator(".bjsl-overlay, .bjsl-issues").First;
+        await Assertions.Expect(page.Locator("[data-testid=canvas]")).ToContainTextAsync("Gerbang inklusif belum didukung", new() { Timeout = 10_000 });
+        await BrowserHost.ScreenshotAsync(page, "08-designer-lint-inclusive-gateway");
+        _ = lint;
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_form_editor_deploys_a_form_for_a_user_task_and_links_it()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Perbaiki_berkas").WaitForAsync();
+        await Shape(page, "Perbaiki_berkas").ClickAsync();
+        await page.GetByTestId("edit-form").ClickAsync();
+        var editor = page.GetByTestId("form-editor");
+        await Assertions.Expect(editor).ToContainTextAsync("form-Perbaiki_berkas");
+        await Assertions.Expect(editor.Locator(".fjs-editor-container")).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "13-designer-form-editor");
+        await page.GetByTestId("form-deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Formulir form-Perbaiki_berkas versi 1 diterapkan");
+
+        var form = await host.GetAsync("/api/forms/form-Perbaiki_berkas");
+        Assert.Equal(1, (int)form["version"]!);
+        var linked = await page.EvaluateAsync<string>("""
+            async () => (await window.pppkDesigner.modeler.saveXML()).xml
+            """);
+        Assert.Contains("formId=\"form-Perbaiki_berkas\"", linked);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Hr_admin_creates_a_new_workflow_appends_an_end_event_and_deploys_version_1()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer");
+        var answers = new Queue<string>(["Uji alur baru", "uji-baru"]);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(answers.Dequeue());
+        await page.GetByTestId("new-workflow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-title")).ToContainTextAsync("uji-baru — belum diterapkan");
+
+        await Shape(page, "Mulai").ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action='append.end-event']").ClickAsync();
+        await page.GetByTestId("deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("uji-baru versi 1");
+        await Assertions.Expect(page.GetByTestId("workflow-list")).ToContainTextAsync("Uji alur baru");
+        await Assertions.Expect(page.GetByTestId("version-list")).ToContainTextAsync("Versi 1");
+        Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-baru"))["version"]!);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task OpenGroupAsync(ILocator panel, string title)
+    {
+        var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;
+        if (await header.CountAsync() == 0)
+            header = panel.Locator(".bio-properties-panel-group-header", new() { HasText = title }).First;
+        if (!(await header.GetAttributeAsync("class") ?? "").Contains("open"))
+            await header.ClickAsync();
+    }
+}

@@ -111,7 +111,7 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
         await _emails.CreateUserAsync("ppk_noaddr", null, "Budi Tanpa Email", "ppk");
         await _emails.CreateUserAsync("fin_bad", "bukan-alamat", "Ani Keuangan", "finance");
         await _api.DeployAsync(Chain("ppk_email", EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "role:ppk")),
-            EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "role:finance"))));
+            EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "finance"))));
         var id = (string)(await _api.StartAsync("ppk_email", new { nama_tugas = "Tanda tangan SK", proses = "Penerbitan SK" }))["id"]!;
         await _api.WaitForStatusAsync(id, "completed");
 

@@ -21,11 +21,12 @@ public sealed class EmailBenchmark : IBenchmark
 {
     public string Name => "email";
 
-    public string Description => "email delivery: emails/s with SMTP connection reuse vs one connection per email (args: [emails=2000])";
+    public string Description => "email delivery: emails/s with SMTP connection reuse vs one connection per email (args: [emails=2000] [greetingMs=0]: a per-connection delay standing for network and TLS set-up)";
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
         var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        var greeting = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0);
         var (connectionString, stop) = await DatabaseAsync(ct);
         try
         {
@@ -35,6 +36,8 @@ public sealed class EmailBenchmark : IBenchmark
                              .UseSnakeCaseNamingConvention().Options))
                 await context.Database.MigrateAsync(ct);
             await using var smtp = LoopbackSmtpServer.Start();
+            smtp.GreetingDelay = greeting;
+            Console.WriteLine($"loopback SMTP server, greeting delay {greeting.TotalMilliseconds} ms, {Environment.ProcessorCount} cores");
             Console.WriteLine($"{"mode",-22} {"emails",7} {"seconds",8} {"emails/s",9} {"connections",12}");
             // A short warm-up (JIT, pools), then each mode once.
             await RunModeAsync(db, smtp, "warm-up", 100, 0, ct, print: false);

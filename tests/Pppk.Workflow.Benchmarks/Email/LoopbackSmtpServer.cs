@@ -22,6 +22,9 @@ public sealed partial class LoopbackSmtpServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>Wait before the 220 greeting (a distant server, or a TLS handshake, costs this per connection).</summary>
+    public TimeSpan GreetingDelay { get; set; }
+
     /// <summary>Wait before answering 250 to the end of DATA (a slow server).</summary>
     public TimeSpan AcceptDelay { get; set; }
 
@@ -87,6 +90,7 @@ public sealed partial class LoopbackSmtpServer : IAsyncDisposable
             var stream = client.GetStream();
             var reader = new StreamReader(stream, Encoding.Latin1, false, 8192);
             var writer = new StreamWriter(stream, Encoding.Latin1, 8192) { NewLine = "\r\n", AutoFlush = true };
+            if (GreetingDelay > TimeSpan.Zero) await Task.Delay(GreetingDelay, ct);
             await writer.WriteLineAsync("220 localhost ESMTP loopback");
             var recipients = new List<string>();
             while (!ct.IsCancellationRequested)

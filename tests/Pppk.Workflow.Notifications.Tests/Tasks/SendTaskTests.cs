@@ -104,6 +104,18 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
     }
 
     [Fact]
+    public async Task A_to_header_that_gives_no_address_is_an_incident_naming_the_header()
+    {
+        await _api.DeployAsync(Chain("to_bad", EmailTask("kirim", 1, ("template", "pengingat-tugas"), ("to", "=nomor"))));
+        var id = (string)(await _api.StartAsync("to_bad", new { nomor = 42, nama_tugas = "x", proses = "y" }))["id"]!;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(bool)(await _api.InstanceAsync(id))["incident"]! && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var incidents = (await host.Client().GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
+        var message = (string)Assert.Single(incidents)!["message"]!;
+        Assert.Contains("Header 'to' (=nomor) gave 42", message);
+    }
+
+    [Fact]
     public async Task A_member_without_an_address_is_named_on_the_email_and_the_others_still_get_it()
     {
         host.Smtp.ClearReceivedEmail();
@@ -111,7 +123,7 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
         await _emails.CreateUserAsync("ppk_noaddr", null, "Budi Tanpa Email", "ppk");
         await _emails.CreateUserAsync("fin_bad", "bukan-alamat", "Ani Keuangan", "finance");
         await _api.DeployAsync(Chain("ppk_email", EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "role:ppk")),
-            EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "role:finance"))));
+            EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "finance"))));
         var id = (string)(await _api.StartAsync("ppk_email", new { nama_tugas = "Tanda tangan SK", proses = "Penerbitan SK" }))["id"]!;
         await _api.WaitForStatusAsync(id, "completed");
 

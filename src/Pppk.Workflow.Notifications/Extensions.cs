@@ -44,6 +44,7 @@ public static class Extensions
                 new Dictionary<string, object?> { ["tautan_inbox"] = o.InboxUrl });
         });
         services.AddSingleton<EmailTaskValidator>();
+        services.AddSingleton<Pppk.Workflow.Runtime.Definitions.IDefinitionCheck, Tasks.EmailDefinitionCheck>();
         services.AddSingleton<IRecipientResolver, UserRecipientResolver>();
         services.AddSingleton<RecipientService>();
         services.AddSingleton<IJobHandler, EmailJobHandler>();

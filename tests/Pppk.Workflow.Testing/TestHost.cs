@@ -27,6 +27,8 @@ public class TestHost : TestDatabase
         ["Auth:Admin:Password"] = AdminPassword,
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
+        // Emails of tests without an SMTP server go to a temporary pickup folder, not the repository's data/.
+        ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pppk-test-mail", Guid.NewGuid().ToString("N")),
         ["Serilog:WriteTo:1:Args:path"] = LogPath,
     };
 

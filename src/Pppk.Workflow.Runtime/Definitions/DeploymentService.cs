@@ -11,7 +11,7 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>Validates and deploys BPMN files and forms. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
-public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, ILogger<DeploymentService> logger)
+public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks, ILogger<DeploymentService> logger)
 {
     public sealed record DeployFile(string FileName, string Content);
 
@@ -113,6 +113,9 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         {
             foreach (var p in BpmnValidator.Validate(parsed, known))
                 problems.Add(new Problem(file.FileName, p.ElementId, p.Severity == Severity.Error ? "error" : "warning", p.Message));
+            foreach (var check in checks)
+                foreach (var (elementId, message) in check.Check(parsed))
+                    problems.Add(new Problem(file.FileName, elementId, "error", message));
             foreach (var process in parsed.ExecutableProcesses)
             {
                 foreach (var (start, kind, expression) in ProcessModel.Create(parsed, process.Id).TimerStarts)

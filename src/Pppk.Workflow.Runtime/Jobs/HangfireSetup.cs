@@ -24,8 +24,12 @@ public static class HangfireSetup
 
         if (runServer)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
+                // This container's activator, not Hangfire's static JobActivator.Current: with two hosts in one
+                // process (tests) the static one belongs to whichever host configured Hangfire last, and jobs of one
+                // host would run with the other host's services and database.
+                server.Activator = provider.GetRequiredService<JobActivator>();
                 server.WorkerCount = options.WorkerCount;
                 server.Queues = options.Queues.Length > 0 ? options.Queues : ["default"];
                 // Delayed jobs (timer drains, retries) become due at second granularity; poll at least every second.

@@ -93,6 +93,15 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
     }
 
     [Fact]
+    public async Task A_literal_unknown_template_is_refused_at_deploy_with_the_task_named()
+    {
+        var response = await _api.DeployRawAsync(Chain("tpl_deploy_check", EmailTask("kirim_hasil", 1, ("template", "belum-dibuat"), ("to", "a@contoh.id"))));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Contains(errors, e => (string?)e!["elementId"] == "kirim_hasil" && ((string?)e["message"])!.Contains("belum-dibuat"));
+    }
+
+    [Fact]
     public async Task An_unknown_template_is_an_incident_naming_it()
     {
         await _api.DeployAsync(Chain("tpl_unknown", EmailTask("kirim", 1, ("template", "=nama_template"), ("to", "a@contoh.id"))));

@@ -21,6 +21,7 @@ public static class KukarWorkflowSteps
         var db = services.GetRequiredService<NpgsqlDataSource>();
         // The workflows folder, as a host deploys it at start-up (this service host does not).
         var workflows = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.WorkflowsPath!;
+        await Pppk.Workflow.Notifications.Extensions.StartNotificationsAsync(services, ct); // loads the templates the deployment checks
         await services.GetRequiredService<Pppk.Workflow.Runtime.Definitions.DeploymentService>().DeployDirectoryAsync(workflows, ct);
         await using (var ms = db.CreateCommand("UPDATE pppk.applicants SET admin_verdict = 'MS', status = 'ms'"))
             await ms.ExecuteNonQueryAsync(ct);

@@ -26,18 +26,23 @@ public sealed class RuntimeBenchmark : IBenchmark
     public string Name => "runtime";
 
     public string Description =>
-        "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: [seconds=10] [timers=10000] [hangfireWaitSeconds=240])";
+        "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: seconds=10 timers=10000 hangfireWait=180 parts=abch clients=1,8,32 mode=both|http|services)";
 
     private const string BootstrapKey = "bench-bootstrap-key-0123456789";
-    private static readonly int[] ClientCounts = [1, 8, 32];
+    private static int[] ClientCounts = [1, 8, 32];
 
     private readonly List<string> _rows = [];
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
-        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var timers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-        var hangfireWait = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 240;
+        var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var seconds = Int("seconds", 10);
+        var timers = Int("timers", 10_000);
+        var hangfireWait = Int("hangfireWait", 180);
+        var parts = options.GetValueOrDefault("parts", "abch"); // a: steps/s, b: batch start, c: timers, h: Hangfire delayed jobs
+        var mode = options.GetValueOrDefault("mode", "both");
+        if (options.TryGetValue("clients", out var c)) ClientCounts = [.. c.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
 
         var cs = await TestCluster.CreateDatabaseAsync("bench");
         var csb = new NpgsqlConnectionStringBuilder(cs);
@@ -61,18 +66,43 @@ public sealed class RuntimeBenchmark : IBenchmark
 
         await DeployAsync(http, Bpmn("bench_task", """<bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>"""), ct);
 
-        // (a) steps per second beside pgbench -N.
-        var pgbench = await PgBenchAsync(csb, seconds, ct);
-        foreach (var clients in ClientCounts)
+        if (options.ContainsKey("pglog"))
         {
-            var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
-            var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
+            // Diagnostics: every statement's duration goes to the cluster's server.log.
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand($"ALTER DATABASE \"{csb.Database}\" SET log_min_duration_statement = 0", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        // (a) steps per second beside pgbench -N.
+        var pgbench = parts.Contains('a') ? await PgBenchAsync(csb, seconds, ct) : [];
+        foreach (var clients in parts.Contains('a') ? ClientCounts : [])
+        {
             var tps = pgbench.GetValueOrDefault(clients);
-            Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a");
-            Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a");
+            if (mode is "both" or "http")
+            {
+                var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
+                Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a");
+            }
+            if (mode is "both" or "services")
+            {
+                var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
+                var n = Math.Max(1, Interlocked.Exchange(ref Timing[3], 0));
+                Console.WriteLine($"    per pair: start {Interlocked.Exchange(ref Timing[0], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, task lookup {Interlocked.Exchange(ref Timing[1], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, complete {Interlocked.Exchange(ref Timing[2], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms");
+                Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a");
+            }
+        }
+
+        if (options.ContainsKey("pglog"))
+        {
+            var log = Path.Combine(Path.GetTempPath(), $"pppk-test-cluster-{Environment.ProcessId}", "server.log");
+            if (File.Exists(log)) File.Copy(log, Path.Combine(Path.GetTempPath(), "pppk-bench-server.log"), overwrite: true);
         }
 
         // (b) batch start of 10,000 instances (start -> user task).
+        if (parts.Contains('b'))
         {
             var sw = Stopwatch.StartNew();
             var started = await BatchStartAsync(http, "bench_task", 10_000, 10_000, ct);
@@ -81,8 +111,8 @@ public sealed class RuntimeBenchmark : IBenchmark
         }
 
         // (c) timers due at one instant, then the same number of Hangfire delayed jobs.
-        await TimersAsync(http, cs, timers, ct);
-        await HangfireDelayedAsync(host.Services, timers, hangfireWait, ct);
+        if (parts.Contains('c')) await TimersAsync(http, cs, timers, ct);
+        if (parts.Contains('h')) await HangfireDelayedAsync(host.Services, timers, hangfireWait, ct);
 
         Console.WriteLine();
         Console.WriteLine($"{"measure",-44} {"value",12} {"unit",-12} notes");
@@ -133,6 +163,9 @@ public sealed class RuntimeBenchmark : IBenchmark
         done.EnsureSuccessStatusCode();
     };
 
+    /// <summary>Ticks spent in start, task lookup, complete; and the number of pairs (services mode).</summary>
+    private static readonly long[] Timing = new long[4];
+
     private static StepPair StepViaServicesAsync(IServiceProvider services, string cs)
     {
         var instances = services.GetRequiredService<InstanceService>();
@@ -141,11 +174,19 @@ public sealed class RuntimeBenchmark : IBenchmark
         var actor = new Actor("bench", ["hr-admin"]);
         return async ct =>
         {
+            var t0 = Stopwatch.GetTimestamp();
             var id = await instances.StartAsync(new InstanceService.StartRequest("bench_task", Variables: new JsonObject { ["n"] = 1 }), "bench", ct);
+            var t1 = Stopwatch.GetTimestamp();
             await using var cmd = db.CreateCommand("SELECT id FROM pppk.user_tasks WHERE instance_id = @id AND state = 'open'");
             cmd.Parameters.AddWithValue("id", id);
             var taskId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+            var t2 = Stopwatch.GetTimestamp();
             await tasks.CompleteAsync(taskId, actor, new JsonObject { ["ok"] = true }, ct);
+            var t3 = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref Timing[0], t1 - t0);
+            Interlocked.Add(ref Timing[1], t2 - t1);
+            Interlocked.Add(ref Timing[2], t3 - t2);
+            Interlocked.Increment(ref Timing[3]);
         };
     }
 
@@ -282,19 +323,10 @@ public sealed class RuntimeBenchmark : IBenchmark
     {
         var client = services.GetRequiredService<IBackgroundJobClient>();
         NoOpJob.Reset();
-        // Scheduling is slow (one storage round trip per job); estimate it with a first slice, then pick the instant.
-        var sw = Stopwatch.StartNew();
-        var probeDue = DateTimeOffset.UtcNow.AddHours(1);
-        var sample = Math.Min(200, count);
-        var sampleIds = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, sample), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            (i, _) => { sampleIds.Add(client.Schedule(() => NoOpJob.Record(-1), probeDue)); return ValueTask.CompletedTask; });
-        foreach (var id in sampleIds) client.Delete(id);
-        var perJob = sw.Elapsed.TotalSeconds / sample;
-        var due = DateTimeOffset.UtcNow.AddSeconds(Math.Max(20, perJob * count * 1.3 + 5));
+        // Scheduling is slow (a few storage round trips per job, ~500/s on 8 threads): give it time to finish before the instant.
+        var due = DateTimeOffset.UtcNow.AddSeconds(Math.Max(20, count / 400.0 + 5));
         due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
-
-        sw.Restart();
+        var sw = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             (i, _) => { client.Schedule(() => NoOpJob.Record(i), due); return ValueTask.CompletedTask; });
         var scheduling = sw.Elapsed.TotalSeconds;

@@ -90,8 +90,8 @@ internal sealed class StepTransaction : IAsyncDisposable
             Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
                 i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, ended, i.IsNew));
         }
-        await Buffer.FlushAsync(Connection, Transaction, ct);
-        await Transaction.CommitAsync(ct);
+        // Flush and COMMIT in one round trip (one fewer per step than flush, then Transaction.CommitAsync).
+        await Buffer.FlushAsync(Connection, Transaction, ct, commit: true);
     }
 
     public static JsonObject? Clone(JsonObject? o) => o?.DeepClone().AsObject();

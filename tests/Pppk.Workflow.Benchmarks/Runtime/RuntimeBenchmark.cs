@@ -45,6 +45,8 @@ public sealed class RuntimeBenchmark : IBenchmark
         if (options.TryGetValue("clients", out var c)) ClientCounts = [.. c.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
 
         var cs = await TestCluster.CreateDatabaseAsync("bench");
+        if (options.TryGetValue("autoPrepare", out var prepare)) // A/B of Npgsql automatic preparation on the host's connections
+            cs = new NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = int.Parse(prepare, CultureInfo.InvariantCulture), AutoPrepareMinUsages = 2 }.ConnectionString;
         var csb = new NpgsqlConnectionStringBuilder(cs);
         Console.WriteLine($"PostgreSQL: embedded cluster on 127.0.0.1:{csb.Port}, database {csb.Database}; {Environment.ProcessorCount} cores");
         await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>

@@ -47,6 +47,8 @@ public sealed class RuntimeBenchmark : IBenchmark
         var cs = await TestCluster.CreateDatabaseAsync("bench");
         if (options.TryGetValue("autoPrepare", out var prepare)) // A/B of Npgsql automatic preparation on the host's connections
             cs = new NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = int.Parse(prepare, CultureInfo.InvariantCulture), AutoPrepareMinUsages = 2 }.ConnectionString;
+        if (options.TryGetValue("noResetOnClose", out var noReset)) // A/B: skip DISCARD ALL when a pooled connection is reused
+            cs = new NpgsqlConnectionStringBuilder(cs) { NoResetOnClose = noReset == "1" }.ConnectionString;
         var csb = new NpgsqlConnectionStringBuilder(cs);
         Console.WriteLine($"PostgreSQL: embedded cluster on 127.0.0.1:{csb.Port}, database {csb.Database}; {Environment.ProcessorCount} cores");
         await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>
@@ -86,14 +88,14 @@ public sealed class RuntimeBenchmark : IBenchmark
             if (mode is "both" or "http")
             {
                 var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
-                Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a");
+                Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
             }
             if (mode is "both" or "services")
             {
                 var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
                 var n = Math.Max(1, Interlocked.Exchange(ref Timing[3], 0));
                 Console.WriteLine($"    per pair: start {Interlocked.Exchange(ref Timing[0], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, task lookup {Interlocked.Exchange(ref Timing[1], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, complete {Interlocked.Exchange(ref Timing[2], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms");
-                Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a");
+                Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
             }
         }
 
@@ -137,20 +139,28 @@ public sealed class RuntimeBenchmark : IBenchmark
 
     private delegate Task StepPair(CancellationToken ct);
 
+    /// <summary>CPU per step of the last <see cref="StepsAsync"/> run (whole run, warm-up included).</summary>
+    private static string LastCpu = "";
+
     /// <summary>Each client loops start + complete for <paramref name="seconds"/> (after a 2 s warm-up); 2 durable steps per loop.</summary>
     private static async Task<double> StepsAsync(int clients, int seconds, StepPair pair, CancellationToken ct)
     {
         var warmUntil = DateTime.UtcNow + TimeSpan.FromSeconds(2);
         var stopAt = warmUntil + TimeSpan.FromSeconds(seconds);
-        long pairs = 0;
+        long pairs = 0, allPairs = 0;
+        var cpu0 = CpuSeconds();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             while (DateTime.UtcNow < stopAt && !ct.IsCancellationRequested)
             {
                 await pair(ct);
+                Interlocked.Increment(ref allPairs);
                 if (DateTime.UtcNow > warmUntil && DateTime.UtcNow < stopAt) Interlocked.Increment(ref pairs);
             }
         }));
+        var cpu1 = CpuSeconds();
+        var steps = Math.Max(1, allPairs * 2);
+        LastCpu = $"CPU per step: host+clients {(cpu1.Host - cpu0.Host) * 1000 / steps:F2} ms, postgres {(cpu1.Postgres - cpu0.Postgres) * 1000 / steps:F2} ms";
         return pairs * 2.0 / seconds;
     }
 
@@ -219,12 +229,15 @@ public sealed class RuntimeBenchmark : IBenchmark
             await RunToolAsync(pgbench, csb, ["-i", "-s", "10", "-q", dbName], ct);
             foreach (var clients in ClientCounts)
             {
+                var cpu0 = CpuSeconds();
                 var output = await RunToolAsync(pgbench, csb, ["-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture),
                     "-T", seconds.ToString(CultureInfo.InvariantCulture), dbName], ct);
                 var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
                 if (line is not null && double.TryParse(line[6..].Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var tps))
                     result[clients] = tps;
-                Console.WriteLine($"pgbench -N -c {clients}: {line?.Trim() ?? output}");
+                var cpu1 = CpuSeconds();
+                var txs = result.GetValueOrDefault(clients) * seconds;
+                Console.WriteLine($"pgbench -N -c {clients}: {line?.Trim() ?? output}; postgres CPU per transaction {(cpu1.Postgres - cpu0.Postgres) * 1000 / Math.Max(1, txs):F2} ms");
             }
         }
         finally
@@ -348,6 +361,38 @@ public sealed class RuntimeBenchmark : IBenchmark
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>CPU seconds used so far by this process (host + benchmark clients) and by the cluster's server processes (Linux /proc).</summary>
+    private static (double Host, double Postgres) CpuSeconds()
+    {
+        var host = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double pg = 0;
+        try
+        {
+            var pidFile = Path.Combine(Path.GetTempPath(), $"pppk-test-cluster-{Environment.ProcessId}", "cluster", "postmaster.pid");
+            if (!File.Exists(pidFile)) return (host, double.NaN);
+            var postmaster = File.ReadLines(pidFile).First().Trim();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                var name = Path.GetFileName(dir);
+                if (!char.IsDigit(name[0])) continue;
+                string stat;
+                try { stat = File.ReadAllText(Path.Combine(dir, "stat")); } catch (IOException) { continue; } catch (UnauthorizedAccessException) { continue; }
+                // pid (comm) state ppid ... utime(14) stime(15): fields after the closing parenthesis.
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                double Ticks(int i) => double.Parse(f[i], CultureInfo.InvariantCulture) / 100.0;
+                if (name == postmaster)
+                    pg += Ticks(11) + Ticks(12) + Ticks(13) + Ticks(14); // + cutime/cstime: backends that already exited (pgbench's)
+                else if (f[1] == postmaster)
+                    pg += Ticks(11) + Ticks(12);
+            }
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return (host, double.NaN);
+        }
+        return (host, pg);
+    }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
     {

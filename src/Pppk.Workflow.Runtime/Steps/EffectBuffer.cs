@@ -72,7 +72,12 @@ internal sealed class EffectBuffer
         }
     }
 
-    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>
+    /// Writes the rows in one round trip. With <paramref name="commit"/> the batch ends with <c>COMMIT</c>, so writing and
+    /// committing a step is a single round trip (the transaction is then completed; don't commit it again). If any
+    /// statement fails, the server skips the rest of the batch, COMMIT included, and the transaction rolls back.
+    /// </summary>
+    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct, bool commit = false)
     {
         using var batch = new NpgsqlBatch(connection, transaction);
         AddInstances(batch);
@@ -81,6 +86,7 @@ internal sealed class EffectBuffer
         AddWaitRows(batch);
         AddIncidents(batch);
         AddMisc(batch);
+        if (commit) batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         if (batch.BatchCommands.Count > 0)
             await batch.ExecuteNonQueryAsync(ct);
     }

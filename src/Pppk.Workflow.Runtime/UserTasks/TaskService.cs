@@ -25,7 +25,8 @@ public sealed class TaskService
     {
         await _runner.RunAsync(async tx =>
         {
-            var task = await LockAsync(tx, taskId, ct);
+            // The task and its instance are locked in one round trip; the separate lock and load only when that finds nothing (to say why).
+            var task = await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
             if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}; only an open task can be completed.");
             if (!MayAct(task, actor))
                 throw WorkflowException.Forbidden($"{actor.Name} may not complete task {taskId}: it is for {Describe(task)}.");
@@ -55,6 +56,24 @@ public sealed class TaskService
             cmd.Parameters.AddWithValue("id", taskId);
             await cmd.ExecuteNonQueryAsync(ct);
         }, ct);
+    }
+
+    /// <summary>Locks the task and its instance (task first, as <see cref="LockAsync"/> then a load would) and adds the instance to the transaction; null if either is missing.</summary>
+    private static async Task<TaskRow?> LockWithInstanceAsync(StepTransaction tx, Guid taskId, CancellationToken ct)
+    {
+        await using var cmd = tx.Command($"""
+            SELECT t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
+            FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id AND i.state IS NOT NULL
+            WHERE t.id = @id FOR UPDATE OF t, i
+            """);
+        cmd.Parameters.AddWithValue("id", taskId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var task = new TaskRow(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5));
+        var instance = StepTransaction.ReadInstance(reader, 6);
+        tx.Instances.TryAdd(instance.Id, instance);
+        return task;
     }
 
     private static async Task<TaskRow> LockAsync(StepTransaction tx, Guid taskId, CancellationToken ct)

@@ -26,20 +26,29 @@ public sealed class RuntimeBenchmark : IBenchmark
     public string Name => "runtime";
 
     public string Description =>
-        "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: [seconds=10] [timers=10000] [hangfireWaitSeconds=240])";
+        "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: seconds=10 timers=10000 hangfireWait=180 parts=abch clients=1,8,32 mode=both|http|services)";
 
     private const string BootstrapKey = "bench-bootstrap-key-0123456789";
-    private static readonly int[] ClientCounts = [1, 8, 32];
+    private static int[] ClientCounts = [1, 8, 32];
 
     private readonly List<string> _rows = [];
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
-        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var timers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-        var hangfireWait = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 240;
+        var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var seconds = Int("seconds", 10);
+        var timers = Int("timers", 10_000);
+        var hangfireWait = Int("hangfireWait", 180);
+        var parts = options.GetValueOrDefault("parts", "abch"); // a: steps/s, b: batch start, c: timers, h: Hangfire delayed jobs
+        var mode = options.GetValueOrDefault("mode", "both");
+        if (options.TryGetValue("clients", out var c)) ClientCounts = [.. c.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
 
         var cs = await TestCluster.CreateDatabaseAsync("bench");
+        if (options.TryGetValue("autoPrepare", out var prepare)) // A/B of Npgsql automatic preparation on the host's connections
+            cs = new NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = int.Parse(prepare, CultureInfo.InvariantCulture), AutoPrepareMinUsages = 2 }.ConnectionString;
+        if (options.TryGetValue("noResetOnClose", out var noReset)) // A/B: skip DISCARD ALL when a pooled connection is reused
+            cs = new NpgsqlConnectionStringBuilder(cs) { NoResetOnClose = noReset == "1" }.ConnectionString;
         var csb = new NpgsqlConnectionStringBuilder(cs);
         Console.WriteLine($"PostgreSQL: embedded cluster on 127.0.0.1:{csb.Port}, database {csb.Database}; {Environment.ProcessorCount} cores");
         await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>
@@ -61,18 +70,43 @@ public sealed class RuntimeBenchmark : IBenchmark
 
         await DeployAsync(http, Bpmn("bench_task", """<bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>"""), ct);
 
-        // (a) steps per second beside pgbench -N.
-        var pgbench = await PgBenchAsync(csb, seconds, ct);
-        foreach (var clients in ClientCounts)
+        if (options.ContainsKey("pglog"))
         {
-            var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
-            var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
+            // Diagnostics: every statement's duration goes to the cluster's server.log.
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand($"ALTER DATABASE \"{csb.Database}\" SET log_min_duration_statement = 0", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        // (a) steps per second beside pgbench -N.
+        var pgbench = parts.Contains('a') ? await PgBenchAsync(csb, seconds, ct) : [];
+        foreach (var clients in parts.Contains('a') ? ClientCounts : [])
+        {
             var tps = pgbench.GetValueOrDefault(clients);
-            Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a");
-            Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a");
+            if (mode is "both" or "http")
+            {
+                var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
+                Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
+            }
+            if (mode is "both" or "services")
+            {
+                var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
+                var n = Math.Max(1, Interlocked.Exchange(ref Timing[3], 0));
+                Console.WriteLine($"    per pair: start {Interlocked.Exchange(ref Timing[0], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, task lookup {Interlocked.Exchange(ref Timing[1], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, complete {Interlocked.Exchange(ref Timing[2], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms");
+                Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
+            }
+        }
+
+        if (options.ContainsKey("pglog"))
+        {
+            var log = Path.Combine(Path.GetTempPath(), $"pppk-test-cluster-{Environment.ProcessId}", "server.log");
+            if (File.Exists(log)) File.Copy(log, Path.Combine(Path.GetTempPath(), "pppk-bench-server.log"), overwrite: true);
         }
 
         // (b) batch start of 10,000 instances (start -> user task).
+        if (parts.Contains('b'))
         {
             var sw = Stopwatch.StartNew();
             var started = await BatchStartAsync(http, "bench_task", 10_000, 10_000, ct);
@@ -81,8 +115,8 @@ public sealed class RuntimeBenchmark : IBenchmark
         }
 
         // (c) timers due at one instant, then the same number of Hangfire delayed jobs.
-        await TimersAsync(http, cs, timers, ct);
-        await HangfireDelayedAsync(host.Services, timers, hangfireWait, ct);
+        if (parts.Contains('c')) await TimersAsync(http, cs, timers, ct);
+        if (parts.Contains('h')) await HangfireDelayedAsync(host.Services, timers, hangfireWait, ct);
 
         Console.WriteLine();
         Console.WriteLine($"{"measure",-44} {"value",12} {"unit",-12} notes");
@@ -105,20 +139,28 @@ public sealed class RuntimeBenchmark : IBenchmark
 
     private delegate Task StepPair(CancellationToken ct);
 
+    /// <summary>CPU per step of the last <see cref="StepsAsync"/> run (whole run, warm-up included).</summary>
+    private static string LastCpu = "";
+
     /// <summary>Each client loops start + complete for <paramref name="seconds"/> (after a 2 s warm-up); 2 durable steps per loop.</summary>
     private static async Task<double> StepsAsync(int clients, int seconds, StepPair pair, CancellationToken ct)
     {
         var warmUntil = DateTime.UtcNow + TimeSpan.FromSeconds(2);
         var stopAt = warmUntil + TimeSpan.FromSeconds(seconds);
-        long pairs = 0;
+        long pairs = 0, allPairs = 0;
+        var cpu0 = CpuSeconds();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             while (DateTime.UtcNow < stopAt && !ct.IsCancellationRequested)
             {
                 await pair(ct);
+                Interlocked.Increment(ref allPairs);
                 if (DateTime.UtcNow > warmUntil && DateTime.UtcNow < stopAt) Interlocked.Increment(ref pairs);
             }
         }));
+        var cpu1 = CpuSeconds();
+        var steps = Math.Max(1, allPairs * 2);
+        LastCpu = $"CPU per step: host+clients {(cpu1.Host - cpu0.Host) * 1000 / steps:F2} ms, postgres {(cpu1.Postgres - cpu0.Postgres) * 1000 / steps:F2} ms";
         return pairs * 2.0 / seconds;
     }
 
@@ -133,6 +175,9 @@ public sealed class RuntimeBenchmark : IBenchmark
         done.EnsureSuccessStatusCode();
     };
 
+    /// <summary>Ticks spent in start, task lookup, complete; and the number of pairs (services mode).</summary>
+    private static readonly long[] Timing = new long[4];
+
     private static StepPair StepViaServicesAsync(IServiceProvider services, string cs)
     {
         var instances = services.GetRequiredService<InstanceService>();
@@ -141,11 +186,19 @@ public sealed class RuntimeBenchmark : IBenchmark
         var actor = new Actor("bench", ["hr-admin"]);
         return async ct =>
         {
+            var t0 = Stopwatch.GetTimestamp();
             var id = await instances.StartAsync(new InstanceService.StartRequest("bench_task", Variables: new JsonObject { ["n"] = 1 }), "bench", ct);
+            var t1 = Stopwatch.GetTimestamp();
             await using var cmd = db.CreateCommand("SELECT id FROM pppk.user_tasks WHERE instance_id = @id AND state = 'open'");
             cmd.Parameters.AddWithValue("id", id);
             var taskId = (Guid)(await cmd.ExecuteScalarAsync(ct))!;
+            var t2 = Stopwatch.GetTimestamp();
             await tasks.CompleteAsync(taskId, actor, new JsonObject { ["ok"] = true }, ct);
+            var t3 = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref Timing[0], t1 - t0);
+            Interlocked.Add(ref Timing[1], t2 - t1);
+            Interlocked.Add(ref Timing[2], t3 - t2);
+            Interlocked.Increment(ref Timing[3]);
         };
     }
 
@@ -176,12 +229,15 @@ public sealed class RuntimeBenchmark : IBenchmark
             await RunToolAsync(pgbench, csb, ["-i", "-s", "10", "-q", dbName], ct);
             foreach (var clients in ClientCounts)
             {
+                var cpu0 = CpuSeconds();
                 var output = await RunToolAsync(pgbench, csb, ["-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture),
                     "-T", seconds.ToString(CultureInfo.InvariantCulture), dbName], ct);
                 var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
                 if (line is not null && double.TryParse(line[6..].Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var tps))
                     result[clients] = tps;
-                Console.WriteLine($"pgbench -N -c {clients}: {line?.Trim() ?? output}");
+                var cpu1 = CpuSeconds();
+                var txs = result.GetValueOrDefault(clients) * seconds;
+                Console.WriteLine($"pgbench -N -c {clients}: {line?.Trim() ?? output}; postgres CPU per transaction {(cpu1.Postgres - cpu0.Postgres) * 1000 / Math.Max(1, txs):F2} ms");
             }
         }
         finally
@@ -282,19 +338,10 @@ public sealed class RuntimeBenchmark : IBenchmark
     {
         var client = services.GetRequiredService<IBackgroundJobClient>();
         NoOpJob.Reset();
-        // Scheduling is slow (one storage round trip per job); estimate it with a first slice, then pick the instant.
-        var sw = Stopwatch.StartNew();
-        var probeDue = DateTimeOffset.UtcNow.AddHours(1);
-        var sample = Math.Min(200, count);
-        var sampleIds = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, sample), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            (i, _) => { sampleIds.Add(client.Schedule(() => NoOpJob.Record(-1), probeDue)); return ValueTask.CompletedTask; });
-        foreach (var id in sampleIds) client.Delete(id);
-        var perJob = sw.Elapsed.TotalSeconds / sample;
-        var due = DateTimeOffset.UtcNow.AddSeconds(Math.Max(20, perJob * count * 1.3 + 5));
+        // Scheduling is slow (a few storage round trips per job, ~500/s on 8 threads): give it time to finish before the instant.
+        var due = DateTimeOffset.UtcNow.AddSeconds(Math.Max(20, count / 400.0 + 5));
         due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
-
-        sw.Restart();
+        var sw = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             (i, _) => { client.Schedule(() => NoOpJob.Record(i), due); return ValueTask.CompletedTask; });
         var scheduling = sw.Elapsed.TotalSeconds;
@@ -314,6 +361,38 @@ public sealed class RuntimeBenchmark : IBenchmark
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>CPU seconds used so far by this process (host + benchmark clients) and by the cluster's server processes (Linux /proc).</summary>
+    private static (double Host, double Postgres) CpuSeconds()
+    {
+        var host = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double pg = 0;
+        try
+        {
+            var pidFile = Path.Combine(Path.GetTempPath(), $"pppk-test-cluster-{Environment.ProcessId}", "cluster", "postmaster.pid");
+            if (!File.Exists(pidFile)) return (host, double.NaN);
+            var postmaster = File.ReadLines(pidFile).First().Trim();
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                var name = Path.GetFileName(dir);
+                if (!char.IsDigit(name[0])) continue;
+                string stat;
+                try { stat = File.ReadAllText(Path.Combine(dir, "stat")); } catch (IOException) { continue; } catch (UnauthorizedAccessException) { continue; }
+                // pid (comm) state ppid ... utime(14) stime(15): fields after the closing parenthesis.
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                double Ticks(int i) => double.Parse(f[i], CultureInfo.InvariantCulture) / 100.0;
+                if (name == postmaster)
+                    pg += Ticks(11) + Ticks(12) + Ticks(13) + Ticks(14); // + cutime/cstime: backends that already exited (pgbench's)
+                else if (f[1] == postmaster)
+                    pg += Ticks(11) + Ticks(12);
+            }
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return (host, double.NaN);
+        }
+        return (host, pg);
+    }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql, CancellationToken ct)
     {

@@ -41,11 +41,12 @@ public static class LoadDb
     }
 
     /// <summary>Starts <paramref name="count"/> instances through <c>POST /api/instances/batch</c>, businessKey bk-0000.. in the variables too.</summary>
-    public static async Task<int> BatchStartAsync(HttpClient http, string definitionKey, int count, int chunk = 1000)
+    public static async Task<int> BatchStartAsync(HttpClient http, string definitionKey, int count, int chunk = 1000, TimeSpan? pause = null)
     {
         var started = 0;
         for (var offset = 0; offset < count; offset += chunk)
         {
+            if (offset > 0 && pause is { } p) await Task.Delay(p);
             var items = Enumerable.Range(offset, Math.Min(chunk, count - offset))
                 .Select(i => new { businessKey = Key(i), variables = new { businessKey = Key(i), n = i } }).ToList();
             var response = await http.PostAsJsonAsync("/api/instances/batch", new { definitionKey, instances = items });

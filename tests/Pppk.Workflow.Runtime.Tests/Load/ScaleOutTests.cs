@@ -57,7 +57,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
                   WHERE i.definition_key = '{Key}'
                   GROUP BY i.id
                   HAVING count(h.id) <> {Elements.Length}
-                      OR array_agg(h.element_id ORDER BY h.element_id) <> ARRAY[{string.Join(", ", Elements.Order(StringComparer.Ordinal).Select(e => $"'{e}'"))}]::text[]
+                      OR array_agg(h.element_id ORDER BY h.element_id COLLATE "C") <> ARRAY[{string.Join(", ", Elements.Order(StringComparer.Ordinal).Select(e => $"'{e}'"))}]::text[]
                       OR bool_or(h.ended_at IS NULL)) x
                 """);
             var historyRows = await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM pppk.history");

@@ -16,6 +16,7 @@ public static class Extensions
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(PppkDbContext.MigrationsHistoryTable, "pppk"))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IDatabaseMigration, PppkMigration>();
+        services.AddTransient<Selection.ScoreNotifications>();
         services.AddScoped<IDatabaseMigration, Seeding.ReferenceDataLoader>(); // after the domain migration
         services.AddSingleton<Imports.CsvImporter>();
         services.AddSingleton<Seeding.DatasetLoader>();

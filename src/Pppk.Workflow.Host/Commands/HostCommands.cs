@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Seeding;
@@ -35,6 +36,7 @@ public static class HostCommands
         }
         var csv = await File.ReadAllTextAsync(file, ct);
         await using var services = await PppkHost.StartServicesAsync(args[3..], ct: ct);
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
         var outcome = await services.Services.GetRequiredService<CsvImporter>().ImportAsync(kind, csv, ct);
         if (!outcome.Succeeded)
         {
@@ -45,6 +47,13 @@ public static class HostCommands
         }
         var r = outcome.Result!;
         await output.WriteLineAsync($"Imported {r.Rows} {r.Kind} from {Path.GetFileName(file)}: {r.Inserted} new, {r.Updated} updated.");
+        if (kind == "scores")
+        {
+            // A worker (the running host) tells the applicants' instances and starts the complete formations' rankings.
+            services.Services.GetRequiredService<IBackgroundJobClient>()
+                .Enqueue<Pppk.Workflow.Domain.Selection.ScoreNotifications>(n => n.PublishAsync(started, CancellationToken.None));
+            await output.WriteLineAsync("The applicants' workflows are told by the running host's worker.");
+        }
         return 0;
     }
 

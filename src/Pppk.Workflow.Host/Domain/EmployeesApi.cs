@@ -22,7 +22,11 @@ public static class EmployeesApi
 
     public sealed record EmployeeDto(int Id, string? NiPppk, string Nik, string Name, string? Email, DateOnly? BirthDate, string UnitCode, string? UnitName,
         string? UnitHeadUserName, string? Position, string Grade, int ServiceYears, string? EvaluatorUserName, string? ApplicantRegistrationNumber,
-        IReadOnlyList<ContractDto> Contracts, IReadOnlyList<SkDto> Sks, IReadOnlyList<EvaluationDto> Evaluations, IReadOnlyList<FiscalCheckDto> FiscalChecks);
+        IReadOnlyList<ContractDto> Contracts, IReadOnlyList<SkDto> Sks, IReadOnlyList<EvaluationDto> Evaluations, IReadOnlyList<FiscalCheckDto> FiscalChecks,
+        IReadOnlyList<EmailDto> Emails);
+
+    /// <summary>An email sent (or queued) to the employee: what the employee was told, when.</summary>
+    public sealed record EmailDto(long Id, string Template, string Subject, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
     public static void MapEmployeesApi(this IEndpointRouteBuilder app)
     {
@@ -50,7 +54,7 @@ public static class EmployeesApi
             return Results.Ok(new PagedList<EmployeeListDto>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{id:int}", async (int id, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async (int id, PppkDbContext db, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
         {
             var e = await db.Employees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return DomainAccess.NotFound($"No employee with id {id}.");
@@ -68,11 +72,24 @@ public static class EmployeesApi
                 ? await db.Applicants.AsNoTracking().Where(a => a.Id == applicantId).Select(a => a.RegistrationNumber).FirstOrDefaultAsync(ct)
                 : null;
             var skNumbers = sks.ToDictionary(s => s.Id, s => s.Number);
+            var emails = new List<EmailDto>();
+            if (!string.IsNullOrWhiteSpace(e.Email))
+            {
+                await using var cmd = data.CreateCommand("""
+                    SELECT id, template, subject, status, created_at, sent_at FROM pppk.emails
+                    WHERE lower(@address) = ANY(SELECT lower(x) FROM unnest("to") AS x) ORDER BY created_at DESC LIMIT 100
+                    """);
+                cmd.Parameters.AddWithValue("address", e.Email);
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                    emails.Add(new EmailDto(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
+                        r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5)));
+            }
             return Results.Ok(new EmployeeDto(e.Id, e.NiPppk, e.Nik, e.Name, e.Email, e.BirthDate, e.UnitCode, unit?.Name, unit?.HeadUserName, e.Position,
                 Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName, applicant,
                 contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt)).ToList(),
                 sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
-                evaluations, checks));
+                evaluations, checks, emails));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Runtime.Users;
 
@@ -21,7 +22,7 @@ public static class ImportsApi
             ? Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv")
             : UnknownKind(kind));
 
-        group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, CancellationToken ct) =>
+        group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
             if (!ImportKinds.IsKnown(kind)) return UnknownKind(kind);
             string csv;
@@ -39,8 +40,14 @@ public static class ImportsApi
             }
             if (string.IsNullOrWhiteSpace(csv)) return DomainAccess.BadRequest("The request has no CSV content.");
 
+            var started = DateTimeOffset.UtcNow.AddSeconds(-1);
             var outcome = await importer.ImportAsync(kind, csv, ct);
-            if (outcome.Succeeded) return Results.Ok(outcome.Result);
+            if (outcome.Succeeded)
+            {
+                if (kind == "scores")
+                    jobs.Enqueue<Pppk.Workflow.Domain.Selection.ScoreNotifications>(n => n.PublishAsync(started, CancellationToken.None));
+                return Results.Ok(outcome.Result);
+            }
             return Results.Problem(
                 title: $"The {kind} file has {outcome.Errors.Count} problem(s); nothing was imported. Fix the rows listed and send the whole file again.",
                 statusCode: StatusCodes.Status400BadRequest,

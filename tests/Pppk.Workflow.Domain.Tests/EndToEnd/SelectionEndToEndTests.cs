@@ -54,14 +54,14 @@ public sealed class SelectionEndToEndTests(PppkEndToEndHost host) : IClassFixtur
         await _s.CompleteAsync(verifier, instances["24-0003"], "jawab_sanggah", new { appealAccepted = true, appealAnswer = "Dokumen legalisir valid" });
         await _s.WaitForAsync(instances["24-0003"], i => Scenario.At(i, "nilai_cat"), "appeal accepted");
 
-        // CAT scores are imported and each applicant is told their scores are in.
+        // CAT scores are imported: each applicant's instance is told, and the formation, now complete, starts its
+        // ranking by itself (message start of penetapan-kelulusan).
         await _s.ImportAsync("scores", "no_peserta,nilai_teknis,nilai_manajerial_sosiokultural,nilai_wawancara\n" +
             string.Join("\n", Applicants.Select(a => $"{a.Reg},{a.Tech},{a.Ms},{a.Interview}")) + "\n");
-        foreach (var a in Applicants) await _s.PublishAsync("nilai-cat", a.Reg);
+        var ranking = await RankingInstanceAsync("F-GURU-01");
+        await _s.WaitForAsync(ranking, i => (string?)i["status"] == "completed", "ranking");
 
-        // The formation is ranked: priority 2 before priority 4, then the total: Citra (588), Ahmad (565) pass.
-        var ranking = await _s.StartAsync("penetapan-kelulusan", new { formationCode = "F-GURU-01" }, "F-GURU-01");
-        await _s.WaitForAsync((string)ranking["id"]!, i => (string?)i["status"] == "completed", "ranking");
+        // Priority 2 before priority 4, then the total: Citra (588) and Ahmad (565) pass.
         var ranked = await _s.Admin.GetFromJsonAsync<JsonObject>("/api/formations/F-GURU-01/ranking");
         Assert.Equal(["24-0003", "24-0001", "24-0002", "24-0005", "24-0004"], ranked!["items"]!.AsArray().Select(r => (string)r!["registrationNumber"]!));
 
@@ -98,9 +98,23 @@ public sealed class SelectionEndToEndTests(PppkEndToEndHost host) : IClassFixtur
             Assert.Equal("2026-02-28", (string?)contract["end"]);
             Assert.Equal("2025-03-03", (string?)contract["spmtDate"]);
             Assert.Single(profile["sks"]!.AsArray());
+            // The profile lists what the employee was told: the selection result and the SK.
+            Assert.Contains(profile["emails"]!.AsArray(), m => (string?)m!["template"] == "sk-terbit");
         }
         // Each applicant got exactly one result email; Citra also got the TMS one.
         Assert.Equal(2, _s.EmailsTo(Email("24-0004")) + _s.EmailsTo(Email("24-0005")));
+    }
+
+    private async Task<string> RankingInstanceAsync(string formationCode)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var list = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/instances?definitionKey=penetapan-kelulusan&businessKey={formationCode}"))!["items"]!.AsArray();
+            if (list.Count > 0) return (string)Assert.Single(list)!["id"]!;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The ranking of {formationCode} never started after the score import.");
+            await Task.Delay(150);
+        }
     }
 
     private async Task<string> ChildAsync(string parentId)

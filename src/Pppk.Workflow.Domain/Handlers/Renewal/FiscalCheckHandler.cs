@@ -50,24 +50,3 @@ public sealed class FiscalCheckHandler : IJobHandler
         });
     });
 }
-
-/// <summary><c>pppk.fiscal-override</c>: finance's confirmation or override of a failed fiscal check, with its reason, on the recorded check.</summary>
-public sealed class FiscalOverrideHandler : IJobHandler
-{
-    public string Type => "pppk.fiscal-override";
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
-    {
-        var overridden = context.Variables["fiscalOverride"]?.GetValue<bool>() ?? false;
-        var reason = context.OptionalString("fiscalOverrideReason");
-        if (overridden && string.IsNullOrWhiteSpace(reason)) return new JobResult.Failure("An override of the fiscal check needs a reason (fiscalOverrideReason).");
-        await using var db = await context.DomainAsync(ct);
-        var check = await db.FiscalChecks.FindAsync([context.Int("fiscalCheckId")], ct);
-        if (check is null) return new JobResult.Failure($"No fiscal check {context.Int("fiscalCheckId")}.");
-        check.OverriddenByFinance = overridden;
-        check.OverrideReason = reason;
-        await db.SaveChangesAsync(ct);
-        return new JobResult.Completed(new JsonObject { ["fiscalOk"] = overridden || check.Passed });
-    });
-}

@@ -47,21 +47,3 @@ public sealed class RenewContractHandler : IJobHandler
         });
     });
 }
-
-/// <summary><c>pppk.end-contract</c>: the contract is not renewed; it ends honourably at its end date and the written notice is recorded.</summary>
-public sealed class EndContractHandler : IJobHandler
-{
-    public string Type => "pppk.end-contract";
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
-    {
-        await using var db = await context.DomainAsync(ct);
-        var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
-        if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
-        contract.Status = "ended";
-        contract.NoticeSentAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(ct);
-        return new JobResult.Completed(new JsonObject { ["renewed"] = false, ["contractEnd"] = contract.End.Iso() });
-    });
-}

@@ -35,20 +35,3 @@ public sealed class CreateContractHandler : IJobHandler
         });
     });
 }
-
-/// <summary><c>pppk.record-spmt</c>: the date duty started (SPMT); pay starts from that month.</summary>
-public sealed class RecordSpmtHandler : IJobHandler
-{
-    public string Type => "pppk.record-spmt";
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
-    {
-        await using var db = await context.DomainAsync(ct);
-        var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
-        if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
-        contract.SpmtDate = context.Date("spmtDate");
-        await db.SaveChangesAsync(ct);
-        return new JobResult.Completed();
-    });
-}

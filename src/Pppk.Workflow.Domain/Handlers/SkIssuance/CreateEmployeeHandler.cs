@@ -36,32 +36,3 @@ public sealed class CreateEmployeeHandler : IJobHandler
         });
     });
 }
-
-/// <summary><c>pppk.propose-ni</c>: records that the NI PPPK was proposed to BKN; the NI itself arrives as the message <c>ni-terbit</c>.</summary>
-public sealed class ProposeNiHandler : IJobHandler
-{
-    public string Type => "pppk.propose-ni";
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(() =>
-        Task.FromResult<JobResult>(new JobResult.Completed(new JsonObject { ["niProposedAt"] = DateTimeOffset.UtcNow.ToString("O"), ["niProposalFor"] = context.String("nik") })));
-}
-
-/// <summary><c>pppk.record-ni</c>: stores the NI PPPK from BKN on the employee.</summary>
-public sealed class RecordNiHandler : IJobHandler
-{
-    public string Type => "pppk.record-ni";
-    public bool Inline => true;
-
-    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
-    {
-        var id = context.Int("employeeId");
-        var ni = context.String("niPppk");
-        await using var db = await context.DomainAsync(ct);
-        var employee = await db.Employees.FindAsync([id], ct);
-        if (employee is null) return new JobResult.Failure($"No employee {id}.");
-        employee.NiPppk = ni;
-        await db.SaveChangesAsync(ct);
-        return new JobResult.Completed();
-    });
-}

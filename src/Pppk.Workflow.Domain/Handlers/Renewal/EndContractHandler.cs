@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Domain.Handlers.SkIssuance;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Renewal;
+
+/// <summary><c>pppk.end-contract</c>: the contract is not renewed; it ends honourably at its end date and the written notice is recorded.</summary>
+public sealed class EndContractHandler : IJobHandler
+{
+    public string Type => "pppk.end-contract";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        await using var db = await context.DomainAsync(ct);
+        var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
+        if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
+        contract.Status = "ended";
+        contract.NoticeSentAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject { ["renewed"] = false, ["contractEnd"] = contract.End.Iso() });
+    });
+}

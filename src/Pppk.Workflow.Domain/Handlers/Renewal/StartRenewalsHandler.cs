@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Renewal;
+
+/// <summary>
+/// <c>pppk.start-renewals</c> (external): starts <c>perpanjangan-kontrak</c> for every active contract ending within the
+/// lead time (setting, default 6 months) that has none running, as one batch (business key: the contract id).
+/// </summary>
+public sealed class StartRenewalsHandler : IJobHandler
+{
+    public string Type => "pppk.start-renewals";
+    public bool Inline => false;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var services = context.Services;
+        var lead = context.OptionalInt("leadMonths") ?? services.GetRequiredService<IOptions<PppkOptions>>().Value.RenewalLeadMonths;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
+        var due = await (from c in db.Contracts
+                         join e in db.Employees on c.EmployeeId equals e.Id
+                         where c.Status == "active" && c.End <= today.AddMonths(lead)
+                         select new { c.Id, c.End, e.Name, e.Email, e.UnitCode, EmployeeId = e.Id, e.NiPppk, e.Position }).ToListAsync(ct);
+        var items = due.Select(c => new InstanceService.BatchItem(c.Id.ToString(), new JsonObject
+        {
+            ["contractId"] = c.Id, ["contractEnd"] = c.End.ToString("yyyy-MM-dd"), ["employeeId"] = c.EmployeeId, ["employeeName"] = c.Name,
+            ["employeeEmail"] = c.Email, ["unitCode"] = c.UnitCode, ["niPppk"] = c.NiPppk, ["position"] = c.Position,
+        })).ToList();
+        var result = items.Count == 0
+            ? new InstanceService.BatchResult([], [])
+            : await services.GetRequiredService<InstanceService>().StartBatchAsync(context.OptionalString("renewalProcess") ?? "perpanjangan-kontrak", items, uniqueBusinessKey: true, "system", ct);
+        return new JobResult.Completed(new JsonObject { ["renewalsStarted"] = result.Started.Count, ["renewalsAlreadyRunning"] = result.Skipped.Count });
+    });
+}

@@ -4,7 +4,7 @@ using Pppk.Workflow.Benchmarks.Email;
 using Pppk.Workflow.Notifications.Tests.Support;
 using Pppk.Workflow.Testing;
 using Xunit.Abstractions;
-using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Notifications.Tests.Crash;
 

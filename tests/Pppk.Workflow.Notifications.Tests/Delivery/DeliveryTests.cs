@@ -1,8 +1,9 @@
+using Pppk.Workflow.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pppk.Workflow.Notifications.Tests.Support;
-using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Notifications.Tests.Delivery;
 

@@ -1,7 +1,7 @@
 using MimeKit;
 using Pppk.Workflow.Notifications.Tests.Support;
 using Pppk.Workflow.Testing;
-using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Notifications.Tests.Delivery;
 

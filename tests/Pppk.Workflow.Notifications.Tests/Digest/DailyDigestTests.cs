@@ -1,9 +1,10 @@
+using Pppk.Workflow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
 using Pppk.Workflow.Notifications.Digest;
 using Pppk.Workflow.Notifications.Tests.Support;
-using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Notifications.Tests.Digest;
 

@@ -4,7 +4,7 @@ using MimeKit;
 using netDumbster.smtp;
 using Pppk.Workflow.Notifications.Tests.Support;
 using Pppk.Workflow.Testing;
-using static Pppk.Workflow.Notifications.Tests.Support.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Notifications.Tests.Tasks;
 

@@ -1,3 +1,4 @@
+using Pppk.Workflow.Testing;
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Parsing;
 using Pppk.Workflow.Notifications.Tasks;

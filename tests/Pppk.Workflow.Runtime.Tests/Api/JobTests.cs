@@ -1,6 +1,7 @@
+using Pppk.Workflow.Testing;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using static Pppk.Workflow.Runtime.Tests.Api.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Runtime.Tests.Api;
 

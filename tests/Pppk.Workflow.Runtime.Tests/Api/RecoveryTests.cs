@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Testing;
-using static Pppk.Workflow.Runtime.Tests.Api.Bpmn;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Runtime.Tests.Api;
 

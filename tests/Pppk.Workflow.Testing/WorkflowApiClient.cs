@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Pppk.Workflow.Notifications.Tests.Support;
+namespace Pppk.Workflow.Testing;
 
 /// <summary>The REST calls the tests make, returning JSON.</summary>
 public sealed class WorkflowApiClient(HttpClient http)

@@ -1,4 +1,4 @@
-namespace Pppk.Workflow.Notifications.Tests.Support;
+namespace Pppk.Workflow.Testing;
 
 /// <summary>Wraps process elements in a BPMN definitions document with the zeebe namespace, for compact tests.</summary>
 public static class Bpmn

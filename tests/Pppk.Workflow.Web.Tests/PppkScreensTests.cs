@@ -87,6 +87,7 @@ public sealed class PppkScreensTests(BrowserHost host)
         await Assertions.Expect(ranking.Nth(0)).ToContainTextAsync("450");
         await Assertions.Expect(ranking.Nth(0)).ToContainTextAsync("Lulus");
         await Assertions.Expect(ranking.Nth(1)).ToContainTextAsync("Tidak lulus");
+        await Assertions.Expect(page.GetByTestId("applicant-rows")).ToContainTextAsync("Rudi Hartono");
         await BrowserHost.ScreenshotAsync(page, "33-formation-ranking");
 
         await ranking.Nth(0).GetByRole(AriaRole.Link, new() { Name = "WB-0001" }).ClickAsync();

@@ -6,6 +6,8 @@ import { renderSignIn } from './auth/signin.js';
 import { renderShell, ROLE_LABELS } from './shell/shell.js';
 
 const HR_ADMIN = 'hr-admin';
+// Who reads the PPPK domain screens (the API's staff roles).
+const STAFF = [HR_ADMIN, 'verifier', 'ppk', 'evaluator', 'unit-head', 'finance'];
 
 // Each route: path pattern, who may open it, and a lazily loaded page (the designer is large).
 const routes = [
@@ -16,7 +18,13 @@ const routes = [
   { pattern: /^\/desainer\/(?<key>[^/]+)$/, roles: [HR_ADMIN], load: () => import('./designer/designer.js'), title: 'Desainer' },
   { pattern: /^\/instans$/, roles: [HR_ADMIN], load: () => import('./instances/list.js'), title: 'Instans' },
   { pattern: /^\/instans\/(?<id>[0-9a-f-]+)$/, load: () => import('./viewer/viewer.js'), title: 'Instans' },
-  { pattern: /^\/pppk$/, roles: [HR_ADMIN], load: () => import('./shell/placeholder.js'), title: 'Formasi & kontrak' },
+  { pattern: /^\/formasi$/, roles: STAFF, load: () => import('./pppk/formations.js'), title: 'Formasi' },
+  { pattern: /^\/formasi\/(?<code>[^/]+)$/, roles: STAFF, load: () => import('./pppk/formation.js'), title: 'Formasi' },
+  { pattern: /^\/pelamar\/(?<reg>[^/]+)$/, roles: STAFF, load: () => import('./pppk/applicant.js'), title: 'Pelamar' },
+  { pattern: /^\/pegawai$/, roles: STAFF, load: () => import('./pppk/employees.js'), title: 'Pegawai' },
+  { pattern: /^\/pegawai\/(?<id>\d+)$/, roles: STAFF, load: () => import('./pppk/employee.js'), title: 'Pegawai' },
+  { pattern: /^\/perpanjangan$/, roles: STAFF, load: () => import('./pppk/renewals.js'), title: 'Perpanjangan' },
+  { pattern: /^\/impor$/, roles: [HR_ADMIN], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
 ];
 
 let user = null;

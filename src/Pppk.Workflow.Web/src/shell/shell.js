@@ -11,12 +11,17 @@ export const ROLE_LABELS = {
   employee: 'Pegawai',
 };
 
+const STAFF = ['hr-admin', 'verifier', 'ppk', 'evaluator', 'unit-head', 'finance'];
+
 const MENU = [
   { href: '/dasbor', label: 'Dasbor', roles: ['hr-admin'] },
   { href: '/tugas', label: 'Kotak tugas' },
   { href: '/desainer', label: 'Desainer alur kerja', roles: ['hr-admin'] },
   { href: '/instans', label: 'Instans', roles: ['hr-admin'] },
-  { href: '/pppk', label: 'Formasi & kontrak', roles: ['hr-admin'], note: 'segera' },
+  { href: '/formasi', label: 'Formasi', roles: STAFF },
+  { href: '/pegawai', label: 'Pegawai', roles: STAFF },
+  { href: '/perpanjangan', label: 'Perpanjangan', roles: STAFF },
+  { href: '/impor', label: 'Impor CSV', roles: ['hr-admin'] },
 ];
 
 export function renderShell(app, user, path, { signOut }) {

@@ -1,0 +1,49 @@
+// Shared bits of the PPPK screens: calendar dates, rupiah, labels, a pager.
+import { escapeHtml } from '../format.js';
+
+const day = new Intl.DateTimeFormat('id-ID', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date from the API (yyyy-mm-dd) for people: 31 Des 2026. */
+export function formatDate(value) {
+  if (!value) return '–';
+  return day.format(new Date(`${value}T00:00:00Z`));
+}
+
+export function rupiah(value) {
+  if (value === null || value === undefined) return '–';
+  return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(value)}`;
+}
+
+export function num(value, digits = 2) {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }).format(value);
+}
+
+export const TYPE_LABELS = { guru: 'Guru', nakes: 'Tenaga kesehatan', teknis: 'Teknis' };
+
+export const APPLICANT_STATUS_LABELS = {
+  registered: 'Terdaftar', ms: 'Memenuhi syarat (MS)', tms: 'Tidak memenuhi syarat (TMS)', scored: 'Sudah dinilai',
+  passed: 'Lulus', 'not-passed': 'Tidak lulus', failed: 'Tidak lulus', appointed: 'Diangkat',
+};
+
+export const CONTRACT_STATUS_LABELS = { active: 'Aktif', renewed: 'Diperpanjang', ended: 'Berakhir', terminated: 'Diberhentikan' };
+
+export const PERIOD_LABELS = { annual: 'Tahunan', q1: 'Triwulan I', q2: 'Triwulan II', q3: 'Triwulan III', q4: 'Triwulan IV' };
+
+export function label(map, value) {
+  return escapeHtml(map[value] || map[String(value).toLowerCase()] || value || '–');
+}
+
+export function passedBadge(passed) {
+  if (passed === null || passed === undefined) return '<span class="muted">–</span>';
+  return passed ? '<span class="badge status-completed">Lulus</span>' : '<span class="badge danger">Tidak lulus</span>';
+}
+
+/** Previous/next buttons under a paged list; calls go(page). */
+export function renderPager(el, data, go) {
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  el.innerHTML = `<button type="button" data-p="${data.page - 1}" ${data.page <= 1 ? 'disabled' : ''}>‹ Sebelumnya</button>
+    <span class="muted" data-testid="pager-info">Halaman ${data.page} dari ${pages} · ${data.total} data</span>
+    <button type="button" data-p="${data.page + 1}" ${data.page >= pages ? 'disabled' : ''}>Berikutnya ›</button>`;
+  el.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => go(Number(b.dataset.p))));
+}

@@ -92,34 +92,17 @@ public static class FormationsApi
                 return Results.Ok(new RankingDto(code, formation.Quota, true, scored.Count, unscored, final));
             }
 
-            // Provisional: the national rule (priority category, total, technical, managerial+socio-cultural, interview, older first) with the round's thresholds.
-            var thresholds = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type && t.Enabled, ct);
-            var ordered = scored.Where(x => x.a.Status != "tms")
-                .OrderBy(x => x.a.PriorityCategory)
-                .ThenByDescending(x => x.s!.Technical + x.s.ManagerialSocioCultural + x.s.Interview)
-                .ThenByDescending(x => x.s!.Technical).ThenByDescending(x => x.s!.ManagerialSocioCultural).ThenByDescending(x => x.s!.Interview)
-                .ThenBy(x => x.a.BirthDate).ToList();
-            var items = new List<RankingEntryDto>();
-            var passed = 0;
-            foreach (var x in ordered)
-            {
-                var below = BelowThreshold(x.s!, thresholds);
-                var pass = below is null && passed < formation.Quota;
-                if (pass) passed++;
-                items.Add(new RankingEntryDto(items.Count + 1, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, pass,
-                    below ?? (pass ? null : "outside the quota")));
-            }
+            // Provisional: the same rule the ranking handler applies (FormationRanking), on the scores so far.
+            var threshold = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
+            var candidates = scored.Where(x => x.a.Status != "tms").ToDictionary(x => x.a.Id);
+            var items = FormationRanking.Rank(candidates.Values.Select(x => new RankingCandidate(x.a.Id, x.a.RegistrationNumber, x.a.PriorityCategory, x.a.BirthDate,
+                    x.s!.Technical, x.s.ManagerialSocioCultural, x.s.Interview)), formation.Quota, threshold)
+                .Select(r => candidates[r.Candidate.ApplicantId] is var x
+                    ? new RankingEntryDto(r.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, r.Passed, r.Passed ? null : r.Reason)
+                    : null!)
+                .ToList();
             return Results.Ok(new RankingDto(code, formation.Quota, false, scored.Count, unscored, items));
         });
-    }
-
-    private static string? BelowThreshold(CatScore s, RoundThreshold? t)
-    {
-        if (t is null) return null;
-        if (t.MinTechnical is { } mt && s.Technical < mt) return $"technical {s.Technical} below the threshold {mt}";
-        if (t.MinManagerialSocioCultural is { } mm && s.ManagerialSocioCultural < mm) return $"managerial+socio-cultural {s.ManagerialSocioCultural} below the threshold {mm}";
-        if (t.MinInterview is { } mi && s.Interview < mi) return $"interview {s.Interview} below the threshold {mi}";
-        return null;
     }
 
     private static async Task<List<FormationDto>> ToDtosAsync(PppkDbContext db, List<Formation> formations, CancellationToken ct)

@@ -18,6 +18,8 @@ public sealed class SignInTests(BrowserHost host)
         await Assertions.Expect(menu).ToContainTextAsync("Kotak tugas");
         await Assertions.Expect(page.GetByTestId("hangfire-link")).ToHaveAttributeAsync("href", "/hangfire");
         await Assertions.Expect(page.GetByTestId("chart-instances")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("chart-contracts")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("chart-selection")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "01-dashboard-hr-admin");
 
         await page.GetByTestId("sign-out").ClickAsync();

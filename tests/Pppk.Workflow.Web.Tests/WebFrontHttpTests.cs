@@ -71,5 +71,13 @@ public sealed class WebFrontHttpTests(BrowserHost host)
         var tasks = summary["tasks"]!.AsArray().Single(t => t!["definitionKey"]!.ToString() == "uji-verifikasi")!;
         Assert.True((long)tasks["open"]! >= 1);
         Assert.True((long)summary["openTasks"]! >= (long)tasks["open"]!);
+
+        // The PPPK figures: twelve months of contract ends starting this month, open tasks by unit, renewals, selection.
+        var months = summary["contractsEnding"]!.AsArray().Select(m => (string)m!["month"]!).ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM"), months[0]);
+        Assert.True(summary["tasksByUnit"]!.AsArray().Sum(u => (long)u!["open"]!) >= (long)tasks["open"]!);
+        Assert.NotNull(summary["renewalOutcomes"]!["renewed"]);
+        Assert.True((long)summary["selectionProgress"]!["applicants"]! >= 0);
     }
 }

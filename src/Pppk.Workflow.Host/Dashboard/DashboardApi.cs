@@ -4,8 +4,9 @@ using Pppk.Workflow.Runtime.Users;
 namespace Pppk.Workflow.Host.Dashboard;
 
 /// <summary>
-/// <c>/api/dashboard/summary</c>: aggregate counts for the web dashboard (instances by workflow and status, open and
-/// overdue tasks). PPPK domain figures (formations, contracts) are added here once the domain tables exist.
+/// <c>/api/dashboard/summary</c>: aggregate counts for the web dashboard: instances by workflow and status, open and
+/// overdue tasks (by workflow and by unit), contracts ending per month for the next 12 months, renewal outcomes and
+/// selection progress.
 /// </summary>
 public static class DashboardApi
 {
@@ -13,8 +14,17 @@ public static class DashboardApi
 
     public sealed record TaskCount(string DefinitionKey, long Open, long Overdue);
 
+    public sealed record UnitTasks(string Unit, long Open, long Overdue);
+
+    public sealed record MonthCount(string Month, long Count);
+
+    public sealed record Renewals(long Renewed, long Ended, long InReview);
+
+    public sealed record Selection(long Formations, long FormationsRanked, long Applicants, long Ms, long Tms, long Scored, long Passed);
+
     public sealed record Summary(IReadOnlyList<InstanceCount> Instances, IReadOnlyList<TaskCount> Tasks, long OpenTasks, long OverdueTasks,
-        long OpenIncidents, DateTimeOffset At);
+        long OpenIncidents, IReadOnlyList<UnitTasks> TasksByUnit, IReadOnlyList<MonthCount> ContractsEnding, Renewals RenewalOutcomes,
+        Selection SelectionProgress, DateTimeOffset At);
 
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
@@ -38,7 +48,54 @@ public static class DashboardApi
             await using (var cmd = db.CreateCommand("SELECT count(*) FROM pppk.incidents WHERE resolved_at IS NULL"))
                 incidents = (long)(await cmd.ExecuteScalarAsync(ct))!;
 
-            return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), incidents, DateTimeOffset.UtcNow));
+            // A task's unit: the instance's unitCode variable, else the unit of its formation (selection instances).
+            var byUnit = new List<UnitTasks>();
+            await using (var cmd = db.CreateCommand("""
+                SELECT coalesce(i.state #>> '{elements,0,variables,unitCode}',
+                                (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'), '-') AS unit,
+                       count(*), count(*) FILTER (WHERE t.due_at < now())
+                FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+                WHERE t.state = 'open' GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 LIMIT 20
+                """))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) byUnit.Add(new(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+
+            var ending = new List<MonthCount>();
+            await using (var cmd = db.CreateCommand("""
+                SELECT to_char(m, 'YYYY-MM'), (SELECT count(*) FROM pppk.contracts c WHERE c.status = 'active' AND date_trunc('month', c."end") = m)
+                FROM generate_series(date_trunc('month', current_date), date_trunc('month', current_date) + interval '11 months', interval '1 month') AS m
+                ORDER BY m
+                """))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) ending.Add(new(r.GetString(0), r.GetInt64(1)));
+
+            Renewals renewals;
+            await using (var cmd = db.CreateCommand("""
+                SELECT (SELECT count(*) FROM pppk.contracts WHERE status = 'renewed'), (SELECT count(*) FROM pppk.contracts WHERE status = 'ended'),
+                       (SELECT count(*) FROM pppk.instances WHERE definition_key = 'perpanjangan-kontrak' AND status = 'active')
+                """))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                await r.ReadAsync(ct);
+                renewals = new Renewals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+            }
+
+            Selection selection;
+            await using (var cmd = db.CreateCommand("""
+                SELECT (SELECT count(*) FROM pppk.formations),
+                       (SELECT count(DISTINCT formation_id) FROM pppk.ranking_results),
+                       count(*), count(*) FILTER (WHERE a.admin_verdict = 'MS'), count(*) FILTER (WHERE a.admin_verdict = 'TMS'),
+                       count(s.applicant_id), count(*) FILTER (WHERE a.status = 'passed')
+                FROM pppk.applicants a LEFT JOIN pppk.cat_scores s ON s.applicant_id = a.id
+                """))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                await r.ReadAsync(ct);
+                selection = new Selection(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
+            }
+
+            return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), incidents, byUnit, ending, renewals,
+                selection, DateTimeOffset.UtcNow));
         }).RequireAuthorization(Roles.HrAdmin);
     }
 }

@@ -1,4 +1,5 @@
-// The dashboard (hr-admin): instances by workflow and status, open and overdue tasks, incidents.
+// The dashboard (hr-admin): instances by workflow and status, open and overdue tasks (by workflow and unit), incidents,
+// contracts ending per month, renewal outcomes and selection progress.
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement } from 'chart.js';
 import { api } from '../api.js';
 import { formatWita, h, STATUS_LABELS } from '../format.js';
@@ -25,10 +26,12 @@ export default async function render(container) {
         <figure><figcaption>Instans per alur kerja dan status</figcaption><div><canvas data-testid="chart-instances"></canvas></div></figure>
         <figure><figcaption>Tugas terbuka per alur kerja</figcaption><div><canvas data-testid="chart-tasks"></canvas></div></figure>
       </div>
-      <section class="placeholder">
-        <h2>PPPK: formasi dan kontrak</h2>
-        <p class="notice">Segera: ringkasan formasi, pelamar, dan kontrak yang jatuh tempo tampil di sini setelah modul domain PPPK tersedia.</p>
-      </section>
+      <div class="charts">
+        <figure><figcaption>Tugas terlambat per unit</figcaption><div><canvas data-testid="chart-units"></canvas></div></figure>
+        <figure><figcaption>Kontrak berakhir per bulan (12 bulan ke depan)</figcaption><div><canvas data-testid="chart-contracts"></canvas></div></figure>
+        <figure><figcaption>Hasil perpanjangan kontrak</figcaption><div><canvas data-testid="chart-renewals"></canvas></div></figure>
+        <figure><figcaption>Kemajuan seleksi (${summary.selectionProgress.formationsRanked} dari ${summary.selectionProgress.formations} formasi sudah diperingkat)</figcaption><div><canvas data-testid="chart-selection"></canvas></div></figure>
+      </div>
       <p class="muted small">Diperbarui ${formatWita(summary.at)}</p>
     </section>`);
   container.append(page);
@@ -57,5 +60,43 @@ export default async function render(container) {
     },
     options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
-  return () => { instanceChart.destroy(); taskChart.destroy(); };
+  const bars = { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } };
+  const unitChart = new Chart(page.querySelector('[data-testid=chart-units]'), {
+    type: 'bar',
+    data: {
+      labels: summary.tasksByUnit.map((u) => u.unit),
+      datasets: [
+        { label: 'Tepat waktu', backgroundColor: '#1f6feb', data: summary.tasksByUnit.map((u) => u.open - u.overdue) },
+        { label: 'Terlambat', backgroundColor: '#cf222e', data: summary.tasksByUnit.map((u) => u.overdue) },
+      ],
+    },
+    options: bars,
+  });
+  const contractChart = new Chart(page.querySelector('[data-testid=chart-contracts]'), {
+    type: 'bar',
+    data: {
+      labels: summary.contractsEnding.map((m) => m.month),
+      datasets: [{ label: 'Kontrak berakhir', backgroundColor: '#bf8700', data: summary.contractsEnding.map((m) => m.count) }],
+    },
+    options: bars,
+  });
+  const r = summary.renewalOutcomes;
+  const renewalChart = new Chart(page.querySelector('[data-testid=chart-renewals]'), {
+    type: 'doughnut',
+    data: {
+      labels: ['Diperpanjang', 'Tidak diperpanjang', 'Sedang ditinjau'],
+      datasets: [{ backgroundColor: ['#2da44e', '#cf222e', '#1f6feb'], data: [r.renewed, r.ended, r.inReview] }],
+    },
+    options: { responsive: true, maintainAspectRatio: false, animation: false },
+  });
+  const p = summary.selectionProgress;
+  const selectionChart = new Chart(page.querySelector('[data-testid=chart-selection]'), {
+    type: 'bar',
+    data: {
+      labels: ['Pelamar', 'MS', 'TMS', 'Bernilai CAT', 'Lulus'],
+      datasets: [{ label: 'Pelamar', backgroundColor: ['#8c959f', '#2da44e', '#cf222e', '#1f6feb', '#8250df'], data: [p.applicants, p.ms, p.tms, p.scored, p.passed] }],
+    },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+  return () => { instanceChart.destroy(); taskChart.destroy(); unitChart.destroy(); contractChart.destroy(); renewalChart.destroy(); selectionChart.destroy(); };
 }

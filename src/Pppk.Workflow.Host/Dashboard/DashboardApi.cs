@@ -52,7 +52,7 @@ public static class DashboardApi
             var byUnit = new List<UnitTasks>();
             await using (var cmd = db.CreateCommand("""
                 SELECT coalesce(i.state #>> '{elements,0,variables,unitCode}',
-                                (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'), '-') AS unit,
+                                (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'), 'Tanpa unit') AS unit,
                        count(*), count(*) FILTER (WHERE t.due_at < now())
                 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
                 WHERE t.state = 'open' GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 LIMIT 20

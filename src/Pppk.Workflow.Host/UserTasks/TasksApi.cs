@@ -12,7 +12,10 @@ public static class TasksApi
 {
     public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups, string[] CandidateUsers,
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State, DateTimeOffset? EndedAt, string? CompletedBy,
-        string DefinitionKey, string? BusinessKey);
+        string DefinitionKey, string? BusinessKey, string? UnitCode);
+
+    // A task's unit: its instance's unitCode variable, else the unit of the instance's formation (selection).
+    private const string UnitOf = "coalesce(i.state #>> '{elements,0,variables,unitCode}', (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'))";
 
     public sealed record ClaimBody(string? Assignee);
 
@@ -20,7 +23,9 @@ public static class TasksApi
 
     private const string Select = """
         SELECT t.id, t.instance_id, t.element_id, t.name, t.assignee, t.candidate_groups, t.candidate_users, t.due_at, t.follow_up_at, t.form_id,
-               t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key
+               t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key, 
+        """ + UnitOf + """
+        
         FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
         """;
 
@@ -28,7 +33,7 @@ public static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
 
-        group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, bool? mine,
+        group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, string? unitCode, bool? mine,
             int? page, int? pageSize, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
@@ -36,6 +41,9 @@ public static class TasksApi
             // People who are only employees see the tasks offered to them, never the whole list.
             var onlyMine = mine == true || actor.Roles.All(r => r == Roles.Employee);
             const string where = """
+                (@unit::text IS NULL OR 
+                """ + UnitOf + """
+                 = @unit) AND
                 (@inst::uuid IS NULL OR t.instance_id = @inst) AND (@assignee::text IS NULL OR t.assignee = @assignee)
                 AND (@group::text IS NULL OR @group = ANY(t.candidate_groups)) AND (@state::text IS NULL OR t.state = @state)
                 AND (@def::text IS NULL OR i.definition_key = @def)
@@ -50,6 +58,7 @@ public static class TasksApi
                 c.Parameters.AddWithValue("group", (object?)candidateGroup ?? DBNull.Value);
                 c.Parameters.AddWithValue("state", state == "all" ? DBNull.Value : state ?? "open");
                 c.Parameters.AddWithValue("def", (object?)definitionKey ?? DBNull.Value);
+                c.Parameters.AddWithValue("unit", string.IsNullOrWhiteSpace(unitCode) ? DBNull.Value : unitCode.Trim());
                 c.Parameters.AddWithValue("mine", onlyMine);
                 c.Parameters.AddWithValue("me", actor.Name);
                 c.Parameters.AddWithValue("roles", actor.Roles.ToArray());
@@ -103,5 +112,5 @@ public static class TasksApi
         r.GetFieldValue<string[]>(5), r.GetFieldValue<string[]>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
         r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10),
         r.GetString(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetString(13),
-        r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15));
+        r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16));
 }

@@ -40,6 +40,19 @@ public sealed class UserTaskFlowTests(TestHost host) : IClassFixture<TestHost>
     }
 
     [Fact]
+    public async Task Tasks_can_be_filtered_by_the_unit_of_their_case()
+    {
+        await _api.DeployAsync(Chain("ut_unit", UserTask("t1")));
+        var disdik = await _api.StartAsync("ut_unit", new { unitCode = "DISDIK" });
+        await _api.StartAsync("ut_unit", new { unitCode = "DINKES" });
+        var items = (await _api.Http.GetFromJsonAsync<JsonObject>("/api/tasks?definitionKey=ut_unit&unitCode=DISDIK"))!["items"]!.AsArray();
+        var task = Assert.Single(items)!;
+        Assert.Equal((string?)disdik["id"], (string?)task["instanceId"]);
+        Assert.Equal("DISDIK", (string?)task["unitCode"]);
+        Assert.Empty((await _api.Http.GetFromJsonAsync<JsonObject>("/api/tasks?definitionKey=ut_unit&unitCode=BAPPEDA"))!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Completing_a_completed_task_is_409_and_of_two_concurrent_completions_exactly_one_wins()
     {
         await _api.DeployAsync(Chain("ut_race", UserTask("t1")));

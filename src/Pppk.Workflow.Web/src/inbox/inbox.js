@@ -1,4 +1,4 @@
-// The task inbox: my tasks and my groups' tasks, filters by workflow and due date, claim and open.
+// The task inbox: my tasks and my groups' tasks, filters by workflow, unit and due date, claim and open.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, isOverdue, witaDay } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
@@ -22,6 +22,7 @@ export default async function render(container, { user, navigate, search }) {
           <button type="button" role="tab" data-scope="group">Tugas grup saya</button>
         </div>
         <label>Alur kerja <select data-testid="filter-workflow"><option value="">Semua</option></select></label>
+        <label>Unit <input data-testid="filter-unit" size="10" placeholder="kode unit"></label>
         <label>Tenggat <select data-testid="filter-due">
           <option value="all">Semua</option><option value="overdue">Terlambat</option><option value="today">Hari ini</option>
           <option value="week">7 hari ke depan</option><option value="none">Tanpa tenggat</option></select></label>
@@ -48,7 +49,8 @@ export default async function render(container, { user, navigate, search }) {
   async function load() {
     const rows = $('[data-testid=task-rows]');
     const state = $('[data-testid=filter-state]').value;
-    const data = await api.get(`/api/tasks${query({ mine: true, state, definitionKey: workflow.value, pageSize: 500 })}`);
+    const unitCode = $('[data-testid=filter-unit]').value.trim();
+    const data = await api.get(`/api/tasks${query({ mine: true, state, definitionKey: workflow.value, unitCode, pageSize: 500 })}`);
     const due = DUE_FILTERS[$('[data-testid=filter-due]').value];
     const tasks = data.items.filter(due).filter((t) =>
       scope === 'all' || (scope === 'mine' ? t.assignee === user.name : t.assignee !== user.name));
@@ -81,6 +83,6 @@ export default async function render(container, { user, navigate, search }) {
       navigate(`/tugas/${claim.dataset.claim}`);
     }
   });
-  page.querySelectorAll('select').forEach((s) => s.addEventListener('change', load));
+  page.querySelectorAll('select, input[data-testid=filter-unit]').forEach((s) => s.addEventListener('change', load));
   await load();
 }

@@ -34,7 +34,7 @@ public static class Extensions
         services.AddDbContext<NotificationsDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(NotificationsDbContext.MigrationsHistoryTable, NotificationsDbContext.Schema))
             .UseSnakeCaseNamingConvention());
-        services.AddScoped<NotificationsMigrator>();
+        services.AddScoped<Pppk.Workflow.Runtime.Database.IDatabaseMigration, NotificationsMigrator>();
         services.AddSingleton(new MessageIds(options.MessageIdDomain));
         services.AddSingleton<EmailQueue>();
         services.AddSingleton(sp =>
@@ -57,11 +57,9 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Start-up: migrate the outbox table, load and check every template (a bad one stops the start), register the sweep and digest jobs.</summary>
+    /// <summary>Start-up (after the migrations, which include the outbox table): load and check every template (a bad one stops the start), register the sweep and digest jobs.</summary>
     public static async Task StartNotificationsAsync(this IServiceProvider services, CancellationToken ct)
     {
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<NotificationsMigrator>().MigrateAsync(ct);
         var paths = services.GetRequiredService<NotificationPaths>();
         var templates = services.GetRequiredService<EmailTemplates>();
         var problems = templates.LoadDirectory(paths.Templates);

@@ -29,6 +29,9 @@ const routes = [
 
 let user = null;
 let cleanup = null;
+// Each render gets a number; a page that finishes loading after the user has already moved on is torn down at once
+// instead of taking over the cleanup slot of the page that replaced it.
+let renderCount = 0;
 
 export function navigate(path, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', path);
@@ -50,6 +53,7 @@ async function loadUser() {
 }
 
 async function render() {
+  const thisRender = ++renderCount;
   if (cleanup) { try { cleanup(); } catch { /* page already gone */ } cleanup = null; }
   const app = document.getElementById('app');
   const path = location.pathname;
@@ -84,8 +88,11 @@ async function render() {
   try {
     const page = await route.load();
     content.innerHTML = '';
-    cleanup = (await page.default(content, { params: path.match(route.pattern).groups || {}, user, navigate, search: new URLSearchParams(location.search) })) || null;
+    const pageCleanup = (await page.default(content, { params: path.match(route.pattern).groups || {}, user, navigate, search: new URLSearchParams(location.search) })) || null;
+    if (thisRender === renderCount) cleanup = pageCleanup;
+    else if (pageCleanup) { try { pageCleanup(); } catch { /* page already gone */ } }
   } catch (e) {
+    if (thisRender !== renderCount) return;
     console.error(e);
     content.innerHTML = `<section class="page"><h1>Terjadi kesalahan</h1><p class="error">${escapeHtml(e.message)}</p></section>`;
   }

@@ -56,23 +56,14 @@ export default async function render(container, { params, navigate, search }) {
   const problems = new ProblemDisplay(modeler, $('[data-testid=problem-list]'));
   let viewer = null;
   let current = { key, fileName: null, version: null };
-  window.pppkDesigner = { modeler, get current() { return current; } };
+  const handle = { modeler, get current() { return current; } };
+  window.pppkDesigner = handle;
 
   function say(text, kind = 'info') {
     status.hidden = !text;
     status.className = `banner ${kind}`;
     status.textContent = text || '';
   }
-
-  // Element templates from workflows/element-templates (served by the host).
-  try {
-    const templates = await api.get('/api/element-templates');
-    modeler.on('elementTemplates.errors', (e) => console.warn('Element template errors', e.errors));
-    modeler.get('elementTemplates').set(templates);
-  } catch (e) {
-    say(`Templat elemen tidak dapat dimuat: ${e.message}`, 'error');
-  }
-  modeler.on('elementTemplates.select', (e) => openTemplateChooser(modeler, e.element));
 
   renderFeelBox(page.querySelector('.feel-box-host'), modeler);
 
@@ -236,6 +227,17 @@ export default async function render(container, { params, navigate, search }) {
     navigate(`/desainer/${encodeURIComponent(newKey)}?baru=1`);
   });
 
+  // Element templates from workflows/element-templates (served by the host). Loaded only after every listener above
+  // is attached: a button that shows before its handler exists would swallow the first click.
+  try {
+    const templates = await api.get('/api/element-templates');
+    modeler.on('elementTemplates.errors', (e) => console.warn('Element template errors', e.errors));
+    modeler.get('elementTemplates').set(templates);
+  } catch (e) {
+    say(`Templat elemen tidak dapat dimuat: ${e.message}`, 'error');
+  }
+  modeler.on('elementTemplates.select', (e) => openTemplateChooser(modeler, e.element));
+
   await loadList();
   if (key && search.get('baru') === '1' && sessionStorage.getItem(`pppk.new.${key}`)) {
     current = { key, fileName: `${key}.bpmn`, version: null };
@@ -253,6 +255,6 @@ export default async function render(container, { params, navigate, search }) {
   return () => {
     modeler.destroy();
     viewer?.destroy();
-    delete window.pppkDesigner;
+    if (window.pppkDesigner === handle) delete window.pppkDesigner;
   };
 }

@@ -80,6 +80,12 @@ internal sealed class EffectBuffer
     public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct, bool commit = false)
     {
         using var batch = new NpgsqlBatch(connection, transaction);
+        // Every statement below reaches its rows by key, so an index lookup per row is the right plan at any table size.
+        // Without this, a plan made while a table was small (a fresh database, or just after a batch start, before
+        // autovacuum has analyzed it) is cached by the prepared statement and goes on scanning the whole table as it
+        // grows. The settings are local: they end with this transaction, which the flush ends, so inline handlers' queries are unaffected.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"));
         AddInstances(batch);
         AddHistory(batch);
         AddTasks(batch);
@@ -87,7 +93,7 @@ internal sealed class EffectBuffer
         AddIncidents(batch);
         AddMisc(batch);
         if (commit) batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        if (batch.BatchCommands.Count > 0)
+        if (batch.BatchCommands.Count > 1)
             await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -51,6 +51,22 @@ public sealed class RuntimeBenchmark : IBenchmark
             cs = new NpgsqlConnectionStringBuilder(cs) { NoResetOnClose = noReset == "1" }.ConnectionString;
         var csb = new NpgsqlConnectionStringBuilder(cs);
         Console.WriteLine($"PostgreSQL: embedded cluster on 127.0.0.1:{csb.Port}, database {csb.Database}; {Environment.ProcessorCount} cores");
+        if (options.ContainsKey("pglog"))
+        {
+            // Diagnostics, set before the host opens its pool: every statement's duration, and the plan of any statement
+            // slower than pglog=N microseconds (auto_explain), go to the cluster's server.log.
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync(ct);
+            var slowUs = int.Parse(options["pglog"], CultureInfo.InvariantCulture);
+            await using var cmd = new NpgsqlCommand($"""
+                ALTER DATABASE "{csb.Database}" SET log_min_duration_statement = 0;
+                ALTER DATABASE "{csb.Database}" SET session_preload_libraries = 'auto_explain';
+                ALTER DATABASE "{csb.Database}" SET auto_explain.log_min_duration = '{slowUs}us';
+                ALTER DATABASE "{csb.Database}" SET auto_explain.log_analyze = on;
+                """, conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+            NpgsqlConnection.ClearAllPools();
+        }
         await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -69,16 +85,6 @@ public sealed class RuntimeBenchmark : IBenchmark
         Console.WriteLine();
 
         await DeployAsync(http, Bpmn("bench_task", """<bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>"""), ct);
-
-        if (options.ContainsKey("pglog"))
-        {
-            // Diagnostics: every statement's duration goes to the cluster's server.log.
-            await using var conn = new NpgsqlConnection(cs);
-            await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand($"ALTER DATABASE \"{csb.Database}\" SET log_min_duration_statement = 0", conn);
-            await cmd.ExecuteNonQueryAsync(ct);
-            NpgsqlConnection.ClearAllPools();
-        }
 
         // (a) steps per second beside pgbench -N.
         var pgbench = parts.Contains('a') ? await PgBenchAsync(csb, seconds, ct) : [];

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
@@ -17,10 +18,9 @@ public static class IncidentsApi
         group.MapGet("/", async (Guid? instanceId, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            const string where = "resolved_at IS NULL AND (@inst::uuid IS NULL OR instance_id = @inst)";
-            await using var cmd = db.CreateCommand($"SELECT id, instance_id, element_id, message, created_at FROM pppk.incidents WHERE {where} ORDER BY id LIMIT @take OFFSET @skip");
-            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.incidents WHERE {where}");
-            foreach (var c in new[] { cmd, count }) c.Parameters.AddWithValue("inst", (object?)instanceId ?? DBNull.Value);
+            var filter = new SqlFilter().Add("resolved_at IS NULL").When(instanceId, "instance_id = @inst", "inst");
+            await using var cmd = filter.Bind(db.CreateCommand($"SELECT id, instance_id, element_id, message, created_at FROM pppk.incidents WHERE {filter.Where} ORDER BY id LIMIT @take OFFSET @skip"));
+            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.incidents WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
             cmd.Parameters.AddWithValue("skip", paging.Skip);
             var items = new List<object>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
@@ -50,15 +51,12 @@ public static class InstancesApi
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
-            const string where = "(@key::text IS NULL OR definition_key = @key) AND (@status::text IS NULL OR status = @status) AND (@bk::text IS NULL OR business_key = @bk)";
-            await using var cmd = db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances WHERE {where} ORDER BY started_at DESC, id LIMIT @take OFFSET @skip");
-            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.instances WHERE {where}");
-            foreach (var c in new[] { cmd, count })
-            {
-                c.Parameters.AddWithValue("key", (object?)definitionKey ?? DBNull.Value);
-                c.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
-                c.Parameters.AddWithValue("bk", (object?)businessKey ?? DBNull.Value);
-            }
+            var filter = new SqlFilter()
+                .When(definitionKey, "definition_key = @key", "key")
+                .When(status, "status = @status", "status")
+                .When(businessKey, "business_key = @bk", "bk");
+            await using var cmd = filter.Bind(db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances WHERE {filter.Where} ORDER BY started_at DESC, id LIMIT @take OFFSET @skip"));
+            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
             cmd.Parameters.AddWithValue("skip", paging.Skip);
             var items = new List<InstanceView>();

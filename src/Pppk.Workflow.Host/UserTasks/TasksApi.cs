@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Instances;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.UserTasks;
 using Pppk.Workflow.Runtime.Users;
 
@@ -40,29 +41,17 @@ public static class TasksApi
             var actor = http.User.Actor();
             // People who are only employees see the tasks offered to them, never the whole list.
             var onlyMine = mine == true || actor.Roles.All(r => r == Roles.Employee);
-            const string where = """
-                (@unit::text IS NULL OR 
-                """ + UnitOf + """
-                 = @unit) AND
-                (@inst::uuid IS NULL OR t.instance_id = @inst) AND (@assignee::text IS NULL OR t.assignee = @assignee)
-                AND (@group::text IS NULL OR @group = ANY(t.candidate_groups)) AND (@state::text IS NULL OR t.state = @state)
-                AND (@def::text IS NULL OR i.definition_key = @def)
-                AND (NOT @mine OR t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles)
-                """;
-            await using var cmd = db.CreateCommand($"{Select} WHERE {where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip");
-            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {where}");
-            foreach (var c in new[] { cmd, count })
-            {
-                c.Parameters.AddWithValue("inst", (object?)instanceId ?? DBNull.Value);
-                c.Parameters.AddWithValue("assignee", (object?)assignee ?? DBNull.Value);
-                c.Parameters.AddWithValue("group", (object?)candidateGroup ?? DBNull.Value);
-                c.Parameters.AddWithValue("state", state == "all" ? DBNull.Value : state ?? "open");
-                c.Parameters.AddWithValue("def", (object?)definitionKey ?? DBNull.Value);
-                c.Parameters.AddWithValue("unit", string.IsNullOrWhiteSpace(unitCode) ? DBNull.Value : unitCode.Trim());
-                c.Parameters.AddWithValue("mine", onlyMine);
-                c.Parameters.AddWithValue("me", actor.Name);
-                c.Parameters.AddWithValue("roles", actor.Roles.ToArray());
-            }
+            var filter = new SqlFilter()
+                .When(state == "all" ? null : state ?? "open", "t.state = @state", "state")
+                .When(instanceId, "t.instance_id = @inst", "inst")
+                .When(assignee, "t.assignee = @assignee", "assignee")
+                .When(candidateGroup, "@group = ANY(t.candidate_groups)", "group")
+                .When(definitionKey, "i.definition_key = @def", "def")
+                .When(unitCode?.Trim(), UnitOf + " = @unit", "unit");
+            if (onlyMine)
+                filter.Add("t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles", ("me", actor.Name), ("roles", actor.Roles.ToArray()));
+            await using var cmd = filter.Bind(db.CreateCommand($"{Select} WHERE {filter.Where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip"));
+            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
             cmd.Parameters.AddWithValue("skip", paging.Skip);
             var items = new List<TaskView>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Notifications.Delivery;
 using Pppk.Workflow.Runtime.Users;
 
@@ -24,18 +25,15 @@ public static class EmailsApi
                 return Results.Problem(title: $"page must be at least 1 and pageSize between 1 and {MaxPageSize}.", statusCode: 400);
             if (status is not (null or EmailStatus.Queued or EmailStatus.Sent or EmailStatus.Failed))
                 return Results.Problem(title: "status must be queued, sent or failed.", statusCode: 400);
-            const string where = "(@status::text IS NULL OR status = @status) AND (@inst::uuid IS NULL OR instance_id = @inst) AND (@tpl::text IS NULL OR template = @tpl)";
-            await using var cmd = db.CreateCommand($"""
+            var filter = new SqlFilter()
+                .When(status, "status = @status", "status")
+                .When(instanceId, "instance_id = @inst", "inst")
+                .When(template, "template = @tpl", "tpl");
+            await using var cmd = filter.Bind(db.CreateCommand($"""
                 SELECT id, message_id, "to", cc, template, subject, status, attempts, last_error, instance_id, element_id, created_at, sent_at, next_attempt_at
-                FROM pppk.emails WHERE {where} ORDER BY id DESC LIMIT @take OFFSET @skip
-                """);
-            await using var count = db.CreateCommand($"SELECT count(*) FROM pppk.emails WHERE {where}");
-            foreach (var c in new[] { cmd, count })
-            {
-                c.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
-                c.Parameters.AddWithValue("inst", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)instanceId ?? DBNull.Value);
-                c.Parameters.AddWithValue("tpl", (object?)template ?? DBNull.Value);
-            }
+                FROM pppk.emails WHERE {filter.Where} ORDER BY id DESC LIMIT @take OFFSET @skip
+                """));
+            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.emails WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", size);
             cmd.Parameters.AddWithValue("skip", (p - 1) * size);
             var items = new List<object>();

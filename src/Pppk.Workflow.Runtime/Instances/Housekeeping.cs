@@ -21,6 +21,15 @@ public sealed class RuntimeOptions
     /// <summary>Registers the <c>diagnostics.probe</c> job type for crash, scale-out and load tests. Off in production.</summary>
     public bool EnableProbeHandler { get; set; }
 
+    /// <summary>
+    /// Group commit: how many transactions may run API steps (start, complete task, correlate) at once. Requests that arrive
+    /// while they are busy wait and then run together, many steps in one transaction. 0 turns grouping off.
+    /// </summary>
+    public int GroupCommitLanes { get; set; } = 4;
+
+    /// <summary>Group commit: the most steps one transaction takes.</summary>
+    public int GroupCommitMaxBatch { get; set; } = 64;
+
     /// <summary>The absolute workflows folder, set by the host from <see cref="WorkflowsDirectory"/>.</summary>
     public string? WorkflowsPath { get; set; }
 }

@@ -42,7 +42,7 @@ public sealed class InstanceService
         var definition = await ResolveAsync(request.DefinitionKey, request.Version, ct);
         if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
             throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
-        return await _runner.RunAsync(tx =>
+        return await _runner.RunGroupedAsync(tx =>
         {
             var instance = NewInstance(definition, request.BusinessKey);
             tx.Instances[instance.Id] = instance;

@@ -41,11 +41,12 @@ internal sealed class StepProcessor(
             instance.State = result.State;
             instance.Dirty = true;
             foreach (var effect in result.Effects)
-                await ApplyAsync(tx, instance, effect, ct);
+                await ApplyAsync(tx, instance, effect, user, ct);
         }
     }
 
-    private async Task ApplyAsync(StepTransaction tx, LoadedInstance instance, Effect effect, CancellationToken ct)
+    /// <summary>Turns one effect into rows; <paramref name="user"/> is who caused the step (recorded on a task it completes).</summary>
+    private async Task ApplyAsync(StepTransaction tx, LoadedInstance instance, Effect effect, string? user, CancellationToken ct)
     {
         var buffer = tx.Buffer;
         var now = clock.GetUtcNow();
@@ -72,7 +73,7 @@ internal sealed class StepProcessor(
                 await StartChildAsync(tx, instance, c, now, ct);
                 break;
             case WaitPointClosed w:
-                await WaitClosedAsync(tx, instance, w, now, ct);
+                await WaitClosedAsync(tx, instance, w, user, now, ct);
                 break;
             case CompletedToParent p:
                 ToParent(tx, instance, new ChildCompleted(p.ParentWaitId, TriggerCopy(p.Variables)), now);
@@ -175,13 +176,13 @@ internal sealed class StepProcessor(
         tx.Enqueue(instance, new StartTrigger(TriggerCopy(request.Variables), null, request.WaitId), null);
     }
 
-    private async Task WaitClosedAsync(StepTransaction tx, LoadedInstance instance, WaitPointClosed closed, DateTimeOffset now, CancellationToken ct)
+    private async Task WaitClosedAsync(StepTransaction tx, LoadedInstance instance, WaitPointClosed closed, string? user, DateTimeOffset now, CancellationToken ct)
     {
         var key = new EffectBuffer.WaitKey(instance.Id, closed.WaitId);
         switch (closed.Kind)
         {
             case WaitKind.UserTask:
-                tx.Buffer.TaskEnded(key, closed.Triggered, closed.Triggered ? tx.CompletingUser : null, now);
+                tx.Buffer.TaskEnded(key, closed.Triggered, closed.Triggered ? user : null, now);
                 break;
             case WaitKind.Timer:
                 tx.Buffer.Timers[key] = null;

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Outbox;
 
 namespace Pppk.Workflow.Runtime.Steps;
@@ -7,10 +10,22 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// <summary>
 /// Runs a unit of work in a <see cref="StepTransaction"/>: body, steps, flush, commit; then what follows a commit
 /// (outbox dispatch, triggers other instances got). A deadlock or serialization failure is retried from the start.
+/// <para>
+/// <see cref="RunGroupedAsync{T}"/> is group commit for the API's one-step calls: a caller queues its body and, if
+/// fewer than <see cref="RuntimeOptions.GroupCommitLanes"/> transactions are running such calls, runs everything queued
+/// so far in one transaction itself; else a running one takes it next. A lone caller runs at once, as before; under
+/// load, one flush and one commit serve many steps. If the shared transaction fails, nothing of it is committed and
+/// every body in it runs again in a transaction of its own, so one bad call fails alone.
+/// </para>
 /// </summary>
-internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, AfterCommit afterCommit, ILogger<StepRunner> logger)
+internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, AfterCommit afterCommit, IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
 {
     private const int MaxAttempts = 5;
+
+    private readonly ConcurrentQueue<Grouped> _pending = new();
+    private readonly int _lanes = options.Value.GroupCommitLanes;
+    private readonly int _maxBatch = Math.Max(1, options.Value.GroupCommitMaxBatch);
+    private int _leaders;
 
     public async Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct)
     {
@@ -25,7 +40,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
                 await afterCommit.RunAsync(tx.Buffer, ct);
                 return result;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxAttempts)
+            catch (PostgresException e) when (IsTransient(e) && attempt < MaxAttempts)
             {
                 logger.LogInformation("Step transaction hit {SqlState}; retrying (attempt {Attempt})", e.SqlState, attempt + 1);
                 await Task.Delay(Random.Shared.Next(5, 50) * attempt, ct);
@@ -35,4 +50,139 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
 
     public Task RunAsync(Func<StepTransaction, Task> body, CancellationToken ct) =>
         RunAsync(async tx => { await body(tx); return true; }, ct);
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/>, but the body may share its transaction with other callers' bodies. The body must
+    /// only read, lock and queue triggers (no writes of its own): a body that throws is dropped from the shared
+    /// transaction with its queued triggers, and the others go on.
+    /// </summary>
+    public async Task<T> RunGroupedAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct)
+    {
+        if (_lanes <= 0) return await RunAsync(body, ct);
+        ct.ThrowIfCancellationRequested();
+        var item = new Grouped<T>(body);
+        _pending.Enqueue(item);
+        if (TryLead()) await DrainAsync(item.Done);
+        return await item.Result;
+    }
+
+    public Task RunGroupedAsync(Func<StepTransaction, Task> body, CancellationToken ct) =>
+        RunGroupedAsync(async tx => { await body(tx); return true; }, ct);
+
+    private static bool IsTransient(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private bool TryLead()
+    {
+        if (Interlocked.Increment(ref _leaders) <= _lanes) return true;
+        Interlocked.Decrement(ref _leaders);
+        return false;
+    }
+
+    /// <summary>Runs queued bodies batch by batch while holding a lane; <paramref name="mine"/> is the caller's own item.</summary>
+    private async Task DrainAsync(Task? mine)
+    {
+        while (true)
+        {
+            var batch = new List<Grouped>();
+            while (batch.Count < _maxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
+            if (batch.Count == 0)
+            {
+                Interlocked.Decrement(ref _leaders);
+                // A caller that queued while every lane was taken relies on this second look.
+                if (_pending.IsEmpty || !TryLead()) return;
+                continue;
+            }
+            await RunBatchAsync(batch);
+            if (mine is { IsCompleted: true } && !_pending.IsEmpty)
+            {
+                // The caller has its answer; the lane passes to a background drain for the ones still waiting.
+                _ = Task.Run(() => DrainAsync(null));
+                return;
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<Grouped> batch)
+    {
+        if (batch.Count == 1)
+        {
+            await batch[0].RunAloneAsync(this);
+            return;
+        }
+        var committed = false;
+        var inTransaction = new List<Grouped>(batch.Count);
+        try
+        {
+            await using var tx = await StepTransaction.BeginAsync(db, CancellationToken.None);
+            foreach (var item in batch)
+            {
+                var mark = tx.QueueLength;
+                try
+                {
+                    await item.RunBodyAsync(tx);
+                    inTransaction.Add(item);
+                }
+                catch (Exception e) when (e is not NpgsqlException)
+                {
+                    // A refusal (not found, conflict, forbidden) before any write: only this call fails.
+                    tx.DropQueuedFrom(mark);
+                    item.Fail(e);
+                }
+            }
+            await processor.RunAsync(tx, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+            committed = true;
+            await afterCommit.RunAsync(tx.Buffer, CancellationToken.None);
+            foreach (var item in inTransaction) item.Succeed();
+        }
+        catch (Exception e) when (!committed)
+        {
+            logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
+            foreach (var item in batch.Where(i => !i.Done.IsCompleted))
+                await item.RunAloneAsync(this);
+        }
+        catch (Exception e)
+        {
+            // Committed: the calls succeeded; the outbox rows this dispatch missed are the sweep's.
+            logger.LogWarning(e, "Dispatch after a grouped commit failed; the sweep will dispatch the outbox rows");
+            foreach (var item in inTransaction) item.Succeed();
+        }
+    }
+
+    private abstract class Grouped
+    {
+        public abstract Task Done { get; }
+        public abstract Task RunBodyAsync(StepTransaction tx);
+        public abstract void Succeed();
+        public abstract void Fail(Exception e);
+        public abstract Task RunAloneAsync(StepRunner runner);
+    }
+
+    private sealed class Grouped<T>(Func<StepTransaction, Task<T>> body) : Grouped
+    {
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _value;
+
+        public Task<T> Result => _result.Task;
+        public override Task Done => _result.Task;
+
+        public override async Task RunBodyAsync(StepTransaction tx) => _value = await body(tx);
+
+        public override void Succeed() => _result.TrySetResult(_value!);
+
+        public override void Fail(Exception e) => _result.TrySetException(e);
+
+        public override async Task RunAloneAsync(StepRunner runner)
+        {
+            try
+            {
+                _result.TrySetResult(await runner.RunAsync(body, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                _result.TrySetException(e);
+            }
+        }
+    }
 }

@@ -24,8 +24,8 @@ internal sealed class StepTransaction : IAsyncDisposable
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
     public EffectBuffer Buffer { get; } = new();
 
-    /// <summary>Who completes a user task in this transaction (recorded on the task row).</summary>
-    public string? CompletingUser { get; set; }
+    /// <summary>User tasks a call in this transaction is completing: a second completion of one in the same (grouped) transaction is refused.</summary>
+    public HashSet<Guid> CompletingTasks { get; } = [];
 
     /// <summary>Triggers the engine ignored (wait point gone), with the reason; the API reports them.</summary>
     public List<(Guid InstanceId, string Reason)> Ignored { get; } = [];
@@ -49,6 +49,17 @@ internal sealed class StepTransaction : IAsyncDisposable
     public void Enqueue(LoadedInstance instance, Trigger trigger, string? user) => _queue.Enqueue((instance, trigger, user));
 
     public bool TryDequeue(out (LoadedInstance Instance, Trigger Trigger, string? User) item) => _queue.TryDequeue(out item);
+
+    /// <summary>How many triggers are queued: a mark for <see cref="DropQueuedFrom"/>.</summary>
+    public int QueueLength => _queue.Count;
+
+    /// <summary>Drops the triggers queued after <paramref name="mark"/> (a grouped call that was refused).</summary>
+    public void DropQueuedFrom(int mark)
+    {
+        var keep = _queue.Take(mark).ToList();
+        _queue.Clear();
+        foreach (var item in keep) _queue.Enqueue(item);
+    }
 
     /// <summary>Locks and loads the instances not yet in this transaction (in id order, so concurrent batches don't deadlock).</summary>
     public async Task LoadAsync(IEnumerable<Guid> ids, CancellationToken ct)

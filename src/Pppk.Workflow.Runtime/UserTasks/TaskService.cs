@@ -23,16 +23,17 @@ public sealed class TaskService
 
     public async Task CompleteAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct)
     {
-        await _runner.RunAsync(async tx =>
+        await _runner.RunGroupedAsync(async tx =>
         {
             // The task and its instance are locked in one round trip; the separate lock and load only when that finds nothing (to say why).
             var task = await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
             if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}; only an open task can be completed.");
             if (!MayAct(task, actor))
                 throw WorkflowException.Forbidden($"{actor.Name} may not complete task {taskId}: it is for {Describe(task)}.");
+            // Two completions grouped into one transaction both see the row still open: the second one loses here.
+            if (!tx.CompletingTasks.Add(taskId)) throw WorkflowException.Conflict($"Task {taskId} is completed; only an open task can be completed.");
             await tx.LoadAsync([task.InstanceId], ct);
             var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
-            tx.CompletingUser = actor.Name;
             tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
         }, ct);
     }

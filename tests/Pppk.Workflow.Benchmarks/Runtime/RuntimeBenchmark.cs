@@ -67,7 +67,9 @@ public sealed class RuntimeBenchmark : IBenchmark
             await cmd.ExecuteNonQueryAsync(ct);
             NpgsqlConnection.ClearAllPools();
         }
-        await using var host = await PppkHost.StartAsync([], new Dictionary<string, string?>
+        // Arguments with a colon are host settings (e.g. Runtime:GroupCommitLanes=0 for an A/B run).
+        var hostArgs = options.Where(o => o.Key.Contains(':')).Select(o => $"--{o.Key}={o.Value}").ToArray();
+        await using var host = await PppkHost.StartAsync(hostArgs, new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["ConnectionStrings:Pppk"] = cs,
@@ -86,6 +88,45 @@ public sealed class RuntimeBenchmark : IBenchmark
 
         await DeployAsync(http, Bpmn("bench_task", """<bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>"""), ct);
 
+        // Like pgbench -i, the steps run against tables that already hold data and have statistics: 10,000 instances
+        // waiting on their task (a working day's worth at Kukar), then ANALYZE. On empty, never-analyzed tables every plan
+        // PostgreSQL caches in the first seconds is a sequential scan, kept while the table grows, which measures the
+        // first minute of a fresh database (until autovacuum analyzes it) rather than the engine.
+        var prefill = Int("prefill", 10_000);
+        if (prefill > 0 && parts.Contains('a'))
+        {
+            await BatchStartAsync(http, "bench_task", prefill, 2_000, ct, "pre");
+            await using var conn = new NpgsqlConnection(cs);
+            await conn.OpenAsync(ct);
+            await using var analyze = new NpgsqlCommand("ANALYZE pppk.instances, pppk.user_tasks, pppk.history, pppk.timers, pppk.jobs, pppk.outbox", conn);
+            await analyze.ExecuteNonQueryAsync(ct);
+            Console.WriteLine($"Prefilled {prefill:N0} waiting instances and analyzed the tables.");
+        }
+
+        if (options.ContainsKey("httpProbe"))
+        {
+            // Diagnostics: the HTTP round trip alone (an authenticated endpoint that touches no database).
+            for (var i = 0; i < 500; i++) (await http.GetAsync("/api/auth/me", ct)).EnsureSuccessStatusCode();
+            var probeWatch = Stopwatch.StartNew();
+            for (var i = 0; i < 2000; i++) (await http.GetAsync("/api/auth/me", ct)).EnsureSuccessStatusCode();
+            Console.WriteLine($"HTTP round trip (GET /api/auth/me, 1 client): {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
+            var probeStart = await http.PostAsJsonAsync("/api/instances", new { definitionKey = "bench_task", variables = new { n = 1 } }, ct);
+            var probeId = (string)(await probeStart.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!;
+            probeWatch.Restart();
+            for (var i = 0; i < 2000; i++) (await http.GetAsync($"/api/instances/{probeId}", ct)).EnsureSuccessStatusCode();
+            Console.WriteLine($"HTTP GET /api/instances/id, 1 client: {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
+            var probeDb = host.Services.GetRequiredService<NpgsqlDataSource>();
+            probeWatch.Restart();
+            for (var i = 0; i < 2000; i++) await Pppk.Workflow.Host.Instances.InstanceViews.GetAsync(probeDb, Guid.Parse(probeId), ct);
+            Console.WriteLine($"InstanceViews.GetAsync direct, 1 client: {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
+            probeWatch.Restart();
+            for (var i = 0; i < 500; i++) (await http.PostAsync("/api/instances", new StringContent("{\"definitionKey\":\"bench_task\",\"variables\":{\"n\":1}}", Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
+            Console.WriteLine($"HTTP POST /api/instances (string content), 1 client: {probeWatch.Elapsed.TotalMilliseconds / 500:F3} ms");
+            probeWatch.Restart();
+            for (var i = 0; i < 500; i++) (await http.PostAsJsonAsync("/api/instances", new { definitionKey = "bench_task", variables = new { n = 1 } }, ct)).EnsureSuccessStatusCode();
+            Console.WriteLine($"HTTP POST /api/instances (PostAsJson), 1 client: {probeWatch.Elapsed.TotalMilliseconds / 500:F3} ms");
+        }
+
         // (a) steps per second beside pgbench -N.
         var pgbench = parts.Contains('a') ? await PgBenchAsync(csb, seconds, ct) : [];
         foreach (var clients in parts.Contains('a') ? ClientCounts : [])
@@ -94,13 +135,13 @@ public sealed class RuntimeBenchmark : IBenchmark
             if (mode is "both" or "http")
             {
                 var viaHttp = await StepsAsync(clients, seconds, StepViaHttpAsync(http), ct);
+                PrintTimings();
                 Row($"(a) steps/s, {clients,2} client(s), HTTP", viaHttp, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaHttp / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
             }
             if (mode is "both" or "services")
             {
                 var viaServices = await StepsAsync(clients, seconds, StepViaServicesAsync(host.Services, cs), ct);
-                var n = Math.Max(1, Interlocked.Exchange(ref Timing[3], 0));
-                Console.WriteLine($"    per pair: start {Interlocked.Exchange(ref Timing[0], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, task lookup {Interlocked.Exchange(ref Timing[1], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms, complete {Interlocked.Exchange(ref Timing[2], 0) * 1000.0 / Stopwatch.Frequency / n:F2} ms");
+                PrintTimings();
                 Row($"(a) steps/s, {clients,2} client(s), services", viaServices, "steps/s", (tps > 0 ? $"pgbench -N {tps:F0} tps; ratio {viaServices / tps:F2} (target >= 0.6)" : "pgbench n/a") + "; " + LastCpu);
             }
         }
@@ -172,17 +213,32 @@ public sealed class RuntimeBenchmark : IBenchmark
 
     private static StepPair StepViaHttpAsync(HttpClient http) => async ct =>
     {
+        var t0 = Stopwatch.GetTimestamp();
         var start = await http.PostAsJsonAsync("/api/instances", new { definitionKey = "bench_task", variables = new { n = 1 } }, ct);
         start.EnsureSuccessStatusCode();
         var id = (string)(await start.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!;
+        var t1 = Stopwatch.GetTimestamp();
         var tasks = await http.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}", ct);
         var taskId = (string)tasks!["items"]![0]!["id"]!;
+        var t2 = Stopwatch.GetTimestamp();
         var done = await http.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { ok = true } }, ct);
         done.EnsureSuccessStatusCode();
+        var t3 = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref Timing[0], t1 - t0);
+        Interlocked.Add(ref Timing[1], t2 - t1);
+        Interlocked.Add(ref Timing[2], t3 - t2);
+        Interlocked.Increment(ref Timing[3]);
     };
 
-    /// <summary>Ticks spent in start, task lookup, complete; and the number of pairs (services mode).</summary>
+    /// <summary>Ticks spent in start, task lookup, complete; and the number of pairs.</summary>
     private static readonly long[] Timing = new long[4];
+
+    private static void PrintTimings()
+    {
+        var n = Math.Max(1, Interlocked.Exchange(ref Timing[3], 0));
+        double Ms(int i) => Interlocked.Exchange(ref Timing[i], 0) * 1000.0 / Stopwatch.Frequency / n;
+        Console.WriteLine($"    per pair: start {Ms(0):F2} ms, task lookup {Ms(1):F2} ms, complete {Ms(2):F2} ms");
+    }
 
     private static StepPair StepViaServicesAsync(IServiceProvider services, string cs)
     {
@@ -279,13 +335,13 @@ public sealed class RuntimeBenchmark : IBenchmark
 
     // ---------------------------------------------------------------- (b)
 
-    private static async Task<int> BatchStartAsync(HttpClient http, string key, int count, int perCall, CancellationToken ct)
+    private static async Task<int> BatchStartAsync(HttpClient http, string key, int count, int perCall, CancellationToken ct, string prefix = "b")
     {
         var started = 0;
         for (var offset = 0; offset < count; offset += perCall)
         {
             var items = Enumerable.Range(offset, Math.Min(perCall, count - offset))
-                .Select(i => new { businessKey = $"b-{i:D6}", variables = new { n = i } }).ToList();
+                .Select(i => new { businessKey = $"{prefix}-{i:D6}", variables = new { n = i } }).ToList();
             var response = await http.PostAsJsonAsync("/api/instances/batch", new { definitionKey = key, instances = items }, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Batch start failed {(int)response.StatusCode}: {body}");

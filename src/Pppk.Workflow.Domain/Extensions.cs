@@ -39,5 +39,5 @@ public static class Extensions
 
 internal sealed class PppkMigration(PppkDbContext db) : IDatabaseMigration
 {
-    public Task MigrateAsync(CancellationToken ct) => db.Database.MigrateAsync(ct);
+    public Task MigrateAsync(CancellationToken ct) => db.Database.MigrateWithHistoryTableAsync(ct);
 }

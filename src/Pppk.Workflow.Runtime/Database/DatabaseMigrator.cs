@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -28,7 +30,7 @@ public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource data
         {
             await using var exists = new NpgsqlCommand($"SELECT to_regclass('{WorkflowDbContext.Schema}.{WorkflowDbContext.MigrationsHistoryTable}') IS NOT NULL", lockConnection);
             var before = (bool)(await exists.ExecuteScalarAsync(ct))! ? (await db.Database.GetAppliedMigrationsAsync(ct)).Count() : 0;
-            await db.Database.MigrateAsync(ct);
+            await db.Database.MigrateWithHistoryTableAsync(ct);
             var after = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
             if (after > before) logger.LogInformation("Applied {Count} database migrations", after - before);
             foreach (var other in others) await other.MigrateAsync(ct);
@@ -39,5 +41,19 @@ public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource data
             release.Parameters.AddWithValue("key", MigrationLockKey);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+}
+
+public static class MigrationExtensions
+{
+    /// <summary>
+    /// <c>MigrateAsync</c>, with the history table created first: on a fresh database EF Core otherwise reads the
+    /// missing table and logs that failed query as an error before it creates it, which alarms whoever reads the
+    /// first start's log.
+    /// </summary>
+    public static async Task MigrateWithHistoryTableAsync(this DatabaseFacade database, CancellationToken ct)
+    {
+        await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        await database.MigrateAsync(ct);
     }
 }

@@ -24,6 +24,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
     public EffectBuffer Buffer { get; } = new();
 
+    /// <summary>Rows locked ahead for grouped calls, by key; a call takes its row out (see <see cref="StepRunner.RunGroupedAsync{T}"/>).</summary>
+    public Dictionary<Guid, object> Prelocked { get; } = [];
+
     /// <summary>User tasks a call in this transaction is completing: a second completion of one in the same (grouped) transaction is refused.</summary>
     public HashSet<Guid> CompletingTasks { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Steps;
@@ -25,8 +26,10 @@ public sealed class TaskService
     {
         await _runner.RunGroupedAsync(async tx =>
         {
-            // The task and its instance are locked in one round trip; the separate lock and load only when that finds nothing (to say why).
-            var task = await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
+            // The task and its instance are locked in one round trip (for all the completions grouped with this one, if
+            // any); the separate lock and load only when that finds nothing (to say why).
+            var task = tx.Prelocked.Remove(taskId, out var row) ? (TaskRow)row
+                : await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
             if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}; only an open task can be completed.");
             if (!MayAct(task, actor))
                 throw WorkflowException.Forbidden($"{actor.Name} may not complete task {taskId}: it is for {Describe(task)}.");
@@ -35,7 +38,7 @@ public sealed class TaskService
             await tx.LoadAsync([task.InstanceId], ct);
             var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
             tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
-        }, ct);
+        }, ct, (PrelockWithInstancesAsync, taskId));
     }
 
     public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
@@ -63,18 +66,39 @@ public sealed class TaskService
     private static async Task<TaskRow?> LockWithInstanceAsync(StepTransaction tx, Guid taskId, CancellationToken ct)
     {
         await using var cmd = tx.Command($"""
-            SELECT t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
+            SELECT t.id, t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
             FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id AND i.state IS NOT NULL
             WHERE t.id = @id FOR UPDATE OF t, i
             """);
         cmd.Parameters.AddWithValue("id", taskId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var task = new TaskRow(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5));
-        var instance = StepTransaction.ReadInstance(reader, 6);
+        return await reader.ReadAsync(ct) ? ReadWithInstance(tx, reader).Task : null;
+    }
+
+    /// <summary>The same for the tasks of several grouped completions, in one query and in instance order.</summary>
+    private static async Task PrelockWithInstancesAsync(StepTransaction tx, Guid[] taskIds, CancellationToken ct)
+    {
+        await using var cmd = tx.Command($"""
+            SELECT t.id, t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
+            FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id AND i.state IS NOT NULL
+            WHERE t.id = ANY(@ids) ORDER BY i.id, t.id FOR UPDATE OF t, i
+            """);
+        cmd.Parameters.AddWithValue("ids", taskIds);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var (id, task) = ReadWithInstance(tx, reader);
+            tx.Prelocked[id] = task;
+        }
+    }
+
+    private static (Guid Id, TaskRow Task) ReadWithInstance(StepTransaction tx, NpgsqlDataReader reader)
+    {
+        var task = new TaskRow(reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6));
+        var instance = StepTransaction.ReadInstance(reader, 7);
         tx.Instances.TryAdd(instance.Id, instance);
-        return task;
+        return (reader.GetGuid(0), task);
     }
 
     private static async Task<TaskRow> LockAsync(StepTransaction tx, Guid taskId, CancellationToken ct)

@@ -6,7 +6,7 @@ namespace Pppk.Workflow.Engine.Feel;
 public static class FeelTexts
 {
     // The frame around a reason, as the designer and the validator show it
-    public static readonly TextTemplate SyntaxError = new("feel-syntax",
+    public static readonly TextTemplate SyntaxError = new("feel-syntax-in-expression",
         "FEEL syntax error in '{0}': {1} at line {2}, column {3}.",
         "Galat sintaks FEEL pada '{0}': {1} pada baris {2}, kolom {3}.");
     public static readonly TextTemplate ReasonAt = new("feel-syntax-position",

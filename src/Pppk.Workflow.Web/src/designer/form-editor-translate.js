@@ -7,6 +7,7 @@ const TEXTS = {
   // Palette
   Components: 'Komponen',
   'Search components': 'Cari komponen',
+  'Clear content': 'Hapus isian',
   'No components found.': 'Tidak ada komponen yang cocok.',
   Input: 'Isian',
   Selection: 'Pilihan',
@@ -155,12 +156,24 @@ const TEXTS = {
 
 const ATTRIBUTES = ['title', 'placeholder', 'aria-label'];
 
+// Texts built from a component's name, e.g. a palette entry's title "Create a Text field element".
+const PATTERNS = [[/^Create an? (.+) element$/, (name) => `Buat elemen ${TEXTS[name] || name}`]];
+
+function translated(text) {
+  if (TEXTS[text]) return TEXTS[text];
+  for (const [pattern, render] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return render(...match.slice(1));
+  }
+  return null;
+}
+
 // What the user wrote: labels of fields on the canvas, inputs, and the selected field's own name in the panel header.
 const USER_TEXT = '.fjs-form-field, .bio-properties-panel-header-label, input, textarea, [contenteditable], .cm-editor';
 
 function translateText(node) {
   const trimmed = node.data.trim();
-  const indonesian = trimmed && TEXTS[trimmed];
+  const indonesian = trimmed && translated(trimmed);
   if (indonesian && !node.parentElement?.closest(USER_TEXT)) node.data = node.data.replace(trimmed, indonesian);
 }
 
@@ -168,7 +181,8 @@ function translateElement(element) {
   if (element.closest(USER_TEXT) && !element.matches('input, textarea')) return;
   for (const name of ATTRIBUTES) {
     const value = element.getAttribute(name);
-    if (value && TEXTS[value]) element.setAttribute(name, TEXTS[value]);
+    const indonesian = value && translated(value);
+    if (indonesian) element.setAttribute(name, indonesian);
   }
 }
 

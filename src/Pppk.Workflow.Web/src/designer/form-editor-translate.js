@@ -33,7 +33,6 @@ const TEXTS = {
   Separator: 'Pemisah',
   Group: 'Grup',
   'Dynamic list': 'Daftar dinamis',
-  iFrame: 'iFrame',
   Button: 'Tombol',
   'File picker': 'Pemilih berkas',
   // Canvas when empty
@@ -65,7 +64,6 @@ const TEXTS = {
   'Field description': 'Keterangan isian',
   Key: 'Kunci',
   Path: 'Jalur',
-  ID: 'ID',
   'Version tag': 'Tag versi',
   'Default value': 'Nilai bawaan',
   Disabled: 'Nonaktif',
@@ -73,20 +71,17 @@ const TEXTS = {
   Required: 'Wajib diisi',
   'Minimum length': 'Panjang minimum',
   'Maximum length': 'Panjang maksimum',
-  Minimum: 'Minimum',
   Maximum: 'Maksimum',
   'Validation pattern': 'Pola validasi',
   'Custom regular expression': 'Ekspresi reguler khusus',
   'Custom error message': 'Pesan galat khusus',
   Custom: 'Khusus',
-  Email: 'Email',
   Phone: 'Telepon',
   'Hide if': 'Sembunyikan jika',
   Columns: 'Kolom',
   Column: 'Kolom',
   Auto: 'Otomatis',
   Text: 'Teks',
-  Label: 'Label',
   Value: 'Nilai',
   Type: 'Tipe',
   Subtype: 'Subtipe',
@@ -109,7 +104,6 @@ const TEXTS = {
   'Image source': 'Sumber gambar',
   'Alternative text': 'Teks alternatif',
   Height: 'Tinggi',
-  URL: 'URL',
   'Vertical alignment': 'Perataan vertikal',
   Top: 'Atas',
   Center: 'Tengah',
@@ -159,8 +153,9 @@ const ATTRIBUTES = ['title', 'placeholder', 'aria-label'];
 // Texts built from a component's name, e.g. a palette entry's title "Create a Text field element".
 const PATTERNS = [[/^Create an? (.+) element$/, (name) => `Buat elemen ${TEXTS[name] || name}`]];
 
+// Only a real change is written: writing a text or attribute back unchanged would wake the observer again, forever.
 function translated(text) {
-  if (TEXTS[text]) return TEXTS[text];
+  if (TEXTS[text]) return TEXTS[text] === text ? null : TEXTS[text];
   for (const [pattern, render] of PATTERNS) {
     const match = pattern.exec(text);
     if (match) return render(...match.slice(1));
@@ -174,7 +169,9 @@ const USER_TEXT = '.fjs-form-field, .bio-properties-panel-header-label, input, t
 function translateText(node) {
   const trimmed = node.data.trim();
   const indonesian = trimmed && translated(trimmed);
-  if (indonesian && !node.parentElement?.closest(USER_TEXT)) node.data = node.data.replace(trimmed, indonesian);
+  if (!indonesian || node.parentElement?.closest(USER_TEXT)) return;
+  const data = node.data.replace(trimmed, indonesian);
+  if (data !== node.data) node.data = data;
 }
 
 function translateElement(element) {
@@ -182,7 +179,7 @@ function translateElement(element) {
   for (const name of ATTRIBUTES) {
     const value = element.getAttribute(name);
     const indonesian = value && translated(value);
-    if (indonesian) element.setAttribute(name, indonesian);
+    if (indonesian && indonesian !== value) element.setAttribute(name, indonesian);
   }
 }
 

@@ -1,5 +1,4 @@
 using Pppk.Workflow.Engine.Expressions;
-using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Timers;
 using T = Pppk.Workflow.Engine.Validation.ValidationTexts;

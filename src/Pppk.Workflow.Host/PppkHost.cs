@@ -122,7 +122,7 @@ public static class PppkHost
         Configure(builder, setup);
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddPppkAuth(auth);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Localize);
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddScoped<AdminSeeder>();
 

@@ -63,6 +63,16 @@ public sealed class ImportValidationTests(DomainTestHost host) : IClassFixture<D
         Has(errors, 8, "kode_formasi", "duplicate kode_formasi 'FV-OK' in the file (also on row 2)");
         Assert.Equal(6, errors.Count);
         Assert.False(await DbAsync(db => db.Formations.AnyAsync(f => f.Code == "FV-OK")));
+
+        // Each error has a stable code and its Indonesian rendering; values and column names stay as in the file.
+        string Indonesian(int row, string column) => errors.Single(e => e.Row == row && e.Column == column).Text.In(Pppk.Workflow.Engine.Localization.Language.Indonesian);
+        Assert.Equal("Nilai wajib 'jabatan' tidak diisi.", Indonesian(3, "jabatan"));
+        Assert.Equal("'dosen' tidak diizinkan; gunakan salah satu dari guru, nakes, teknis.", Indonesian(4, "jenis"));
+        Assert.Equal("0 di luar rentang; yang diizinkan 1 sampai 10000.", Indonesian(5, "kuota"));
+        Assert.Equal("'tiga' bukan bilangan bulat.", Indonesian(6, "kuota"));
+        Assert.Equal("kode_formasi 'FV-OK' ganda dalam berkas (juga pada baris 2).", Indonesian(8, "kode_formasi"));
+        Assert.Equal(["value-required", "value-not-allowed", "number-out-of-range", "number-not-whole", "number-out-of-range", "duplicate-in-file"],
+            errors.OrderBy(e => e.Row).Select(e => e.Text.Code));
     }
 
     [Fact]

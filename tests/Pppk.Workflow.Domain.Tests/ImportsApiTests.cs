@@ -42,6 +42,27 @@ public sealed class ImportsApiTests(DomainTestHost host) : IClassFixture<DomainT
     }
 
     [Fact]
+    public async Task Bad_rows_are_answered_in_Indonesian_with_their_codes_for_Accept_Language_id()
+    {
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports/scores")
+        {
+            Content = new StringContent("no_peserta,nilai_teknis,nilai_manajerial_sosiokultural,nilai_wawancara\nNOPE,500,100,20\n", Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("id");
+        var bad = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Berkas nilai memiliki 2 masalah; tidak ada yang diimpor. Perbaiki baris yang tercantum lalu kirim ulang seluruh berkas.",
+            problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("code").GetString(), e.GetProperty("message").GetString())).ToList();
+        Assert.Equal((2, "no_peserta", "registration-unknown", "Nomor peserta 'NOPE' tidak dikenal; impor berkas pelamar terlebih dahulu."), errors[0]);
+        Assert.Equal((2, "nilai_teknis", "number-out-of-range"), (errors[1].Item1, errors[1].Item2, errors[1].Item3));
+        Assert.StartsWith("500 di luar rentang", errors[1].Item4);
+    }
+
+    [Fact]
     public async Task The_template_of_each_kind_is_its_header()
     {
         using var client = host.Client();

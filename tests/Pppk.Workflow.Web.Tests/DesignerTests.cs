@@ -97,12 +97,17 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(overlay).ToBeVisibleAsync();
         await Assertions.Expect(Shape(page, "Flow_ya")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("pppk-problem"));
         await Assertions.Expect(page.GetByTestId("problem-list")).ToContainTextAsync("Flow_ya");
+        // The server's message, in Indonesian: the frame translated, the expression and the position verbatim.
+        await Assertions.Expect(overlay).ToContainTextAsync("Nilai kondisi pada 'Flow_ya': Galat sintaks FEEL pada 'lengkap = = true'");
+        await Assertions.Expect(overlay).ToContainTextAsync("pada baris 1, kolom");
+        await Assertions.Expect(page.GetByTestId("problem-list")).ToContainTextAsync("tidak terduga: diharapkan sebuah operan");
 
         // The try-out box: the selected flow's expression, then a valid one.
         await page.GetByRole(AriaRole.Button, new() { Name = "Ambil dari elemen terpilih" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("feel-expression")).ToHaveValueAsync("=lengkap = = true");
         await page.GetByTestId("feel-evaluate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("feel-result")).ToContainTextAsync("Galat sintaks pada baris 1");
+        await Assertions.Expect(page.GetByTestId("feel-result")).ToContainTextAsync("Ekspresi bukan FEEL yang sah");
         await page.GetByTestId("feel-expression").FillAsync("= nilai >= 400 and lengkap");
         await page.GetByTestId("feel-context").FillAsync("{\"nilai\": 412, \"lengkap\": true}");
         await page.GetByTestId("feel-evaluate").ClickAsync();
@@ -143,6 +148,11 @@ public sealed class DesignerTests(BrowserHost host)
         var editor = page.GetByTestId("form-editor");
         await Assertions.Expect(editor).ToContainTextAsync("form-Perbaiki_berkas");
         await Assertions.Expect(editor.Locator(".fjs-editor-container")).ToBeVisibleAsync();
+        // form-js has no translation hook; its palette and empty canvas are translated on the DOM.
+        await Assertions.Expect(editor.Locator(".fjs-palette-container")).ToContainTextAsync("Komponen");
+        await Assertions.Expect(editor.Locator(".fjs-palette-container")).ToContainTextAsync("Kolom teks");
+        await Assertions.Expect(editor.Locator(".fjs-palette-container")).Not.ToContainTextAsync("Text field");
+        await Assertions.Expect(editor.Locator(".fjs-palette-container input").First).ToHaveAttributeAsync("placeholder", "Cari komponen");
         await BrowserHost.ScreenshotAsync(page, "13-designer-form-editor");
         await page.GetByTestId("form-deploy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Formulir form-Perbaiki_berkas versi 1 diterapkan");

@@ -50,6 +50,9 @@ public sealed class PppkScreensTests(BrowserHost host)
         await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("3");
         await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("jenis");
         await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("kuota");
+        // The reasons are the server's, in Indonesian; the values from the file stay as they were.
+        await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("'dokter' tidak diizinkan; gunakan salah satu dari");
+        await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("'nol' bukan bilangan bulat.");
         await Assertions.Expect(page.Locator("table.list thead")).ToContainTextAsync("Masalah");
         await BrowserHost.ScreenshotAsync(page, "30-import-errors");
 

@@ -27,7 +27,7 @@ internal sealed class ApplicantImport : CsvImport<ApplicantImport.Row>
         var birth = r.Date("tanggal_lahir");
         var formation = r.Required("kode_formasi");
         if (formation is not null && !_formations.Contains(formation))
-            r.Error("kode_formasi", $"Unknown formation code '{formation}'; import the formations file first.");
+            r.Error("kode_formasi", ImportTexts.UnknownFormation.Format(formation));
         var category = r.Int("kategori_prioritas", 1, 4);
         if (!r.Ok) return null;
         return new Row(number!, nik!, name!, email!, birth!.Value, formation!, category!.Value);

@@ -87,7 +87,7 @@ internal sealed class UniqueInFile
     {
         if (key is null) return;
         if (_seen.TryGetValue(key, out var first))
-            row.Error(column, $"Duplicate {column} '{key}' in the file (also on row {first}).");
+            row.Error(column, ImportTexts.Duplicate.Format(column, key, first));
         else
             _seen[key] = row.Row;
     }

@@ -37,7 +37,7 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOption
         var errors = new List<ImportError>();
         var table = CsvTable.Read(csv, import.Columns, errors);
         if (table is null) return ImportOutcome.Failed(errors);
-        if (table.Rows.Count == 0) return ImportOutcome.Failed([new ImportError(1, "", "The file has a header but no data rows.")]);
+        if (table.Rows.Count == 0) return ImportOutcome.Failed([new ImportError(1, "", ImportTexts.NoRows.Format())]);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -27,7 +27,7 @@ internal sealed class CsvTable
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new ImportError(1, "", $"The file is empty; expected a header row: {string.Join(",", required)}."));
+            errors.Add(new ImportError(1, "", ImportTexts.EmptyFile.Format(string.Join(",", required))));
             return null;
         }
         var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true, SkipEmptyLines = true };
@@ -41,7 +41,7 @@ internal sealed class CsvTable
             for (var i = 0; i < headers.Count; i++)
                 columns.TryAdd(headers[i].Trim().ToLowerInvariant(), i);
             foreach (var column in required.Where(c => !columns.ContainsKey(c)))
-                errors.Add(new ImportError(1, column, $"Missing column '{column}' in the header; expected: {string.Join(",", required)}."));
+                errors.Add(new ImportError(1, column, ImportTexts.MissingColumn.Format(column, string.Join(",", required))));
             if (errors.Count > 0) return null;
             while (reader.Read())
             {
@@ -53,7 +53,7 @@ internal sealed class CsvTable
         }
         catch (Exception e) when (e is CsvFormatException or FormatException)
         {
-            errors.Add(new ImportError(0, "", $"The file is not valid CSV: {e.Message}"));
+            errors.Add(new ImportError(0, "", ImportTexts.NotCsv.Format(e.Message)));
             return null;
         }
         return new CsvTable(columns, rows);

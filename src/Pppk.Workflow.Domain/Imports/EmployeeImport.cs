@@ -36,19 +36,19 @@ internal sealed partial class EmployeeImport(string skSigner) : CsvImport<Employ
         var ni = r.Optional("ni_pppk");
         if (ni is not null && !EighteenDigits().IsMatch(ni))
         {
-            r.Error("ni_pppk", $"NI PPPK '{ni}' must be exactly 18 digits.");
+            r.Error("ni_pppk", ImportTexts.NiDigits.Format(ni));
             ni = null;
         }
         _nis.Check(r, "ni_pppk", ni);
         var nik = r.Nik("nik");
         _niks.Check(r, "nik", nik);
         if (ni is not null && nik is not null && _niOwners.TryGetValue(ni, out var niOwner) && niOwner != nik)
-            r.Error("ni_pppk", $"NI PPPK '{ni}' already belongs to the employee with NIK {niOwner}.");
+            r.Error("ni_pppk", ImportTexts.NiTaken.Format(ni, niOwner));
         var name = r.Required("nama");
         var email = r.Email("email", required: false);
         var unit = r.Required("kode_unit");
         if (unit is not null && !_units.Contains(unit))
-            r.Error("kode_unit", $"Unknown unit code '{unit}'; the unit must exist (seed the units or import its formations first).");
+            r.Error("kode_unit", ImportTexts.UnknownUnit.Format(unit));
         var position = r.Required("jabatan");
         var grade = r.Grade("golongan");
         var serviceYears = r.Int("masa_kerja", 0, 33);
@@ -58,14 +58,14 @@ internal sealed partial class EmployeeImport(string skSigner) : CsvImport<Employ
         var years = 0;
         if (tmt is not null && end is not null)
         {
-            if (end <= tmt) r.Error("akhir_kontrak", $"Contract end {end:yyyy-MM-dd} must be after the TMT {tmt:yyyy-MM-dd}.");
-            else if (end > tmt.Value.AddYears(5)) r.Error("akhir_kontrak", $"Contract end {end:yyyy-MM-dd} is more than 5 years after the TMT; a PPPK term is 1 to 5 years.");
+            if (end <= tmt) r.Error("akhir_kontrak", ImportTexts.EndBeforeTmt.Format(end.Value.ToString("yyyy-MM-dd"), tmt.Value.ToString("yyyy-MM-dd")));
+            else if (end > tmt.Value.AddYears(5)) r.Error("akhir_kontrak", ImportTexts.TermTooLong.Format(end.Value.ToString("yyyy-MM-dd")));
             else years = Math.Clamp((int)Math.Round((end.Value.DayNumber - tmt.Value.DayNumber) / 365.25), 1, 5);
         }
         var sk = r.Required("nomor_sk");
         _sks.Check(r, "nomor_sk", sk);
         if (sk is not null && nik is not null && _skOwners.TryGetValue(sk, out var skOwner) && skOwner != nik)
-            r.Error("nomor_sk", $"SK number '{sk}' already belongs to the employee with NIK {skOwner}.");
+            r.Error("nomor_sk", ImportTexts.SkTaken.Format(sk, skOwner));
         var skDate = r.Date("tanggal_sk");
         var spmt = r.Date("tanggal_spmt", required: false);
         if (!r.Ok) return null;

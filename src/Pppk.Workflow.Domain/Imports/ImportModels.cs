@@ -1,7 +1,15 @@
+using Pppk.Workflow.Engine.Localization;
+
 namespace Pppk.Workflow.Domain.Imports;
 
-/// <summary>One problem in a CSV file. <see cref="Row"/> is the line of the file as a spreadsheet shows it (the header is row 1).</summary>
-public sealed record ImportError(int Row, string Column, string Message);
+/// <summary>
+/// One problem in a CSV file. <see cref="Row"/> is the line of the file as a spreadsheet shows it (the header is row 1).
+/// <see cref="Text"/> has the code (<see cref="ImportTexts"/>) and renders in English (<see cref="Message"/>) or Indonesian.
+/// </summary>
+public sealed record ImportError(int Row, string Column, LocalizedText Text)
+{
+    public string Message => Text.ToString();
+}
 
 /// <summary>What a successful import wrote: <see cref="Rows"/> data rows, of which <see cref="Inserted"/> were new and <see cref="Updated"/> replaced existing records.</summary>
 public sealed record ImportResult(string Kind, int Rows, int Inserted, int Updated);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Pppk.Workflow.Engine.Localization;
+using T = Pppk.Workflow.Domain.Imports.ImportTexts;
 
 namespace Pppk.Workflow.Domain.Imports;
 
@@ -13,14 +15,14 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
     /// <summary>True when no value of this row was bad.</summary>
     public bool Ok => errors.Count == _errorsBefore;
 
-    public void Error(string column, string message) => errors.Add(new ImportError(row, column, message));
+    public void Error(string column, LocalizedText text) => errors.Add(new ImportError(row, column, text));
 
     public string? Optional(string column) => table.Get(values, column);
 
     public string? Required(string column)
     {
         var value = table.Get(values, column);
-        if (value is null) Error(column, $"Missing required value '{column}'.");
+        if (value is null) Error(column, T.Required.Format(column));
         return value;
     }
 
@@ -30,7 +32,7 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         var value = Required(column);
         if (value is not null && !SixteenDigits().IsMatch(value))
         {
-            Error(column, $"NIK '{value}' must be exactly 16 digits (it has {value.Length} characters).");
+            Error(column, T.NikDigits.Format(value, value.Length));
             return null;
         }
         return value;
@@ -41,7 +43,7 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         var value = required ? Required(column) : Optional(column);
         if (value is null) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Error(column, $"Date '{value}' is not a valid date in the form YYYY-MM-DD.");
+        Error(column, T.InvalidDate.Format(value));
         return null;
     }
 
@@ -51,12 +53,12 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         if (value is null) return null;
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
-            Error(column, $"'{value}' is not a whole number.");
+            Error(column, T.NotWholeNumber.Format(value));
             return null;
         }
         if (number < min || number > max)
         {
-            Error(column, $"{number} is out of range; allowed {min} to {max}.");
+            Error(column, T.OutOfRange.Format(number, min, max));
             return null;
         }
         return number;
@@ -67,7 +69,7 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         var value = required ? Required(column) : Optional(column);
         if (value is not null && !EmailPattern().IsMatch(value))
         {
-            Error(column, $"'{value}' is not a valid email address.");
+            Error(column, T.InvalidEmail.Format(value));
             return null;
         }
         return value;
@@ -79,7 +81,7 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         var value = Required(column);
         if (value is null) return null;
         var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-        if (match is null) Error(column, $"'{value}' is not allowed; use one of {string.Join(", ", allowed)}.");
+        if (match is null) Error(column, T.NotAllowed.Format(value, string.Join(", ", allowed)));
         return match;
     }
 
@@ -89,7 +91,7 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         var value = Required(column);
         if (value is null) return null;
         var grade = Grades.Parse(value);
-        if (grade is null) Error(column, $"Unknown grade '{value}'; PPPK grades are I to XVII.");
+        if (grade is null) Error(column, T.UnknownGrade.Format(value));
         return grade;
     }
 

@@ -27,7 +27,7 @@ internal sealed class ScoreImport : CsvImport<ScoreImport.Row>
         _numbers.Check(r, "no_peserta", number);
         var id = 0;
         if (number is not null && !_applicants.TryGetValue(number, out id))
-            r.Error("no_peserta", $"Unknown registration number '{number}'; import the applicants file first.");
+            r.Error("no_peserta", ImportTexts.UnknownRegistration.Format(number));
         var technical = r.Int("nilai_teknis", 0, MaxTechnical);
         var managerial = r.Int("nilai_manajerial_sosiokultural", 0, MaxManagerialSocioCultural);
         var interview = r.Int("nilai_wawancara", 0, MaxInterview);

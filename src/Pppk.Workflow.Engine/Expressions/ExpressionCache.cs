@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Engine.Expressions;
 
@@ -16,7 +17,7 @@ internal sealed class ExpressionCache
     public FeelExpression Get(string raw) => _compiled.GetOrAdd(raw, static r => FeelExpression.Parse(Body(r)));
 
     /// <summary>Parses without caching a failure; returns the problem as a sentence with its position, or null when it parses.</summary>
-    public string? TryCompile(string raw)
+    public LocalizedText? TryCompile(string raw)
     {
         if (!IsExpression(raw))
             return null;
@@ -27,7 +28,7 @@ internal sealed class ExpressionCache
         }
         catch (FeelSyntaxException e)
         {
-            return $"FEEL syntax error in '{Body(raw).Trim()}': {e.Reason} at line {e.Line}, column {e.Column}.";
+            return FeelTexts.SyntaxError.Format(Body(raw).Trim(), e.ReasonText, e.Line, e.Column);
         }
         catch (NotImplementedException)
         {
@@ -35,7 +36,7 @@ internal sealed class ExpressionCache
         }
         catch (Exception e)
         {
-            return $"FEEL expression '{Body(raw).Trim()}' could not be parsed: {e.Message}";
+            return FeelTexts.NotParsed.Format(Body(raw).Trim(), e.Message);
         }
     }
 }

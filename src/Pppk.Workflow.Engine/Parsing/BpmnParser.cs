@@ -19,7 +19,7 @@ public static class BpmnParser
         catch (XmlException e)
         {
             var broken = new BpmnDefinitions { Source = new XDocument() };
-            broken.ParseProblems.Add(ValidationProblem.Error(null, $"The file is not well-formed XML: {e.Message}"));
+            broken.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.XmlMalformed.Format(e.Message)));
             return broken;
         }
         return Parse(document);
@@ -32,7 +32,7 @@ public static class BpmnParser
         if (root.Name != Bpmn + "definitions")
         {
             definitions.ParseProblems.Add(ValidationProblem.Error(null,
-                $"The root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}'; a BPMN file starts with <bpmn:definitions xmlns:bpmn=\"{Bpmn}\">."));
+                ValidationTexts.NotBpmnRoot.Format(root.Name.LocalName, root.Name.NamespaceName, Bpmn)));
             return definitions;
         }
 
@@ -48,7 +48,7 @@ public static class BpmnParser
             var id = p.Attr("id");
             if (id is null)
             {
-                definitions.ParseProblems.Add(ValidationProblem.Error(null, "A <process> has no id; give every process an id (it is the definition key)."));
+                definitions.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.ProcessWithoutId.Format()));
                 continue;
             }
             var process = new BpmnProcess(id, p)
@@ -76,7 +76,7 @@ public static class BpmnParser
             {
                 var flow = ReadFlow(child);
                 if (flow is null)
-                    definitions.ParseProblems.Add(ValidationProblem.Error(null, "A <sequenceFlow> has no id."));
+                    definitions.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.FlowWithoutId.Format()));
                 else
                 {
                     scope.Flows.Add(flow);
@@ -88,7 +88,7 @@ public static class BpmnParser
                 var id = child.Attr("id");
                 if (id is null)
                 {
-                    definitions.ParseProblems.Add(ValidationProblem.Error(null, $"A <{local}> named '{child.Attr("name")}' has no id."));
+                    definitions.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.ElementWithoutId.Format(local, child.Attr("name"))));
                     continue;
                 }
                 var node = ReadNode(id, local, child);
@@ -224,7 +224,7 @@ public static class BpmnParser
             if (e.Name.Namespace != Bpmn || e.Attr("id") is not { } id)
                 continue;
             if (!seen.Add(id))
-                definitions.ParseProblems.Add(ValidationProblem.Error(id, $"The id '{id}' is used by more than one element; ids must be unique in a file."));
+                definitions.ParseProblems.Add(ValidationProblem.Error(id, ValidationTexts.DuplicateId.Format(id)));
         }
     }
 }

@@ -1,4 +1,6 @@
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Timers;
 
@@ -21,6 +23,14 @@ public sealed class TimerSchedule
 
     public static TimerSchedule? Parse(TimerKind kind, string text, TimeZoneInfo zone, out string? error)
     {
+        var schedule = Read(kind, text, zone, out var problem);
+        error = problem?.ToString();
+        return schedule;
+    }
+
+    /// <summary>Reads a timer's text; when it cannot, <paramref name="error"/> says why in the user's language.</summary>
+    public static TimerSchedule? Read(TimerKind kind, string text, TimeZoneInfo zone, out LocalizedText? error)
+    {
         error = null;
         text = text.Trim();
         switch (kind)
@@ -28,12 +38,12 @@ public sealed class TimerSchedule
             case TimerKind.Date when TryDate(text, zone, out var date):
                 return new TimerSchedule(date, null, null, null, 1, false, zone);
             case TimerKind.Date:
-                error = $"'{text}' is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00.";
+                error = ValidationTexts.TimerDateInvalid.Format(text);
                 return null;
             case TimerKind.Duration when IsoDuration.TryParse(text, out var d) && d.IsPositive:
                 return new TimerSchedule(null, d, null, null, 1, false, zone);
             case TimerKind.Duration:
-                error = $"'{text}' is not a positive ISO 8601 duration; write e.g. PT15M, P3D or P1DT12H.";
+                error = ValidationTexts.TimerDurationInvalid.Format(text);
                 return null;
         }
         if (text.StartsWith('R'))
@@ -51,12 +61,12 @@ public sealed class TimerSchedule
             };
             if (ok && interval.IsPositive)
                 return new TimerSchedule(null, interval, start, null, repetitions, true, zone);
-            error = $"'{text}' is not an ISO 8601 repeating interval; write e.g. R/P1D (forever), R5/PT10M (five times) or R3/2026-01-01T08:00:00Z/P1D.";
+            error = ValidationTexts.TimerRepeatInvalid.Format(text);
             return null;
         }
         if (CronSchedule.TryParse(text, out var cron))
             return new TimerSchedule(null, null, null, cron, null, true, zone);
-        error = $"'{text}' is neither an ISO 8601 repeating interval (R5/PT10M) nor a cron expression (0 0 9 * * MON-FRI).";
+        error = ValidationTexts.TimerCycleInvalid.Format(text);
         return null;
     }
 

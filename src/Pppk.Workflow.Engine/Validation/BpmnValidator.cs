@@ -16,11 +16,11 @@ public static class BpmnValidator
             return problems;
         if (definitions.Processes.Count == 0)
         {
-            problems.Add(ValidationProblem.Error(null, "The file holds no <bpmn:process>; draw a process (pool) with a start event."));
+            problems.Add(ValidationProblem.Error(null, ValidationTexts.NoProcess.Format()));
             return problems;
         }
         if (!definitions.Processes.Any(p => p.IsExecutable))
-            problems.Add(ValidationProblem.Error(null, "No process in the file is executable; tick \"Executable\" (isExecutable=\"true\") on the process to deploy."));
+            problems.Add(ValidationProblem.Error(null, ValidationTexts.NoExecutableProcess.Format()));
 
         var known = new HashSet<string>(knownProcessKeys ?? []);
         foreach (var p in definitions.Processes)
@@ -35,7 +35,7 @@ public static class BpmnValidator
                 problems.AddRange(found);
             else
             {
-                problems.Add(ValidationProblem.Warning(process.Id, $"Process '{process.Id}' is not executable (isExecutable is not true); it is kept with the file but never run."));
+                problems.Add(ValidationProblem.Warning(process.Id, ValidationTexts.ProcessNotExecutable.Format(process.Id)));
                 problems.AddRange(found.Select(f => f with { Severity = Severity.Warning }));
             }
         }

@@ -1,6 +1,7 @@
 using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Timers;
+using T = Pppk.Workflow.Engine.Validation.ValidationTexts;
 
 namespace Pppk.Workflow.Engine.Validation;
 
@@ -17,23 +18,23 @@ internal sealed partial class ElementRules
                 break;
             case "startEvent":
                 Error(node.Id, inProcessScope
-                    ? $"Start event '{node.Id}' is a {kind} start event; a process starts with a none, timer or message start event."
-                    : $"Start event '{node.Id}' inside a subprocess must be a none start event.");
+                    ? T.ProcessStartKind.Format(node.Id, ElementNames.Of(kind))
+                    : T.SubProcessStartKind.Format(node.Id));
                 return;
             case "endEvent" when kind is null or EventKind.Terminate:
                 break;
             case "endEvent" when kind is EventKind.Error:
                 if (node.Event!.Error?.ErrorCode is not { Length: > 0 })
-                    Error(node.Id, $"Error end event '{node.Id}' throws no error code; reference a bpmn:error with an errorCode.");
+                    Error(node.Id, T.ErrorEndWithoutCode.Format(node.Id));
                 break;
             case "endEvent":
-                Error(node.Id, $"End event '{node.Id}' is a {kind} end event; use a none, terminate or error end event (send messages with a send task).");
+                Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
             case "intermediateThrowEvent" when kind is not null:
-                Error(node.Id, $"Intermediate throw event '{node.Id}' throws a {kind} event; only none throw events (milestones) are supported. Send messages with a send task.");
+                Error(node.Id, T.ThrowKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
             case "intermediateCatchEvent" when kind is not (EventKind.Timer or EventKind.Message):
-                Error(node.Id, $"Intermediate catch event '{node.Id}' must catch a timer or a message.");
+                Error(node.Id, T.CatchKind.Format(node.Id));
                 return;
             case "boundaryEvent":
                 CheckBoundary(node, kind);
@@ -48,15 +49,15 @@ internal sealed partial class ElementRules
     private void CheckBoundary(FlowNode node, EventKind? kind)
     {
         if (node.AttachedTo is null)
-            Error(node.Id, $"Boundary event '{node.Id}' is attached to '{node.AttachedToRef}', which is not an element of the process; attach it to a task or subprocess.");
+            Error(node.Id, T.BoundaryNotAttached.Format(node.Id, node.AttachedToRef));
         else if (!node.AttachedTo.IsActivity)
-            Error(node.Id, $"Boundary event '{node.Id}' is attached to {node.AttachedTo}; attach boundary events to tasks, subprocesses or call activities.");
+            Error(node.Id, T.BoundaryOnNonActivity.Format(node.Id, ElementNames.Of(node.AttachedTo)));
         if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error))
-            Error(node.Id, $"Boundary event '{node.Id}' must be a timer, message or error boundary event.");
+            Error(node.Id, T.BoundaryKind.Format(node.Id));
         if (kind == EventKind.Error && !node.CancelActivity)
-            Error(node.Id, $"Error boundary event '{node.Id}' is non-interrupting; error events always interrupt.");
+            Error(node.Id, T.ErrorBoundaryNonInterrupting.Format(node.Id));
         if (node.Outgoing.Count == 0)
-            Warn(node.Id, $"Boundary event '{node.Id}' has no outgoing flow.");
+            Warn(node.Id, T.BoundaryWithoutOutgoing.Format(node.Id));
     }
 
     private void CheckTimer(FlowNode node)
@@ -64,18 +65,18 @@ internal sealed partial class ElementRules
         var ev = node.Event!;
         if (ev.TimerKind is null || string.IsNullOrWhiteSpace(ev.TimerExpression))
         {
-            Error(node.Id, $"Timer '{node.Id}' has no time set; give a timeDate, timeDuration or timeCycle.");
+            Error(node.Id, T.TimerWithoutTime.Format(node.Id));
             return;
         }
         var cycleAllowed = node.Type == "startEvent" || (node.Type == "boundaryEvent" && !node.CancelActivity);
         if (ev.TimerKind == TimerKind.Cycle && !cycleAllowed)
-            Error(node.Id, $"Timer '{node.Id}' has a timeCycle; cycles are for timer start events and non-interrupting boundary timers. Use a timeDuration or timeDate.");
+            Error(node.Id, T.TimerCycleNotAllowed.Format(node.Id));
         if (ev.TimerKind != TimerKind.Cycle && node.Type == "startEvent" && ev.TimerKind == TimerKind.Duration)
-            Error(node.Id, $"Timer start event '{node.Id}' has a timeDuration; use a timeCycle (R/P1D or a cron expression) or a timeDate.");
+            Error(node.Id, T.TimerStartDuration.Format(node.Id));
         if (ExpressionCache.IsExpression(ev.TimerExpression))
-            Feel(node.Id, ev.TimerExpression!, "timer");
-        else if (TimerSchedule.Parse(ev.TimerKind.Value, ev.TimerExpression!, TimeZoneInfo.Utc, out var error) is null)
-            Error(node.Id, $"The timer of '{node.Id}' cannot be read: {error}");
+            Feel(node.Id, ev.TimerExpression!, ElementNames.Site("timer"));
+        else if (TimerSchedule.Read(ev.TimerKind.Value, ev.TimerExpression!, TimeZoneInfo.Utc, out var error) is null)
+            Error(node.Id, T.TimerUnreadable.Format(node.Id, error));
     }
 
     private void CheckMessage(FlowNode node, bool needsKey)
@@ -85,18 +86,18 @@ internal sealed partial class ElementRules
         if (message is null)
         {
             Error(node.Id, reference is null
-                ? $"{node} references no message; choose a global message (bpmn:message) with a name."
-                : $"{node} references message '{reference}', which is not defined in the file.");
+                ? T.NoMessage.Format(ElementNames.Of(node))
+                : T.UnknownMessage.Format(ElementNames.Of(node), reference));
             return;
         }
         if (string.IsNullOrWhiteSpace(message.Name))
-            Error(node.Id, $"Message '{message.Id}' used by '{node.Id}' has no name; the name is what senders correlate on.");
+            Error(node.Id, T.MessageWithoutName.Format(message.Id, node.Id));
         else
-            Feel(node.Id, message.Name, "message name");
+            Feel(node.Id, message.Name, ElementNames.Site("message name"));
         if (needsKey && string.IsNullOrWhiteSpace(message.CorrelationKey))
-            Error(node.Id, $"Message '{message.Id}' used by '{node.Id}' has no correlation key; set zeebe:subscription correlationKey (e.g. =applicationId).");
+            Error(node.Id, T.MessageWithoutKey.Format(message.Id, node.Id));
         else if (message.CorrelationKey is { } key)
-            Feel(node.Id, key, "correlation key");
+            Feel(node.Id, key, ElementNames.Site("correlation key"));
     }
 
     private void CheckActivity(FlowNode node)
@@ -106,43 +107,43 @@ internal sealed partial class ElementRules
             case "serviceTask" or "sendTask" or "businessRuleTask":
             case "scriptTask" when node.Script is null:
                 if (node.Type == "businessRuleTask" && ZeebeCalledDecision(node))
-                    Error(node.Id, $"Business rule task '{node.Id}' calls a DMN decision, which is not supported; give it a job type (zeebe:taskDefinition) handled in the host.");
+                    Error(node.Id, T.DmnNotSupported.Format(node.Id));
                 else if (string.IsNullOrWhiteSpace(node.TaskDefinition?.Type))
                     Error(node.Id, node.Type == "scriptTask"
-                        ? $"Script task '{node.Id}' has neither a FEEL script (zeebe:script) nor a job type (zeebe:taskDefinition type); set one."
-                        : $"{node} has no job type; set zeebe:taskDefinition type to a handler registered in the host.");
+                        ? T.ScriptWithoutScriptOrJob.Format(node.Id)
+                        : T.NoJobType.Format(ElementNames.Of(node)));
                 break;
             case "scriptTask":
                 if (string.IsNullOrWhiteSpace(node.Script!.Expression))
-                    Error(node.Id, $"Script task '{node.Id}' has an empty zeebe:script expression.");
+                    Error(node.Id, T.EmptyScript.Format(node.Id));
                 if (string.IsNullOrWhiteSpace(node.Script.ResultVariable))
-                    Error(node.Id, $"Script task '{node.Id}' has no resultVariable; name the variable the script's result is stored in.");
+                    Error(node.Id, T.ScriptWithoutResult.Format(node.Id));
                 break;
             case "userTask":
                 var u = node.UserTask;
                 if (u is null || (string.IsNullOrWhiteSpace(u.Assignee) && string.IsNullOrWhiteSpace(u.CandidateGroups) && string.IsNullOrWhiteSpace(u.CandidateUsers)))
-                    Error(node.Id, $"User task '{node.Id}' has no assignee, candidate group or candidate user, so nobody would see it; set zeebe:assignmentDefinition.");
+                    Error(node.Id, T.UserTaskWithoutAssignment.Format(node.Id));
                 break;
             case "callActivity":
                 var processId = node.CalledElement?.ProcessId;
                 if (string.IsNullOrWhiteSpace(processId))
-                    Error(node.Id, $"Call activity '{node.Id}' names no process; set zeebe:calledElement processId.");
+                    Error(node.Id, T.CallWithoutProcess.Format(node.Id));
                 else if (!ExpressionCache.IsExpression(processId) && !knownKeys.Contains(processId))
-                    Warn(node.Id, $"Call activity '{node.Id}' calls process '{processId}', which is not deployed yet; deploy it before this runs, or instances get an incident here.");
+                    Warn(node.Id, T.CalledProcessNotDeployed.Format(node.Id, processId));
                 break;
         }
         if (node.MultiInstance is { } mi)
         {
             if (!node.IsActivity)
-                Error(node.Id, $"{node} has a multi-instance marker; only tasks, subprocesses and call activities can be multi-instance.");
+                Error(node.Id, T.MultiInstanceOnNonActivity.Format(ElementNames.Of(node)));
             if (string.IsNullOrWhiteSpace(mi.InputCollection))
-                Error(node.Id, $"Multi-instance '{node.Id}' has no inputCollection; set zeebe:loopCharacteristics inputCollection (e.g. =applicants).");
+                Error(node.Id, T.MultiInstanceWithoutInput.Format(node.Id));
             if (!string.IsNullOrWhiteSpace(mi.OutputCollection) != !string.IsNullOrWhiteSpace(mi.OutputElement))
-                Error(node.Id, $"Multi-instance '{node.Id}' sets only one of outputCollection and outputElement; set both or neither.");
+                Error(node.Id, T.MultiInstanceHalfOutput.Format(node.Id));
         }
         foreach (var mapping in node.Inputs.Concat(node.Outputs))
             if (string.IsNullOrWhiteSpace(mapping.Target))
-                Error(node.Id, $"A variable mapping of '{node.Id}' has no target variable name.");
+                Error(node.Id, T.MappingWithoutTarget.Format(node.Id));
     }
 
     private static bool ZeebeCalledDecision(FlowNode node) =>
@@ -154,21 +155,21 @@ internal sealed partial class ElementRules
         {
             case "exclusiveGateway":
                 if (node.DefaultFlowId is { } d && node.Outgoing.All(f => f.Id != d))
-                    Error(node.Id, $"Exclusive gateway '{node.Id}' names default flow '{d}', which is not one of its outgoing flows.");
+                    Error(node.Id, T.UnknownDefaultFlow.Format(node.Id, d));
                 if (node.Outgoing.Count > 1)
                     foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
-                        Error(flow.Id, $"Sequence flow '{flow.Id}' leaves exclusive gateway '{node.Id}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.");
+                        Error(flow.Id, T.MissingCondition.Format(flow.Id, node.Id));
                 break;
             case "parallelGateway":
                 foreach (var flow in node.Outgoing.Where(f => f.Condition is not null))
-                    Warn(flow.Id, $"Sequence flow '{flow.Id}' leaves parallel gateway '{node.Id}' with a condition, which is ignored; every outgoing flow is taken.");
+                    Warn(flow.Id, T.ConditionIgnored.Format(flow.Id, node.Id));
                 break;
             case "eventBasedGateway":
                 if (node.Outgoing.Count < 2)
-                    Error(node.Id, $"Event-based gateway '{node.Id}' needs at least two outgoing flows to events to choose between.");
+                    Error(node.Id, T.EventGatewayTooFewFlows.Format(node.Id));
                 foreach (var flow in node.Outgoing)
                     if (flow.To is { } target && !(target.Type == "intermediateCatchEvent" && target.Event?.Kind is EventKind.Timer or EventKind.Message))
-                        Error(target.Id, $"{target} follows event-based gateway '{node.Id}'; only timer and message intermediate catch events may follow it.");
+                        Error(target.Id, T.EventGatewayTarget.Format(ElementNames.Of(target), node.Id));
                 break;
         }
     }

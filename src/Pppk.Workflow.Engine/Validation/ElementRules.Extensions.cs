@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
+using T = Pppk.Workflow.Engine.Validation.ValidationTexts;
 
 namespace Pppk.Workflow.Engine.Validation;
 
@@ -28,10 +29,10 @@ internal sealed partial class ElementRules
             if (name is "executionListeners" or "executionListener" or "taskListeners" or "taskListener")
             {
                 if (name.EndsWith('s'))
-                    Error(node.Id, $"zeebe:{name} on '{node.Id}' are not supported; model the extra work as a service task before or after it.");
+                    Error(node.Id, T.ListenersNotSupported.Format(name, node.Id));
             }
             else
-                Warn(node.Id, $"zeebe:{name} on '{node.Id}' is not supported by this engine and is ignored.");
+                Warn(node.Id, T.ExtensionIgnored.Format(name, node.Id));
         }
     }
 }

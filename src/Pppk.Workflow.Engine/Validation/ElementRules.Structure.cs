@@ -1,5 +1,6 @@
 using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Model;
+using T = Pppk.Workflow.Engine.Validation.ValidationTexts;
 
 namespace Pppk.Workflow.Engine.Validation;
 
@@ -26,27 +27,27 @@ internal sealed partial class ElementRules
         }
         foreach (var node in process.AllNodes.Values)
             if (!reached.Contains(node.Id) && node.Incoming.Count > 0 && (node.Scope.Owner is null || reached.Contains(node.Scope.Owner.Id)))
-                Error(node.Id, $"{node} cannot be reached from a start event; connect it to the flow or remove it.");
+                Error(node.Id, T.Unreachable.Format(ElementNames.Of(node)));
     }
 
     private void CheckExpressions(FlowNode node)
     {
         foreach (var (what, raw) in ExpressionSites.Of(node, definitions))
             if (what is not ("timer" or "message name" or "correlation key")) // checked with their event, so reported once
-                Feel(node.Id, raw, what);
+                Feel(node.Id, raw, ElementNames.Site(what));
         if (node.UserTask is { } u)
             foreach (var (what, value) in new[] { ("due date", u.DueDate), ("follow-up date", u.FollowUpDate) })
                 if (value is not null && !ExpressionCache.IsExpression(value) && !Timers.IsoDateTime.TryParse(value, TimeZoneInfo.Utc, out _))
-                    Error(node.Id, $"The {what} of '{node.Id}' ('{value}') is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00 or a FEEL expression.");
+                    Error(node.Id, T.DateNotIso.Format(ElementNames.Site(what), node.Id, value));
         if (node.Script?.Expression is { } script && !ExpressionCache.IsExpression(script))
-            Error(node.Id, $"The script of '{node.Id}' is not a FEEL expression; start it with '='.");
+            Error(node.Id, T.ScriptNotFeel.Format(node.Id));
     }
 
-    private void Feel(string elementId, string? raw, string what)
+    private void Feel(string elementId, string? raw, Localization.Term what)
     {
         if (raw is null || !ExpressionCache.IsExpression(raw))
             return;
         if (cache.TryCompile(raw) is { } problem)
-            Error(elementId, $"The {what} of '{elementId}': {problem}");
+            Error(elementId, T.FeelProblem.Format(what, elementId, problem));
     }
 }

@@ -1,14 +1,16 @@
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Timers;
+using T = Pppk.Workflow.Engine.Validation.ValidationTexts;
 
 namespace Pppk.Workflow.Engine.Validation;
 
 /// <summary>The per-process checks: structure (flows, start events, reachability) and each element's settings.</summary>
 internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProcess process, HashSet<string> knownKeys, ExpressionCache cache, List<ValidationProblem> problems)
 {
-    private void Error(string? id, string message) => problems.Add(ValidationProblem.Error(id, message));
-    private void Warn(string? id, string message) => problems.Add(ValidationProblem.Warning(id, message));
+    private void Error(string? id, LocalizedText text) => problems.Add(ValidationProblem.Error(id, text));
+    private void Warn(string? id, LocalizedText text) => problems.Add(ValidationProblem.Warning(id, text));
 
     public void CheckProcess()
     {
@@ -24,10 +26,10 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         var starts = scope.StartEvents.ToList();
         if (starts.Count == 0 && scope.Nodes.Count > 0)
             Error(scope.Id, isProcess
-                ? $"Process '{scope.Id}' has no start event; add a start event where instances begin."
-                : $"Subprocess '{scope.Id}' has no start event; add a none start event inside it.");
+                ? T.ProcessWithoutStart.Format(scope.Id)
+                : T.SubProcessWithoutStart.Format(scope.Id));
         if (starts.Count(s => s.Event is null) > 1)
-            Error(scope.Id, $"'{scope.Id}' has more than one none start event; keep one and join the others with gateways.");
+            Error(scope.Id, T.SeveralNoneStarts.Format(scope.Id));
 
         foreach (var flow in scope.Flows)
             CheckFlow(flow, scope);
@@ -42,19 +44,19 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
     private void CheckFlow(SequenceFlow flow, FlowScope scope)
     {
         if (flow.From is null)
-            Error(flow.Id, $"Sequence flow '{flow.Id}' comes from nowhere: its sourceRef '{flow.SourceRef}' is not an element of the process; reconnect it.");
+            Error(flow.Id, T.FlowWithoutSource.Format(flow.Id, flow.SourceRef));
         if (flow.To is null)
-            Error(flow.Id, $"Sequence flow '{flow.Id}' leads nowhere: its targetRef '{flow.TargetRef}' is not an element of the process; reconnect it.");
+            Error(flow.Id, T.FlowWithoutTarget.Format(flow.Id, flow.TargetRef));
         if (flow.From is { } from && flow.To is { } to && (from.Scope != scope || to.Scope != scope))
-            Error(flow.Id, $"Sequence flow '{flow.Id}' crosses a subprocess border; connect elements of the same (sub)process only.");
+            Error(flow.Id, T.FlowCrossesBorder.Format(flow.Id));
         if (flow.Condition is { } condition)
         {
             if (flow.From is { } source && source.Type != "exclusiveGateway")
-                Error(flow.Id, $"Sequence flow '{flow.Id}' has a condition but starts at {source}; conditions are only evaluated after an exclusive gateway.");
+                Error(flow.Id, T.ConditionNotAfterGateway.Format(flow.Id, ElementNames.Of(source)));
             else if (!ExpressionCache.IsExpression(condition))
-                Error(flow.Id, $"The condition of '{flow.Id}' ('{condition}') is not a FEEL expression; write it with a leading '=', e.g. =approved = true.");
+                Error(flow.Id, T.ConditionNotFeel.Format(flow.Id, condition));
             else
-                Feel(flow.Id, condition, "condition");
+                Feel(flow.Id, condition, ElementNames.Site("condition"));
         }
     }
 
@@ -66,22 +68,22 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
             return;
         }
         if (node.EventDefinitionCount > 1)
-            Error(node.Id, $"{node} has several event definitions (a multiple event); use one event per element.");
+            Error(node.Id, T.MultipleEvent.Format(ElementNames.Of(node)));
         if (node.Event is { Kind: EventKind.Signal or EventKind.Escalation or EventKind.Compensate or EventKind.Conditional or EventKind.Link or EventKind.Cancel } ev)
         {
             Error(node.Id, UnsupportedElements.ForEvent(ev.Kind));
             return;
         }
         if (node.HasStandardLoop)
-            Error(node.Id, $"{node} has a standard loop marker, which is not supported; use a multi-instance marker (zeebe:loopCharacteristics) or a loop back through an exclusive gateway.");
+            Error(node.Id, T.StandardLoop.Format(ElementNames.Of(node)));
         if (node.Incoming.Count == 0 && node.Type is not ("startEvent" or "boundaryEvent"))
-            Error(node.Id, $"{node} has no incoming sequence flow, so no token can reach it; connect it or remove it.");
+            Error(node.Id, T.NoIncoming.Format(ElementNames.Of(node)));
         if (node.Outgoing.Count == 0 && node.Type is not "endEvent" && !(node.Type == "eventBasedGateway"))
-            Warn(node.Id, $"{node} has no outgoing sequence flow; a token ends there. Add an end event to make the end explicit.");
+            Warn(node.Id, T.NoOutgoing.Format(ElementNames.Of(node)));
         if (node.Type == "startEvent" && node.Incoming.Count > 0)
-            Error(node.Id, $"Start event '{node.Id}' has incoming flows; a start event cannot be entered from inside the process.");
+            Error(node.Id, T.StartWithIncoming.Format(node.Id));
         if (node.Type == "boundaryEvent" && node.Incoming.Count > 0)
-            Error(node.Id, $"Boundary event '{node.Id}' has incoming flows; remove them.");
+            Error(node.Id, T.BoundaryWithIncoming.Format(node.Id));
 
         CheckEvent(node, inProcessScope);
         CheckActivity(node);

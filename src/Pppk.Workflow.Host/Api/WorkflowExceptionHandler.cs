@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Api;
@@ -12,13 +13,16 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
         var (status, title) = exception switch
         {
             WorkflowException w => (w.Status, w.Message),
-            BadHttpRequestException { InnerException: JsonException j } => (400, $"The request body is not valid JSON: {j.Message}"),
+            BadHttpRequestException { InnerException: JsonException j } => (400, HostTexts.InvalidJson.Format(j.Message)),
             BadHttpRequestException b => (b.StatusCode, b.Message),
-            JsonException j => (400, $"The request body is not valid JSON: {j.Message}"),
-            _ => (0, ""),
+            JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
+            _ => (0, (object)""),
         };
         if (status == 0) return false;
-        await Results.Problem(title: title, statusCode: status).ExecuteAsync(http);
+        // A text of our own renders in the caller's language; other titles get their status's title (ProblemLanguage).
+        var extensions = title is LocalizedText text ? new Dictionary<string, object?> { ["code"] = text.Code } : null;
+        var rendered = title is LocalizedText t ? t.In(http.Request.Language()) : title.ToString();
+        await Results.Problem(title: rendered, statusCode: status, extensions: extensions).ExecuteAsync(http);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Users;
@@ -8,7 +9,8 @@ namespace Pppk.Workflow.Host.Definitions;
 /// <summary><c>/api/definitions</c>: validate, deploy, list and read BPMN definitions; <c>/api/forms</c> for their forms.</summary>
 public static class DefinitionsApi
 {
-    public sealed record ErrorItem(string? FileName, string? ElementId, string Message);
+    /// <summary>One problem as API.md has it (<c>elementId</c>, <c>message</c>), with its stable <c>code</c>; the message is in the request's language.</summary>
+    public sealed record ErrorItem(string? FileName, string? ElementId, string Message, string Code);
 
     public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
@@ -19,12 +21,12 @@ public static class DefinitionsApi
             var files = await ReadFilesAsync(request, ct);
             var result = await deployments.DeployAsync(files, request.HttpContext.User.Identity?.Name, ct);
             if (!result.Valid)
-                return Invalid(result);
+                return Invalid(result, request.Language());
             var body = new
             {
                 deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name }),
                 forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version }),
-                warnings = Items(result, "warning"),
+                warnings = Items(result, "warning", request.Language()),
             };
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);
         }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
@@ -32,7 +34,8 @@ public static class DefinitionsApi
         group.MapPost("/validate", async (HttpRequest request, DeploymentService deployments, CancellationToken ct) =>
         {
             var result = await deployments.ValidateAsync(await ReadFilesAsync(request, ct), ct);
-            return Results.Ok(new { valid = result.Valid, errors = Items(result, "error"), warnings = Items(result, "warning") });
+            var language = request.Language();
+            return Results.Ok(new { valid = result.Valid, errors = Items(result, "error", language), warnings = Items(result, "warning", language) });
         }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
 
         group.MapGet("/", async (int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
@@ -93,17 +96,18 @@ public static class DefinitionsApi
         }).RequireAuthorization();
     }
 
-    private static IResult Invalid(DeploymentService.Result result) => Results.Json(new
+    private static IResult Invalid(DeploymentService.Result result, Language language) => Results.Json(new
     {
         type = "https://pppk.workflow/problems/invalid-definition",
-        title = "The definition is not valid; nothing was deployed.",
+        title = HostTexts.InvalidDefinition.In(language),
         status = 400,
-        errors = Items(result, "error"),
-        warnings = Items(result, "warning"),
+        code = HostTexts.InvalidDefinition.Code,
+        errors = Items(result, "error", language),
+        warnings = Items(result, "warning", language),
     }, statusCode: 400, contentType: "application/problem+json");
 
-    private static IEnumerable<ErrorItem> Items(DeploymentService.Result result, string severity) =>
-        result.Problems.Where(p => p.Severity == severity).Select(p => new ErrorItem(p.FileName, p.ElementId, p.Message));
+    private static IEnumerable<ErrorItem> Items(DeploymentService.Result result, string severity, Language language) =>
+        result.Problems.Where(p => p.Severity == severity).Select(p => new ErrorItem(p.FileName, p.ElementId, p.Text.In(language), p.Text.Code));
 
     /// <summary>BPMN XML as the body (application/xml or text/xml), or multipart with one or more .bpmn / .form files.</summary>
     private static async Task<List<DeploymentService.DeployFile>> ReadFilesAsync(HttpRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Hangfire;
 using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Domain;
@@ -11,6 +12,9 @@ namespace Pppk.Workflow.Host.Domain;
 public static class ImportsApi
 {
     public sealed record ImportKindDto(string Kind, IReadOnlyList<string> Columns);
+
+    /// <summary>A bad row as the import answers it: the message in the request's language, with its stable code.</summary>
+    public sealed record ImportErrorDto(int Row, string Column, string Message, string Code);
 
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
@@ -48,10 +52,15 @@ public static class ImportsApi
                     jobs.Enqueue<Pppk.Workflow.Domain.Selection.ScoreNotifications>(n => n.PublishAsync(started, CancellationToken.None));
                 return Results.Ok(outcome.Result);
             }
+            var language = request.Language();
             return Results.Problem(
-                title: $"The {kind} file has {outcome.Errors.Count} problem(s); nothing was imported. Fix the rows listed and send the whole file again.",
+                title: HostTexts.ImportFailed.Format(HostTexts.ImportKind(kind), outcome.Errors.Count).In(language),
                 statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = HostTexts.ImportFailed.Code,
+                    ["errors"] = outcome.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Text.In(language), e.Text.Code)).ToList(),
+                });
         }).DisableAntiforgery();
     }
 

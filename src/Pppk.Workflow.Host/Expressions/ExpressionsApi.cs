@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Expressions;
@@ -11,7 +12,7 @@ public static class ExpressionsApi
 
     public static void MapExpressionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/expressions/evaluate", (EvaluateBody body, FeelEnvironment environment) =>
+        app.MapPost("/api/expressions/evaluate", (EvaluateBody body, FeelEnvironment environment, HttpRequest request) =>
         {
             if (body.Expression is null) return Results.Problem(title: "expression is required.", statusCode: 400);
             var text = body.Expression.StartsWith('=') ? body.Expression[1..] : body.Expression;
@@ -26,9 +27,10 @@ public static class ExpressionsApi
                 return Results.Json(new
                 {
                     type = "https://pppk.workflow/problems/feel-syntax",
-                    title = $"The expression is not valid FEEL: {e.Reason}",
+                    title = FeelTexts.NotValidFeel.Format(e.ReasonText).In(request.Language()),
                     status = 400,
-                    detail = e.Message,
+                    detail = e.Text.In(request.Language()),
+                    code = e.ReasonText.Code,
                     line = e.Line,
                     column = e.Column,
                 }, statusCode: 400, contentType: "application/problem+json");

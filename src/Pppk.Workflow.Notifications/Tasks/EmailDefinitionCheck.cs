@@ -1,3 +1,4 @@
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Runtime.Definitions;
 
@@ -6,6 +7,6 @@ namespace Pppk.Workflow.Notifications.Tasks;
 /// <summary>Deploy-time check of email tasks (template exists, headers readable), through the runtime's definition checks.</summary>
 internal sealed class EmailDefinitionCheck(EmailTaskValidator validator) : IDefinitionCheck
 {
-    public IEnumerable<(string ElementId, string Message)> Check(BpmnDefinitions definitions) =>
-        validator.Validate(definitions).Select(p => (p.ElementId, p.Message));
+    public IEnumerable<(string ElementId, LocalizedText Message)> Check(BpmnDefinitions definitions) =>
+        validator.Validate(definitions).Select(p => (p.ElementId, p.Text));
 }

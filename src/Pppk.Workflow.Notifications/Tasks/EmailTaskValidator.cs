@@ -1,4 +1,5 @@
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Notifications.Templates;
 
@@ -10,7 +11,10 @@ namespace Pppk.Workflow.Notifications.Tasks;
 /// </summary>
 public sealed class EmailTaskValidator(EmailTemplates templates)
 {
-    public sealed record Problem(string ElementId, string Message);
+    public sealed record Problem(string ElementId, LocalizedText Text)
+    {
+        public string Message => Text.ToString();
+    }
 
     public IReadOnlyList<Problem> Validate(BpmnDefinitions definitions) =>
         [.. definitions.ExecutableProcesses.SelectMany(p => Validate(p.AllNodes.Values))];
@@ -22,14 +26,14 @@ public sealed class EmailTaskValidator(EmailTemplates templates)
         {
             var template = node.Headers.GetValueOrDefault("template")?.Trim();
             if (string.IsNullOrEmpty(template))
-                problems.Add(new Problem(node.Id, "The email task has no 'template' header; add one naming a template of workflows/templates."));
+                problems.Add(new Problem(node.Id, EmailTexts.NoTemplateHeader.Format()));
             else if (template.StartsWith('='))
                 CheckFeel(node, "template", template, problems);
             else if (!templates.Exists(template))
-                problems.Add(new Problem(node.Id, $"The email template '{template}' does not exist (known: {string.Join(", ", templates.Names)}); add it to workflows/templates or fix the header."));
+                problems.Add(new Problem(node.Id, EmailTexts.UnknownTemplate.Format(template, string.Join(", ", templates.Names))));
             var to = node.Headers.GetValueOrDefault("to")?.Trim();
             if (string.IsNullOrEmpty(to))
-                problems.Add(new Problem(node.Id, "The email task has no 'to' header; add an address, a user name, role:NAME or an =expression."));
+                problems.Add(new Problem(node.Id, EmailTexts.NoToHeader.Format()));
             else if (to.StartsWith('='))
                 CheckFeel(node, "to", to, problems);
             if (node.Headers.GetValueOrDefault("cc")?.Trim() is { } cc && cc.StartsWith('='))
@@ -41,6 +45,6 @@ public sealed class EmailTaskValidator(EmailTemplates templates)
     private static void CheckFeel(FlowNode node, string header, string value, List<Problem> problems)
     {
         if (!FeelExpression.TryParse(value[1..], out _, out var error))
-            problems.Add(new Problem(node.Id, $"The '{header}' header is not valid FEEL: {error!.Message}"));
+            problems.Add(new Problem(node.Id, EmailTexts.HeaderNotFeel.Format(header, error!.Text)));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 using Pppk.Workflow.Engine.Validation;
@@ -15,7 +16,11 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
 {
     public sealed record DeployFile(string FileName, string Content);
 
-    public sealed record Problem(string? FileName, string? ElementId, string Severity, string Message);
+    /// <summary>A problem of one file; <see cref="Text"/> has its code and renders in English (<see cref="Message"/>) or Indonesian.</summary>
+    public sealed record Problem(string? FileName, string? ElementId, string Severity, LocalizedText Text)
+    {
+        public string Message => Text.ToString();
+    }
 
     public sealed record DeployedItem(string Key, int Version, string? Name, string Kind, bool Created);
 
@@ -88,7 +93,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         var problems = new List<Problem>();
         var bpmn = new List<(DeployFile, BpmnDefinitions)>();
         var forms = new List<(DeployFile, string)>();
-        if (files.Count == 0) problems.Add(new Problem(null, null, "error", "No file was given: send BPMN XML, or multipart with .bpmn and .form files."));
+        if (files.Count == 0) problems.Add(new Problem(null, null, "error", DeploymentTexts.NoFile.Format()));
         foreach (var file in files)
         {
             if (file.FileName.EndsWith(".form", StringComparison.OrdinalIgnoreCase))
@@ -102,7 +107,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             }
             catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentException)
             {
-                problems.Add(new Problem(file.FileName, null, "error", $"Not a readable BPMN file: {e.Message}"));
+                problems.Add(new Problem(file.FileName, null, "error", DeploymentTexts.NotBpmn.Format(e.Message)));
             }
         }
         var known = new HashSet<string>(await DeployedKeysAsync(ct), StringComparer.Ordinal);
@@ -112,7 +117,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         foreach (var (file, parsed) in bpmn)
         {
             foreach (var p in BpmnValidator.Validate(parsed, known))
-                problems.Add(new Problem(file.FileName, p.ElementId, p.Severity == Severity.Error ? "error" : "warning", p.Message));
+                problems.Add(new Problem(file.FileName, p.ElementId, p.Severity == Severity.Error ? "error" : "warning", p.Text));
             foreach (var check in checks)
                 foreach (var (elementId, message) in check.Check(parsed))
                     problems.Add(new Problem(file.FileName, elementId, "error", message));
@@ -122,7 +127,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                     if (TimerStartRegistry.CronOf(kind, expression, out var why) is null)
                         problems.Add(new Problem(file.FileName, start.Id, "error", why!));
                 foreach (var node in process.AllNodes.Values.Where(n => n.UserTask?.FormId is { } f && !formIds.Contains(f)))
-                    problems.Add(new Problem(file.FileName, node.Id, "warning", $"Form '{node.UserTask!.FormId}' is not deployed yet; deploy the .form file with it."));
+                    problems.Add(new Problem(file.FileName, node.Id, "warning", DeploymentTexts.FormNotDeployed.Format(node.UserTask!.FormId)));
             }
         }
         return (problems, bpmn, forms);
@@ -134,11 +139,11 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         {
             using var doc = JsonDocument.Parse(file.Content);
             if (doc.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } s) return s;
-            problems.Add(new Problem(file.FileName, null, "error", "The form has no \"id\"; user tasks link a form by its id (zeebe:formDefinition formId)."));
+            problems.Add(new Problem(file.FileName, null, "error", DeploymentTexts.FormWithoutId.Format()));
         }
         catch (JsonException e)
         {
-            problems.Add(new Problem(file.FileName, null, "error", $"Not a form-js JSON file: {e.Message}"));
+            problems.Add(new Problem(file.FileName, null, "error", DeploymentTexts.NotFormJs.Format(e.Message)));
         }
         return null;
     }

@@ -1,12 +1,14 @@
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>
 /// A deploy-time check another project adds (e.g. that an email task names a template that exists). Its problems are
-/// errors: a file that fails one is not deployed, and the problem names the element.
+/// errors: a file that fails one is not deployed, and the problem names the element. Messages come from the checking
+/// project's own catalog of <see cref="TextTemplate"/>s, so they render in English or Indonesian.
 /// </summary>
 public interface IDefinitionCheck
 {
-    IEnumerable<(string ElementId, string Message)> Check(BpmnDefinitions definitions);
+    IEnumerable<(string ElementId, LocalizedText Message)> Check(BpmnDefinitions definitions);
 }

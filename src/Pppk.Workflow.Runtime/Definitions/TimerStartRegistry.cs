@@ -1,3 +1,4 @@
+using Pppk.Workflow.Engine.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hangfire;
@@ -37,13 +38,13 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
     /// <c>R/2026-01-01T07:00:00/P3M</c>) when its period maps onto the calendar (minutes or hours dividing a day,
     /// a day, a week, months dividing a year, a year), anchored at its start. Null, with the reason, otherwise.
     /// </summary>
-    public static string? CronOf(TimerKind kind, string expression, out string? why)
+    public static string? CronOf(TimerKind kind, string expression, out LocalizedText? why)
     {
         why = null;
         var text = expression.Trim();
         if (kind != TimerKind.Cycle)
         {
-            why = $"A timer start event needs a cycle (timeCycle, e.g. R/P1D or a cron expression), not '{text}'.";
+            why = DeploymentTexts.TimerStartNeedsCycle.Format(text);
             return null;
         }
         if (!text.StartsWith('R') && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6)
@@ -52,7 +53,7 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
         var match = IsoCycle().Match(text);
         if (!match.Success)
         {
-            why = $"Timer cycle '{text}' is neither a cron expression nor an ISO 8601 cycle like R/P1D or R/2026-01-01T07:00:00/P3M.";
+            why = DeploymentTexts.TimerCycleUnreadable.Format(text);
             return null;
         }
         var anchor = match.Groups["start"].Success && DateTime.TryParse(match.Groups["start"].Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var a) ? a : new DateTime(2026, 1, 1);
@@ -69,7 +70,7 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
             _ => null,
         };
         if (cron is null)
-            why = $"Timer cycle '{text}' has a period ({period}) that doesn't repeat on the calendar; use a cron expression instead.";
+            why = DeploymentTexts.TimerCycleOffCalendar.Format(text, period);
         return cron;
     }
 

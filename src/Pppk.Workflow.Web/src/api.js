@@ -1,15 +1,17 @@
 // Thin fetch wrapper over the host's REST API (API.md). Errors become ApiError with the problem body.
+// Every call asks for Indonesian (Accept-Language: id): validation problems, CSV row errors and problem titles come
+// back in Bahasa Indonesia, each with its stable `code`; API clients that do not ask keep the English texts.
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.title || problem?.detail || `HTTP ${status}`);
+    super(problem?.title || problem?.detail || `Permintaan gagal (HTTP ${status})`);
     this.status = status;
     this.problem = problem || {};
   }
 }
 
 async function request(method, url, body, headers = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': 'id', ...headers }, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;
   } else if (typeof body === 'string') {

@@ -102,6 +102,20 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
     }
 
     [Fact]
+    public async Task An_email_task_problem_is_in_Indonesian_for_Accept_Language_id()
+    {
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/definitions/validate")
+        {
+            Content = new StringContent(Chain("tpl_check_id", EmailTask("kirim_id", 1, ("template", "belum-dibuat"))), System.Text.Encoding.UTF8, "application/xml"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("id");
+        var errors = (await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Contains(errors, e => (string?)e!["code"] == "email-template-unknown" && ((string?)e["message"])!.StartsWith("Templat email 'belum-dibuat' tidak ada"));
+        Assert.Contains(errors, e => (string?)e!["code"] == "email-to-header-missing" && ((string?)e["message"])!.StartsWith("Tugas email tidak memiliki header 'to'"));
+    }
+
+    [Fact]
     public async Task An_unknown_template_is_an_incident_naming_it()
     {
         await _api.DeployAsync(Chain("tpl_unknown", EmailTask("kirim", 1, ("template", "=nama_template"), ("to", "a@contoh.id"))));

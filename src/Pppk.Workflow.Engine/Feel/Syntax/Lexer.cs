@@ -57,7 +57,7 @@ internal sealed class Lexer(string source)
                     pos++;
                 }
                 if (pos >= source.Length)
-                    throw new FeelSyntaxException("Unterminated comment: expected '*/'", l, col);
+                    throw new FeelSyntaxException(FeelTexts.UnterminatedComment.Format(), l, col);
                 pos += 2;
             }
             else
@@ -85,7 +85,7 @@ internal sealed class Lexer(string source)
         {
             var end = source.IndexOf('`', pos + 1);
             if (end < 0)
-                throw new FeelSyntaxException("Unterminated `name`: expected a closing backtick", line, column);
+                throw new FeelSyntaxException(FeelTexts.UnterminatedName.Format(), line, column);
             var text = source[(pos + 1)..end];
             pos = end + 1;
             return new Token(TokenKind.Name, text, line, column, start, Quoted: true);
@@ -104,7 +104,7 @@ internal sealed class Lexer(string source)
                 return new Token(TokenKind.Symbol, symbol, line, column, start);
             }
         }
-        throw new FeelSyntaxException($"Unexpected character '{c}'", line, column);
+        throw new FeelSyntaxException(FeelTexts.UnexpectedCharacter.Format(c), line, column);
     }
 
     // Longest first, so "**" wins over "*" and ".." over ".".
@@ -134,7 +134,7 @@ internal sealed class Lexer(string source)
         }
         var text = source[start..pos];
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            throw new FeelSyntaxException($"Number {text} is out of range (about ±7.9e28, 28 digits)", line, column);
+            throw new FeelSyntaxException(FeelTexts.NumberOutOfRange.Format(text), line, column);
         return new Token(TokenKind.Number, text, line, column, start);
     }
 
@@ -146,7 +146,7 @@ internal sealed class Lexer(string source)
         while (true)
         {
             if (pos >= source.Length)
-                throw new FeelSyntaxException("Unterminated string: expected closing '\"'", startLine, column);
+                throw new FeelSyntaxException(FeelTexts.UnterminatedString.Format(), startLine, column);
             var c = source[pos++];
             if (c == '"')
                 return sb.ToString();
@@ -180,7 +180,7 @@ internal sealed class Lexer(string source)
                     pos += 6;
                     break;
                 default:
-                    throw new FeelSyntaxException($"Unknown escape '\\{e}' in string", line, pos - lineStart);
+                    throw new FeelSyntaxException(FeelTexts.UnknownEscape.Format(e), line, pos - lineStart);
             }
         }
     }

@@ -12,14 +12,14 @@ internal sealed partial class Parser
             if (AcceptSymbol("."))
             {
                 if (Current.Kind != TokenKind.Name)
-                    throw Error($"Expected a name after '.' but found {Current.Describe()}");
+                    throw Error(FeelTexts.ExpectedNameAfterDot.Format(Current.Describe()));
                 node = Fold(new PathNode(node, ParsePlainName(allowKeywords: true)));
             }
             else if (Current.Is("[") && !inRangeEnd)
             {
                 index++;
                 var filter = Nested(ParseExpression);
-                ExpectSymbol("]", "to close the filter");
+                ExpectSymbol("]", FeelTexts.ToCloseFilter);
                 node = new FilterNode(node, filter);
             }
             else if (Current.Is("("))
@@ -48,7 +48,7 @@ internal sealed partial class Parser
             {
                 var p = function.IndexOfParameter(names[i]);
                 if (p < 0)
-                    throw Error($"Function '{name}' has no parameter '{names[i]}'; its parameters are: {string.Join(", ", function.Parameters)}", at);
+                    throw Error(FeelTexts.UnknownParameter.Format(name, names[i], string.Join(", ", function.Parameters)), at);
                 slots[p] = args[i];
             }
             var count = slots.Length;
@@ -59,7 +59,7 @@ internal sealed partial class Parser
                 ordered[i] = slots[i] ?? new LiteralNode(FeelValue.Null);
         }
         if (ordered.Length < function.MinArgs || ordered.Length > function.MaxArgs)
-            throw Error($"Function '{name}' expects {function.ArityText} argument(s) but was given {ordered.Length}", at);
+            throw Error(FeelTexts.WrongArgumentCount.Format(name, FeelTexts.Arity(function.MinArgs, function.MaxArgs), ordered.Length), at);
         if (name == "is defined")
             return new IsDefinedNode(ordered[0]);
         var call = new BuiltinCallNode(function, ordered);
@@ -76,17 +76,17 @@ internal sealed partial class Parser
         {
             if (IsNamedArgument())
             {
-                names ??= args.Count == 0 ? [] : throw Error("Named and positional arguments cannot be mixed");
+                names ??= args.Count == 0 ? [] : throw Error(FeelTexts.MixedArguments.Format());
                 var name = ParsePlainName(allowKeywords: true);
-                ExpectSymbol(":", "after the parameter name");
+                ExpectSymbol(":", FeelTexts.AfterParameterName);
                 names.Add(name);
             }
             else if (names is not null)
-                throw Error("Named and positional arguments cannot be mixed");
+                throw Error(FeelTexts.MixedArguments.Format());
             args.Add(ParseExpression());
         }
         while (AcceptSymbol(","));
-        ExpectSymbol(")", "to close the argument list");
+        ExpectSymbol(")", FeelTexts.ToCloseArguments);
         return (args, names);
     }
 
@@ -112,9 +112,9 @@ internal sealed partial class Parser
             case TokenKind.Temporal:
                 index++;
                 return new LiteralNode(FeelTemporal.ParseAny(token.Text)
-                    ?? throw Error($"Invalid temporal literal @\"{token.Text}\": expected a date, time, date and time or duration in ISO 8601 form", token));
+                    ?? throw Error(FeelTexts.InvalidTemporal.Format(token.Text), token));
             case TokenKind.End:
-                throw Error("Unexpected end of expression: expected an operand");
+                throw Error(FeelTexts.UnexpectedEnd.Format());
             case TokenKind.Name:
                 return ParseNamePrimary(token);
         }
@@ -149,7 +149,7 @@ internal sealed partial class Parser
                 sawInput = true;
                 return new NameNode("?");
         }
-        throw Error($"Unexpected {token.Describe()}: expected an operand (number, string, name, '(', '[' or '{{')");
+        throw Error(FeelTexts.UnexpectedToken.Format(token.Describe()));
     }
 
     private Node ParseNamePrimary(Token token)
@@ -169,7 +169,7 @@ internal sealed partial class Parser
         if (TryMatchBuiltinName() is { } builtin)
             return new NameNode(builtin);
         if (IsKeyword(token))
-            throw Error($"Unexpected keyword '{token.Text}': expected an operand");
+            throw Error(FeelTexts.UnexpectedKeyword.Format(token.Text));
         return new NameNode(ParsePlainName());
     }
 
@@ -217,7 +217,7 @@ internal sealed partial class Parser
         var first = ParseExpression();
         if (AcceptSymbol(".."))
             return ParseRangeEnd(startIncluded: false, first);
-        ExpectSymbol(")", "to close '('");
+        ExpectSymbol(")", FeelTexts.ToCloseParenthesis);
         return first;
     }
 
@@ -231,13 +231,13 @@ internal sealed partial class Parser
         var items = new List<Node> { first };
         while (AcceptSymbol(","))
             items.Add(ParseExpression());
-        ExpectSymbol("]", "to close the list");
+        ExpectSymbol("]", FeelTexts.ToCloseList);
         return Fold(new ListNode(items.ToArray()));
     }
 
     private Node ParseRangeRest(bool startIncluded, Node start)
     {
-        ExpectSymbol("..", "in the range");
+        ExpectSymbol("..", FeelTexts.InRange);
         return ParseRangeEnd(startIncluded, start);
     }
 
@@ -254,7 +254,7 @@ internal sealed partial class Parser
         else if (AcceptSymbol(")") || AcceptSymbol("["))
             endIncluded = false;
         else
-            throw Error($"Expected ']', ')' or '[' to close the range but found {Current.Describe()}");
+            throw Error(FeelTexts.ExpectedRangeEnd.Format(Current.Describe()));
         return Fold(new RangeNode(startIncluded, start, end, endIncluded));
     }
 
@@ -271,12 +271,12 @@ internal sealed partial class Parser
                 else if (Current.Kind == TokenKind.Name)
                     key = ParsePlainName(allowKeywords: true);
                 else
-                    throw Error($"Expected a context key (name or string) but found {Current.Describe()}");
-                ExpectSymbol(":", $"after the context key '{key}'");
+                    throw Error(FeelTexts.ExpectedContextKey.Format(Current.Describe()));
+                ExpectSymbol(":", FeelTexts.AfterContextKey(key));
                 entries.Add((key, ParseExpression()));
             }
             while (AcceptSymbol(","));
-            ExpectSymbol("}", "to close the context");
+            ExpectSymbol("}", FeelTexts.ToCloseContext);
         }
         return Fold(new ContextNode(entries.ToArray()));
     }

@@ -47,7 +47,7 @@ internal sealed partial class Parser
                 sawInput = savedInput;
             }
             while (AcceptSymbol(","));
-            ExpectSymbol(")", "to close the list of tests");
+            ExpectSymbol(")", FeelTexts.ToCloseTests);
             return tests.ToArray();
         });
     }
@@ -82,7 +82,7 @@ internal sealed partial class Parser
     {
         var start = Current;
         if (start.Kind != TokenKind.Name)
-            throw Error($"Expected a type name but found {start.Describe()}");
+            throw Error(FeelTexts.ExpectedTypeName.Format(start.Describe()));
         var name = Advance().Text;
         while (Current.Kind == TokenKind.Name && IsTypePrefix(name + " " + Current.Text))
             name += " " + Advance().Text;
@@ -93,7 +93,7 @@ internal sealed partial class Parser
             {
                 if (Current.Is("<")) depth++;
                 else if (Current.Is(">")) depth--;
-                else if (Current.Kind == TokenKind.End) throw Error("Expected '>' to close the type parameters");
+                else if (Current.Kind == TokenKind.End) throw Error(FeelTexts.UnclosedTypeParameters.Format());
                 index++;
             }
             while (depth > 0);
@@ -101,7 +101,7 @@ internal sealed partial class Parser
         foreach (var (known, type) in TypeNames)
             if (known == name)
                 return (type, type is null);
-        throw Error($"Unknown type '{name}': expected one of {string.Join(", ", TypeNames.Select(t => t.Name))}", start);
+        throw Error(FeelTexts.UnknownType.Format(name, string.Join(", ", TypeNames.Select(t => t.Name))), start);
     }
 
     private static bool IsTypePrefix(string prefix)

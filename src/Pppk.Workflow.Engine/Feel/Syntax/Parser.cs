@@ -1,3 +1,5 @@
+using Pppk.Workflow.Engine.Localization;
+
 namespace Pppk.Workflow.Engine.Feel;
 
 /// <summary>
@@ -24,10 +26,10 @@ internal sealed partial class Parser
     {
         var parser = new Parser(source);
         if (parser.Current.Kind == TokenKind.End)
-            throw parser.Error("Expected an expression");
+            throw parser.Error(FeelTexts.ExpectedExpression.Format());
         var node = parser.ParseExpression();
         if (parser.Current.Kind != TokenKind.End)
-            throw parser.Error($"Expected an operator or end of expression but found {parser.Current.Describe()}");
+            throw parser.Error(FeelTexts.ExpectedOperatorOrEnd.Format(parser.Current.Describe()));
         return node;
     }
 
@@ -55,21 +57,21 @@ internal sealed partial class Parser
         return true;
     }
 
-    private void ExpectSymbol(string symbol, string context)
+    private void ExpectSymbol(string symbol, Term context)
     {
         if (!AcceptSymbol(symbol))
-            throw Error($"Expected '{symbol}' {context} but found {Current.Describe()}");
+            throw Error(FeelTexts.ExpectedToken.Format(symbol, context, Current.Describe()));
     }
 
-    private void ExpectKeyword(string keyword, string context)
+    private void ExpectKeyword(string keyword, Term context)
     {
         if (!AcceptKeyword(keyword))
-            throw Error($"Expected '{keyword}' {context} but found {Current.Describe()}");
+            throw Error(FeelTexts.ExpectedToken.Format(keyword, context, Current.Describe()));
     }
 
-    private FeelSyntaxException Error(string message) => Error(message, Current);
+    private FeelSyntaxException Error(LocalizedText message) => Error(message, Current);
 
-    private static FeelSyntaxException Error(string message, Token at) => new(message, at.Line, at.Column);
+    private static FeelSyntaxException Error(LocalizedText message, Token at) => new(message, at.Line, at.Column);
 
     private Node ParseExpression()
     {
@@ -90,9 +92,9 @@ internal sealed partial class Parser
     {
         index++;
         var condition = ParseExpression();
-        ExpectKeyword("then", "after the if condition");
+        ExpectKeyword("then", FeelTexts.AfterIfCondition);
         var then = ParseExpression();
-        ExpectKeyword("else", "after the then branch (FEEL if needs an else)");
+        ExpectKeyword("else", FeelTexts.AfterThenBranch);
         return new IfNode(condition, then, ParseExpression());
     }
 
@@ -100,7 +102,7 @@ internal sealed partial class Parser
     {
         index++;
         var iterators = ParseIterators("return");
-        ExpectKeyword("return", "after the for iteration contexts");
+        ExpectKeyword("return", FeelTexts.AfterForContexts);
         return new ForNode(iterators, ParseExpression());
     }
 
@@ -108,7 +110,7 @@ internal sealed partial class Parser
     {
         var every = Advance().Text == "every";
         var iterators = ParseIterators("satisfies");
-        ExpectKeyword("satisfies", $"after the {(every ? "every" : "some")} iteration contexts");
+        ExpectKeyword("satisfies", FeelTexts.AfterQuantifier(every ? "every" : "some"));
         return new QuantifiedNode(every, iterators, ParseExpression());
     }
 
@@ -118,16 +120,16 @@ internal sealed partial class Parser
         do
         {
             if (Current.Kind != TokenKind.Name || IsKeyword(Current))
-                throw Error($"Expected a variable name but found {Current.Describe()}");
+                throw Error(FeelTexts.ExpectedVariableName.Format(Current.Describe()));
             var name = ParsePlainName();
-            ExpectKeyword("in", $"after '{name}'");
+            ExpectKeyword("in", FeelTexts.After(name));
             var domain = ParseExpression();
             Node? upTo = AcceptSymbol("..") ? ParseExpression() : null;
             result.Add(new Iterator(name, domain, upTo));
         }
         while (AcceptSymbol(","));
         if (!Current.IsKeyword(terminator))
-            throw Error($"Expected ',' or '{terminator}' but found {Current.Describe()}");
+            throw Error(FeelTexts.ExpectedCommaOr.Format(terminator, Current.Describe()));
         return result.ToArray();
     }
 
@@ -140,16 +142,16 @@ internal sealed partial class Parser
             do
             {
                 if (Current.Kind != TokenKind.Name)
-                    throw Error($"Expected a parameter name but found {Current.Describe()}");
+                    throw Error(FeelTexts.ExpectedParameterName.Format(Current.Describe()));
                 parameters.Add(ParsePlainName());
                 if (AcceptSymbol(":"))
                     ParseTypeName(); // parameter types are accepted and not checked
             }
             while (AcceptSymbol(","));
         }
-        ExpectSymbol(")", "to close the parameter list");
+        ExpectSymbol(")", FeelTexts.ToCloseParameters);
         if (Current.IsKeyword("external"))
-            throw Error("External functions are not supported");
+            throw Error(FeelTexts.ExternalFunction.Format());
         return new FunctionDefinitionNode(parameters.ToArray(), ParseExpression());
     }
 
@@ -182,7 +184,7 @@ internal sealed partial class Parser
             else if (AcceptKeyword("between"))
             {
                 var low = ParseAdditive();
-                ExpectKeyword("and", "between the two bounds of 'between'");
+                ExpectKeyword("and", FeelTexts.BetweenBounds);
                 left = Fold(new BetweenNode(left, low, ParseAdditive()));
             }
             else if (AcceptKeyword("in"))
@@ -190,7 +192,7 @@ internal sealed partial class Parser
             else if (AcceptKeyword("instance"))
             {
                 if (!(Current.Text == "of" && Current.Kind == TokenKind.Name))
-                    throw Error($"Expected 'of' after 'instance' but found {Current.Describe()}");
+                    throw Error(FeelTexts.ExpectedOfAfterInstance.Format(Current.Describe()));
                 index++;
                 var (type, any) = ParseTypeName();
                 left = new InstanceOfNode(left, type, any);

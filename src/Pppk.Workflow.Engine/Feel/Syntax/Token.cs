@@ -1,3 +1,5 @@
+using Pppk.Workflow.Engine.Localization;
+
 namespace Pppk.Workflow.Engine.Feel;
 
 internal enum TokenKind
@@ -18,11 +20,11 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Line, int
 
     public bool IsKeyword(string keyword) => Kind == TokenKind.Name && Text == keyword;
 
-    public string Describe() => Kind switch
+    public Term Describe() => Kind switch
     {
-        TokenKind.End => "end of expression",
-        TokenKind.String => $"string {FeelString.Quote(Text)}",
-        TokenKind.Temporal => $"@{FeelString.Quote(Text)}",
-        _ => $"'{Text}'",
+        TokenKind.End => FeelTexts.EndOfExpression,
+        TokenKind.String => FeelTexts.Verbatim($"string {FeelString.Quote(Text)}"),
+        TokenKind.Temporal => FeelTexts.Verbatim($"@{FeelString.Quote(Text)}"),
+        _ => FeelTexts.Verbatim($"'{Text}'"),
     };
 }

@@ -4,6 +4,7 @@ import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import { FormEditor } from '@bpmn-io/form-js';
 import { api, ApiError } from '../api.js';
 import { h } from '../format.js';
+import { translateFormEditor } from './form-editor-translate.js';
 
 function extension(bo, type) {
   return (bo.extensionElements?.values || []).find((v) => v.$type === type);
@@ -52,11 +53,13 @@ export async function openFormEditor(modeler, element, say) {
   dialog.querySelector('code').textContent = formId;
   document.body.append(dialog);
   dialog.showModal();
-  const editor = new FormEditor({ container: dialog.querySelector('.form-editor-host') });
+  const host = dialog.querySelector('.form-editor-host');
+  const stopTranslating = translateFormEditor(host);
+  const editor = new FormEditor({ container: host });
   await editor.importSchema(schema);
   const statusEl = dialog.querySelector('.form-status');
 
-  const close = () => { editor.destroy(); dialog.close(); dialog.remove(); };
+  const close = () => { stopTranslating(); editor.destroy(); dialog.close(); dialog.remove(); };
   dialog.querySelector('[data-action=close]').addEventListener('click', close);
   dialog.querySelector('[data-action=save]').addEventListener('click', async () => {
     const saved = { ...editor.saveSchema(), id: formId };

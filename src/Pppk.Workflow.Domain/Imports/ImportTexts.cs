@@ -1,0 +1,76 @@
+using Pppk.Workflow.Engine.Localization;
+
+namespace Pppk.Workflow.Domain.Imports;
+
+/// <summary>Every CSV import error, by code, in English and Indonesian. Values and column names stay as in the file.</summary>
+public static class ImportTexts
+{
+    // The file as a whole
+    public static readonly TextTemplate EmptyFile = new("csv-empty",
+        "The file is empty; expected a header row: {0}.",
+        "Berkas kosong; diharapkan baris judul: {0}.");
+    public static readonly TextTemplate MissingColumn = new("csv-missing-column",
+        "Missing column '{0}' in the header; expected: {1}.",
+        "Kolom '{0}' tidak ada pada baris judul; diharapkan: {1}.");
+    public static readonly TextTemplate NotCsv = new("csv-invalid",
+        "The file is not valid CSV: {0}",
+        "Berkas bukan CSV yang sah: {0}");
+    public static readonly TextTemplate NoRows = new("csv-no-rows",
+        "The file has a header but no data rows.",
+        "Berkas memiliki baris judul tetapi tidak ada baris data.");
+
+    // Values
+    public static readonly TextTemplate Required = new("value-required",
+        "Missing required value '{0}'.",
+        "Nilai wajib '{0}' tidak diisi.");
+    public static readonly TextTemplate NikDigits = new("nik-digits",
+        "NIK '{0}' must be exactly 16 digits (it has {1} characters).",
+        "NIK '{0}' harus tepat 16 digit (berisi {1} karakter).");
+    public static readonly TextTemplate InvalidDate = new("date-invalid",
+        "Date '{0}' is not a valid date in the form YYYY-MM-DD.",
+        "Tanggal '{0}' bukan tanggal yang sah dalam bentuk TTTT-BB-HH.");
+    public static readonly TextTemplate NotWholeNumber = new("number-not-whole",
+        "'{0}' is not a whole number.",
+        "'{0}' bukan bilangan bulat.");
+    public static readonly TextTemplate OutOfRange = new("number-out-of-range",
+        "{0} is out of range; allowed {1} to {2}.",
+        "{0} di luar rentang; yang diizinkan {1} sampai {2}.");
+    public static readonly TextTemplate InvalidEmail = new("email-invalid",
+        "'{0}' is not a valid email address.",
+        "'{0}' bukan alamat email yang sah.");
+    public static readonly TextTemplate NotAllowed = new("value-not-allowed",
+        "'{0}' is not allowed; use one of {1}.",
+        "'{0}' tidak diizinkan; gunakan salah satu dari {1}.");
+    public static readonly TextTemplate UnknownGrade = new("grade-unknown",
+        "Unknown grade '{0}'; PPPK grades are I to XVII.",
+        "Golongan '{0}' tidak dikenal; golongan PPPK adalah I sampai XVII.");
+    public static readonly TextTemplate Duplicate = new("duplicate-in-file",
+        "Duplicate {0} '{1}' in the file (also on row {2}).",
+        "{0} '{1}' ganda dalam berkas (juga pada baris {2}).");
+
+    // Against the database and other rows
+    public static readonly TextTemplate UnknownFormation = new("formation-unknown",
+        "Unknown formation code '{0}'; import the formations file first.",
+        "Kode formasi '{0}' tidak dikenal; impor berkas formasi terlebih dahulu.");
+    public static readonly TextTemplate UnknownRegistration = new("registration-unknown",
+        "Unknown registration number '{0}'; import the applicants file first.",
+        "Nomor peserta '{0}' tidak dikenal; impor berkas pelamar terlebih dahulu.");
+    public static readonly TextTemplate NiDigits = new("ni-pppk-digits",
+        "NI PPPK '{0}' must be exactly 18 digits.",
+        "NI PPPK '{0}' harus tepat 18 digit.");
+    public static readonly TextTemplate NiTaken = new("ni-pppk-taken",
+        "NI PPPK '{0}' already belongs to the employee with NIK {1}.",
+        "NI PPPK '{0}' sudah dimiliki pegawai dengan NIK {1}.");
+    public static readonly TextTemplate UnknownUnit = new("unit-unknown",
+        "Unknown unit code '{0}'; the unit must exist (seed the units or import its formations first).",
+        "Kode unit '{0}' tidak dikenal; unit harus sudah ada (isi data unit atau impor formasinya terlebih dahulu).");
+    public static readonly TextTemplate EndBeforeTmt = new("contract-end-before-tmt",
+        "Contract end {0} must be after the TMT {1}.",
+        "Akhir kontrak {0} harus setelah TMT {1}.");
+    public static readonly TextTemplate TermTooLong = new("contract-term-too-long",
+        "Contract end {0} is more than 5 years after the TMT; a PPPK term is 1 to 5 years.",
+        "Akhir kontrak {0} lebih dari 5 tahun setelah TMT; masa kontrak PPPK 1 sampai 5 tahun.");
+    public static readonly TextTemplate SkTaken = new("sk-number-taken",
+        "SK number '{0}' already belongs to the employee with NIK {1}.",
+        "Nomor SK '{0}' sudah dimiliki pegawai dengan NIK {1}.");
+}

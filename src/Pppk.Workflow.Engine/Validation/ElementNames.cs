@@ -1,0 +1,81 @@
+using Pppk.Workflow.Engine.Localization;
+using Pppk.Workflow.Engine.Model;
+
+namespace Pppk.Workflow.Engine.Validation;
+
+/// <summary>How messages name elements, event kinds and expression sites: the BPMN terms in English, the designer's terms in Indonesian.</summary>
+internal static class ElementNames
+{
+    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    {
+        ["startEvent"] = "peristiwa mulai",
+        ["endEvent"] = "peristiwa akhir",
+        ["intermediateCatchEvent"] = "peristiwa antara (tangkap)",
+        ["intermediateThrowEvent"] = "peristiwa antara (lempar)",
+        ["boundaryEvent"] = "peristiwa batas",
+        ["task"] = "tugas",
+        ["userTask"] = "tugas pengguna",
+        ["serviceTask"] = "tugas layanan",
+        ["sendTask"] = "tugas kirim",
+        ["receiveTask"] = "tugas terima",
+        ["scriptTask"] = "tugas skrip",
+        ["businessRuleTask"] = "tugas aturan bisnis",
+        ["manualTask"] = "tugas manual",
+        ["callActivity"] = "aktivitas panggil",
+        ["subProcess"] = "subproses",
+        ["exclusiveGateway"] = "gerbang eksklusif",
+        ["parallelGateway"] = "gerbang paralel",
+        ["eventBasedGateway"] = "gerbang berbasis peristiwa",
+        ["inclusiveGateway"] = "gerbang inklusif",
+        ["complexGateway"] = "gerbang kompleks",
+    };
+
+    private static readonly Dictionary<EventKind, string> Kinds = new()
+    {
+        [EventKind.Timer] = "pewaktu",
+        [EventKind.Message] = "pesan",
+        [EventKind.Error] = "galat",
+        [EventKind.Terminate] = "penghentian",
+        [EventKind.Signal] = "sinyal",
+        [EventKind.Escalation] = "eskalasi",
+        [EventKind.Compensate] = "kompensasi",
+        [EventKind.Conditional] = "kondisional",
+        [EventKind.Link] = "tautan",
+        [EventKind.Cancel] = "pembatalan",
+    };
+
+    private static readonly Dictionary<string, string> Sites = new(StringComparer.Ordinal)
+    {
+        ["condition"] = "kondisi",
+        ["timer"] = "pewaktu",
+        ["message name"] = "nama pesan",
+        ["correlation key"] = "kunci korelasi",
+        ["assignee"] = "penerima tugas",
+        ["candidate groups"] = "grup kandidat",
+        ["candidate users"] = "pengguna kandidat",
+        ["due date"] = "tenggat",
+        ["follow-up date"] = "tanggal tindak lanjut",
+        ["form id"] = "id formulir",
+        ["job type"] = "tipe job",
+        ["retries"] = "jumlah percobaan ulang",
+        ["script"] = "skrip",
+        ["called process id"] = "id proses yang dipanggil",
+    };
+
+    /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>
+    public static Term Of(FlowNode node) => new(node.ToString(), $"{Types.GetValueOrDefault(node.Type, node.Type)} '{node.Id}'");
+
+    public static Term Of(EventKind? kind) => new($"{kind}", kind is { } k ? Kinds[k] : "");
+
+    /// <summary>An expression site of <see cref="Expressions.ExpressionSites"/>; names of zeebe attributes stay as they are.</summary>
+    public static Term Site(string what)
+    {
+        if (Sites.TryGetValue(what, out var indonesian))
+            return new(what, indonesian);
+        if (what.StartsWith("input mapping ", StringComparison.Ordinal))
+            return new(what, "pemetaan masukan " + what["input mapping ".Length..]);
+        if (what.StartsWith("output mapping ", StringComparison.Ordinal))
+            return new(what, "pemetaan keluaran " + what["output mapping ".Length..]);
+        return new(what, what);
+    }
+}

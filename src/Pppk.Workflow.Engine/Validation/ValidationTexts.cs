@@ -1,0 +1,273 @@
+using Pppk.Workflow.Engine.Localization;
+
+namespace Pppk.Workflow.Engine.Validation;
+
+/// <summary>Every BPMN validation message, by code, in English and Indonesian. Placeholders are element ids and values.</summary>
+public static class ValidationTexts
+{
+    // The file as a whole (parser)
+    public static readonly TextTemplate XmlMalformed = new("xml-malformed",
+        "The file is not well-formed XML: {0}",
+        "Berkas bukan XML yang tersusun benar: {0}");
+    public static readonly TextTemplate NotBpmnRoot = new("not-bpmn-root",
+        "The root element is <{0}> in namespace '{1}'; a BPMN file starts with <bpmn:definitions xmlns:bpmn=\"{2}\">.",
+        "Elemen akar adalah <{0}> dalam namespace '{1}'; berkas BPMN diawali dengan <bpmn:definitions xmlns:bpmn=\"{2}\">.");
+    public static readonly TextTemplate ProcessWithoutId = new("process-without-id",
+        "A <process> has no id; give every process an id (it is the definition key).",
+        "Sebuah <process> tidak memiliki id; beri setiap proses id (id itu adalah kunci definisi).");
+    public static readonly TextTemplate FlowWithoutId = new("flow-without-id",
+        "A <sequenceFlow> has no id.",
+        "Sebuah <sequenceFlow> tidak memiliki id.");
+    public static readonly TextTemplate ElementWithoutId = new("element-without-id",
+        "A <{0}> named '{1}' has no id.",
+        "Sebuah <{0}> bernama '{1}' tidak memiliki id.");
+    public static readonly TextTemplate DuplicateId = new("duplicate-id",
+        "The id '{0}' is used by more than one element; ids must be unique in a file.",
+        "Id '{0}' dipakai oleh lebih dari satu elemen; id harus unik dalam satu berkas.");
+    public static readonly TextTemplate NoProcess = new("no-process",
+        "The file holds no <bpmn:process>; draw a process (pool) with a start event.",
+        "Berkas tidak berisi <bpmn:process>; gambar sebuah proses (pool) dengan peristiwa mulai.");
+    public static readonly TextTemplate NoExecutableProcess = new("no-executable-process",
+        "No process in the file is executable; tick \"Executable\" (isExecutable=\"true\") on the process to deploy.",
+        "Tidak ada proses yang dapat dijalankan dalam berkas; centang \"Executable\" (isExecutable=\"true\") pada proses yang akan diterapkan.");
+    public static readonly TextTemplate ProcessNotExecutable = new("process-not-executable",
+        "Process '{0}' is not executable (isExecutable is not true); it is kept with the file but never run.",
+        "Proses '{0}' tidak dapat dijalankan (isExecutable bukan true); proses disimpan bersama berkas tetapi tidak pernah dijalankan.");
+
+    // Unsupported elements
+    public static readonly TextTemplate InclusiveGateway = new("unsupported-inclusive-gateway",
+        "Inclusive gateways are not supported yet; use exclusive or parallel gateways.",
+        "Gerbang inklusif belum didukung; gunakan gerbang eksklusif atau paralel.");
+    public static readonly TextTemplate ComplexGateway = new("unsupported-complex-gateway",
+        "Complex gateways are not supported; use exclusive or parallel gateways.",
+        "Gerbang kompleks tidak didukung; gunakan gerbang eksklusif atau paralel.");
+    public static readonly TextTemplate AdHocSubProcess = new("unsupported-ad-hoc-subprocess",
+        "Ad-hoc subprocesses are not supported; use an embedded subprocess with gateways.",
+        "Subproses ad-hoc tidak didukung; gunakan subproses tertanam dengan gerbang.");
+    public static readonly TextTemplate Transaction = new("unsupported-transaction",
+        "Transactions are not supported; use an embedded subprocess with boundary error events.",
+        "Transaksi tidak didukung; gunakan subproses tertanam dengan peristiwa batas galat.");
+    public static readonly TextTemplate EventSubProcess = new("unsupported-event-subprocess",
+        "Event subprocesses are not supported yet; use boundary events on an embedded subprocess.",
+        "Subproses peristiwa belum didukung; gunakan peristiwa batas pada subproses tertanam.");
+    public static readonly TextTemplate Choreography = new("unsupported-choreography",
+        "Choreographies are not executable; model the participant's process instead.",
+        "Koreografi tidak dapat dijalankan; modelkan proses peserta sebagai gantinya.");
+    public static readonly TextTemplate SignalEvent = new("unsupported-signal-event",
+        "Signal events are not supported; use message events with a correlation key.",
+        "Peristiwa sinyal tidak didukung; gunakan peristiwa pesan dengan kunci korelasi.");
+    public static readonly TextTemplate EscalationEvent = new("unsupported-escalation-event",
+        "Escalation events are not supported; use error events, or a non-interrupting timer for reminders.",
+        "Peristiwa eskalasi tidak didukung; gunakan peristiwa galat, atau pewaktu yang tidak menyela untuk pengingat.");
+    public static readonly TextTemplate Compensation = new("unsupported-compensation",
+        "Compensation is not supported; model the undo steps explicitly after a boundary error event.",
+        "Kompensasi tidak didukung; modelkan langkah pembatalan secara eksplisit setelah peristiwa batas galat.");
+    public static readonly TextTemplate ConditionalEvent = new("unsupported-conditional-event",
+        "Conditional events are not supported; use an exclusive gateway, or a message sent when the condition becomes true.",
+        "Peristiwa kondisional tidak didukung; gunakan gerbang eksklusif, atau pesan yang dikirim saat kondisinya terpenuhi.");
+    public static readonly TextTemplate LinkEvent = new("unsupported-link-event",
+        "Link events are not supported; draw the sequence flow directly.",
+        "Peristiwa tautan tidak didukung; gambar alur urutan secara langsung.");
+    public static readonly TextTemplate CancelEvent = new("unsupported-cancel-event",
+        "Cancel events are not supported (they belong to transactions); use error events.",
+        "Peristiwa pembatalan tidak didukung (milik transaksi); gunakan peristiwa galat.");
+    public static readonly TextTemplate DataObject = new("unsupported-data-object",
+        "Data objects are not supported; keep data in process variables (zeebe:ioMapping).",
+        "Objek data tidak didukung; simpan data dalam variabel proses (zeebe:ioMapping).");
+    public static readonly TextTemplate DataStore = new("unsupported-data-store",
+        "Data stores are not supported; read and write data in a service task handler.",
+        "Penyimpanan data tidak didukung; baca dan tulis data di handler tugas layanan.");
+    public static readonly TextTemplate UnsupportedChild = new("unsupported-element",
+        "<{0}> is not part of the executable subset; remove it.",
+        "<{0}> bukan bagian dari subset yang dapat dijalankan; hapus elemen itu.");
+
+    // Structure
+    public static readonly TextTemplate ProcessWithoutStart = new("process-without-start",
+        "Process '{0}' has no start event; add a start event where instances begin.",
+        "Proses '{0}' tidak memiliki peristiwa mulai; tambahkan peristiwa mulai di tempat instans dimulai.");
+    public static readonly TextTemplate SubProcessWithoutStart = new("subprocess-without-start",
+        "Subprocess '{0}' has no start event; add a none start event inside it.",
+        "Subproses '{0}' tidak memiliki peristiwa mulai; tambahkan peristiwa mulai biasa di dalamnya.");
+    public static readonly TextTemplate SeveralNoneStarts = new("several-none-starts",
+        "'{0}' has more than one none start event; keep one and join the others with gateways.",
+        "'{0}' memiliki lebih dari satu peristiwa mulai biasa; pertahankan satu dan gabungkan yang lain dengan gerbang.");
+    public static readonly TextTemplate FlowWithoutSource = new("flow-without-source",
+        "Sequence flow '{0}' comes from nowhere: its sourceRef '{1}' is not an element of the process; reconnect it.",
+        "Alur urutan '{0}' tidak berasal dari mana pun: sourceRef '{1}' bukan elemen proses; sambungkan ulang.");
+    public static readonly TextTemplate FlowWithoutTarget = new("flow-without-target",
+        "Sequence flow '{0}' leads nowhere: its targetRef '{1}' is not an element of the process; reconnect it.",
+        "Alur urutan '{0}' tidak menuju ke mana pun: targetRef '{1}' bukan elemen proses; sambungkan ulang.");
+    public static readonly TextTemplate FlowCrossesBorder = new("flow-crosses-subprocess",
+        "Sequence flow '{0}' crosses a subprocess border; connect elements of the same (sub)process only.",
+        "Alur urutan '{0}' melintasi batas subproses; sambungkan hanya elemen dalam (sub)proses yang sama.");
+    public static readonly TextTemplate ConditionNotAfterGateway = new("condition-not-after-exclusive-gateway",
+        "Sequence flow '{0}' has a condition but starts at {1}; conditions are only evaluated after an exclusive gateway.",
+        "Alur urutan '{0}' memiliki kondisi tetapi berawal dari {1}; kondisi hanya dievaluasi setelah gerbang eksklusif.");
+    public static readonly TextTemplate ConditionNotFeel = new("condition-not-feel",
+        "The condition of '{0}' ('{1}') is not a FEEL expression; write it with a leading '=', e.g. =approved = true.",
+        "Kondisi '{0}' ('{1}') bukan ekspresi FEEL; tulis dengan awalan '=', mis. =approved = true.");
+    public static readonly TextTemplate MultipleEvent = new("multiple-event-definitions",
+        "{0} has several event definitions (a multiple event); use one event per element.",
+        "Elemen {0} memiliki beberapa definisi peristiwa (peristiwa ganda); gunakan satu peristiwa per elemen.");
+    public static readonly TextTemplate StandardLoop = new("standard-loop",
+        "{0} has a standard loop marker, which is not supported; use a multi-instance marker (zeebe:loopCharacteristics) or a loop back through an exclusive gateway.",
+        "Elemen {0} memiliki penanda perulangan standar, yang tidak didukung; gunakan penanda multi-instans (zeebe:loopCharacteristics) atau perulangan kembali melalui gerbang eksklusif.");
+    public static readonly TextTemplate NoIncoming = new("no-incoming-flow",
+        "{0} has no incoming sequence flow, so no token can reach it; connect it or remove it.",
+        "Elemen {0} tidak memiliki alur urutan masuk, sehingga tidak ada token yang dapat mencapainya; sambungkan atau hapus elemen itu.");
+    public static readonly TextTemplate NoOutgoing = new("no-outgoing-flow",
+        "{0} has no outgoing sequence flow; a token ends there. Add an end event to make the end explicit.",
+        "Elemen {0} tidak memiliki alur urutan keluar; token berakhir di sana. Tambahkan peristiwa akhir agar akhirnya jelas.");
+    public static readonly TextTemplate StartWithIncoming = new("start-with-incoming-flow",
+        "Start event '{0}' has incoming flows; a start event cannot be entered from inside the process.",
+        "Peristiwa mulai '{0}' memiliki alur masuk; peristiwa mulai tidak dapat dimasuki dari dalam proses.");
+    public static readonly TextTemplate BoundaryWithIncoming = new("boundary-with-incoming-flow",
+        "Boundary event '{0}' has incoming flows; remove them.",
+        "Peristiwa batas '{0}' memiliki alur masuk; hapus alur itu.");
+    public static readonly TextTemplate Unreachable = new("unreachable",
+        "{0} cannot be reached from a start event; connect it to the flow or remove it.",
+        "Elemen {0} tidak dapat dicapai dari peristiwa mulai; sambungkan ke alur atau hapus elemen itu.");
+
+    // Events
+    public static readonly TextTemplate ProcessStartKind = new("unsupported-start-event",
+        "Start event '{0}' is a {1} start event; a process starts with a none, timer or message start event.",
+        "Peristiwa mulai '{0}' adalah peristiwa mulai {1}; proses dimulai dengan peristiwa mulai biasa, pewaktu atau pesan.");
+    public static readonly TextTemplate SubProcessStartKind = new("subprocess-start-not-none",
+        "Start event '{0}' inside a subprocess must be a none start event.",
+        "Peristiwa mulai '{0}' di dalam subproses harus berupa peristiwa mulai biasa.");
+    public static readonly TextTemplate ErrorEndWithoutCode = new("error-end-without-code",
+        "Error end event '{0}' throws no error code; reference a bpmn:error with an errorCode.",
+        "Peristiwa akhir galat '{0}' tidak melempar kode galat; rujuk bpmn:error yang memiliki errorCode.");
+    public static readonly TextTemplate EndKind = new("unsupported-end-event",
+        "End event '{0}' is a {1} end event; use a none, terminate or error end event (send messages with a send task).",
+        "Peristiwa akhir '{0}' adalah peristiwa akhir {1}; gunakan peristiwa akhir biasa, penghentian atau galat (kirim pesan dengan tugas kirim).");
+    public static readonly TextTemplate ThrowKind = new("unsupported-throw-event",
+        "Intermediate throw event '{0}' throws a {1} event; only none throw events (milestones) are supported. Send messages with a send task.",
+        "Peristiwa antara (lempar) '{0}' melempar peristiwa {1}; hanya peristiwa lempar biasa (tonggak) yang didukung. Kirim pesan dengan tugas kirim.");
+    public static readonly TextTemplate CatchKind = new("unsupported-catch-event",
+        "Intermediate catch event '{0}' must catch a timer or a message.",
+        "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu atau pesan.");
+    public static readonly TextTemplate BoundaryNotAttached = new("boundary-not-attached",
+        "Boundary event '{0}' is attached to '{1}', which is not an element of the process; attach it to a task or subprocess.",
+        "Peristiwa batas '{0}' menempel pada '{1}', yang bukan elemen proses; tempelkan pada tugas atau subproses.");
+    public static readonly TextTemplate BoundaryOnNonActivity = new("boundary-on-non-activity",
+        "Boundary event '{0}' is attached to {1}; attach boundary events to tasks, subprocesses or call activities.",
+        "Peristiwa batas '{0}' menempel pada {1}; tempelkan peristiwa batas pada tugas, subproses atau aktivitas panggil.");
+    public static readonly TextTemplate BoundaryKind = new("unsupported-boundary-event",
+        "Boundary event '{0}' must be a timer, message or error boundary event.",
+        "Peristiwa batas '{0}' harus berupa peristiwa batas pewaktu, pesan atau galat.");
+    public static readonly TextTemplate ErrorBoundaryNonInterrupting = new("error-boundary-non-interrupting",
+        "Error boundary event '{0}' is non-interrupting; error events always interrupt.",
+        "Peristiwa batas galat '{0}' tidak menyela; peristiwa galat selalu menyela.");
+    public static readonly TextTemplate BoundaryWithoutOutgoing = new("boundary-without-outgoing-flow",
+        "Boundary event '{0}' has no outgoing flow.",
+        "Peristiwa batas '{0}' tidak memiliki alur keluar.");
+    public static readonly TextTemplate TimerWithoutTime = new("timer-without-time",
+        "Timer '{0}' has no time set; give a timeDate, timeDuration or timeCycle.",
+        "Pewaktu '{0}' belum diberi waktu; isi timeDate, timeDuration atau timeCycle.");
+    public static readonly TextTemplate TimerCycleNotAllowed = new("timer-cycle-not-allowed",
+        "Timer '{0}' has a timeCycle; cycles are for timer start events and non-interrupting boundary timers. Use a timeDuration or timeDate.",
+        "Pewaktu '{0}' memiliki timeCycle; siklus hanya untuk peristiwa mulai pewaktu dan pewaktu batas yang tidak menyela. Gunakan timeDuration atau timeDate.");
+    public static readonly TextTemplate TimerStartDuration = new("timer-start-duration",
+        "Timer start event '{0}' has a timeDuration; use a timeCycle (R/P1D or a cron expression) or a timeDate.",
+        "Peristiwa mulai pewaktu '{0}' memiliki timeDuration; gunakan timeCycle (R/P1D atau ekspresi cron) atau timeDate.");
+    public static readonly TextTemplate TimerDateInvalid = new("timer-date-invalid",
+        "'{0}' is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00.",
+        "'{0}' bukan tanggal-waktu ISO 8601; tulis mis. 2026-01-31T09:00:00+08:00.");
+    public static readonly TextTemplate TimerDurationInvalid = new("timer-duration-invalid",
+        "'{0}' is not a positive ISO 8601 duration; write e.g. PT15M, P3D or P1DT12H.",
+        "'{0}' bukan durasi ISO 8601 yang positif; tulis mis. PT15M, P3D atau P1DT12H.");
+    public static readonly TextTemplate TimerRepeatInvalid = new("timer-repeat-invalid",
+        "'{0}' is not an ISO 8601 repeating interval; write e.g. R/P1D (forever), R5/PT10M (five times) or R3/2026-01-01T08:00:00Z/P1D.",
+        "'{0}' bukan interval berulang ISO 8601; tulis mis. R/P1D (selamanya), R5/PT10M (lima kali) atau R3/2026-01-01T08:00:00Z/P1D.");
+    public static readonly TextTemplate TimerCycleInvalid = new("timer-cycle-invalid",
+        "'{0}' is neither an ISO 8601 repeating interval (R5/PT10M) nor a cron expression (0 0 9 * * MON-FRI).",
+        "'{0}' bukan interval berulang ISO 8601 (R5/PT10M) maupun ekspresi cron (0 0 9 * * MON-FRI).");
+    public static readonly TextTemplate TimerUnreadable = new("timer-unreadable",
+        "The timer of '{0}' cannot be read: {1}",
+        "Pewaktu '{0}' tidak dapat dibaca: {1}");
+    public static readonly TextTemplate NoMessage = new("message-missing",
+        "{0} references no message; choose a global message (bpmn:message) with a name.",
+        "Elemen {0} tidak merujuk pesan apa pun; pilih pesan global (bpmn:message) yang memiliki nama.");
+    public static readonly TextTemplate UnknownMessage = new("message-unknown",
+        "{0} references message '{1}', which is not defined in the file.",
+        "Elemen {0} merujuk pesan '{1}', yang tidak didefinisikan dalam berkas.");
+    public static readonly TextTemplate MessageWithoutName = new("message-without-name",
+        "Message '{0}' used by '{1}' has no name; the name is what senders correlate on.",
+        "Pesan '{0}' yang dipakai oleh '{1}' tidak memiliki nama; nama itulah yang dipakai pengirim untuk korelasi.");
+    public static readonly TextTemplate MessageWithoutKey = new("message-without-correlation-key",
+        "Message '{0}' used by '{1}' has no correlation key; set zeebe:subscription correlationKey (e.g. =applicationId).",
+        "Pesan '{0}' yang dipakai oleh '{1}' tidak memiliki kunci korelasi; isi correlationKey pada zeebe:subscription (mis. =applicationId).");
+
+    // Activities
+    public static readonly TextTemplate DmnNotSupported = new("unsupported-dmn",
+        "Business rule task '{0}' calls a DMN decision, which is not supported; give it a job type (zeebe:taskDefinition) handled in the host.",
+        "Tugas aturan bisnis '{0}' memanggil keputusan DMN, yang tidak didukung; beri tipe job (zeebe:taskDefinition) yang ditangani host.");
+    public static readonly TextTemplate ScriptWithoutScriptOrJob = new("script-without-script-or-job",
+        "Script task '{0}' has neither a FEEL script (zeebe:script) nor a job type (zeebe:taskDefinition type); set one.",
+        "Tugas skrip '{0}' tidak memiliki skrip FEEL (zeebe:script) maupun tipe job (tipe zeebe:taskDefinition); isi salah satunya.");
+    public static readonly TextTemplate NoJobType = new("job-type-missing",
+        "{0} has no job type; set zeebe:taskDefinition type to a handler registered in the host.",
+        "Elemen {0} tidak memiliki tipe job; isi tipe zeebe:taskDefinition dengan handler yang terdaftar di host.");
+    public static readonly TextTemplate EmptyScript = new("script-empty",
+        "Script task '{0}' has an empty zeebe:script expression.",
+        "Tugas skrip '{0}' memiliki ekspresi zeebe:script yang kosong.");
+    public static readonly TextTemplate ScriptWithoutResult = new("script-without-result-variable",
+        "Script task '{0}' has no resultVariable; name the variable the script's result is stored in.",
+        "Tugas skrip '{0}' tidak memiliki resultVariable; beri nama variabel tempat hasil skrip disimpan.");
+    public static readonly TextTemplate UserTaskWithoutAssignment = new("user-task-without-assignment",
+        "User task '{0}' has no assignee, candidate group or candidate user, so nobody would see it; set zeebe:assignmentDefinition.",
+        "Tugas pengguna '{0}' tidak memiliki penerima tugas, grup kandidat atau pengguna kandidat, sehingga tidak ada yang melihatnya; isi zeebe:assignmentDefinition.");
+    public static readonly TextTemplate CallWithoutProcess = new("call-activity-without-process",
+        "Call activity '{0}' names no process; set zeebe:calledElement processId.",
+        "Aktivitas panggil '{0}' tidak menyebut proses; isi processId pada zeebe:calledElement.");
+    public static readonly TextTemplate CalledProcessNotDeployed = new("called-process-not-deployed",
+        "Call activity '{0}' calls process '{1}', which is not deployed yet; deploy it before this runs, or instances get an incident here.",
+        "Aktivitas panggil '{0}' memanggil proses '{1}', yang belum diterapkan; terapkan proses itu sebelum ini berjalan, atau instans akan mendapat insiden di sini.");
+    public static readonly TextTemplate MultiInstanceOnNonActivity = new("multi-instance-not-activity",
+        "{0} has a multi-instance marker; only tasks, subprocesses and call activities can be multi-instance.",
+        "Elemen {0} memiliki penanda multi-instans; hanya tugas, subproses dan aktivitas panggil yang dapat multi-instans.");
+    public static readonly TextTemplate MultiInstanceWithoutInput = new("multi-instance-without-input",
+        "Multi-instance '{0}' has no inputCollection; set zeebe:loopCharacteristics inputCollection (e.g. =applicants).",
+        "Multi-instans '{0}' tidak memiliki inputCollection; isi inputCollection pada zeebe:loopCharacteristics (mis. =applicants).");
+    public static readonly TextTemplate MultiInstanceHalfOutput = new("multi-instance-half-output",
+        "Multi-instance '{0}' sets only one of outputCollection and outputElement; set both or neither.",
+        "Multi-instans '{0}' hanya mengisi salah satu dari outputCollection dan outputElement; isi keduanya atau tidak sama sekali.");
+    public static readonly TextTemplate MappingWithoutTarget = new("mapping-without-target",
+        "A variable mapping of '{0}' has no target variable name.",
+        "Sebuah pemetaan variabel pada '{0}' tidak memiliki nama variabel tujuan.");
+
+    // Gateways
+    public static readonly TextTemplate UnknownDefaultFlow = new("default-flow-unknown",
+        "Exclusive gateway '{0}' names default flow '{1}', which is not one of its outgoing flows.",
+        "Gerbang eksklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
+    public static readonly TextTemplate MissingCondition = new("missing-condition",
+        "Sequence flow '{0}' leaves exclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
+        "Alur urutan '{0}' keluar dari gerbang eksklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+    public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
+        "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
+        "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
+    public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
+        "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
+        "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");
+    public static readonly TextTemplate EventGatewayTarget = new("event-gateway-target",
+        "{0} follows event-based gateway '{1}'; only timer and message intermediate catch events may follow it.",
+        "Elemen {0} mengikuti gerbang berbasis peristiwa '{1}'; hanya peristiwa antara tangkap pewaktu dan pesan yang boleh mengikutinya.");
+
+    // Expressions and extensions
+    public static readonly TextTemplate DateNotIso = new("date-not-iso",
+        "The {0} of '{1}' ('{2}') is not an ISO 8601 date-time; write e.g. 2026-01-31T09:00:00+08:00 or a FEEL expression.",
+        "Nilai {0} pada '{1}' ('{2}') bukan tanggal-waktu ISO 8601; tulis mis. 2026-01-31T09:00:00+08:00 atau ekspresi FEEL.");
+    public static readonly TextTemplate ScriptNotFeel = new("script-not-feel",
+        "The script of '{0}' is not a FEEL expression; start it with '='.",
+        "Skrip '{0}' bukan ekspresi FEEL; awali dengan '='.");
+    public static readonly TextTemplate FeelProblem = new("feel-syntax",
+        "The {0} of '{1}': {2}",
+        "Nilai {0} pada '{1}': {2}");
+    public static readonly TextTemplate ListenersNotSupported = new("unsupported-listeners",
+        "zeebe:{0} on '{1}' are not supported; model the extra work as a service task before or after it.",
+        "zeebe:{0} pada '{1}' tidak didukung; modelkan pekerjaan tambahan sebagai tugas layanan sebelum atau sesudahnya.");
+    public static readonly TextTemplate ExtensionIgnored = new("extension-ignored",
+        "zeebe:{0} on '{1}' is not supported by this engine and is ignored.",
+        "zeebe:{0} pada '{1}' tidak didukung oleh mesin ini dan diabaikan.");
+}

@@ -1,0 +1,29 @@
+using Pppk.Workflow.Engine.Localization;
+
+namespace Pppk.Workflow.Host.Api;
+
+/// <summary>
+/// The language of the user-facing texts in an answer: Indonesian when the request's Accept-Language prefers <c>id</c>
+/// (the web front always sends it), English otherwise, so API clients and logs keep the English texts.
+/// </summary>
+public static class ProblemLanguage
+{
+    public static Language Language(this HttpRequest request) => Languages.FromAcceptLanguage(request.Headers.AcceptLanguage.ToString());
+
+    /// <summary>
+    /// For Indonesian requests, a problem without a text of its own (<c>code</c>) gets the Indonesian title of its status;
+    /// the English sentence, which names the thing, stays in <c>detail</c> for support.
+    /// </summary>
+    public static void Localize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (context.HttpContext.Request.Language() != Engine.Localization.Language.Indonesian || problem.Extensions.ContainsKey("code"))
+            return;
+        if (HostTexts.ForStatus(problem.Status) is not { } text)
+            return;
+        if (string.IsNullOrEmpty(problem.Detail) && problem.Title is { Length: > 0 } english)
+            problem.Detail = english;
+        problem.Title = text.Indonesian;
+        problem.Extensions["code"] = text.Code;
+    }
+}

@@ -1,0 +1,32 @@
+using Pppk.Workflow.Engine.Localization;
+
+namespace Pppk.Workflow.Runtime.Definitions;
+
+/// <summary>Every deploy-time problem the runtime adds to the engine's validation, by code, in English and Indonesian.</summary>
+public static class DeploymentTexts
+{
+    public static readonly TextTemplate NoFile = new("no-file",
+        "No file was given: send BPMN XML, or multipart with .bpmn and .form files.",
+        "Tidak ada berkas yang dikirim: kirim XML BPMN, atau multipart berisi berkas .bpmn dan .form.");
+    public static readonly TextTemplate NotBpmn = new("not-bpmn",
+        "Not a readable BPMN file: {0}",
+        "Bukan berkas BPMN yang dapat dibaca: {0}");
+    public static readonly TextTemplate FormWithoutId = new("form-without-id",
+        "The form has no \"id\"; user tasks link a form by its id (zeebe:formDefinition formId).",
+        "Formulir tidak memiliki \"id\"; tugas pengguna menautkan formulir melalui id-nya (formId pada zeebe:formDefinition).");
+    public static readonly TextTemplate NotFormJs = new("not-form-js",
+        "Not a form-js JSON file: {0}",
+        "Bukan berkas JSON form-js: {0}");
+    public static readonly TextTemplate FormNotDeployed = new("form-not-deployed",
+        "Form '{0}' is not deployed yet; deploy the .form file with it.",
+        "Formulir '{0}' belum diterapkan; terapkan berkas .form bersamanya.");
+    public static readonly TextTemplate TimerStartNeedsCycle = new("timer-start-needs-cycle",
+        "A timer start event needs a cycle (timeCycle, e.g. R/P1D or a cron expression), not '{0}'.",
+        "Peristiwa mulai pewaktu memerlukan siklus (timeCycle, mis. R/P1D atau ekspresi cron), bukan '{0}'.");
+    public static readonly TextTemplate TimerCycleUnreadable = new("timer-cycle-unreadable",
+        "Timer cycle '{0}' is neither a cron expression nor an ISO 8601 cycle like R/P1D or R/2026-01-01T07:00:00/P3M.",
+        "Siklus pewaktu '{0}' bukan ekspresi cron maupun siklus ISO 8601 seperti R/P1D atau R/2026-01-01T07:00:00/P3M.");
+    public static readonly TextTemplate TimerCycleOffCalendar = new("timer-cycle-off-calendar",
+        "Timer cycle '{0}' has a period ({1}) that doesn't repeat on the calendar; use a cron expression instead.",
+        "Siklus pewaktu '{0}' memiliki periode ({1}) yang tidak berulang pada kalender; gunakan ekspresi cron.");
+}

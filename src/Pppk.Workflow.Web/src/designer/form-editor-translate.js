@@ -1,0 +1,207 @@
+// Bahasa Indonesia for the form-js editor. form-js 1.x has no translation hook for its palette and properties panel
+// (bpmn-io/form-js#77), so its built-in texts are replaced on the DOM as they render, inside the editor's container
+// only. What the user typed (field labels, keys, option values) is never touched: text inside form fields on the
+// canvas, inputs and the properties panel's header label is skipped.
+
+const TEXTS = {
+  // Palette
+  Components: 'Komponen',
+  'Search components': 'Cari komponen',
+  'Clear content': 'Hapus isian',
+  'No components found.': 'Tidak ada komponen yang cocok.',
+  Input: 'Isian',
+  Selection: 'Pilihan',
+  Presentation: 'Tampilan',
+  Containers: 'Wadah',
+  Action: 'Aksi',
+  'Text field': 'Kolom teks',
+  'Text area': 'Area teks',
+  Number: 'Angka',
+  'Date time': 'Tanggal & waktu',
+  Checkbox: 'Kotak centang',
+  'Checkbox group': 'Grup kotak centang',
+  'Radio group': 'Grup pilihan tunggal',
+  Select: 'Daftar pilihan',
+  'Tag list': 'Daftar tag',
+  'Text view': 'Teks',
+  'Image view': 'Gambar',
+  'HTML view': 'Tampilan HTML',
+  'Document preview': 'Pratinjau dokumen',
+  Table: 'Tabel',
+  Expression: 'Ekspresi',
+  Spacer: 'Spasi',
+  Separator: 'Pemisah',
+  Group: 'Grup',
+  'Dynamic list': 'Daftar dinamis',
+  Button: 'Tombol',
+  'File picker': 'Pemilih berkas',
+  // Canvas when empty
+  'Build your form': 'Susun formulir Anda',
+  'Drag and drop components here to start designing.': 'Seret komponen ke sini untuk mulai menyusun.',
+  'Drag and drop components here.': 'Seret komponen ke sini.',
+  // Properties panel: groups
+  General: 'Umum',
+  Condition: 'Kondisi',
+  Validation: 'Validasi',
+  Appearance: 'Tampilan',
+  Layout: 'Tata letak',
+  Serialization: 'Serialisasi',
+  Constraints: 'Batasan',
+  'Options source': 'Sumber opsi',
+  'Static options': 'Opsi tetap',
+  'Dynamic options': 'Opsi dinamis',
+  'Options expression': 'Ekspresi opsi',
+  'Custom properties': 'Properti khusus',
+  'Security attributes': 'Atribut keamanan',
+  'Form submission': 'Pengiriman formulir',
+  'Headers source': 'Sumber judul kolom',
+  'Header items': 'Judul kolom',
+  'Data source': 'Sumber data',
+  Pagination: 'Halaman',
+  Content: 'Konten',
+  // Properties panel: entries
+  'Field label': 'Label isian',
+  'Field description': 'Keterangan isian',
+  Key: 'Kunci',
+  Path: 'Jalur',
+  'Version tag': 'Tag versi',
+  'Default value': 'Nilai bawaan',
+  Disabled: 'Nonaktif',
+  'Read only': 'Hanya baca',
+  Required: 'Wajib diisi',
+  'Minimum length': 'Panjang minimum',
+  'Maximum length': 'Panjang maksimum',
+  Maximum: 'Maksimum',
+  'Validation pattern': 'Pola validasi',
+  'Custom regular expression': 'Ekspresi reguler khusus',
+  'Custom error message': 'Pesan galat khusus',
+  Custom: 'Khusus',
+  Phone: 'Telepon',
+  'Hide if': 'Sembunyikan jika',
+  Columns: 'Kolom',
+  Column: 'Kolom',
+  Auto: 'Otomatis',
+  Text: 'Teks',
+  Value: 'Nilai',
+  Type: 'Tipe',
+  Subtype: 'Subtipe',
+  Prefix: 'Awalan',
+  Suffix: 'Akhiran',
+  'Decimal digits': 'Digit desimal',
+  Increment: 'Kelipatan',
+  'Output as string': 'Keluaran sebagai string',
+  'Date label': 'Label tanggal',
+  'Time label': 'Label waktu',
+  'Time format': 'Format waktu',
+  'Time interval': 'Interval waktu',
+  'Use 24h': 'Format 24 jam',
+  'Disallow past dates': 'Larang tanggal lampau',
+  Searchable: 'Dapat dicari',
+  Checked: 'Dicentang',
+  'Not checked': 'Tidak dicentang',
+  Submit: 'Kirim',
+  Reset: 'Atur ulang',
+  'Image source': 'Sumber gambar',
+  'Alternative text': 'Teks alternatif',
+  Height: 'Tinggi',
+  'Vertical alignment': 'Perataan vertikal',
+  Top: 'Atas',
+  Center: 'Tengah',
+  Bottom: 'Bawah',
+  'Show outline': 'Tampilkan garis tepi',
+  Repeatable: 'Dapat diulang',
+  'Default number of items': 'Jumlah butir bawaan',
+  'Allow add/delete items': 'Izinkan tambah/hapus butir',
+  'Disable collapse': 'Nonaktifkan ciutkan',
+  'Number of non-collapsing items': 'Jumlah butir yang tidak diciutkan',
+  'Number of rows per page': 'Jumlah baris per halaman',
+  'Compute on': 'Hitung saat',
+  'Value changes': 'Nilai berubah',
+  'Upload multiple files': 'Unggah beberapa berkas',
+  'Supported file formats': 'Format berkas yang didukung',
+  'Document reference': 'Rujukan dokumen',
+  'List of items': 'Daftar butir',
+  'Input values key': 'Kunci nilai masukan',
+  'Target value': 'Nilai sasaran',
+  'Learn more': 'Pelajari lebih lanjut',
+  // Properties panel: tooltips and buttons (title attributes)
+  'Toggle section': 'Buka/tutup bagian',
+  'Section contains an error': 'Bagian ini berisi galat',
+  'Section contains edits': 'Bagian ini berisi perubahan',
+  'Create new list item': 'Tambah butir baru',
+  Create: 'Tambah',
+  'Delete item': 'Hapus butir',
+  'Toggle list item': 'Buka/tutup butir',
+  'Open documentation': 'Buka dokumentasi',
+  'Open pop-up editor': 'Buka penyunting pop-up',
+  'FEEL expression is mandatory': 'Ekspresi FEEL wajib',
+  'Click to set a dynamic value with FEEL expression': 'Klik untuk memberi nilai dinamis dengan ekspresi FEEL',
+  'Click to remove dynamic value with FEEL expression': 'Klik untuk menghapus nilai dinamis dengan ekspresi FEEL',
+  'Unparsable FEEL expression.': 'Ekspresi FEEL tidak dapat diurai.',
+  'Binds to a form variable': 'Terikat ke variabel formulir',
+  'Descriptive text for screen reader accessibility.': 'Teks deskriptif untuk pembaca layar.',
+  'Define an expression to calculate the value of this field': 'Tulis ekspresi untuk menghitung nilai isian ini',
+  'Define an expression to populate the options from.': 'Tulis ekspresi untuk mengisi opsi.',
+  'Define which input property to populate the values from': 'Pilih properti masukan sumber nilai',
+  'Where the child variables of this component are pathed to.': 'Jalur tempat variabel anak komponen ini disimpan.',
+  'Height of the container in pixels.': 'Tinggi wadah dalam piksel.',
+  'Allows arbitrary precision values': 'Mengizinkan nilai dengan presisi bebas',
+};
+
+const ATTRIBUTES = ['title', 'placeholder', 'aria-label'];
+
+// Texts built from a component's name, e.g. a palette entry's title "Create a Text field element".
+const PATTERNS = [[/^Create an? (.+) element$/, (name) => `Buat elemen ${TEXTS[name] || name}`]];
+
+// Only a real change is written: writing a text or attribute back unchanged would wake the observer again, forever.
+function translated(text) {
+  if (TEXTS[text]) return TEXTS[text] === text ? null : TEXTS[text];
+  for (const [pattern, render] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return render(...match.slice(1));
+  }
+  return null;
+}
+
+// What the user wrote: labels of fields on the canvas, inputs, and the selected field's own name in the panel header.
+const USER_TEXT = '.fjs-form-field, .bio-properties-panel-header-label, input, textarea, [contenteditable], .cm-editor';
+
+function translateText(node) {
+  const trimmed = node.data.trim();
+  const indonesian = trimmed && translated(trimmed);
+  if (!indonesian || node.parentElement?.closest(USER_TEXT)) return;
+  const data = node.data.replace(trimmed, indonesian);
+  if (data !== node.data) node.data = data;
+}
+
+function translateElement(element) {
+  if (element.closest(USER_TEXT) && !element.matches('input, textarea')) return;
+  for (const name of ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    const indonesian = value && translated(value);
+    if (indonesian && indonesian !== value) element.setAttribute(name, indonesian);
+  }
+}
+
+function translateTree(root) {
+  if (root.nodeType === Node.TEXT_NODE) { translateText(root); return; }
+  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  translateElement(root);
+  for (const element of root.querySelectorAll('[title], [placeholder], [aria-label]')) translateElement(element);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) translateText(node);
+}
+
+/** Translates the editor inside `container` now and whenever it renders again; returns the function that stops it. */
+export function translateFormEditor(container) {
+  translateTree(container);
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'childList') record.addedNodes.forEach(translateTree);
+      else if (record.type === 'characterData') translateText(record.target);
+      else if (record.type === 'attributes') translateElement(record.target);
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+  return () => observer.disconnect();
+}

@@ -27,6 +27,9 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         // The required note is checked by the form before anything is sent.
         await page.GetByTestId("complete").ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-status")).ToContainTextAsync("Periksa isian formulir");
+        // form-js's own validation message, in Indonesian on the field.
+        await Assertions.Expect(page.Locator("[data-testid=task-form] .fjs-form-field-error").First).ToContainTextAsync("Wajib diisi.");
+        await Assertions.Expect(page.GetByTestId("task-form")).Not.ToContainTextAsync("Field is required");
 
         await page.GetByLabel("Berkas lengkap").CheckAsync();
         await page.GetByLabel("Catatan verifikator").FillAsync("Ijazah dan STR sesuai.");

@@ -1,4 +1,4 @@
-// Bahasa Indonesia for the form-js editor. form-js 1.x has no translation hook for its palette and properties panel
+// Bahasa Indonesia for the form-js editor (and, at the end, the viewer's validation messages). form-js 1.x has no translation hook for its palette and properties panel
 // (bpmn-io/form-js#77), so its built-in texts are replaced on the DOM as they render, inside the editor's container
 // only. What the user typed (field labels, keys, option values) is never touched: text inside form fields on the
 // canvas, inputs and the properties panel's header label is skipped.
@@ -194,14 +194,81 @@ function translateTree(root) {
 
 /** Translates the editor inside `container` now and whenever it renders again; returns the function that stops it. */
 export function translateFormEditor(container) {
-  translateTree(container);
+  return observe(container, translateTree, translateText, translateElement);
+}
+
+function observe(container, tree, text, element) {
+  tree(container);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'childList') record.addedNodes.forEach(translateTree);
-      else if (record.type === 'characterData') translateText(record.target);
-      else if (record.type === 'attributes') translateElement(record.target);
+      if (record.type === 'childList') record.addedNodes.forEach(tree);
+      else if (record.type === 'characterData') text(record.target);
+      else if (record.type === 'attributes') element(record.target);
     }
   });
   observer.observe(container, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
   return () => observer.disconnect();
+}
+
+// The form-js viewer (a task's form in the inbox): its validation messages and the few texts of its own controls.
+// Only these places are translated; labels, descriptions and values are the form author's and the user's.
+const VIEWER_TEXTS = {
+  'Field is required.': 'Wajib diisi.',
+  'Field must be a valid email.': 'Harus alamat email yang sah.',
+  'Field must be a valid  international phone number. (e.g. +4930664040900)': 'Harus nomor telepon internasional yang sah (mis. +6281234567890).',
+  'Value is not a number.': 'Nilai bukan angka.',
+  'Date and time must both be entered.': 'Tanggal dan jam harus diisi keduanya.',
+  'Nothing to show.': 'Tidak ada yang ditampilkan.',
+  Select: 'Pilih',
+  Search: 'Cari',
+  'Remove tag': 'Hapus tag',
+};
+
+const VIEWER_PATTERNS = [
+  [/^Field must have minimum length of (.+)\.$/, (n) => `Paling sedikit ${n} karakter.`],
+  [/^Field must have maximum length of (.+)\.$/, (n) => `Paling banyak ${n} karakter.`],
+  [/^Field must have minimum value of (.+)\.$/, (n) => `Paling kecil ${n}.`],
+  [/^Field must have maximum value of (.+)\.$/, (n) => `Paling besar ${n}.`],
+  [/^Field must match pattern (.+)\.$/, (p) => `Harus sesuai pola ${p}.`],
+  [/^Remove list item (\d+)$/, (n) => `Hapus butir ${n}`],
+];
+
+const VIEWER_PLACES = '.fjs-form-field-error, .fjs-select-placeholder, .fjs-form-field-placeholder';
+
+function viewerTranslated(text) {
+  if (VIEWER_TEXTS[text]) return VIEWER_TEXTS[text];
+  for (const [pattern, render] of VIEWER_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return render(...match.slice(1));
+  }
+  return null;
+}
+
+function viewerText(node) {
+  const trimmed = node.data.trim();
+  if (!trimmed || !node.parentElement?.closest(VIEWER_PLACES)) return;
+  const indonesian = viewerTranslated(trimmed);
+  if (indonesian && indonesian !== trimmed) node.data = node.data.replace(trimmed, indonesian);
+}
+
+function viewerElement(element) {
+  for (const name of ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    const indonesian = value && viewerTranslated(value);
+    if (indonesian && indonesian !== value) element.setAttribute(name, indonesian);
+  }
+}
+
+function viewerTree(root) {
+  if (root.nodeType === Node.TEXT_NODE) { viewerText(root); return; }
+  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  viewerElement(root);
+  for (const element of root.querySelectorAll('[title], [placeholder], [aria-label]')) viewerElement(element);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) viewerText(node);
+}
+
+/** Translates a form-js viewer's own texts (validation messages, control placeholders) inside `container`; returns the stop function. */
+export function translateFormViewer(container) {
+  return observe(container, viewerTree, viewerText, viewerElement);
 }

@@ -1,6 +1,7 @@
 // One task: the case's key facts beside its form (form-js viewer); claim and complete.
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js';
+import { translateFormViewer } from '../designer/form-editor-translate.js';
 import { api } from '../api.js';
 import { escapeHtml, formatValue, formatWita, h, isOverdue, STATUS_LABELS } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
@@ -48,9 +49,12 @@ export default async function render(container, { params, user, navigate }) {
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
 
   let form = null;
+  let stopTranslating = null;
   if (schema) {
     // No debounce: what is typed is in the form state when Complete is pressed.
-    form = new Form({ container: page.querySelector('[data-testid=task-form]'), debounce: false });
+    const formHost = page.querySelector('[data-testid=task-form]');
+    stopTranslating = translateFormViewer(formHost);
+    form = new Form({ container: formHost, debounce: false });
     await form.importSchema(schema, variables || {});
     if (!open) form.setProperty('readOnly', true);
   } else {
@@ -87,5 +91,8 @@ export default async function render(container, { params, user, navigate }) {
     }
   });
 
-  return () => form?.destroy();
+  return () => {
+    stopTranslating?.();
+    form?.destroy();
+  };
 }

@@ -101,7 +101,16 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
                 if (_pending.IsEmpty || !TryLead()) return;
                 continue;
             }
-            await RunBatchAsync(batch);
+            try
+            {
+                await RunBatchAsync(batch);
+            }
+            catch (Exception e)
+            {
+                // RunBatchAsync answers every call itself; this only guards the lane count against a bug there.
+                logger.LogError(e, "A grouped step batch failed unexpectedly");
+                foreach (var item in batch) item.Fail(e);
+            }
             if (mine is { IsCompleted: true } && !_pending.IsEmpty)
             {
                 // The caller has its answer; the lane passes to a background drain for the ones still waiting.

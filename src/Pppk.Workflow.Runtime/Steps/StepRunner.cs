@@ -26,6 +26,9 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
     private readonly int _lanes = options.Value.GroupCommitLanes;
     private readonly int _maxBatch = Math.Max(1, options.Value.GroupCommitMaxBatch);
     private int _leaders;
+    private readonly TimeSpan _linger = options.Value.GroupCommitLinger;
+    private int _lastBatch = 1;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct)
     {
@@ -67,6 +70,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
         ct.ThrowIfCancellationRequested();
         var item = new Grouped<T>(body) { Prelock = prelock?.Lock, PrelockKey = prelock?.Key ?? Guid.Empty };
         _pending.Enqueue(item);
+        if (_linger > TimeSpan.Zero) Interlocked.Exchange(ref _arrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         if (TryLead()) await DrainAsync(item.Done);
         return await item.Result;
     }
@@ -92,6 +96,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
     {
         while (true)
         {
+            if (_linger > TimeSpan.Zero && _lastBatch > 1) await LingerAsync(_lastBatch);
             var batch = new List<Grouped>();
             while (batch.Count < _maxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
             if (batch.Count == 0)
@@ -101,6 +106,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
                 if (_pending.IsEmpty || !TryLead()) return;
                 continue;
             }
+            _lastBatch = batch.Count;
             try
             {
                 await RunBatchAsync(batch);
@@ -117,6 +123,17 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
                 _ = Task.Run(() => DrainAsync(null));
                 return;
             }
+        }
+    }
+
+    /// <summary>Under load, waits (at most the linger time) until as many calls are queued as the last batch had.</summary>
+    private async Task LingerAsync(int target)
+    {
+        var deadline = Task.Delay(_linger);
+        while (_pending.Count < target)
+        {
+            var arrived = Volatile.Read(ref _arrived).Task;
+            if (_pending.Count >= target || await Task.WhenAny(arrived, deadline) == deadline) return;
         }
     }
 

@@ -80,7 +80,14 @@ public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>
         // Every lane is held by a call waiting on a gate, so the calls below queue up and run together once it opens.
         var gate = new TaskCompletionSource();
         var lanes = host.Host.Services.GetRequiredService<IOptions<RuntimeOptions>>().Value.GroupCommitLanes;
-        var holders = Enumerable.Range(0, lanes).Select(_ => runner.RunGroupedAsync(async _ => { await gate.Task; return 0; }, default)).ToList();
+        var holding = new SemaphoreSlim(0);
+        var holders = new List<Task<int>>();
+        for (var i = 0; i < lanes; i++)
+        {
+            // One at a time, each seen inside its transaction, so each holds a lane of its own.
+            holders.Add(runner.RunGroupedAsync(async _ => { holding.Release(); await gate.Task; return 0; }, default));
+            Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(10)), "a lane holder did not start");
+        }
         // The broken call's SQL error aborts the transaction it shares; the starts queued with it must still commit.
         var broken = runner.RunGroupedAsync(async tx =>
         {

@@ -5,7 +5,9 @@ namespace Pppk.Workflow.Domain.Tests;
 /// <summary>The host with the whole synthetic Kukar dataset loaded (through the importer), "today" as the dataset's reference date.</summary>
 public sealed class SeededHost : DomainTestHost
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // Today in Kukar (WITA), as the API counts it: from 16:00 UTC on, that is already tomorrow's date in UTC terms.
+    public static readonly DateOnly Today =
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar")).DateTime);
 
     public KukarDataset Dataset { get; private set; } = null!;
     public IReadOnlyList<LoadStep> FirstLoad { get; private set; } = [];

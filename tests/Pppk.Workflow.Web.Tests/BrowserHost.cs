@@ -118,6 +118,16 @@ public sealed class BrowserHost : TestHost
         return (await api.GetFromJsonAsync<JsonObject>(path))!;
     }
 
+    /// <summary>Opens a group of the properties panel by its title (the panel's own title attribute, else its text).</summary>
+    public static async Task OpenGroupAsync(ILocator panel, string title)
+    {
+        var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;
+        if (await header.CountAsync() == 0)
+            header = panel.Locator(".bio-properties-panel-group-header", new() { HasText = title }).First;
+        if (!(await header.GetAttributeAsync("class") ?? "").Contains("open"))
+            await header.ClickAsync();
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = false });
 }

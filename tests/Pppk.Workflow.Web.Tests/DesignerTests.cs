@@ -37,12 +37,12 @@ public sealed class DesignerTests(BrowserHost host)
 
         var panel = page.GetByTestId("properties-panel");
         await Assertions.Expect(panel).ToContainTextAsync("Tugas pengguna PPPK");
-        await OpenGroupAsync(panel, "Formulir");
+        await BrowserHost.OpenGroupAsync(panel, "Formulir");
         var formId = panel.GetByLabel("ID formulir");
         await formId.FillAsync("periksa berkas");
         await Assertions.Expect(panel).ToContainTextAsync("ID formulir: diawali huruf"); // the template's validation, on the field
         await formId.FillAsync("periksa-berkas");
-        await OpenGroupAsync(panel, "Penugasan");
+        await BrowserHost.OpenGroupAsync(panel, "Penugasan");
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync("ppk");
         await BrowserHost.ScreenshotAsync(page, "04-designer-user-task-from-template");
 
@@ -80,7 +80,7 @@ public sealed class DesignerTests(BrowserHost host)
         var (fx, fy) = await CentreAsync(page, "Flow_ya");
         await page.Mouse.ClickAsync(fx + 40, fy);
         await Assertions.Expect(page.GetByTestId("properties-panel")).ToContainTextAsync("Alur urutan");
-        await OpenGroupAsync(page.GetByTestId("properties-panel"), "Kondisi");
+        await BrowserHost.OpenGroupAsync(page.GetByTestId("properties-panel"), "Kondisi");
         var condition = page.GetByTestId("properties-panel").Locator(".bio-properties-panel-feel-editor-container [contenteditable=true]").First;
         await condition.ClickAsync();
         await page.Keyboard.PressAsync("Control+A");
@@ -183,14 +183,5 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("version-list")).ToContainTextAsync("Versi 1");
         Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-baru"))["version"]!);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task OpenGroupAsync(ILocator panel, string title)
-    {
-        var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;
-        if (await header.CountAsync() == 0)
-            header = panel.Locator(".bio-properties-panel-group-header", new() { HasText = title }).First;
-        if (!(await header.GetAttributeAsync("class") ?? "").Contains("open"))
-            await header.ClickAsync();
     }
 }

@@ -144,10 +144,10 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         await page.GetByTestId("template-chooser").GetByRole(AriaRole.Button, new() { Name = "Tugas pengguna PPPK" }).ClickAsync();
         var panel = page.GetByTestId("properties-panel");
         await Assertions.Expect(panel).ToContainTextAsync("Tugas pengguna PPPK");
-        await OpenGroupAsync(panel, "Penugasan");
+        await BrowserHost.OpenGroupAsync(panel, "Penugasan");
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync(group);
         await panel.GetByLabel("Penerima tugas").FillAsync("admin");
-        await OpenGroupAsync(panel, "Formulir");
+        await BrowserHost.OpenGroupAsync(panel, "Formulir");
         await panel.GetByLabel("ID formulir").FillAsync("periksa-berkas");
         await panel.GetByLabel("ID formulir").PressAsync("Tab");
     }
@@ -166,14 +166,5 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         await page.GetByTestId("complete").ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-status")).ToContainTextAsync("Tugas selesai");
         _ = host;
-    }
-
-    private static async Task OpenGroupAsync(ILocator panel, string title)
-    {
-        var header = panel.Locator($".bio-properties-panel-group-header:has(.bio-properties-panel-group-header-title[title='{title}'])").First;
-        if (await header.CountAsync() == 0)
-            header = panel.Locator(".bio-properties-panel-group-header", new() { HasText = title }).First;
-        if (!(await header.GetAttributeAsync("class") ?? "").Contains("open"))
-            await header.ClickAsync();
     }
 }

@@ -129,11 +129,13 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
     /// <summary>Under load, waits (at most the linger time) until as many calls are queued as the last batch had.</summary>
     private async Task LingerAsync(int target)
     {
-        var deadline = Task.Delay(_linger);
+        Task? deadline = null;
         while (_pending.Count < target)
         {
             var arrived = Volatile.Read(ref _arrived).Task;
-            if (_pending.Count >= target || await Task.WhenAny(arrived, deadline) == deadline) return;
+            if (_pending.Count >= target) return;
+            deadline ??= Task.Delay(_linger); // made only when the lane has to wait
+            if (await Task.WhenAny(arrived, deadline) == deadline) return;
         }
     }
 

@@ -4,7 +4,7 @@ import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import { FormEditor } from '@bpmn-io/form-js';
 import { api, ApiError } from '../api.js';
 import { h } from '../format.js';
-import { translateFormEditor } from './form-editor-translate.js';
+import { translateFormEditor } from '../formjs-translate.js';
 
 function extension(bo, type) {
   return (bo.extensionElements?.values || []).find((v) => v.$type === type);

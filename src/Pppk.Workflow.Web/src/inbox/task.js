@@ -1,7 +1,7 @@
 // One task: the case's key facts beside its form (form-js viewer); claim and complete.
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js';
-import { translateFormViewer } from '../designer/form-editor-translate.js';
+import { translateFormViewer } from '../formjs-translate.js';
 import { api } from '../api.js';
 import { escapeHtml, formatValue, formatWita, h, isOverdue, STATUS_LABELS } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';

@@ -25,12 +25,14 @@ public static class InstancesApi
     {
         var group = app.MapGroup("/api/instances").RequireAuthorization();
 
-        group.MapPost("/", async (StartBody body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async (StartBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.DefinitionKey))
                 return Results.Problem(title: "definitionKey is required.", statusCode: 400);
-            var id = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
-            return Results.Created($"/api/instances/{id}", await InstanceViews.GetAsync(db, id, ct));
+            // The answer is the committed first step's result as it left it (not read back): the instance as GET shows it,
+            // plus the user tasks that step opened, so a caller can go on to the first task without looking it up.
+            var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
+            return Results.Created($"/api/instances/{started.Id}", started);
         }).RequireAuthorization(Roles.HrAdmin);
 
         group.MapPost("/batch", async (BatchBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>

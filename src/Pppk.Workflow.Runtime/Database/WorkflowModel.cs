@@ -51,7 +51,7 @@ internal static class WorkflowModel
         b.Entity<UserTaskRecord>(e =>
         {
             e.ToTable("user_tasks");
-            e.HasIndex(t => t.InstanceId);
+            // By instance: the unique (instance_id, wait_id) below serves it.
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.CandidateGroups).HasMethod("gin");
             e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();

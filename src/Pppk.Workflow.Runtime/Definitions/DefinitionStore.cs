@@ -23,6 +23,28 @@ public sealed class DefinitionStore(NpgsqlDataSource db)
         return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
     }
 
+    private readonly ConcurrentDictionary<string, long> _latestIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The latest version of <paramref name="key"/> as this process last saw it (no query when cached). Only for a step
+    /// that checks the assumption when it commits (<see cref="Steps.EffectBuffer.AssumedLatest"/>): another process may
+    /// have deployed a newer version since, and then the step fails with <see cref="StaleLatestSqlState"/> and runs again
+    /// after <see cref="ForgetLatest"/>.
+    /// </summary>
+    public async Task<Deployed?> CachedLatestAsync(string key, CancellationToken ct = default)
+    {
+        if (_latestIds.TryGetValue(key, out var cached)) return await GetAsync(cached, ct);
+        var latest = await LatestAsync(key, ct);
+        if (latest is not null) _latestIds[key] = latest.Id;
+        return latest;
+    }
+
+    /// <summary>The error a step's flush raises when a definition it assumed latest no longer is.</summary>
+    public const string StaleLatestSqlState = "PW001";
+
+    /// <summary>Drops the cached latest versions (after a deployment here, or a step that found one stale).</summary>
+    public void ForgetLatest() => _latestIds.Clear();
+
     public async Task<Deployed?> VersionAsync(string key, int version, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND version = @version");

@@ -64,6 +64,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             }
             await tx.CommitAsync(ct);
         }
+        if (changedModels.Count > 0) definitions.ForgetLatest(); // starts here see the new versions at once
         foreach (var (key, previous, newId) in changedModels)
             timerStarts.Replace(key, previous, (await definitions.GetAsync(newId, ct)).Model);
         foreach (var d in deployed.Where(d => d.Created))

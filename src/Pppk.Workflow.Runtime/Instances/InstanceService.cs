@@ -17,6 +17,14 @@ public sealed class WorkflowException(int status, string message) : Exception(me
     public static WorkflowException Forbidden(string what) => new(403, what);
 }
 
+/// <summary>A started instance as its first step left it (committed): the API's answer to a start, without reading it back.</summary>
+public sealed record StartedInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, bool Incident,
+    JsonObject Variables, IReadOnlyList<string> ActiveElementIds, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId,
+    IReadOnlyList<OpenedTask> Tasks);
+
+/// <summary>A user task a step opened.</summary>
+public sealed record OpenedTask(Guid Id, string ElementId, string? Name);
+
 /// <summary>Starting, cancelling and changing instances. Every call runs its steps and commits before it returns.</summary>
 public sealed class InstanceService
 {
@@ -37,18 +45,37 @@ public sealed class InstanceService
 
     public sealed record BatchResult(IReadOnlyList<Guid> Started, IReadOnlyList<string> Skipped);
 
-    public async Task<Guid> StartAsync(StartRequest request, string? user, CancellationToken ct)
+    /// <summary>Starts one instance and runs its first step; answers with the instance as that committed step left it.</summary>
+    public async Task<StartedInstance> StartAsync(StartRequest request, string? user, CancellationToken ct)
     {
-        var definition = await ResolveAsync(request.DefinitionKey, request.Version, ct);
-        if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
-            throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
-        return await _runner.RunGroupedAsync(tx =>
+        var (instance, buffer) = await _runner.RunGroupedAsync(async tx =>
         {
+            // Resolved in the body: a step run again because the cached latest version went stale resolves it afresh.
+            DefinitionStore.Deployed definition;
+            if (request.Version is null)
+            {
+                definition = await _definitions.CachedLatestAsync(request.DefinitionKey, ct)
+                    ?? throw WorkflowException.NotFound($"No process with key '{request.DefinitionKey}' is deployed.");
+                tx.Buffer.AssumedLatest.Add(definition.Id);
+            }
+            else
+            {
+                definition = await ResolveAsync(request.DefinitionKey, request.Version, ct);
+            }
+            if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
+                throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
             var instance = NewInstance(definition, request.BusinessKey);
             tx.Instances[instance.Id] = instance;
             tx.Enqueue(instance, new StartTrigger(request.Variables, request.StartEventId), user);
-            return Task.FromResult(instance.Id);
+            return (instance, tx.Buffer);
         }, ct);
+        // Committed, and no transaction holds these objects any more: the state is read as the step left it.
+        var opened = buffer.NewTasks.Values.Where(t => t.InstanceId == instance.Id)
+            .Where(t => !buffer.EndedTasks.Any(e => e.Key == new EffectBuffer.WaitKey(t.InstanceId, t.WaitId)))
+            .Select(t => new OpenedTask(t.Id, t.ElementId, t.Name)).ToList();
+        var state = instance.State;
+        return new StartedInstance(instance.Id, instance.DefinitionKey, instance.Version, instance.BusinessKey, instance.Status, state.HasIncident,
+            state.Variables.DeepClone().AsObject(), state.ActiveElementIds.Distinct().ToList(), instance.StartedAt, instance.EndedAt, instance.ParentInstanceId, opened);
     }
 
     /// <summary>
@@ -131,9 +158,12 @@ public sealed class InstanceService
         (version is { } v ? await _definitions.VersionAsync(key, v, ct) : await _definitions.LatestAsync(key, ct))
         ?? throw WorkflowException.NotFound(version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.");
 
+    /// <summary>A time as PostgreSQL keeps it (microseconds), so what a call answers from memory equals what is read back later.</summary>
+    internal static DateTimeOffset Microseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % 10));
+
     internal LoadedInstance NewInstance(DefinitionStore.Deployed definition, string? businessKey) => new()
     {
         Id = Guid.CreateVersion7(), DefinitionId = definition.Id, DefinitionKey = definition.Key, Version = definition.Version,
-        BusinessKey = businessKey, StartedAt = _clock.GetUtcNow(), State = new InstanceState { ProcessId = definition.Key }, IsNew = true,
+        BusinessKey = businessKey, StartedAt = Microseconds(_clock.GetUtcNow()), State = new InstanceState { ProcessId = definition.Key }, IsNew = true,
     };
 }

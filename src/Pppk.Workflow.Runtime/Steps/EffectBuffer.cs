@@ -50,6 +50,9 @@ internal sealed class EffectBuffer
     public readonly Dictionary<(string Kind, string Key), DateTimeOffset?> Outbox = [];
     public readonly List<(Guid InstanceId, DateTimeOffset At, string? User, string Action, string? Details)> Audit = [];
 
+    /// <summary>Definitions a start took from the cache as the latest version; the flush checks they still are.</summary>
+    public readonly HashSet<long> AssumedLatest = [];
+
     public void TaskEnded(WaitKey key, bool completed, string? by, DateTimeOffset at)
     {
         // A task created and ended in the same transaction still gets its row, in its final state.
@@ -86,6 +89,8 @@ internal sealed class EffectBuffer
         // grows. The settings are local: they end with this transaction, which the flush ends, so inline handlers' queries are unaffected.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"));
+        if (AssumedLatest.Count > 0)
+            Add(batch, "SELECT pppk.assert_latest_definitions(@ids)", P("ids", AssumedLatest));
         AddInstances(batch);
         AddHistory(batch);
         AddTasks(batch);

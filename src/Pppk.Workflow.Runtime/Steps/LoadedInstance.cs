@@ -15,6 +15,9 @@ internal sealed class LoadedInstance
     public DateTimeOffset StartedAt { get; init; }
     public required InstanceState State { get; set; }
 
+    /// <summary>When it ended, set as it is written at commit.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
     /// <summary>Created in this transaction (inserted at flush, not updated).</summary>
     public bool IsNew { get; init; }
 

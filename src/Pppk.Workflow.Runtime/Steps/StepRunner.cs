@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Outbox;
 
@@ -18,7 +19,8 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// every body in it runs again in a transaction of its own, so one bad call fails alone.
 /// </para>
 /// </summary>
-internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, AfterCommit afterCommit, IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
+internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, AfterCommit afterCommit, DefinitionStore definitions,
+    IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -42,6 +44,12 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
                 await tx.CommitAsync(ct);
                 await afterCommit.RunAsync(tx.Buffer, ct);
                 return result;
+            }
+            catch (PostgresException e) when (IsStaleLatest(e) && attempt < MaxAttempts)
+            {
+                // Another process deployed a newer version of a process this step started: start it on that one.
+                logger.LogInformation("A step started a process version that is no longer the latest; running it again");
+                definitions.ForgetLatest();
             }
             catch (PostgresException e) when (IsTransient(e) && attempt < MaxAttempts)
             {
@@ -80,6 +88,8 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
 
     /// <summary>Locks and loads the rows of the given keys into the transaction (see <see cref="RunGroupedAsync{T}"/>).</summary>
     public delegate Task PrelockAsync(StepTransaction tx, Guid[] keys, CancellationToken ct);
+
+    private static bool IsStaleLatest(Exception e) => e is PostgresException { SqlState: DefinitionStore.StaleLatestSqlState };
 
     private static bool IsTransient(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
@@ -176,7 +186,8 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
         }
         catch (Exception e) when (!committed)
         {
-            logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
+            if (IsStaleLatest(e)) definitions.ForgetLatest();
+            else logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
             foreach (var item in batch.Where(i => !i.Done.IsCompleted))
                 await item.RunAloneAsync(this);
         }

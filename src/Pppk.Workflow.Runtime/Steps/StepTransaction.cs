@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Runtime.Steps;
 
@@ -106,9 +107,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     {
         foreach (var i in Instances.Values.Where(i => i.Dirty))
         {
-            var ended = i.State.Status == InstanceStatus.Active ? (DateTimeOffset?)null : DateTimeOffset.UtcNow;
+            i.EndedAt = i.State.Status == InstanceStatus.Active ? null : InstanceService.Microseconds(DateTimeOffset.UtcNow);
             Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
-                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, ended, i.IsNew));
+                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew));
         }
         // Flush and COMMIT in one round trip (one fewer per step than flush, then Transaction.CommitAsync).
         await Buffer.FlushAsync(Connection, Transaction, ct, commit: true);

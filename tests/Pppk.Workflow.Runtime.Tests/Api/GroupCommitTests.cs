@@ -22,11 +22,15 @@ public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>
     public async Task Concurrent_starts_and_completions_share_transactions_and_each_task_records_its_own_user()
     {
         await _api.DeployAsync(Chain("gc_many", UserTask("t1")));
-        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+        var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
             Instances.StartAsync(new InstanceService.StartRequest("gc_many", BusinessKey: $"GC-{i}", Variables: new JsonObject { ["i"] = i }), "starter", default)));
+        var ids = started.Select(s => s.Id).ToArray();
         Assert.Equal(40, ids.Distinct().Count());
 
         var tasks = await OpenTasksAsync(ids);
+        // Each start answers with its own instance and the task its step opened, even when the step shared a transaction.
+        Assert.All(started, s => Assert.Equal((int)s.Variables["i"]!, int.Parse(s.BusinessKey!["GC-".Length..])));
+        Assert.Equal(tasks.OrderBy(t => t.InstanceId).Select(t => t.TaskId), started.OrderBy(s => s.Id).Select(s => Assert.Single(s.Tasks).Id));
         await Task.WhenAll(tasks.Select((t, i) => Tasks.CompleteAsync(t.TaskId, new Actor($"pegawai{i}", ["hr-admin"]), new JsonObject { ["by"] = i }, default)));
 
         await using var cmd = Db.CreateCommand("""
@@ -49,7 +53,7 @@ public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>
     public async Task A_refused_call_in_a_group_fails_alone()
     {
         await _api.DeployAsync(Chain("gc_refuse", UserTask("t1", candidateGroups: "ppk")));
-        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Instances.StartAsync(new InstanceService.StartRequest("gc_refuse"), null, default)));
+        var ids = (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Instances.StartAsync(new InstanceService.StartRequest("gc_refuse"), null, default)))).Select(s => s.Id).ToArray();
         var tasks = await OpenTasksAsync(ids);
 
         var outcomes = await Task.WhenAll(tasks.Select(async (t, i) =>
@@ -101,7 +105,7 @@ public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => broken);
         Assert.Equal(PostgresErrorCodes.DivisionByZero, error.SqlState);
-        var ids = await Task.WhenAll(starts);
+        var ids = (await Task.WhenAll(starts)).Select(s => s.Id).ToArray();
         await using var cmd = Db.CreateCommand("SELECT count(*) FROM pppk.instances WHERE id = ANY(@ids) AND status = 'active'");
         cmd.Parameters.AddWithValue("ids", ids);
         Assert.Equal(30L, (long)(await cmd.ExecuteScalarAsync())!);

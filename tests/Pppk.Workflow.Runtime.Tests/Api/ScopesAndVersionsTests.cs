@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Host;
+using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
@@ -150,6 +153,32 @@ public sealed class ScopesAndVersionsTests(TestHost host) : IClassFixture<TestHo
         Assert.Contains("Versi satu", (string?)v1Xml!["xml"]);
         var versions = await _api.Http.GetFromJsonAsync<JsonObject>("/api/definitions/ver/versions");
         Assert.Equal([2, 1], versions!["items"]!.AsArray().Select(v => (int)v!["version"]!));
+    }
+
+    [Fact]
+    public async Task A_start_after_another_process_deployed_a_newer_version_runs_on_the_new_one()
+    {
+        await _api.DeployAsync(Chain("ver_other", UserTask("a", "Versi satu")));
+        Assert.Equal(1, (int)(await _api.StartAsync("ver_other"))["version"]!); // this host now knows version 1 as the latest
+
+        // Another process on the same database deploys version 2; this host is not told.
+        await using (var other = await PppkHost.StartServicesAsync([], new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Pppk"] = host.ConnectionString,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = TestHost.LogPath,
+        }))
+        {
+            var result = await other.Services.GetRequiredService<DeploymentService>()
+                .DeployAsync([new DeploymentService.DeployFile("ver_other.bpmn", Chain("ver_other", UserTask("b", "Versi dua")))], "lain", default);
+            Assert.True(result.Valid);
+        }
+
+        // Single starts (grouped or not) and a start with many at once all run on version 2.
+        var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _api.StartAsync("ver_other")));
+        Assert.All(starts, s => Assert.Equal(2, (int)s["version"]!));
+        Assert.All(starts, s => Assert.Equal(["b"], Active(s)));
+        Assert.Equal(2, (int)(await _api.InstanceAsync((string)starts[0]["id"]!))["version"]!);
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public sealed class UserTaskFlowTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal("Periksa berkas", (string?)task!["name"]);
         Assert.Equal("verifier", (string?)task["candidateGroups"]![0]);
 
+        // The start's answer (built from the committed step, not read back) is the instance as GET shows it, plus the
+        // task the first step opened.
+        var opened = Assert.Single(instance["tasks"]!.AsArray())!;
+        Assert.Equal((string?)task["id"], (string?)opened["id"]);
+        Assert.Equal("periksa", (string?)opened["elementId"]);
+        Assert.Equal("Periksa berkas", (string?)opened["name"]);
+        var read = await _api.InstanceAsync((string)instance["id"]!);
+        var answered = instance.DeepClone().AsObject();
+        answered.Remove("tasks");
+        Assert.True(JsonNode.DeepEquals(read, answered), $"start answered {answered.ToJsonString()}, GET shows {read.ToJsonString()}");
+
         var done = await _api.CompleteAsync((string)task["id"]!, new { verdict = "MS" });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var after = await _api.InstanceAsync((string)instance["id"]!);

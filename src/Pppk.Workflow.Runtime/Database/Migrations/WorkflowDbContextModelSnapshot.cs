@@ -912,9 +912,6 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
 
-                    b.HasIndex("InstanceId")
-                        .HasDatabaseName("ix_user_tasks_instance_id");
-
                     b.HasIndex("InstanceId", "WaitId")
                         .IsUnique()
                         .HasDatabaseName("ix_user_tasks_instance_id_wait_id");

@@ -90,7 +90,10 @@ internal sealed class EffectBuffer
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"));
         if (AssumedLatest.Count > 0)
-            Add(batch, "SELECT pppk.assert_latest_definitions(@ids)", P("ids", AssumedLatest));
+            Add(batch, """
+                SELECT pppk.raise_stale_definition()
+                FROM (SELECT count(*) AS latest FROM pppk.definitions WHERE id = ANY(@ids) AND is_latest) c WHERE c.latest <> cardinality(@ids)
+                """, P("ids", AssumedLatest));
         AddInstances(batch);
         AddHistory(batch);
         AddTasks(batch);

@@ -15,14 +15,13 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 schema: "pppk",
                 table: "user_tasks");
 
-            // A start resolves "the latest version" from a cache and its step's flush checks the assumption: this raises
-            // (SQLSTATE PW001) if a definition it used is no longer the latest, and the step is run again with a fresh lookup.
+            // A start resolves "the latest version" from a cache and its step's flush checks the assumption with a plain
+            // query that calls this only when a definition it used is no longer the latest (SQLSTATE PW001): the step
+            // is then run again with a fresh lookup (DefinitionStore.StaleLatestSqlState).
             migrationBuilder.Sql("""
-                CREATE FUNCTION pppk.assert_latest_definitions(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+                CREATE FUNCTION pppk.raise_stale_definition() RETURNS void LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF (SELECT count(*) FROM pppk.definitions WHERE id = ANY(ids) AND is_latest) <> cardinality(ids) THEN
-                        RAISE EXCEPTION 'a newer version of a process was deployed' USING ERRCODE = 'PW001';
-                    END IF;
+                    RAISE EXCEPTION 'a newer version of a process was deployed' USING ERRCODE = 'PW001';
                 END $$;
                 """);
         }
@@ -30,7 +29,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP FUNCTION pppk.assert_latest_definitions(bigint[])");
+            migrationBuilder.Sql("DROP FUNCTION pppk.raise_stale_definition()");
 
             migrationBuilder.CreateIndex(
                 name: "ix_user_tasks_instance_id",

@@ -83,9 +83,30 @@ public static class TasksApi
 
         group.MapPost("/{id:guid}/complete", async (Guid id, CompleteBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
-            await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
-            return Results.Ok(await GetAsync(db, id, ct));
+            // The answer is the task as the committed step left it, built in memory (equal to what GET then shows).
+            var done = await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
+            return Results.Ok(done is null ? await GetAsync(db, id, ct) : new TaskView(done.Id, done.InstanceId, done.ElementId, done.Name, done.Assignee,
+                done.CandidateGroups, done.CandidateUsers, done.DueAt, done.FollowUpAt, done.FormId, done.CreatedAt, "completed", done.EndedAt, done.CompletedBy,
+                done.DefinitionKey, done.BusinessKey, await UnitCodeAsync(db, done.Variables, ct)));
         });
+    }
+
+    /// <summary><see cref="UnitOf"/> from variables in memory: the unitCode variable, else the unit of the formationCode variable's formation.</summary>
+    private static async Task<string?> UnitCodeAsync(NpgsqlDataSource db, JsonObject variables, CancellationToken ct)
+    {
+        if (Text(variables["unitCode"]) is { } unit) return unit;
+        if (Text(variables["formationCode"]) is not { } formation) return null;
+        await using var cmd = db.CreateCommand("SELECT unit_code FROM pppk.formations WHERE code = @c");
+        cmd.Parameters.AddWithValue("c", formation);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+
+        // As PostgreSQL's #>> gives a JSON value as text: a string unquoted, anything else as JSON, null as null.
+        static string? Text(JsonNode? node) => node switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<string>(out var text) => text,
+            _ => node.ToJsonString(),
+        };
     }
 
     private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)

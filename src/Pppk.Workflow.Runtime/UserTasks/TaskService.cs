@@ -13,6 +13,11 @@ public sealed record Actor(string Name, IReadOnlyCollection<string> Roles)
     public bool IsHrAdmin => Roles.Contains(Users.Roles.HrAdmin);
 }
 
+/// <summary>A user task as the step that completed it left it; <see cref="Variables"/> are its instance's after that step.</summary>
+public sealed record CompletedTask(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups,
+    string[] CandidateUsers, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, DateTimeOffset EndedAt,
+    string CompletedBy, string DefinitionKey, string? BusinessKey, JsonObject Variables);
+
 /// <summary>Claiming and completing user tasks. The task row is locked first, so of two concurrent completions exactly one wins.</summary>
 public sealed class TaskService
 {
@@ -20,11 +25,26 @@ public sealed class TaskService
 
     internal TaskService(StepRunner runner) => _runner = runner;
 
-    private sealed record TaskRow(Guid InstanceId, long WaitId, string State, string? Assignee, string[] Groups, string[] Users);
+    private sealed record TaskRow(Guid InstanceId, long WaitId, string State, string? Assignee, string[] Groups, string[] Users,
+        string ElementId, string? Name, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt);
 
-    public async Task CompleteAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct)
+    /// <summary>The task columns every lock below reads (alias <c>t</c>), in <see cref="ReadTask"/>'s order.</summary>
+    private const string TaskColumns =
+        "t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, t.element_id, t.name, t.due_at, t.follow_up_at, t.form_id, t.created_at";
+
+    private static TaskRow ReadTask(NpgsqlDataReader r, int at) => new(
+        r.GetGuid(at), r.GetInt64(at + 1), r.GetString(at + 2), r.IsDBNull(at + 3) ? null : r.GetString(at + 3),
+        r.GetFieldValue<string[]>(at + 4), r.GetFieldValue<string[]>(at + 5), r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
+        r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8), r.IsDBNull(at + 9) ? null : r.GetFieldValue<DateTimeOffset>(at + 9),
+        r.IsDBNull(at + 10) ? null : r.GetString(at + 10), r.GetFieldValue<DateTimeOffset>(at + 11));
+
+    /// <summary>
+    /// Completes the task and runs its instance on; answers with the task as the committed step left it (not read back),
+    /// or null when the engine found its wait point already gone (the caller then reads the task).
+    /// </summary>
+    public async Task<CompletedTask?> CompleteAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct)
     {
-        await _runner.RunGroupedAsync(async tx =>
+        var (task, instance, buffer) = await _runner.RunGroupedAsync(async tx =>
         {
             // The task and its instance are locked in one round trip (for all the completions grouped with this one, if
             // any); the separate lock and load only when that finds nothing (to say why).
@@ -38,7 +58,14 @@ public sealed class TaskService
             await tx.LoadAsync([task.InstanceId], ct);
             var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
             tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
+            return (task, instance, tx.Buffer);
         }, ct, (PrelockWithInstancesAsync, taskId));
+        // Committed, and no transaction holds these objects any more.
+        var key = new EffectBuffer.WaitKey(task.InstanceId, task.WaitId);
+        var ended = buffer.EndedTasks.Where(e => e.Key == key && e.State == "completed").Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+        if (ended is null) return null;
+        return new CompletedTask(taskId, task.InstanceId, task.ElementId, task.Name, task.Assignee, task.Groups, task.Users, task.DueAt, task.FollowUpAt,
+            task.FormId, task.CreatedAt, ended.Value, actor.Name, instance.DefinitionKey, instance.BusinessKey, instance.State.Variables.DeepClone().AsObject());
     }
 
     public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
@@ -66,7 +93,7 @@ public sealed class TaskService
     private static async Task<TaskRow?> LockWithInstanceAsync(StepTransaction tx, Guid taskId, CancellationToken ct)
     {
         await using var cmd = tx.Command($"""
-            SELECT t.id, t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
+            SELECT t.id, {TaskColumns}, {StepTransaction.InstanceColumns}
             FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id AND i.state IS NOT NULL
             WHERE t.id = @id FOR UPDATE OF t, i
             """);
@@ -79,7 +106,7 @@ public sealed class TaskService
     private static async Task PrelockWithInstancesAsync(StepTransaction tx, Guid[] taskIds, CancellationToken ct)
     {
         await using var cmd = tx.Command($"""
-            SELECT t.id, t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, {StepTransaction.InstanceColumns}
+            SELECT t.id, {TaskColumns}, {StepTransaction.InstanceColumns}
             FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id AND i.state IS NOT NULL
             WHERE t.id = ANY(@ids) ORDER BY i.id, t.id FOR UPDATE OF t, i
             """);
@@ -94,21 +121,19 @@ public sealed class TaskService
 
     private static (Guid Id, TaskRow Task) ReadWithInstance(StepTransaction tx, NpgsqlDataReader reader)
     {
-        var task = new TaskRow(reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6));
-        var instance = StepTransaction.ReadInstance(reader, 7);
+        var task = ReadTask(reader, 1);
+        var instance = StepTransaction.ReadInstance(reader, 13);
         tx.Instances.TryAdd(instance.Id, instance);
         return (reader.GetGuid(0), task);
     }
 
     private static async Task<TaskRow> LockAsync(StepTransaction tx, Guid taskId, CancellationToken ct)
     {
-        await using var cmd = tx.Command("SELECT instance_id, wait_id, state, assignee, candidate_groups, candidate_users FROM pppk.user_tasks WHERE id = @id FOR UPDATE");
+        await using var cmd = tx.Command($"SELECT {TaskColumns} FROM pppk.user_tasks t WHERE t.id = @id FOR UPDATE");
         cmd.Parameters.AddWithValue("id", taskId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) throw WorkflowException.NotFound($"No task {taskId}.");
-        return new TaskRow(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetFieldValue<string[]>(4), reader.GetFieldValue<string[]>(5));
+        return ReadTask(reader, 0);
     }
 
     /// <summary>hr-admin, the assignee, a candidate user, or a member of a candidate group (API.md).</summary>

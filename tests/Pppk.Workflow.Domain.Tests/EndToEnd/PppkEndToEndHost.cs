@@ -94,6 +94,11 @@ public sealed class Scenario(PppkEndToEndHost host)
         var task = await TaskAsync(instanceId, elementId);
         var response = await person.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { variables });
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Complete {elementId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        // The answer is built from the committed step (unit from the formation included); it must be what GET shows.
+        var answered = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var read = (await Admin.GetFromJsonAsync<JsonObject>($"/api/tasks/{task["id"]}"))!["task"];
+        Assert.True(JsonNode.DeepEquals(read, answered), $"complete {elementId} answered {answered?.ToJsonString()}, GET shows {read?.ToJsonString()}");
+        Assert.Equal("completed", (string?)answered!["state"]);
     }
 
     public async Task<JsonObject> WaitForAsync(string instanceId, Func<JsonObject, bool> condition, string what, TimeSpan? timeout = null)

@@ -34,8 +34,14 @@ public sealed class UserTaskFlowTests(TestHost host) : IClassFixture<TestHost>
         answered.Remove("tasks");
         Assert.True(JsonNode.DeepEquals(read, answered), $"start answered {answered.ToJsonString()}, GET shows {read.ToJsonString()}");
 
-        var done = await _api.CompleteAsync((string)task["id"]!, new { verdict = "MS" });
+        var done = await _api.CompleteAsync((string)task["id"]!, new { verdict = "MS", unitCode = "DIKBUD" });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        // The answer (built from the committed step, not read back) is the task as GET then shows it.
+        var completed = (await done.Content.ReadFromJsonAsync<JsonObject>())!;
+        var readTask = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/tasks/{task["id"]}"))!["task"]!;
+        Assert.True(JsonNode.DeepEquals(readTask, completed), $"complete answered {completed.ToJsonString()}, GET shows {readTask.ToJsonString()}");
+        Assert.Equal("completed", (string?)completed["state"]);
+        Assert.Equal("DIKBUD", (string?)completed["unitCode"]);
         var after = await _api.InstanceAsync((string)instance["id"]!);
         Assert.Equal("completed", (string?)after["status"]);
         Assert.Equal("MS", (string?)after["variables"]!["verdict"]);

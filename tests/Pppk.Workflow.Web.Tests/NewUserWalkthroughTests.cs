@@ -98,6 +98,10 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         await page.GetByTestId("open-instance").ClickAsync();
         await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Selesai");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Setujui");
+        // The task page's "back to the list" after completing must not take the user away from the instance they opened.
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Contains($"/instans/{instanceId}", page.Url);
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Selesai");
         await BrowserHost.ScreenshotAsync(page, "43-walkthrough-completed");
 
         var after = await host.GetAsync($"/api/instances/{instanceId}");

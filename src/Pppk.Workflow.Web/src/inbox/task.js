@@ -50,6 +50,7 @@ export default async function render(container, { params, user, navigate }) {
 
   let form = null;
   let stopTranslating = null;
+  let backToList = null;
   if (schema) {
     // No debounce: what is typed is in the form state when Complete is pressed.
     const formHost = page.querySelector('[data-testid=task-form]');
@@ -84,7 +85,8 @@ export default async function render(container, { params, user, navigate }) {
     try {
       await api.post(`/api/tasks/${task.id}/complete`, { variables: values });
       say('Tugas selesai. Instans berlanjut.', 'ok');
-      setTimeout(() => navigate('/tugas'), 600);
+      // Back to the list shortly, unless the user has left this page meanwhile (e.g. "Lihat instans").
+      backToList = setTimeout(() => navigate('/tugas'), 600);
     } catch (err) {
       e.target.disabled = false;
       say(`Tidak dapat menyelesaikan: ${err.problem?.title || err.message}`, 'error');
@@ -92,6 +94,7 @@ export default async function render(container, { params, user, navigate }) {
   });
 
   return () => {
+    clearTimeout(backToList);
     stopTranslating?.();
     form?.destroy();
   };

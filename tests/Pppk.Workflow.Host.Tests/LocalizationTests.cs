@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Validation;
@@ -52,6 +53,7 @@ public sealed partial class LocalizationTests(TestHost host) : IClassFixture<Tes
         var templates = AllTemplates().ToList();
         Assert.True(templates.Count > 150, $"only {templates.Count} templates found");
         Assert.Contains(templates, t => t.Where.StartsWith(nameof(FeelTexts)));
+        Assert.Contains(templates, t => t.Where.StartsWith(nameof(IncidentTexts)));
         foreach (var (where, template) in templates)
         {
             Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", template.Code);

@@ -76,6 +76,7 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         var page = await host.SignedInPageAsync(path: $"/instans/{instance["id"]}");
         var incidents = page.GetByTestId("incidents");
         await Assertions.Expect(incidents).ToContainTextAsync("Cek_nilai");
+        await Assertions.Expect(incidents).ToContainTextAsync("Tidak ada kondisi pada alur keluar dari 'Cek_nilai' yang bernilai benar dan tidak ada alur bawaan");
         await Assertions.Expect(page.GetByTestId("instance-diagram").Locator(".djs-element.pppk-incident[data-element-id='Cek_nilai']")).ToHaveCountAsync(1);
         await BrowserHost.ScreenshotAsync(page, "14-instance-viewer-incident");
 

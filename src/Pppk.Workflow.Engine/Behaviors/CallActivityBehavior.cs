@@ -1,6 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -13,11 +14,11 @@ internal sealed class CallActivityBehavior : IElementBehavior
     {
         var called = node.CalledElement;
         string? processId = null;
-        if (!context.Try(instance, "called process id", () => processId = context.Expressions.EvaluateString(called?.ProcessId, context.Lookup(instance))))
+        if (!context.Try(instance, ElementNames.Site("called process id"), () => processId = context.Expressions.EvaluateString(called?.ProcessId, context.Lookup(instance))))
             return;
         if (string.IsNullOrWhiteSpace(processId))
         {
-            context.RaiseIncident(instance, $"'{node.Id}' names no process to call; set zeebe:calledElement processId.");
+            context.RaiseIncident(instance, IncidentTexts.CalledProcessEmpty.Format(node.Id));
             return;
         }
         var variables = called?.PropagateAllParentVariables == false

@@ -28,7 +28,7 @@ internal sealed class ExclusiveGatewayBehavior : IElementBehavior
             if (flow.Id == node.DefaultFlowId || flow.Condition is null)
                 continue;
             var taken = false;
-            if (!context.Try(instance, $"condition of flow '{flow.Id}'", () => taken = context.Expressions.IsTrue(flow.Condition, scope)))
+            if (!context.Try(instance, IncidentTexts.ConditionOfFlow(flow.Id), () => taken = context.Expressions.IsTrue(flow.Condition, scope)))
                 return;
             if (taken)
             {
@@ -41,6 +41,6 @@ internal sealed class ExclusiveGatewayBehavior : IElementBehavior
             context.Complete(instance, flows: [fallback]);
             return;
         }
-        context.RaiseIncident(instance, $"No condition of the outgoing flows of '{node.Id}' is true and it has no default flow; set the variables the conditions read and retry, or add a default flow.");
+        context.RaiseIncident(instance, IncidentTexts.NoConditionTrue.Format(node.Id));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -14,7 +15,7 @@ internal sealed class JobTaskBehavior : IElementBehavior
     {
         string? type = null;
         var retries = DefaultRetries;
-        if (!context.Try(instance, "job type", () =>
+        if (!context.Try(instance, ElementNames.Site("job type"), () =>
             {
                 type = context.Expressions.EvaluateString(node.TaskDefinition?.Type, context.Lookup(instance));
                 retries = Retries(context.Expressions.EvaluateString(node.TaskDefinition?.Retries, context.Lookup(instance)));
@@ -22,7 +23,7 @@ internal sealed class JobTaskBehavior : IElementBehavior
             return;
         if (string.IsNullOrWhiteSpace(type))
         {
-            context.RaiseIncident(instance, $"'{node.Id}' has no job type; set zeebe:taskDefinition type to a handler registered in the host.");
+            context.RaiseIncident(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
             return;
         }
         var wait = context.AddWait(new WaitPoint

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -16,11 +17,11 @@ internal static class MultiInstanceBodyBehavior
     public static void Activate(StepContext context, ElementInstance body, FlowNode node)
     {
         var loop = node.MultiInstance!;
-        if (!context.TryEvaluate(body, loop.InputCollection ?? "=[]", "inputCollection", out var value))
+        if (!context.TryEvaluate(body, loop.InputCollection ?? "=[]", ElementNames.Site("inputCollection"), out var value))
             return;
         if (value is not JsonArray collection)
         {
-            context.RaiseIncident(body, $"The inputCollection of '{node.Id}' ({loop.InputCollection}) gave {value?.ToJsonString() ?? "null"}, not a list; make it evaluate to a list and retry.");
+            context.RaiseIncident(body, IncidentTexts.InputCollectionNotList.Format(node.Id, loop.InputCollection, value?.ToJsonString() ?? "null"));
             return;
         }
         body.Collection = collection;
@@ -43,7 +44,7 @@ internal static class MultiInstanceBodyBehavior
         var loop = node.MultiInstance!;
         if (loop.OutputCollection is not { Length: > 0 } output || loop.OutputElement is not { Length: > 0 } element)
             return true;
-        if (!context.TryEvaluate(inner, element, "outputElement", out var value, onCompletion: true))
+        if (!context.TryEvaluate(inner, element, ElementNames.Site("outputElement"), out var value, onCompletion: true))
             return false;
         if (body.Variables?[output] is JsonArray results && inner.LoopCounter is { } counter && counter <= results.Count)
             results[counter - 1] = value?.DeepClone();
@@ -61,7 +62,7 @@ internal static class MultiInstanceBodyBehavior
             context.SetLocal(body, "numberOfActiveInstances", JsonValue.Create(active));
             context.SetLocal(body, "numberOfCompletedInstances", JsonValue.Create(completed));
             var done = false;
-            if (!context.Try(body, "completionCondition", () => done = context.Expressions.IsTrue(condition, context.Lookup(body))))
+            if (!context.Try(body, ElementNames.Site("completionCondition"), () => done = context.Expressions.IsTrue(condition, context.Lookup(body))))
                 return;
             if (done)
             {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -13,7 +14,7 @@ internal sealed class ScriptTaskBehavior : IElementBehavior
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         var script = node.Script!;
-        if (!context.TryEvaluate(instance, script.Expression ?? "=null", "script", out var result))
+        if (!context.TryEvaluate(instance, script.Expression ?? "=null", ElementNames.Site("script"), out var result))
             return;
         var variables = string.IsNullOrEmpty(script.ResultVariable) ? null : new JsonObject { [script.ResultVariable] = result };
         context.Complete(instance, variables);

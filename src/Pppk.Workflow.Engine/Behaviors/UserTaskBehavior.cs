@@ -17,7 +17,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
         string? assignee = null, formId = null;
         List<string> groups = [], users = [];
         DateTimeOffset? due = null, followUp = null;
-        if (!context.Try(instance, "assignment", () =>
+        if (!context.Try(instance, IncidentTexts.Assignment, () =>
             {
                 assignee = e.EvaluateString(settings.Assignee, scope);
                 groups = e.EvaluateList(settings.CandidateGroups, scope);

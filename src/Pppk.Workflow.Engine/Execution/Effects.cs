@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Execution;
@@ -38,7 +39,8 @@ public sealed record ElementEnded(
     long ElementInstanceKey, string ElementId, string ElementType, string? Name, DateTimeOffset At,
     bool Terminated, string? CompletedBy, JsonObject? VariablesSet) : Effect;
 
-public sealed record IncidentRaised(long IncidentId, long ElementInstanceKey, string ElementId, string Message) : Effect;
+/// <summary>An incident; <paramref name="Message"/> renders in either language and has the code (the state keeps the English text).</summary>
+public sealed record IncidentRaised(long IncidentId, long ElementInstanceKey, string ElementId, LocalizedText Message) : Effect;
 
 public sealed record IncidentResolved(long IncidentId) : Effect;
 

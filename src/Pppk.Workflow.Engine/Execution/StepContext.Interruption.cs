@@ -56,7 +56,7 @@ internal sealed partial class StepContext
             Emit(new ErrorToParent(parentWait, code, message));
             return;
         }
-        RaiseIncident(source, $"The BPMN error '{code}'{(message is null ? "" : $" ({message})")} thrown at '{source.ElementId}' was not caught; add a boundary error event with this code on an enclosing activity, or fix the cause and retry.");
+        RaiseIncident(source, IncidentTexts.ErrorNotCaught.Format(code, message is null ? "" : $" ({message})", source.ElementId));
     }
 
     /// <summary>The error code a boundary catches; null catches every error.</summary>

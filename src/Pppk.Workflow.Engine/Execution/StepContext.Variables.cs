@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Execution;
 
@@ -77,7 +79,7 @@ internal sealed partial class StepContext
     {
         foreach (var mapping in node.Inputs)
         {
-            if (!TryEvaluate(instance, mapping.Source, $"input mapping '{mapping.Target}'", out var value))
+            if (!TryEvaluate(instance, mapping.Source, ElementNames.Site($"input mapping '{mapping.Target}'"), out var value))
                 return false;
             SetLocalPath(instance, mapping.Target, value);
         }
@@ -89,7 +91,7 @@ internal sealed partial class StepContext
         var results = new List<(string Target, JsonNode? Value)>();
         foreach (var mapping in node.Outputs)
         {
-            if (!TryEvaluate(instance, mapping.Source, $"output mapping '{mapping.Target}'", out var value, onCompletion: true))
+            if (!TryEvaluate(instance, mapping.Source, ElementNames.Site($"output mapping '{mapping.Target}'"), out var value, onCompletion: true))
                 return false;
             results.Add((mapping.Target, value));
         }
@@ -112,7 +114,7 @@ internal sealed partial class StepContext
     }
 
     /// <summary>Evaluates an expression for an element; on failure raises an incident naming what was evaluated and returns false.</summary>
-    public bool TryEvaluate(ElementInstance instance, string raw, string what, out JsonNode? value, bool onCompletion = false)
+    public bool TryEvaluate(ElementInstance instance, string raw, Term what, out JsonNode? value, bool onCompletion = false)
     {
         try
         {
@@ -122,13 +124,13 @@ internal sealed partial class StepContext
         catch (ExpressionException e)
         {
             value = null;
-            RaiseIncident(instance, $"{what} of '{instance.ElementId}': {e.Message}", onCompletion);
+            RaiseIncident(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text), onCompletion);
             return false;
         }
     }
 
     /// <summary>Runs a conversion that may fail with an expression problem; raises the incident and returns false.</summary>
-    public bool Try(ElementInstance instance, string what, Action action)
+    public bool Try(ElementInstance instance, Term what, Action action)
     {
         try
         {
@@ -137,7 +139,7 @@ internal sealed partial class StepContext
         }
         catch (ExpressionException e)
         {
-            RaiseIncident(instance, $"{what} of '{instance.ElementId}': {e.Message}");
+            RaiseIncident(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text));
             return false;
         }
     }

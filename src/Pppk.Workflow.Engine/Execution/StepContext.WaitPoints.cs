@@ -1,4 +1,5 @@
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Engine.Timers;
@@ -58,13 +59,13 @@ internal sealed partial class StepContext
     {
         var definition = timerEvent.Event!;
         string text = "";
-        if (!Try(owner, $"timer of '{timerEvent.Id}'", () => text = Expressions.EvaluateTimerText(definition.TimerExpression ?? "", Lookup(owner))))
+        if (!Try(owner, IncidentTexts.TimerOf(timerEvent.Id), () => text = Expressions.EvaluateTimerText(definition.TimerExpression ?? "", Lookup(owner))))
             return false;
-        var schedule = TimerSchedule.Parse(definition.TimerKind ?? TimerKind.Duration, text, Zone, out var error);
+        var schedule = TimerSchedule.Read(definition.TimerKind ?? TimerKind.Duration, text, Zone, out var error);
         var due = schedule?.First(Now);
         if (schedule is null || due is null)
         {
-            RaiseIncident(owner, $"The timer of '{timerEvent.Id}' cannot be scheduled: {error ?? $"'{text}' never fires."}");
+            RaiseIncident(owner, IncidentTexts.TimerNotSchedulable.Format(timerEvent.Id, error ?? IncidentTexts.TimerNeverFires.Format(text)));
             return false;
         }
         var wait = AddWait(new WaitPoint
@@ -97,7 +98,7 @@ internal sealed partial class StepContext
     {
         var message = Model.MessageOf(catchEvent);
         string? name = null, key = null;
-        if (!Try(owner, $"message of '{catchEvent.Id}'", () =>
+        if (!Try(owner, IncidentTexts.MessageOf(catchEvent.Id), () =>
             {
                 name = Expressions.EvaluateString(message?.Name, Lookup(owner));
                 key = Expressions.EvaluateString(message?.CorrelationKey, Lookup(owner));
@@ -105,7 +106,7 @@ internal sealed partial class StepContext
             return false;
         if (string.IsNullOrEmpty(name))
         {
-            RaiseIncident(owner, $"'{catchEvent.Id}' has no message name; reference a bpmn:message with a name.");
+            RaiseIncident(owner, IncidentTexts.MessageNameEmpty.Format(catchEvent.Id));
             return false;
         }
         var wait = AddWait(new WaitPoint
@@ -124,7 +125,8 @@ internal sealed partial class StepContext
 
     // ---- incidents ----
 
-    public void RaiseIncident(ElementInstance instance, string message, bool onCompletion = false, IncidentKind kind = IncidentKind.Element, long? waitId = null)
+    /// <summary>Fails the element with an incident; the state keeps the English message, the effect carries both languages and the code.</summary>
+    public void RaiseIncident(ElementInstance instance, LocalizedText message, bool onCompletion = false, IncidentKind kind = IncidentKind.Element, long? waitId = null)
     {
         instance.Status = ElementInstanceStatus.Failed;
         var incident = new Incident
@@ -132,7 +134,7 @@ internal sealed partial class StepContext
             Id = State.NewKey(),
             ElementInstanceKey = instance.Key,
             ElementId = instance.ElementId,
-            Message = message,
+            Message = message.ToString(),
             Kind = kind,
             WaitId = waitId,
             OnCompletion = onCompletion,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Engine.Execution;
 
@@ -16,8 +17,12 @@ public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null
 
 public sealed record JobCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
 
-/// <summary>The handler failed. With retries left the job is scheduled again after <paramref name="Backoff"/>; with none an incident is raised.</summary>
-public sealed record JobFailed(long WaitId, string Message, int RetriesLeft, TimeSpan Backoff = default) : Trigger;
+/// <summary>
+/// The handler failed. With retries left the job is scheduled again after <paramref name="Backoff"/>; with none an incident is raised.
+/// <paramref name="Message"/> is the handler's own text, as it gave it; <paramref name="Reason"/> is set instead when the runtime
+/// itself failed the job (no handler), so the incident quotes it in the user's language.
+/// </summary>
+public sealed record JobFailed(long WaitId, string Message, int RetriesLeft, TimeSpan Backoff = default, LocalizedText? Reason = null) : Trigger;
 
 /// <summary>The handler threw a BPMN error, caught by the nearest boundary error event with a matching code.</summary>
 public sealed record JobThrewError(long WaitId, string ErrorCode, string? Message = null, JsonObject? Variables = null) : Trigger;
@@ -35,4 +40,4 @@ public sealed record SetVariables(JsonObject Variables, long? ScopeKey = null) :
 public sealed record RetryIncident(long IncidentId) : Trigger;
 
 /// <summary>The runtime could not start the process a call activity names (unknown key): an incident on the call activity; retry asks again.</summary>
-public sealed record ChildStartFailed(long WaitId, string Message) : Trigger;
+public sealed record ChildStartFailed(long WaitId, LocalizedText Message) : Trigger;

@@ -54,7 +54,7 @@ internal static class WaitPointDispatch
                 return null;
             case ChildStartFailed start:
                 context.ConsumeWait(wait);
-                context.RaiseIncident(owner, $"The process called by '{owner.ElementId}' could not be started: {start.Message}. Deploy it (or fix the processId) and retry.");
+                context.RaiseIncident(owner, IncidentTexts.CalledProcessNotStarted.Format(owner.ElementId, start.Message));
                 return null;
         }
         ResolveJobIncident(context, owner);
@@ -126,7 +126,8 @@ internal static class WaitPointDispatch
         }
         if (context.State.Incidents.Exists(i => i.WaitId == wait.Id))
             return $"Job {wait.Id} already has an open incident.";
-        context.RaiseIncident(owner, $"The job '{wait.JobType}' of '{owner.ElementId}' failed with no retries left: {failed.Message}", kind: IncidentKind.Job, waitId: wait.Id);
+        context.RaiseIncident(owner, IncidentTexts.JobRetriesSpent.Format(wait.JobType, owner.ElementId, failed.Reason ?? (object)failed.Message),
+            kind: IncidentKind.Job, waitId: wait.Id);
         return null;
     }
 

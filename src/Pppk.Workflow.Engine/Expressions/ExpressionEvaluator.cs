@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Timers;
 
 namespace Pppk.Workflow.Engine.Expressions;
@@ -12,7 +14,10 @@ internal interface IVariableLookup
 }
 
 /// <summary>Evaluation failed in a way the user must fix (wrong type, missing value); becomes an incident.</summary>
-internal sealed class ExpressionException(string message) : Exception(message);
+internal sealed class ExpressionException(LocalizedText text) : Exception(text.ToString())
+{
+    public LocalizedText Text => text;
+}
 
 /// <summary>The only place that talks to the FEEL library: '=' prefix handling, scope adapter and conversions to what the engine needs.</summary>
 internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment environment)
@@ -28,7 +33,7 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         }
         catch (FeelSyntaxException e)
         {
-            throw new ExpressionException($"FEEL syntax error in '{ExpressionCache.Body(raw).Trim()}': {e.Reason} at line {e.Line}, column {e.Column}.");
+            throw new ExpressionException(FeelTexts.SyntaxError.Format(ExpressionCache.Body(raw).Trim(), e.ReasonText, e.Line, e.Column));
         }
         try
         {
@@ -36,7 +41,7 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         }
         catch (Exception e) when (e is not ExpressionException)
         {
-            throw new ExpressionException($"Evaluating '{ExpressionCache.Body(raw).Trim()}' failed: {e.Message}");
+            throw new ExpressionException(IncidentTexts.EvaluationFailed.Format(ExpressionCache.Body(raw).Trim(), e.Message));
         }
     }
 
@@ -69,7 +74,7 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
             return null;
         if (IsoDateTime.TryParse(text, environment.TimeZone, out var value))
             return value;
-        throw new ExpressionException($"'{text}' is not a date and time; give an ISO 8601 value like 2026-01-31T09:00:00+08:00.");
+        throw new ExpressionException(IncidentTexts.NotADateTime.Format(text));
     }
 
     public static string? AsString(JsonNode? node) => node switch
@@ -81,7 +86,7 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
 
     /// <summary>A timer expression evaluates to text (literal, FEEL string, FEEL duration or date); the timer parser reads it.</summary>
     public string EvaluateTimerText(string raw, IVariableLookup variables) =>
-        EvaluateString(raw, variables) ?? throw new ExpressionException($"The timer expression '{raw}' gave null; it must give a date, a duration or a cycle.");
+        EvaluateString(raw, variables) ?? throw new ExpressionException(IncidentTexts.TimerExpressionNull.Format(raw));
 
     private sealed class ScopeAdapter(IVariableLookup variables) : IFeelScope
     {

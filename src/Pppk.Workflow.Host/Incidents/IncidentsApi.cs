@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
@@ -15,18 +16,25 @@ public static class IncidentsApi
     {
         var group = app.MapGroup("/api/incidents").RequireAuthorization(Roles.HrAdmin);
 
-        group.MapGet("/", async (Guid? instanceId, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? instanceId, int? page, int? pageSize, NpgsqlDataSource db, HttpRequest request, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var filter = new SqlFilter().Add("resolved_at IS NULL").When(instanceId, "instance_id = @inst", "inst");
-            await using var cmd = filter.Bind(db.CreateCommand($"SELECT id, instance_id, element_id, message, created_at FROM pppk.incidents WHERE {filter.Where} ORDER BY id LIMIT @take OFFSET @skip"));
+            // Rows from before incidents kept their Indonesian text have none: they answer in English.
+            var message = request.Language() == Language.Indonesian ? "coalesce(message_indonesian, message)" : "message";
+            await using var cmd = filter.Bind(db.CreateCommand(
+                $"SELECT id, instance_id, element_id, code, {message}, created_at FROM pppk.incidents WHERE {filter.Where} ORDER BY id LIMIT @take OFFSET @skip"));
             await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.incidents WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
             cmd.Parameters.AddWithValue("skip", paging.Skip);
             var items = new List<object>();
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct))
-                    items.Add(new { id = r.GetInt64(0), instanceId = r.GetGuid(1), elementId = r.GetString(2), message = r.GetString(3), createdAt = r.GetFieldValue<DateTimeOffset>(4) });
+                    items.Add(new
+                    {
+                        id = r.GetInt64(0), instanceId = r.GetGuid(1), elementId = r.GetString(2), code = r.IsDBNull(3) ? null : r.GetString(3),
+                        message = r.GetString(4), createdAt = r.GetFieldValue<DateTimeOffset>(5),
+                    });
             return Results.Ok(new PagedList<object>(items, (int)(long)(await count.ExecuteScalarAsync(ct))!, paging.Page, paging.PageSize));
         });
 

@@ -33,6 +33,9 @@ internal sealed class EffectBuffer
 
     public sealed record HistoryEnd(Guid InstanceId, long Key, DateTimeOffset EndedAt, bool Terminated, string? CompletedBy, string? Variables);
 
+    /// <summary>An incident as written: its code and message in English (<c>message</c>) and Indonesian (<c>message_indonesian</c>).</summary>
+    public sealed record IncidentRow(Guid InstanceId, long EngineId, string ElementId, string Code, string Message, string MessageIndonesian, DateTimeOffset At);
+
     public sealed record InstanceRow(Guid Id, long DefinitionId, string DefinitionKey, int Version, string? BusinessKey, string Status,
         bool HasIncident, string State, Guid? ParentInstanceId, long? ParentWaitId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool IsNew);
 
@@ -44,7 +47,7 @@ internal sealed class EffectBuffer
     public readonly Dictionary<WaitKey, JobRow?> Jobs = [];
     public readonly Dictionary<(Guid, long), HistoryRow> HistoryStarts = [];
     public readonly List<HistoryEnd> HistoryEnds = [];
-    public readonly List<(Guid InstanceId, long EngineId, string ElementId, string Message, DateTimeOffset At)> Incidents = [];
+    public readonly List<IncidentRow> Incidents = [];
     public readonly List<(Guid InstanceId, long EngineId, DateTimeOffset At)> ResolvedIncidents = [];
     public readonly List<(Guid InstanceId, string Trigger, DateTimeOffset At)> Inbox = [];
     public readonly Dictionary<(string Kind, string Key), DateTimeOffset?> Outbox = [];
@@ -235,9 +238,13 @@ internal sealed class EffectBuffer
     {
         if (Incidents.Count > 0)
         {
-            Add(batch, "INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, message, created_at) SELECT * FROM unnest(@inst, @eid, @el, @msg, @at)",
+            Add(batch, """
+                INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, code, message, message_indonesian, created_at)
+                SELECT * FROM unnest(@inst, @eid, @el, @code, @msg, @msgid, @at)
+                """,
                 P("inst", Incidents.Select(i => i.InstanceId)), P("eid", Incidents.Select(i => i.EngineId)), P("el", Incidents.Select(i => i.ElementId)),
-                P("msg", Incidents.Select(i => i.Message)), P("at", Incidents.Select(i => i.At)));
+                P("code", Incidents.Select(i => i.Code)), P("msg", Incidents.Select(i => i.Message)), P("msgid", Incidents.Select(i => i.MessageIndonesian)),
+                P("at", Incidents.Select(i => i.At)));
         }
         if (ResolvedIncidents.Count > 0)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
@@ -90,8 +91,9 @@ internal sealed class StepProcessor(
                 buffer.HistoryEnded(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet);
                 break;
             case IncidentRaised i:
-                buffer.Incidents.Add((instance.Id, i.IncidentId, i.ElementId, i.Message, now));
-                logger.LogWarning("Incident on {ElementId}: {Message}", i.ElementId, i.Message);
+                var english = i.Message.In(Language.English);
+                buffer.Incidents.Add(new EffectBuffer.IncidentRow(instance.Id, i.IncidentId, i.ElementId, i.Message.Code, english, i.Message.In(Language.Indonesian), now));
+                logger.LogWarning("Incident {IncidentCode} on {ElementId}: {Message}", i.Message.Code, i.ElementId, english);
                 break;
             case IncidentResolved r:
                 buffer.ResolvedIncidents.Add((instance.Id, r.IncidentId, now));
@@ -117,7 +119,8 @@ internal sealed class StepProcessor(
         }
         if (handler is null)
         {
-            tx.Enqueue(instance, new JobFailed(job.WaitId, $"No handler is registered for job type '{job.Type}' (known: {string.Join(", ", handlers.Types.Order())}). Fix the task's type and retry.", 0), null);
+            var reason = IncidentTexts.NoJobHandler.Format(job.Type, string.Join(", ", handlers.Types.Order()));
+            tx.Enqueue(instance, new JobFailed(job.WaitId, reason.ToString(), 0, Reason: reason), null);
             return;
         }
         tx.Buffer.Jobs[key] = new EffectBuffer.JobRow(job.ElementId, job.Type, job.Retries, job.Variables.ToJsonString(),
@@ -164,7 +167,7 @@ internal sealed class StepProcessor(
         var child = await definitions.LatestAsync(request.ProcessId, ct);
         if (child is null)
         {
-            tx.Enqueue(parent, new ChildStartFailed(request.WaitId, $"no process with key '{request.ProcessId}' is deployed"), null);
+            tx.Enqueue(parent, new ChildStartFailed(request.WaitId, IncidentTexts.ProcessNotDeployed.Format(request.ProcessId)), null);
             return;
         }
         var instance = new LoadedInstance

@@ -1,6 +1,6 @@
 // Thin fetch wrapper over the host's REST API (API.md). Errors become ApiError with the problem body.
-// Every call asks for Indonesian (Accept-Language: id): validation problems, CSV row errors and problem titles come
-// back in Bahasa Indonesia, each with its stable `code`; API clients that do not ask keep the English texts.
+// Every call asks for Indonesian (Accept-Language: id): validation problems, CSV row errors, incident messages and
+// problem titles come back in Bahasa Indonesia, each with its stable `code`; API clients that do not ask keep the English texts.
 
 export class ApiError extends Error {
   constructor(status, problem) {

@@ -99,8 +99,9 @@ public class ScopeTests
     public void Child_that_cannot_be_started_is_an_incident_and_retry_requests_it_again()
     {
         var h = Harness.For(Start() + Call("call", "missing") + User("after"), "start -> call -> after").Start();
-        h.Handle(new ChildStartFailed(h.Wait("call").Id, "no process 'missing' is deployed"));
+        h.Handle(new ChildStartFailed(h.Wait("call").Id, IncidentTexts.ProcessNotDeployed.Format("missing")));
         var incident = Assert.Single(h.State.Incidents);
+        Assert.Equal("The process called by 'call' could not be started: no process with key 'missing' is deployed. Deploy it (or fix the processId) and retry.", incident.Message);
         h.Handle(new RetryIncident(incident.Id));
         Assert.Equal(2, h.Of<ChildInstanceRequested>().Count());
     }

@@ -59,7 +59,7 @@ public sealed class MiniRuntime
                     _childOfWait[child.WaitId] = Start(child.ProcessId, child.Variables, (instance, child.WaitId));
                     break;
                 case ChildInstanceRequested child:
-                    Handle(instance, new ChildStartFailed(child.WaitId, $"no process '{child.ProcessId}' is deployed"));
+                    Handle(instance, new ChildStartFailed(child.WaitId, IncidentTexts.ProcessNotDeployed.Format(child.ProcessId)));
                     break;
                 case CompletedToParent done when Parents.TryGetValue(instance, out var parent):
                     Handle(parent.Instance, new ChildCompleted(done.ParentWaitId, done.Variables));

@@ -1,24 +1,33 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Npgsql;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Instances;
 
-/// <summary>The instance as API.md shows it.</summary>
+/// <summary>The instance as API.md shows it; a start's answer adds <see cref="Tasks"/>, the user tasks its first step opened.</summary>
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, bool Incident,
-    JsonObject Variables, IReadOnlyList<string> ActiveElementIds, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId);
+    JsonObject Variables, IReadOnlyList<string> ActiveElementIds, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OpenedTask>? Tasks = null);
 
 public static class InstanceViews
 {
     public const string Columns = "id, definition_key, version, business_key, status, has_incident, state::text, started_at, ended_at, parent_instance_id";
 
-    public static InstanceView Read(NpgsqlDataReader r, bool withState = true)
-    {
-        var state = withState && !r.IsDBNull(6) ? InstanceState.FromJson(r.GetString(6)) : null;
-        return new InstanceView(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetBoolean(5),
-            state?.Variables.DeepClone().AsObject() ?? [], state is null ? [] : state.ActiveElementIds.Distinct().ToList(),
+    public static InstanceView Read(NpgsqlDataReader r, bool withState = true) =>
+        From(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetBoolean(5),
+            withState && !r.IsDBNull(6) ? InstanceState.FromJson(r.GetString(6)) : null,
             r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetGuid(9));
-    }
+
+    /// <summary>A start's answer: the instance as its committed first step left it, and the tasks that step opened.</summary>
+    public static InstanceView Of(StartedInstance s) =>
+        From(s.Id, s.DefinitionKey, s.Version, s.BusinessKey, s.Status, s.State.HasIncident, s.State, s.StartedAt, s.EndedAt, s.ParentInstanceId) with { Tasks = s.Tasks };
+
+    private static InstanceView From(Guid id, string definitionKey, int version, string? businessKey, string status, bool incident, InstanceState? state,
+        DateTimeOffset startedAt, DateTimeOffset? endedAt, Guid? parentInstanceId) =>
+        new(id, definitionKey, version, businessKey, status, incident, state?.Variables.DeepClone().AsObject() ?? [],
+            state is null ? [] : state.ActiveElementIds.Distinct().ToList(), startedAt, endedAt, parentInstanceId);
 
     public static async Task<InstanceView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)
     {

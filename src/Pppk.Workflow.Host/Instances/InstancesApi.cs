@@ -32,7 +32,7 @@ public static class InstancesApi
             // The answer is the committed first step's result as it left it (not read back): the instance as GET shows it,
             // plus the user tasks that step opened, so a caller can go on to the first task without looking it up.
             var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
-            return Results.Created($"/api/instances/{started.Id}", started);
+            return Results.Created($"/api/instances/{started.Id}", InstanceViews.Of(started));
         }).RequireAuthorization(Roles.HrAdmin);
 
         group.MapPost("/batch", async (BatchBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>

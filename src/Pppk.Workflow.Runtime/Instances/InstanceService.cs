@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Steps;
 
@@ -17,10 +18,12 @@ public sealed class WorkflowException(int status, string message) : Exception(me
     public static WorkflowException Forbidden(string what) => new(403, what);
 }
 
-/// <summary>A started instance as its first step left it (committed): the API's answer to a start, without reading it back.</summary>
-public sealed record StartedInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, bool Incident,
-    JsonObject Variables, IReadOnlyList<string> ActiveElementIds, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId,
-    IReadOnlyList<OpenedTask> Tasks);
+/// <summary>
+/// A started instance as its first step left it (committed), with the user tasks that step opened: the API's answer to a
+/// start, without reading it back. <see cref="State"/> is the committed state; nothing changes it any more.
+/// </summary>
+public sealed record StartedInstance(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, InstanceState State,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId, IReadOnlyList<OpenedTask> Tasks);
 
 /// <summary>A user task a step opened.</summary>
 public sealed record OpenedTask(Guid Id, string ElementId, string? Name);
@@ -48,20 +51,12 @@ public sealed class InstanceService
     /// <summary>Starts one instance and runs its first step; answers with the instance as that committed step left it.</summary>
     public async Task<StartedInstance> StartAsync(StartRequest request, string? user, CancellationToken ct)
     {
+        // A given version never changes, so it is resolved before the step queues. "The latest" is resolved in the body,
+        // from the cache and checked at commit: a step run again because the cached one went stale resolves it afresh.
+        var pinned = request.Version is { } version ? await ResolveAsync(request.DefinitionKey, version, ct) : null;
         var (instance, buffer) = await _runner.RunGroupedAsync(async tx =>
         {
-            // Resolved in the body: a step run again because the cached latest version went stale resolves it afresh.
-            DefinitionStore.Deployed definition;
-            if (request.Version is null)
-            {
-                definition = await _definitions.CachedLatestAsync(request.DefinitionKey, ct)
-                    ?? throw WorkflowException.NotFound($"No process with key '{request.DefinitionKey}' is deployed.");
-                tx.Buffer.AssumedLatest.Add(definition.Id);
-            }
-            else
-            {
-                definition = await ResolveAsync(request.DefinitionKey, request.Version, ct);
-            }
+            var definition = pinned ?? await LatestForStepAsync(tx, request.DefinitionKey, ct);
             if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
                 throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
             var instance = NewInstance(definition, request.BusinessKey);
@@ -73,9 +68,8 @@ public sealed class InstanceService
         var opened = buffer.NewTasks.Values.Where(t => t.InstanceId == instance.Id)
             .Where(t => !buffer.EndedTasks.Any(e => e.Key == new EffectBuffer.WaitKey(t.InstanceId, t.WaitId)))
             .Select(t => new OpenedTask(t.Id, t.ElementId, t.Name)).ToList();
-        var state = instance.State;
-        return new StartedInstance(instance.Id, instance.DefinitionKey, instance.Version, instance.BusinessKey, instance.Status, state.HasIncident,
-            state.Variables.DeepClone().AsObject(), state.ActiveElementIds.Distinct().ToList(), instance.StartedAt, instance.EndedAt, instance.ParentInstanceId, opened);
+        return new StartedInstance(instance.Id, instance.DefinitionKey, instance.Version, instance.BusinessKey, instance.Status, instance.State,
+            instance.StartedAt, instance.EndedAt, instance.ParentInstanceId, opened);
     }
 
     /// <summary>
@@ -156,14 +150,21 @@ public sealed class InstanceService
 
     private async Task<DefinitionStore.Deployed> ResolveAsync(string key, int? version, CancellationToken ct) =>
         (version is { } v ? await _definitions.VersionAsync(key, v, ct) : await _definitions.LatestAsync(key, ct))
-        ?? throw WorkflowException.NotFound(version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.");
+        ?? throw (version is null ? NotDeployed(key) : WorkflowException.NotFound($"Process '{key}' has no version {version}."));
 
-    /// <summary>A time as PostgreSQL keeps it (microseconds), so what a call answers from memory equals what is read back later.</summary>
-    internal static DateTimeOffset Microseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % 10));
+    /// <summary>The latest version from the cache, noted in the step so its flush checks it is still the latest.</summary>
+    private async Task<DefinitionStore.Deployed> LatestForStepAsync(StepTransaction tx, string key, CancellationToken ct)
+    {
+        var definition = await _definitions.CachedLatestAsync(key, ct) ?? throw NotDeployed(key);
+        tx.Buffer.AssumedLatest.Add(definition.Id);
+        return definition;
+    }
+
+    private static WorkflowException NotDeployed(string key) => WorkflowException.NotFound($"No process with key '{key}' is deployed.");
 
     internal LoadedInstance NewInstance(DefinitionStore.Deployed definition, string? businessKey) => new()
     {
         Id = Guid.CreateVersion7(), DefinitionId = definition.Id, DefinitionKey = definition.Key, Version = definition.Version,
-        BusinessKey = businessKey, StartedAt = Microseconds(_clock.GetUtcNow()), State = new InstanceState { ProcessId = definition.Key }, IsNew = true,
+        BusinessKey = businessKey, StartedAt = StoredTime.Of(_clock.GetUtcNow()), State = new InstanceState { ProcessId = definition.Key }, IsNew = true,
     };
 }

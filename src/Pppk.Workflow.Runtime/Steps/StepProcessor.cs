@@ -6,7 +6,7 @@ using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
-using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
 using Pppk.Workflow.Runtime.Timers;
@@ -51,7 +51,7 @@ internal sealed class StepProcessor(
     private async Task ApplyAsync(StepTransaction tx, LoadedInstance instance, Effect effect, string? user, CancellationToken ct)
     {
         var buffer = tx.Buffer;
-        var now = InstanceService.Microseconds(clock.GetUtcNow()); // as stored, so answers built from memory match what is read back
+        var now = StoredTime.Of(clock.GetUtcNow()); // as stored, so answers built from memory match what is read back
         switch (effect)
         {
             case UserTaskCreated t:

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
-using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Runtime.Steps;
 
@@ -107,7 +107,7 @@ internal sealed class StepTransaction : IAsyncDisposable
     {
         foreach (var i in Instances.Values.Where(i => i.Dirty))
         {
-            i.EndedAt = i.State.Status == InstanceStatus.Active ? null : InstanceService.Microseconds(DateTimeOffset.UtcNow);
+            i.EndedAt = i.State.Status == InstanceStatus.Active ? null : StoredTime.Of(DateTimeOffset.UtcNow);
             Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
                 i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew));
         }

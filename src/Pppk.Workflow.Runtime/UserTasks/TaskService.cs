@@ -32,6 +32,8 @@ public sealed class TaskService
     private const string TaskColumns =
         "t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, t.element_id, t.name, t.due_at, t.follow_up_at, t.form_id, t.created_at";
 
+    private const int TaskColumnCount = 12;
+
     private static TaskRow ReadTask(NpgsqlDataReader r, int at) => new(
         r.GetGuid(at), r.GetInt64(at + 1), r.GetString(at + 2), r.IsDBNull(at + 3) ? null : r.GetString(at + 3),
         r.GetFieldValue<string[]>(at + 4), r.GetFieldValue<string[]>(at + 5), r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
@@ -122,7 +124,7 @@ public sealed class TaskService
     private static (Guid Id, TaskRow Task) ReadWithInstance(StepTransaction tx, NpgsqlDataReader reader)
     {
         var task = ReadTask(reader, 1);
-        var instance = StepTransaction.ReadInstance(reader, 13);
+        var instance = StepTransaction.ReadInstance(reader, 1 + TaskColumnCount); // after t.id and the task columns
         tx.Instances.TryAdd(instance.Id, instance);
         return (reader.GetGuid(0), task);
     }

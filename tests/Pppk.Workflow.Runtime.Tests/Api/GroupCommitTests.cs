@@ -29,7 +29,7 @@ public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>
 
         var tasks = await OpenTasksAsync(ids);
         // Each start answers with its own instance and the task its step opened, even when the step shared a transaction.
-        Assert.All(started, s => Assert.Equal((int)s.Variables["i"]!, int.Parse(s.BusinessKey!["GC-".Length..])));
+        Assert.All(started, s => Assert.Equal((int)s.State.Variables["i"]!, int.Parse(s.BusinessKey!["GC-".Length..])));
         Assert.Equal(tasks.OrderBy(t => t.InstanceId).Select(t => t.TaskId), started.OrderBy(s => s.Id).Select(s => Assert.Single(s.Tasks).Id));
         await Task.WhenAll(tasks.Select((t, i) => Tasks.CompleteAsync(t.TaskId, new Actor($"pegawai{i}", ["hr-admin"]), new JsonObject { ["by"] = i }, default)));
 

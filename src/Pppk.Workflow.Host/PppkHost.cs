@@ -124,6 +124,13 @@ public static class PppkHost
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddPppkAuth(auth);
         builder.Services.AddTrustedProxies(builder.Configuration);
+        // Hangfire's dashboard posts its own forms: it guards them with ASP.NET Core antiforgery tokens when the service exists.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pppk.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SuppressXFrameOptionsHeader = true;
+        });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Localize);
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddScoped<AdminSeeder>();

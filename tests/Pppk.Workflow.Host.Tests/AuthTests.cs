@@ -15,7 +15,7 @@ public sealed class AuthTestHost : TestHost
         settings["Auth:ApiKeys:0:Key"] = VerifierKey;
         settings["Auth:ApiKeys:0:Roles:0"] = "verifier";
         // Low enough to reach in a test; each test throttles from its own loopback address (TestHost.ClientFrom).
-        settings["Auth:SignInLimit:PerAddress:PermitLimit"] = "12";
+        settings["Auth:SignInLimit:PerAddress:PermitLimit"] = "25";
         settings["Auth:SignInLimit:PerAccount:PermitLimit"] = "3";
         settings["Host:TrustedProxies"] = "127.0.0.40";
         return settings;

@@ -15,6 +15,7 @@ using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
+using Pppk.Workflow.Host.Security;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Notifications;
 using Pppk.Workflow.Notifications.Api;
@@ -122,16 +123,28 @@ public static class PppkHost
         Configure(builder, setup);
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddPppkAuth(auth);
+        builder.Services.AddTrustedProxies(builder.Configuration);
+        // Hangfire's dashboard posts its own forms: it guards them with ASP.NET Core antiforgery tokens when the service exists.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pppk.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SuppressXFrameOptionsHeader = true;
+        });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Localize);
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddScoped<AdminSeeder>();
 
         var app = builder.Build();
+        app.UseTrustedProxies(builder.Configuration);
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebFrontFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseCsrfGuard();
         app.UseAuthorization();
 
         app.MapHealthApi(setup.ConnectionString);
@@ -190,6 +203,7 @@ public static class PppkHost
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section))
             .Validate(a => a.ApiKeys.All(k => k.Key.Length >= 16), "Auth:ApiKeys: every key needs a Key of at least 16 characters.")
             .Validate(a => a.ApiKeys.All(k => k.Roles.All(Roles.IsKnown)), $"Auth:ApiKeys: roles must be among {string.Join(", ", Roles.All)}.")
+            .Validate(a => a.SignInLimit.IsValid, SignInLimitOptions.Invalid)
             .ValidateOnStart();
         var runtime = builder.Configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));

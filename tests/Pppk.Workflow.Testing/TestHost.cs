@@ -61,12 +61,48 @@ public class TestHost : TestDatabase
         return client;
     }
 
-    /// <summary>A browser-like client signed in with a cookie as <paramref name="userName"/>.</summary>
+    /// <summary>
+    /// A client signed in with a cookie as <paramref name="userName"/>, sending the anti-forgery header on every request
+    /// as the web front does (<see cref="Pppk.Workflow.Host.Security.CsrfGuard"/>).
+    /// </summary>
     public async Task<HttpClient> SignedInClientAsync(string userName = "admin", string password = AdminPassword)
     {
         var client = Client(apiKey: null);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add(Pppk.Workflow.Host.Security.CsrfGuard.Header, "1");
+        return client;
+    }
+
+    /// <summary>
+    /// A client without a key that connects from another loopback address (such as 127.0.0.2): to the host, another
+    /// client on the network, as sign-in throttling sees clients.
+    /// </summary>
+    public HttpClient ClientFrom(string localAddress)
+    {
+        var from = System.Net.IPAddress.Parse(localAddress);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Url };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
 }

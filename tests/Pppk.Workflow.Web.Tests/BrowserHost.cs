@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Pppk.Workflow.Testing;
@@ -77,10 +79,32 @@ public sealed class BrowserHost : TestHost
             TimezoneId = "Asia/Makassar",
         });
         context.SetDefaultTimeout(20_000);
+        var violations = _violations.GetOrCreateValue(context);
+        // Chromium reports a blocked resource in the console; the event also catches what it reports only to the page.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', (e) =>
+              console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+            """);
+        context.Console += (_, m) =>
+        {
+            if (m.Type != "error") return;
+            Console.WriteLine($"[browser] {m.Text}");
+            if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal) || m.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                violations.Enqueue($"{m.Text} (page {m.Page?.Url})");
+        };
         var page = await context.NewPageAsync();
-        page.Console += (_, m) => { if (m.Type == "error") Console.WriteLine($"[browser] {m.Text}"); };
         page.PageError += (_, e) => Console.WriteLine($"[browser page error] {e}");
         return page;
+    }
+
+    private readonly ConditionalWeakTable<IBrowserContext, ConcurrentQueue<string>> _violations = new();
+
+    /// <summary>Closes the page's browser context and asserts that the Content-Security-Policy blocked nothing in it.</summary>
+    public async Task CloseAsync(IPage page)
+    {
+        await page.Context.CloseAsync();
+        Assert.True(_violations.TryGetValue(page.Context, out var violations));
+        Assert.Empty(violations);
     }
 
     /// <summary>Signs in through the web front's own sign-in page.</summary>

@@ -67,7 +67,7 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(page.Locator(".viewer-canvas .djs-element[data-element-id='Periksa_berkas']")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("deploy")).ToBeDisabledAsync();
         await BrowserHost.ScreenshotAsync(page, "06-designer-version-1-read-only");
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class DesignerTests(BrowserHost host)
 
         // Nothing was deployed by validating.
         Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-verifikasi"))["version"]!);
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(page.Locator("[data-testid=canvas]")).ToContainTextAsync("Gerbang inklusif belum didukung", new() { Timeout = 10_000 });
         await BrowserHost.ScreenshotAsync(page, "08-designer-lint-inclusive-gateway");
         _ = lint;
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class DesignerTests(BrowserHost host)
             async () => (await window.pppkDesigner.modeler.saveXML()).xml
             """);
         Assert.Contains("formId=\"form-Perbaiki_berkas\"", linked);
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -182,6 +182,6 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("workflow-list")).ToContainTextAsync("Uji alur baru");
         await Assertions.Expect(page.GetByTestId("version-list")).ToContainTextAsync("Versi 1");
         Assert.Equal(1, (int)(await host.GetAsync("/api/definitions/uji-baru"))["version"]!);
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 }

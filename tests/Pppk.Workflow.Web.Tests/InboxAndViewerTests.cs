@@ -43,7 +43,7 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         Assert.Equal("Ijazah dan STR sesuai.", after["variables"]!["catatan"]!.ToString());
         var history = await host.GetAsync($"/api/instances/{instanceId}/history");
         Assert.Contains(history["items"]!.AsArray(), h => h!["elementId"]!.ToString() == "Memenuhi_syarat");
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Batalkan" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Dibatalkan");
         await BrowserHost.ScreenshotAsync(page, "12-instance-viewer-cancelled");
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await page.GetByTestId("retry").ClickAsync();
         await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Selesai");
         await Assertions.Expect(incidents).ToContainTextAsync("Tidak ada insiden terbuka");
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await page.GetByTestId("filter-workflow").SelectOptionAsync("uji-verifikasi");
         await Assertions.Expect(late).ToHaveCountAsync(0);
         await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-005" })).ToHaveCountAsync(1);
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 }

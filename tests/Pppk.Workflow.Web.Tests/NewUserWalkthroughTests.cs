@@ -107,7 +107,7 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         var after = await host.GetAsync($"/api/instances/{instanceId}");
         Assert.Equal("completed", after["status"]!.ToString());
         Assert.Equal(BusinessKey, after["businessKey"]!.ToString());
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     /// <summary>

@@ -113,7 +113,7 @@ public sealed class PppkScreensTests(BrowserHost host)
         await page.GetByTestId("renewal-months").SelectOptionAsync("24");
         await Assertions.Expect(page.GetByTestId("renewal-rows")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "36-renewals");
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 
     [Fact]
@@ -126,6 +126,6 @@ public sealed class PppkScreensTests(BrowserHost host)
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Perpanjangan" })).ToBeVisibleAsync();
         await page.GotoAsync("/impor");
         await Assertions.Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await host.CloseAsync(page);
     }
 }

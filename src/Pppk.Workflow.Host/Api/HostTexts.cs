@@ -15,6 +15,26 @@ public static class HostTexts
         "The request body is not valid JSON: {0}",
         "Isi permintaan bukan JSON yang sah: {0}");
 
+    // Sign-in and cross-site request forgery (Auth/, Security/)
+    public static readonly TextTemplate SignInIncomplete = new("sign-in-incomplete",
+        "userName and password are required.",
+        "Nama pengguna dan kata sandi wajib diisi.");
+    public static readonly TextTemplate SignInFailed = new("sign-in-failed",
+        "Wrong user name or password.",
+        "Nama pengguna atau kata sandi salah.");
+    public static readonly TextTemplate SignInsFromAddressLimited = new("sign-in-rate-limited",
+        "Too many sign-in attempts from your network address; try again in {0} seconds.",
+        "Terlalu banyak percobaan masuk dari alamat jaringan Anda; coba lagi dalam {0} detik.");
+    public static readonly TextTemplate FailedSignInsLimited = new("sign-in-throttled",
+        "Too many failed sign-ins for this user name from your network address; try again in {0} seconds.",
+        "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat jaringan Anda; coba lagi dalam {0} detik.");
+    public static readonly TextTemplate CsrfProofMissing = new("csrf-proof-missing",
+        "A change sent with a sign-in cookie must carry the X-Pppk-Csrf header (the web front sends it); nothing was changed.",
+        "Permintaan ditolak demi keamanan (perlindungan CSRF): perubahan hanya dapat dikirim dari aplikasi web Pppk.Workflow. Tidak ada yang diubah; muat ulang halaman lalu coba lagi.");
+    public static readonly TextTemplate CrossSiteRequest = new("cross-site-request",
+        "A change sent from another site's page was refused; nothing was changed.",
+        "Permintaan dari halaman situs lain ditolak demi keamanan; tidak ada yang diubah.");
+
     // What a status means to a user, for problems that have no text of their own in Indonesian
     public static readonly TextTemplate BadRequest = new("bad-request",
         "The request is not valid.",

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Auth;
@@ -15,29 +16,28 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth");
 
-        group.MapPost("/login", async (HttpContext http, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
+        // JSON from the web front, or a plain form post (with returnUrl) that is answered with a redirect.
+        group.MapPost("/login", async (HttpContext http, PasswordSignIn passwords, SignInThrottle throttle, UserManager<AppUser> users) =>
         {
             var form = http.Request.HasFormContentType;
             var body = form
                 ? new LoginRequest(http.Request.Form["userName"], http.Request.Form["password"])
                 : await http.Request.ReadFromJsonAsync<LoginRequest>() ?? new LoginRequest(null, null);
+            var returnUrl = form ? http.Request.Form["returnUrl"].ToString() : null;
             if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
-                return Results.Problem(title: "userName and password are required.", statusCode: 400);
+                return form ? BackToLogin("invalid", returnUrl) : LocalizedProblem.For(http.Request, HostTexts.SignInIncomplete.Format(), 400);
 
-            var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
+            if (throttle.Wait(http, body.UserName) is { } wait)
+                return SignInThrottle.Refuse(http, wait, HostTexts.FailedSignInsLimited);
+            var user = await passwords.SignInAsync(body.UserName, body.Password);
+            if (user is null) throttle.Failed(http, body.UserName);
+
             if (form)
-            {
-                var returnUrl = http.Request.Form["returnUrl"].ToString();
-                var target = result.Succeeded ? (IsLocal(returnUrl) ? returnUrl : "/") : "/login?error=" + (result.IsLockedOut ? "locked" : "invalid") + (IsLocal(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl) : "");
-                return Results.Redirect(target);
-            }
-            if (result.IsLockedOut)
-                return Results.Problem(title: "The account is locked after too many failed sign-ins; try again later.", statusCode: 423);
-            if (!result.Succeeded)
-                return Results.Problem(title: "Wrong user name or password.", statusCode: 401);
-            var user = await users.FindByNameAsync(body.UserName);
-            return Results.Ok(new Me(user!.UserName!, [.. await users.GetRolesAsync(user)], "cookie"));
-        }).AllowAnonymous().DisableAntiforgery();
+                return user is null ? BackToLogin("invalid", returnUrl) : Results.Redirect(LocalUrl.IsLocalPath(returnUrl) ? returnUrl : "/");
+            if (user is null)
+                return LocalizedProblem.For(http.Request, HostTexts.SignInFailed.Format(), 401);
+            return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie"));
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy);
 
         group.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
@@ -51,5 +51,6 @@ public static class AuthApi
             user.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "apiKey" : "cookie")).RequireAuthorization();
     }
 
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+    private static IResult BackToLogin(string error, string? returnUrl) =>
+        Results.Redirect("/login?error=" + error + (LocalUrl.IsLocalPath(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
 }

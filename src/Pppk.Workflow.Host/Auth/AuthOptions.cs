@@ -14,10 +14,8 @@ public sealed class AuthOptions
     /// <summary>The administrator seeded on first start.</summary>
     public AdminOptions Admin { get; set; } = new();
 
-    /// <summary>Failed sign-ins before a lock-out, and its length.</summary>
-    public int MaxFailedAccessAttempts { get; set; } = 5;
-
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>How often one client may try to sign in (there is no account lock-out a stranger could trigger).</summary>
+    public SignInLimitOptions SignInLimit { get; set; } = new();
 }
 
 public sealed class ApiKeyOptions

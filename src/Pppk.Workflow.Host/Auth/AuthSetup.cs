@@ -1,12 +1,19 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.Security;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
-/// <summary>Cookie sign-in for browsers (ASP.NET Core Identity, hashed passwords, lock-out), X-Api-Key for machines, a policy per role.</summary>
+/// <summary>
+/// Cookie sign-in for browsers (ASP.NET Core Identity, hashed passwords, throttled by client instead of locking the
+/// account), X-Api-Key for machines, a policy per role.
+/// </summary>
 public static class AuthSetup
 {
     private const string Smart = "CookieOrApiKey";
@@ -19,9 +26,8 @@ public static class AuthSetup
                 o.User.RequireUniqueEmail = false;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+                // No account lock-out: five wrong passwords from anyone would lock the account's owner out (SignInThrottle).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
@@ -52,10 +58,26 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
+        services.AddSignInThrottle(auth.SignInLimit);
+
         var authorization = services.AddAuthorizationBuilder();
         foreach (var role in Roles.All)
             authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
         return services;
+    }
+
+    private static void AddSignInThrottle(this IServiceCollection services, SignInLimitOptions limits)
+    {
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton(_ => new SignInThrottle(limits));
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInThrottle.Policy, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http), _ => SignInThrottle.Window(limits.PerAddress)));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) => new ValueTask(SignInThrottle
+                .Refuse(context.HttpContext, SignInThrottle.RetryAfter(context.Lease, limits.PerAddress), HostTexts.SignInsFromAddressLimited)
+                .ExecuteAsync(context.HttpContext));
+        });
     }
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -11,7 +11,7 @@ public static class LoginPage
         {
             var message = error switch
             {
-                "locked" => "<p class=\"error\">Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi nanti.</p>",
+                "throttled" => "<p class=\"error\">Terlalu banyak percobaan masuk dari alamat jaringan Anda. Coba lagi beberapa menit lagi.</p>",
                 { Length: > 0 } => "<p class=\"error\">Nama pengguna atau kata sandi salah.</p>",
                 _ => "",
             };
@@ -22,7 +22,7 @@ public static class LoginPage
                 input{width:100%;padding:.4rem}button{padding:.5rem 1.2rem}.error{color:#b00020}</style></head>
                 <body><h1>Pppk.Workflow</h1><p>BKPSDM - Sistem Alur Kerja PPPK</p>{{message}}
                 <form method="post" action="/api/auth/login">
-                <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl ?? "/")}}">
+                <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(LocalUrl.IsLocalPath(returnUrl) ? returnUrl : "/")}}">
                 <label>Nama pengguna <input name="userName" autocomplete="username" required autofocus></label>
                 <label>Kata sandi <input name="password" type="password" autocomplete="current-password" required></label>
                 <button type="submit">Masuk</button></form></body></html>

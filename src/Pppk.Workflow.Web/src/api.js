@@ -1,6 +1,8 @@
 // Thin fetch wrapper over the host's REST API (API.md). Errors become ApiError with the problem body.
 // Every call asks for Indonesian (Accept-Language: id): validation problems, CSV row errors, incident messages and
 // problem titles come back in Bahasa Indonesia, each with its stable `code`; API clients that do not ask keep the English texts.
+// Every change carries X-Pppk-Csrf: the host refuses a change made with the sign-in cookie without it, which a page of
+// another site cannot send (cross-site request forgery).
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -12,6 +14,7 @@ export class ApiError extends Error {
 
 async function request(method, url, body, headers = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': 'id', ...headers }, credentials: 'same-origin' };
+  if (method !== 'GET') init.headers['X-Pppk-Csrf'] = '1';
   if (body instanceof FormData) {
     init.body = body;
   } else if (typeof body === 'string') {

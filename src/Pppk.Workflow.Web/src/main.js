@@ -3,6 +3,7 @@ import './styles.css';
 import { api } from './api.js';
 import { escapeHtml } from './format.js';
 import { renderSignIn } from './auth/signin.js';
+import { localPath } from './auth/return-url.js';
 import { renderShell, ROLE_LABELS } from './shell/shell.js';
 
 const HR_ADMIN = 'hr-admin';
@@ -100,8 +101,8 @@ async function render() {
 
 function returnUrl() {
   const q = new URLSearchParams(location.search);
-  const url = q.get('returnUrl') || q.get('ReturnUrl');
-  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : null;
+  const url = localPath(q.get('returnUrl') || q.get('ReturnUrl'));
+  return url && !url.startsWith('/login') ? url : null;
 }
 
 async function signOut() {

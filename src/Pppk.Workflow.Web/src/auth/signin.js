@@ -1,12 +1,13 @@
 // The sign-in page. It posts JSON to /api/auth/login; the same endpoint still takes the plain form post.
 import { api } from '../api.js';
 import { escapeHtml, h } from '../format.js';
+import { localPath } from './return-url.js';
 
 export function renderSignIn(app, onSignedIn) {
   document.title = 'Masuk - Pppk.Workflow';
   const q = new URLSearchParams(location.search);
-  const initialError = q.get('error') === 'locked'
-    ? 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi nanti.'
+  const initialError = q.get('error') === 'throttled'
+    ? 'Terlalu banyak percobaan masuk dari alamat jaringan Anda. Coba lagi beberapa menit lagi.'
     : q.get('error') ? 'Nama pengguna atau kata sandi salah.' : '';
   app.innerHTML = '';
   const page = h(`
@@ -15,7 +16,7 @@ export function renderSignIn(app, onSignedIn) {
         <h1>Pppk.Workflow</h1>
         <p class="muted">BKPSDM – Sistem Alur Kerja PPPK</p>
         <p class="error" role="alert" data-testid="signin-error">${initialError}</p>
-        <input type="hidden" name="returnUrl" value="${escapeHtml(q.get('returnUrl') || q.get('ReturnUrl') || '/')}">
+        <input type="hidden" name="returnUrl" value="${escapeHtml(localPath(q.get('returnUrl') || q.get('ReturnUrl')) || '/')}">
         <label>Nama pengguna <input name="userName" autocomplete="username" required autofocus></label>
         <label>Kata sandi <input name="password" type="password" autocomplete="current-password" required></label>
         <button type="submit" class="primary">Masuk</button>
@@ -33,9 +34,8 @@ export function renderSignIn(app, onSignedIn) {
       await api.post('/api/auth/login', { userName: form.userName.value, password: form.password.value });
       await onSignedIn();
     } catch (err) {
-      error.textContent = err.status === 423
-        ? 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi nanti.'
-        : err.status === 401 ? 'Nama pengguna atau kata sandi salah.' : `Gagal masuk: ${err.message}`;
+      // 401 and 429 carry their reason in Indonesian (the throttle says how long to wait).
+      error.textContent = err.status === 401 || err.status === 429 ? err.message : `Gagal masuk: ${err.message}`;
     } finally {
       button.disabled = false;
     }

@@ -30,8 +30,15 @@ internal static partial class Builtins
                 result.Add(Entry(key, value));
             return Args.List(result);
         });
-        Add("context put", "context, key, value", static (a, _) =>
-            a[0] is FeelContext c ? Put(c, a[1], 0, a[2]) ?? Args.Null : Args.Null);
+        Add("context put", "context, key, value", static (a, context) =>
+        {
+            if (a[0] is not FeelContext c)
+                return Args.Null;
+            // Each key of a path is one level of nesting (and one level of recursion below).
+            if (a[1] is FeelList { Count: var levels } && levels > context.Budget.Limits.MaxNestingDepth)
+                throw context.Budget.TooDeep();
+            return Put(c, a[1], 0, a[2]) ?? Args.Null;
+        });
         Add("context merge", "contexts", static (a, _) =>
         {
             var result = FeelContext.CreateBuilder();

@@ -56,13 +56,23 @@ internal static partial class Builtins
             Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.EndsWith(m, StringComparison.Ordinal)) : Args.Null);
         Add("matches", "input, pattern, flags?", static (a, _) =>
             Args.String(a[0], out var s) && Regex(a[1], a.Length > 2 ? a[2] : Args.Null) is { } r ? Args.Bool(r.IsMatch(s)) : Args.Null);
-        Add("replace", "input, pattern, replacement, flags?", static (a, _) =>
+        Add("replace", "input, pattern, replacement, flags?", static (a, c) =>
         {
             if (!Args.String(a[0], out var s) || !Args.String(a[2], out var replacement)
                 || Regex(a[1], a.Length > 3 ? a[3] : Args.Null) is not { } r)
                 return Args.Null;
             var q = a.Length > 3 && a[3] is FeelString f && f.Value.Contains('q');
-            return new FeelString(r.Replace(s, q ? replacement.Replace("$", "$$", StringComparison.Ordinal) : XPathReplacement(replacement)));
+            var pattern = q ? replacement.Replace("$", "$$", StringComparison.Ordinal) : XPathReplacement(replacement);
+            // Each match may grow the text ("a" to a long replacement), so the length is counted match by match.
+            var length = (long)s.Length;
+            return new FeelString(r.Replace(s, m =>
+            {
+                var expanded = m.Result(pattern);
+                length += expanded.Length - m.Length;
+                c.Budget.Spend(1 + expanded.Length / 10);
+                c.Budget.CheckStringLength(length);
+                return expanded;
+            }));
         });
         Add("split", "string, delimiter", static (a, _) =>
         {
@@ -74,7 +84,7 @@ internal static partial class Builtins
                 items[i] = new FeelString(parts[i]);
             return new FeelList(items);
         });
-        Add("string join", "list, delimiter?, prefix?, suffix?", static (a, _) =>
+        Add("string join", "list, delimiter?, prefix?, suffix?", static (a, c) =>
         {
             if (a[0] is not FeelList list)
                 return Args.Null;
@@ -83,6 +93,10 @@ internal static partial class Builtins
                 || (a.Length > 2 && !Args.String(a[2], out prefix))
                 || (a.Length > 3 && !Args.String(a[3], out suffix)))
                 return Args.Null;
+            var length = (long)prefix.Length + suffix.Length + (long)delimiter.Length * list.Count;
+            foreach (var item in list.Span)
+                length += (item as FeelString)?.Value.Length ?? 0;
+            c.Budget.BuildString(length);
             var sb = new StringBuilder(prefix);
             var first = true;
             foreach (var item in list.Span)

@@ -20,14 +20,14 @@ internal sealed partial class Parser
                 index++;
                 var filter = Nested(ParseExpression);
                 ExpectSymbol("]", FeelTexts.ToCloseFilter);
-                node = new FilterNode(node, filter);
+                node = Checked(new FilterNode(node, filter));
             }
             else if (Current.Is("("))
             {
                 var at = Current;
                 index++;
                 var (args, names) = Nested(ParseArguments);
-                node = MakeCall(node, args, names, at);
+                node = Checked(MakeCall(node, args, names, at));
             }
             else
                 return node;
@@ -135,7 +135,9 @@ internal sealed partial class Parser
             case "<" or "<=" or ">" or ">=":
             {
                 index++;
+                Enter(); // "< < < 1" nests without brackets
                 var endpoint = ParseAdditive();
+                Exit();
                 return Fold(token.Text switch
                 {
                     "<" => new RangeNode(false, null, endpoint, false),

@@ -7,7 +7,7 @@ internal sealed partial class Parser
 {
     // Folding is an optimisation: a parse spends at most this much on it, then leaves the rest for run time.
     private const long FoldIterations = 10_000;
-    private static readonly TimeSpan FoldTime = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FoldTime = TimeSpan.FromMilliseconds(250);
 
     private readonly EvaluationBudget foldBudget;
     private bool foldBudgetSpent;
@@ -22,6 +22,14 @@ internal sealed partial class Parser
     }
 
     private void Exit() => nesting--;
+
+    /// <summary>An empty list or context is a level of its own, as its value nests one deeper.</summary>
+    private LiteralNode Empty(FeelValue value)
+    {
+        Enter();
+        Exit();
+        return new LiteralNode(value);
+    }
 
     /// <summary>Refuses a tree whose evaluation would recurse deeper than the operation depth (long operator chains).</summary>
     private Node Checked(Node node)

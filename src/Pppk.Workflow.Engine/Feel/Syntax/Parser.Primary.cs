@@ -226,7 +226,7 @@ internal sealed partial class Parser
     private Node ParseListOrRange()
     {
         if (AcceptSymbol("]"))
-            return new LiteralNode(FeelList.Empty);
+            return Empty(FeelList.Empty);
         var first = ParseExpression();
         if (AcceptSymbol(".."))
             return ParseRangeEnd(startIncluded: true, first);
@@ -263,23 +263,22 @@ internal sealed partial class Parser
     private Node ParseContext()
     {
         var entries = new List<(string, Node)>();
-        if (!AcceptSymbol("}"))
+        if (AcceptSymbol("}"))
+            return Empty(FeelContext.Empty);
+        do
         {
-            do
-            {
-                string key;
-                if (Current.Kind == TokenKind.String)
-                    key = Advance().Text;
-                else if (Current.Kind == TokenKind.Name)
-                    key = ParsePlainName(allowKeywords: true);
-                else
-                    throw Error(FeelTexts.ExpectedContextKey.Format(Current.Describe()));
-                ExpectSymbol(":", FeelTexts.AfterContextKey(key));
-                entries.Add((key, ParseExpression()));
-            }
-            while (AcceptSymbol(","));
-            ExpectSymbol("}", FeelTexts.ToCloseContext);
+            string key;
+            if (Current.Kind == TokenKind.String)
+                key = Advance().Text;
+            else if (Current.Kind == TokenKind.Name)
+                key = ParsePlainName(allowKeywords: true);
+            else
+                throw Error(FeelTexts.ExpectedContextKey.Format(Current.Describe()));
+            ExpectSymbol(":", FeelTexts.AfterContextKey(key));
+            entries.Add((key, ParseExpression()));
         }
+        while (AcceptSymbol(","));
+        ExpectSymbol("}", FeelTexts.ToCloseContext);
         return Fold(new ContextNode(entries.ToArray()));
     }
 }

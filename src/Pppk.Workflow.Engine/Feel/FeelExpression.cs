@@ -48,7 +48,7 @@ public sealed class FeelExpression
     public FeelValue Evaluate(IFeelScope scope, FeelEnvironment environment)
     {
         // An evaluation inside another one (the range() built-in) spends from the outer budget.
-        var budget = EvaluationBudget.Current ?? new EvaluationBudget(environment.Limits);
+        var budget = EvaluationBudget.For(environment.Limits);
         var previous = budget.Activate();
         var context = EvaluationContext.Rent(scope, environment, budget);
         try

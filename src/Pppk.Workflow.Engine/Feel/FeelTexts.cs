@@ -116,6 +116,9 @@ public static class FeelTexts
         "Ekspresi sepanjang {0} karakter; paling banyak {1} karakter diizinkan");
 
     // Evaluation limits (FeelLimitException)
+    public static readonly TextTemplate EvaluationStopped = new("feel-evaluation-stopped",
+        "The expression was stopped: {0}",
+        "Ekspresi dihentikan: {0}");
     public static readonly TextTemplate IterationLimit = new("feel-limit-iterations",
         "Evaluation stopped after {0} iterations, the limit of one evaluation; the expression walks too much (e.g. for, some or every over the product of large ranges)",
         "Evaluasi dihentikan setelah {0} iterasi, batas satu evaluasi; ekspresi menjelajah terlalu banyak (misalnya for, some atau every atas hasil kali rentang yang besar)");

@@ -12,22 +12,43 @@ namespace Pppk.Workflow.Engine.Feel;
 internal sealed class EvaluationBudget
 {
     [ThreadStatic] private static EvaluationBudget? current;
+    [ThreadStatic] private static EvaluationBudget? spare;
 
-    private readonly long maxSpent;
-    private readonly long deadline;
+    private long maxSpent;
+    private long maxTicks;
+    /// <summary>Stopwatch time the evaluation must end by; 0 until the clock is first read.</summary>
+    private long deadline;
     private long spent;
     private int calls;
 
-    public EvaluationBudget(FeelLimits limits, long? maxIterations = null, TimeSpan? maxTime = null)
-    {
-        Limits = limits;
-        maxSpent = maxIterations ?? limits.MaxIterations;
-        deadline = Stopwatch.GetTimestamp() + (long)((maxTime ?? limits.MaxEvaluationTime).TotalSeconds * Stopwatch.Frequency);
-    }
+    public EvaluationBudget(FeelLimits limits, long? maxIterations = null, TimeSpan? maxTime = null) => Reset(limits, maxIterations, maxTime);
 
     public static EvaluationBudget? Current => current;
 
-    public FeelLimits Limits { get; }
+    public FeelLimits Limits { get; private set; } = FeelLimits.Default;
+
+    /// <summary>
+    /// The budget for an evaluation: the running one when nested, else this thread's own, reset (evaluations are many
+    /// and small, so the budget is not allocated each time).
+    /// </summary>
+    public static EvaluationBudget For(FeelLimits limits)
+    {
+        if (current is { } running)
+            return running;
+        var budget = spare ??= new EvaluationBudget(limits);
+        budget.Reset(limits, null, null);
+        return budget;
+    }
+
+    private void Reset(FeelLimits limits, long? maxIterations, TimeSpan? maxTime)
+    {
+        Limits = limits;
+        maxSpent = maxIterations ?? limits.MaxIterations;
+        maxTicks = (long)((maxTime ?? limits.MaxEvaluationTime).TotalSeconds * Stopwatch.Frequency);
+        deadline = 0;
+        spent = 0;
+        calls = 0;
+    }
 
     /// <summary>Makes this the thread's budget; returns the one to restore with <see cref="Restore"/>.</summary>
     public EvaluationBudget? Activate()
@@ -97,9 +118,16 @@ internal sealed class EvaluationBudget
 
     private FeelLimitException IterationsExceeded() => new(FeelTexts.IterationLimit.Format(maxSpent));
 
+    /// <summary>
+    /// The clock starts at the first check, after the first 256 units: most evaluations never get there and so never read
+    /// the clock; what runs before it is a few hundred units of work, not worth timing.
+    /// </summary>
     private void CheckTime()
     {
-        if (Stopwatch.GetTimestamp() > deadline)
+        var now = Stopwatch.GetTimestamp();
+        if (deadline == 0)
+            deadline = now + maxTicks;
+        else if (now > deadline)
             throw new FeelLimitException(FeelTexts.TimeLimit.Format((long)Limits.MaxEvaluationTime.TotalMilliseconds));
     }
 }

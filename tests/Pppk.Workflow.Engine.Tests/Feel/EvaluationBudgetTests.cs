@@ -38,6 +38,10 @@ public class EvaluationBudgetTests
         { "exponential recursion", "{f: function(n) if n = 0 then 0 else f(n - 1) + f(n - 1), r: f(40)}.r" },
         { "a built-in called in a loop over a big list", "{xs: for i in 1..100000 return i, r: for i in 1..1000 return list contains(xs, -i)}.r" },
         { "working days in a loop", "for i in 1..1000 return add working days(date(\"2026-01-01\"), 90000)" },
+        { "an outer range over an empty inner one", "for x in 1..1000000000000, y in [] return 1" },
+        { "a path mapped over a big list in a loop", "{xs: for i in 1..100000 return {a: i}, r: for i in 1..1000 return xs.a}.r" },
+        { "in over a big list in a loop", "{xs: for i in 1..100000 return i, r: for i in 1..1000 return i in xs}.r" },
+        { "context merge of a big context many times", "{c: context(for i in 1..50000 return {key: string(i), value: i}), r: context merge(for i in 1..100 return c)}.r" },
     };
 
     [Theory]
@@ -94,6 +98,15 @@ public class EvaluationBudgetTests
         Assert.Equal("feel-limit-time", error.Code);
         Assert.Equal("Evaluation stopped after 1 ms, the time limit of one evaluation", error.Message);
         Assert.Equal("Evaluasi dihentikan setelah 1 md, batas waktu satu evaluasi", error.Text.In(Language.Indonesian));
+    }
+
+    [Fact]
+    public void A_regular_expression_that_backtracks_is_stopped_by_wall_time_though_it_spends_no_units()
+    {
+        // Each match gives up after its one-second timeout (null); the clock is read before the next one.
+        var error = Stopped("for i in 1..1000 return matches(\"" + new string('a', 40) + "!\" + string(i), \"(a+)+$\")",
+            Patient with { MaxEvaluationTime = TimeSpan.FromMilliseconds(100) });
+        Assert.Equal("feel-limit-time", error.Code);
     }
 
     [Fact]

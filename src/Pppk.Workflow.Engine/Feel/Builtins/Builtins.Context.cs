@@ -39,13 +39,14 @@ internal static partial class Builtins
                 throw context.Budget.TooDeep();
             return Put(c, a[1], 0, a[2]) ?? Args.Null;
         });
-        Add("context merge", "contexts", static (a, _) =>
+        Add("context merge", "contexts", static (a, context) =>
         {
             var result = FeelContext.CreateBuilder();
             foreach (var item in Args.AsList(a[0]))
             {
                 if (item is not FeelContext c)
                     return Args.Null;
+                context.Budget.Spend(c.Count);
                 foreach (var (key, value) in c.Map)
                     result.Set(key, value);
             }

@@ -96,7 +96,13 @@ internal sealed class FilterNode(Node target, Node filter) : Node(target, filter
 /// <summary><c>a.b</c>: context entry, property of a temporal value or range, or mapped over a list.</summary>
 internal sealed class PathNode(Node target, string name) : Node(target)
 {
-    public override FeelValue Eval(EvaluationContext context) => Get(target.Eval(context), name);
+    public override FeelValue Eval(EvaluationContext context)
+    {
+        var value = target.Eval(context);
+        if (value is FeelList list)
+            context.Budget.Spend(list.Count); // mapped over every item
+        return Get(value, name);
+    }
 
     public bool IsDefined(EvaluationContext context) => target.Eval(context) switch
     {

@@ -80,6 +80,9 @@ internal sealed class EvaluationBudget
             CheckTime();
     }
 
+    /// <summary>Reads the clock now: after work that is not counted in units but may take long (a regular expression).</summary>
+    public void Checkpoint() => CheckTime();
+
     /// <summary>A list or context of this many items is about to be built.</summary>
     public void CheckList(long count)
     {

@@ -84,7 +84,6 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : Node([.. Iterat
     {
         if (index == iterators.Length)
         {
-            context.Budget.Tick();
             context.Budget.CheckList(results.Count + 1L);
             results.Add(body.Eval(context));
             return true;
@@ -95,6 +94,8 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : Node([.. Iterat
         context.Push(iterators[index].Name, FeelValue.Null);
         for (var i = 0L; i < domain.Count; i++)
         {
+            // Every level counts: an outer range over an empty inner one still loops.
+            context.Budget.Tick();
             context.Set(slot, domain[i]);
             if (!Loop(index + 1, context, results))
                 return false;
@@ -125,7 +126,6 @@ internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node cond
     {
         if (index == iterators.Length)
         {
-            context.Budget.Tick();
             var v = condition.Eval(context);
             if (v is not FeelBoolean b)
             {
@@ -140,6 +140,8 @@ internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node cond
         context.Push(iterators[index].Name, FeelValue.Null);
         for (var i = 0L; i < domain.Count; i++)
         {
+            // Every level counts: an outer range over an empty inner one still loops.
+            context.Budget.Tick();
             context.Set(slot, domain[i]);
             var r = Loop(index + 1, context, ref sawNull);
             if (r is null || r == !every)

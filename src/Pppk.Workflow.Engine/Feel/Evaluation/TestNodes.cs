@@ -51,6 +51,7 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
                 return range.Contains(input);
             case FeelList list:
             {
+                EvaluationBudget.Current?.Spend(list.Count);
                 var sawNull = false;
                 foreach (var item in list.Span)
                 {

@@ -26,7 +26,7 @@ public sealed record FeelLimits
     /// <summary>
     /// Work units of one evaluation: a round of for/some/every or a filter, a user function call, a comparison made by
     /// sort, distinct values, union or list equality, an item of a list a built-in walks, and ten characters of a string
-    /// built or read by a built-in. A ranking over 10,000 applicants spends about 100,000.
+    /// built or read by a built-in. Filtering and sorting 10,000 applicants spends about 150,000 (270,000 with a precedes function).
     /// </summary>
     public long MaxIterations { get; init; } = 1_000_000;
 

@@ -12,11 +12,11 @@ internal sealed record Iterator(string Name, Node Domain, Node? UpTo)
 /// </summary>
 internal readonly struct Domain
 {
-    private readonly FeelValue[]? items;
+    private readonly FeelList? items;
     private readonly decimal from;
     private readonly int step;
 
-    private Domain(FeelValue[]? items, decimal from, int step, long count)
+    private Domain(FeelList? items, decimal from, int step, long count)
     {
         this.items = items;
         this.from = from;
@@ -35,24 +35,24 @@ internal readonly struct Domain
         {
             return from switch
             {
-                FeelList list => List(list.Span.ToArray()),
+                FeelList list => List(list),
                 FeelRange { Start: FeelNumber s, End: FeelNumber e } r => Integers(s.Value + (r.StartIncluded ? 0 : 1), e.Value - (r.EndIncluded ? 0 : 1), false),
                 FeelNull => null,
-                _ => List([from]),
+                _ => List(new FeelList([from])),
             };
         }
         var to = iterator.UpTo.Eval(context);
         return from is FeelNumber a && to is FeelNumber b ? Integers(a.Value, b.Value, true) : null;
     }
 
-    private static Domain List(FeelValue[] items) => new(items, 0, 1, items.Length);
+    private static Domain List(FeelList items) => new(items, 0, 1, items.Count);
 
     private static Domain? Integers(decimal from, decimal to, bool descending)
     {
         if (decimal.Truncate(from) != from || decimal.Truncate(to) != to)
             return null;
         if (to < from && !descending)
-            return List([]);
+            return List(FeelList.Empty);
         // Beyond long's range no evaluation gets anywhere near the end; the budget stops it first.
         decimal span;
         try

@@ -45,11 +45,17 @@ public static class Extensions
 
         services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath);
         services.AddSingleton(TimeProvider.System);
+        // Runtime:Feel:MaxIterations etc.; unset keys keep the defaults of FeelLimits.
+        services.AddOptions<FeelLimits>().BindConfiguration($"{RuntimeOptions.Section}:{FeelLimits.Section}")
+            .Validate(l => l.Problem() is null, "Runtime:Feel: MaxNestingDepth must be 8-100, MaxExpressionLength and MaxStringLength at least 1000, "
+                + "MaxIterations at least 1000, MaxListLength at least 100, MaxResultSize at least MaxStringLength, MaxEvaluationTime positive.")
+            .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value;
             var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-            return new FeelEnvironment(sp.GetRequiredService<TimeProvider>(), zone, LoadCalendars(options.WorkflowsPath));
+            return new FeelEnvironment(sp.GetRequiredService<TimeProvider>(), zone, LoadCalendars(options.WorkflowsPath),
+                sp.GetRequiredService<IOptions<FeelLimits>>().Value);
         });
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
         services.AddSingleton<DefinitionStore>();

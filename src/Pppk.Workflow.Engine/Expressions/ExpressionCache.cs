@@ -4,17 +4,18 @@ using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Engine.Expressions;
 
-/// <summary>FEEL expressions of one process model, parsed once and shared by every instance and thread.</summary>
-internal sealed class ExpressionCache
+/// <summary>FEEL expressions of one process model, parsed once (within <paramref name="limits"/>) and shared by every instance and thread.</summary>
+internal sealed class ExpressionCache(FeelLimits? limits = null)
 {
     private readonly ConcurrentDictionary<string, FeelExpression> _compiled = new(StringComparer.Ordinal);
+    private readonly FeelLimits _limits = limits ?? FeelLimits.Default;
 
     /// <summary>True when the attribute value is a FEEL expression ("=..."), false for a literal string.</summary>
     public static bool IsExpression(string? raw) => raw is not null && raw.TrimStart().StartsWith('=');
 
     public static string Body(string raw) => raw.TrimStart()[1..];
 
-    public FeelExpression Get(string raw) => _compiled.GetOrAdd(raw, static r => FeelExpression.Parse(Body(r)));
+    public FeelExpression Get(string raw) => _compiled.GetOrAdd(raw, static (r, l) => FeelExpression.Parse(Body(r), l), _limits);
 
     /// <summary>Parses without caching a failure; returns the problem as a sentence with its position, or null when it parses.</summary>
     public LocalizedText? TryCompile(string raw)

@@ -39,6 +39,10 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         {
             return expression.Evaluate(new ScopeAdapter(variables), environment).ToJson();
         }
+        catch (FeelLimitException e)
+        {
+            throw new ExpressionException(IncidentTexts.EvaluationFailed.Format(ExpressionCache.Body(raw).Trim(), e.Text));
+        }
         catch (Exception e) when (e is not ExpressionException)
         {
             throw new ExpressionException(IncidentTexts.EvaluationFailed.Format(ExpressionCache.Body(raw).Trim(), e.Message));

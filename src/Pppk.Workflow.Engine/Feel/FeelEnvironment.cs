@@ -1,15 +1,16 @@
 namespace Pppk.Workflow.Engine.Feel;
 
-/// <summary>What an evaluation may read besides variables: the clock, the default time zone and the working-day calendar.</summary>
+/// <summary>What an evaluation may read besides variables: the clock, the default time zone and the working-day calendar; and what it may spend.</summary>
 public sealed class FeelEnvironment
 {
     public const string DefaultZoneId = "Asia/Makassar";
 
-    public FeelEnvironment(TimeProvider clock, TimeZoneInfo? timeZone = null, WorkingCalendar? calendar = null)
+    public FeelEnvironment(TimeProvider clock, TimeZoneInfo? timeZone = null, WorkingCalendar? calendar = null, FeelLimits? limits = null)
     {
         Clock = clock;
         TimeZone = timeZone ?? TimeZoneInfo.FindSystemTimeZoneById(DefaultZoneId);
         Calendar = calendar ?? WorkingCalendar.WeekendsOnly;
+        Limits = limits ?? FeelLimits.Default;
     }
 
     /// <summary>System clock, WITA (Asia/Makassar), weekends only: for tests and tools.</summary>
@@ -21,6 +22,9 @@ public sealed class FeelEnvironment
     public TimeZoneInfo TimeZone { get; }
 
     public WorkingCalendar Calendar { get; }
+
+    /// <summary>Iterations, sizes, nesting and wall time one evaluation may spend (and how deep parsing with them may nest).</summary>
+    public FeelLimits Limits { get; }
 
     internal FeelDateTime Now()
     {

@@ -14,19 +14,22 @@ public sealed class FeelExpression
     /// <summary>The expression text as given (without the leading '=' of BPMN attributes).</summary>
     public string Source { get; }
 
-    /// <summary>Parses <paramref name="source"/>; throws <see cref="FeelSyntaxException"/> naming what was expected, line and column.</summary>
-    public static FeelExpression Parse(string source)
+    /// <summary>
+    /// Parses <paramref name="source"/>; throws <see cref="FeelSyntaxException"/> naming what was expected, line and column,
+    /// also when the expression is longer or nests deeper than <paramref name="limits"/> (default <see cref="FeelLimits.Default"/>) allow.
+    /// </summary>
+    public static FeelExpression Parse(string source, FeelLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new FeelExpression(source, Parser.Parse(source));
+        return new FeelExpression(source, Parser.Parse(source, limits ?? FeelLimits.Default));
     }
 
     /// <summary>Parses without throwing; <paramref name="error"/> is set on failure.</summary>
-    public static bool TryParse(string source, out FeelExpression? expression, out FeelSyntaxException? error)
+    public static bool TryParse(string source, out FeelExpression? expression, out FeelSyntaxException? error, FeelLimits? limits = null)
     {
         try
         {
-            expression = Parse(source);
+            expression = Parse(source, limits);
             error = null;
             return true;
         }
@@ -38,17 +41,42 @@ public sealed class FeelExpression
         }
     }
 
-    /// <summary>Evaluates against variables and an environment (clock, time zone, holiday calendar). Type errors give FEEL null.</summary>
+    /// <summary>
+    /// Evaluates against variables and an environment (clock, time zone, holiday calendar, limits). Type errors give FEEL
+    /// null; exceeding one of the environment's <see cref="FeelLimits"/> throws <see cref="FeelLimitException"/>.
+    /// </summary>
     public FeelValue Evaluate(IFeelScope scope, FeelEnvironment environment)
     {
-        var context = EvaluationContext.Rent(scope, environment);
+        // An evaluation inside another one (the range() built-in) spends from the outer budget.
+        var budget = EvaluationBudget.For(environment.Limits);
+        var previous = budget.Activate();
+        var context = EvaluationContext.Rent(scope, environment, budget);
         try
         {
-            return root.Eval(context);
+            var result = root.Eval(context);
+            CheckResult(result, budget.Limits);
+            return result;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw budget.TooDeep();
         }
         finally
         {
             EvaluationContext.Return(context);
+            EvaluationBudget.Restore(previous);
+        }
+    }
+
+    /// <summary>A result must be storable as a variable: JSON readers stop at the nesting depth, and its text must stay within the result size.</summary>
+    private static void CheckResult(FeelValue result, FeelLimits limits)
+    {
+        switch (ValueSize.Check(result, limits.MaxResultSize, limits.MaxNestingDepth))
+        {
+            case ValueSize.Verdict.TooLarge:
+                throw new FeelLimitException(FeelTexts.ResultLimit.Format(limits.MaxResultSize));
+            case ValueSize.Verdict.TooDeep:
+                throw new FeelLimitException(FeelTexts.DepthLimit.Format(limits.MaxNestingDepth));
         }
     }
 

@@ -2,7 +2,7 @@ using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Engine.Feel;
 
-/// <summary>Every FEEL syntax error, by code, in English and Indonesian. Tokens, names and positions stay verbatim.</summary>
+/// <summary>Every FEEL syntax error and exceeded limit, by code, in English and Indonesian. Tokens, names and positions stay verbatim.</summary>
 public static class FeelTexts
 {
     // The frame around a reason, as the designer and the validator show it
@@ -103,6 +103,40 @@ public static class FeelTexts
     public static readonly TextTemplate UnknownType = new("feel-unknown-type",
         "Unknown type '{0}': expected one of {1}",
         "Tipe '{0}' tidak dikenal: diharapkan salah satu dari {1}");
+
+    // Parse limits (FeelLimits)
+    public static readonly TextTemplate NestedTooDeep = new("feel-nested-too-deep",
+        "Expression nested too deeply: more than {0} levels of brackets, lists, contexts, calls, if/for/some/every or unary operators",
+        "Ekspresi bersarang terlalu dalam: lebih dari {0} tingkat kurung, daftar, konteks, panggilan fungsi, if/for/some/every atau operator unary");
+    public static readonly TextTemplate TooManyOperations = new("feel-too-many-operations",
+        "Expression too complex: more than {0} operations depend on one another (a chain of {0} '+' or 'and' is {0}); split it into variables or use a list with sum() or all()",
+        "Ekspresi terlalu rumit: lebih dari {0} operasi saling bergantung (rantai {0} '+' atau 'and' dihitung {0}); pecah menjadi beberapa variabel atau gunakan daftar dengan sum() atau all()");
+    public static readonly TextTemplate ExpressionTooLong = new("feel-expression-too-long",
+        "Expression is {0} characters long; at most {1} are allowed",
+        "Ekspresi sepanjang {0} karakter; paling banyak {1} karakter diizinkan");
+
+    // Evaluation limits (FeelLimitException)
+    public static readonly TextTemplate EvaluationStopped = new("feel-evaluation-stopped",
+        "The expression was stopped: {0}",
+        "Ekspresi dihentikan: {0}");
+    public static readonly TextTemplate IterationLimit = new("feel-limit-iterations",
+        "Evaluation stopped after {0} iterations, the limit of one evaluation; the expression walks too much (e.g. for, some or every over the product of large ranges)",
+        "Evaluasi dihentikan setelah {0} iterasi, batas satu evaluasi; ekspresi menjelajah terlalu banyak (misalnya for, some atau every atas hasil kali rentang yang besar)");
+    public static readonly TextTemplate TimeLimit = new("feel-limit-time",
+        "Evaluation stopped after {0} ms, the time limit of one evaluation",
+        "Evaluasi dihentikan setelah {0} md, batas waktu satu evaluasi");
+    public static readonly TextTemplate ListLimit = new("feel-limit-list",
+        "A list or context of more than {0} items would be built; that is the limit of one evaluation",
+        "Daftar atau konteks berisi lebih dari {0} butir akan dibangun; itu batas satu evaluasi");
+    public static readonly TextTemplate StringLimit = new("feel-limit-string",
+        "A string of more than {0} characters would be built; that is the limit of one evaluation",
+        "String lebih dari {0} karakter akan dibangun; itu batas satu evaluasi");
+    public static readonly TextTemplate DepthLimit = new("feel-limit-depth",
+        "Function calls or values (lists, contexts, JSON variables) nest deeper than {0} levels",
+        "Panggilan fungsi atau nilai (daftar, konteks, variabel JSON) bersarang lebih dalam dari {0} tingkat");
+    public static readonly TextTemplate ResultLimit = new("feel-limit-result",
+        "The result is larger than {0} characters when written as JSON",
+        "Hasil lebih besar dari {0} karakter bila ditulis sebagai JSON");
 
     // Where an expected token was missing ({1} of ExpectedToken) and what was found instead
     public static readonly Term EndOfExpression = new("end of expression", "akhir ekspresi");

@@ -1,4 +1,5 @@
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Feel;
 
 namespace Pppk.Workflow.Engine.Model;
 
@@ -9,7 +10,7 @@ public sealed class ProcessModel
     public BpmnProcess Process { get; }
     public string Id => Process.Id;
 
-    internal ExpressionCache Expressions { get; } = new();
+    internal ExpressionCache Expressions { get; }
 
     /// <summary>Message start events and the message name each waits for (the runtime subscribes them per deployed version).</summary>
     public IReadOnlyList<(FlowNode StartEvent, string MessageName)> MessageStarts { get; }
@@ -17,8 +18,9 @@ public sealed class ProcessModel
     /// <summary>Timer start events with their timer expression (the runtime schedules them as recurring jobs).</summary>
     public IReadOnlyList<(FlowNode StartEvent, TimerKind Kind, string Expression)> TimerStarts { get; }
 
-    private ProcessModel(BpmnDefinitions definitions, BpmnProcess process)
+    private ProcessModel(BpmnDefinitions definitions, BpmnProcess process, FeelLimits? limits)
     {
+        Expressions = new ExpressionCache(limits);
         Definitions = definitions;
         Process = process;
         MessageStarts = process.StartEvents.Where(s => s.Event?.Kind == EventKind.Message && s.Event.Message?.Name is not null)
@@ -40,12 +42,13 @@ public sealed class ProcessModel
                 Expressions.TryCompile(condition);
     }
 
-    public static ProcessModel Create(BpmnDefinitions definitions, string processId) =>
-        new(definitions, definitions.FindProcess(processId) ?? throw new ArgumentException($"The file has no process with id '{processId}'.", nameof(processId)));
+    /// <summary>The model of one process; its expressions are parsed within <paramref name="limits"/> (default <see cref="FeelLimits.Default"/>).</summary>
+    public static ProcessModel Create(BpmnDefinitions definitions, string processId, FeelLimits? limits = null) =>
+        new(definitions, definitions.FindProcess(processId) ?? throw new ArgumentException($"The file has no process with id '{processId}'.", nameof(processId)), limits);
 
     /// <summary>Models for every executable process of a file.</summary>
-    public static IReadOnlyList<ProcessModel> CreateAll(BpmnDefinitions definitions) =>
-        definitions.ExecutableProcesses.Select(p => new ProcessModel(definitions, p)).ToList();
+    public static IReadOnlyList<ProcessModel> CreateAll(BpmnDefinitions definitions, FeelLimits? limits = null) =>
+        definitions.ExecutableProcesses.Select(p => new ProcessModel(definitions, p, limits)).ToList();
 
     public FlowNode Node(string id) =>
         Process.AllNodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");

@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Validation;
@@ -9,17 +8,13 @@ namespace Pppk.Workflow.Engine.Parsing;
 /// <summary>Reads BPMN 2.0 XML (bpmn-js, Camunda Modeler, other tools) into <see cref="BpmnDefinitions"/>. Never throws on bad input: problems go to <see cref="BpmnDefinitions.ParseProblems"/>.</summary>
 public static class BpmnParser
 {
-    public static BpmnDefinitions Parse(string xml)
+    /// <summary>Reads untrusted text: a DTD, or a file past <paramref name="limits"/> (default <see cref="BpmnLimits.Default"/>), is a problem of the file.</summary>
+    public static BpmnDefinitions Parse(string xml, BpmnLimits? limits = null)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(xml, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
-        }
-        catch (XmlException e)
+        if (SafeXml.Load(xml, limits ?? BpmnLimits.Default, out var problem) is not { } document)
         {
             var broken = new BpmnDefinitions { Source = new XDocument() };
-            broken.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.XmlMalformed.Format(e.Message)));
+            broken.ParseProblems.Add(ValidationProblem.Error(null, problem!));
             return broken;
         }
         return Parse(document);

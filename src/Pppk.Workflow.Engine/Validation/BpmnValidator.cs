@@ -1,4 +1,5 @@
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
 
 namespace Pppk.Workflow.Engine.Validation;
@@ -9,7 +10,8 @@ namespace Pppk.Workflow.Engine.Validation;
 /// </summary>
 public static class BpmnValidator
 {
-    public static IReadOnlyList<ValidationProblem> Validate(BpmnDefinitions definitions, IEnumerable<string>? knownProcessKeys = null)
+    /// <summary>Every problem of a parsed file; FEEL expressions are parsed within <paramref name="feelLimits"/> (default <see cref="FeelLimits.Default"/>).</summary>
+    public static IReadOnlyList<ValidationProblem> Validate(BpmnDefinitions definitions, IEnumerable<string>? knownProcessKeys = null, FeelLimits? feelLimits = null)
     {
         var problems = new List<ValidationProblem>(definitions.ParseProblems);
         if (definitions.Source.Root is null)
@@ -25,7 +27,7 @@ public static class BpmnValidator
         var known = new HashSet<string>(knownProcessKeys ?? []);
         foreach (var p in definitions.Processes)
             known.Add(p.Id);
-        var cache = new ExpressionCache();
+        var cache = new ExpressionCache(feelLimits);
         foreach (var process in definitions.Processes)
         {
             var found = new List<ValidationProblem>();

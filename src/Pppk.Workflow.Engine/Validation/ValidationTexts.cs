@@ -9,6 +9,18 @@ public static class ValidationTexts
     public static readonly TextTemplate XmlMalformed = new("xml-malformed",
         "The file is not well-formed XML: {0}",
         "Berkas bukan XML yang tersusun benar: {0}");
+    public static readonly TextTemplate DtdProhibited = new("xml-dtd-prohibited",
+        "The file declares a DTD (<!DOCTYPE ...>); BPMN files need none, and DTDs are refused because their entities can expand without bound. Save the file again from the modeler.",
+        "Berkas mendeklarasikan DTD (<!DOCTYPE ...>); berkas BPMN tidak memerlukannya, dan DTD ditolak karena entitasnya dapat mengembang tanpa batas. Simpan ulang berkas dari modeler.");
+    public static readonly TextTemplate FileTooLarge = new("bpmn-file-too-large",
+        "The file is {0} characters long; at most {1} are accepted.",
+        "Berkas sepanjang {0} karakter; paling banyak {1} karakter diterima.");
+    public static readonly TextTemplate TooManyElements = new("bpmn-too-many-elements",
+        "The file has more than {0} XML elements; split the process into several files joined by call activities.",
+        "Berkas berisi lebih dari {0} elemen XML; pecah proses menjadi beberapa berkas yang dihubungkan dengan call activity.");
+    public static readonly TextTemplate NestedTooDeep = new("xml-nested-too-deep",
+        "XML elements are nested more than {0} levels deep (line {1}); a BPMN process needs far fewer.",
+        "Elemen XML bersarang lebih dari {0} tingkat (baris {1}); proses BPMN memerlukan jauh lebih sedikit.");
     public static readonly TextTemplate NotBpmnRoot = new("not-bpmn-root",
         "The root element is <{0}> in namespace '{1}'; a BPMN file starts with <bpmn:definitions xmlns:bpmn=\"{2}\">.",
         "Elemen akar adalah <{0}> dalam namespace '{1}'; berkas BPMN diawali dengan <bpmn:definitions xmlns:bpmn=\"{2}\">.");

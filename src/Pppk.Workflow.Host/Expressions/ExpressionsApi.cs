@@ -18,7 +18,7 @@ public static class ExpressionsApi
             var text = body.Expression.StartsWith('=') ? body.Expression[1..] : body.Expression;
             try
             {
-                var expression = FeelExpression.Parse(text);
+                var expression = FeelExpression.Parse(text, environment.Limits);
                 var result = expression.Evaluate(FeelScope.FromJson(body.Context ?? []), environment);
                 return Results.Ok(new { result = result.ToJson(), type = result.Type.ToString() });
             }
@@ -33,6 +33,17 @@ public static class ExpressionsApi
                     code = e.ReasonText.Code,
                     line = e.Line,
                     column = e.Column,
+                }, statusCode: 400, contentType: "application/problem+json");
+            }
+            catch (FeelLimitException e)
+            {
+                return Results.Json(new
+                {
+                    type = "https://pppk.workflow/problems/feel-limit",
+                    title = FeelTexts.EvaluationStopped.Format(e.Text).In(request.Language()),
+                    status = 400,
+                    detail = e.Text.In(request.Language()),
+                    code = e.Code,
                 }, statusCode: 400, contentType: "application/problem+json");
             }
         }).RequireAuthorization(Roles.HrAdmin);

@@ -4,7 +4,8 @@ internal delegate FeelValue BuiltinBody(ReadOnlySpan<FeelValue> args, Evaluation
 
 /// <summary>
 /// A built-in function. Arity is checked at parse time when called by name; a call with a value of the
-/// wrong type returns null (the standard's rule), never throws.
+/// wrong type returns null (the standard's rule), never throws, except when it exceeds the evaluation's limits
+/// (<see cref="FeelLimitException"/>): each call spends about the size of its arguments, and its result is size-checked.
 /// </summary>
 internal sealed class BuiltinFunction(
     string name, string[] parameters, int minArgs, int maxArgs, bool pure, BuiltinBody body, Dictionary<string, int>? aliases = null)
@@ -32,15 +33,42 @@ internal sealed class BuiltinFunction(
     {
         if (args.Length < MinArgs || args.Length > MaxArgs)
             return Null;
+        var budget = context.Budget;
+        if (Work(args) is > 0 and var work)
+            budget.Spend(work);
         try
         {
-            return body(args, context);
+            var result = body(args, context);
+            switch (result)
+            {
+                case FeelList list: budget.CheckList(list.Count); break;
+                case FeelContext c: budget.CheckList(c.Count); break;
+                case FeelString s: budget.CheckStringLength(s.Value.Length); break;
+            }
+            return result;
         }
         catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidCastException
                                       or IndexOutOfRangeException or DivideByZeroException or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return Null;
         }
+    }
+
+    /// <summary>What a built-in walks is about the size of its arguments: an item per list entry, a unit per ten characters.</summary>
+    private static long Work(ReadOnlySpan<FeelValue> args)
+    {
+        var units = 0L;
+        foreach (var arg in args)
+        {
+            units += arg switch
+            {
+                FeelList list => list.Count,
+                FeelContext c => c.Count,
+                FeelString s => s.Value.Length / 10,
+                _ => 0,
+            };
+        }
+        return units;
     }
 
     public string ArityText => MaxArgs == int.MaxValue

@@ -30,15 +30,23 @@ internal static partial class Builtins
                 result.Add(Entry(key, value));
             return Args.List(result);
         });
-        Add("context put", "context, key, value", static (a, _) =>
-            a[0] is FeelContext c ? Put(c, a[1], 0, a[2]) ?? Args.Null : Args.Null);
-        Add("context merge", "contexts", static (a, _) =>
+        Add("context put", "context, key, value", static (a, context) =>
+        {
+            if (a[0] is not FeelContext c)
+                return Args.Null;
+            // Each key of a path is one level of nesting (and one level of recursion below).
+            if (a[1] is FeelList { Count: var levels } && levels > context.Budget.Limits.MaxNestingDepth)
+                throw context.Budget.TooDeep();
+            return Put(c, a[1], 0, a[2]) ?? Args.Null;
+        });
+        Add("context merge", "contexts", static (a, context) =>
         {
             var result = FeelContext.CreateBuilder();
             foreach (var item in Args.AsList(a[0]))
             {
                 if (item is not FeelContext c)
                     return Args.Null;
+                context.Budget.Spend(c.Count);
                 foreach (var (key, value) in c.Map)
                     result.Set(key, value);
             }

@@ -102,7 +102,19 @@ internal static partial class Builtins
             return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var n) ? FeelNumber.Of(n) : Args.Null;
         });
-        Add("string", "from", static (a, _) => a[0].IsNull ? Args.Null : new FeelString(Text(a[0])));
+        Add("string", "from", static (a, c) =>
+        {
+            if (a[0].IsNull)
+                return Args.Null;
+            // The FEEL text of a list repeats a shared item each time it appears: measure before writing it.
+            var limits = c.Budget.Limits;
+            return ValueSize.Check(a[0], limits.MaxStringLength, limits.MaxNestingDepth) switch
+            {
+                ValueSize.Verdict.TooLarge => throw c.Budget.StringTooLong(),
+                ValueSize.Verdict.TooDeep => throw c.Budget.TooDeep(),
+                _ => new FeelString(Text(a[0])),
+            };
+        });
     }
 
     private static DateTime? Month(FeelValue v) => v switch

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pppk.Workflow.Engine.Feel;
 
 internal static partial class Builtins
@@ -29,16 +31,21 @@ internal static partial class Builtins
             }
             return new FeelList(list.Span.Slice(from, count).ToArray());
         });
-        Add("append", "list, item, ...", static (a, _) =>
+        Add("append", "list, item, ...", static (a, c) =>
         {
             if (a[0] is not FeelList list)
                 return Args.Null;
+            c.Budget.CheckList((long)list.Count + a.Length - 1);
             var items = new List<FeelValue>(list.Items);
             items.AddRange(a[1..].ToArray());
             return Args.List(items);
         });
-        Add("concatenate", "list, ...", static (a, _) =>
+        Add("concatenate", "list, ...", static (a, c) =>
         {
+            var total = 0L;
+            foreach (var arg in a)
+                total += arg is FeelList list ? list.Count : 0;
+            c.Budget.CheckList(total);
             var items = new List<FeelValue>();
             foreach (var arg in a)
             {
@@ -107,7 +114,7 @@ internal static partial class Builtins
                     result.Add(FeelNumber.Of(i + 1));
             return Args.List(result);
         });
-        Add("union", "list, ...", static (a, _) =>
+        Add("union", "list, ...", static (a, c) =>
         {
             var result = new List<FeelValue>();
             foreach (var arg in a)
@@ -115,52 +122,60 @@ internal static partial class Builtins
                 if (arg is not FeelList list)
                     return Args.Null;
                 foreach (var item in list.Span)
-                    AddDistinct(result, item);
+                    AddDistinct(result, item, c.Budget);
             }
             return Args.List(result);
         });
-        Add("distinct values", "list", static (a, _) =>
+        Add("distinct values", "list", static (a, c) =>
         {
             if (a[0] is not FeelList list)
                 return Args.Null;
             var result = new List<FeelValue>();
             foreach (var item in list.Span)
-                AddDistinct(result, item);
+                AddDistinct(result, item, c.Budget);
             return Args.List(result);
         });
-        Add("flatten", "list", static (a, _) =>
+        Add("flatten", "list", static (a, c) =>
         {
             if (a[0] is not FeelList list)
                 return Args.Null;
             var result = new List<FeelValue>();
-            Flatten(list, result);
+            Flatten(list, result, c.Budget);
             return Args.List(result);
         });
         Add("sort", "list, precedes?", static (a, context) => Sort(a, context));
     }
 
-    private static void AddDistinct(List<FeelValue> result, FeelValue item)
+    /// <summary>Compares with every item kept so far, so each call spends as many units as there are.</summary>
+    private static void AddDistinct(List<FeelValue> result, FeelValue item, EvaluationBudget budget)
     {
+        budget.Spend(result.Count);
         foreach (var existing in result)
             if (FeelComparison.Equal(existing, item) == true)
                 return;
         result.Add(item);
     }
 
-    private static void Flatten(FeelList list, List<FeelValue> result)
+    /// <summary>A list may hold one big list many times, so the result is counted as it grows, not only at the end.</summary>
+    private static void Flatten(FeelList list, List<FeelValue> result, EvaluationBudget budget)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        budget.Spend(list.Count);
         foreach (var item in list.Span)
         {
             if (item is FeelList inner)
-                Flatten(inner, result);
+                Flatten(inner, result, budget);
             else
+            {
+                budget.CheckList(result.Count + 1L);
                 result.Add(item);
+            }
         }
     }
 
     /// <summary>
-    /// Stable insertion sort: an item moves before another only when it strictly precedes it. Lists in HR
-    /// conditions are short, and a user's precedes function need not be a consistent total order.
+    /// Stable merge sort: an item moves before another only when it strictly precedes it. A user's precedes function
+    /// need not be a consistent total order; merge sort still ends, after n log n comparisons (each a budget unit).
     /// </summary>
     private static FeelValue Sort(ReadOnlySpan<FeelValue> a, EvaluationContext context)
     {
@@ -170,27 +185,32 @@ internal static partial class Builtins
         if (a.Length > 1 && !a[1].IsNull && (precedes = a[1] as FeelFunction) is null)
             return Args.Null;
         var items = list.Span.ToArray();
-        for (var i = 1; i < items.Length; i++)
+        var merged = new FeelValue[items.Length];
+        for (var width = 1; width < items.Length; width *= 2)
         {
-            var item = items[i];
-            var j = i - 1;
-            while (j >= 0)
+            for (var low = 0; low < items.Length; low += 2 * width)
             {
-                var before = Precedes(item, items[j], precedes, context);
-                if (before is null)
-                    return Args.Null;
-                if (!before.Value)
-                    break;
-                items[j + 1] = items[j];
-                j--;
+                int mid = Math.Min(low + width, items.Length), high = Math.Min(low + 2 * width, items.Length);
+                int i = low, j = mid, k = low;
+                while (i < mid && j < high)
+                {
+                    if (Precedes(items[j], items[i], precedes, context) is not { } rightFirst)
+                        return Args.Null;
+                    merged[k++] = rightFirst ? items[j++] : items[i++];
+                }
+                while (i < mid)
+                    merged[k++] = items[i++];
+                while (j < high)
+                    merged[k++] = items[j++];
             }
-            items[j + 1] = item;
+            (items, merged) = (merged, items);
         }
         return new FeelList(items);
     }
 
     private static bool? Precedes(FeelValue x, FeelValue y, FeelFunction? precedes, EvaluationContext context)
     {
+        context.Budget.Tick();
         if (precedes is null)
             return FeelComparison.Compare(x, y) is { } c ? c < 0 : null;
         var mark = context.ArgMark;

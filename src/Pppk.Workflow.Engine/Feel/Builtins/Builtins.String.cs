@@ -8,6 +8,7 @@ namespace Pppk.Workflow.Engine.Feel;
 internal static partial class Builtins
 {
     private static readonly ConcurrentDictionary<(string, string), Regex?> Regexes = new();
+    private const int MaxCachedPatterns = 1024;
 
     private static void RegisterString()
     {
@@ -54,19 +55,29 @@ internal static partial class Builtins
             Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.StartsWith(m, StringComparison.Ordinal)) : Args.Null);
         Add("ends with", "string, match", static (a, _) =>
             Args.String(a[0], out var s) && Args.String(a[1], out var m) ? Args.Bool(s.EndsWith(m, StringComparison.Ordinal)) : Args.Null);
-        Add("matches", "input, pattern, flags?", static (a, _) =>
-            Args.String(a[0], out var s) && Regex(a[1], a.Length > 2 ? a[2] : Args.Null) is { } r ? Args.Bool(r.IsMatch(s)) : Args.Null);
-        Add("replace", "input, pattern, replacement, flags?", static (a, _) =>
+        Add("matches", "input, pattern, flags?", static (a, c) =>
+            Args.String(a[0], out var s) && Regex(a[1], a.Length > 2 ? a[2] : Args.Null, c) is { } r ? Args.Bool(r.IsMatch(s)) : Args.Null);
+        Add("replace", "input, pattern, replacement, flags?", static (a, c) =>
         {
             if (!Args.String(a[0], out var s) || !Args.String(a[2], out var replacement)
-                || Regex(a[1], a.Length > 3 ? a[3] : Args.Null) is not { } r)
+                || Regex(a[1], a.Length > 3 ? a[3] : Args.Null, c) is not { } r)
                 return Args.Null;
             var q = a.Length > 3 && a[3] is FeelString f && f.Value.Contains('q');
-            return new FeelString(r.Replace(s, q ? replacement.Replace("$", "$$", StringComparison.Ordinal) : XPathReplacement(replacement)));
+            var pattern = q ? replacement.Replace("$", "$$", StringComparison.Ordinal) : XPathReplacement(replacement);
+            // Each match may grow the text ("a" to a long replacement), so the length is counted match by match.
+            var length = (long)s.Length;
+            return new FeelString(r.Replace(s, m =>
+            {
+                var expanded = m.Result(pattern);
+                length += expanded.Length - m.Length;
+                c.Budget.Spend(1 + expanded.Length / 10);
+                c.Budget.CheckStringLength(length);
+                return expanded;
+            }));
         });
-        Add("split", "string, delimiter", static (a, _) =>
+        Add("split", "string, delimiter", static (a, c) =>
         {
-            if (!Args.String(a[0], out var s) || Regex(a[1], Args.Null) is not { } r)
+            if (!Args.String(a[0], out var s) || Regex(a[1], Args.Null, c) is not { } r)
                 return Args.Null;
             var parts = r.Split(s);
             var items = new FeelValue[parts.Length];
@@ -74,7 +85,7 @@ internal static partial class Builtins
                 items[i] = new FeelString(parts[i]);
             return new FeelList(items);
         });
-        Add("string join", "list, delimiter?, prefix?, suffix?", static (a, _) =>
+        Add("string join", "list, delimiter?, prefix?, suffix?", static (a, c) =>
         {
             if (a[0] is not FeelList list)
                 return Args.Null;
@@ -83,6 +94,10 @@ internal static partial class Builtins
                 || (a.Length > 2 && !Args.String(a[2], out prefix))
                 || (a.Length > 3 && !Args.String(a[3], out suffix)))
                 return Args.Null;
+            var length = (long)prefix.Length + suffix.Length + (long)delimiter.Length * list.Count;
+            foreach (var item in list.Span)
+                length += (item as FeelString)?.Value.Length ?? 0;
+            c.Budget.BuildString(length);
             var sb = new StringBuilder(prefix);
             var first = true;
             foreach (var item in list.Span)
@@ -111,14 +126,21 @@ internal static partial class Builtins
 
     private static string Join(string[] chars, int from, int count) => string.Concat(chars.AsSpan(from, count));
 
-    /// <summary>XPath fn:matches flags (s, m, i, x, q) mapped to .NET; invalid patterns or flags give null.</summary>
-    private static Regex? Regex(FeelValue pattern, FeelValue flags)
+    /// <summary>
+    /// XPath fn:matches flags (s, m, i, x, q) mapped to .NET; invalid patterns or flags give null. A pattern may backtrack for up
+    /// to its one-second timeout without spending units, so the evaluation's clock is read before each use.
+    /// </summary>
+    private static Regex? Regex(FeelValue pattern, FeelValue flags, EvaluationContext context)
     {
+        context.Budget.Checkpoint();
         if (!Args.String(pattern, out var p))
             return null;
         string? f = "";
         if (!flags.IsNull && !Args.String(flags, out f))
             return null;
+        // Patterns built at run time (one per item of a list) would otherwise fill the cache without end.
+        if (Regexes.Count >= MaxCachedPatterns)
+            Regexes.Clear();
         return Regexes.GetOrAdd((p, f), static key =>
         {
             var options = RegexOptions.CultureInvariant;

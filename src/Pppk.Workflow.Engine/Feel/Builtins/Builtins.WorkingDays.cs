@@ -22,6 +22,7 @@ internal static partial class Builtins
         {
             if (DateOf(a[0]) is not { } from || !Args.Integer(a[1], out var n) || Math.Abs(n) > MaxWorkingDaySpan)
                 return Args.Null;
+            c.Budget.Spend(Math.Abs(n));
             var calendar = c.Environment.Calendar;
             var step = Math.Sign(n);
             var day = from;
@@ -39,6 +40,7 @@ internal static partial class Builtins
         {
             if (DateOf(a[0]) is not { } from || DateOf(a[1]) is not { } to || Math.Abs(to.DayNumber - from.DayNumber) > MaxWorkingDaySpan * 2)
                 return Args.Null;
+            c.Budget.Spend(Math.Abs(to.DayNumber - from.DayNumber));
             var calendar = c.Environment.Calendar;
             var sign = 1;
             if (to < from)

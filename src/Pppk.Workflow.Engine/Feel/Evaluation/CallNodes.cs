@@ -1,7 +1,7 @@
 namespace Pppk.Workflow.Engine.Feel;
 
 /// <summary>A call of a built-in resolved at parse time; arguments go on the context's argument stack (no array per call).</summary>
-internal sealed class BuiltinCallNode(BuiltinFunction function, Node[] args) : Node
+internal sealed class BuiltinCallNode(BuiltinFunction function, Node[] args) : Node(args)
 {
     public BuiltinFunction Function { get; } = function;
 
@@ -24,7 +24,7 @@ internal sealed class BuiltinCallNode(BuiltinFunction function, Node[] args) : N
 }
 
 /// <summary>A call of a function value (user-defined, or a variable/context entry holding a function).</summary>
-internal sealed class DynamicCallNode(Node callee, Node[] args, string[]? names) : Node
+internal sealed class DynamicCallNode(Node callee, Node[] args, string[]? names) : Node([callee, .. args])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -92,6 +92,7 @@ internal sealed class UserFunction(string[] parameters, Node body, string?[] cap
     {
         if (args.Length != parameters.Length)
             return Null;
+        context.Budget.EnterCall();
         var mark = context.FrameMark;
         for (var i = 0; i < capturedNames.Length; i++)
         {
@@ -108,6 +109,7 @@ internal sealed class UserFunction(string[] parameters, Node body, string?[] cap
         }
         finally
         {
+            context.Budget.ExitCall();
             context.PopTo(mark);
         }
     }

@@ -1,6 +1,6 @@
 namespace Pppk.Workflow.Engine.Feel;
 
-internal sealed class ListNode(Node[] items) : Node
+internal sealed class ListNode(Node[] items) : Node(items)
 {
     public Node[] Items { get; } = items;
 
@@ -16,7 +16,7 @@ internal sealed class ListNode(Node[] items) : Node
 }
 
 /// <summary><c>{a: 1, b: a + 1}</c>: later entries see earlier ones.</summary>
-internal sealed class ContextNode((string Key, Node Value)[] entries) : Node
+internal sealed class ContextNode((string Key, Node Value)[] entries) : Node([.. entries.Select(e => e.Value)])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -31,7 +31,7 @@ internal sealed class ContextNode((string Key, Node Value)[] entries) : Node
 }
 
 /// <summary>A range literal, or a unary comparison (<c>&lt; 5</c>) used as a value, which is a half-open range.</summary>
-internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool endIncluded) : Node
+internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool endIncluded) : Node(start, end)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -55,7 +55,7 @@ internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool
 /// filter runs per item with <c>item</c> bound and, for context items, the item's entries visible as names.
 /// A non-list target is treated as a one-element list (the standard's singleton rule).
 /// </summary>
-internal sealed class FilterNode(Node target, Node filter) : Node
+internal sealed class FilterNode(Node target, Node filter) : Node(target, filter)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -69,6 +69,7 @@ internal sealed class FilterNode(Node target, Node filter) : Node
         var mark = context.FrameMark;
         for (var i = 0; i < items.Length; i++)
         {
+            context.Budget.Tick();
             var item = items[i];
             context.Push("item", item);
             if (item is FeelContext ctx)
@@ -93,9 +94,15 @@ internal sealed class FilterNode(Node target, Node filter) : Node
 }
 
 /// <summary><c>a.b</c>: context entry, property of a temporal value or range, or mapped over a list.</summary>
-internal sealed class PathNode(Node target, string name) : Node
+internal sealed class PathNode(Node target, string name) : Node(target)
 {
-    public override FeelValue Eval(EvaluationContext context) => Get(target.Eval(context), name);
+    public override FeelValue Eval(EvaluationContext context)
+    {
+        var value = target.Eval(context);
+        if (value is FeelList list)
+            context.Budget.Spend(list.Count); // mapped over every item
+        return Get(value, name);
+    }
 
     public bool IsDefined(EvaluationContext context) => target.Eval(context) switch
     {

@@ -17,6 +17,9 @@ internal sealed class EvaluationContext
 
     public IFeelScope Scope { get; private set; } = FeelScope.Empty;
 
+    /// <summary>What this evaluation may still spend; loops, calls and built-ins charge it.</summary>
+    public EvaluationBudget Budget { get; private set; } = null!;
+
     public FeelEnvironment Environment
     {
         get
@@ -33,11 +36,12 @@ internal sealed class EvaluationContext
 
     public bool ProbeFailed { get; set; }
 
-    public static EvaluationContext Rent(IFeelScope scope, FeelEnvironment environment)
+    public static EvaluationContext Rent(IFeelScope scope, FeelEnvironment environment, EvaluationBudget budget)
     {
         var context = cached ?? new EvaluationContext();
         cached = null;
         context.Scope = scope;
+        context.Budget = budget;
         context.environment = environment;
         context.frameCount = 0;
         context.argCount = 0;
@@ -47,6 +51,7 @@ internal sealed class EvaluationContext
     public static void Return(EvaluationContext context)
     {
         context.Scope = FeelScope.Empty;
+        context.Budget = null!;
         Array.Clear(context.values, 0, context.frameCount);
         Array.Clear(context.args, 0, context.argCount);
         cached = context;

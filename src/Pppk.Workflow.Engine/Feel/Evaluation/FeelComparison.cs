@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pppk.Workflow.Engine.Feel;
 
 /// <summary>
@@ -44,6 +46,7 @@ internal static class FeelComparison
     {
         if (x.Count != y.Count)
             return false;
+        Spend(x.Count);
         for (var i = 0; i < x.Count; i++)
         {
             var e = Equal(x[i], y[i]);
@@ -57,6 +60,7 @@ internal static class FeelComparison
     {
         if (x.Count != y.Count)
             return false;
+        Spend(x.Count);
         foreach (var (key, value) in x.Map)
         {
             if (!y.TryGet(key, out var other))
@@ -66,6 +70,16 @@ internal static class FeelComparison
                 return e;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Lists may share one big item many times over and nest through recursion, so comparing them spends from the running
+    /// evaluation's budget (none outside an evaluation) and guards the stack.
+    /// </summary>
+    private static void Spend(int items)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        EvaluationBudget.Current?.Spend(items);
     }
 
     /// <summary>Negative, zero or positive; null when the values cannot be ordered.</summary>

@@ -1,44 +1,75 @@
 namespace Pppk.Workflow.Engine.Feel;
 
 /// <summary>One <c>name in domain</c> (or <c>name in from..to</c>) clause of for/some/every.</summary>
-internal sealed record Iterator(string Name, Node Domain, Node? UpTo);
-
-internal static class Iteration
+internal sealed record Iterator(string Name, Node Domain, Node? UpTo)
 {
-    /// <summary>The values an iterator walks: a list, a singleton, or the integers of <c>a..b</c> (descending when b &lt; a).</summary>
-    public static FeelValue[]? Domain(Iterator iterator, EvaluationContext context)
+    public static IEnumerable<Node?> Nodes(Iterator[] iterators) => iterators.SelectMany(i => new[] { i.Domain, i.UpTo });
+}
+
+/// <summary>
+/// The values an iterator walks: a list, a singleton, or the integers of <c>a..b</c> (descending when b &lt; a). Integers are
+/// produced one by one, so a large range costs only the rounds actually walked (each a unit of the evaluation's budget).
+/// </summary>
+internal readonly struct Domain
+{
+    private readonly FeelList? items;
+    private readonly decimal from;
+    private readonly int step;
+
+    private Domain(FeelList? items, decimal from, int step, long count)
+    {
+        this.items = items;
+        this.from = from;
+        this.step = step;
+        Count = count;
+    }
+
+    public long Count { get; }
+
+    public FeelValue this[long i] => items is not null ? items[(int)i] : FeelNumber.Of(from + i * step);
+
+    public static Domain? Of(Iterator iterator, EvaluationContext context)
     {
         var from = iterator.Domain.Eval(context);
         if (iterator.UpTo is null)
         {
             return from switch
             {
-                FeelList list => list.Span.ToArray(),
+                FeelList list => List(list),
                 FeelRange { Start: FeelNumber s, End: FeelNumber e } r => Integers(s.Value + (r.StartIncluded ? 0 : 1), e.Value - (r.EndIncluded ? 0 : 1), false),
                 FeelNull => null,
-                _ => [from],
+                _ => List(new FeelList([from])),
             };
         }
         var to = iterator.UpTo.Eval(context);
         return from is FeelNumber a && to is FeelNumber b ? Integers(a.Value, b.Value, true) : null;
     }
 
-    private static FeelValue[]? Integers(decimal from, decimal to, bool descending)
+    private static Domain List(FeelList items) => new(items, 0, 1, items.Count);
+
+    private static Domain? Integers(decimal from, decimal to, bool descending)
     {
-        if (decimal.Truncate(from) != from || decimal.Truncate(to) != to || Math.Abs(to - from) > 1_000_000)
+        if (decimal.Truncate(from) != from || decimal.Truncate(to) != to)
             return null;
         if (to < from && !descending)
-            return [];
-        var step = to >= from ? 1 : -1;
-        var result = new FeelValue[(int)Math.Abs(to - from) + 1];
-        for (var i = 0; i < result.Length; i++)
-            result[i] = FeelNumber.Of(from + i * step);
-        return result;
+            return List(FeelList.Empty);
+        // Beyond long's range no evaluation gets anywhere near the end; the budget stops it first.
+        decimal span;
+        try
+        {
+            span = Math.Abs(to - from);
+        }
+        catch (OverflowException)
+        {
+            span = decimal.MaxValue;
+        }
+        var count = span < long.MaxValue ? (long)span + 1 : long.MaxValue;
+        return new Domain(null, from, to >= from ? 1 : -1, count);
     }
 }
 
 /// <summary><c>for a in x, b in y return e</c>: the cartesian product, in order.</summary>
-internal sealed class ForNode(Iterator[] iterators, Node body) : Node
+internal sealed class ForNode(Iterator[] iterators, Node body) : Node([.. Iterator.Nodes(iterators), body])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -53,16 +84,19 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : Node
     {
         if (index == iterators.Length)
         {
+            context.Budget.CheckList(results.Count + 1L);
             results.Add(body.Eval(context));
             return true;
         }
-        if (Iteration.Domain(iterators[index], context) is not { } domain)
+        if (Domain.Of(iterators[index], context) is not { } domain)
             return false;
         var slot = context.FrameMark;
         context.Push(iterators[index].Name, FeelValue.Null);
-        foreach (var item in domain)
+        for (var i = 0L; i < domain.Count; i++)
         {
-            context.Set(slot, item);
+            // Every level counts: an outer range over an empty inner one still loops.
+            context.Budget.Tick();
+            context.Set(slot, domain[i]);
             if (!Loop(index + 1, context, results))
                 return false;
         }
@@ -72,7 +106,7 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : Node
 }
 
 /// <summary><c>some/every x in xs satisfies c</c>, with three-valued or/and over the results.</summary>
-internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node condition) : Node
+internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node condition) : Node([.. Iterator.Nodes(iterators), condition])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -100,13 +134,15 @@ internal sealed class QuantifiedNode(bool every, Iterator[] iterators, Node cond
             }
             return b.Value;
         }
-        if (Iteration.Domain(iterators[index], context) is not { } domain)
+        if (Domain.Of(iterators[index], context) is not { } domain)
             return null;
         var slot = context.FrameMark;
         context.Push(iterators[index].Name, FeelValue.Null);
-        foreach (var item in domain)
+        for (var i = 0L; i < domain.Count; i++)
         {
-            context.Set(slot, item);
+            // Every level counts: an outer range over an empty inner one still loops.
+            context.Budget.Tick();
+            context.Set(slot, domain[i]);
             var r = Loop(index + 1, context, ref sawNull);
             if (r is null || r == !every)
                 return r;

@@ -3,6 +3,18 @@ namespace Pppk.Workflow.Engine.Feel;
 /// <summary>A node of the parsed expression tree. Trees are immutable and shared between threads.</summary>
 internal abstract class Node
 {
+    protected Node(params ReadOnlySpan<Node?> children)
+    {
+        var below = 0;
+        foreach (var child in children)
+            if (child is not null && child.Height > below)
+                below = child.Height;
+        Height = below + 1;
+    }
+
+    /// <summary>Nodes on the longest path down from here: how deep evaluating this node recurses.</summary>
+    public int Height { get; }
+
     public abstract FeelValue Eval(EvaluationContext context);
 }
 
@@ -26,7 +38,7 @@ internal sealed class NameNode(string name) : Node
     }
 }
 
-internal sealed class NegateNode(Node operand) : Node
+internal sealed class NegateNode(Node operand) : Node(operand)
 {
     public override FeelValue Eval(EvaluationContext context) => FeelArithmetic.Negate(operand.Eval(context));
 }
@@ -40,12 +52,14 @@ internal enum BinaryOp
     Power,
 }
 
-internal sealed class ArithmeticNode(BinaryOp op, Node left, Node right) : Node
+internal sealed class ArithmeticNode(BinaryOp op, Node left, Node right) : Node(left, right)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
         var l = left.Eval(context);
         var r = right.Eval(context);
+        if (op == BinaryOp.Add && l is FeelString a && r is FeelString b)
+            context.Budget.BuildString((long)a.Value.Length + b.Value.Length);
         return op switch
         {
             BinaryOp.Add => FeelArithmetic.Add(l, r),
@@ -67,7 +81,7 @@ internal enum CompareOp
     GreaterOrEqual,
 }
 
-internal sealed class CompareNode(CompareOp op, Node left, Node right) : Node
+internal sealed class CompareNode(CompareOp op, Node left, Node right) : Node(left, right)
 {
     public override FeelValue Eval(EvaluationContext context) =>
         Apply(op, left.Eval(context), right.Eval(context));
@@ -94,7 +108,7 @@ internal sealed class CompareNode(CompareOp op, Node left, Node right) : Node
 }
 
 /// <summary>Three-valued and: false wins over null; a non-boolean operand counts as null.</summary>
-internal sealed class AndNode(Node left, Node right) : Node
+internal sealed class AndNode(Node left, Node right) : Node(left, right)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -109,7 +123,7 @@ internal sealed class AndNode(Node left, Node right) : Node
 }
 
 /// <summary>Three-valued or: true wins over null; a non-boolean operand counts as null.</summary>
-internal sealed class OrNode(Node left, Node right) : Node
+internal sealed class OrNode(Node left, Node right) : Node(left, right)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -123,7 +137,7 @@ internal sealed class OrNode(Node left, Node right) : Node
     }
 }
 
-internal sealed class IfNode(Node condition, Node then, Node otherwise) : Node
+internal sealed class IfNode(Node condition, Node then, Node otherwise) : Node(condition, then, otherwise)
 {
     // The standard: a condition that is not true (false, null, or not a boolean) takes the else branch.
     public override FeelValue Eval(EvaluationContext context) =>

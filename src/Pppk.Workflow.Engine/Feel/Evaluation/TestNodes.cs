@@ -3,12 +3,17 @@ namespace Pppk.Workflow.Engine.Feel;
 /// <summary>A positive unary test (right-hand side of <c>in</c>): true, false or null for an input value.</summary>
 internal abstract class UnaryTest
 {
+    /// <summary>The expression the test evaluates (for the tree's operation depth).</summary>
+    public abstract Node Operand { get; }
+
     public abstract bool? Test(FeelValue input, EvaluationContext context);
 }
 
 /// <summary><c>&lt; e</c>, <c>&lt;= e</c>, <c>&gt; e</c>, <c>&gt;= e</c>, <c>= e</c>, <c>!= e</c>.</summary>
 internal sealed class ComparisonTest(CompareOp op, Node endpoint) : UnaryTest
 {
+    public override Node Operand => endpoint;
+
     public override bool? Test(FeelValue input, EvaluationContext context) =>
         CompareNode.Apply(op, input, endpoint.Eval(context)) is FeelBoolean b ? b.Value : null;
 }
@@ -19,6 +24,8 @@ internal sealed class ComparisonTest(CompareOp op, Node endpoint) : UnaryTest
 /// </summary>
 internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTest
 {
+    public override Node Operand => expression;
+
     public override bool? Test(FeelValue input, EvaluationContext context)
     {
         FeelValue value;
@@ -44,6 +51,7 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
                 return range.Contains(input);
             case FeelList list:
             {
+                EvaluationBudget.Current?.Spend(list.Count);
                 var sawNull = false;
                 foreach (var item in list.Span)
                 {
@@ -63,7 +71,7 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
 }
 
 /// <summary><c>e in t</c> and <c>e in (t1, t2, …)</c>: the tests are or-ed (three-valued).</summary>
-internal sealed class InNode(Node value, UnaryTest[] tests) : Node
+internal sealed class InNode(Node value, UnaryTest[] tests) : Node([value, .. tests.Select(t => t.Operand)])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -81,7 +89,7 @@ internal sealed class InNode(Node value, UnaryTest[] tests) : Node
 }
 
 /// <summary><c>e between a and b</c> is <c>e &gt;= a and e &lt;= b</c>, three-valued.</summary>
-internal sealed class BetweenNode(Node value, Node low, Node high) : Node
+internal sealed class BetweenNode(Node value, Node low, Node high) : Node(value, low, high)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -95,7 +103,7 @@ internal sealed class BetweenNode(Node value, Node low, Node high) : Node
 }
 
 /// <summary><c>e instance of type</c>. Null is an instance of Null only; Any matches every non-null value.</summary>
-internal sealed class InstanceOfNode(Node value, FeelType? type, bool any) : Node
+internal sealed class InstanceOfNode(Node value, FeelType? type, bool any) : Node(value)
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -107,7 +115,7 @@ internal sealed class InstanceOfNode(Node value, FeelType? type, bool any) : Nod
 }
 
 /// <summary><c>is defined(x)</c>: false for a name no scope knows or a missing context entry; true otherwise (even when null).</summary>
-internal sealed class IsDefinedNode(Node value) : Node
+internal sealed class IsDefinedNode(Node value) : Node(value)
 {
     public override FeelValue Eval(EvaluationContext context) => value switch
     {

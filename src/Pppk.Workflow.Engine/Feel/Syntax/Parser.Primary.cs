@@ -20,14 +20,14 @@ internal sealed partial class Parser
                 index++;
                 var filter = Nested(ParseExpression);
                 ExpectSymbol("]", FeelTexts.ToCloseFilter);
-                node = new FilterNode(node, filter);
+                node = Checked(new FilterNode(node, filter));
             }
             else if (Current.Is("("))
             {
                 var at = Current;
                 index++;
                 var (args, names) = Nested(ParseArguments);
-                node = MakeCall(node, args, names, at);
+                node = Checked(MakeCall(node, args, names, at));
             }
             else
                 return node;
@@ -135,7 +135,9 @@ internal sealed partial class Parser
             case "<" or "<=" or ">" or ">=":
             {
                 index++;
+                Enter(); // "< < < 1" nests without brackets
                 var endpoint = ParseAdditive();
+                Exit();
                 return Fold(token.Text switch
                 {
                     "<" => new RangeNode(false, null, endpoint, false),
@@ -224,7 +226,7 @@ internal sealed partial class Parser
     private Node ParseListOrRange()
     {
         if (AcceptSymbol("]"))
-            return new LiteralNode(FeelList.Empty);
+            return Empty(FeelList.Empty);
         var first = ParseExpression();
         if (AcceptSymbol(".."))
             return ParseRangeEnd(startIncluded: true, first);
@@ -261,23 +263,22 @@ internal sealed partial class Parser
     private Node ParseContext()
     {
         var entries = new List<(string, Node)>();
-        if (!AcceptSymbol("}"))
+        if (AcceptSymbol("}"))
+            return Empty(FeelContext.Empty);
+        do
         {
-            do
-            {
-                string key;
-                if (Current.Kind == TokenKind.String)
-                    key = Advance().Text;
-                else if (Current.Kind == TokenKind.Name)
-                    key = ParsePlainName(allowKeywords: true);
-                else
-                    throw Error(FeelTexts.ExpectedContextKey.Format(Current.Describe()));
-                ExpectSymbol(":", FeelTexts.AfterContextKey(key));
-                entries.Add((key, ParseExpression()));
-            }
-            while (AcceptSymbol(","));
-            ExpectSymbol("}", FeelTexts.ToCloseContext);
+            string key;
+            if (Current.Kind == TokenKind.String)
+                key = Advance().Text;
+            else if (Current.Kind == TokenKind.Name)
+                key = ParsePlainName(allowKeywords: true);
+            else
+                throw Error(FeelTexts.ExpectedContextKey.Format(Current.Describe()));
+            ExpectSymbol(":", FeelTexts.AfterContextKey(key));
+            entries.Add((key, ParseExpression()));
         }
+        while (AcceptSymbol(","));
+        ExpectSymbol("}", FeelTexts.ToCloseContext);
         return Fold(new ContextNode(entries.ToArray()));
     }
 }

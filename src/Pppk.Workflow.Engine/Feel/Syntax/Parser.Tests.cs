@@ -111,39 +111,4 @@ internal sealed partial class Parser
                 return true;
         return false;
     }
-
-    /// <summary>Evaluates a node now when it reads no variable and no environment (constant folding).</summary>
-    private static Node Fold(Node node)
-    {
-        if (node is LiteralNode)
-            return node;
-        var context = EvaluationContext.Rent(ProbeScope.Instance, FeelEnvironment.Default);
-        context.Probing = true;
-        try
-        {
-            var value = node.Eval(context);
-            return context.ProbeFailed ? node : new LiteralNode(value);
-        }
-        catch (Exception)
-        {
-            return node;
-        }
-        finally
-        {
-            context.Probing = false;
-            context.ProbeFailed = false;
-            EvaluationContext.Return(context);
-        }
-    }
-
-    private sealed class ProbeScope : IFeelScope
-    {
-        public static readonly ProbeScope Instance = new();
-
-        public bool TryResolve(string name, out FeelValue value)
-        {
-            value = FeelValue.Null;
-            return false;
-        }
-    }
 }

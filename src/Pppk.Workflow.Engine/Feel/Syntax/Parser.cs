@@ -16,15 +16,23 @@ internal sealed partial class Parser
     };
 
     private readonly List<Token> tokens;
+    private readonly FeelLimits limits;
     private int index;
     /// <summary>Set when a '?' is parsed, so a unary test knows whether it uses the input value.</summary>
     private bool sawInput;
 
-    private Parser(string source) => tokens = new Lexer(source).Tokenize();
-
-    public static Node Parse(string source)
+    private Parser(string source, FeelLimits limits)
     {
-        var parser = new Parser(source);
+        this.limits = limits;
+        foldBudget = new EvaluationBudget(limits, Math.Min(FoldIterations, limits.MaxIterations), FoldTime);
+        tokens = new Lexer(source).Tokenize();
+    }
+
+    public static Node Parse(string source, FeelLimits limits)
+    {
+        if (source.Length > limits.MaxExpressionLength)
+            throw new FeelSyntaxException(FeelTexts.ExpressionTooLong.Format(source.Length, limits.MaxExpressionLength), 1, 1);
+        var parser = new Parser(source, limits);
         if (parser.Current.Kind == TokenKind.End)
             throw parser.Error(FeelTexts.ExpectedExpression.Format());
         var node = parser.ParseExpression();
@@ -74,6 +82,14 @@ internal sealed partial class Parser
     private static FeelSyntaxException Error(LocalizedText message, Token at) => new(message, at.Line, at.Column);
 
     private Node ParseExpression()
+    {
+        Enter();
+        var node = Checked(ParseTextualOrOr());
+        Exit();
+        return node;
+    }
+
+    private Node ParseTextualOrOr()
     {
         if (Current.Kind == TokenKind.Name && !Current.Quoted)
         {
@@ -195,7 +211,7 @@ internal sealed partial class Parser
                     throw Error(FeelTexts.ExpectedOfAfterInstance.Format(Current.Describe()));
                 index++;
                 var (type, any) = ParseTypeName();
-                left = new InstanceOfNode(left, type, any);
+                left = Checked(new InstanceOfNode(left, type, any));
             }
             else
                 return left;
@@ -243,16 +259,24 @@ internal sealed partial class Parser
 
     private Node ParseUnary()
     {
-        if (AcceptSymbol("-"))
-            return Fold(new NegateNode(ParseUnary()));
-        return ParsePower();
+        if (!AcceptSymbol("-"))
+            return ParsePower();
+        Enter();
+        var operand = ParseUnary();
+        Exit();
+        return Fold(new NegateNode(operand));
     }
 
     private Node ParsePower()
     {
         var left = ParsePostfix();
         while (AcceptSymbol("**"))
-            left = Fold(new ArithmeticNode(BinaryOp.Power, left, ParseUnary()));
+        {
+            Enter(); // the exponent recurses: 2 ** 2 ** 2 nests
+            var exponent = ParseUnary();
+            Exit();
+            left = Fold(new ArithmeticNode(BinaryOp.Power, left, exponent));
+        }
         return left;
     }
 }

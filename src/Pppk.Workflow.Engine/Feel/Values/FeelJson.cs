@@ -13,8 +13,17 @@ namespace Pppk.Workflow.Engine.Feel;
 /// </summary>
 public static class FeelJson
 {
-    public static FeelValue FromJson(JsonNode? node)
+    /// <summary>
+    /// Converts a JSON value; arrays and objects nested deeper than the running evaluation's
+    /// <see cref="FeelLimits.MaxNestingDepth"/> (outside an evaluation the default, 64) throw <see cref="FeelLimitException"/>.
+    /// </summary>
+    public static FeelValue FromJson(JsonNode? node) =>
+        FromJson(node, 0, (EvaluationBudget.Current?.Limits ?? FeelLimits.Default).MaxNestingDepth);
+
+    private static FeelValue FromJson(JsonNode? node, int depth, int maxDepth)
     {
+        if (depth >= maxDepth && node is JsonArray or JsonObject)
+            throw new FeelLimitException(FeelTexts.DepthLimit.Format(maxDepth));
         switch (node)
         {
             case null:
@@ -23,14 +32,14 @@ public static class FeelJson
             {
                 var items = new FeelValue[array.Count];
                 for (var i = 0; i < items.Length; i++)
-                    items[i] = FromJson(array[i]);
+                    items[i] = FromJson(array[i], depth + 1, maxDepth);
                 return new FeelList(items);
             }
             case JsonObject obj:
             {
                 var context = FeelContext.CreateBuilder();
                 foreach (var (key, value) in obj)
-                    context.Set(key, FromJson(value));
+                    context.Set(key, FromJson(value, depth + 1, maxDepth));
                 return context;
             }
             case JsonValue value:

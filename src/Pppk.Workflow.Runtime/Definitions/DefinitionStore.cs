@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>Compiled process models by definition id, parsed once per version (FEEL included) and shared by every step.</summary>
-public sealed class DefinitionStore(NpgsqlDataSource db)
+public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
 {
     public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model);
 
@@ -74,7 +75,7 @@ public sealed class DefinitionStore(NpgsqlDataSource db)
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) throw new KeyNotFoundException($"No definition with id {id}.");
             var key = reader.GetString(0);
-            var model = ProcessModel.Create(BpmnParser.Parse(reader.GetString(3)), key);
+            var model = ProcessModel.Create(BpmnParser.Parse(reader.GetString(3)), key, feel.Limits);
             return new Deployed(id, key, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), model);
         }
         catch

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
@@ -12,7 +13,8 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>Validates and deploys BPMN files and forms. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
-public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks, ILogger<DeploymentService> logger)
+public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks,
+    FeelEnvironment feel, ILogger<DeploymentService> logger)
 {
     public sealed record DeployFile(string FileName, string Content);
 
@@ -117,14 +119,14 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         var formIds = new HashSet<string>(forms.Select(f => f.Item2).Concat(await DeployedFormIdsAsync(ct)), StringComparer.Ordinal);
         foreach (var (file, parsed) in bpmn)
         {
-            foreach (var p in BpmnValidator.Validate(parsed, known))
+            foreach (var p in BpmnValidator.Validate(parsed, known, feel.Limits))
                 problems.Add(new Problem(file.FileName, p.ElementId, p.Severity == Severity.Error ? "error" : "warning", p.Text));
             foreach (var check in checks)
                 foreach (var (elementId, message) in check.Check(parsed))
                     problems.Add(new Problem(file.FileName, elementId, "error", message));
             foreach (var process in parsed.ExecutableProcesses)
             {
-                foreach (var (start, kind, expression) in ProcessModel.Create(parsed, process.Id).TimerStarts)
+                foreach (var (start, kind, expression) in ProcessModel.Create(parsed, process.Id, feel.Limits).TimerStarts)
                     if (TimerStartRegistry.CronOf(kind, expression, out var why) is null)
                         problems.Add(new Problem(file.FileName, start.Id, "error", why!));
                 foreach (var node in process.AllNodes.Values.Where(n => n.UserTask?.FormId is { } f && !formIds.Contains(f)))

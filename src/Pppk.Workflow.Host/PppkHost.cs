@@ -124,6 +124,7 @@ public static class PppkHost
         builder.Services.AddPppkAuth(auth);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Localize);
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+        builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
 
         var app = builder.Build();
@@ -131,6 +132,7 @@ public static class PppkHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebFrontFiles();
+        app.UseInputChecks();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -196,6 +198,7 @@ public static class PppkHost
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
+        builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (runtime.EnableProbeHandler)

@@ -29,13 +29,12 @@ public static class WebFront
 
     public static void MapWebFront(this WebApplication app)
     {
-        // "{*path}", not the default "{*path:nonfile}": app routes may hold dots. Not /api/*: there, routing itself answers
-        // 404 (no such route), 405 (wrong method) or 415 (a JSON endpoint sent another content type), which a fallback would hide.
-        app.MapFallback("{*path:regex(^(?!api(/|$)))}", async (HttpContext http) =>
+        // "{*path}", not the default "{*path:nonfile}": app routes may hold dots.
+        app.MapFallback("{*path}", async (HttpContext http) =>
         {
             var path = http.Request.Path;
             // A missing bundle file is a 404, not the app; app routes may hold dots (process keys like "pppk.seleksi").
-            if (path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/health") || path.StartsWithSegments("/assets"))
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/health") || path.StartsWithSegments("/assets"))
                 return Results.Problem(title: $"Nothing at {path}.", statusCode: 404);
             var index = Path.Combine(Root, "index.html");
             if (!File.Exists(index))

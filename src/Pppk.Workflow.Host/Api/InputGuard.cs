@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Host.Api;
 /// here, walked by <see cref="JsonBodyCheck"/>; malformed JSON is a 400 with its position) and a form body (a garbled
 /// multipart body is a 400). Each problem is a 400 naming the field (<see cref="InputProblem"/>).
 /// </summary>
-public sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> options)
+internal sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> options)
 {
     private readonly LimitsOptions _limits = options.Value;
     private readonly Dictionary<string, FieldRule> _rules = InputLimits.Fields(options.Value);
@@ -27,6 +27,7 @@ public sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> opt
         var problem = http.Request.ContentLength > limit ? TooLarge(limit)
             : QueryCheck.Problem(http.Request.QueryString.Value, _rules)?.ToResult()
             ?? RouteProblem(http.Request)?.ToResult()
+            ?? FileNameHeaderProblem(http.Request)?.ToResult()
             ?? await BodyProblemAsync(http, limit);
         if (problem is not null)
         {
@@ -45,6 +46,12 @@ public sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> opt
                 return problem;
         return null;
     }
+
+    /// <summary>A BPMN file sent as the body names itself in <c>X-File-Name</c> (stored with the definition).</summary>
+    private static InputProblem? FileNameHeaderProblem(HttpRequest request) =>
+        request.Headers[FileNameHeader].FirstOrDefault() is { } name ? TextCheck.Problem(HostTexts.Fields.Header, FileNameHeader, name, InputLimits.FileName) : null;
+
+    private const string FileNameHeader = "X-File-Name";
 
     private async Task<IResult?> BodyProblemAsync(HttpContext http, long limit)
     {
@@ -111,7 +118,7 @@ public sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> opt
 }
 
 /// <summary>Endpoint metadata: which body limit of <see cref="LimitsOptions"/> applies (default <see cref="BodyKind.Json"/>).</summary>
-public sealed record BodyLimit(BodyKind Kind);
+internal sealed record BodyLimit(BodyKind Kind);
 
 public static class InputGuardSetup
 {

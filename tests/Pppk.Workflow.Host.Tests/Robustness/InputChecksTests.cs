@@ -188,6 +188,17 @@ public sealed class InputChecksTests(RobustnessHost host) : IClassFixture<Robust
         Assert.StartsWith("Jenis isi permintaan tidak diterima", indonesian.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task An_over_long_file_name_header_is_a_400_naming_it()
+    {
+        using var client = host.Client();
+        var content = new StringContent(Bpmn.Chain("nama-berkas"), Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-File-Name", new string('f', 300) + ".bpmn");
+        var problem = await ProblemAsync(await client.PostAsync("/api/definitions", content), HttpStatusCode.BadRequest, "text-too-long");
+        Assert.Equal("X-File-Name", problem.GetProperty("field").GetString());
+        Assert.Equal(255, problem.GetProperty("limit").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/imports/formations")]
     [InlineData("/api/definitions")]

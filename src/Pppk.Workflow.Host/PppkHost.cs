@@ -133,6 +133,7 @@ public static class PppkHost
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Localize);
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+        builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
 
         var app = builder.Build();
@@ -143,6 +144,7 @@ public static class PppkHost
         app.UseStatusCodePages();
         app.UseWebFrontFiles();
         app.UseRateLimiter();
+        app.UseInputChecks();
         app.UseAuthentication();
         app.UseCsrfGuard();
         app.UseAuthorization();
@@ -210,6 +212,7 @@ public static class PppkHost
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
+        builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (runtime.EnableProbeHandler)

@@ -9,7 +9,7 @@ namespace Pppk.Workflow.Domain.Imports;
 /// Imports the national portal's CSV exports (formations, applicants, CAT scores, existing employees). The whole file is
 /// checked first and every bad row reported; only a clean file is written, in one transaction, upserting by its key.
 /// </summary>
-public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOptions> options, ILogger<CsvImporter> logger)
+public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOptions> options, IOptions<ImportLimits> limits, ILogger<CsvImporter> logger)
 {
     /// <summary>The header columns each kind expects (documented in the README, "Imports").</summary>
     public static IReadOnlyList<string> ColumnsOf(string kind) => kind switch
@@ -20,6 +20,13 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOption
         ImportKinds.Employees => new EmployeeImport("").Columns,
         _ => throw new ArgumentException($"Unknown import kind '{kind}'; use one of {string.Join(", ", ImportKinds.All)}.", nameof(kind)),
     };
+
+    /// <summary>Imports a file as sent: it must be UTF-8 (a byte-order mark is allowed), else the first row that is not is reported.</summary>
+    public Task<ImportOutcome> ImportAsync(string kind, ReadOnlyMemory<byte> file, CancellationToken ct)
+    {
+        var errors = new ImportErrors(limits.Value.MaxErrors);
+        return CsvText.Decode(file.Span, errors) is { } csv ? ImportAsync(kind, csv, ct) : Task.FromResult(ImportOutcome.Failed(errors));
+    }
 
     public Task<ImportOutcome> ImportAsync(string kind, string csv, CancellationToken ct) =>
         kind switch
@@ -34,10 +41,10 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOption
     private async Task<ImportOutcome> RunAsync<TRow>(CsvImport<TRow> import, string csv, CancellationToken ct) where TRow : class
     {
         var watch = Stopwatch.StartNew();
-        var errors = new List<ImportError>();
-        var table = CsvTable.Read(csv, import.Columns, errors);
+        var errors = new ImportErrors(limits.Value.MaxErrors);
+        var table = CsvTable.Read(csv, import.Columns, errors, limits.Value);
         if (table is null) return ImportOutcome.Failed(errors);
-        if (table.Rows.Count == 0) return ImportOutcome.Failed([new ImportError(1, "", ImportTexts.NoRows.Format())]);
+        if (table.Rows.Count == 0 && errors.Count == 0) return ImportOutcome.Failed([new ImportError(1, "", ImportTexts.NoRows.Format())]);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -4,7 +4,9 @@ namespace Pppk.Workflow.Domain.Imports;
 
 /// <summary>
 /// A CSV file read whole: a header (matched trimmed and lower-cased) and data rows with their line numbers. The
-/// separator (comma, semicolon, tab or bar: the portal's exports and spreadsheets differ) is detected.
+/// separator (comma, semicolon, tab or bar: the portal's exports and spreadsheets differ) is detected. Bounded by
+/// <see cref="ImportLimits"/>: a file with more rows stops being read at the limit, and a field over its length is
+/// reported and not kept.
 /// </summary>
 internal sealed class CsvTable
 {
@@ -22,12 +24,19 @@ internal sealed class CsvTable
         _columns.TryGetValue(column, out var i) && i < values.Length && values[i].Trim() is { Length: > 0 } v ? v : null;
 
     /// <summary>Reads the file; a missing required column is reported once, on the header row.</summary>
-    public static CsvTable? Read(string text, IReadOnlyList<string> required, List<ImportError> errors)
+    public static CsvTable? Read(string text, IReadOnlyList<string> required, ImportErrors errors, ImportLimits limits)
     {
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add(new ImportError(1, "", ImportTexts.EmptyFile.Format(string.Join(",", required))));
+            return null;
+        }
+        // PostgreSQL cannot store a NUL; a file with one is not text.
+        if (text.IndexOf('\0') is var nul and >= 0)
+        {
+            var row = CsvText.RowAt(text, nul);
+            errors.Add(new ImportError(row, "", ImportTexts.NulCharacter.Format(row)));
             return null;
         }
         var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true, SkipEmptyLines = true };
@@ -38,17 +47,35 @@ internal sealed class CsvTable
             using var reader = CsvReader.FromText(text, options);
             columns = new Dictionary<string, int>(StringComparer.Ordinal);
             var headers = reader.Headers;
+            var names = new string[headers.Count];
             for (var i = 0; i < headers.Count; i++)
-                columns.TryAdd(headers[i].Trim().ToLowerInvariant(), i);
+            {
+                names[i] = headers[i].Trim().ToLowerInvariant();
+                columns.TryAdd(names[i], i);
+            }
             foreach (var column in required.Where(c => !columns.ContainsKey(c)))
                 errors.Add(new ImportError(1, column, ImportTexts.MissingColumn.Format(column, string.Join(",", required))));
             if (errors.Count > 0) return null;
             while (reader.Read())
             {
+                var line = (int)reader.LineNumber;
                 var values = new string[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++) values[i] = reader.GetString(i);
+                var fits = true;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = reader.GetString(i);
+                    if (values[i].Length <= limits.MaxFieldLength) continue;
+                    errors.Add(new ImportError(line, i < names.Length ? names[i] : "", ImportTexts.FieldTooLong.Format(values[i].Length, limits.MaxFieldLength)));
+                    fits = false;
+                }
                 if (values.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add(((int)reader.LineNumber, values));
+                if (rows.Count == limits.MaxRows)
+                {
+                    errors.Add(new ImportError(line, "", ImportTexts.TooManyRows.Format(limits.MaxRows)));
+                    return null;
+                }
+                // A row with an oversized field is reported once, for that field, and not checked further.
+                if (fits) rows.Add((line, values));
             }
         }
         catch (Exception e) when (e is CsvFormatException or FormatException)

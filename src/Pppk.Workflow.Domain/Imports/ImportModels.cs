@@ -14,12 +14,19 @@ public sealed record ImportError(int Row, string Column, LocalizedText Text)
 /// <summary>What a successful import wrote: <see cref="Rows"/> data rows, of which <see cref="Inserted"/> were new and <see cref="Updated"/> replaced existing records.</summary>
 public sealed record ImportResult(string Kind, int Rows, int Inserted, int Updated);
 
-/// <summary>Either the result of a committed import or every problem found in the file (then nothing was written).</summary>
+/// <summary>
+/// Either the result of a committed import or the problems found in the file (then nothing was written): the first
+/// <see cref="ImportLimits.MaxErrors"/> in <see cref="Errors"/>, and how many there are in all in <see cref="ErrorCount"/>.
+/// </summary>
 public sealed record ImportOutcome(ImportResult? Result, IReadOnlyList<ImportError> Errors)
 {
     public bool Succeeded => Result is not null;
 
+    public int ErrorCount { get; init; } = Errors.Count;
+
     public static ImportOutcome Failed(IReadOnlyList<ImportError> errors) => new(null, errors);
+
+    internal static ImportOutcome Failed(ImportErrors errors) => new(null, errors.Kept) { ErrorCount = errors.Count };
 }
 
 /// <summary>The file kinds the importer knows, named as in the URL and the host command.</summary>

@@ -15,6 +15,18 @@ public static class ImportTexts
     public static readonly TextTemplate NotCsv = new("csv-invalid",
         "The file is not valid CSV: {0}",
         "Berkas bukan CSV yang sah: {0}");
+    public static readonly TextTemplate NotUtf8 = new("csv-not-utf8",
+        "Row {0} is not UTF-8 text; the file seems to be in another encoding (such as Windows-1252 or UTF-16). Save it as \"CSV UTF-8\" and send it again.",
+        "Baris {0} bukan teks UTF-8; berkas tampaknya memakai pengodean lain (misalnya Windows-1252 atau UTF-16). Simpan sebagai \"CSV UTF-8\" lalu kirim ulang.");
+    public static readonly TextTemplate NulCharacter = new("csv-nul",
+        "Row {0} contains a NUL character, so the file is not UTF-8 text (a UTF-16 file has them). Save it as \"CSV UTF-8\" and send it again.",
+        "Baris {0} berisi karakter NUL, jadi berkas bukan teks UTF-8 (berkas UTF-16 memilikinya). Simpan sebagai \"CSV UTF-8\" lalu kirim ulang.");
+    public static readonly TextTemplate TooManyRows = new("csv-too-many-rows",
+        "The file has more than {0} data rows; split it into files of at most {0} rows.",
+        "Berkas berisi lebih dari {0} baris data; pecah menjadi beberapa berkas masing-masing paling banyak {0} baris.");
+    public static readonly TextTemplate FieldTooLong = new("csv-field-too-long",
+        "The value has {0} characters; a field may have at most {1}.",
+        "Nilai berisi {0} karakter; satu kolom paling banyak {1} karakter.");
     public static readonly TextTemplate NoRows = new("csv-no-rows",
         "The file has a header but no data rows.",
         "Berkas memiliki baris judul tetapi tidak ada baris data.");

@@ -6,7 +6,7 @@ using T = Pppk.Workflow.Domain.Imports.ImportTexts;
 namespace Pppk.Workflow.Domain.Imports;
 
 /// <summary>Reads and checks the values of one CSV row, adding one error per bad value (so a row can report several).</summary>
-internal sealed partial class RowCheck(CsvTable table, int row, string[] values, List<ImportError> errors)
+internal sealed partial class RowCheck(CsvTable table, int row, string[] values, ImportErrors errors)
 {
     private readonly int _errorsBefore = errors.Count;
 

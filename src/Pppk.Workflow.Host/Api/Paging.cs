@@ -5,8 +5,9 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, i
 
 public readonly record struct Paging(int Page, int PageSize)
 {
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = InputLimits.MaxPageSize;
 
+    /// <summary>Rows before this page: at most <see cref="InputLimits.MaxPage"/> × <see cref="MaxPageSize"/>, well inside an int.</summary>
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>Normalizes the query values, or says what is wrong with them.</summary>
@@ -14,9 +15,9 @@ public readonly record struct Paging(int Page, int PageSize)
     {
         paging = new Paging(page ?? 1, pageSize ?? 50);
         problem = null;
-        if (paging.Page < 1 || paging.PageSize < 1 || paging.PageSize > MaxPageSize)
+        if (paging.Page < 1 || paging.Page > InputLimits.MaxPage || paging.PageSize < 1 || paging.PageSize > MaxPageSize)
         {
-            problem = Results.Problem(title: $"page must be at least 1 and pageSize between 1 and {MaxPageSize}.", statusCode: 400);
+            problem = LocalizedProblem.BadRequest(HostTexts.PagingInvalid.Format(InputLimits.MaxPage, MaxPageSize), paging.Page < 1 || paging.Page > InputLimits.MaxPage ? "page" : "pageSize");
             return false;
         }
         return true;

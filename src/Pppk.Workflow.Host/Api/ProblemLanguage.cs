@@ -11,19 +11,25 @@ public static class ProblemLanguage
     public static Language Language(this HttpRequest request) => Languages.FromAcceptLanguage(request.Headers.AcceptLanguage.ToString());
 
     /// <summary>
-    /// For Indonesian requests, a problem without a text of its own (<c>code</c>) gets the Indonesian title of its status;
-    /// the English sentence, which names the thing, stays in <c>detail</c> for support.
+    /// Every problem gets a <c>code</c>: a problem without a text of its own gets its status's (<see cref="HostTexts.ForStatus"/>,
+    /// else <c>http-NNN</c>). For Indonesian requests it also gets the Indonesian title of its status; the English sentence,
+    /// which names the thing, stays in <c>detail</c> for support.
     /// </summary>
     public static void Localize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        if (context.HttpContext.Request.Language() != Engine.Localization.Language.Indonesian || problem.Extensions.ContainsKey("code"))
+        if (problem.Extensions.ContainsKey("code"))
             return;
         if (HostTexts.ForStatus(problem.Status) is not { } text)
+        {
+            if (problem.Status is { } status) problem.Extensions["code"] = $"http-{status}";
+            return;
+        }
+        problem.Extensions["code"] = text.Code;
+        if (context.HttpContext.Request.Language() != Engine.Localization.Language.Indonesian)
             return;
         if (string.IsNullOrEmpty(problem.Detail) && problem.Title is { Length: > 0 } english)
             problem.Detail = english;
         problem.Title = text.Indonesian;
-        problem.Extensions["code"] = text.Code;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Npgsql;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Runtime.Instances;
 
@@ -14,8 +16,12 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
         {
             WorkflowException w => (w.Status, w.Message),
             BadHttpRequestException { InnerException: JsonException j } => (400, HostTexts.InvalidJson.Format(j.Message)),
+            BadHttpRequestException { StatusCode: 413 } => (413, HostTexts.BodyTooLarge.Format(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),
+            BadHttpRequestException { StatusCode: 415 } => (415, HostTexts.UnsupportedMediaType.Format()),
             BadHttpRequestException b => (b.StatusCode, b.Message),
             JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
+            PostgresException p when RefusedParameter(p) => (400, NotStorable(http, p)),
+            Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: PostgresException p } when RefusedParameter(p) => (400, NotStorable(http, p)),
             _ => (0, (object)""),
         };
         if (status == 0) return false;
@@ -24,6 +30,23 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
         var rendered = title is LocalizedText t ? t.In(http.Request.Language()) : title.ToString();
         await Results.Problem(title: rendered, statusCode: status, extensions: extensions).ExecuteAsync(http);
         return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL refused a parameter's value (a NUL character, an encoding it cannot store) while binding it. InputGuard
+    /// keeps such values out; should one slip through, it is still the caller's 400, not a 500.
+    /// </summary>
+    private static bool RefusedParameter(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter
+        || (e.SqlState.StartsWith("22", StringComparison.Ordinal) && e.Where?.Contains("portal parameter", StringComparison.Ordinal) == true);
+
+    private static LocalizedText NotStorable(HttpContext http, PostgresException e)
+    {
+        // Npgsql 10 keeps a statement it was preparing when the server refused a parameter as prepared without its
+        // result columns; the next use of that statement on that connection fails ("unexpected backend message DataRow").
+        // Clearing the pool closes the connection that went back to it, and the busy ones as they return.
+        http.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
+        return HostTexts.ValueNotStorable.Format(e.MessageText);
     }
 }
 

@@ -20,12 +20,14 @@ public static class AuthApi
         group.MapPost("/login", async (HttpContext http, PasswordSignIn passwords, SignInThrottle throttle, UserManager<AppUser> users) =>
         {
             var form = http.Request.HasFormContentType;
+            if (!form && !http.Request.HasJsonContentType())
+                return new Api.LocalizedProblem(Api.HostTexts.JsonOrFormRequired.Format(http.Request.ContentType ?? "(none)"), StatusCodes.Status415UnsupportedMediaType);
             var body = form
                 ? new LoginRequest(http.Request.Form["userName"], http.Request.Form["password"])
                 : await http.Request.ReadFromJsonAsync<LoginRequest>() ?? new LoginRequest(null, null);
             var returnUrl = form ? http.Request.Form["returnUrl"].ToString() : null;
             if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
-                return form ? BackToLogin("invalid", returnUrl) : LocalizedProblem.For(http.Request, HostTexts.SignInIncomplete.Format(), 400);
+                return form ? BackToLogin("invalid", returnUrl) : new LocalizedProblem(HostTexts.SignInIncomplete.Format(), 400);
 
             if (throttle.Wait(http, body.UserName) is { } wait)
                 return SignInThrottle.Refuse(http, wait, HostTexts.FailedSignInsLimited);
@@ -35,7 +37,7 @@ public static class AuthApi
             if (form)
                 return user is null ? BackToLogin("invalid", returnUrl) : Results.Redirect(LocalUrl.IsLocalPath(returnUrl) ? returnUrl : "/");
             if (user is null)
-                return LocalizedProblem.For(http.Request, HostTexts.SignInFailed.Format(), 401);
+                return new LocalizedProblem(HostTexts.SignInFailed.Format(), 401);
             return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie"));
         }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy);
 

@@ -48,7 +48,7 @@ public sealed class SignInThrottle(SignInLimitOptions limits) : IDisposable
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return http.Request.HasFormContentType
             ? Results.Redirect("/login?error=throttled")
-            : LocalizedProblem.For(http.Request, text.Format(seconds), StatusCodes.Status429TooManyRequests);
+            : new LocalizedProblem(text.Format(seconds), StatusCodes.Status429TooManyRequests);
     }
 
     // The user name as Identity looks it up, so "Admin" and "admin" share one count.

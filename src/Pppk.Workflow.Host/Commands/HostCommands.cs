@@ -34,13 +34,13 @@ public static class HostCommands
             await output.WriteLineAsync($"File not found: {Path.GetFullPath(file)}");
             return 1;
         }
-        var csv = await File.ReadAllTextAsync(file, ct);
+        var csv = await File.ReadAllBytesAsync(file, ct);
         await using var services = await PppkHost.StartServicesAsync(args[3..], ct: ct);
         var started = DateTimeOffset.UtcNow.AddSeconds(-1);
         var outcome = await services.Services.GetRequiredService<CsvImporter>().ImportAsync(kind, csv, ct);
         if (!outcome.Succeeded)
         {
-            await output.WriteLineAsync($"{Path.GetFileName(file)}: {outcome.Errors.Count} problem(s); nothing was imported.");
+            await output.WriteLineAsync($"{Path.GetFileName(file)}: {outcome.ErrorCount} problem(s); nothing was imported.");
             foreach (var e in outcome.Errors)
                 await output.WriteLineAsync($"  row {e.Row}, column {(e.Column.Length > 0 ? e.Column : "-")}: {e.Message}");
             return 1;

@@ -29,14 +29,14 @@ public static class DefinitionsApi
                 warnings = Items(result, "warning", request.Language()),
             };
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);
-        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions);
 
         group.MapPost("/validate", async (HttpRequest request, DeploymentService deployments, CancellationToken ct) =>
         {
             var result = await deployments.ValidateAsync(await ReadFilesAsync(request, ct), ct);
             var language = request.Language();
             return Results.Ok(new { valid = result.Valid, errors = Items(result, "error", language), warnings = Items(result, "warning", language) });
-        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery();
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions);
 
         group.MapGet("/", async (int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
         {

@@ -7,7 +7,8 @@ namespace Pppk.Workflow.Host.Domain;
 
 /// <summary>
 /// CSV imports of the national portal's exports (hr-admin): <c>POST /api/imports/{kind}</c> with a multipart file or a
-/// <c>text/csv</c> body. 200 with what was written, or 400 with every bad row (<c>errors: [{ row, column, message }]</c>) and nothing written.
+/// <c>text/csv</c> body, UTF-8. 200 with what was written, or 400 with the bad rows (<c>errors: [{ row, column, message, code }]</c>,
+/// the first <c>Limits:Imports:MaxErrors</c> of <c>errorCount</c>) and nothing written.
 /// </summary>
 public static class ImportsApi
 {
@@ -29,23 +30,22 @@ public static class ImportsApi
         group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
             if (!ImportKinds.IsKnown(kind)) return UnknownKind(kind);
-            string csv;
+            // The file's bytes, as sent (at most Limits:ImportBodyBytes, InputGuard): the importer decides whether they are UTF-8.
+            using var file = new MemoryStream();
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(ct);
                 if (form.Files.Count == 0) return DomainAccess.BadRequest("The form has no file; send the CSV as a file field or as a text/csv body.");
-                using var reader = new StreamReader(form.Files[0].OpenReadStream());
-                csv = await reader.ReadToEndAsync(ct);
+                await form.Files[0].CopyToAsync(file, ct);
             }
             else
             {
-                using var reader = new StreamReader(request.Body);
-                csv = await reader.ReadToEndAsync(ct);
+                await request.Body.CopyToAsync(file, ct);
             }
-            if (string.IsNullOrWhiteSpace(csv)) return DomainAccess.BadRequest("The request has no CSV content.");
+            if (file.Length == 0) return DomainAccess.BadRequest("The request has no CSV content.");
 
             var started = DateTimeOffset.UtcNow.AddSeconds(-1);
-            var outcome = await importer.ImportAsync(kind, csv, ct);
+            var outcome = await importer.ImportAsync(kind, file.GetBuffer().AsMemory(0, (int)file.Length), ct);
             if (outcome.Succeeded)
             {
                 if (kind == "scores")
@@ -54,14 +54,16 @@ public static class ImportsApi
             }
             var language = request.Language();
             return Results.Problem(
-                title: HostTexts.ImportFailed.Format(HostTexts.ImportKind(kind), outcome.Errors.Count).In(language),
+                title: HostTexts.ImportFailed.Format(HostTexts.ImportKind(kind), outcome.ErrorCount).In(language),
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?>
                 {
                     ["code"] = HostTexts.ImportFailed.Code,
                     ["errors"] = outcome.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Text.In(language), e.Text.Code)).ToList(),
+                    // The list holds the first Limits:Imports:MaxErrors problems; errorCount is all of them.
+                    ["errorCount"] = outcome.ErrorCount,
                 });
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithBodyLimit(BodyKind.Imports);
     }
 
     private static IResult UnknownKind(string kind) =>

@@ -43,7 +43,7 @@ public static class InstancesApi
                 return Results.Problem(title: "instances must list at least one { businessKey, variables }.", statusCode: 400);
             var result = await instances.StartBatchAsync(body.DefinitionKey, body.Instances, body.UniqueBusinessKey, http.User.Identity?.Name, ct);
             return Results.Ok(new { started = result.Started.Count, skipped = result.Skipped, startedInstanceIds = result.Started });
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch);
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
             await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : Results.Problem(title: $"No instance {id}.", statusCode: 404));

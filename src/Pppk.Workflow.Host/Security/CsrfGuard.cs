@@ -19,7 +19,7 @@ public static class CsrfGuard
     {
         if (Refusal(http) is { } text)
         {
-            await LocalizedProblem.For(http.Request, text.Format(), StatusCodes.Status403Forbidden).ExecuteAsync(http);
+            await new LocalizedProblem(text.Format(), StatusCodes.Status403Forbidden).ExecuteAsync(http);
             return;
         }
         await next(http);

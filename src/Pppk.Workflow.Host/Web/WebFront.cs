@@ -42,6 +42,10 @@ public static class WebFront
                     "text/html; charset=utf-8");
             http.Response.Headers.CacheControl = "no-cache";
             return Results.Content(await File.ReadAllTextAsync(index, http.RequestAborted), "text/html; charset=utf-8");
-        }).AllowAnonymous();
+        })
+        // Pages are read, never posted to: were the fallback any method, routing would take it for a POST of the wrong
+        // content type or a wrong method on an API route, answering 404 instead of 415 or 405.
+        .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+        .AllowAnonymous();
     }
 }

@@ -35,7 +35,8 @@ public static class EmailsApi
                 """));
             await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.emails WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", size);
-            cmd.Parameters.AddWithValue("skip", (p - 1) * size);
+            // In 64 bits: a page far past the end is an empty page, not an overflow.
+            cmd.Parameters.AddWithValue("skip", (long)(p - 1) * size);
             var items = new List<object>();
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct))

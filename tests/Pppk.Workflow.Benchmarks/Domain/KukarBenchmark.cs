@@ -46,6 +46,8 @@ public sealed class KukarBenchmark : IBenchmark
                 // EF logs the probe of the not-yet-created history table as an error on a fresh database.
                 ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Fatal",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(root, "logs", "kukar-.log"),
+                // A scaled dataset's files outgrow the rows one upload may hold (Limits:Imports, 100,000 by default).
+                ["Limits:Imports:MaxRows"] = (100_000 * Math.Max(scale, 1)).ToString(CultureInfo.InvariantCulture),
             }, ct: ct);
             var watch = Stopwatch.StartNew();
             var salaries = SalaryScale.Load();

@@ -43,7 +43,8 @@ public static class Extensions
             .UseSnakeCaseNamingConvention());
         services.AddScoped<DatabaseMigrator>();
 
-        services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath);
+        services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath)
+            .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -55,6 +56,7 @@ public static class Extensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<JobHandlerRegistry>();
         services.AddSingleton<StepProcessor>();
+        services.AddSingleton<StepGuard>();
         services.AddSingleton<StepRunner>();
         services.AddSingleton<AfterCommit>();
         services.AddSingleton<TimerDrain>();

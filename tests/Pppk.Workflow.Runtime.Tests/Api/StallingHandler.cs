@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Runtime.Tests.Api;
+
+/// <summary>
+/// An inline handler that writes a mark in its step and then never finishes: with <c>mode = "token"</c> it waits on its
+/// cancellation token, with <c>mode = "thread"</c> it blocks its thread and ignores the token until <see cref="Release"/>.
+/// </summary>
+public sealed class StallingHandler : IJobHandler
+{
+    public static readonly ConcurrentDictionary<string, int> Calls = new();
+    public static readonly ManualResetEventSlim Release = new(false);
+
+    public string Type => "test.stall";
+    public bool Inline => true;
+
+    public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        var key = (string)context.Variables["case"]!;
+        Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+        await using (var mark = new NpgsqlCommand("INSERT INTO public.stall_marks (case_name) VALUES (@c)", context.Connection, context.Transaction))
+        {
+            mark.Parameters.AddWithValue("c", key);
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+        if ((string?)context.Variables["mode"] == "thread")
+            Release.Wait(TimeSpan.FromMinutes(2));
+        else
+            await Task.Delay(Timeout.Infinite, ct);
+        return new JobResult.Completed();
+    }
+}
+
+/// <summary>The host with a step deadline of 2 s and the stalling handler; the handler's mark table exists.</summary>
+public sealed class DeadlineTestHost : TestHost
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Runtime:StepTimeout"] = "00:00:02";
+        return settings;
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IJobHandler, StallingHandler>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ScalarAsync("CREATE TABLE public.stall_marks (case_name text NOT NULL)");
+    }
+
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] args)
+    {
+        await using var db = NpgsqlDataSource.Create(ConnectionString);
+        await using var cmd = db.CreateCommand(sql);
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        return await cmd.ExecuteScalarAsync();
+    }
+}

@@ -16,6 +16,7 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
             BadHttpRequestException { InnerException: JsonException j } => (400, HostTexts.InvalidJson.Format(j.Message)),
             BadHttpRequestException b => (b.StatusCode, b.Message),
             JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
+            _ when DatabaseFaults.Problem(exception, http) is { } fault => fault,
             _ => (0, (object)""),
         };
         if (status == 0) return false;

@@ -219,7 +219,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, S
         catch (Exception e) when (!committed)
         {
             if (IsStaleLatest(e)) definitions.ForgetLatest();
-            else if (e is StepOverrunException o) overruns.Add(o.Overrun);
+            else if (e is StepOverrunException { Overrun.Phase: not OverrunPhase.Body } o) overruns.Add(o.Overrun); // its own run settles it at once
             else logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
             foreach (var item in batch.Where(i => !i.Done.IsCompleted))
                 await item.RunAloneAsync(this, [.. overruns]);

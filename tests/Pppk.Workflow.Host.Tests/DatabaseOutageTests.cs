@@ -14,19 +14,10 @@ public sealed class DatabaseOutageTests
     public async Task A_killed_embedded_PostgreSQL_gives_503_with_Retry_After_and_is_restarted_without_restarting_the_host()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "pppk-host-outage-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Pppk"] = "",
-            ["Database:DataDirectory"] = dataDir,
-            // The database stays down at least this long, so the outage is seen before the supervisor's first restart.
-            ["Database:RestartDelay"] = "00:00:04",
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Auth:BootstrapApiKey"] = TestHost.BootstrapKey,
-            ["Auth:Admin:Password"] = TestHost.AdminPassword,
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Hangfire"] = "Fatal",
-            ["Serilog:WriteTo:1:Args:path"] = TestHost.LogPath,
-        };
+        var settings = EmbeddedDefaultTests.Settings(dataDir);
+        // The database stays down at least this long, so the outage is seen before the supervisor's first restart.
+        settings["Database:RestartDelay"] = "00:00:04";
+        settings["Serilog:MinimumLevel:Override:Hangfire"] = "Fatal"; // Hangfire's own errors while the database is away
         try
         {
             await using var host = await PppkHost.StartAsync([], settings);

@@ -42,7 +42,8 @@ internal static class OverrunSteps
         return new StepResult(state, [new IncidentRaised(incident.Id, owner.Key, owner.ElementId, message)]);
     }
 
-    private static long? WaitIdOf(Trigger trigger) => trigger switch
+    /// <summary>The wait point a trigger reports to; null for a caller's own step (start, task completion, cancel, variables, retry).</summary>
+    public static long? WaitIdOf(Trigger trigger) => trigger switch
     {
         TimerFired t => t.WaitId,
         MessageCorrelated t => t.WaitId,

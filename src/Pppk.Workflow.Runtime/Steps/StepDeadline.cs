@@ -11,7 +11,10 @@ internal enum OverrunPhase { Body, Engine, Handler }
 /// </summary>
 internal sealed record Overrun(OverrunPhase Phase, string Key, Guid? InstanceId, string? DefinitionKey, string? ElementId)
 {
-    public static string EngineKey(LoadedInstance instance, Trigger trigger) => $"{Scope(instance)}|engine|{trigger}";
+    // An existing instance's trigger by its kind and wait point (a job result's variables may differ when the job runs again).
+    public static string EngineKey(LoadedInstance instance, Trigger trigger) => instance.IsNew
+        ? $"{Scope(instance)}|engine|{trigger}"
+        : $"{Scope(instance)}|engine|{trigger.GetType().Name}:{OverrunSteps.WaitIdOf(trigger)}";
 
     // The variables tell apart new instances of one definition in a batch; an existing instance is enough by itself.
     public static string HandlerKey(LoadedInstance instance, JobCreated job) =>

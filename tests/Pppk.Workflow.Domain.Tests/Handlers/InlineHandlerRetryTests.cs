@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Runtime.Jobs;
@@ -93,10 +91,7 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
             Assert.NotNull(done["variables"]![c.Output!]);
             return;
         }
-        JsonArray incidents = [];
-        await WaitAsync(async () => (incidents = (await api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray()).Count > 0,
-            $"{c.Type}: an incident once its retries are spent");
-        var message = (string)Assert.Single(incidents)!["message"]!;
+        var message = (string)Assert.Single(await api.WaitForIncidentsAsync(id, TimeSpan.FromSeconds(60)))!["message"]!;
         Assert.StartsWith($"The job '{c.Type}' of 'tugas' failed with no retries left: {c.Reason}", message);
         if (c.Type != "email") Assert.Equal($"The job '{c.Type}' of 'tugas' failed with no retries left: {c.Reason}", message);
     }

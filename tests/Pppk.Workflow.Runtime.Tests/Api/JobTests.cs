@@ -38,15 +38,7 @@ public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHo
 
         var stuck = await _api.StartAsync("job_retry", new { @case = "retry-2", failTimes = 2 });
         var id = (string)stuck["id"]!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonArray incidents;
-        do
-        {
-            incidents = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
-            if (incidents.Count > 0) break;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
-        var incident = Assert.Single(incidents)!;
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync(id))!;
         Assert.Equal("kirim", (string?)incident["elementId"]);
         Assert.Contains("attempt 2 failed", (string?)incident["message"]);
         Assert.True((bool)(await _api.InstanceAsync(id))["incident"]!);
@@ -76,16 +68,8 @@ public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHo
     {
         await _api.DeployAsync(Chain("job_inline_spent", ServiceTask("hitung", "test.flaky", retries: 2)));
         var id = (string)(await _api.StartAsync("job_inline_spent", new { @case = "inline-2", failTimes = 5 }))["id"]!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonArray incidents;
-        do
-        {
-            incidents = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
-            if (incidents.Count > 0) break;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
 
-        var incident = Assert.Single(incidents)!;
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync(id))!;
         Assert.Equal("The job 'test.flaky' of 'hitung' failed with no retries left: attempt 2 failed: the stock of form K-17 is not entered yet",
             (string?)incident["message"]);
         Assert.Equal(2, FlakyInlineHandler.Calls["inline-2"]);

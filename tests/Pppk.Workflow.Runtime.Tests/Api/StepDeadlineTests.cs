@@ -16,19 +16,8 @@ public sealed class StepDeadlineTests(DeadlineTestHost host) : IClassFixture<Dea
 
     private WorkflowApiClient Api() => new(host.Client());
 
-    private static async Task<JsonObject> OnlyIncidentAsync(WorkflowApiClient api, string instanceId, string? language = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/incidents?instanceId={instanceId}");
-            if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
-            var items = (await (await api.Http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
-            if (items.Count > 0) return Assert.Single(items)!.AsObject();
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No incident on {instanceId}.");
-            await Task.Delay(200);
-        }
-    }
+    private static async Task<JsonObject> OnlyIncidentAsync(WorkflowApiClient api, string instanceId, string? language = null) =>
+        Assert.Single(await api.WaitForIncidentsAsync(instanceId, TimeSpan.FromSeconds(60), language))!.AsObject();
 
     private async Task<long> CountAsync(string table, string instanceId) =>
         (long)(await host.ScalarAsync($"SELECT count(*) FROM pppk.{table} WHERE instance_id = @i", ("i", Guid.Parse(instanceId))))!;

@@ -21,7 +21,7 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// every body in it runs again in a transaction of its own, so one bad call fails alone.
 /// </para>
 /// </summary>
-internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, StepGuard guard, AfterCommit afterCommit, DefinitionStore definitions,
+internal sealed class StepRunner(StepDataSource db, StepProcessor processor, StepGuard guard, AfterCommit afterCommit, DefinitionStore definitions,
     IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
 {
     private const int MaxAttempts = 5;
@@ -46,7 +46,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, S
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var tx = await StepTransaction.BeginAsync(db, _timeout, overruns, ct);
+            await using var tx = await StepTransaction.BeginAsync(db.Source, _timeout, overruns, ct);
             try
             {
                 var result = await guard.RunAsync(tx, async token =>
@@ -187,7 +187,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, S
         List<Overrun> overruns = [];
         try
         {
-            await using var tx = await StepTransaction.BeginAsync(db, _timeout, [], CancellationToken.None);
+            await using var tx = await StepTransaction.BeginAsync(db.Source, _timeout, [], CancellationToken.None);
             await guard.RunAsync(tx, async token =>
             {
                 foreach (var calls in batch.Where(i => i.Prelock is not null).GroupBy(i => i.Prelock!).Where(g => g.Count() > 1))

@@ -47,23 +47,13 @@ internal sealed class StepTransaction : IAsyncDisposable
     /// <summary>Triggers the engine ignored (wait point gone), with the reason; the API reports them.</summary>
     public List<(Guid InstanceId, string Reason)> Ignored { get; } = [];
 
-    /// <summary>
-    /// Opens a transaction whose phases each get <paramref name="stepTimeout"/>. The server ends it by itself if it idles
-    /// (or a statement runs) for twice that: the backstop for when this process cannot end it (see <see cref="StepDeadline"/>).
-    /// </summary>
+    /// <summary>Opens a transaction (on the <see cref="StepDataSource"/>) whose phases each get <paramref name="stepTimeout"/>.</summary>
     public static async Task<StepTransaction> BeginAsync(NpgsqlDataSource db, TimeSpan stepTimeout, List<Overrun> overruns, CancellationToken ct)
     {
         var connection = await db.OpenConnectionAsync(ct);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var cmd = new NpgsqlCommand(
-                "SELECT set_config('statement_timeout', @t, true), set_config('idle_in_transaction_session_timeout', @t, true)", connection, transaction))
-            {
-                cmd.Parameters.AddWithValue("t", $"{(long)Math.Max(1000, 2 * stepTimeout.TotalMilliseconds)}ms");
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            return new StepTransaction(connection, transaction, new StepDeadline(stepTimeout, ct), overruns);
+            return new StepTransaction(connection, await connection.BeginTransactionAsync(ct), new StepDeadline(stepTimeout, ct), overruns);
         }
         catch
         {

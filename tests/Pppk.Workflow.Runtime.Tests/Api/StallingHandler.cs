@@ -16,6 +16,9 @@ public sealed class StallingHandler : IJobHandler
     public static readonly ConcurrentDictionary<string, int> Calls = new();
     public static readonly ManualResetEventSlim Release = new(false);
 
+    /// <summary>The session's idle-in-transaction and statement timeouts as the handler saw them, per case.</summary>
+    public static readonly ConcurrentDictionary<string, string> Backstops = new();
+
     public string Type => "test.stall";
     public bool Inline => true;
 
@@ -23,10 +26,13 @@ public sealed class StallingHandler : IJobHandler
     {
         var key = (string)context.Variables["case"]!;
         Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
-        await using (var mark = new NpgsqlCommand("INSERT INTO public.stall_marks (case_name) VALUES (@c)", context.Connection, context.Transaction))
+        await using (var mark = new NpgsqlCommand("""
+            INSERT INTO public.stall_marks (case_name) VALUES (@c)
+            RETURNING current_setting('idle_in_transaction_session_timeout') || ' ' || current_setting('statement_timeout')
+            """, context.Connection, context.Transaction))
         {
             mark.Parameters.AddWithValue("c", key);
-            await mark.ExecuteNonQueryAsync(ct);
+            Backstops[key] = (string)(await mark.ExecuteScalarAsync(ct))!;
         }
         if ((string?)context.Variables["mode"] == "thread")
             Release.Wait(TimeSpan.FromMinutes(2));

@@ -46,6 +46,7 @@ public sealed class StepDeadlineTests(DeadlineTestHost host) : IClassFixture<Dea
         Assert.Contains("melewati batas waktu langkah 2 s", (string?)(await OnlyIncidentAsync(api, id, "id"))["message"]);
         Assert.Equal(1, StallingHandler.Calls["mulai"]);
         Assert.Equal(0L, await host.ScalarAsync("SELECT count(*) FROM public.stall_marks WHERE case_name = 'mulai'")); // its write went with its step
+        Assert.Equal("4s 4s", StallingHandler.Backstops["mulai"]); // the server ends a step left idle (or a statement) after twice the deadline
         await AssertCancelsAsync(api, id);
     }
 

@@ -47,7 +47,7 @@ public static class PppkHost
         var (connectionString, embedded) = await OpenDatabaseAsync(configuration, home, ct);
         try
         {
-            var setup = new Setup(home, args, overrides, roles, connectionString, configureServices);
+            var setup = new Setup(home, args, overrides, roles, connectionString, configureServices, embedded);
             IHost host = roles.Web ? BuildWeb(setup) : BuildWorker(setup);
             await PrepareDatabaseAsync(host, roles, home, ct);
             await host.StartAsync(ct);
@@ -115,7 +115,7 @@ public static class PppkHost
     }
 
     private sealed record Setup(string Home, string[] Args, IReadOnlyDictionary<string, string?>? Overrides, HostRoles Roles, string ConnectionString,
-        Action<IServiceCollection>? ConfigureServices);
+        Action<IServiceCollection>? ConfigureServices, EmbeddedPostgres? Embedded = null);
 
     private static IHost BuildWeb(Setup setup)
     {
@@ -215,6 +215,11 @@ public static class PppkHost
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
+        if (setup.Embedded is { } embedded)
+        {
+            var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            builder.Services.AddHostedService(sp => new EmbeddedPostgresSupervisor(embedded, database, sp.GetRequiredService<ILogger<EmbeddedPostgresSupervisor>>()));
+        }
         if (runtime.EnableProbeHandler)
             builder.Services.AddSingleton<IJobHandler, global::Pppk.Workflow.Runtime.Diagnostics.ProbeJobHandler>();
         setup.ConfigureServices?.Invoke(builder.Services);

@@ -22,28 +22,16 @@ public static class Extensions
     /// <summary>Registers the runtime: database, engine, steps, drains, services. <paramref name="workflowsPath"/> is the absolute workflows folder (calendars are read from it).</summary>
     public static IServiceCollection AddPppkRuntime(this IServiceCollection services, string connectionString, string? workflowsPath = null)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        // Steps run the same few statements over and over: prepared once per connection, PostgreSQL stops parsing and
-        // planning them every time, and a pooled connection is reused without a DISCARD ALL (nothing of ours keeps session
-        // state: temp tables are ON COMMIT DROP, advisory locks are per transaction or released). Measured with the runtime
-        // benchmark: PostgreSQL CPU per durable step 0.78-0.85 ms -> 0.58-0.60 ms. The connection string overrides both.
-        // (NpgsqlConnectionStringBuilder.ContainsKey is true for every known keyword; the plain builder knows what was given.)
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var settings = builder.ConnectionStringBuilder;
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) settings.NoResetOnClose = true;
-        var dataSource = builder.Build();
+        var dataSource = DataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);
+        services.AddSingleton(sp => StepDataSource.Create(DataSourceBuilder(connectionString), sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.StepTimeout));
         services.AddDbContext<WorkflowDbContext>(o => o
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<DatabaseMigrator>();
 
-        services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath);
+        services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath)
+            .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Runtime:Feel:MaxIterations etc.; unset keys keep the defaults of FeelLimits.
         services.AddOptions<FeelLimits>().BindConfiguration($"{RuntimeOptions.Section}:{FeelLimits.Section}")
@@ -61,6 +49,7 @@ public static class Extensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<JobHandlerRegistry>();
         services.AddSingleton<StepProcessor>();
+        services.AddSingleton<StepGuard>();
         services.AddSingleton<StepRunner>();
         services.AddSingleton<AfterCommit>();
         services.AddSingleton<TimerDrain>();
@@ -76,6 +65,25 @@ public static class Extensions
             sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<WorkflowJobs>();
         return services;
+    }
+
+    private static NpgsqlDataSourceBuilder DataSourceBuilder(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Steps run the same few statements over and over: prepared once per connection, PostgreSQL stops parsing and
+        // planning them every time, and a pooled connection is reused without a DISCARD ALL (nothing of ours keeps session
+        // state: temp tables are ON COMMIT DROP, advisory locks are per transaction or released). Measured with the runtime
+        // benchmark: PostgreSQL CPU per durable step 0.78-0.85 ms -> 0.58-0.60 ms. The connection string overrides both.
+        // (NpgsqlConnectionStringBuilder.ContainsKey is true for every known keyword; the plain builder knows what was given.)
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var settings = builder.ConnectionStringBuilder;
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) settings.NoResetOnClose = true;
+        return builder;
     }
 
     /// <summary>Every calendar file in <c>workflows/calendars</c>, combined; weekends only when there are none.</summary>

@@ -12,17 +12,7 @@ public sealed class EmbeddedDefaultTests
     public async Task The_embedded_cluster_survives_a_host_restart_with_its_data_and_stops_with_the_host()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "pppk-host-embedded-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Pppk"] = "",
-            ["Database:DataDirectory"] = dataDir,
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Auth:BootstrapApiKey"] = TestHost.BootstrapKey,
-            ["Auth:Admin:Password"] = TestHost.AdminPassword,
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
-            ["Serilog:WriteTo:1:Args:path"] = TestHost.LogPath,
-        };
+        var settings = Settings(dataDir);
         try
         {
             int serverPid;
@@ -49,4 +39,17 @@ public sealed class EmbeddedDefaultTests
             Directory.Delete(dataDir, recursive: true);
         }
     }
+
+    /// <summary>A host on its own embedded cluster in <paramref name="dataDir"/> (no connection string).</summary>
+    public static Dictionary<string, string?> Settings(string dataDir) => new()
+    {
+        ["ConnectionStrings:Pppk"] = "",
+        ["Database:DataDirectory"] = dataDir,
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Auth:BootstrapApiKey"] = TestHost.BootstrapKey,
+        ["Auth:Admin:Password"] = TestHost.AdminPassword,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
+        ["Serilog:WriteTo:1:Args:path"] = TestHost.LogPath,
+    };
 }

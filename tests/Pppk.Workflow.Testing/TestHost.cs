@@ -40,6 +40,18 @@ public class TestHost : TestDatabase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>Stops the host and starts it again on the same database, as a restart of the process would (a new port: make new clients).</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        await StartHostAsync();
+    }
+
+    private async Task StartHostAsync()
+    {
         var settings = Settings();
         settings["ConnectionStrings:Pppk"] = ConnectionString;
         Host = await PppkHost.StartAsync([], settings, ConfigureServices);

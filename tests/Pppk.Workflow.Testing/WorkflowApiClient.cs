@@ -79,4 +79,18 @@ public sealed class WorkflowApiClient(HttpClient http)
         } while (DateTime.UtcNow < deadline);
         throw new TimeoutException($"Instance {id} never reached {elementId}; active: {instance["activeElementIds"]?.ToJsonString()}, status {(string?)instance["status"]}.");
     }
+
+    /// <summary>Polls until the instance has open incidents (handlers fail and retry in the background) and returns them, in <paramref name="language"/> if given.</summary>
+    public async Task<JsonArray> WaitForIncidentsAsync(string instanceId, TimeSpan? timeout = null, string? language = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/incidents?instanceId={instanceId}");
+            if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+            var items = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+            if (items.Count > 0 || DateTime.UtcNow > deadline) return items;
+            await Task.Delay(100);
+        }
+    }
 }

@@ -136,4 +136,8 @@ public static class HostTexts
         >= 500 => ServerError,
         _ => null,
     };
+
+    public static readonly TextTemplate DatabaseUnavailable = new("database-unavailable",
+        "The database cannot be reached right now; try again in a few seconds.",
+        "Basis data sedang tidak dapat dihubungi; coba lagi dalam beberapa detik.");
 }

@@ -22,6 +22,7 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
             JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
             PostgresException p when RefusedParameter(p) => (400, NotStorable(http, p)),
             Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: PostgresException p } when RefusedParameter(p) => (400, NotStorable(http, p)),
+            _ when DatabaseFaults.Problem(exception, http) is { } fault => fault,
             _ => (0, (object)""),
         };
         if (status == 0) return false;

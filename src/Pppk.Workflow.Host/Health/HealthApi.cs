@@ -1,19 +1,20 @@
 using Hangfire;
 using Npgsql;
+using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Host.Health;
 
-/// <summary><c>GET /health</c>: 200 when the database and a job server answer, 503 otherwise. No credentials needed.</summary>
+/// <summary>
+/// <c>GET /health</c>: 200 when the database and a live job server answer, 503 otherwise. No credentials needed. A job server
+/// is live when its last heartbeat is within <see cref="JobsOptions.ServerTimeout"/>: a killed one stops counting then.
+/// </summary>
 public static class HealthApi
 {
-    // A Hangfire server beats every 10 s (see HangfireSetup); two missed beats means it is gone.
-    private static readonly TimeSpan HeartbeatFreshness = TimeSpan.FromSeconds(30);
-
     public sealed record HealthReport(string Status, bool Database, int JobServers, string? Problem);
 
     public static void MapHealthApi(this IEndpointRouteBuilder app, string connectionString)
     {
-        app.MapGet("/health", async (JobStorage storage, CancellationToken ct) =>
+        app.MapGet("/health", async (JobStorage storage, JobsOptions jobs, CancellationToken ct) =>
         {
             var database = false;
             var servers = 0;
@@ -25,8 +26,8 @@ public static class HealthApi
                 await using var cmd = new NpgsqlCommand("SELECT 1", conn);
                 database = await cmd.ExecuteScalarAsync(ct) is 1;
                 var now = DateTime.UtcNow;
-                servers = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < HeartbeatFreshness);
-                if (servers == 0) problem = "No Hangfire server has reported in the last 30 s: start a host with the worker role.";
+                servers = storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat is { } beat && now - beat < jobs.ServerTimeout);
+                if (servers == 0) problem = $"No Hangfire server has reported in the last {jobs.ServerTimeout.TotalSeconds:0} s: start a host with the worker role.";
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {

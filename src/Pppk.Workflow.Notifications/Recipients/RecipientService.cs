@@ -47,11 +47,15 @@ public sealed class RecipientService(IEnumerable<IRecipientResolver> resolvers, 
         FeelValue result;
         try
         {
-            result = FeelExpression.Parse(value[1..]).Evaluate(new JsonFeelScope(variables), feel);
+            result = FeelExpression.Parse(value[1..], feel.Limits).Evaluate(new JsonFeelScope(variables), feel);
         }
         catch (FeelSyntaxException e)
         {
             throw new RecipientHeaderException($"Header '{header}' is not valid FEEL: {e.Message}");
+        }
+        catch (FeelLimitException e)
+        {
+            throw new RecipientHeaderException($"Header '{header}' was stopped: {e.Message}");
         }
         return result.ToJson() switch
         {

@@ -39,7 +39,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
             to = await recipients.ResolveAsync("to", toHeader, context.Variables, lookup, ct);
             cc = await recipients.ResolveAsync("cc", context.Headers.GetValueOrDefault("cc"), context.Variables, lookup, ct);
         }
-        catch (Exception e) when (e is TemplateRenderException or RecipientHeaderException)
+        catch (Exception e) when (e is TemplateRenderException or RecipientHeaderException or FeelSyntaxException or FeelLimitException)
         {
             return Fail(context, e.Message);
         }
@@ -67,7 +67,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
             throw new TemplateRenderException($"The email task '{context.ElementId}' has no 'template' header; add one naming a template of workflows/templates");
         header = header.Trim();
         if (!header.StartsWith('=')) return header;
-        var value = FeelExpression.Parse(header[1..]).Evaluate(new JsonFeelScope(context.Variables), feel).ToJson();
+        var value = FeelExpression.Parse(header[1..], feel.Limits).Evaluate(new JsonFeelScope(context.Variables), feel).ToJson();
         return value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
             ? s
             : throw new TemplateRenderException($"The 'template' header ({header}) gave {value?.ToJsonString() ?? "null"}, not a template name");

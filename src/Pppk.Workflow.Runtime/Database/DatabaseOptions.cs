@@ -16,4 +16,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Loopback port for the embedded cluster; 0 picks a free one at each start.</summary>
     public int Port { get; set; }
+
+    /// <summary>How often the host checks that the embedded server it started still runs.</summary>
+    public TimeSpan SupervisionInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Wait before the first restart of a dead embedded server; doubled after each failed attempt.</summary>
+    public TimeSpan RestartDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two restart attempts.</summary>
+    public TimeSpan MaxRestartDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -92,11 +92,29 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         Port = configuredPort > 0 ? configuredPort : FreeLoopbackPort();
-        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
-        await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(Root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"], ct);
+        await RunServerAsync(ct);
         _owner = true;
         await WriteOwnerAsync(ct);
         _logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port}", Port);
+    }
+
+    private Task RunServerAsync(CancellationToken ct)
+    {
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        return RunAsync("pg_ctl", ["-D", ClusterDirectory, "-l", Path.Combine(Root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"], ct);
+    }
+
+    /// <summary>Whether this process started (or adopted) the server: it stops it on exit, and restarts it if it dies.</summary>
+    public bool IsOwner => _owner;
+
+    /// <summary>True while the server process named in <c>postmaster.pid</c> runs.</summary>
+    public bool IsRunning => TryReadRunningServer(out _);
+
+    /// <summary>Starts the server again on its port after it died (killed, crashed); the connection string stays valid.</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        if (!_owner || TryReadRunningServer(out _)) return;
+        await RunServerAsync(ct);
     }
 
     private async Task CreateDatabaseAsync(string database, CancellationToken ct)

@@ -39,6 +39,13 @@ public sealed class RuntimeOptions
     /// <summary>Group commit: the most steps one transaction takes.</summary>
     public int GroupCommitMaxBatch { get; set; } = 64;
 
+    /// <summary>
+    /// The step deadline: the most one step (a trigger run through the engine with its inline handlers), or a unit of work's
+    /// own queries before its steps, may take. Past it the step's transaction is rolled back, the element gets an incident
+    /// (or the caller a problem) and the instance is free again. The database ends a step transaction left idle for twice this.
+    /// </summary>
+    public TimeSpan StepTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The absolute workflows folder, set by the host from <see cref="WorkflowsDirectory"/>.</summary>
     public string? WorkflowsPath { get; set; }
 }

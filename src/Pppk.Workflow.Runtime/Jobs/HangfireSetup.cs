@@ -14,6 +14,7 @@ public static class HangfireSetup
     {
         // The storage is this container's own singleton, not Hangfire's static JobStorage.Current, so two hosts
         // in one process (tests, or a web and a worker role side by side) never pick up each other's database.
+        services.AddSingleton(options); // /health counts servers by its ServerTimeout
         var storageOptions = StorageOptions(options);
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddHangfire((provider, config) => config
@@ -37,10 +38,10 @@ public static class HangfireSetup
                 server.ShutdownTimeout = options.ShutdownTimeout;
                 // Notice cancellation (shutdown, deleted job) quickly so jobs stop between batches.
                 server.CancellationCheckInterval = TimeSpan.FromSeconds(1);
-                // A dead server's entry (and so its recurring-job ownership) is dropped within a minute.
-                server.HeartbeatInterval = TimeSpan.FromSeconds(10);
-                server.ServerCheckInterval = TimeSpan.FromSeconds(30);
-                server.ServerTimeout = TimeSpan.FromMinutes(1);
+                // A dead server's entry (and so its recurring-job ownership) is dropped within ServerTimeout + ServerCheckInterval.
+                server.HeartbeatInterval = options.HeartbeatInterval;
+                server.ServerCheckInterval = options.ServerCheckInterval;
+                server.ServerTimeout = options.ServerTimeout;
             });
         }
         return services;

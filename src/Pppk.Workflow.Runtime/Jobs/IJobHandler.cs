@@ -16,6 +16,7 @@ public interface IJobHandler
 
     bool Inline { get; }
 
+    /// <param name="ct">For an inline handler, cancelled at the step deadline (<c>Runtime:StepTimeout</c>): pass it on to every query.</param>
     Task<JobResult> HandleAsync(JobContext context, CancellationToken ct);
 }
 

@@ -2,16 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Steps;
 
 namespace Pppk.Workflow.Runtime.Jobs;
 
 /// <summary>
-/// Runs due jobs of external handlers: claims a batch by leasing it (<c>locked_until</c>, committed at once so the
-/// handlers run outside any transaction), runs the handlers concurrently, then reports every result as a step in one
-/// transaction. The lease is short and renewed while the handlers run, so rows of a process killed mid-batch run again
-/// within <see cref="Lease"/> (plus the next sweep), not after the longest a handler may take.
+/// Runs due jobs: claims a batch by leasing it (<c>locked_until</c>, committed at once so the external handlers run outside
+/// any transaction), runs the external handlers concurrently, then reports every result as a step in one transaction, in
+/// which the inline handlers' jobs (retries after a back-off) run as steps of their own, with the transaction's connection.
+/// The lease is short and renewed while the handlers run, so rows of a process killed mid-batch run again within
+/// <see cref="Lease"/> (plus the next sweep), not after the longest a handler may take.
 /// </summary>
 internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandlerRegistry handlers, IServiceProvider services, ILogger<JobDrain> logger)
 {
@@ -26,13 +28,16 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
         var claimed = await ClaimAsync(ct);
         if (claimed.Count == 0) return 0;
 
-        var results = new JobResult[claimed.Count];
-        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        // An inline handler's retry runs in the reporting step below, inside its transaction like its first attempt.
+        var results = new JobResult?[claimed.Count];
+        var external = Enumerable.Range(0, claimed.Count).Where(i => handlers.Find(claimed[i].Type) is not { Inline: true }).ToList();
+        if (external.Count > 0)
         {
-            var renew = RenewLeaseAsync(claimed.Select(c => c.Id).ToArray(), renewing.Token);
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var renew = RenewLeaseAsync(external.Select(i => claimed[i].Id).ToArray(), renewing.Token);
             try
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+                await Parallel.ForEachAsync(external, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
                     results[i] = await RunHandlerAsync(claimed[i], token));
             }
             finally
@@ -58,7 +63,9 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
                 var job = claimed[i];
                 if (!live.Contains(job.Id) || tx.Find(job.InstanceId) is not { } instance) continue;
                 tx.Buffer.Jobs[new(job.InstanceId, job.WaitId)] = null; // done; a retry re-inserts it in the step
-                tx.Enqueue(instance, StepProcessor.ToTrigger(job.WaitId, job.Retries, results[i]), null);
+                tx.Enqueue(instance, results[i] is { } result
+                    ? StepProcessor.ToTrigger(job.WaitId, job.Retries, result)
+                    : new InlineJobDue(new JobCreated(job.WaitId, job.ElementId, job.Type, job.Retries, job.Variables, job.Headers)), null);
             }
         }, ct);
         return claimed.Count;

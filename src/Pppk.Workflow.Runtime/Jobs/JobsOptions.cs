@@ -26,6 +26,18 @@ public sealed class JobsOptions
     /// <summary>How long shutdown waits for running jobs after cancelling their tokens.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a job server reports that it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A job server silent this long is dead: <c>/health</c> stops counting it, and Hangfire drops it (and its recurring-job
+    /// ownership) at its next check. Short, so a killed worker is not counted after a restart.
+    /// </summary>
+    public TimeSpan ServerTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often Hangfire looks for dead job servers.</summary>
+    public TimeSpan ServerCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Queues this worker serves; empty means <c>default</c>. (An array default here would be appended to by the binder.)</summary>
     public string[] Queues { get; set; } = [];
 }

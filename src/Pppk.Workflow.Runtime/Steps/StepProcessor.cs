@@ -32,8 +32,16 @@ internal sealed class StepProcessor(
         {
             var (instance, trigger, user) = item;
             using var _ = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instance.Id });
+            tx.Deadline.Step(instance, trigger);
+            if (trigger is InlineJobDue due)
+            {
+                await RunDueJobAsync(tx, instance, due.Job, ct);
+                continue;
+            }
             var model = (await definitions.GetAsync(instance.DefinitionId, ct)).Model;
-            var result = trigger is StartTrigger start ? engine.Start(model, start) : engine.Handle(model, instance.State, trigger);
+            var result = tx.Overruns.Count > 0 && OverrunSteps.IsKnown(tx, Overrun.EngineKey(instance, trigger))
+                ? OverrunSteps.EngineResult(tx, instance, trigger)
+                : trigger is StartTrigger start ? engine.Start(model, start) : engine.Handle(model, instance.State, trigger);
             if (result.WasIgnored)
             {
                 tx.Ignored.Add((instance.Id, result.Ignored!));
@@ -113,8 +121,7 @@ internal sealed class StepProcessor(
         if (handler is { Inline: true } && dueAt <= now)
         {
             tx.Buffer.Jobs[key] = null; // a retried inline job that was waiting for its back-off leaves the table
-            var result = await RunInlineAsync(tx, instance, handler, job, ct);
-            tx.Enqueue(instance, ToTrigger(job.WaitId, job.Retries, result), null);
+            await RunInlineJobAsync(tx, instance, handler, job, ct);
             return;
         }
         if (handler is null)
@@ -126,6 +133,33 @@ internal sealed class StepProcessor(
         tx.Buffer.Jobs[key] = new EffectBuffer.JobRow(job.ElementId, job.Type, job.Retries, job.Variables.ToJsonString(),
             JsonSerializer.Serialize(job.Headers), dueAt, now);
         TimerArming.ArmJobs(tx.Buffer, dueAt, now);
+    }
+
+    /// <summary>An inline job whose back-off ended (the job drain found its row): it runs in this step like its first attempt.</summary>
+    private async Task RunDueJobAsync(StepTransaction tx, LoadedInstance instance, JobCreated job, CancellationToken ct)
+    {
+        tx.Buffer.Jobs[new(instance.Id, job.WaitId)] = null;
+        if (!instance.State.WaitPoints.Exists(w => w.Id == job.WaitId && w.Kind == WaitKind.Job))
+        {
+            tx.Ignored.Add((instance.Id, $"Job {job.WaitId} is no longer awaited; its retry is dropped."));
+            return;
+        }
+        if (handlers.Find(job.Type) is { Inline: true } handler)
+            await RunInlineJobAsync(tx, instance, handler, job, ct);
+    }
+
+    /// <summary>Runs an inline handler in the step (unless it ran past the deadline before) and queues its result for the instance.</summary>
+    private async Task RunInlineJobAsync(StepTransaction tx, LoadedInstance instance, IJobHandler handler, JobCreated job, CancellationToken ct)
+    {
+        if (tx.Overruns.Count > 0 && OverrunSteps.IsKnown(tx, Overrun.HandlerKey(instance, job)))
+        {
+            tx.Enqueue(instance, OverrunSteps.HandlerResult(tx, job), null);
+            return;
+        }
+        tx.Deadline.Handler(job);
+        var result = await RunInlineAsync(tx, instance, handler, job, ct);
+        tx.Deadline.Handler(null);
+        tx.Enqueue(instance, ToTrigger(job.WaitId, job.Retries, result), null);
     }
 
     private async Task<JobResult> RunInlineAsync(StepTransaction tx, LoadedInstance instance, IJobHandler handler, JobCreated job, CancellationToken ct)

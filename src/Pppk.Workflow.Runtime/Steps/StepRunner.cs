@@ -11,6 +11,8 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// <summary>
 /// Runs a unit of work in a <see cref="StepTransaction"/>: body, steps, flush, commit; then what follows a commit
 /// (outbox dispatch, triggers other instances got). A deadlock or serialization failure is retried from the start.
+/// Each phase runs under the step deadline (<see cref="StepGuard"/>): a step past it is rolled back with its transaction,
+/// which runs again without it; that step is settled as an incident (<see cref="OverrunSteps"/>) or its call refused.
 /// <para>
 /// <see cref="RunGroupedAsync{T}"/> is group commit for the API's one-step calls: a caller queues its body and, if
 /// fewer than <see cref="RuntimeOptions.GroupCommitLanes"/> transactions are running such calls, runs everything queued
@@ -19,10 +21,15 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// every body in it runs again in a transaction of its own, so one bad call fails alone.
 /// </para>
 /// </summary>
-internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, AfterCommit afterCommit, DefinitionStore definitions,
+internal sealed class StepRunner(StepDataSource db, StepProcessor processor, StepGuard guard, AfterCommit afterCommit, DefinitionStore definitions,
     IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>How many overrun steps one unit of work sets aside before it gives up (each cost a deadline).</summary>
+    private const int MaxOverruns = 4;
+
+    private readonly TimeSpan _timeout = options.Value.StepTimeout;
 
     private readonly ConcurrentQueue<Grouped> _pending = new();
     private readonly int _lanes = options.Value.GroupCommitLanes;
@@ -32,18 +39,37 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
     private int _lastBatch = 1;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct)
+    public Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct) => RunAsync(body, ct, []);
+
+    /// <param name="overruns">Steps known to overrun (from a grouped transaction): settled at once, not run again.</param>
+    private async Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct, List<Overrun> overruns)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var tx = await StepTransaction.BeginAsync(db, ct);
+            await using var tx = await StepTransaction.BeginAsync(db.Source, _timeout, overruns, ct);
             try
             {
-                var result = await body(tx);
-                await processor.RunAsync(tx, ct);
-                await tx.CommitAsync(ct);
+                var result = await guard.RunAsync(tx, async token =>
+                {
+                    var value = await body(tx);
+                    await processor.RunAsync(tx, token);
+                    tx.Deadline.Commit();
+                    await tx.CommitAsync(ct);
+                    return value;
+                });
                 await afterCommit.RunAsync(tx.Buffer, ct);
                 return result;
+            }
+            catch (StepOverrunException e) when (e.Overrun.Phase != OverrunPhase.Body && overruns.Count < MaxOverruns)
+            {
+                // Run it again without the step that overran: that one is settled as an incident (or refused), the rest go on.
+                overruns.Add(e.Overrun);
+            }
+            catch (StepOverrunException e)
+            {
+                throw e.Overrun.Phase == OverrunPhase.Body
+                    ? new StepDeadlineException(503, StepTexts.Busy.Format(StepTexts.Seconds(_timeout)))
+                    : new StepDeadlineException(422, StepTexts.CallOverran.Format(e.Overrun.DefinitionKey, StepTexts.Seconds(_timeout)));
             }
             catch (PostgresException e) when (IsStaleLatest(e) && attempt < MaxAttempts)
             {
@@ -153,43 +179,50 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
     {
         if (batch.Count == 1)
         {
-            await batch[0].RunAloneAsync(this);
+            await batch[0].RunAloneAsync(this, []);
             return;
         }
         var committed = false;
         var inTransaction = new List<Grouped>(batch.Count);
+        List<Overrun> overruns = [];
         try
         {
-            await using var tx = await StepTransaction.BeginAsync(db, CancellationToken.None);
-            foreach (var calls in batch.Where(i => i.Prelock is not null).GroupBy(i => i.Prelock!).Where(g => g.Count() > 1))
-                await calls.Key(tx, [.. calls.Select(i => i.PrelockKey).Distinct()], CancellationToken.None);
-            foreach (var item in batch)
+            await using var tx = await StepTransaction.BeginAsync(db.Source, _timeout, [], CancellationToken.None);
+            await guard.RunAsync(tx, async token =>
             {
-                var mark = tx.QueueLength;
-                try
+                foreach (var calls in batch.Where(i => i.Prelock is not null).GroupBy(i => i.Prelock!).Where(g => g.Count() > 1))
+                    await calls.Key(tx, [.. calls.Select(i => i.PrelockKey).Distinct()], CancellationToken.None);
+                foreach (var item in batch)
                 {
-                    await item.RunBodyAsync(tx);
-                    inTransaction.Add(item);
+                    var mark = tx.QueueLength;
+                    try
+                    {
+                        await item.RunBodyAsync(tx);
+                        inTransaction.Add(item);
+                    }
+                    catch (Exception e) when (e is not NpgsqlException)
+                    {
+                        // A refusal (not found, conflict, forbidden) before any write: only this call fails.
+                        tx.DropQueuedFrom(mark);
+                        item.Fail(e);
+                    }
                 }
-                catch (Exception e) when (e is not NpgsqlException)
-                {
-                    // A refusal (not found, conflict, forbidden) before any write: only this call fails.
-                    tx.DropQueuedFrom(mark);
-                    item.Fail(e);
-                }
-            }
-            await processor.RunAsync(tx, CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
-            committed = true;
+                await processor.RunAsync(tx, token);
+                tx.Deadline.Commit();
+                await tx.CommitAsync(CancellationToken.None);
+                committed = true;
+                return true;
+            });
             await afterCommit.RunAsync(tx.Buffer, CancellationToken.None);
             foreach (var item in inTransaction) item.Succeed();
         }
         catch (Exception e) when (!committed)
         {
             if (IsStaleLatest(e)) definitions.ForgetLatest();
+            else if (e is StepOverrunException { Overrun.Phase: not OverrunPhase.Body } o) overruns.Add(o.Overrun); // its own run settles it at once
             else logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
             foreach (var item in batch.Where(i => !i.Done.IsCompleted))
-                await item.RunAloneAsync(this);
+                await item.RunAloneAsync(this, [.. overruns]);
         }
         catch (Exception e)
         {
@@ -207,7 +240,7 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
         public abstract Task RunBodyAsync(StepTransaction tx);
         public abstract void Succeed();
         public abstract void Fail(Exception e);
-        public abstract Task RunAloneAsync(StepRunner runner);
+        public abstract Task RunAloneAsync(StepRunner runner, List<Overrun> overruns);
     }
 
     private sealed class Grouped<T>(Func<StepTransaction, Task<T>> body) : Grouped
@@ -224,11 +257,11 @@ internal sealed class StepRunner(NpgsqlDataSource db, StepProcessor processor, A
 
         public override void Fail(Exception e) => _result.TrySetException(e);
 
-        public override async Task RunAloneAsync(StepRunner runner)
+        public override async Task RunAloneAsync(StepRunner runner, List<Overrun> overruns)
         {
             try
             {
-                _result.TrySetResult(await runner.RunAsync(body, CancellationToken.None));
+                _result.TrySetResult(await runner.RunAsync(body, CancellationToken.None, overruns));
             }
             catch (Exception e)
             {

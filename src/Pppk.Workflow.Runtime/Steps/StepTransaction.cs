@@ -14,14 +14,27 @@ internal sealed class StepTransaction : IAsyncDisposable
 {
     private readonly Queue<(LoadedInstance Instance, Trigger Trigger, string? User)> _queue = new();
 
-    private StepTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private Task? _stillRunning;
+
+    private StepTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, StepDeadline deadline, List<Overrun> overruns)
     {
         Connection = connection;
         Transaction = transaction;
+        Deadline = deadline;
+        Overruns = overruns;
+        BackendPid = connection.ProcessID;
     }
 
     public NpgsqlConnection Connection { get; }
     public NpgsqlTransaction Transaction { get; }
+
+    /// <summary>The server process of <see cref="Connection"/>: what ends the transaction from outside when its code is stuck.</summary>
+    public int BackendPid { get; }
+
+    public StepDeadline Deadline { get; }
+
+    /// <summary>Steps that ran past the deadline in an earlier run of this work: they are settled, not run again.</summary>
+    public List<Overrun> Overruns { get; }
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
     public EffectBuffer Buffer { get; } = new();
 
@@ -34,12 +47,13 @@ internal sealed class StepTransaction : IAsyncDisposable
     /// <summary>Triggers the engine ignored (wait point gone), with the reason; the API reports them.</summary>
     public List<(Guid InstanceId, string Reason)> Ignored { get; } = [];
 
-    public static async Task<StepTransaction> BeginAsync(NpgsqlDataSource db, CancellationToken ct)
+    /// <summary>Opens a transaction (on the <see cref="StepDataSource"/>) whose phases each get <paramref name="stepTimeout"/>.</summary>
+    public static async Task<StepTransaction> BeginAsync(NpgsqlDataSource db, TimeSpan stepTimeout, List<Overrun> overruns, CancellationToken ct)
     {
         var connection = await db.OpenConnectionAsync(ct);
         try
         {
-            return new StepTransaction(connection, await connection.BeginTransactionAsync(ct));
+            return new StepTransaction(connection, await connection.BeginTransactionAsync(ct), new StepDeadline(stepTimeout, ct), overruns);
         }
         catch
         {
@@ -47,6 +61,9 @@ internal sealed class StepTransaction : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Work abandoned past its deadline still runs on this transaction: it is disposed when that work ends, not before.</summary>
+    public void DisposeAfter(Task running) => _stillRunning = running;
 
     public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
@@ -119,7 +136,28 @@ internal sealed class StepTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (_stillRunning is { IsCompleted: false } running)
+        {
+            _ = running.ContinueWith(async t => { _ = t.Exception; await DisposeNowAsync(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            return;
+        }
+        await DisposeNowAsync();
+    }
+
+    private async Task DisposeNowAsync()
+    {
+        try
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+        {
+            // The server ended this session already (abandoned past its deadline); nothing is left to roll back.
+        }
+        finally
+        {
+            Deadline.Dispose();
+        }
     }
 }

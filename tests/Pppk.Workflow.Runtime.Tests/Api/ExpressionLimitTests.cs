@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
+using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Runtime.Tests.Api;
 
@@ -46,10 +47,28 @@ public sealed class ExpressionLimitTests(SmallFeelBudgetHost host) : IClassFixtu
     [Fact]
     public async Task A_nesting_bomb_is_a_400_at_its_position_not_a_dead_host()
     {
-        var (status, problem) = await EvaluateAsync(new string('(', 5000) + "1" + new string(')', 5000));
+        // 4,000 levels: within the request's 10,000-character limit for an expression, so the FEEL parser is what refuses it.
+        var (status, problem) = await EvaluateAsync(new string('(', 4000) + "1" + new string(')', 4000));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("feel-nested-too-deep", (string)problem["code"]!);
         Assert.Equal(66, (int)problem["column"]!);
         Assert.Equal(HttpStatusCode.OK, (await EvaluateAsync("=1 + 1")).Status);
+    }
+
+    [Fact]
+    public async Task A_runaway_expression_after_a_timer_is_an_incident_at_its_element_and_the_instance_can_be_cancelled()
+    {
+        var api = new WorkflowApiClient(host.Client());
+        await api.DeployAsync(Chain("batas_feel", TimerCatch("tunggu", "PT1S"),
+            UserTask("hitung", extra: """<zeebe:ioMapping><zeebe:input source="=every x in 1..1000000, y in 1..1000000 satisfies true" target="semua"/></zeebe:ioMapping>""")));
+        var id = (string)(await api.StartAsync("batas_feel"))["id"]!;
+
+        var incident = Assert.Single(await api.WaitForIncidentsAsync(id, TimeSpan.FromSeconds(60)))!.AsObject();
+
+        Assert.Equal("hitung", (string?)incident["elementId"]);
+        Assert.Contains("5000 iterations", (string?)incident["message"]);
+        Assert.Empty(await api.OpenTasksAsync(id));
+        var cancel = await api.Http.PostAsJsonAsync($"/api/instances/{id}/cancel", new { reason = "uji batas FEEL" });
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
     }
 }

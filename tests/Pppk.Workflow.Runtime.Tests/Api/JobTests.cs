@@ -38,15 +38,7 @@ public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHo
 
         var stuck = await _api.StartAsync("job_retry", new { @case = "retry-2", failTimes = 2 });
         var id = (string)stuck["id"]!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonArray incidents;
-        do
-        {
-            incidents = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/incidents?instanceId={id}"))!["items"]!.AsArray();
-            if (incidents.Count > 0) break;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
-        var incident = Assert.Single(incidents)!;
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync(id))!;
         Assert.Equal("kirim", (string?)incident["elementId"]);
         Assert.Contains("attempt 2 failed", (string?)incident["message"]);
         Assert.True((bool)(await _api.InstanceAsync(id))["incident"]!);
@@ -55,6 +47,32 @@ public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHo
         var after = await _api.WaitForStatusAsync(id, "completed");
         Assert.False((bool)after["incident"]!);
         Assert.Equal(3, (int)after["variables"]!["calls"]!);
+    }
+
+    [Fact]
+    public async Task An_inline_handler_is_retried_automatically_inside_a_step_with_its_transaction_like_its_first_attempt()
+    {
+        await _api.DeployAsync(Chain("job_inline_retry", ServiceTask("hitung", "test.flaky", retries: 3)));
+        var instance = await _api.StartAsync("job_inline_retry", new { @case = "inline-1", failTimes = 1 });
+        Assert.Equal("active", (string?)instance["status"]);
+
+        var done = await _api.WaitForStatusAsync((string)instance["id"]!, "completed");
+
+        Assert.Equal(2, (int)done["variables"]!["calls"]!);
+        Assert.True((long)done["variables"]!["definitionsSeen"]! > 0);
+        Assert.False((bool)done["incident"]!);
+    }
+
+    [Fact]
+    public async Task When_an_inline_handlers_retries_are_spent_the_incident_gives_the_handlers_own_message()
+    {
+        await _api.DeployAsync(Chain("job_inline_spent", ServiceTask("hitung", "test.flaky", retries: 2)));
+        var id = (string)(await _api.StartAsync("job_inline_spent", new { @case = "inline-2", failTimes = 5 }))["id"]!;
+
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync(id))!;
+        Assert.Equal("The job 'test.flaky' of 'hitung' failed with no retries left: attempt 2 failed: the stock of form K-17 is not entered yet",
+            (string?)incident["message"]);
+        Assert.Equal(2, FlakyInlineHandler.Calls["inline-2"]);
     }
 
     [Fact]

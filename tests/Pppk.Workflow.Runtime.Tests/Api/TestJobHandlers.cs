@@ -40,6 +40,29 @@ public sealed class ScriptedHandler : IJobHandler
     }
 }
 
+/// <summary>
+/// An inline handler that reads the database in its step and fails its first <c>failTimes</c> calls (per <c>case</c>) with a
+/// message of its own and a short back-off; without the step's connection it fails saying so.
+/// </summary>
+public sealed class FlakyInlineHandler : IJobHandler
+{
+    public static readonly ConcurrentDictionary<string, int> Calls = new();
+
+    public string Type => "test.flaky";
+    public bool Inline => true;
+
+    public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        var call = Calls.AddOrUpdate((string)context.Variables["case"]!, 1, (_, n) => n + 1);
+        if (context.Connection is null) return new JobResult.Failure($"attempt {call} had no connection");
+        await using var read = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pppk.definitions", context.Connection, context.Transaction);
+        var definitions = (long)(await read.ExecuteScalarAsync(ct))!;
+        return call <= ((int?)context.Variables["failTimes"] ?? 0)
+            ? new JobResult.Failure($"attempt {call} failed: the stock of form K-17 is not entered yet", TimeSpan.FromMilliseconds(200))
+            : new JobResult.Completed(new JsonObject { ["calls"] = call, ["definitionsSeen"] = definitions });
+    }
+}
+
 /// <summary>The host with the test handlers registered.</summary>
 public sealed class HandlerTestHost : TestHost
 {
@@ -47,5 +70,6 @@ public sealed class HandlerTestHost : TestHost
     {
         services.AddSingleton<IJobHandler, DoubleHandler>();
         services.AddSingleton<IJobHandler, ScriptedHandler>();
+        services.AddSingleton<IJobHandler, FlakyInlineHandler>();
     }
 }

@@ -14,6 +14,13 @@ public sealed class SignInSettingsTests
     }
 
     [Fact]
+    public async Task A_session_lifetime_out_of_range_stops_the_host()
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(("Auth:Session:AbsoluteLifetime", "00:01:00")));
+        Assert.Contains("Auth:Session", e.Message);
+    }
+
+    [Fact]
     public async Task A_trusted_proxy_that_is_not_an_address_stops_the_host()
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(("Host:TrustedProxies", "10.0.0.1, proxy.local")));

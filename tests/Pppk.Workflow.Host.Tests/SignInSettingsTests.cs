@@ -3,7 +3,7 @@ using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Host.Tests;
 
-/// <summary>Throttling and proxy settings that cannot work stop the host at start-up, naming the setting.</summary>
+/// <summary>Throttling, session and proxy settings that cannot work stop the host at start-up, naming the setting.</summary>
 public sealed class SignInSettingsTests
 {
     [Fact]

@@ -154,6 +154,7 @@ public static class PppkHost
         if (!WebFront.Built) app.MapLoginPage();
         app.MapAuthApi();
         app.MapUsersApi();
+        app.MapUserAccessApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapTasksApi();
@@ -206,6 +207,7 @@ public static class PppkHost
             .Validate(a => a.ApiKeys.All(k => k.Key.Length >= 16), "Auth:ApiKeys: every key needs a Key of at least 16 characters.")
             .Validate(a => a.ApiKeys.All(k => k.Roles.All(Roles.IsKnown)), $"Auth:ApiKeys: roles must be among {string.Join(", ", Roles.All)}.")
             .Validate(a => a.SignInLimit.IsValid, SignInLimitOptions.Invalid)
+            .Validate(a => a.Session.IsValid, SessionLifetimeOptions.Invalid)
             .ValidateOnStart();
         var runtime = builder.Configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));

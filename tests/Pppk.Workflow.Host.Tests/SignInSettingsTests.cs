@@ -3,7 +3,7 @@ using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Host.Tests;
 
-/// <summary>Throttling and proxy settings that cannot work stop the host at start-up, naming the setting.</summary>
+/// <summary>Throttling, session and proxy settings that cannot work stop the host at start-up, naming the setting.</summary>
 public sealed class SignInSettingsTests
 {
     [Fact]
@@ -11,6 +11,13 @@ public sealed class SignInSettingsTests
     {
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(("Auth:SignInLimit:PerAccount:PermitLimit", "0")));
         Assert.Contains("Auth:SignInLimit", e.Message);
+    }
+
+    [Fact]
+    public async Task A_session_lifetime_out_of_range_stops_the_host()
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(("Auth:Session:AbsoluteLifetime", "00:01:00")));
+        Assert.Contains("Auth:Session", e.Message);
     }
 
     [Fact]

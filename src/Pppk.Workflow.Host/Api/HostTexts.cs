@@ -35,6 +35,17 @@ public static class HostTexts
         "A change sent from another site's page was refused; nothing was changed.",
         "Permintaan dari halaman situs lain ditolak demi keamanan; tidak ada yang diubah.");
 
+    // A user's own password (Auth/AuthApi)
+    public static readonly TextTemplate PasswordChangeIncomplete = new("password-change-incomplete",
+        "currentPassword and newPassword are required.",
+        "Kata sandi saat ini dan kata sandi baru wajib diisi.");
+    public static readonly TextTemplate PasswordChangeNeedsSignIn = new("password-change-needs-sign-in",
+        "Only a user signed in with a password can change it; an API key has none.",
+        "Hanya pengguna yang masuk dengan kata sandi yang dapat mengubahnya; kunci API tidak memiliki kata sandi.");
+    public static readonly TextTemplate CurrentPasswordWrong = new("current-password-wrong",
+        "The current password is wrong; the password was not changed.",
+        "Kata sandi saat ini salah; kata sandi tidak diubah.");
+
     // What a caller sent (InputGuard, InputLimits): each names the field ({0} a FieldKind term, {1} its name or JSON path)
     public static readonly TextTemplate TextNul = new("text-nul",
         "{0} '{1}' contains a NUL character (U+0000), which is not allowed in text.",

@@ -10,6 +10,8 @@ public static class AuthApi
 {
     public sealed record LoginRequest(string? UserName, string? Password);
 
+    public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
+
     public sealed record Me(string Name, IReadOnlyList<string> Roles, string AuthenticatedBy);
 
     public static void MapAuthApi(this IEndpointRouteBuilder app)
@@ -43,9 +45,32 @@ public static class AuthApi
 
         group.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            // A new security stamp ends the session on the server: a kept copy of the cookie no longer signs anyone in.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return http.Request.HasFormContentType ? Results.Redirect("/login") : Results.NoContent();
         }).DisableAntiforgery();
+
+        // The user's own password: their other sessions end, this one goes on with a new cookie.
+        group.MapPost("/password", async (ChangePassword body, HttpContext http, SignInManager<AppUser> signIn, SignInThrottle throttle) =>
+        {
+            if (string.IsNullOrEmpty(body.CurrentPassword) || string.IsNullOrEmpty(body.NewPassword))
+                return new LocalizedProblem(HostTexts.PasswordChangeIncomplete.Format(), 400);
+            if (await signIn.UserManager.GetUserAsync(http.User) is not { } user)
+                return new LocalizedProblem(HostTexts.PasswordChangeNeedsSignIn.Format(), 403);
+            if (throttle.Wait(http, user.UserName!) is { } wait)
+                return SignInThrottle.Refuse(http, wait, HostTexts.FailedSignInsLimited);
+            if (!await signIn.UserManager.CheckPasswordAsync(user, body.CurrentPassword))
+            {
+                throttle.Failed(http, user.UserName!);
+                return new LocalizedProblem(HostTexts.CurrentPasswordWrong.Format(), 400);
+            }
+            var changed = await signIn.UserManager.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword);
+            if (!changed.Succeeded) return Users.UsersApi.IdentityProblem(changed);
+            await signIn.SignInAsync(user, isPersistent: false);
+            return Results.NoContent();
+        }).RequireAuthorization();
 
         group.MapGet("/me", (ClaimsPrincipal user) => new Me(
             user.Identity!.Name ?? "",

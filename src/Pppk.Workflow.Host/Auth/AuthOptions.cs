@@ -16,6 +16,9 @@ public sealed class AuthOptions
 
     /// <summary>How often one client may try to sign in (there is no account lock-out a stranger could trigger).</summary>
     public SignInLimitOptions SignInLimit { get; set; } = new();
+
+    /// <summary>Idle and absolute lifetimes of a browser's sign-in.</summary>
+    public SessionLifetimeOptions Session { get; set; } = new();
 }
 
 public sealed class ApiKeyOptions

@@ -12,7 +12,8 @@ namespace Pppk.Workflow.Host.Auth;
 
 /// <summary>
 /// Cookie sign-in for browsers (ASP.NET Core Identity, hashed passwords, throttled by client instead of locking the
-/// account), X-Api-Key for machines, a policy per role.
+/// account), X-Api-Key for machines, a policy per role. A browser session is checked against its user on every request
+/// (<see cref="SessionValidator"/>): sign-out, a new password or a lock-out end it, new roles apply at once.
 /// </summary>
 public static class AuthSetup
 {
@@ -32,6 +33,7 @@ public static class AuthSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<SessionClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(o =>
@@ -52,7 +54,10 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/login";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = auth.Session.IdleTimeout;
+            var sessions = new SessionValidator(auth.Session);
+            o.Events.OnSigningIn = sessions.SigningInAsync;
+            o.Events.OnValidatePrincipal = sessions.ValidateAsync;
             // API callers get status codes, browsers get the sign-in page.
             o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);

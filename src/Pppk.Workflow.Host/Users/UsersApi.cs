@@ -65,9 +65,9 @@ public static class UsersApi
         });
     }
 
-    private static async Task<UserDto> ToDto(AppUser u, UserManager<AppUser> users) =>
+    internal static async Task<UserDto> ToDto(AppUser u, UserManager<AppUser> users) =>
         new(u.Id, u.UserName!, u.Email, u.FullName, u.UnitCode, [.. await users.GetRolesAsync(u)], await users.IsLockedOutAsync(u));
 
-    private static IResult IdentityProblem(IdentityResult result) =>
+    internal static IResult IdentityProblem(IdentityResult result) =>
         Results.ValidationProblem(result.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
 }

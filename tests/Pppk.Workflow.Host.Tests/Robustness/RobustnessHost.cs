@@ -23,6 +23,9 @@ public sealed class RobustnessHost : TestHost
     public string TaskId { get; private set; } = "";
     public string EmployeeUserId { get; private set; } = "";
 
+    /// <summary>A user nobody signs in as: the sweep sets its password and locks it (<c>/api/users/{id}/password</c>, <c>/lockout</c>).</summary>
+    public string AccessTargetUserId { get; private set; } = "";
+
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
@@ -53,5 +56,8 @@ public sealed class RobustnessHost : TestHost
         var user = await client.PostAsJsonAsync("/api/users", new { userName = EmployeeUser, password = EmployeePassword, roles = new[] { "employee" } });
         user.EnsureSuccessStatusCode();
         EmployeeUserId = (string)(await user.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var target = await client.PostAsJsonAsync("/api/users", new { userName = "sasaran.robust", password = EmployeePassword, roles = new[] { "employee" } });
+        target.EnsureSuccessStatusCode();
+        AccessTargetUserId = (string)(await target.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 }

@@ -14,6 +14,7 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
     {
         var (status, title) = exception switch
         {
+            WorkflowException { Text: { } localized } w => (w.Status, localized),
             WorkflowException w => (w.Status, w.Message),
             BadHttpRequestException { InnerException: JsonException j } => (400, HostTexts.InvalidJson.Format(j.Message)),
             BadHttpRequestException { StatusCode: 413 } => (413, HostTexts.BodyTooLarge.Format(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)),

@@ -8,7 +8,7 @@ using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.UserTasks;
 
-/// <summary><c>/api/tasks</c>: the task list, one task with its form and variables, claim and complete.</summary>
+/// <summary><c>/api/tasks</c>: the task list, one task with its form and variables, claim, unclaim, assign and complete.</summary>
 public static class TasksApi
 {
     public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups, string[] CandidateUsers,
@@ -18,6 +18,7 @@ public static class TasksApi
     // A task's unit: its instance's unitCode variable, else the unit of the instance's formation (selection).
     private const string UnitOf = "coalesce(i.state #>> '{elements,0,variables,unitCode}', (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'))";
 
+    /// <summary>The body of claim (optional: hr-admin claims for someone) and assign (required).</summary>
     public sealed record ClaimBody(string? Assignee);
 
     public sealed record CompleteBody(JsonObject? Variables);
@@ -78,6 +79,18 @@ public static class TasksApi
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await tasks.ClaimAsync(id, http.User.Actor(), body?.Assignee, ct);
+            return Results.Ok(await GetAsync(db, id, ct));
+        });
+
+        group.MapPost("/{id:guid}/unclaim", async (Guid id, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            await tasks.UnclaimAsync(id, http.User.Actor(), ct);
+            return Results.Ok(await GetAsync(db, id, ct));
+        });
+
+        group.MapPost("/{id:guid}/assign", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+        {
+            await tasks.AssignAsync(id, http.User.Actor(), body?.Assignee, ct);
             return Results.Ok(await GetAsync(db, id, ct));
         });
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Definitions;
@@ -10,7 +11,13 @@ namespace Pppk.Workflow.Runtime.Instances;
 /// <summary>A problem the caller can fix; the API turns it into a problem response with this status.</summary>
 public sealed class WorkflowException(int status, string message) : Exception(message)
 {
+    /// <summary>A problem with a code and English + Indonesian text; <see cref="Exception.Message"/> is its English text.</summary>
+    public WorkflowException(int status, LocalizedText text) : this(status, text.ToString()) => Text = text;
+
     public int Status { get; } = status;
+
+    /// <summary>The problem's text in both languages, when it has one; else the API answers with <see cref="Exception.Message"/>.</summary>
+    public LocalizedText? Text { get; }
 
     public static WorkflowException NotFound(string what) => new(404, what);
     public static WorkflowException Conflict(string what) => new(409, what);

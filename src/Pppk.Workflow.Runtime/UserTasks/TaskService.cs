@@ -18,12 +18,20 @@ public sealed record CompletedTask(Guid Id, Guid InstanceId, string ElementId, s
     string[] CandidateUsers, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, DateTimeOffset EndedAt,
     string CompletedBy, string DefinitionKey, string? BusinessKey, JsonObject Variables);
 
-/// <summary>Claiming and completing user tasks. The task row is locked first, so of two concurrent completions exactly one wins.</summary>
-public sealed class TaskService
+/// <summary>
+/// Claiming and completing user tasks (their holder: <see cref="TaskService"/>'s other part). The task row is locked
+/// first, so of two concurrent completions exactly one wins, and who may act is decided on the locked row.
+/// </summary>
+public sealed partial class TaskService
 {
     private readonly StepRunner _runner;
+    private readonly TimeProvider _clock;
 
-    internal TaskService(StepRunner runner) => _runner = runner;
+    internal TaskService(StepRunner runner, TimeProvider clock)
+    {
+        _runner = runner;
+        _clock = clock;
+    }
 
     private sealed record TaskRow(Guid InstanceId, long WaitId, string State, string? Assignee, string[] Groups, string[] Users,
         string ElementId, string? Name, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt);
@@ -52,11 +60,11 @@ public sealed class TaskService
             // any); the separate lock and load only when that finds nothing (to say why).
             var task = tx.Prelocked.Remove(taskId, out var row) ? (TaskRow)row
                 : await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
-            if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}; only an open task can be completed.");
-            if (!MayAct(task, actor))
-                throw WorkflowException.Forbidden($"{actor.Name} may not complete task {taskId}: it is for {Describe(task)}.");
+            EnsureOpen(task);
+            // Decided on the locked row: a claim, release or hand-over commits before or after this, never between.
+            EnsureMayComplete(task, actor);
             // Two completions grouped into one transaction both see the row still open: the second one loses here.
-            if (!tx.CompletingTasks.Add(taskId)) throw WorkflowException.Conflict($"Task {taskId} is completed; only an open task can be completed.");
+            if (!tx.CompletingTasks.Add(taskId)) throw new WorkflowException(409, TaskTexts.NotOpen.Format(Label(task), TaskTexts.State("completed")));
             await tx.LoadAsync([task.InstanceId], ct);
             var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
             tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
@@ -68,27 +76,6 @@ public sealed class TaskService
         if (ended is null) return null;
         return new CompletedTask(taskId, task.InstanceId, task.ElementId, task.Name, task.Assignee, task.Groups, task.Users, task.DueAt, task.FollowUpAt,
             task.FormId, task.CreatedAt, ended.Value, actor.Name, instance.DefinitionKey, instance.BusinessKey, instance.State.Variables.DeepClone().AsObject());
-    }
-
-    public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
-    {
-        await _runner.RunAsync(async tx =>
-        {
-            var task = await LockAsync(tx, taskId, ct);
-            if (task.State != "open") throw WorkflowException.Conflict($"Task {taskId} is {task.State}.");
-            var target = string.IsNullOrWhiteSpace(assignee) ? actor.Name : assignee;
-            // Staff claim for themselves among the candidates; only hr-admin assigns to someone else or takes over.
-            if (!actor.IsHrAdmin)
-            {
-                if (target != actor.Name) throw WorkflowException.Forbidden("Only hr-admin may assign a task to someone else.");
-                if (!MayAct(task, actor)) throw WorkflowException.Forbidden($"{actor.Name} may not claim task {taskId}: it is for {Describe(task)}.");
-                if (task.Assignee is not null && task.Assignee != actor.Name) throw WorkflowException.Conflict($"Task {taskId} is already claimed by {task.Assignee}.");
-            }
-            await using var cmd = tx.Command("UPDATE pppk.user_tasks SET assignee = @a WHERE id = @id");
-            cmd.Parameters.AddWithValue("a", target);
-            cmd.Parameters.AddWithValue("id", taskId);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }, ct);
     }
 
     /// <summary>Locks the task and its instance (task first, as <see cref="LockAsync"/> then a load would) and adds the instance to the transaction; null if either is missing.</summary>
@@ -138,11 +125,34 @@ public sealed class TaskService
         return ReadTask(reader, 0);
     }
 
-    /// <summary>hr-admin, the assignee, a candidate user, or a member of a candidate group (API.md).</summary>
-    private static bool MayAct(TaskRow task, Actor actor) =>
-        actor.IsHrAdmin || task.Assignee == actor.Name || task.Users.Contains(actor.Name) || task.Groups.Any(actor.Roles.Contains);
+    /// <summary>
+    /// A claimed task only by its assignee (hr-admin too reassigns rather than completes another's task); an unclaimed
+    /// one by hr-admin, a candidate user or a member of a candidate group (API.md).
+    /// </summary>
+    private static void EnsureMayComplete(TaskRow task, Actor actor)
+    {
+        if (task.Assignee is { } holder)
+        {
+            if (holder != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder));
+        }
+        else EnsureCandidate(task, actor);
+    }
 
-    private static string Describe(TaskRow task) =>
-        task.Assignee is not null ? $"assignee {task.Assignee}"
-        : $"candidate groups [{string.Join(", ", task.Groups)}] and users [{string.Join(", ", task.Users)}]";
+    /// <summary>hr-admin, a candidate user, or a member of a candidate group.</summary>
+    private static void EnsureCandidate(TaskRow task, Actor actor)
+    {
+        if (!actor.IsHrAdmin && !IsCandidate(task, actor.Name, actor.Roles))
+            throw new WorkflowException(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
+    }
+
+    private static bool IsCandidate(TaskRow task, string user, IReadOnlyCollection<string> roles) =>
+        task.Users.Contains(user) || task.Groups.Any(roles.Contains);
+
+    private static void EnsureOpen(TaskRow task)
+    {
+        if (task.State != "open") throw new WorkflowException(409, TaskTexts.NotOpen.Format(Label(task), TaskTexts.State(task.State)));
+    }
+
+    /// <summary>How messages name a task: its name, else its element id.</summary>
+    private static string Label(TaskRow task) => task.Name ?? task.ElementId;
 }

@@ -32,6 +32,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", "/api/instances" }, { "POST", "/api/instances/batch" }, { "GET", "/api/instances" }, { "GET", $"/api/instances/{Guid.Empty}" },
         { "GET", $"/api/instances/{Guid.Empty}/history" }, { "POST", $"/api/instances/{Guid.Empty}/cancel" }, { "PUT", $"/api/instances/{Guid.Empty}/variables" },
         { "GET", "/api/tasks" }, { "GET", $"/api/tasks/{Guid.Empty}" }, { "POST", $"/api/tasks/{Guid.Empty}/claim" }, { "POST", $"/api/tasks/{Guid.Empty}/complete" },
+        { "POST", $"/api/tasks/{Guid.Empty}/unclaim" }, { "POST", $"/api/tasks/{Guid.Empty}/assign" },
         { "POST", "/api/messages" }, { "GET", "/api/incidents" }, { "POST", "/api/incidents/1/retry" }, { "POST", "/api/expressions/evaluate" },
         { "GET", "/api/users" },
     };

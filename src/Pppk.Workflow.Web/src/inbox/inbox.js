@@ -1,4 +1,4 @@
-// The task inbox: my tasks and my groups' tasks, filters by workflow, unit and due date, claim and open.
+// The task inbox: my tasks and my groups' tasks, filters by workflow, unit and due date, claim, release and open.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, isOverdue, witaDay } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
@@ -29,6 +29,7 @@ export default async function render(container, { user, navigate, search }) {
         <label>Status <select data-testid="filter-state"><option value="open">Terbuka</option><option value="completed">Selesai</option><option value="all">Semua</option></select></label>
       </div>
       <p class="muted">Tenggat dalam WITA (Asia/Makassar).</p>
+      <div class="banner error" role="alert" data-testid="inbox-status" hidden></div>
       <table class="list">
         <thead><tr><th>Tugas</th><th>Alur kerja</th><th>Kunci bisnis</th><th>Untuk</th><th>Tenggat</th><th></th></tr></thead>
         <tbody data-testid="task-rows"></tbody>
@@ -66,6 +67,7 @@ export default async function render(container, { user, navigate, search }) {
         <td>${forWhom}</td>
         <td>${formatWita(t.dueAt)}${overdue ? ' <span class="badge danger" data-testid="overdue">Terlambat</span>' : ''}</td>
         <td>${t.state === 'open' && !t.assignee ? `<button type="button" data-claim="${t.id}">Ambil</button>` : ''}
+            ${t.state === 'open' && t.assignee === user.name ? `<button type="button" data-unclaim="${t.id}" data-testid="unclaim" title="Kembalikan tugas ke grupnya">Lepaskan</button>` : ''}
             <a class="button" href="/tugas/${t.id}" data-link>Buka</a></td></tr>`;
     }).join('') : '<tr><td colspan="6" class="muted">Tidak ada tugas.</td></tr>';
   }
@@ -77,10 +79,23 @@ export default async function render(container, { user, navigate, search }) {
       page.querySelectorAll('[data-scope]').forEach((b) => b.classList.toggle('active', b === tab));
       return load();
     }
+    const status = $('[data-testid=inbox-status]');
     const claim = e.target.closest('[data-claim]');
-    if (claim) {
-      await api.post(`/api/tasks/${claim.dataset.claim}/claim`, {});
-      navigate(`/tugas/${claim.dataset.claim}`);
+    const unclaim = e.target.closest('[data-unclaim]');
+    try {
+      if (claim) {
+        await api.post(`/api/tasks/${claim.dataset.claim}/claim`, {});
+        navigate(`/tugas/${claim.dataset.claim}`);
+      } else if (unclaim) {
+        await api.post(`/api/tasks/${unclaim.dataset.unclaim}/unclaim`, {});
+        status.hidden = true;
+        await load();
+      }
+    } catch (err) {
+      // The problem's title is in Indonesian (api.js asks for it): who holds the task, why it was refused.
+      status.hidden = false;
+      status.textContent = err.message;
+      await load();
     }
   });
   page.querySelectorAll('select, input[data-testid=filter-unit]').forEach((s) => s.addEventListener('change', load));

@@ -1,4 +1,5 @@
-// One task: the case's key facts beside its form (form-js viewer); claim and complete.
+// One task: the case's key facts beside its form (form-js viewer); claim, release (unclaim) and complete.
+// A task someone else holds is completed only by them (403 with the reason, shown as the problem's Indonesian title).
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js';
 import { translateFormViewer } from '../formjs-translate.js';
@@ -11,6 +12,9 @@ export default async function render(container, { params, user, navigate }) {
   const { task, form: schema, variables } = data;
   const open = task.state === 'open';
   const mine = task.assignee === user.name;
+  const isAdmin = user.roles.includes('hr-admin');
+  // Held by someone else: only they complete it; hr-admin may still take it over (or reassign it).
+  const heldByOther = open && task.assignee && !mine;
   const overdue = open && isOverdue(task.dueAt);
 
   const page = h(`
@@ -20,10 +24,12 @@ export default async function render(container, { params, user, navigate }) {
       <div class="task-layout">
         <div class="task-form">
           <div class="banner" role="status" data-testid="task-status" hidden></div>
+          ${heldByOther ? `<p class="banner" data-testid="held-by">Tugas ini sedang dipegang oleh <strong>${escapeHtml(task.assignee)}</strong>; hanya ${escapeHtml(task.assignee)} yang dapat menyelesaikannya.</p>` : ''}
           <div class="form-host" data-testid="task-form"></div>
           <div class="actions">
-            ${open && !mine ? '<button type="button" data-action="claim" data-testid="claim">Ambil tugas</button>' : ''}
-            ${open ? '<button type="button" class="primary" data-action="complete" data-testid="complete">Selesaikan</button>' : ''}
+            ${open && !mine && (!heldByOther || isAdmin) ? '<button type="button" data-action="claim" data-testid="claim">Ambil tugas</button>' : ''}
+            ${open && mine ? '<button type="button" data-action="unclaim" data-testid="unclaim" title="Kembalikan tugas ke grupnya">Lepaskan</button>' : ''}
+            ${open && !heldByOther ? '<button type="button" class="primary" data-action="complete" data-testid="complete">Selesaikan</button>' : ''}
           </div>
         </div>
         <aside class="facts" data-testid="case-facts">
@@ -57,7 +63,7 @@ export default async function render(container, { params, user, navigate }) {
     stopTranslating = translateFormViewer(formHost);
     form = new Form({ container: formHost, debounce: false });
     await form.importSchema(schema, variables || {});
-    if (!open) form.setProperty('readOnly', true);
+    if (!open || heldByOther) form.setProperty('readOnly', true);
   } else {
     page.querySelector('[data-testid=task-form]').innerHTML = '<p class="muted">Tugas ini tidak punya formulir; selesaikan untuk melanjutkan.</p>';
   }
@@ -68,6 +74,14 @@ export default async function render(container, { params, user, navigate }) {
       navigate(`/tugas/${task.id}`, { replace: true });
     } catch (e) {
       say(`Tidak dapat mengambil tugas: ${e.message}`, 'error');
+    }
+  });
+  page.querySelector('[data-action=unclaim]')?.addEventListener('click', async () => {
+    try {
+      await api.post(`/api/tasks/${task.id}/unclaim`, {});
+      navigate(`/tugas/${task.id}`, { replace: true });
+    } catch (e) {
+      say(`Tidak dapat melepaskan tugas: ${e.message}`, 'error');
     }
   });
   page.querySelector('[data-action=complete]')?.addEventListener('click', async (e) => {

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.Steps;
+
+namespace Pppk.Workflow.Runtime.UserTasks;
+
+/// <summary>
+/// Who holds a task: claim, release (unclaim) and hand over (assign), each on the locked task row and recorded in its
+/// instance's audit (<c>claim</c>, <c>unclaim</c>, <c>assign</c> with the task, the new and the previous assignee).
+/// </summary>
+public sealed partial class TaskService
+{
+    /// <summary>A candidate takes an open task for themselves; hr-admin may claim it for anyone, or take it over.</summary>
+    public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
+    {
+        await _runner.RunAsync(async tx =>
+        {
+            var task = await LockAsync(tx, taskId, ct);
+            EnsureOpen(task);
+            var target = string.IsNullOrWhiteSpace(assignee) ? actor.Name : assignee;
+            if (!actor.IsHrAdmin)
+            {
+                if (target != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimForOther.Format(Label(task)));
+                if (task.Assignee != actor.Name)
+                {
+                    EnsureCandidate(task, actor);
+                    if (task.Assignee is { } holder) throw new WorkflowException(409, TaskTexts.AlreadyClaimed.Format(Label(task), holder));
+                }
+            }
+            await SetAssigneeAsync(tx, taskId, task, target, actor, "claim", ct);
+        }, ct);
+    }
+
+    /// <summary>The assignee (or hr-admin) gives the task back to its candidate groups and users.</summary>
+    public async Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct)
+    {
+        await _runner.RunAsync(async tx =>
+        {
+            var task = await LockAsync(tx, taskId, ct);
+            EnsureOpen(task);
+            if (task.Assignee is not { } holder) throw new WorkflowException(409, TaskTexts.NotClaimed.Format(Label(task)));
+            if (holder != actor.Name && !actor.IsHrAdmin) throw new WorkflowException(403, TaskTexts.UnclaimForbidden.Format(Label(task), holder));
+            // Released with no one to offer it to, the task would sit where only hr-admin sees it.
+            if (task.Groups.Length == 0 && task.Users.Length == 0) throw new WorkflowException(409, TaskTexts.NoCandidates.Format(Label(task)));
+            await SetAssigneeAsync(tx, taskId, task, null, actor, "unclaim", ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Hands the task to an existing user: hr-admin to anyone; the assignee only to another candidate of the task (a
+    /// candidate user or a member of a candidate group). Answers with the user name as stored (the sign-in name).
+    /// </summary>
+    public async Task<string> AssignAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
+    {
+        return await _runner.RunAsync(async tx =>
+        {
+            var task = await LockAsync(tx, taskId, ct);
+            EnsureOpen(task);
+            if (!actor.IsHrAdmin && task.Assignee != actor.Name)
+                throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Assignee ?? TaskTexts.Nobody));
+            if (string.IsNullOrWhiteSpace(assignee)) throw new WorkflowException(400, TaskTexts.AssigneeRequired.Format(Label(task)));
+            var (name, roles) = await FindUserAsync(tx, assignee.Trim(), ct)
+                ?? throw new WorkflowException(400, TaskTexts.UnknownAssignee.Format(Label(task), assignee.Trim()));
+            if (!actor.IsHrAdmin && !IsCandidate(task, name, roles))
+                throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
+            await SetAssigneeAsync(tx, taskId, task, name, actor, "assign", ct);
+            return name;
+        }, ct);
+    }
+
+    /// <summary>A user by sign-in name (case-insensitive, as sign-in finds it) with their roles; null if there is none.</summary>
+    private static async Task<(string Name, string[] Roles)?> FindUserAsync(StepTransaction tx, string userName, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("""
+            SELECT u.user_name, array(SELECT r.name FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.name IS NOT NULL)
+            FROM pppk.users u WHERE u.normalized_user_name = @n
+            """);
+        // ASP.NET Identity's normalizer: the upper-case invariant form.
+        cmd.Parameters.AddWithValue("n", userName.ToUpperInvariant());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetFieldValue<string[]>(1)) : null;
+    }
+
+    private async Task SetAssigneeAsync(StepTransaction tx, Guid taskId, TaskRow task, string? assignee, Actor actor, string action, CancellationToken ct)
+    {
+        if (assignee == task.Assignee) return; // claimed again by its holder: nothing changes, nothing to record
+        await using var cmd = tx.Command("UPDATE pppk.user_tasks SET assignee = @a WHERE id = @id");
+        cmd.Parameters.AddWithValue("a", (object?)assignee ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("id", taskId);
+        await cmd.ExecuteNonQueryAsync(ct);
+        var details = new JsonObject
+        {
+            ["taskId"] = taskId, ["elementId"] = task.ElementId, ["assignee"] = assignee, ["previousAssignee"] = task.Assignee,
+        };
+        tx.Buffer.Audit.Add((task.InstanceId, _clock.GetUtcNow(), actor.Name, action, details.ToJsonString()));
+    }
+}

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
 using Pppk.Workflow.Host.Dashboard;
@@ -167,6 +168,7 @@ public static class PppkHost
         app.MapEmployeesApi();
         app.MapRenewalsApi();
         app.MapBudgetsApi();
+        app.MapAccessLogApi();
         app.MapEmailsApi();
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
@@ -216,6 +218,7 @@ public static class PppkHost
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
+        builder.Services.AddAccessLog(builder.Configuration);
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (setup.Embedded is { } embedded)
         {
@@ -233,6 +236,7 @@ public static class PppkHost
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await host.Services.StartNotificationsAsync(ct);
         await host.Services.StartRuntimeAsync(ct);
+        host.Services.StartAccessLog();
         if (roles.Web)
         {
             var auth = scope.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
+using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Domain.Selection;
 
 namespace Pppk.Workflow.Domain.Data;
@@ -27,6 +28,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     public DbSet<SalaryScaleEntry> SalaryScale => Set<SalaryScaleEntry>();
     public DbSet<FiscalCheck> FiscalChecks => Set<FiscalCheck>();
     public DbSet<SkSequence> SkSequences => Set<SkSequence>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -90,5 +92,13 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
         b.Entity<SalaryScaleEntry>(e => { e.ToTable("salary_scale"); e.HasKey(x => new { x.Grade, x.ServiceYears }); });
         b.Entity<FiscalCheck>(e => { e.ToTable("fiscal_checks"); e.Property(x => x.Inputs).HasColumnType("jsonb"); e.HasIndex(x => x.ContractId); });
         b.Entity<SkSequence>(e => { e.ToTable("sk_sequences"); e.HasKey(x => x.Year); });
+        b.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable("access_log");
+            // Per person and per record, newest first; by time alone for the daily pruning and date-range queries.
+            e.HasIndex(x => new { x.PersonNik, x.At }).HasFilter("person_nik IS NOT NULL");
+            e.HasIndex(x => new { x.Kind, x.RecordId, x.At });
+            e.HasIndex(x => x.At);
+        });
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 
 namespace Pppk.Workflow.Host.Domain;
@@ -54,6 +56,6 @@ public static class ApplicantsApi
                 a.AdminVerdict, a.AdminReason, a.VerifiedBy, a.VerifiedAt, formationDto,
                 s is null ? null : new FormationsApi.ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Total),
                 r?.Rank, r?.Passed, r?.Reason, appeals));
-        });
+        }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber");
     }
 }

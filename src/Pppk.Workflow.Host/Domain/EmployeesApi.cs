@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 
 namespace Pppk.Workflow.Host.Domain;
@@ -90,6 +92,6 @@ public static class EmployeesApi
                 contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt)).ToList(),
                 sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
                 evaluations, checks, emails));
-        });
+        }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik);
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
@@ -46,7 +48,8 @@ public static class InstancesApi
         }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch);
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : Results.Problem(title: $"No instance {id}.", statusCode: 404));
+            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : Results.Problem(title: $"No instance {id}.", statusCode: 404))
+            .RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
         {
@@ -89,7 +92,7 @@ public static class InstancesApi
                 });
             }
             return Results.Ok(new { items });
-        });
+        }).RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
         {
@@ -100,7 +103,7 @@ public static class InstancesApi
             while (await r.ReadAsync(ct))
                 items.Add(new { at = r.GetFieldValue<DateTimeOffset>(0), user = r.IsDBNull(1) ? null : r.GetString(1), action = r.GetString(2), details = r.IsDBNull(3) ? null : JsonNode.Parse(r.GetString(3)) });
             return Results.Ok(new { items });
-        });
+        }).RecordsAccess(AccessKinds.Instance);
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Runtime.Database;
@@ -74,7 +75,7 @@ public static class TasksApi
             }
             var instance = await InstanceViews.GetAsync(db, task.InstanceId, ct);
             return Results.Ok(new { task, form, variables = instance?.Variables ?? [] });
-        });
+        }).RecordsAccess(Pppk.Workflow.Domain.Privacy.AccessKinds.Task);
 
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {

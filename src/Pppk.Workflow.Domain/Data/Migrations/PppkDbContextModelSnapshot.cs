@@ -432,6 +432,54 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.ToTable("unit_budgets", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Domain.Privacy.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PersonNik")
+                        .HasColumnType("text")
+                        .HasColumnName("person_nik");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_access_log_at");
+
+                    b.HasIndex("PersonNik", "At")
+                        .HasDatabaseName("ix_access_log_person_nik_at")
+                        .HasFilter("person_nik IS NOT NULL");
+
+                    b.HasIndex("Kind", "RecordId", "At")
+                        .HasDatabaseName("ix_access_log_kind_record_id_at");
+
+                    b.ToTable("access_log", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Domain.Selection.Appeal", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,34 @@
+namespace Pppk.Workflow.Domain.Privacy;
+
+/// <summary>
+/// One read of personal data (UU 27/2022 accountability): who opened which employee, applicant, case or task, when.
+/// <see cref="PersonNik"/> names the person the record is about, so hr-admin can answer "who read my data".
+/// </summary>
+public sealed class AccessLogEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The signed-in user's name, or the configured name of the API key.</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>One of <see cref="AccessKinds"/>.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The id as the route has it: employee id, registration number, instance or task id.</summary>
+    public string RecordId { get; set; } = "";
+
+    /// <summary>The NIK of the person the record is about, where known (employees and applicants).</summary>
+    public string? PersonNik { get; set; }
+}
+
+/// <summary>What kind of record was read.</summary>
+public static class AccessKinds
+{
+    public const string Employee = "employee";
+    public const string Applicant = "applicant";
+    public const string Instance = "instance";
+    public const string Task = "task";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task];
+}

@@ -27,7 +27,7 @@ public static class TasksApi
         EXISTS (SELECT 1 FROM pppk.substitutions s
                 WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now
                   AND (t.assignee = s.user_name OR (t.assignee IS NULL AND (s.user_name = ANY(t.candidate_users) OR t.candidate_groups && array(
-                       SELECT r.name FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
+                       SELECT r.name::text FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
                        WHERE u.user_name = s.user_name AND r.name IS NOT NULL)))))
         """;
 

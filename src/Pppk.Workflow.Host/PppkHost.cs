@@ -12,6 +12,7 @@ using Pppk.Workflow.Host.Expressions;
 using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
+using Pppk.Workflow.Host.Substitutions;
 using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
 using Pppk.Workflow.Host.Health;
@@ -159,6 +160,7 @@ public static class PppkHost
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapTasksApi();
+        app.MapSubstitutionsApi();
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();

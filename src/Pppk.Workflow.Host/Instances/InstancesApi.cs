@@ -75,7 +75,7 @@ public static class InstancesApi
         {
             if (await InstanceViews.GetAsync(db, id, ct) is null) return Results.Problem(title: $"No instance {id}.", statusCode: 404);
             await using var cmd = db.CreateCommand("""
-                SELECT element_id, element_type, name, started_at, ended_at, completed_by, terminated, variables::text
+                SELECT element_id, element_type, name, started_at, ended_at, completed_by, terminated, variables::text, on_behalf_of
                 FROM pppk.history WHERE instance_id = @id ORDER BY id
                 """);
             cmd.Parameters.AddWithValue("id", id);
@@ -87,7 +87,7 @@ public static class InstancesApi
                 {
                     elementId = r.GetString(0), elementType = r.GetString(1), name = r.IsDBNull(2) ? null : r.GetString(2),
                     startedAt = r.GetFieldValue<DateTimeOffset>(3), endedAt = r.IsDBNull(4) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(4),
-                    completedBy = r.IsDBNull(5) ? null : r.GetString(5), terminated = r.GetBoolean(6),
+                    completedBy = r.IsDBNull(5) ? null : r.GetString(5), onBehalfOf = r.IsDBNull(8) ? null : r.GetString(8), terminated = r.GetBoolean(6),
                     variables = r.IsDBNull(7) ? null : JsonNode.Parse(r.GetString(7)),
                 });
             }

@@ -14,10 +14,22 @@ public static class TasksApi
 {
     public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups, string[] CandidateUsers,
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State, DateTimeOffset? EndedAt, string? CompletedBy,
-        string DefinitionKey, string? BusinessKey, string? UnitCode);
+        string DefinitionKey, string? BusinessKey, string? UnitCode, string? OnBehalfOf);
 
     // A task's unit: its instance's unitCode variable, else the unit of the instance's formation (selection).
     private const string UnitOf = "coalesce(i.state #>> '{elements,0,variables,unitCode}', (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'))";
+
+    /// <summary>
+    /// The task is the assignee's, a candidate user's or a candidate group member's for whom <c>@me</c> is the substitute in
+    /// force at <c>@now</c> (the absent user's roles count as candidate groups).
+    /// </summary>
+    private const string Substituted = """
+        EXISTS (SELECT 1 FROM pppk.substitutions s
+                WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now
+                  AND (t.assignee = s.user_name OR (t.assignee IS NULL AND (s.user_name = ANY(t.candidate_users) OR t.candidate_groups && array(
+                       SELECT r.name::text FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
+                       WHERE u.user_name = s.user_name AND r.name IS NOT NULL)))))
+        """;
 
     /// <summary>The body of claim (optional: hr-admin claims for someone) and assign (required).</summary>
     public sealed record ClaimBody(string? Assignee);
@@ -29,6 +41,7 @@ public static class TasksApi
                t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key, 
         """ + UnitOf + """
         
+        , t.on_behalf_of
         FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
         """;
 
@@ -37,7 +50,7 @@ public static class TasksApi
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
 
         group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, string? unitCode, bool? mine,
-            int? page, int? pageSize, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
+            int? page, int? pageSize, NpgsqlDataSource db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var actor = http.User.Actor();
@@ -51,7 +64,8 @@ public static class TasksApi
                 .When(definitionKey, "i.definition_key = @def", "def")
                 .When(unitCode?.Trim(), UnitOf + " = @unit", "unit");
             if (onlyMine)
-                filter.Add("t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles", ("me", actor.Name), ("roles", actor.Roles.ToArray()));
+                filter.Add("t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles OR " + Substituted, ("me", actor.Name),
+                    ("roles", actor.Roles.ToArray()), ("now", clock.GetUtcNow()));
             await using var cmd = filter.Bind(db.CreateCommand($"{Select} WHERE {filter.Where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip"));
             await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
@@ -101,7 +115,7 @@ public static class TasksApi
             var done = await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
             return Results.Ok(done is null ? await GetAsync(db, id, ct) : new TaskView(done.Id, done.InstanceId, done.ElementId, done.Name, done.Assignee,
                 done.CandidateGroups, done.CandidateUsers, done.DueAt, done.FollowUpAt, done.FormId, done.CreatedAt, "completed", done.EndedAt, done.CompletedBy,
-                done.DefinitionKey, done.BusinessKey, await UnitCodeAsync(db, done.Variables, ct)));
+                done.DefinitionKey, done.BusinessKey, await UnitCodeAsync(db, done.Variables, ct), done.OnBehalfOf));
         });
     }
 
@@ -136,5 +150,5 @@ public static class TasksApi
         r.GetFieldValue<string[]>(5), r.GetFieldValue<string[]>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
         r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetFieldValue<DateTimeOffset>(10),
         r.GetString(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetString(13),
-        r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16));
+        r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17));
 }

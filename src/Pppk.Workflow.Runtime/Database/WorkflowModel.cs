@@ -5,6 +5,7 @@ using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
 using Pppk.Workflow.Runtime.Outbox;
+using Pppk.Workflow.Runtime.Substitutions;
 using Pppk.Workflow.Runtime.Timers;
 using Pppk.Workflow.Runtime.UserTasks;
 
@@ -55,6 +56,14 @@ internal static class WorkflowModel
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.CandidateGroups).HasMethod("gin");
             e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();
+        });
+        b.Entity<SubstitutionRecord>(e =>
+        {
+            e.ToTable("substitutions");
+            // "In force for substitute X now": by substitute, then the period's end.
+            e.HasIndex(s => new { s.SubstituteUserName, s.ValidTo });
+            e.HasIndex(s => new { s.UserName, s.ValidTo });
+            e.Property(s => s.Reason).HasMaxLength(500);
         });
         b.Entity<TimerRecord>(e =>
         {

@@ -34,6 +34,9 @@ public sealed class HistoryRecord
     public DateTimeOffset? EndedAt { get; set; }
     public bool Terminated { get; set; }
     public string? CompletedBy { get; set; }
+
+    /// <summary>The user a substitute completed the element's task for.</summary>
+    public string? OnBehalfOf { get; set; }
     public string? Variables { get; set; }
 }
 

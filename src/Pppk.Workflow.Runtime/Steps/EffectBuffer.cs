@@ -47,6 +47,10 @@ internal sealed class EffectBuffer
     public readonly Dictionary<WaitKey, JobRow?> Jobs = [];
     public readonly Dictionary<(Guid, long), HistoryRow> HistoryStarts = [];
     public readonly List<HistoryEnd> HistoryEnds = [];
+
+    /// <summary>Tasks a substitute completes, with the user they act for; and those tasks' history rows (instance, element instance key).</summary>
+    public readonly Dictionary<WaitKey, string> TaskOnBehalfOf = [];
+    public readonly List<(Guid InstanceId, long Key, string User)> HistoryOnBehalfOf = [];
     public readonly List<IncidentRow> Incidents = [];
     public readonly List<(Guid InstanceId, long EngineId, DateTimeOffset At)> ResolvedIncidents = [];
     public readonly List<(Guid InstanceId, string Trigger, DateTimeOffset At)> Inbox = [];
@@ -158,6 +162,14 @@ internal sealed class EffectBuffer
                 P("inst", HistoryEnds.Select(h => h.InstanceId)), P("key", HistoryEnds.Select(h => h.Key)), P("ended", HistoryEnds.Select(h => h.EndedAt)),
                 P("term", HistoryEnds.Select(h => h.Terminated)), P("by", HistoryEnds.Select(h => h.CompletedBy)), P("vars", HistoryEnds.Select(h => h.Variables)));
         }
+        if (HistoryOnBehalfOf.Count > 0)
+        {
+            Add(batch, """
+                UPDATE pppk.history h SET on_behalf_of = u.obo
+                FROM unnest(@inst, @key, @obo) AS u(inst, key, obo) WHERE h.instance_id = u.inst AND h.element_instance_key = u.key
+                """,
+                P("inst", HistoryOnBehalfOf.Select(h => h.InstanceId)), P("key", HistoryOnBehalfOf.Select(h => h.Key)), P("obo", HistoryOnBehalfOf.Select(h => h.User)));
+        }
     }
 
     private void AddTasks(NpgsqlBatch batch)
@@ -184,12 +196,13 @@ internal sealed class EffectBuffer
         if (EndedTasks.Count > 0)
         {
             Add(batch, """
-                UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, ended_at = u.at
-                FROM unnest(@inst, @wait, @state, @by, @at) AS u(inst, wait, state, by, at)
+                UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, on_behalf_of = u.obo, ended_at = u.at
+                FROM unnest(@inst, @wait, @state, @by, @obo, @at) AS u(inst, wait, state, by, obo, at)
                 WHERE t.instance_id = u.inst AND t.wait_id = u.wait AND t.state = 'open'
                 """,
                 P("inst", EndedTasks.Select(t => t.Key.InstanceId)), P("wait", EndedTasks.Select(t => t.Key.WaitId)),
-                P("state", EndedTasks.Select(t => t.State)), P("by", EndedTasks.Select(t => t.By)), P("at", EndedTasks.Select(t => t.At)));
+                P("state", EndedTasks.Select(t => t.State)), P("by", EndedTasks.Select(t => t.By)),
+                P("obo", EndedTasks.Select(t => t.State == "completed" ? TaskOnBehalfOf.GetValueOrDefault(t.Key) : null)), P("at", EndedTasks.Select(t => t.At)));
         }
     }
 

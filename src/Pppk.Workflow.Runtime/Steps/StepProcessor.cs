@@ -52,6 +52,10 @@ internal sealed class StepProcessor(
             instance.Dirty = true;
             foreach (var effect in result.Effects)
                 await ApplyAsync(tx, instance, effect, user, ct);
+            // A substitute's completion: the task's history row names the user it was done for, too.
+            if (trigger is UserTaskCompleted done && tx.Buffer.TaskOnBehalfOf.TryGetValue(new(instance.Id, done.WaitId), out var onBehalfOf))
+                foreach (var ended in result.Effects.OfType<ElementEnded>().Where(e => e.CompletedBy is not null))
+                    tx.Buffer.HistoryOnBehalfOf.Add((instance.Id, ended.ElementInstanceKey, onBehalfOf));
         }
     }
 

@@ -23,7 +23,10 @@ public sealed partial class TaskService
                 if (target != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimForOther.Format(Label(task)));
                 if (task.Assignee != actor.Name)
                 {
-                    EnsureCandidate(task, actor);
+                    // A substitute in force may take a task offered to the user they stand in for.
+                    if (!IsCandidate(task, actor.Name, actor.Roles)
+                        && await SubstitutedAsync(tx, task, actor, ct, (user, roles) => IsCandidate(task, user, roles)) is null)
+                        throw NotCandidate(task, actor);
                     if (task.Assignee is { } holder) throw new WorkflowException(409, TaskTexts.AlreadyClaimed.Format(Label(task), holder));
                 }
             }

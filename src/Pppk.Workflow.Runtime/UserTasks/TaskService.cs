@@ -3,6 +3,7 @@ using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Steps;
+using Pppk.Workflow.Runtime.Substitutions;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
@@ -16,7 +17,7 @@ public sealed record Actor(string Name, IReadOnlyCollection<string> Roles)
 /// <summary>A user task as the step that completed it left it; <see cref="Variables"/> are its instance's after that step.</summary>
 public sealed record CompletedTask(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups,
     string[] CandidateUsers, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, DateTimeOffset EndedAt,
-    string CompletedBy, string DefinitionKey, string? BusinessKey, JsonObject Variables);
+    string CompletedBy, string? OnBehalfOf, string DefinitionKey, string? BusinessKey, JsonObject Variables);
 
 /// <summary>
 /// Claiming and completing user tasks (their holder: <see cref="TaskService"/>'s other part). The task row is locked
@@ -54,7 +55,7 @@ public sealed partial class TaskService
     /// </summary>
     public async Task<CompletedTask?> CompleteAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct)
     {
-        var (task, instance, buffer) = await _runner.RunGroupedAsync(async tx =>
+        var (task, instance, onBehalfOf, buffer) = await _runner.RunGroupedAsync(async tx =>
         {
             // The task and its instance are locked in one round trip (for all the completions grouped with this one, if
             // any); the separate lock and load only when that finds nothing (to say why).
@@ -62,20 +63,21 @@ public sealed partial class TaskService
                 : await LockWithInstanceAsync(tx, taskId, ct) ?? await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
             // Decided on the locked row: a claim, release or hand-over commits before or after this, never between.
-            EnsureMayComplete(task, actor);
+            var onBehalfOf = await EnsureMayCompleteAsync(tx, task, actor, ct);
             // Two completions grouped into one transaction both see the row still open: the second one loses here.
             if (!tx.CompletingTasks.Add(taskId)) throw new WorkflowException(409, TaskTexts.NotOpen.Format(Label(task), TaskTexts.State("completed")));
             await tx.LoadAsync([task.InstanceId], ct);
             var instance = tx.Find(task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
+            if (onBehalfOf is not null) tx.Buffer.TaskOnBehalfOf[new(task.InstanceId, task.WaitId)] = onBehalfOf;
             tx.Enqueue(instance, new UserTaskCompleted(task.WaitId, actor.Name, variables), actor.Name);
-            return (task, instance, tx.Buffer);
+            return (task, instance, onBehalfOf, tx.Buffer);
         }, ct, (PrelockWithInstancesAsync, taskId));
         // Committed, and no transaction holds these objects any more.
         var key = new EffectBuffer.WaitKey(task.InstanceId, task.WaitId);
         var ended = buffer.EndedTasks.Where(e => e.Key == key && e.State == "completed").Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
         if (ended is null) return null;
         return new CompletedTask(taskId, task.InstanceId, task.ElementId, task.Name, task.Assignee, task.Groups, task.Users, task.DueAt, task.FollowUpAt,
-            task.FormId, task.CreatedAt, ended.Value, actor.Name, instance.DefinitionKey, instance.BusinessKey, instance.State.Variables.DeepClone().AsObject());
+            task.FormId, task.CreatedAt, ended.Value, actor.Name, onBehalfOf, instance.DefinitionKey, instance.BusinessKey, instance.State.Variables.DeepClone().AsObject());
     }
 
     /// <summary>Locks the task and its instance (task first, as <see cref="LockAsync"/> then a load would) and adds the instance to the transaction; null if either is missing.</summary>
@@ -127,23 +129,36 @@ public sealed partial class TaskService
 
     /// <summary>
     /// A claimed task only by its assignee (hr-admin too reassigns rather than completes another's task); an unclaimed
-    /// one by hr-admin, a candidate user or a member of a candidate group (API.md).
+    /// one by hr-admin, a candidate user or a member of a candidate group (API.md); either also by the substitute in force
+    /// of a user who may. Answers that user (the one acted for), or null when the actor acts for themselves.
     /// </summary>
-    private static void EnsureMayComplete(TaskRow task, Actor actor)
+    private async Task<string?> EnsureMayCompleteAsync(StepTransaction tx, TaskRow task, Actor actor, CancellationToken ct)
     {
         if (task.Assignee is { } holder)
         {
-            if (holder != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder));
+            if (holder == actor.Name) return null;
+            return await SubstitutedAsync(tx, task, actor, ct, (user, _) => user == holder)
+                ?? throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder));
         }
-        else EnsureCandidate(task, actor);
+        if (actor.IsHrAdmin || IsCandidate(task, actor.Name, actor.Roles)) return null;
+        return await SubstitutedAsync(tx, task, actor, ct, (user, roles) => IsCandidate(task, user, roles)) ?? throw NotCandidate(task, actor);
+    }
+
+    /// <summary>The first user the actor substitutes now for whom <paramref name="may"/> holds; null if none.</summary>
+    private async Task<string?> SubstitutedAsync(StepTransaction tx, TaskRow task, Actor actor, CancellationToken ct, Func<string, string[], bool> may)
+    {
+        var absent = await SubstitutionLookup.InForceAsync(tx, actor.Name, _clock.GetUtcNow(), ct);
+        return absent.Where(a => may(a.User, a.Roles)).Select(a => a.User).FirstOrDefault();
     }
 
     /// <summary>hr-admin, a candidate user, or a member of a candidate group.</summary>
     private static void EnsureCandidate(TaskRow task, Actor actor)
     {
-        if (!actor.IsHrAdmin && !IsCandidate(task, actor.Name, actor.Roles))
-            throw new WorkflowException(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
+        if (!actor.IsHrAdmin && !IsCandidate(task, actor.Name, actor.Roles)) throw NotCandidate(task, actor);
     }
+
+    private static WorkflowException NotCandidate(TaskRow task, Actor actor) =>
+        new(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
 
     private static bool IsCandidate(TaskRow task, string user, IReadOnlyCollection<string> roles) =>
         task.Users.Contains(user) || task.Groups.Any(roles.Contains);

@@ -19,4 +19,7 @@ public sealed class UserTaskRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? CompletedBy { get; set; }
+
+    /// <summary>The user whose substitute (<see cref="CompletedBy"/>) completed the task, if a substitute did.</summary>
+    public string? OnBehalfOf { get; set; }
 }

@@ -112,6 +112,7 @@ public sealed class InputChecksTests(RobustnessHost host) : IClassFixture<Robust
     [InlineData("/api/budgets")]
     [InlineData("/api/renewals")]
     [InlineData("/api/access-log")]
+    [InlineData("/api/substitutions")]
     public async Task Paging_past_the_last_page_is_a_400_and_the_last_page_an_empty_page(string list)
     {
         using var client = host.Client();

@@ -453,6 +453,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("text")
+                        .HasColumnName("on_behalf_of");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -806,6 +810,58 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.ToTable("outbox", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Substitutions.SubstitutionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SubstituteUserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("substitute_user_name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_substitutions");
+
+                    b.HasIndex("SubstituteUserName", "ValidTo")
+                        .HasDatabaseName("ix_substitutions_substitute_user_name_valid_to");
+
+                    b.HasIndex("UserName", "ValidTo")
+                        .HasDatabaseName("ix_substitutions_user_name_valid_to");
+
+                    b.ToTable("substitutions", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Runtime.Timers.TimerRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -902,6 +958,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("text")
+                        .HasColumnName("on_behalf_of");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -37,7 +37,7 @@ export default async function render(container, { params, user, navigate }) {
           <dl>
             <dt>Kunci bisnis</dt><dd data-testid="business-key">${escapeHtml(task.businessKey || '–')}</dd>
             <dt>Alur kerja</dt><dd>${escapeHtml(task.definitionKey)}</dd>
-            <dt>Status tugas</dt><dd>${STATUS_LABELS[task.state] || task.state}${task.completedBy ? ` oleh ${escapeHtml(task.completedBy)}` : ''}</dd>
+            <dt>Status tugas</dt><dd>${STATUS_LABELS[task.state] || task.state}${task.completedBy ? ` oleh ${escapeHtml(task.completedBy)}` : ''}${task.onBehalfOf ? ` selaku Plh. ${escapeHtml(task.onBehalfOf)}` : ''}</dd>
             <dt>Penerima</dt><dd>${escapeHtml(task.assignee || '–')}</dd>
             <dt>Grup kandidat</dt><dd>${task.candidateGroups.map((g) => escapeHtml(ROLE_LABELS[g] || g)).join(', ') || '–'}</dd>
             <dt>Dibuat</dt><dd>${formatWita(task.createdAt)}</dd>

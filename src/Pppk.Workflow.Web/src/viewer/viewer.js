@@ -36,7 +36,7 @@ export default async function render(container, { params, user, navigate }) {
             <li class="${item.endedAt ? 'done' : 'running'}">
               <strong>${escapeHtml(item.name || item.elementId)}</strong> <small class="muted">${escapeHtml(ELEMENT_TYPE_LABELS[item.elementType] || item.elementType)}</small>
               <div class="small">${formatWita(item.startedAt)}${item.endedAt ? ` → ${formatWita(item.endedAt)}` : ' · sedang berjalan'}
-                ${item.completedBy ? ` · oleh <b>${escapeHtml(item.completedBy)}</b>` : ''}${item.terminated ? ' · dihentikan' : ''}</div>
+                ${item.completedBy ? ` · oleh <b>${escapeHtml(item.completedBy)}</b>` : ''}${item.onBehalfOf ? ` selaku Plh. <b>${escapeHtml(item.onBehalfOf)}</b>` : ''}${item.terminated ? ' · dihentikan' : ''}</div>
               ${item.variables && Object.keys(item.variables).length ? `<div class="small vars-inline">${Object.entries(item.variables)
                 .map(([k, v]) => `<code>${escapeHtml(k)} = ${escapeHtml(formatValue(v))}</code>`).join(' ')}</div>` : ''}
             </li>`).join('')}</ol>

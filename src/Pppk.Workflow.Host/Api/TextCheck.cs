@@ -18,13 +18,27 @@ internal static class TextCheck
 {
     private const int ShownNameLength = 80;
 
-    public static InputProblem? Problem(Term kind, string field, string value, int maxLength)
+    public enum Fault { Nul, InvalidUnicode, TooLong }
+
+    public static InputProblem? Problem(Term kind, string field, string value, int maxLength) =>
+        FaultOf(value, maxLength) is { } fault ? Describe(fault, kind, field, value.Length, maxLength) : null;
+
+    /// <summary>What is wrong with <paramref name="value"/>, if anything; nothing is allocated (the field is named only for a problem).</summary>
+    public static Fault? FaultOf(ReadOnlySpan<char> value, int maxLength) =>
+        value.Contains('\0') ? Fault.Nul
+        : !IsValidUtf16(value) ? Fault.InvalidUnicode
+        : value.Length > maxLength ? Fault.TooLong
+        : null;
+
+    public static InputProblem Describe(Fault fault, Term kind, string field, int length, int maxLength)
     {
         var shown = Shown(field);
-        if (value.Contains('\0')) return new(HostTexts.TextNul.Format(kind, shown), shown);
-        if (!IsValidUtf16(value)) return new(HostTexts.TextInvalidUnicode.Format(kind, shown), shown);
-        if (value.Length > maxLength) return new(HostTexts.TextTooLong.Format(kind, shown, value.Length, maxLength), shown, maxLength);
-        return null;
+        return fault switch
+        {
+            Fault.Nul => new(HostTexts.TextNul.Format(kind, shown), shown),
+            Fault.InvalidUnicode => new(HostTexts.TextInvalidUnicode.Format(kind, shown), shown),
+            _ => new(HostTexts.TextTooLong.Format(kind, shown, length, maxLength), shown, maxLength),
+        };
     }
 
     /// <summary>A field's name as a problem may repeat it: bounded, and with NUL, control characters and lone surrogates replaced.</summary>

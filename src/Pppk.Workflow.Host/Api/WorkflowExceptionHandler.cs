@@ -23,14 +23,16 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
             JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
             PostgresException p when RefusedParameter(p) => (400, NotStorable(http, p)),
             Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: PostgresException p } when RefusedParameter(p) => (400, NotStorable(http, p)),
-            _ when DatabaseFaults.Problem(exception, http) is { } fault => fault,
+            _ when DatabaseFaults.IsUnreachable(exception) => (503, HostTexts.DatabaseUnavailable.Format()),
             _ => (0, (object)""),
         };
         if (status == 0) return false;
-        // A text of our own renders in the caller's language; other titles get their status's title (ProblemLanguage).
-        var extensions = title is LocalizedText text ? new Dictionary<string, object?> { ["code"] = text.Code } : null;
-        var rendered = title is LocalizedText t ? t.In(http.Request.Language()) : title.ToString();
-        await Results.Problem(title: rendered, statusCode: status, extensions: extensions).ExecuteAsync(http);
+        // A failure that passes (database away, a step that could not start in time): say when to try again.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A text of our own renders in the caller's language with its code; other titles get their status's (ProblemLanguage).
+        IResult result = title is LocalizedText text ? new LocalizedProblem(text, status) : Results.Problem(title: title.ToString(), statusCode: status);
+        await result.ExecuteAsync(http);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
 
@@ -31,7 +32,7 @@ internal static class OverrunSteps
             return new StepResult(instance.State, [], "Its first step ran past the deadline; the call activity has the incident.");
         }
         if (WaitIdOf(trigger) is not { } waitId)
-            throw new StepDeadlineException(422, StepTexts.CallOverran.Format(instance.DefinitionKey, timeout));
+            throw new WorkflowException(422, StepTexts.CallOverran.Format(instance.DefinitionKey, timeout));
         var state = instance.State.Clone();
         if (state.WaitPoints.Find(w => w.Id == waitId) is not { } wait || state.Find(wait.ElementInstanceKey) is not { } owner)
             return new StepResult(instance.State, [], $"Wait point {waitId} no longer exists; the step that ran past the deadline is dropped.");

@@ -68,8 +68,8 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
             catch (StepOverrunException e)
             {
                 throw e.Overrun.Phase == OverrunPhase.Body
-                    ? new StepDeadlineException(503, StepTexts.Busy.Format(StepTexts.Seconds(_timeout)))
-                    : new StepDeadlineException(422, StepTexts.CallOverran.Format(e.Overrun.DefinitionKey, StepTexts.Seconds(_timeout)));
+                    ? new WorkflowException(503, StepTexts.Busy.Format(StepTexts.Seconds(_timeout)))
+                    : new WorkflowException(422, StepTexts.CallOverran.Format(e.Overrun.DefinitionKey, StepTexts.Seconds(_timeout)));
             }
             catch (PostgresException e) when (IsStaleLatest(e) && attempt < MaxAttempts)
             {

@@ -68,13 +68,13 @@ public sealed class BrowserHost : TestHost
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies) and page at a desktop size.</summary>
+    /// <summary>A fresh browser context (no cookies) and page at the smallest common office screen (1366x768), so a screenshot shows what is cut off.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Url.ToString(),
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "id-ID",
             TimezoneId = "Asia/Makassar",
         });

@@ -90,6 +90,8 @@ public sealed class SignInTests(BrowserHost host)
         await page.GetByLabel("Kata sandi").FillAsync("tebakan-terakhir");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(error).ToContainTextAsync("Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini");
+        await Assertions.Expect(error).ToContainTextAsync("coba lagi dalam 15 menit");
+        await BrowserHost.ScreenshotAsync(page, "20-sign-in-throttled");
         await host.CloseAsync(page);
     }
 

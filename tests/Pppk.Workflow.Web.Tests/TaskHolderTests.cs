@@ -18,6 +18,7 @@ public sealed class TaskHolderTests(BrowserHost host)
         var page = await host.SignedInPageAsync(BrowserHost.VerifierName, BrowserHost.VerifierPassword);
         var row = page.GetByTestId("task-row").Filter(new() { HasText = "REG-2026-041" });
         await Assertions.Expect(row).ToContainTextAsync("Saya");
+        await BrowserHost.ScreenshotAsync(page, "17-inbox-task-held-lepaskan");
         await row.GetByTestId("unclaim").ClickAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Ambil" })).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("unclaim")).ToHaveCountAsync(0);
@@ -47,6 +48,7 @@ public sealed class TaskHolderTests(BrowserHost host)
         await page.GetByTestId("complete").ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-status"))
             .ToContainTextAsync("Tugas 'Periksa berkas' sedang dipegang oleh admin; hanya admin yang dapat menyelesaikannya.");
+        await BrowserHost.ScreenshotAsync(page, "18-task-completion-refused");
         Assert.Equal("open", (await host.GetAsync($"/api/tasks/{taskId}"))["task"]!["state"]!.ToString());
 
         // Opened again, the page says who holds it and offers no completion.
@@ -54,7 +56,7 @@ public sealed class TaskHolderTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("held-by")).ToContainTextAsync("sedang dipegang oleh admin");
         await Assertions.Expect(page.GetByTestId("complete")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("claim")).ToHaveCountAsync(0);
-        await BrowserHost.ScreenshotAsync(page, "task-held-by-another");
+        await BrowserHost.ScreenshotAsync(page, "19-task-held-by-another");
         await host.CloseAsync(page);
     }
 

@@ -23,11 +23,11 @@ public static class HostTexts
         "Wrong user name or password.",
         "Nama pengguna atau kata sandi salah.");
     public static readonly TextTemplate SignInsFromAddressLimited = new("sign-in-rate-limited",
-        "Too many sign-in attempts from your network address; try again in {0} seconds.",
-        "Terlalu banyak percobaan masuk dari alamat jaringan Anda; coba lagi dalam {0} detik.");
+        "Too many sign-in attempts from your network address; try again in {0}.",
+        "Terlalu banyak percobaan masuk dari alamat jaringan Anda; coba lagi dalam {0}.");
     public static readonly TextTemplate FailedSignInsLimited = new("sign-in-throttled",
-        "Too many failed sign-ins for this user name from your network address; try again in {0} seconds.",
-        "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat jaringan Anda; coba lagi dalam {0} detik.");
+        "Too many failed sign-ins for this user name from your network address; try again in {0}.",
+        "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari alamat jaringan Anda; coba lagi dalam {0}.");
     public static readonly TextTemplate CsrfProofMissing = new("csrf-proof-missing",
         "A change sent with a sign-in cookie must carry the X-Pppk-Csrf header (the web front sends it); nothing was changed.",
         "Permintaan ditolak demi keamanan (perlindungan CSRF): perubahan hanya dapat dikirim dari aplikasi web Pppk.Workflow. Tidak ada yang diubah; muat ulang halaman lalu coba lagi.");

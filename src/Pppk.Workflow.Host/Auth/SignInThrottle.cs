@@ -48,8 +48,13 @@ public sealed class SignInThrottle(SignInLimitOptions limits) : IDisposable
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return http.Request.HasFormContentType
             ? Results.Redirect("/login?error=throttled")
-            : new LocalizedProblem(text.Format(seconds), StatusCodes.Status429TooManyRequests);
+            : new LocalizedProblem(text.Format(Wait(seconds)), StatusCodes.Status429TooManyRequests);
     }
+
+    /// <summary>The wait as a person reads it: "15 menit", not "900 detik" (Retry-After keeps the seconds).</summary>
+    private static Term Wait(int seconds) => seconds < 120
+        ? new Term($"{seconds} seconds", $"{seconds} detik")
+        : new Term($"{(seconds + 59) / 60} minutes", $"{(seconds + 59) / 60} menit");
 
     // The user name as Identity looks it up, so "Admin" and "admin" share one count.
     private static (string, string) Key(HttpContext http, string userName) => (ClientAddress.Of(http), userName.Normalize().ToUpperInvariant());

@@ -26,11 +26,12 @@ public sealed class SubstitutionTests(TestHost host) : IClassFixture<TestHost>
             await host.SignedInClientAsync(names[2], Password), names, (string)instance["id"]!, taskId);
     }
 
-    private static object Body(string? user, string substitute, TimeSpan from, TimeSpan to, string? reason = "Cuti tahunan") => new
+    // One clock reading for both ends: equal offsets must give equal times (from == to is a case of its own).
+    private static object Body(string? user, string substitute, TimeSpan from, TimeSpan to, string? reason = "Cuti tahunan")
     {
-        userName = user, substituteUserName = substitute, from = DateTimeOffset.UtcNow.Add(from).ToOffset(TimeSpan.FromHours(8)),
-        to = DateTimeOffset.UtcNow.Add(to).ToOffset(TimeSpan.FromHours(8)), reason,
-    };
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        return new { userName = user, substituteUserName = substitute, from = now.Add(from), to = now.Add(to), reason };
+    }
 
     private static async Task<string> NameAsync(HttpClient client, object body)
     {

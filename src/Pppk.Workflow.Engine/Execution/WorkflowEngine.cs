@@ -32,6 +32,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         context.Emit(new ElementStarted(root.Key, model.Id, "process", model.Process.Name, context.Now));
         context.EnqueueActivate(start, root.Key);
         context.Run();
+        UpdateCase(context);
         return new StepResult(state, context.Effects);
     }
 
@@ -56,7 +57,47 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (ignored is not null)
             return new StepResult(state, [], ignored);
         context.Run();
+        UpdateCase(context);
         return new StepResult(next, context.Effects);
+    }
+
+    /// <summary>
+    /// Evaluates the process's case rule over the instance variables as the step left them: a text (or number) of at
+    /// most <see cref="CaseValueMaxLength"/> characters is the value, null or anything else is none. An expression that
+    /// fails keeps the value it had, so a variable gone wrong doesn't move a case out of its unit. Once the process scope
+    /// is gone (the instance ended) the last values stay.
+    /// </summary>
+    private static void UpdateCase(StepContext context)
+    {
+        var rule = context.Model.Process.Case;
+        var state = context.State;
+        if (rule.IsEmpty || state.Root is not { } root) return;
+        state.CaseUnit = CaseValue(context, rule.Unit, root, state.CaseUnit);
+        state.CaseSubject = CaseValue(context, rule.Subject, root, state.CaseSubject);
+    }
+
+    /// <summary>The longest unit code or subject kept; longer values are no value.</summary>
+    public const int CaseValueMaxLength = 64;
+
+    private static string? CaseValue(StepContext context, string? raw, ElementInstance root, string? previous)
+    {
+        if (raw is null) return null;
+        JsonNode? value;
+        try
+        {
+            value = context.Expressions.Evaluate(raw, context.Lookup(root));
+        }
+        catch (ExpressionException)
+        {
+            return previous;
+        }
+        var text = value switch
+        {
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>().Trim(),
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(text) || text.Length > CaseValueMaxLength ? null : text;
     }
 
     private StepContext NewContext(ProcessModel model, InstanceState state) =>

@@ -21,6 +21,17 @@ public sealed class BpmnDefinitions
     public BpmnProcess? FindProcess(string id) => Processes.FirstOrDefault(p => p.Id == id);
 }
 
+/// <summary>The expressions that name a case's unit (OPD code) and subject (the NIK of the person it is about).</summary>
+public sealed record CaseRule(string? Unit, string? Subject)
+{
+    public const string UnitProperty = "caseUnit";
+    public const string SubjectProperty = "caseSubject";
+
+    public static readonly CaseRule None = new(null, null);
+
+    public bool IsEmpty => Unit is null && Subject is null;
+}
+
 public sealed record BpmnMessage(string Id, string? Name, string? CorrelationKey);
 
 public sealed record BpmnError(string Id, string? Name, string? ErrorCode);
@@ -30,6 +41,12 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
 {
     public string? Name { get; init; }
     public bool IsExecutable { get; init; }
+
+    /// <summary>
+    /// Who the case belongs to: the <c>caseUnit</c> and <c>caseSubject</c> extension properties of the process
+    /// (<c>zeebe:properties</c>), each a FEEL expression over the instance variables ("=unitCode") or a literal; null when absent.
+    /// </summary>
+    public CaseRule Case { get; init; } = CaseRule.None;
 
     /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = [];

@@ -40,6 +40,9 @@ public sealed class ProcessModel
         foreach (var flow in Process.AllFlows.Values)
             if (flow.Condition is { } condition)
                 Expressions.TryCompile(condition);
+        foreach (var rule in new[] { Process.Case.Unit, Process.Case.Subject })
+            if (rule is not null)
+                Expressions.TryCompile(rule);
     }
 
     /// <summary>The model of one process; its expressions are parsed within <paramref name="limits"/> (default <see cref="FeelLimits.Default"/>).</summary>

@@ -50,6 +50,7 @@ public static class BpmnParser
             {
                 Name = p.Attr("name"),
                 IsExecutable = string.Equals(p.Attr("isExecutable"), "true", StringComparison.OrdinalIgnoreCase),
+                Case = ZeebeExtensionReader.Case(p),
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);

@@ -23,6 +23,15 @@ internal static class ZeebeExtensionReader
         return headers;
     }
 
+    /// <summary>The process's <c>caseUnit</c> and <c>caseSubject</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
+    public static CaseRule Case(XElement process)
+    {
+        string? Property(string name) => Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property")
+            .Where(p => p.Attr("name") == name).Select(p => p.Attr("value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var rule = new CaseRule(Property(CaseRule.UnitProperty), Property(CaseRule.SubjectProperty));
+        return rule.IsEmpty ? CaseRule.None : rule;
+    }
+
     public static List<IoMapping> Mappings(XElement e, string kind) =>
         (Zeebe(e, "ioMapping")?.Elements(BpmnNames.Zeebe + kind) ?? [])
         .Select(m => new IoMapping(m.Attr("source") ?? "", m.Attr("target") ?? ""))

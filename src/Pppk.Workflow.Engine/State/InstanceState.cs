@@ -28,6 +28,12 @@ public sealed class InstanceState
 
     public List<Incident> Incidents { get; set; } = [];
 
+    /// <summary>The unit (OPD code) the case belongs to, by the process's <c>caseUnit</c> rule after the last step; null without a rule.</summary>
+    public string? CaseUnit { get; set; }
+
+    /// <summary>The person the case is about (NIK), by the process's <c>caseSubject</c> rule after the last step; null without a rule.</summary>
+    public string? CaseSubject { get; set; }
+
     [JsonIgnore]
     public bool HasIncident => Incidents.Count > 0;
 
@@ -55,6 +61,8 @@ public sealed class InstanceState
         WaitPoints = WaitPoints.Select(w => w with { }).ToList(),
         Joins = Joins.Select(j => j with { }).ToList(),
         Incidents = Incidents.Select(i => i with { }).ToList(),
+        CaseUnit = CaseUnit,
+        CaseSubject = CaseSubject,
     };
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)

@@ -60,6 +60,8 @@ internal static class ElementNames
         ["retries"] = "jumlah percobaan ulang",
         ["script"] = "skrip",
         ["called process id"] = "id proses yang dipanggil",
+        ["case unit"] = "unit kasus (caseUnit)",
+        ["case subject"] = "subjek kasus (caseSubject)",
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>

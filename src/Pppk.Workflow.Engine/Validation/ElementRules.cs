@@ -16,6 +16,8 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
     {
         CheckScope(process, isProcess: true);
         CheckReachability();
+        Feel(process.Id, process.Case.Unit, ElementNames.Site("case unit"));
+        Feel(process.Id, process.Case.Subject, ElementNames.Site("case subject"));
     }
 
     private void CheckScope(FlowScope scope, bool isProcess)

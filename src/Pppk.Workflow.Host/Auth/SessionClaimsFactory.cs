@@ -5,7 +5,10 @@ using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
-/// <summary>Adds the user's version (<see cref="SessionValidator.VersionClaim"/>) to the claims Identity builds at sign-in.</summary>
+/// <summary>
+/// Adds the user's version (<see cref="SessionValidator.VersionClaim"/>), unit and linked NIK to the claims Identity builds
+/// at sign-in (and again whenever the user's row changed: <see cref="SessionValidator"/>).
+/// </summary>
 internal sealed class SessionClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -13,6 +16,8 @@ internal sealed class SessionClaimsFactory(UserManager<AppUser> users, RoleManag
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(SessionValidator.VersionClaim, user.ConcurrencyStamp ?? ""));
+        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(Api.Caller.UnitClaim, user.UnitCode));
+        if (!string.IsNullOrEmpty(user.EmployeeNik)) identity.AddClaim(new Claim(Api.Caller.NikClaim, user.EmployeeNik));
         return identity;
     }
 }

@@ -21,7 +21,14 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         builder.HasDefaultSchema(Schema);
 
         // Plain table names instead of Identity's AspNet* prefixes; columns are snake_case by convention.
-        builder.Entity<AppUser>().ToTable("users");
+        builder.Entity<AppUser>(e =>
+        {
+            e.ToTable("users");
+            e.Property(u => u.UnitCode).HasMaxLength(64);
+            // One account per person: the NIK links to exactly one user.
+            e.Property(u => u.EmployeeNik).HasMaxLength(16);
+            e.HasIndex(u => u.EmployeeNik).IsUnique().HasFilter("employee_nik IS NOT NULL");
+        });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
         builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");

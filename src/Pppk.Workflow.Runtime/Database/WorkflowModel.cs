@@ -36,6 +36,10 @@ internal static class WorkflowModel
             e.HasIndex(i => new { i.BusinessKey, i.DefinitionKey });
             e.HasIndex(i => i.ParentInstanceId).HasFilter("parent_instance_id IS NOT NULL");
             e.HasIndex(i => i.EndedAt).HasFilter("ended_at IS NOT NULL AND state IS NOT NULL");
+            e.Property(i => i.UnitCode).HasMaxLength(64);
+            e.Property(i => i.Subject).HasMaxLength(64);
+            e.HasIndex(i => new { i.UnitCode, i.StartedAt }).HasFilter("unit_code IS NOT NULL");
+            e.HasIndex(i => i.Subject).HasFilter("subject IS NOT NULL");
         });
         b.Entity<HistoryRecord>(e =>
         {

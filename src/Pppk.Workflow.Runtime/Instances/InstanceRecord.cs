@@ -19,6 +19,12 @@ public sealed class InstanceRecord
     public long? ParentWaitId { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The unit (OPD code) the case belongs to, by its process's <c>caseUnit</c> rule; who may see it follows from this.</summary>
+    public string? UnitCode { get; set; }
+
+    /// <summary>The NIK of the person the case is about, by its process's <c>caseSubject</c> rule: their "Status saya" lists it.</summary>
+    public string? Subject { get; set; }
 }
 
 /// <summary>One element instance of the audit trail: started, ended, by whom, with the variables it set. Never edited through the API.</summary>

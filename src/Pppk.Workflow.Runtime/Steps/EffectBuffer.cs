@@ -37,7 +37,8 @@ internal sealed class EffectBuffer
     public sealed record IncidentRow(Guid InstanceId, long EngineId, string ElementId, string Code, string Message, string MessageIndonesian, DateTimeOffset At);
 
     public sealed record InstanceRow(Guid Id, long DefinitionId, string DefinitionKey, int Version, string? BusinessKey, string Status,
-        bool HasIncident, string State, Guid? ParentInstanceId, long? ParentWaitId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool IsNew);
+        bool HasIncident, string State, Guid? ParentInstanceId, long? ParentWaitId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool IsNew,
+        string? UnitCode, string? Subject);
 
     public readonly List<InstanceRow> Instances = [];
     public readonly Dictionary<WaitKey, TaskRow> NewTasks = [];
@@ -118,23 +119,25 @@ internal sealed class EffectBuffer
         if (inserts.Count > 0)
         {
             Add(batch, """
-                INSERT INTO pppk.instances (id, definition_id, definition_key, version, business_key, status, has_incident, state, parent_instance_id, parent_wait_id, started_at, ended_at)
-                SELECT * FROM unnest(@id, @def, @key, @ver, @bk, @st, @inc, @state::jsonb[], @pid, @pwait, @started, @ended)
+                INSERT INTO pppk.instances (id, definition_id, definition_key, version, business_key, status, has_incident, state, parent_instance_id, parent_wait_id, started_at, ended_at, unit_code, subject)
+                SELECT * FROM unnest(@id, @def, @key, @ver, @bk, @st, @inc, @state::jsonb[], @pid, @pwait, @started, @ended, @unit, @subject)
                 """,
                 P("id", inserts.Select(i => i.Id)), P("def", inserts.Select(i => i.DefinitionId)), P("key", inserts.Select(i => i.DefinitionKey)),
                 P("ver", inserts.Select(i => i.Version)), P("bk", inserts.Select(i => i.BusinessKey)), P("st", inserts.Select(i => i.Status)),
                 P("inc", inserts.Select(i => i.HasIncident)), P("state", inserts.Select(i => i.State)), P("pid", inserts.Select(i => i.ParentInstanceId)),
-                P("pwait", inserts.Select(i => i.ParentWaitId)), P("started", inserts.Select(i => i.StartedAt)), P("ended", inserts.Select(i => i.EndedAt)));
+                P("pwait", inserts.Select(i => i.ParentWaitId)), P("started", inserts.Select(i => i.StartedAt)), P("ended", inserts.Select(i => i.EndedAt)),
+                P("unit", inserts.Select(i => i.UnitCode)), P("subject", inserts.Select(i => i.Subject)));
         }
         var updates = Instances.Where(i => !i.IsNew).ToList();
         if (updates.Count > 0)
         {
             Add(batch, """
-                UPDATE pppk.instances i SET status = u.st, has_incident = u.inc, state = u.state, ended_at = u.ended
-                FROM unnest(@id, @st, @inc, @state::jsonb[], @ended) AS u(id, st, inc, state, ended) WHERE i.id = u.id
+                UPDATE pppk.instances i SET status = u.st, has_incident = u.inc, state = u.state, ended_at = u.ended, unit_code = u.unit, subject = u.subject
+                FROM unnest(@id, @st, @inc, @state::jsonb[], @ended, @unit, @subject) AS u(id, st, inc, state, ended, unit, subject) WHERE i.id = u.id
                 """,
                 P("id", updates.Select(i => i.Id)), P("st", updates.Select(i => i.Status)), P("inc", updates.Select(i => i.HasIncident)),
-                P("state", updates.Select(i => i.State)), P("ended", updates.Select(i => i.EndedAt)));
+                P("state", updates.Select(i => i.State)), P("ended", updates.Select(i => i.EndedAt)),
+                P("unit", updates.Select(i => i.UnitCode)), P("subject", updates.Select(i => i.Subject)));
         }
     }
 

@@ -126,7 +126,7 @@ internal sealed class StepTransaction : IAsyncDisposable
         {
             i.EndedAt = i.State.Status == InstanceStatus.Active ? null : StoredTime.Of(DateTimeOffset.UtcNow);
             Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
-                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew));
+                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew, i.State.CaseUnit, i.State.CaseSubject));
         }
         // Flush and COMMIT in one round trip (one fewer per step than flush, then Transaction.CommitAsync).
         await Buffer.FlushAsync(Connection, Transaction, ct, commit: true);

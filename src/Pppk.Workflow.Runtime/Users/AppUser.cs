@@ -10,5 +10,8 @@ public sealed class AppUser : IdentityUser
     /// <summary>The unit (OPD) the person belongs to, for unit-scoped tasks and reports.</summary>
     public string? UnitCode { get; set; }
 
+    /// <summary>The NIK of the employee (or applicant) record this person is: their own cases ("Status saya") and profile.</summary>
+    public string? EmployeeNik { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -527,6 +527,16 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_code");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -542,11 +552,19 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasDatabaseName("ix_instances_parent_instance_id")
                         .HasFilter("parent_instance_id IS NOT NULL");
 
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_instances_subject")
+                        .HasFilter("subject IS NOT NULL");
+
                     b.HasIndex("BusinessKey", "DefinitionKey")
                         .HasDatabaseName("ix_instances_business_key_definition_key");
 
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
+
+                    b.HasIndex("UnitCode", "StartedAt")
+                        .HasDatabaseName("ix_instances_unit_code_started_at")
+                        .HasFilter("unit_code IS NOT NULL");
 
                     b.ToTable("instances", "pppk");
                 });
@@ -1018,6 +1036,11 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("EmployeeNik")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("employee_nik");
+
                     b.Property<string>("FullName")
                         .HasColumnType("text")
                         .HasColumnName("full_name");
@@ -1061,7 +1084,8 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UnitCode")
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("unit_code");
 
                     b.Property<string>("UserName")
@@ -1071,6 +1095,11 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("EmployeeNik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_employee_nik")
+                        .HasFilter("employee_nik IS NOT NULL");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -1,0 +1,75 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pppk.Workflow.Runtime.Database.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseUnitAndSubject : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "unit_code",
+                schema: "pppk",
+                table: "users",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "employee_nik",
+                schema: "pppk",
+                table: "users",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_employee_nik",
+                schema: "pppk",
+                table: "users",
+                column: "employee_nik",
+                unique: true,
+                filter: "employee_nik IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_users_employee_nik",
+                schema: "pppk",
+                table: "users");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "unit_code",
+                schema: "pppk",
+                table: "users",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "employee_nik",
+                schema: "pppk",
+                table: "users",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(16)",
+                oldMaxLength: 16,
+                oldNullable: true);
+        }
+    }
+}

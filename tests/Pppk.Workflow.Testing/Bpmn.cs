@@ -45,6 +45,15 @@ public static class Bpmn
         <bpmn:message id="{id}" name="{name}"><bpmn:extensionElements><zeebe:subscription correlationKey="{System.Security.SecurityElement.Escape(correlationKey)}"/></bpmn:extensionElements></bpmn:message>
         """;
 
+    /// <summary>The process with the case rule <c>caseUnit</c>/<c>caseSubject</c> (extension properties of the process element).</summary>
+    public static string WithCase(string processXml, string? unit, string? subject)
+    {
+        var properties = (unit is null ? "" : $"<zeebe:property name=\"caseUnit\" value=\"{unit}\"/>")
+                         + (subject is null ? "" : $"<zeebe:property name=\"caseSubject\" value=\"{subject}\"/>");
+        var open = System.Text.RegularExpressions.Regex.Match(processXml, "<bpmn:process [^>]*>");
+        return processXml.Insert(open.Index + open.Length, $"<bpmn:extensionElements><zeebe:properties>{properties}</zeebe:properties></bpmn:extensionElements>");
+    }
+
     /// <summary>start → elements chained in order → end.</summary>
     public static string Chain(string id, params string[] elements)
     {

@@ -36,9 +36,9 @@ public sealed class ScoreNotifications(NpgsqlDataSource db, MessageService messa
         foreach (var (number, stamp) in scored)
             await messages.PublishAsync(new MessageService.Publish(ScoresMessage, number, null, $"{ScoresMessage}:{number}:{stamp}", ScoresTtlSeconds), "system", ct);
 
-        var complete = new List<string>();
+        var complete = new List<(string Code, string Unit)>();
         await using (var cmd = db.CreateCommand("""
-            SELECT f.code FROM pppk.formations f
+            SELECT f.code, f.unit_code FROM pppk.formations f
             WHERE EXISTS (SELECT 1 FROM pppk.applicants a WHERE a.formation_code = f.code AND a.admin_verdict = 'MS')
               AND NOT EXISTS (SELECT 1 FROM pppk.applicants a WHERE a.formation_code = f.code AND a.admin_verdict IS NULL)
               AND NOT EXISTS (SELECT 1 FROM pppk.applicants a LEFT JOIN pppk.cat_scores s ON s.applicant_id = a.id
@@ -47,9 +47,9 @@ public sealed class ScoreNotifications(NpgsqlDataSource db, MessageService messa
             ORDER BY f.code
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) complete.Add(r.GetString(0));
-        foreach (var code in complete)
-            await messages.PublishAsync(new MessageService.Publish(FormationCompleteMessage, code, new JsonObject { ["formationCode"] = code },
+            while (await r.ReadAsync(ct)) complete.Add((r.GetString(0), r.GetString(1)));
+        foreach (var (code, unit) in complete)
+            await messages.PublishAsync(new MessageService.Publish(FormationCompleteMessage, code, new JsonObject { ["formationCode"] = code, ["unitCode"] = unit },
                 $"{FormationCompleteMessage}:{code}", null), "system", ct);
         logger.LogInformation("CAT scores: told {Applicants} applicants, {Formations} formations ready for ranking", scored.Count, complete.Count);
     }

@@ -3,6 +3,7 @@ using Npgsql;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Host.Access;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
@@ -22,6 +23,22 @@ public static class InstancesApi
     public sealed record VariablesBody(JsonObject? Variables);
 
     private static readonly HashSet<string> Statuses = ["active", "completed", "terminated", "cancelled"];
+
+    private static IResult NoInstance(Guid id) => Results.Problem(title: $"No instance {id}.", statusCode: 404);
+
+    /// <summary>
+    /// The case at <c>{id}</c> answers 404, as one that does not exist, to a caller who may not see it (<see cref="Visibility.Case"/>);
+    /// checked before the endpoint runs, so nothing of it is read and the access log records no opening.
+    /// </summary>
+    private static RouteHandlerBuilder SeenOnlyByWhoMay(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        if (http.Request.RouteValues["id"] is string raw && Guid.TryParse(raw, out var id)
+            && !await Visibility.SeesCaseAsync(http.RequestServices.GetRequiredService<NpgsqlDataSource>(), id, http.User.Actor(),
+                http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted))
+            return NoInstance(id);
+        return await next(context);
+    });
 
     public static void MapInstancesApi(this IEndpointRouteBuilder app)
     {
@@ -48,20 +65,23 @@ public static class InstancesApi
         }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch);
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : Results.Problem(title: $"No instance {id}.", statusCode: 404))
-            .RecordsAccess(AccessKinds.Instance);
+            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
-        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, NpgsqlDataSource db,
+            TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
             var filter = new SqlFilter()
-                .When(definitionKey, "definition_key = @key", "key")
-                .When(status, "status = @status", "status")
-                .When(businessKey, "business_key = @bk", "bk");
-            await using var cmd = filter.Bind(db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances WHERE {filter.Where} ORDER BY started_at DESC, id LIMIT @take OFFSET @skip"));
-            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances WHERE {filter.Where}"));
+                .When(definitionKey, "i.definition_key = @key", "key")
+                .When(status, "i.status = @status", "status")
+                .When(businessKey, "i.business_key = @bk", "bk")
+                .When(unitCode?.Trim(), "i.unit_code = @unit", "unit")
+                .Restrict(Visibility.Case, http.User.Actor(), clock.GetUtcNow());
+            await using var cmd = filter.Bind(db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances i WHERE {filter.Where} ORDER BY i.started_at DESC, i.id LIMIT @take OFFSET @skip"));
+            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
             cmd.Parameters.AddWithValue("skip", paging.Skip);
             var items = new List<InstanceView>();
@@ -73,7 +93,6 @@ public static class InstancesApi
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
         {
-            if (await InstanceViews.GetAsync(db, id, ct) is null) return Results.Problem(title: $"No instance {id}.", statusCode: 404);
             await using var cmd = db.CreateCommand("""
                 SELECT element_id, element_type, name, started_at, ended_at, completed_by, terminated, variables::text, on_behalf_of
                 FROM pppk.history WHERE instance_id = @id ORDER BY id
@@ -92,7 +111,7 @@ public static class InstancesApi
                 });
             }
             return Results.Ok(new { items });
-        }).RecordsAccess(AccessKinds.Instance);
+        }).SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
         {
@@ -103,7 +122,7 @@ public static class InstancesApi
             while (await r.ReadAsync(ct))
                 items.Add(new { at = r.GetFieldValue<DateTimeOffset>(0), user = r.IsDBNull(1) ? null : r.GetString(1), action = r.GetString(2), details = r.IsDBNull(3) ? null : JsonNode.Parse(r.GetString(3)) });
             return Results.Ok(new { items });
-        }).RecordsAccess(AccessKinds.Instance);
+        }).SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {

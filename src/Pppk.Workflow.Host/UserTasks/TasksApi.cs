@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Host.Access;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Instances;
@@ -16,21 +17,6 @@ public static class TasksApi
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State, DateTimeOffset? EndedAt, string? CompletedBy,
         string DefinitionKey, string? BusinessKey, string? UnitCode, string? OnBehalfOf);
 
-    // A task's unit: its instance's unitCode variable, else the unit of the instance's formation (selection).
-    private const string UnitOf = "coalesce(i.state #>> '{elements,0,variables,unitCode}', (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'))";
-
-    /// <summary>
-    /// The task is the assignee's, a candidate user's or a candidate group member's for whom <c>@me</c> is the substitute in
-    /// force at <c>@now</c> (the absent user's roles count as candidate groups).
-    /// </summary>
-    private const string Substituted = """
-        EXISTS (SELECT 1 FROM pppk.substitutions s
-                WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now
-                  AND (t.assignee = s.user_name OR (t.assignee IS NULL AND (s.user_name = ANY(t.candidate_users) OR t.candidate_groups && array(
-                       SELECT r.name::text FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
-                       WHERE u.user_name = s.user_name AND r.name IS NOT NULL)))))
-        """;
-
     /// <summary>The body of claim (optional: hr-admin claims for someone) and assign (required).</summary>
     public sealed record ClaimBody(string? Assignee);
 
@@ -38,10 +24,7 @@ public static class TasksApi
 
     private const string Select = """
         SELECT t.id, t.instance_id, t.element_id, t.name, t.assignee, t.candidate_groups, t.candidate_users, t.due_at, t.follow_up_at, t.form_id,
-               t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key, 
-        """ + UnitOf + """
-        
-        , t.on_behalf_of
+               t.created_at, t.state, t.ended_at, t.completed_by, i.definition_key, i.business_key, i.unit_code, t.on_behalf_of
         FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
         """;
 
@@ -54,18 +37,16 @@ public static class TasksApi
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var actor = http.User.Actor();
-            // People who are only employees see the tasks offered to them, never the whole list.
-            var onlyMine = mine == true || actor.Roles.All(r => r == Roles.Employee);
             var filter = new SqlFilter()
                 .When(state == "all" ? null : state ?? "open", "t.state = @state", "state")
                 .When(instanceId, "t.instance_id = @inst", "inst")
                 .When(assignee, "t.assignee = @assignee", "assignee")
                 .When(candidateGroup, "@group = ANY(t.candidate_groups)", "group")
                 .When(definitionKey, "i.definition_key = @def", "def")
-                .When(unitCode?.Trim(), UnitOf + " = @unit", "unit");
-            if (onlyMine)
-                filter.Add("t.assignee = @me OR @me = ANY(t.candidate_users) OR t.candidate_groups && @roles OR " + Substituted, ("me", actor.Name),
-                    ("roles", actor.Roles.ToArray()), ("now", clock.GetUtcNow()));
+                .When(unitCode?.Trim(), "i.unit_code = @unit", "unit")
+                .Restrict(Visibility.Task, actor, clock.GetUtcNow());
+            // hr-admin's "mine": the tasks offered to them as to anyone else, not the whole list.
+            if (mine == true && actor.IsHrAdmin) filter.Add(Visibility.Task, Visibility.Parameters(actor, clock.GetUtcNow()));
             await using var cmd = filter.Bind(db.CreateCommand($"{Select} WHERE {filter.Where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip"));
             await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}"));
             cmd.Parameters.AddWithValue("take", paging.PageSize);
@@ -76,10 +57,11 @@ public static class TasksApi
             return Results.Ok(new PagedList<TaskView>(items, (int)(long)(await count.ExecuteScalarAsync(ct))!, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var task = await GetAsync(db, id, ct);
-            if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
+            if (task is null || !await Visibility.SeesTaskAsync(db, id, http.User.Actor(), clock.GetUtcNow(), ct))
+                return Results.Problem(title: $"No task {id}.", statusCode: 404);
             JsonNode? form = null;
             if (task.FormId is not null)
             {
@@ -115,26 +97,8 @@ public static class TasksApi
             var done = await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
             return Results.Ok(done is null ? await GetAsync(db, id, ct) : new TaskView(done.Id, done.InstanceId, done.ElementId, done.Name, done.Assignee,
                 done.CandidateGroups, done.CandidateUsers, done.DueAt, done.FollowUpAt, done.FormId, done.CreatedAt, "completed", done.EndedAt, done.CompletedBy,
-                done.DefinitionKey, done.BusinessKey, await UnitCodeAsync(db, done.Variables, ct), done.OnBehalfOf));
+                done.DefinitionKey, done.BusinessKey, done.UnitCode, done.OnBehalfOf));
         });
-    }
-
-    /// <summary><see cref="UnitOf"/> from variables in memory: the unitCode variable, else the unit of the formationCode variable's formation.</summary>
-    private static async Task<string?> UnitCodeAsync(NpgsqlDataSource db, JsonObject variables, CancellationToken ct)
-    {
-        if (Text(variables["unitCode"]) is { } unit) return unit;
-        if (Text(variables["formationCode"]) is not { } formation) return null;
-        await using var cmd = db.CreateCommand("SELECT unit_code FROM pppk.formations WHERE code = @c");
-        cmd.Parameters.AddWithValue("c", formation);
-        return await cmd.ExecuteScalarAsync(ct) as string;
-
-        // As PostgreSQL's #>> gives a JSON value as text: a string unquoted, anything else as JSON, null as null.
-        static string? Text(JsonNode? node) => node switch
-        {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var text) => text,
-            _ => node.ToJsonString(),
-        };
     }
 
     private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)

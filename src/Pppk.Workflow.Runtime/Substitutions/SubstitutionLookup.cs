@@ -6,23 +6,24 @@ namespace Pppk.Workflow.Runtime.Substitutions;
 internal static class SubstitutionLookup
 {
     /// <summary>
-    /// The users <paramref name="substitute"/> substitutes at <paramref name="now"/>, with their roles. The rows are share-locked,
+    /// The users <paramref name="substitute"/> substitutes at <paramref name="now"/>, with their roles and unit. The rows are share-locked,
     /// so a concurrent DELETE waits for this transaction: a completion never commits on a substitution already withdrawn.
     /// </summary>
-    public static async Task<List<(string User, string[] Roles)>> InForceAsync(StepTransaction tx, string substitute, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<(string User, string[] Roles, string? Unit)>> InForceAsync(StepTransaction tx, string substitute, DateTimeOffset now, CancellationToken ct)
     {
         await using var cmd = tx.Command("""
             SELECT s.user_name, array(SELECT r.name FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
-                                      WHERE u.user_name = s.user_name AND r.name IS NOT NULL)
+                                      WHERE u.user_name = s.user_name AND r.name IS NOT NULL),
+                   (SELECT u.unit_code FROM pppk.users u WHERE u.user_name = s.user_name)
             FROM pppk.substitutions s
             WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now
             ORDER BY s.valid_from, s.id FOR SHARE OF s
             """);
         cmd.Parameters.AddWithValue("me", substitute);
         cmd.Parameters.AddWithValue("now", now);
-        var users = new List<(string, string[])>();
+        var users = new List<(string, string[], string?)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) users.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+        while (await reader.ReadAsync(ct)) users.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         return users;
     }
 }

@@ -24,8 +24,8 @@ public sealed partial class TaskService
                 if (task.Assignee != actor.Name)
                 {
                     // A substitute in force may take a task offered to the user they stand in for.
-                    if (!IsCandidate(task, actor.Name, actor.Roles)
-                        && await SubstitutedAsync(tx, task, actor, ct, (user, roles) => IsCandidate(task, user, roles)) is null)
+                    if (!IsCandidate(task, actor.Name, actor.Roles, actor.UnitCode)
+                        && await SubstitutedAsync(tx, actor, ct, absent => IsCandidate(task, absent.User, absent.Roles, absent.Unit)) is null)
                         throw NotCandidate(task, actor);
                     if (task.Assignee is { } holder) throw new WorkflowException(409, TaskTexts.AlreadyClaimed.Format(Label(task), holder));
                 }
@@ -62,26 +62,26 @@ public sealed partial class TaskService
             if (!actor.IsHrAdmin && task.Assignee != actor.Name)
                 throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Assignee ?? TaskTexts.Nobody));
             if (string.IsNullOrWhiteSpace(assignee)) throw new WorkflowException(400, TaskTexts.AssigneeRequired.Format(Label(task)));
-            var (name, roles) = await FindUserAsync(tx, assignee.Trim(), ct)
+            var (name, roles, unit) = await FindUserAsync(tx, assignee.Trim(), ct)
                 ?? throw new WorkflowException(400, TaskTexts.UnknownAssignee.Format(Label(task), assignee.Trim()));
-            if (!actor.IsHrAdmin && !IsCandidate(task, name, roles))
+            if (!actor.IsHrAdmin && !IsCandidate(task, name, roles, unit))
                 throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
             await SetAssigneeAsync(tx, taskId, task, name, actor, "assign", ct);
             return name;
         }, ct);
     }
 
-    /// <summary>A user by sign-in name (case-insensitive, as sign-in finds it) with their roles; null if there is none.</summary>
-    private static async Task<(string Name, string[] Roles)?> FindUserAsync(StepTransaction tx, string userName, CancellationToken ct)
+    /// <summary>A user by sign-in name (case-insensitive, as sign-in finds it) with their roles and unit; null if there is none.</summary>
+    private static async Task<(string Name, string[] Roles, string? Unit)?> FindUserAsync(StepTransaction tx, string userName, CancellationToken ct)
     {
         await using var cmd = tx.Command("""
-            SELECT u.user_name, array(SELECT r.name FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.name IS NOT NULL)
+            SELECT u.user_name, array(SELECT r.name FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.name IS NOT NULL), u.unit_code
             FROM pppk.users u WHERE u.normalized_user_name = @n
             """);
         // ASP.NET Identity's normalizer: the upper-case invariant form.
         cmd.Parameters.AddWithValue("n", userName.ToUpperInvariant());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetFieldValue<string[]>(1)) : null;
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
     }
 
     private async Task SetAssigneeAsync(StepTransaction tx, Guid taskId, TaskRow task, string? assignee, Actor actor, string action, CancellationToken ct)

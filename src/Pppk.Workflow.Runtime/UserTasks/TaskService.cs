@@ -23,7 +23,7 @@ public sealed record Actor(string Name, IReadOnlyCollection<string> Roles, strin
 /// <summary>A user task as the step that completed it left it; <see cref="Variables"/> are its instance's after that step.</summary>
 public sealed record CompletedTask(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups,
     string[] CandidateUsers, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, DateTimeOffset EndedAt,
-    string CompletedBy, string? OnBehalfOf, string DefinitionKey, string? BusinessKey, JsonObject Variables);
+    string CompletedBy, string? OnBehalfOf, string DefinitionKey, string? BusinessKey, string? UnitCode, JsonObject Variables);
 
 /// <summary>
 /// Claiming and completing user tasks (their holder: <see cref="TaskService"/>'s other part). The task row is locked
@@ -41,19 +41,20 @@ public sealed partial class TaskService
     }
 
     private sealed record TaskRow(Guid InstanceId, long WaitId, string State, string? Assignee, string[] Groups, string[] Users,
-        string ElementId, string? Name, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt);
+        string ElementId, string? Name, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string? Unit, Guid TaskId);
 
-    /// <summary>The task columns every lock below reads (alias <c>t</c>), in <see cref="ReadTask"/>'s order.</summary>
+    /// <summary>The task columns every lock below reads (alias <c>t</c>), in <see cref="ReadTask"/>'s order; then its case's unit and its id.</summary>
     private const string TaskColumns =
-        "t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, t.element_id, t.name, t.due_at, t.follow_up_at, t.form_id, t.created_at";
+        "t.instance_id, t.wait_id, t.state, t.assignee, t.candidate_groups, t.candidate_users, t.element_id, t.name, t.due_at, t.follow_up_at, t.form_id, t.created_at, " +
+        "(SELECT iu.unit_code FROM pppk.instances iu WHERE iu.id = t.instance_id), t.id";
 
-    private const int TaskColumnCount = 12;
+    private const int TaskColumnCount = 14;
 
     private static TaskRow ReadTask(NpgsqlDataReader r, int at) => new(
         r.GetGuid(at), r.GetInt64(at + 1), r.GetString(at + 2), r.IsDBNull(at + 3) ? null : r.GetString(at + 3),
         r.GetFieldValue<string[]>(at + 4), r.GetFieldValue<string[]>(at + 5), r.GetString(at + 6), r.IsDBNull(at + 7) ? null : r.GetString(at + 7),
         r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8), r.IsDBNull(at + 9) ? null : r.GetFieldValue<DateTimeOffset>(at + 9),
-        r.IsDBNull(at + 10) ? null : r.GetString(at + 10), r.GetFieldValue<DateTimeOffset>(at + 11));
+        r.IsDBNull(at + 10) ? null : r.GetString(at + 10), r.GetFieldValue<DateTimeOffset>(at + 11), r.IsDBNull(at + 12) ? null : r.GetString(at + 12), r.GetGuid(at + 13));
 
     /// <summary>
     /// Completes the task and runs its instance on; answers with the task as the committed step left it (not read back),
@@ -83,7 +84,7 @@ public sealed partial class TaskService
         var ended = buffer.EndedTasks.Where(e => e.Key == key && e.State == "completed").Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
         if (ended is null) return null;
         return new CompletedTask(taskId, task.InstanceId, task.ElementId, task.Name, task.Assignee, task.Groups, task.Users, task.DueAt, task.FollowUpAt,
-            task.FormId, task.CreatedAt, ended.Value, actor.Name, onBehalfOf, instance.DefinitionKey, instance.BusinessKey, instance.State.Variables.DeepClone().AsObject());
+            task.FormId, task.CreatedAt, ended.Value, actor.Name, onBehalfOf, instance.DefinitionKey, instance.BusinessKey, instance.State.CaseUnit, instance.State.Variables.DeepClone().AsObject());
     }
 
     /// <summary>Locks the task and its instance (task first, as <see cref="LockAsync"/> then a load would) and adds the instance to the transaction; null if either is missing.</summary>
@@ -143,31 +144,32 @@ public sealed partial class TaskService
         if (task.Assignee is { } holder)
         {
             if (holder == actor.Name) return null;
-            return await SubstitutedAsync(tx, task, actor, ct, (user, _) => user == holder)
+            return await SubstitutedAsync(tx, actor, ct, absent => absent.User == holder)
                 ?? throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder));
         }
-        if (actor.IsHrAdmin || IsCandidate(task, actor.Name, actor.Roles)) return null;
-        return await SubstitutedAsync(tx, task, actor, ct, (user, roles) => IsCandidate(task, user, roles)) ?? throw NotCandidate(task, actor);
+        if (actor.IsHrAdmin || IsCandidate(task, actor.Name, actor.Roles, actor.UnitCode)) return null;
+        return await SubstitutedAsync(tx, actor, ct, absent => IsCandidate(task, absent.User, absent.Roles, absent.Unit)) ?? throw NotCandidate(task, actor);
     }
 
     /// <summary>The first user the actor substitutes now for whom <paramref name="may"/> holds; null if none.</summary>
-    private async Task<string?> SubstitutedAsync(StepTransaction tx, TaskRow task, Actor actor, CancellationToken ct, Func<string, string[], bool> may)
+    private async Task<string?> SubstitutedAsync(StepTransaction tx, Actor actor, CancellationToken ct, Func<(string User, string[] Roles, string? Unit), bool> may)
     {
         var absent = await SubstitutionLookup.InForceAsync(tx, actor.Name, _clock.GetUtcNow(), ct);
-        return absent.Where(a => may(a.User, a.Roles)).Select(a => a.User).FirstOrDefault();
+        return absent.Where(may).Select(a => a.User).FirstOrDefault();
     }
 
-    /// <summary>hr-admin, a candidate user, or a member of a candidate group.</summary>
-    private static void EnsureCandidate(TaskRow task, Actor actor)
-    {
-        if (!actor.IsHrAdmin && !IsCandidate(task, actor.Name, actor.Roles)) throw NotCandidate(task, actor);
-    }
-
+    /// <summary>
+    /// 403 naming the task's candidates; but 404, as for a task that isn't there, when the actor would be a candidate
+    /// were the task of their unit: a case of another unit does not exist for a unit-scoped member.
+    /// </summary>
     private static WorkflowException NotCandidate(TaskRow task, Actor actor) =>
-        new(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
+        task.Groups.Any(g => Users.Roles.IsUnitScoped(g) && actor.Roles.Contains(g))
+            ? WorkflowException.NotFound($"No task {task.TaskId}.")
+            : new(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
 
-    private static bool IsCandidate(TaskRow task, string user, IReadOnlyCollection<string> roles) =>
-        task.Users.Contains(user) || task.Groups.Any(roles.Contains);
+    /// <summary>A candidate user, or a member of a candidate group (a unit-scoped group counts only in the task's unit: <see cref="Users.Roles.GroupsFor"/>).</summary>
+    private static bool IsCandidate(TaskRow task, string user, IEnumerable<string> roles, string? unit) =>
+        task.Users.Contains(user) || Users.Roles.GroupsFor(roles, unit, task.Unit).Any(task.Groups.Contains);
 
     private static void EnsureOpen(TaskRow task)
     {

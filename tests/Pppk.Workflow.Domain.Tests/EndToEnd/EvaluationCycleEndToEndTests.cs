@@ -15,9 +15,9 @@ public sealed class EvaluationCycleEndToEndTests(PppkEndToEndHost host) : IClass
     [Fact]
     public async Task The_quarterly_timer_start_evaluates_every_active_employee_and_overdue_evaluations_are_reminded_and_escalated()
     {
-        var evaluator = await _s.PersonAsync("penilai_dinkes", "evaluator", "penilai@kukarkab.go.id");
-        var unitHead = await _s.PersonAsync("kepala_dinkes", "unit-head", "kepala@kukarkab.go.id");
         await _s.ImportAsync("formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\nF-9,Perawat,DINKES,Dinas Kesehatan,nakes,3,2024,1\n");
+        var evaluator = await _s.PersonAsync("penilai_dinkes", "evaluator", "penilai@kukarkab.go.id", unitCode: "DINKES");
+        var unitHead = await _s.PersonAsync("kepala_dinkes", "unit-head", "kepala@kukarkab.go.id", unitCode: "DINKES");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string Row(int i, string end) =>
             $"19900101202421120{i},640201222290000{i},Pegawai {i},pegawai{i}@contoh.id,DINKES,Perawat,VII,1,penilai_dinkes,{today.AddMonths(-6):yyyy-MM-dd},{end},800/{i}/2025,{today.AddMonths(-6):yyyy-MM-dd},{today.AddMonths(-6):yyyy-MM-dd}";

@@ -41,9 +41,10 @@ public sealed class Scenario(PppkEndToEndHost host)
 {
     public HttpClient Admin { get; } = host.Client();
 
-    public async Task<HttpClient> PersonAsync(string userName, string role, string? email = null)
+    /// <summary>A signed-in user; a unit-scoped one (unit-head, evaluator) in <paramref name="unitCode"/>, which must exist (import the formations first).</summary>
+    public async Task<HttpClient> PersonAsync(string userName, string role, string? email = null, string? unitCode = null)
     {
-        var created = await Admin.PostAsJsonAsync("/api/users", new { userName, email = email ?? $"{userName}@kukarkab.go.id", fullName = userName, password = "Rahasia-2026!", roles = new[] { role } });
+        var created = await Admin.PostAsJsonAsync("/api/users", new { userName, email = email ?? $"{userName}@kukarkab.go.id", fullName = userName, password = "Rahasia-2026!", roles = new[] { role }, unitCode });
         if (!created.IsSuccessStatusCode && !(await created.Content.ReadAsStringAsync()).Contains("already"))
             throw new InvalidOperationException($"User {userName}: {await created.Content.ReadAsStringAsync()}");
         return await host.SignedInClientAsync(userName, "Rahasia-2026!");

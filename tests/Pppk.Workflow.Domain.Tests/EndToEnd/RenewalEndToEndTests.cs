@@ -17,11 +17,13 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
     [Fact]
     public async Task Renewal_decisions_follow_performance_and_fiscal_checks()
     {
-        var unitHead = await _s.PersonAsync("kepala_disdik", "unit-head");
         var finance = await _s.PersonAsync("bpkad1", "finance");
         var ppk = await _s.PersonAsync("bupati", "ppk");
         await _s.ImportAsync("formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\n" +
             "F-1,Guru,DISDIK,Dinas Pendidikan,guru,1,2024,1\nF-2,Perawat,DINKES,Dinas Kesehatan,nakes,1,2024,1\n");
+        // Each unit's head confirms the renewals of their own unit only.
+        var unitHead = await _s.PersonAsync("kepala_disdik", "unit-head", unitCode: "DISDIK");
+        var dinkesHead = await _s.PersonAsync("kepala_dinkes", "unit-head", unitCode: "DINKES");
 
         var end = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(4);
         var tmt = end.AddYears(-1).AddDays(1);
@@ -45,7 +47,7 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
 
         foreach (var (nik, id) in renewals)
         {
-            await _s.CompleteAsync(unitHead, id, "kebutuhan", new { stillNeeded = true });
+            await _s.CompleteAsync(nik == "6402011111900003" ? dinkesHead : unitHead, id, "kebutuhan", new { stillNeeded = true });
             if (nik == "6402011111900003")
             {
                 var review = await _s.TaskAsync(id, "tinjau_fiskal");

@@ -13,7 +13,7 @@ public sealed class UserTaskFlowTests(TestHost host) : IClassFixture<TestHost>
     [Fact]
     public async Task Start_creates_the_task_and_completing_it_ends_the_instance_with_its_variables_and_history()
     {
-        await _api.DeployAsync(Chain("ut_simple", UserTask("periksa", "Periksa berkas")));
+        await _api.DeployAsync(WithCase(Chain("ut_simple", UserTask("periksa", "Periksa berkas")), "=unitCode", null));
         var instance = await _api.StartAsync("ut_simple", new { nama = "Siti" }, "REG-1");
         Assert.Equal("active", (string?)instance["status"]);
         Assert.Equal(["periksa"], instance["activeElementIds"]!.AsArray().Select(e => (string)e!));
@@ -59,7 +59,7 @@ public sealed class UserTaskFlowTests(TestHost host) : IClassFixture<TestHost>
     [Fact]
     public async Task Tasks_can_be_filtered_by_the_unit_of_their_case()
     {
-        await _api.DeployAsync(Chain("ut_unit", UserTask("t1")));
+        await _api.DeployAsync(WithCase(Chain("ut_unit", UserTask("t1")), "=unitCode", null));
         var disdik = await _api.StartAsync("ut_unit", new { unitCode = "DISDIK" });
         await _api.StartAsync("ut_unit", new { unitCode = "DINKES" });
         var items = (await _api.Http.GetFromJsonAsync<JsonObject>("/api/tasks?definitionKey=ut_unit&unitCode=DISDIK"))!["items"]!.AsArray();

@@ -24,10 +24,10 @@ public sealed class StartEvaluationsHandler : IJobHandler
         var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
         var employees = await (from e in db.Employees
                                where db.Contracts.Any(c => c.EmployeeId == e.Id && c.Status == "active")
-                               select new { e.Id, e.Name, e.Email, e.UnitCode, e.EvaluatorUserName }).ToListAsync(ct);
+                               select new { e.Id, e.Name, e.Email, e.UnitCode, e.EvaluatorUserName, e.Nik }).ToListAsync(ct);
         var items = employees.Select(e => new InstanceService.BatchItem($"{e.Id}:{year}:{period}", new JsonObject
         {
-            ["employeeId"] = e.Id, ["employeeName"] = e.Name, ["employeeEmail"] = e.Email, ["unitCode"] = e.UnitCode,
+            ["employeeId"] = e.Id, ["employeeName"] = e.Name, ["employeeEmail"] = e.Email, ["unitCode"] = e.UnitCode, ["nik"] = e.Nik,
             ["evaluator"] = e.EvaluatorUserName, ["year"] = year, ["period"] = period,
         })).ToList();
         var result = items.Count == 0

@@ -28,11 +28,11 @@ public sealed class StartRenewalsHandler : IJobHandler
         var due = await (from c in db.Contracts
                          join e in db.Employees on c.EmployeeId equals e.Id
                          where c.Status == "active" && c.End <= today.AddMonths(lead)
-                         select new { c.Id, c.End, e.Name, e.Email, e.UnitCode, EmployeeId = e.Id, e.NiPppk, e.Position }).ToListAsync(ct);
+                         select new { c.Id, c.End, e.Name, e.Email, e.UnitCode, EmployeeId = e.Id, e.NiPppk, e.Position, e.Nik }).ToListAsync(ct);
         var items = due.Select(c => new InstanceService.BatchItem(c.Id.ToString(), new JsonObject
         {
             ["contractId"] = c.Id, ["contractEnd"] = c.End.ToString("yyyy-MM-dd"), ["employeeId"] = c.EmployeeId, ["employeeName"] = c.Name,
-            ["employeeEmail"] = c.Email, ["unitCode"] = c.UnitCode, ["niPppk"] = c.NiPppk, ["position"] = c.Position,
+            ["employeeEmail"] = c.Email, ["unitCode"] = c.UnitCode, ["niPppk"] = c.NiPppk, ["nik"] = c.Nik, ["position"] = c.Position,
         })).ToList();
         var result = items.Count == 0
             ? new InstanceService.BatchResult([], [])

@@ -51,7 +51,7 @@ public sealed class RankFormationHandler : IJobHandler
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject
         {
-            ["rankedCount"] = ranked.Count, ["passedCount"] = ranked.Count(r => r.Passed), ["quota"] = formation.Quota, ["rankingResults"] = results,
+            ["unitCode"] = formation.UnitCode, ["rankedCount"] = ranked.Count, ["passedCount"] = ranked.Count(r => r.Passed), ["quota"] = formation.Quota, ["rankingResults"] = results,
         });
     });
 }

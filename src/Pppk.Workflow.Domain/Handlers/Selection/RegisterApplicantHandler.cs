@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Selection;
+
+/// <summary>
+/// <c>pppk.register-applicant</c>: the first step of an applicant's selection. Checks the formation applied for exists and
+/// sets <c>unitCode</c> (the formation's unit) and <c>formationPosition</c>, so the case belongs to that unit from its start
+/// (the process's <c>caseUnit</c> rule reads <c>unitCode</c>).
+/// </summary>
+public sealed class RegisterApplicantHandler : IJobHandler
+{
+    public string Type => "pppk.register-applicant";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var code = context.String("formationCode");
+        await using var db = await context.DomainAsync(ct);
+        var formation = await db.Formations.AsNoTracking().Where(f => f.Code == code)
+            .Select(f => new { f.UnitCode, f.Position }).SingleOrDefaultAsync(ct);
+        if (formation is null) return new JobResult.Failure($"No formation with code {code}: check the applicant's formationCode.");
+        return new JobResult.Completed(new JsonObject { ["unitCode"] = formation.UnitCode, ["formationPosition"] = formation.Position });
+    });
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.UserTasks;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Access;
+
+/// <summary>
+/// Who sees which task and which case (README, "Who sees what"), as SQL conditions: the lists filter by them and a
+/// single record the caller may not see answers 404, as if it did not exist. hr-admin sees everything.
+/// </summary>
+public static class Visibility
+{
+    /// <summary>
+    /// A task (alias <c>t</c>, its instance <c>i</c>): its assignee, whoever completed it or was acted for; if unassigned,
+    /// its candidate users and the members of its candidate groups (a unit-scoped group only in its case's unit); and
+    /// the substitute in force of any of those (with that user's roles and unit).
+    /// </summary>
+    public const string Task = """
+        t.assignee = @v_me OR t.completed_by = @v_me OR t.on_behalf_of = @v_me
+        OR (t.assignee IS NULL AND (@v_me = ANY(t.candidate_users) OR t.candidate_groups && @v_org
+            OR (t.candidate_groups && @v_scoped_mine AND i.unit_code = @v_unit)))
+        OR EXISTS (SELECT 1 FROM pppk.substitutions s JOIN pppk.users u ON u.user_name = s.user_name
+                   WHERE s.substitute_user_name = @v_me AND s.valid_from <= @v_now AND s.valid_to > @v_now
+                     AND (t.assignee = s.user_name OR (t.assignee IS NULL AND (s.user_name = ANY(t.candidate_users) OR t.candidate_groups && array(
+                          SELECT r.name::text FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id
+                          WHERE ur.user_id = u.id AND r.name IS NOT NULL AND (r.name <> ALL(@v_scoped) OR u.unit_code = i.unit_code))))))
+        """;
+
+    /// <summary>A case (alias <c>i</c>): a unit head's unit's cases, the cases about the caller (subject), and any case in which they see a task.</summary>
+    public const string Case = "(@v_unit_head AND i.unit_code = @v_unit) OR i.subject = @v_nik OR EXISTS (SELECT 1 FROM pppk.user_tasks t WHERE t.instance_id = i.id AND (" + Task + "))";
+
+    /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for hr-admin.</summary>
+    public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, DateTimeOffset now) =>
+        actor.IsHrAdmin ? filter : filter.Add(condition, Parameters(actor, now));
+
+    /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>
+    public static Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, DateTimeOffset now, CancellationToken ct) =>
+        ExistsAsync(db, "SELECT 1 FROM pppk.instances i WHERE i.id = @id", Case, instanceId, actor, now, ct);
+
+    /// <summary>Whether <paramref name="actor"/> sees the task <paramref name="taskId"/> (false also when there is none).</summary>
+    public static Task<bool> SeesTaskAsync(NpgsqlDataSource db, Guid taskId, Actor actor, DateTimeOffset now, CancellationToken ct) =>
+        ExistsAsync(db, "SELECT 1 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE t.id = @id", Task, taskId, actor, now, ct);
+
+    private static async Task<bool> ExistsAsync(NpgsqlDataSource db, string select, string condition, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var filter = new SqlFilter().Add("TRUE", ("id", id)).Restrict(condition, actor, now);
+        await using var cmd = filter.Bind(db.CreateCommand($"{select} AND {filter.Where}"));
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
+    /// <summary>The parameters <see cref="Task"/> and <see cref="Case"/> read, for <paramref name="actor"/> at <paramref name="now"/>.</summary>
+    public static (string, object)[] Parameters(Actor actor, DateTimeOffset now)
+    {
+        var scoped = actor.Roles.Where(Roles.IsUnitScoped).ToArray();
+        return
+        [
+            ("v_me", actor.Name),
+            ("v_org", actor.Roles.Where(r => !Roles.IsUnitScoped(r)).ToArray()),
+            // Without a unit the unit-scoped roles count nowhere.
+            ("v_scoped_mine", actor.UnitCode is null ? Array.Empty<string>() : scoped),
+            ("v_unit", (object?)actor.UnitCode ?? DBNull.Value),
+            ("v_unit_head", actor.UnitCode is not null && scoped.Contains(Roles.UnitHead)),
+            ("v_nik", (object?)actor.EmployeeNik ?? DBNull.Value),
+            ("v_scoped", Roles.UnitScoped.ToArray()),
+            ("v_now", now),
+        ];
+    }
+}

@@ -30,7 +30,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "unit_code",
+                name: "subject",
                 schema: "pppk",
                 table: "instances",
                 type: "character varying(64)",
@@ -38,7 +38,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "subject",
+                name: "unit_code",
                 schema: "pppk",
                 table: "instances",
                 type: "character varying(64)",
@@ -72,9 +72,9 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_instances_unit_code_started_at",
+                name: "ix_users_employee_nik",
                 schema: "pppk",
-                table: "instances");
+                table: "users");
 
             migrationBuilder.DropIndex(
                 name: "ix_instances_subject",
@@ -82,7 +82,12 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 table: "instances");
 
             migrationBuilder.DropIndex(
-                name: "ix_users_employee_nik",
+                name: "ix_instances_unit_code_started_at",
+                schema: "pppk",
+                table: "instances");
+
+            migrationBuilder.DropColumn(
+                name: "employee_nik",
                 schema: "pppk",
                 table: "users");
 
@@ -95,11 +100,6 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 name: "unit_code",
                 schema: "pppk",
                 table: "instances");
-
-            migrationBuilder.DropColumn(
-                name: "employee_nik",
-                schema: "pppk",
-                table: "users");
 
             migrationBuilder.AlterColumn<string>(
                 name: "unit_code",

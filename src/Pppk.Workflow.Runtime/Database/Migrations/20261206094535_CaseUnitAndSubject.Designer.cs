@@ -12,7 +12,7 @@ using Pppk.Workflow.Runtime.Database;
 namespace Pppk.Workflow.Runtime.Database.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261206093912_CaseUnitAndSubject")]
+    [Migration("20261206094535_CaseUnitAndSubject")]
     partial class CaseUnitAndSubject
     {
         /// <inheritdoc />

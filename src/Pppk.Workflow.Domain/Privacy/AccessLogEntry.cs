@@ -15,7 +15,7 @@ public sealed class AccessLogEntry
     /// <summary>One of <see cref="AccessKinds"/>.</summary>
     public string Kind { get; set; } = "";
 
-    /// <summary>The id as the route has it: employee id, registration number, instance or task id.</summary>
+    /// <summary>The id as the route has it: employee id, registration number, instance or task id (a NIK for <see cref="AccessKinds.OwnCases"/>).</summary>
     public string RecordId { get; set; } = "";
 
     /// <summary>The NIK of the person the record is about, where known (employees and applicants).</summary>
@@ -30,5 +30,8 @@ public static class AccessKinds
     public const string Instance = "instance";
     public const string Task = "task";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task];
+    /// <summary>A person's list of their own cases ("Status saya"); the record id is their NIK.</summary>
+    public const string OwnCases = "own-cases";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases];
 }

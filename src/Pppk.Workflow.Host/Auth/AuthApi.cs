@@ -12,7 +12,8 @@ public static class AuthApi
 
     public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
 
-    public sealed record Me(string Name, IReadOnlyList<string> Roles, string AuthenticatedBy);
+    /// <param name="NikLinked">The account is linked to a person's record (NIK): the web front offers "Status saya".</param>
+    public sealed record Me(string Name, IReadOnlyList<string> Roles, string AuthenticatedBy, bool NikLinked = false);
 
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -40,7 +41,7 @@ public static class AuthApi
                 return user is null ? BackToLogin("invalid", returnUrl) : Results.Redirect(LocalUrl.IsLocalPath(returnUrl) ? returnUrl : "/");
             if (user is null)
                 return new LocalizedProblem(HostTexts.SignInFailed.Format(), 401);
-            return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie"));
+            return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie", !string.IsNullOrEmpty(user.EmployeeNik)));
         }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy);
 
         group.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
@@ -75,7 +76,8 @@ public static class AuthApi
         group.MapGet("/me", (ClaimsPrincipal user) => new Me(
             user.Identity!.Name ?? "",
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-            user.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "apiKey" : "cookie")).RequireAuthorization();
+            user.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "apiKey" : "cookie",
+            user.HasClaim(c => c.Type == Caller.NikClaim))).RequireAuthorization();
     }
 
     private static IResult BackToLogin(string error, string? returnUrl) =>

@@ -12,6 +12,7 @@ const STAFF = [HR_ADMIN, 'verifier', 'ppk', 'evaluator', 'unit-head', 'finance']
 
 // Each route: path pattern, who may open it, and a lazily loaded page (the designer is large).
 const routes = [
+  { pattern: /^\/status-saya$/, load: () => import('./my-status/my-status.js'), title: 'Status saya' },
   { pattern: /^\/dasbor$/, roles: [HR_ADMIN], load: () => import('./dashboard/dashboard.js'), title: 'Dasbor' },
   { pattern: /^\/tugas$/, load: () => import('./inbox/inbox.js'), title: 'Kotak tugas' },
   { pattern: /^\/tugas\/(?<id>[0-9a-f-]+)$/, load: () => import('./inbox/task.js'), title: 'Tugas' },
@@ -41,7 +42,10 @@ export function navigate(path, { replace = false } = {}) {
 }
 
 function homeFor(me) {
-  return me.roles.includes(HR_ADMIN) ? '/dasbor' : '/tugas';
+  if (me.roles.includes(HR_ADMIN)) return '/dasbor';
+  // Someone who only has their own cases to follow (an employee, an applicant with an account) starts at them.
+  const staff = me.roles.some((r) => STAFF.includes(r));
+  return !staff && (me.roles.includes('employee') || me.nikLinked) ? '/status-saya' : '/tugas';
 }
 
 async function loadUser() {

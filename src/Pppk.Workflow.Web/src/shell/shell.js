@@ -14,6 +14,7 @@ export const ROLE_LABELS = {
 const STAFF = ['hr-admin', 'verifier', 'ppk', 'evaluator', 'unit-head', 'finance'];
 
 const MENU = [
+  { href: '/status-saya', label: 'Status saya', roles: ['employee'], linked: true },
   { href: '/dasbor', label: 'Dasbor', roles: ['hr-admin'] },
   { href: '/tugas', label: 'Kotak tugas' },
   { href: '/desainer', label: 'Desainer alur kerja', roles: ['hr-admin'] },
@@ -26,7 +27,8 @@ const MENU = [
 
 export function renderShell(app, user, path, { signOut }) {
   const isAdmin = user.roles.includes('hr-admin');
-  const items = MENU.filter((m) => !m.roles || m.roles.some((r) => user.roles.includes(r)));
+  // `linked`: also for anyone whose account is linked to a person's record (NIK), whatever their roles.
+  const items = MENU.filter((m) => !m.roles || m.roles.some((r) => user.roles.includes(r)) || (m.linked && user.nikLinked));
   app.innerHTML = '';
   const shell = h(`
     <div class="shell">

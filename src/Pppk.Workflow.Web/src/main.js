@@ -98,6 +98,12 @@ async function render() {
     else if (pageCleanup) { try { pageCleanup(); } catch { /* page already gone */ } }
   } catch (e) {
     if (thisRender !== renderCount) return;
+    // A case or task one may not see answers 404 like one that does not exist: the page says only that.
+    if (e.status === 404) {
+      content.innerHTML = '<section class="page" data-testid="not-found"><h1>Tidak ditemukan</h1>'
+        + '<p>Data yang Anda buka tidak ada, atau bukan bagian Anda untuk dilihat.</p><p><a href="/" data-link>← Kembali ke beranda</a></p></section>';
+      return;
+    }
     console.error(e);
     content.innerHTML = `<section class="page"><h1>Terjadi kesalahan</h1><p class="error">${escapeHtml(e.message)}</p></section>`;
   }

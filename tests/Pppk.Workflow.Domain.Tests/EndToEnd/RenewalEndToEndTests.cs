@@ -17,7 +17,7 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
     [Fact]
     public async Task Renewal_decisions_follow_performance_and_fiscal_checks()
     {
-        var unitHead = await _s.PersonAsync("kepala_disdik", "unit-head");
+        var unitHead = await _s.PersonAsync("kepala_disdik", "unit-head", unitCode: "DISDIK");
         var finance = await _s.PersonAsync("bpkad1", "finance");
         var ppk = await _s.PersonAsync("bupati", "ppk");
         await _s.ImportAsync("formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\n" +

@@ -63,7 +63,7 @@ public sealed class UserProfileTests(OrganisationHost host) : IClassFixture<Orga
         Assert.Equal("1: profil.baru", await ListAsync($"role=evaluator&unitCode={OrganisationHost.UnitB}"));
         Assert.Equal("2: kepala.a", await ListAsync($"q=kepala&unitCode={OrganisationHost.UnitA}&pageSize=1"));
         Assert.Equal("0: ", await ListAsync("q=tidak-ada-orang-ini"));
-        await InvalidAsync(await _admin.GetAsync("/api/users?role=bupati"), "role", "role-unknown");
+        await InvalidAsync(await _admin.GetAsync("/api/users?role=bupati"), "role", "user-role-unknown");
     }
 
     [Fact]
@@ -91,14 +91,14 @@ public sealed class UserProfileTests(OrganisationHost host) : IClassFixture<Orga
     public async Task Profile_problems_name_the_field_unknown_unit_bad_nik_and_nik_of_nobody()
     {
         var id = await host.CreateUserAsync("profil.salah", null, null, Roles.Employee);
-        var unit = await InvalidAsync(await PutProfileAsync(id, new { unitCode = "UNIT-X" }), "unitCode", "unit-unknown");
+        var unit = await InvalidAsync(await PutProfileAsync(id, new { unitCode = "UNIT-X" }), "unitCode", "user-unit-unknown");
         Assert.Contains("UNIT-X", unit.GetProperty("title").GetString());
-        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "12345" }), "employeeNik", "nik-invalid");
-        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "640100000000000A" }), "employeeNik", "nik-invalid");
-        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "6409999999999999" }), "employeeNik", "nik-unknown");
+        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "12345" }), "employeeNik", "user-nik-invalid");
+        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "640100000000000A" }), "employeeNik", "user-nik-invalid");
+        await InvalidAsync(await PutProfileAsync(id, new { employeeNik = "6409999999999999" }), "employeeNik", "user-nik-unknown");
 
         // Every problem at once, each under its field; nothing was saved.
-        var both = await InvalidAsync(await PutProfileAsync(id, new { fullName = "Tidak Disimpan", unitCode = "UNIT-X", employeeNik = "123" }), "unitCode", "unit-unknown");
+        var both = await InvalidAsync(await PutProfileAsync(id, new { fullName = "Tidak Disimpan", unitCode = "UNIT-X", employeeNik = "123" }), "unitCode", "user-unit-unknown");
         Assert.Equal(2, both.GetProperty("errors").EnumerateObject().Count());
         Assert.Equal("Nama profil.salah", (await UserAsync(id)).GetProperty("fullName").GetString());
 
@@ -113,7 +113,7 @@ public sealed class UserProfileTests(OrganisationHost host) : IClassFixture<Orga
     {
         var id = await host.CreateUserAsync("profil.kembar", null, null, Roles.Employee);
         var conflict = await JsonAsync(await PutProfileAsync(id, new { employeeNik = OrganisationHost.Nik(1) }), HttpStatusCode.Conflict);
-        Assert.Equal(("nik-already-linked", "employeeNik", "pegawai.a1"),
+        Assert.Equal(("user-nik-linked", "employeeNik", "pegawai.a1"),
             (conflict.GetProperty("code").GetString(), conflict.GetProperty("field").GetString(), conflict.GetProperty("userName").GetString()));
         Assert.Contains("'pegawai.a1'", conflict.GetProperty("title").GetString());
 
@@ -126,16 +126,16 @@ public sealed class UserProfileTests(OrganisationHost host) : IClassFixture<Orga
     public async Task A_unit_scoped_role_needs_a_unit_on_create_on_new_roles_and_when_the_unit_is_cleared()
     {
         var create = await _admin.PostAsJsonAsync("/api/users", new { userName = "profil.kepala", password = OrganisationHost.Password, roles = new[] { Roles.UnitHead } });
-        Assert.Contains("unit-head", (await InvalidAsync(create, "unitCode", "unit-required")).GetProperty("title").GetString());
+        Assert.Contains("unit-head", (await InvalidAsync(create, "unitCode", "user-unit-required")).GetProperty("title").GetString());
         Assert.Equal("0: ", await ListAsync("q=profil.kepala"));
 
         var id = await host.CreateUserAsync("profil.penilai", null, null, Roles.Verifier);
-        await InvalidAsync(await _admin.PutAsJsonAsync($"/api/users/{id}/roles", new { roles = new[] { Roles.Verifier, Roles.Evaluator } }), "roles", "unit-required");
+        await InvalidAsync(await _admin.PutAsJsonAsync($"/api/users/{id}/roles", new { roles = new[] { Roles.Verifier, Roles.Evaluator } }), "roles", "user-unit-required");
         Assert.Equal(["verifier"], (await UserAsync(id)).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         await JsonAsync(await PutProfileAsync(id, new { unitCode = OrganisationHost.UnitA }), HttpStatusCode.OK);
         await JsonAsync(await _admin.PutAsJsonAsync($"/api/users/{id}/roles", new { roles = new[] { Roles.Evaluator } }), HttpStatusCode.OK);
-        await InvalidAsync(await PutProfileAsync(id, new { fullName = "Penilai", unitCode = (string?)null }), "unitCode", "unit-required");
+        await InvalidAsync(await PutProfileAsync(id, new { fullName = "Penilai", unitCode = (string?)null }), "unitCode", "user-unit-required");
         Assert.Equal(OrganisationHost.UnitA, (await UserAsync(id)).GetProperty("unitCode").GetString());
     }
 }

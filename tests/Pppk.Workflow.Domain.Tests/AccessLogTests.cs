@@ -11,17 +11,17 @@ using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Domain.Tests;
 
-/// <summary>The host with a unit head's key besides the verifier and employee, and a short access-log retention (30 days).</summary>
+/// <summary>The host with a finance key besides the verifier and employee, and a short access-log retention (30 days).</summary>
 public sealed class AccessLogHost : DomainTestHost
 {
-    public const string UnitHeadKey = "domain-unit-head-key-0123456789";
+    public const string FinanceKey = "domain-finance-key-0123456789";
 
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        settings["Auth:ApiKeys:2:Name"] = "kepala-unit-app";
-        settings["Auth:ApiKeys:2:Key"] = UnitHeadKey;
-        settings["Auth:ApiKeys:2:Roles:0"] = "unit-head";
+        settings["Auth:ApiKeys:2:Name"] = "keuangan-app";
+        settings["Auth:ApiKeys:2:Key"] = FinanceKey;
+        settings["Auth:ApiKeys:2:Roles:0"] = "finance";
         settings["AccessLog:Retention"] = "30.00:00:00";
         return settings;
     }
@@ -64,12 +64,12 @@ public sealed class AccessLogTests(AccessLogHost host) : IClassFixture<AccessLog
     {
         var (employee, _) = await PersonAsync("Siti Rahmawati");
         using (var verifier = host.Client(DomainTestHost.VerifierKey)) await ReadAsync(verifier, $"/api/employees/{employee.Id}");
-        using (var unitHead = host.Client(AccessLogHost.UnitHeadKey)) await ReadAsync(unitHead, $"/api/employees/{employee.Id}");
+        using (var finance = host.Client(AccessLogHost.FinanceKey)) await ReadAsync(finance, $"/api/employees/{employee.Id}");
 
         var log = await LogAsync($"nik={employee.Nik}");
         Assert.Equal((2, 1, 50), (log.GetProperty("total").GetInt32(), log.GetProperty("page").GetInt32(), log.GetProperty("pageSize").GetInt32()));
         var items = log.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["kepala-unit-app", "verifier-tool"], items.Select(i => i.GetProperty("user").GetString())); // newest first
+        Assert.Equal(["keuangan-app", "verifier-tool"], items.Select(i => i.GetProperty("user").GetString())); // newest first
         Assert.All(items, i => Assert.Equal(("employee", employee.Id.ToString(), employee.Nik, "Siti Rahmawati"),
             (i.GetProperty("kind").GetString(), i.GetProperty("recordId").GetString(), i.GetProperty("nik").GetString(), i.GetProperty("name").GetString())));
         var at = items[0].GetProperty("at").GetString()!;
@@ -124,7 +124,7 @@ public sealed class AccessLogTests(AccessLogHost host) : IClassFixture<AccessLog
     [Fact]
     public async Task Only_hr_admin_reads_the_access_log()
     {
-        foreach (var key in new[] { DomainTestHost.VerifierKey, AccessLogHost.UnitHeadKey, DomainTestHost.EmployeeKey })
+        foreach (var key in new[] { DomainTestHost.VerifierKey, AccessLogHost.FinanceKey, DomainTestHost.EmployeeKey })
         {
             using var client = host.Client(key);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/access-log")).StatusCode);

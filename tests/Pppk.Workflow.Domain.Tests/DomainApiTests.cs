@@ -184,10 +184,12 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
         using var employee = host.Client(DomainTestHost.EmployeeKey);
         using var verifier = host.Client(DomainTestHost.VerifierKey);
         foreach (var url in new[] { "/api/formations", "/api/applicants/x", "/api/employees", "/api/renewals", "/api/budgets", "/api/imports" })
-        {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+        foreach (var url in new[] { "/api/formations", "/api/applicants/x", "/api/budgets", "/api/imports" })
             Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync(url)).StatusCode);
-        }
+        // An employee reads their own record and renewals only: a key is linked to no employee, so it reads none.
+        foreach (var url in new[] { "/api/employees", "/api/renewals?months=60" })
+            Assert.Equal(0, (await GetAsync(url, DomainTestHost.EmployeeKey)).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync("/api/formations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync("/api/renewals")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await verifier.PostAsync("/api/imports/formations", new StringContent("x\n", Encoding.UTF8, "text/csv"))).StatusCode);

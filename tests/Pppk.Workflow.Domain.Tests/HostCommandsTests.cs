@@ -50,6 +50,26 @@ public sealed class HostCommandsTests : IAsyncLifetime
         Assert.StartsWith("password: Demo-", users[0]);
         Assert.Contains(users, l => l.StartsWith("demo.finance\tfinance", StringComparison.Ordinal));
         Assert.Contains(users, l => l.StartsWith("kepala.rsud-amp\tunit-head\tRSUD-AMP", StringComparison.Ordinal));
+        // demo.employee is an employee of the dataset with an active contract, in that employee's unit, shared by the demo unit roles.
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                SELECT u.user_name, u.unit_code, e.unit_code, (SELECT count(*) FROM pppk.contracts c WHERE c.employee_id = e.id AND c.status = 'active')
+                FROM pppk.users u LEFT JOIN pppk.employees e ON e.nik = u.employee_nik
+                WHERE u.user_name IN ('demo.employee', 'demo.unit-head', 'demo.evaluator') ORDER BY u.user_name
+                """, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(string User, string? Unit, string? EmployeeUnit, long Active)>();
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+            var employee = rows.Single(r => r.User == "demo.employee");
+            Assert.Equal((1L, employee.EmployeeUnit), (employee.Active, employee.Unit));
+            Assert.NotNull(employee.Unit);
+            Assert.All(rows, r => Assert.Equal(employee.Unit, r.Unit));
+            Assert.Equal(3, rows.Count);
+            Assert.Contains(users, l => l == $"demo.unit-head\tunit-head\t{employee.Unit}");
+        }
 
         var (again, secondOutput) = await RunAsync("seed", "demo");
         Assert.Equal(0, again);

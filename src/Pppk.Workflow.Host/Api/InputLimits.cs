@@ -28,8 +28,11 @@ public static class InputLimits
     /// <summary>A unit (OPD) code such as DISDIKBUD.</summary>
     public const int UnitCode = 32;
 
-    /// <summary>The search box of the lists (formations, applicants, employees).</summary>
+    /// <summary>The search box of the lists (formations, applicants, employees, users).</summary>
     public const int Search = 100;
+
+    /// <summary>A NIK linked to a user: 16 digits, with room for a mistyped one to get the digits' own message.</summary>
+    public const int Nik = 32;
 
     /// <summary>A reason given by a person (cancelling an instance).</summary>
     public const int Reason = 2_000;
@@ -85,6 +88,8 @@ public static class InputLimits
         ["fullName"] = FieldRule.Text(FullName),
         ["unitCode"] = FieldRule.Text(UnitCode),
         ["search"] = FieldRule.Text(Search),
+        ["q"] = FieldRule.Text(Search),
+        ["employeeNik"] = FieldRule.Text(Nik),
         ["reason"] = FieldRule.Text(Reason),
         ["expression"] = FieldRule.Text(Expression),
         ["returnUrl"] = FieldRule.Text(ReturnUrl),

@@ -27,7 +27,9 @@ public sealed class DemoSeedOptions
 
 /// <summary>
 /// Fills an empty database with the synthetic Kukar dataset and creates a demo user per role plus every unit head and
-/// evaluator the dataset names. Idempotent: a database that has formations keeps its data; existing users are kept.
+/// evaluator the dataset names. <c>demo.employee</c> is linked (NIK) to an employee with an active contract and has their
+/// unit, which <c>demo.unit-head</c> and <c>demo.evaluator</c> share. Idempotent: a database that has formations keeps its
+/// data; existing users are kept.
 /// </summary>
 public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager<AppUser> users, IOptions<PppkOptions> pppk, ILogger<DemoSeed> logger)
 {
@@ -70,9 +72,15 @@ public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager
         if (generated)
             password = $"Demo-{Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y')}-{RandomNumberGenerator.GetInt32(10, 100)}";
 
+        var person = await DemoEmployeeAsync(ct);
         var wanted = new List<(string UserName, string Role, string? Unit, string FullName)>();
         foreach (var role in Roles.All)
-            wanted.Add(($"demo.{role}", role, role == Roles.HrAdmin ? "BKPSDM" : null, $"Demo {role}"));
+            wanted.Add(($"demo.{role}", role, role switch
+            {
+                Roles.HrAdmin => "BKPSDM",
+                Roles.Employee or Roles.UnitHead or Roles.Evaluator => person?.UnitCode,
+                _ => null,
+            }, $"Demo {role}"));
         foreach (var u in dataset.Units)
         {
             wanted.Add((u.HeadUserName, Roles.UnitHead, u.Code, $"Kepala {u.Name}"));
@@ -84,8 +92,22 @@ public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager
         var created = 0;
         foreach (var (userName, role, unit, fullName) in wanted)
         {
-            if (await users.FindByNameAsync(userName) is not null) continue;
-            var user = new AppUser { UserName = userName, FullName = fullName, UnitCode = unit, Email = $"{userName}@demo.kukarkab.go.id", EmailConfirmed = true, PasswordHash = hash };
+            var nik = role == Roles.Employee ? person?.Nik : null;
+            if (await users.FindByNameAsync(userName) is { } existing)
+            {
+                // A demo user of an earlier seed (before users had a unit and NIK) gets them; one set by hand is kept.
+                if (existing.UnitCode is null && existing.EmployeeNik is null && (unit is not null || nik is not null))
+                {
+                    (existing.UnitCode, existing.EmployeeNik) = (unit, nik is null || await users.Users.AnyAsync(u => u.EmployeeNik == nik, ct) ? null : nik);
+                    Check(await users.UpdateAsync(existing), userName);
+                }
+                continue;
+            }
+            var user = new AppUser
+            {
+                UserName = userName, FullName = fullName, UnitCode = unit, EmployeeNik = nik, Email = $"{userName}@demo.kukarkab.go.id", EmailConfirmed = true,
+                PasswordHash = hash,
+            };
             Check(await users.CreateAsync(user), userName);
             Check(await users.AddToRoleAsync(user, role), userName);
             created++;
@@ -98,6 +120,22 @@ public sealed class DemoSeed(DatasetLoader loader, PppkDbContext db, UserManager
         logger.LogInformation("Demo users: {Created} created, {Existing} already there; list and password in {UsersFile}", created, wanted.Count - created, file);
         return [$"Demo users: {created} created, {wanted.Count - created} already present; user names and password in {file}" +
                 (generated ? " (password generated)" : "")];
+    }
+
+    /// <summary>
+    /// The employee <c>demo.employee</c> is: the one whose active contract ends first from today (their renewal is the
+    /// nearest, so it shows in the demo), read from the database, which may hold the dataset of an earlier day (then any
+    /// active contract's).
+    /// </summary>
+    private async Task<(string Nik, string UnitCode)?> DemoEmployeeAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var found = await (from c in db.Contracts
+                           join e in db.Employees on c.EmployeeId equals e.Id
+                           where c.Status == "active"
+                           orderby c.End >= today ? 0 : 1, c.End, e.Id
+                           select new { e.Nik, e.UnitCode }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Nik, found.UnitCode);
     }
 
     private static void Check(IdentityResult result, string userName)

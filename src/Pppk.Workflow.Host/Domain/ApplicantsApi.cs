@@ -21,10 +21,10 @@ public static class ApplicantsApi
     {
         var group = app.MapGroup("/api/applicants").RequireStaff();
 
-        group.MapGet("/", async (int? page, int? pageSize, string? formationCode, string? status, string? search, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? formationCode, string? status, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = db.Applicants.AsNoTracking();
+            var query = scope.Applicants(db.Applicants.AsNoTracking(), db.Formations);
             if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
             if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
             if (!string.IsNullOrWhiteSpace(search))
@@ -35,9 +35,9 @@ public static class ApplicantsApi
             return Results.Ok(new PagedList<ApplicantListDto>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{registrationNumber}", async (string registrationNumber, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/{registrationNumber}", async (string registrationNumber, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
-            var a = await db.Applicants.AsNoTracking().FirstOrDefaultAsync(x => x.RegistrationNumber == registrationNumber, ct);
+            var a = await scope.Applicants(db.Applicants.AsNoTracking(), db.Formations).FirstOrDefaultAsync(x => x.RegistrationNumber == registrationNumber, ct);
             if (a is null) return DomainAccess.NotFound($"No applicant with registration number '{registrationNumber}'.");
             var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == a.FormationCode, ct);
             FormationsApi.FormationDto? formationDto = null;

@@ -21,12 +21,12 @@ public static class BudgetsApi
     {
         var group = app.MapGroup("/api/budgets").RequireStaff();
 
-        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, PppkDbContext db,
+        group.MapGet("/", async (int? fiscalYear, int? page, int? pageSize, string? unitCode, DomainScope scope, PppkDbContext db,
             TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var year = fiscalYear ?? DomainAccess.Today(clock, runtime).Year;
-            var query = db.UnitBudgets.AsNoTracking().Where(b => b.FiscalYear == year);
+            var query = scope.Budgets(db.UnitBudgets.AsNoTracking()).Where(b => b.FiscalYear == year);
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(b => b.UnitCode == unitCode);
             var total = await query.CountAsync(ct);
             var rows = await (from b in query
@@ -42,7 +42,7 @@ public static class BudgetsApi
                                 select new { UnitCode = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitCode, x => x.Count, ct);
             var items = rows.Select(x => new UnitBudgetDto(x.b.UnitCode, x.UnitName, x.b.FiscalYear, x.b.PersonnelCeiling, x.b.Committed,
                 x.b.PersonnelCeiling - x.b.Committed, active.GetValueOrDefault(x.b.UnitCode))).ToList();
-            var setting = await db.FiscalSettings.AsNoTracking().FirstOrDefaultAsync(f => f.FiscalYear == year, ct);
+            var setting = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().FirstOrDefaultAsync(f => f.FiscalYear == year, ct) : null;
             return Results.Ok(new BudgetsPage(items, total, paging.Page, paging.PageSize, year, setting is null ? null : Regional(setting)));
         });
     }

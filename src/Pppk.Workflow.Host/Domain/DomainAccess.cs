@@ -4,13 +4,23 @@ using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Domain;
 
-/// <summary>Who may use the domain endpoints: staff roles read, hr-admin changes (imports).</summary>
+/// <summary>
+/// Who may use the domain endpoints: staff roles read (each within its <see cref="DomainScope"/>), an employee reads their
+/// own employee record and renewals, hr-admin changes (imports).
+/// </summary>
 public static class DomainAccess
 {
     public static readonly string[] StaffRoles = [Roles.HrAdmin, Roles.Verifier, Roles.Ppk, Roles.Evaluator, Roles.UnitHead, Roles.Finance];
 
+    /// <summary>Staff roles that read every unit's records (the others read their own unit's).</summary>
+    public static readonly string[] OrganisationRoles = [.. StaffRoles.Where(r => !Roles.IsUnitScoped(r))];
+
     public static TBuilder RequireStaff<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(StaffRoles));
+
+    /// <summary>Staff, or an employee for their own record (the endpoint filters by <see cref="DomainScope"/>).</summary>
+    public static TBuilder RequireStaffOrEmployee<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole([.. StaffRoles, Roles.Employee]));
 
     public static IResult NotFound(string what) => Results.Problem(title: what, statusCode: StatusCodes.Status404NotFound);
 

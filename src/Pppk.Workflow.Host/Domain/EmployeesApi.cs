@@ -32,12 +32,12 @@ public static class EmployeesApi
 
     public static void MapEmployeesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/employees").RequireStaff();
+        var group = app.MapGroup("/api/employees").RequireStaffOrEmployee();
 
-        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? search, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = db.Employees.AsNoTracking();
+            var query = scope.Employees(db.Employees.AsNoTracking());
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
             if (!string.IsNullOrWhiteSpace(search))
                 query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
@@ -56,9 +56,9 @@ public static class EmployeesApi
             return Results.Ok(new PagedList<EmployeeListDto>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{id:int}", async (int id, PppkDbContext db, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async (int id, DomainScope scope, PppkDbContext db, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
         {
-            var e = await db.Employees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            var e = await scope.Employees(db.Employees.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return DomainAccess.NotFound($"No employee with id {id}.");
             var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == e.UnitCode, ct);
             var sks = await db.Sks.AsNoTracking().Where(s => s.EmployeeId == id).OrderByDescending(s => s.Date).ToListAsync(ct);

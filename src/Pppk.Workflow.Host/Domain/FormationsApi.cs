@@ -26,10 +26,10 @@ public static class FormationsApi
     {
         var group = app.MapGroup("/api/formations").RequireStaff();
 
-        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? type, string? search, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? type, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = db.Formations.AsNoTracking();
+            var query = scope.Formations(db.Formations.AsNoTracking());
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(f => f.UnitCode == unitCode);
             if (!string.IsNullOrWhiteSpace(type))
             {
@@ -44,16 +44,16 @@ public static class FormationsApi
             return Results.Ok(new PagedList<FormationDto>(await ToDtosAsync(db, formations, ct), total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{code}", async (string code, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/{code}", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
-            var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
+            var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
             return formation is null ? NoFormation(code) : Results.Ok((await ToDtosAsync(db, [formation], ct))[0]);
         });
 
-        group.MapGet("/{code}/applicants", async (string code, int? page, int? pageSize, string? status, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/{code}/applicants", async (string code, int? page, int? pageSize, string? status, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            if (!await db.Formations.AnyAsync(f => f.Code == code, ct)) return NoFormation(code);
+            if (!await scope.Formations(db.Formations).AnyAsync(f => f.Code == code, ct)) return NoFormation(code);
             var query = db.Applicants.AsNoTracking().Where(a => a.FormationCode == code);
             if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
             var rows = from a in query
@@ -70,9 +70,9 @@ public static class FormationsApi
             return Results.Ok(new PagedList<FormationApplicantDto>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{code}/ranking", async (string code, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/{code}/ranking", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
-            var formation = await db.Formations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
+            var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
             if (formation is null) return NoFormation(code);
             var rows = await (from a in db.Applicants.AsNoTracking().Where(a => a.FormationCode == code)
                               join s in db.Scores on a.Id equals s.ApplicantId into sj

@@ -30,9 +30,9 @@ public static class RenewalsApi
 
     public static void MapRenewalsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/renewals").RequireStaff();
+        var group = app.MapGroup("/api/renewals").RequireStaffOrEmployee();
 
-        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options,
+        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, DomainScope scope, PppkDbContext db, IOptions<PppkOptions> options,
             TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
@@ -43,7 +43,7 @@ public static class RenewalsApi
             var horizon = today.AddMonths(lead);
 
             var query = from c in db.Contracts.AsNoTracking()
-                        join e in db.Employees on c.EmployeeId equals e.Id
+                        join e in scope.Employees(db.Employees) on c.EmployeeId equals e.Id
                         where c.Status == "active" && c.End <= horizon
                         select new { c, e };
             if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.e.UnitCode == unitCode);
@@ -56,8 +56,9 @@ public static class RenewalsApi
                 .GroupBy(v => v.EmployeeId).ToDictionary(g => g.Key, g => g.ToList());
             var unitCodes = rows.Select(x => x.e.UnitCode).Distinct().ToList();
             var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-            var budgets = await db.UnitBudgets.AsNoTracking().Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
-            var fiscal = await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct);
+            // An employee reading their own renewal sees its cost, not their unit's budget or the region's (403 on /api/budgets).
+            var budgets = await scope.Budgets(db.UnitBudgets.AsNoTracking()).Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
+            var fiscal = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct) : [];
             var grades = rows.Select(x => x.e.Grade).Distinct().ToList();
             var scale = await db.SalaryScale.AsNoTracking().Where(s => grades.Contains(s.Grade)).ToListAsync(ct);
 

@@ -21,7 +21,7 @@ public static class UserAccessApi
         {
             if (string.IsNullOrEmpty(body.Password))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["password is required."] });
-            if (await users.FindByIdAsync(id) is not { } user) return NoUser(id);
+            if (await users.FindByIdAsync(id) is not { } user) return UsersApi.NoUser(id);
             // A reset (not remove-then-add) checks the password rules first and changes nothing when they fail.
             var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), body.Password);
             return reset.Succeeded ? Results.NoContent() : UsersApi.IdentityProblem(reset);
@@ -31,7 +31,7 @@ public static class UserAccessApi
         {
             if (body.Locked is not { } locked)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["locked"] = ["locked (true or false) is required."] });
-            if (await users.FindByIdAsync(id) is not { } user) return NoUser(id);
+            if (await users.FindByIdAsync(id) is not { } user) return UsersApi.NoUser(id);
             // Identity lock-out is off for everyone (no lock-out on failed sign-ins), so a lock turns it on for this user only.
             var result = locked
                 ? await Steps(() => users.SetLockoutEnabledAsync(user, true), () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), () => users.UpdateSecurityStampAsync(user))
@@ -46,6 +46,4 @@ public static class UserAccessApi
             if (await step() is { Succeeded: false } failed) return failed;
         return IdentityResult.Success;
     }
-
-    private static IResult NoUser(string id) => Results.Problem(title: $"No user with id {id}.", statusCode: 404);
 }

@@ -41,10 +41,20 @@ public sealed class Scenario(PppkEndToEndHost host)
 {
     public HttpClient Admin { get; } = host.Client();
 
-    /// <summary>A signed-in user; a unit-scoped one (unit-head, evaluator) in <paramref name="unitCode"/>, which must exist (import the formations first).</summary>
+    /// <param name="unitCode">The user's unit (needed for unit-head and evaluator), added to <c>pppk.units</c> when missing.</param>
     public async Task<HttpClient> PersonAsync(string userName, string role, string? email = null, string? unitCode = null)
     {
-        var created = await Admin.PostAsJsonAsync("/api/users", new { userName, email = email ?? $"{userName}@kukarkab.go.id", fullName = userName, password = "Rahasia-2026!", roles = new[] { role }, unitCode });
+        if (unitCode is not null)
+        {
+            await using var data = Npgsql.NpgsqlDataSource.Create(host.ConnectionString);
+            await using var unit = data.CreateCommand("INSERT INTO pppk.units (code, name) VALUES (@code, @code) ON CONFLICT DO NOTHING");
+            unit.Parameters.AddWithValue("code", unitCode);
+            await unit.ExecuteNonQueryAsync();
+        }
+        var created = await Admin.PostAsJsonAsync("/api/users", new
+        {
+            userName, email = email ?? $"{userName}@kukarkab.go.id", fullName = userName, password = "Rahasia-2026!", unitCode, roles = new[] { role },
+        });
         if (!created.IsSuccessStatusCode && !(await created.Content.ReadAsStringAsync()).Contains("already"))
             throw new InvalidOperationException($"User {userName}: {await created.Content.ReadAsStringAsync()}");
         return await host.SignedInClientAsync(userName, "Rahasia-2026!");

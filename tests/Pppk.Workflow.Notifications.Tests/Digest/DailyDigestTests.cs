@@ -1,6 +1,7 @@
 using Pppk.Workflow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using System.Net.Http.Json;
 using Npgsql;
 using Pppk.Workflow.Notifications.Digest;
 using Pppk.Workflow.Notifications.Tests.Support;
@@ -19,7 +20,13 @@ public sealed class DailyDigestTests(EmailHost host) : IClassFixture<EmailHost>
         var api = new WorkflowApiClient(host.Client());
         var emails = new EmailApi(host.Client());
         await emails.CreateUserAsync("rina", "rina@bkpsdm.kukarkab.go.id", "Rina Verifikator", "verifier");
-        await emails.CreateUserAsync("joko", "joko@bkpsdm.kukarkab.go.id", "Joko Evaluator", "evaluator");
+        // An evaluator belongs to a unit (issue 13): the unit first, then the user in it.
+        await using (var unit = host.Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("INSERT INTO pppk.units (code, name) VALUES ('DINKES', 'Dinas Kesehatan')"))
+            await unit.ExecuteNonQueryAsync();
+        (await emails.Http.PostAsJsonAsync("/api/users", new
+        {
+            userName = "joko", email = "joko@bkpsdm.kukarkab.go.id", fullName = "Joko Evaluator", unitCode = "DINKES", password = "Rahasia-2026!", roles = new[] { "evaluator" },
+        })).EnsureSuccessStatusCode();
         await emails.CreateUserAsync("sepi", "sepi@bkpsdm.kukarkab.go.id", "Tanpa Tugas", "finance");
         await api.DeployAsync(Process("digest", """
             <bpmn:startEvent id="start"/>

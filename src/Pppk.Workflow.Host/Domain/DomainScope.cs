@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Domain.Fiscal;
+using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Users;
+
+namespace Pppk.Workflow.Host.Domain;
+
+/// <summary>
+/// The domain records a caller may read: organisation-wide roles (<see cref="DomainAccess.OrganisationRoles"/>) every one;
+/// unit-head and evaluator those of their <see cref="Unit"/> (none without a unit); the employee role their own employee
+/// record by <see cref="Nik"/>. Several roles: the union. A record outside the scope does not exist for the caller, so each
+/// filter is a condition of the query (SQL), never a pass over loaded rows. A handler takes it as a parameter.
+/// </summary>
+internal sealed record DomainScope(bool All, string? Unit, string? Nik)
+{
+    public static DomainScope Of(ClaimsPrincipal user)
+    {
+        var actor = user.Actor();
+        if (actor.Roles.Any(DomainAccess.OrganisationRoles.Contains)) return new(true, null, null);
+        return new(false,
+            actor.Roles.Any(Roles.IsUnitScoped) ? actor.UnitCode : null,
+            actor.Roles.Contains(Roles.Employee) ? actor.EmployeeNik : null);
+    }
+
+    public static ValueTask<DomainScope?> BindAsync(HttpContext http) => ValueTask.FromResult<DomainScope?>(Of(http.User));
+
+    /// <summary>Unit budgets and the region's fiscal position: organisation-wide roles, and unit roles for their unit.</summary>
+    public bool SeesBudgets => All || Unit is not null;
+
+    public IQueryable<Employee> Employees(IQueryable<Employee> query)
+    {
+        if (All) return query;
+        var (unit, nik) = (Unit, Nik);
+        return query.Where(e => (unit != null && e.UnitCode == unit) || (nik != null && e.Nik == nik));
+    }
+
+    public IQueryable<Formation> Formations(IQueryable<Formation> query)
+    {
+        if (All) return query;
+        var unit = Unit;
+        return query.Where(f => unit != null && f.UnitCode == unit);
+    }
+
+    /// <summary>Applicants of the formations in scope (<paramref name="formations"/>: the formations table).</summary>
+    public IQueryable<Applicant> Applicants(IQueryable<Applicant> query, IQueryable<Formation> formations)
+    {
+        if (All) return query;
+        var visible = Formations(formations);
+        return query.Where(a => visible.Any(f => f.Code == a.FormationCode));
+    }
+
+    public IQueryable<UnitBudget> Budgets(IQueryable<UnitBudget> query)
+    {
+        if (All) return query;
+        var unit = Unit;
+        return query.Where(b => unit != null && b.UnitCode == unit);
+    }
+}

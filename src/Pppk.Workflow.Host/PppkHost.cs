@@ -171,6 +171,8 @@ public static class PppkHost
         app.MapEmployeesApi();
         app.MapRenewalsApi();
         app.MapBudgetsApi();
+        app.MapFiscalDataApi();
+        app.MapRoundsApi();
         app.MapAccessLogApi();
         app.MapMyCasesApi();
         app.MapEmailsApi();

@@ -3,12 +3,12 @@ import { api, ApiError } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 
 const KINDS = [
-  ['rounds', 'Seleksi (jadwal)'],
-  ['thresholds', 'Ambang batas seleksi'],
   ['formations', 'Formasi'],
   ['applicants', 'Pelamar'],
   ['scores', 'Nilai CAT'],
   ['employees', 'Pegawai PPPK'],
+  ['rounds', 'Seleksi (jadwal)'],
+  ['thresholds', 'Ambang batas seleksi'],
   ['fiscal-settings', 'Data fiskal daerah'],
   ['budgets', 'Anggaran unit'],
   ['evaluations', 'Penilaian kinerja (SKP)'],

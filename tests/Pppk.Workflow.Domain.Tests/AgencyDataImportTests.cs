@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Selection;
@@ -22,24 +21,14 @@ public sealed class AgencyDataImportTests(DomainTestHost host) : IClassFixture<D
 
     private CsvImporter Importer => host.Service<CsvImporter>();
 
-    private async Task<T> DbAsync<T>(Func<PppkDbContext, Task<T>> query)
-    {
-        await using var scope = host.Host.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PppkDbContext>());
-    }
+    private Task<T> DbAsync<T>(Func<PppkDbContext, Task<T>> query) => host.DomainAsync(query);
 
-    private async Task<IReadOnlyList<ImportError>> FailsAsync(string kind, string csv)
-    {
-        var outcome = await Importer.ImportAsync(kind, csv, CancellationToken.None);
-        Assert.False(outcome.Succeeded, "the file should have been refused");
-        return outcome.Errors;
-    }
+    private Task<IReadOnlyList<ImportError>> FailsAsync(string kind, string csv) => host.ImportFailsAsync(kind, csv);
 
     private async Task<(int, int, int)> SucceedsAsync(string kind, string csv)
     {
-        var outcome = await Importer.ImportAsync(kind, csv, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => $"row {e.Row} {e.Column}: {e.Message}")));
-        return (outcome.Result!.Rows, outcome.Result.Inserted, outcome.Result.Updated);
+        var result = await host.ImportSucceedsAsync(kind, csv);
+        return (result.Rows, result.Inserted, result.Updated);
     }
 
     private static void Has(IReadOnlyList<ImportError> errors, int row, string column, string code)

@@ -47,6 +47,22 @@ public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost
         Assert.Empty(unnamed);
     }
 
+    [Fact]
+    public void Docs_list_every_workflows_start_variables_and_case_rule_as_the_files_declare_them()
+    {
+        var docs = File.ReadAllText(Path.Combine(WorkflowsDirectory(), "..", "docs", "workflows.md"));
+        foreach (var file in Directory.GetFiles(WorkflowsDirectory(), "*.bpmn"))
+        {
+            var process = Assert.Single(Pppk.Workflow.Engine.Parsing.BpmnParser.Parse(File.ReadAllText(file)).ExecutableProcesses);
+            Assert.Contains($"## `{process.Id}` ({process.Name})", docs);
+            Assert.Empty(process.InvalidStartVariables);
+            foreach (var v in process.StartVariables)
+                Assert.Contains($"| `{v.Name}` | {v.Type.ToString().ToLowerInvariant()} | {(v.Required ? "yes" : "no")} | {v.Label} |", docs);
+            if (process.Case.Unit is { } unit) Assert.Contains($"caseUnit `{unit}`", docs);
+            if (process.Case.Subject is { } subject) Assert.Contains($"caseSubject `{subject}`", docs);
+        }
+    }
+
     private static string WorkflowsDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

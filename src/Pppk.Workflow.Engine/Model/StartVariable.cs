@@ -56,10 +56,12 @@ public sealed record StartVariable(string Name, StartVariableType Type, bool Req
     {
         StartVariableType.Text => value.GetValueKind() == JsonValueKind.String,
         StartVariableType.Number => value.GetValueKind() == JsonValueKind.Number,
-        StartVariableType.Integer => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out _),
+        // By its JSON text: a value built in memory holds its CLR type (an int is no long to TryGetValue).
+        StartVariableType.Integer => value.GetValueKind() == JsonValueKind.Number
+                                     && long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
         StartVariableType.Boolean => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
-        StartVariableType.Date => value is JsonValue d && d.TryGetValue<string>(out var s)
-                                  && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        StartVariableType.Date => value.GetValueKind() == JsonValueKind.String
+                                  && DateOnly.TryParseExact(value.ToJsonString().Trim('"'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         StartVariableType.Object => value is JsonObject,
         _ => value is JsonArray,
     };

@@ -27,11 +27,12 @@ public sealed class StartRenewalsHandler : IJobHandler
         var lead = context.OptionalInt("leadMonths") ?? options.RenewalLeadMonths;
         var partTimeLead = context.OptionalInt("partTimeLeadMonths") ?? options.PartTime.RenewalLeadMonths;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var (horizon, partTimeHorizon) = (today.AddMonths(lead), today.AddMonths(partTimeLead));
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
         var due = await (from c in db.Contracts
                          join e in db.Employees on c.EmployeeId equals e.Id
-                         where c.Status == "active" && c.End <= today.AddMonths(c.PartTime ? partTimeLead : lead)
+                         where c.Status == "active" && c.End <= (c.PartTime ? partTimeHorizon : horizon)
                          select new { c.Id, c.End, c.PartTime, c.WeeklyHours, c.PayBasis, e.Name, e.Email, e.UnitCode, EmployeeId = e.Id, e.NiPppk, e.Position, e.Nik }).ToListAsync(ct);
         var items = due.Select(c => new InstanceService.BatchItem(c.Id.ToString(), new JsonObject
         {

@@ -13,6 +13,7 @@ using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
+using Pppk.Workflow.Host.PartTime;
 using Pppk.Workflow.Host.Substitutions;
 using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
@@ -171,6 +172,7 @@ public static class PppkHost
         app.MapEmployeesApi();
         app.MapRenewalsApi();
         app.MapBudgetsApi();
+        app.MapPartTimeApi();
         app.MapAccessLogApi();
         app.MapMyCasesApi();
         app.MapEmailsApi();

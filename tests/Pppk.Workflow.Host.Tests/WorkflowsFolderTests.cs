@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Host.Tests;
 public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost>
 {
     private static readonly string[] Expected =
-        ["evaluasi-kinerja", "pemantauan-kontrak", "penerbitan-sk", "penetapan-kelulusan", "perpanjangan-kontrak", "seleksi-pppk", "siklus-evaluasi"];
+        ["evaluasi-kinerja", "pemantauan-kontrak", "penerbitan-sk", "penetapan-kelulusan", "perpanjangan-kontrak", "seleksi-pppk", "siklus-evaluasi", "usulan-paruh-waktu"];
 
     [Fact]
     public async Task Every_pppk_workflow_is_deployed_at_start_up()

@@ -27,6 +27,7 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.create-contract", new { employeeId = 990001, tmt = "2026-03-01" }, null,
             Fix: "INSERT INTO pppk.employees (id, nik, name, unit_code, grade, service_years) VALUES (990001, '6402990000000001', 'Uji Kontrak', 'BKPSDM', 9, 0)",
             Output: "contractId"),
+        new("pppk.create-contract", new { employeeId = 990115, tmt = "2026-03-01", partTime = true, payBasis = "gaji-pns" }, "payBasis must be one of upah-non-asn, ump, not 'gaji-pns'."),
         new("pppk.sk-number", new { employeeId = 990001, skDate = "2077-01-05" }, null,
             Before: $"INSERT INTO pppk.sks (employee_id, number, date, signer, kind) VALUES (1, '{SkNumber}', '2077-01-05', 'Bupati', 'pengangkatan')",
             Fix: $"DELETE FROM pppk.sks WHERE number = '{SkNumber}'", Output: "skNumber"),
@@ -47,6 +48,10 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.record-appeal", new { registrationNumber = "REG-990109" }, "No applicant with registration number REG-990109."),
         new("pppk.record-verdict", new { registrationNumber = "REG-990110", verdict = "MS" }, "No applicant with registration number REG-990110."),
         new("pppk.rank-formation", new { formationCode = "F-990111" }, "No formation with code F-990111."),
+        new("pppk.part-time-candidate", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
+        new("pppk.part-time-candidate", new { registrationNumber = "REG-990114" },
+            "Applicant REG-990114 has no ranking result; rank the formation first.",
+            Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990114', '6402990000990114', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990114', 'ms')"),
         new("pppk.register-applicant", new { formationCode = "F-990112" }, "No formation with code F-990112: check the applicant's formationCode."),
         new("email", new { }, "Template 'pengingat-tugas' uses variable(s) "),
     ];

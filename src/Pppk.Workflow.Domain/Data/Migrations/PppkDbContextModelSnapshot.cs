@@ -44,6 +44,14 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notice_sent_at");
 
+                    b.Property<bool>("PartTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("part_time");
+
+                    b.Property<string>("PayBasis")
+                        .HasColumnType("text")
+                        .HasColumnName("pay_basis");
+
                     b.Property<int?>("SkId")
                         .HasColumnType("integer")
                         .HasColumnName("sk_id");
@@ -60,6 +68,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<DateOnly>("Tmt")
                         .HasColumnType("date")
                         .HasColumnName("tmt");
+
+                    b.Property<int?>("WeeklyHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekly_hours");
 
                     b.Property<int>("Years")
                         .HasColumnType("integer")

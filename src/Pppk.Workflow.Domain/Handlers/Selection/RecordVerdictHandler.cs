@@ -24,7 +24,23 @@ public sealed class RecordVerdictHandler : IJobHandler
         applicant.Status = verdict == "MS" ? "ms" : "tms";
         applicant.VerifiedBy = context.OptionalString("verifiedBy");
         applicant.VerifiedAt = DateTimeOffset.UtcNow;
+        // The window the TMS notice announces (appealWindow, default P3D, as the workflow's timer); a new verdict reopens the question.
+        applicant.AppealWindowEndsAt = verdict == "TMS" ? applicant.VerifiedAt + AppealWindow(context) : null;
+        applicant.FinalIneligibleAt = null;
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject { ["adminVerdict"] = verdict });
     });
+
+    private static TimeSpan AppealWindow(JobContext context)
+    {
+        var text = context.OptionalString("appealWindow");
+        try
+        {
+            return text is null ? TimeSpan.FromDays(3) : System.Xml.XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            throw new HandlerInput.MissingInputException($"appealWindow must be an ISO 8601 duration such as P3D, not '{text}'.");
+        }
+    }
 }

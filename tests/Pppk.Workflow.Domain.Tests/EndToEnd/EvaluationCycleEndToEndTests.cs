@@ -15,11 +15,6 @@ public sealed class EvaluationCycleEndToEndTests(PppkEndToEndHost host) : IClass
     [Fact]
     public async Task The_quarterly_timer_start_evaluates_every_active_employee_and_overdue_evaluations_are_reminded_and_escalated()
     {
-<<<<<<< HEAD
-=======
-        var evaluator = await _s.PersonAsync("penilai_dinkes", "evaluator", "penilai@kukarkab.go.id", "DINKES");
-        var unitHead = await _s.PersonAsync("kepala_dinkes", "unit-head", "kepala@kukarkab.go.id", "DINKES");
->>>>>>> scope
         await _s.ImportAsync("formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\nF-9,Perawat,DINKES,Dinas Kesehatan,nakes,3,2024,1\n");
         var evaluator = await _s.PersonAsync("penilai_dinkes", "evaluator", "penilai@kukarkab.go.id", unitCode: "DINKES");
         var unitHead = await _s.PersonAsync("kepala_dinkes", "unit-head", "kepala@kukarkab.go.id", unitCode: "DINKES");

@@ -14,8 +14,8 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// the message <c>hasil-seleksi</c> (correlation key: registration number, with the round's year). On a re-ranking only
 /// new and changed results go out: a changed result the instance has not taken yet replaces the old message; one it
 /// already took becomes a correction (<c>corrections</c>, emailed by the process), and then a now-passed applicant gets
-/// their <c>penerbitan-sk</c> started here and a no-longer-passed one is listed in <c>displaced</c> (a task for
-/// hr-admin: their SK issuance is under way on a result that no longer holds). Message ids (per ranking version) make
+/// their <c>penerbitan-sk</c> started here and a no-longer-passed one is listed in <c>displaced</c> and
+/// <c>displacedSummary</c> (a task for hr-admin: their SK issuance is under way on a result that no longer holds). Message ids (per ranking version) make
 /// a re-run after a crash harmless; the time to live keeps a result for an instance that is not waiting yet.
 /// </summary>
 public sealed class AnnounceRankingHandler : IJobHandler
@@ -75,6 +75,9 @@ public sealed class AnnounceRankingHandler : IJobHandler
         {
             ["announcedCount"] = announced, ["correlatedNow"] = correlated, ["unchangedCount"] = unchanged,
             ["corrections"] = corrections, ["displaced"] = displaced, ["skStartedByCorrection"] = skStarted,
+            // The hr-admin task's form shows this list (a task sees the instance's variables).
+            ["displacedSummary"] = string.Join("\n", displaced.OfType<JsonObject>().Select(d =>
+                $"- {d["registrationNumber"]} {d["name"]}: sebelumnya peringkat {d["previousRank"]} LULUS, kini peringkat {d["rank"]} TIDAK LULUS")),
         });
     });
 

@@ -211,4 +211,53 @@ public sealed class RankingFinalityEndToEndTests(PppkEndToEndHost host) : IClass
         await ImportScoresAsync(("26-0001", 320, 145, 35), ("26-0002", 340, 140, 30));
         Assert.Equal(2, (await RankingInstancesAsync(formation)).Count);
     }
+
+    [Fact]
+    public async Task An_appeal_accepted_after_the_announcement_re_ranks_the_formation_with_a_correction_for_the_displaced()
+    {
+        var verifier = await _s.PersonAsync("verifikator_rf3", "verifier");
+        await _s.PersonAsync("admin_rf3", "hr-admin", "bkpsdm-rf3@kukarkab.go.id");
+        const string formation = "F-RF-03";
+        (string Reg, string Nik, string Name, int Priority)[] applicants =
+        [
+            ("27-0001", "6402010101900301", "Sari Wulandari", 2),  // 450
+            ("27-0002", "6402010101900302", "Teguh Santoso", 2),   // 545, TMS; BKN accepts the appeal after the announcement
+        ];
+        var instances = await ApplyAsync(formation, $"{formation},Penata Layanan Operasional,DISHUB,Dinas Perhubungan,teknis,1,2024,1", applicants, appealWindow: "PT1S");
+        await _s.CompleteAsync(verifier, instances["27-0001"], "verifikasi", new { verdict = "MS", verdictReason = (string?)null });
+        await _s.CompleteAsync(verifier, instances["27-0002"], "verifikasi", new { verdict = "TMS", verdictReason = (string?)"Ijazah tidak sesuai" });
+        await _s.WaitForAsync(instances["27-0002"], i => (string?)i["status"] == "completed", "appeal window closes");
+        await ImportScoresAsync(("27-0001", 300, 120, 30));
+        var first = await RankingInstanceAsync(formation, 1);
+        await _s.WaitForAsync(first, i => (string?)i["status"] == "completed", "first ranking");
+        await _s.EmailAsync(Email("27-0001"), "Hasil Seleksi PPPK 2024: LULUS");
+        await _s.WaitForAsync(instances["27-0001"], i => Scenario.At(i, "penerbitan_sk"), "Sari's SK issuance under way");
+
+        // The appeal is accepted late (BKN's decision): hr-admin verifies Teguh again in a new selection instance.
+        var again = (string)(await _s.StartAsync("seleksi-pppk", new
+        {
+            registrationNumber = "27-0002", nik = "6402010101900302", name = "Teguh Santoso", email = Email("27-0002"), formationCode = formation,
+        }, "27-0002"))["id"]!;
+        await _s.CompleteAsync(verifier, again, "verifikasi", new { verdict = "MS", verdictReason = (string?)null });
+        await _s.WaitForAsync(again, i => Scenario.At(i, "nilai_cat"), "eligible now");
+        // The announced ranking stands while his scores are missing, and hr-admin sees why.
+        Assert.Equal("scores", (string?)(await _s.Admin.GetFromJsonAsync<JsonObject>("/api/applicants/27-0002"))!["rankingWaitsFor"]);
+        Assert.Single(await RankingInstancesAsync(formation));
+
+        await ImportScoresAsync(("27-0002", 370, 140, 35));
+        var second = await RankingInstanceAsync(formation, 2);
+        await _s.WaitForAsync(again, i => Scenario.At(i, "penerbitan_sk"), "Teguh passes in his rightful place");
+        var ranked = await RankingAsync(formation);
+        Assert.Equal(["27-0002", "27-0001"], ranked["items"]!.AsArray().Select(r => (string)r!["registrationNumber"]!));
+        Assert.Equal([true, false], ranked["items"]!.AsArray().Select(r => (bool)r!["passed"]!));
+        await _s.EmailAsync(Email("27-0002"), "Hasil Seleksi PPPK 2024: LULUS");
+        var correction = await _s.EmailAsync(Email("27-0001"), "Koreksi Hasil Seleksi PPPK 2024: TIDAK LULUS");
+        Assert.Contains("sanggahnya diterima setelah pengumuman", Body(correction));
+        var task = await _s.TaskAsync(second, "tindak_lanjut_koreksi");
+        var view = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/tasks/{task["id"]}"))!;
+        Assert.Contains("27-0001 Sari Wulandari", (string?)view["variables"]!["displacedSummary"]);
+        // Nobody without a result.
+        Assert.All(ranked["items"]!.AsArray(), r => Assert.NotNull(r!["rank"]));
+        Assert.Null((await _s.Admin.GetFromJsonAsync<JsonObject>("/api/applicants/27-0002"))!["rankingWaitsFor"]);
+    }
 }

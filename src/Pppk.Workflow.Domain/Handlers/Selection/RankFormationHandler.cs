@@ -64,7 +64,9 @@ public sealed class RankFormationHandler : IJobHandler
             {
                 ["registrationNumber"] = c.RegistrationNumber, ["rank"] = r.Rank, ["passed"] = r.Passed, ["reason"] = r.Reason, ["total"] = c.Total,
                 ["previousRank"] = before?.Rank, ["previousPassed"] = before?.Passed,
-                ["changed"] = before is not null && (before.Rank != r.Rank || before.Passed != r.Passed),
+                // Rank, result or their own score (the total the email shows) differs from what they were told.
+                ["changed"] = before is not null && (before.Rank != r.Rank || before.Passed != r.Passed
+                    || before.Technical != c.Technical || before.ManagerialSocioCultural != c.ManagerialSocioCultural || before.Interview != c.Interview),
             });
         }
         await db.SaveChangesAsync(ct);

@@ -16,10 +16,8 @@ public sealed class CloseAppealWindowHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var regNo = context.String("registrationNumber");
         await using var db = await context.DomainAsync(ct);
-        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
-        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        var applicant = await db.ApplicantAsync(context, ct);
         var pending = await db.Appeals.AnyAsync(p => p.ApplicantId == applicant.Id && p.Accepted == null, ct);
         if (applicant.AdminVerdict == "TMS" && !pending && applicant.FinalIneligibleAt is null)
         {

@@ -16,10 +16,8 @@ public sealed class RecordAppealSubmittedHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var regNo = context.String("registrationNumber");
         await using var db = await context.DomainAsync(ct);
-        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
-        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        var applicant = await db.ApplicantAsync(context, ct);
         var reason = context.OptionalString("appealReason") ?? "-";
         var pending = await db.Appeals.FirstOrDefaultAsync(p => p.ApplicantId == applicant.Id && p.Accepted == null, ct);
         if (pending is null)

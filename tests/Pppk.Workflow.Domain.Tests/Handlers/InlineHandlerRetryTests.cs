@@ -47,6 +47,8 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.renew-contract", new { contractId = 990108 }, "No contract 990108."),
         new("pppk.record-appeal", new { registrationNumber = "REG-990109" }, "No applicant with registration number REG-990109."),
         new("pppk.record-verdict", new { registrationNumber = "REG-990110", verdict = "MS" }, "No applicant with registration number REG-990110."),
+        new("pppk.record-appeal-submitted", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
+        new("pppk.close-appeal-window", new { registrationNumber = "REG-990114" }, "No applicant with registration number REG-990114."),
         new("pppk.rank-formation", new { formationCode = "F-990111" }, "No formation with code F-990111."),
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990114" },

@@ -556,6 +556,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("admin_verdict");
 
+                    b.Property<DateTimeOffset?>("AppealWindowEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appeal_window_ends_at");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -563,6 +567,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("text")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("FinalIneligibleAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_ineligible_at");
 
                     b.Property<string>("FormationCode")
                         .IsRequired()
@@ -720,6 +728,14 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("formation_id");
 
+                    b.Property<int?>("Interview")
+                        .HasColumnType("integer")
+                        .HasColumnName("interview");
+
+                    b.Property<int?>("ManagerialSocioCultural")
+                        .HasColumnType("integer")
+                        .HasColumnName("managerial_socio_cultural");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean")
                         .HasColumnName("passed");
@@ -735,6 +751,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("Technical")
+                        .HasColumnType("integer")
+                        .HasColumnName("technical");
 
                     b.HasKey("Id")
                         .HasName("pk_ranking_results");

@@ -17,6 +17,7 @@ public static class Extensions
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IDatabaseMigration, PppkMigration>();
         services.AddTransient<Selection.ScoreNotifications>();
+        services.AddScoped<Selection.RankingTrigger>();
         services.AddScoped<IDatabaseMigration, Seeding.ReferenceDataLoader>(); // after the domain migration
         services.AddSingleton<Imports.CsvImporter>();
         services.AddSingleton<Seeding.DatasetLoader>();

@@ -27,4 +27,7 @@ public sealed class PppkOptions
 
     /// <summary>Who signs SKs (shown on the SK): the Bupati or the Sekda acting for them.</summary>
     public string SkSigner { get; set; } = "Bupati Kutai Kartanegara";
+
+    /// <summary>The <c>Pppk:PartTime</c> section: the rules of part-time (paruh waktu) contracts.</summary>
+    public PartTime.PartTimeOptions PartTime { get; set; } = new();
 }

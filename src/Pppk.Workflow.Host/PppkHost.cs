@@ -13,6 +13,7 @@ using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
+using Pppk.Workflow.Host.PartTime;
 using Pppk.Workflow.Host.Substitutions;
 using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
@@ -173,6 +174,7 @@ public static class PppkHost
         app.MapBudgetsApi();
         app.MapFiscalDataApi();
         app.MapRoundsApi();
+        app.MapPartTimeApi();
         app.MapAccessLogApi();
         app.MapMyCasesApi();
         app.MapEmailsApi();

@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Host.Tests;
 public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost>
 {
     private static readonly string[] Expected =
-        ["evaluasi-kinerja", "pemantauan-kontrak", "penerbitan-sk", "penetapan-kelulusan", "perpanjangan-kontrak", "seleksi-pppk", "siklus-evaluasi"];
+        ["evaluasi-kinerja", "pemantauan-kontrak", "penerbitan-sk", "penetapan-kelulusan", "perpanjangan-kontrak", "seleksi-pppk", "siklus-evaluasi", "usulan-paruh-waktu"];
 
     [Fact]
     public async Task Every_pppk_workflow_is_deployed_at_start_up()
@@ -45,6 +45,22 @@ public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost
         var unnamed = doc.Descendants().Where(e => e.Name.Namespace == bpmn && e.Name.LocalName is "userTask" or "serviceTask" or "sendTask" or "scriptTask" or "callActivity" or "receiveTask" or "startEvent")
             .Where(e => string.IsNullOrWhiteSpace((string?)e.Attribute("name"))).Select(e => (string?)e.Attribute("id")).ToList();
         Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void Docs_list_every_workflows_start_variables_and_case_rule_as_the_files_declare_them()
+    {
+        var docs = File.ReadAllText(Path.Combine(WorkflowsDirectory(), "..", "docs", "workflows.md"));
+        foreach (var file in Directory.GetFiles(WorkflowsDirectory(), "*.bpmn"))
+        {
+            var process = Assert.Single(Pppk.Workflow.Engine.Parsing.BpmnParser.Parse(File.ReadAllText(file)).ExecutableProcesses);
+            Assert.Contains($"## `{process.Id}` ({process.Name})", docs);
+            Assert.Empty(process.InvalidStartVariables);
+            foreach (var v in process.StartVariables)
+                Assert.Contains($"| `{v.Name}` | {v.Type.ToString().ToLowerInvariant()} | {(v.Required ? "yes" : "no")} | {v.Label} |", docs);
+            if (process.Case.Unit is { } unit) Assert.Contains($"caseUnit `{unit}`", docs);
+            if (process.Case.Subject is { } subject) Assert.Contains($"caseSubject `{subject}`", docs);
+        }
     }
 
     private static string WorkflowsDirectory()

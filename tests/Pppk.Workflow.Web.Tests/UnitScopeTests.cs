@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Testing;
@@ -20,15 +18,13 @@ public sealed class UnitScopeTests(BrowserHost host)
         var api = new WorkflowApiClient(host.Client());
         await api.DeployAsync(WithCase(Chain("uji-konfirmasi-unit",
             UserTask("konfirmasi", "Konfirmasi kebutuhan formasi", candidateGroups: "unit-head")), "=unitCode", null));
-        (await api.Http.PostAsJsonAsync("/api/users", new { userName = "kepala.disdik", password = Password, fullName = "Kepala Dinas Pendidikan", roles = new[] { Roles.UnitHead } }))
-            .EnsureSuccessStatusCode();
-        await using (var scope = host.Host.Services.CreateAsyncScope())
+        await using (var db = Npgsql.NpgsqlDataSource.Create(host.ConnectionString))
+        await using (var units = db.CreateCommand("INSERT INTO pppk.units (code, name) VALUES ('DISDIK', 'Dinas Pendidikan'), ('DINKES', 'Dinas Kesehatan') ON CONFLICT DO NOTHING"))
+            await units.ExecuteNonQueryAsync();
+        (await api.Http.PostAsJsonAsync("/api/users", new
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var head = (await users.FindByNameAsync("kepala.disdik"))!;
-            head.UnitCode = "DISDIK";
-            Assert.True((await users.UpdateAsync(head)).Succeeded);
-        }
+            userName = "kepala.disdik", password = Password, fullName = "Kepala Dinas Pendidikan", unitCode = "DISDIK", roles = new[] { Roles.UnitHead },
+        })).EnsureSuccessStatusCode();
         await api.StartAsync("uji-konfirmasi-unit", new { unitCode = "DISDIK" }, "KONFIRMASI-DISDIK-01");
         var other = await api.StartAsync("uji-konfirmasi-unit", new { unitCode = "DINKES" }, "KONFIRMASI-DINKES-01");
         var otherTask = (string)(await api.OpenTasksAsync((string)other["id"]!))[0]!["id"]!;

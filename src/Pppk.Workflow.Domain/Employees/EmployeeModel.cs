@@ -55,6 +55,15 @@ public sealed class Contract
     /// <summary>active, renewed (followed by a new contract), ended (not renewed; honourable end at its end date).</summary>
     public string Status { get; set; } = "active";
     public DateTimeOffset? NoticeSentAt { get; set; }
+
+    /// <summary>PPPK paruh waktu: appointed part-time from the honorer who did not pass (KepmenPANRB 16/2025); renewed by <c>Pppk:PartTime</c>.</summary>
+    public bool PartTime { get; set; }
+
+    /// <summary>Part-time only: the agreed working hours per week.</summary>
+    public int? WeeklyHours { get; set; }
+
+    /// <summary>Part-time only: what the pay is based on (a code of <c>Pppk:PartTime:PayBases</c>, e.g. upah-non-asn, ump).</summary>
+    public string? PayBasis { get; set; }
 }
 
 public static class Predicates

@@ -24,6 +24,14 @@ internal static class HandlerInput
 
     public static int? OptionalInt(this JobContext c, string name) => c.Variables[name] is null ? null : c.Int(name);
 
+    public static bool? OptionalBool(this JobContext c, string name) => c.Variables[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s, out var b) => b,
+        _ => throw new MissingInputException($"The variable '{name}' must be true or false."),
+    };
+
     public static DateOnly Date(this JobContext c, string name) =>
         DateOnly.TryParse(c.String(name)[..Math.Min(10, c.String(name).Length)], CultureInfo.InvariantCulture, out var d)
             ? d : throw new MissingInputException($"The variable '{name}' must be a date (YYYY-MM-DD), not '{c.String(name)}'.");

@@ -70,9 +70,15 @@ public sealed class Applicant
     public string? AdminReason { get; set; }
     public string? VerifiedBy { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
+
+    /// <summary>End of the appeal window the TMS notice gave (shown to hr-admin; the workflow's timer closes it).</summary>
+    public DateTimeOffset? AppealWindowEndsAt { get; set; }
+
+    /// <summary>When a TMS became final (window closed without an appeal, or the appeal rejected); null while it can still change.</summary>
+    public DateTimeOffset? FinalIneligibleAt { get; set; }
 }
 
-/// <summary>A sanggah: the applicant's appeal of a TMS verdict, and its answer.</summary>
+/// <summary>A sanggah: the applicant's appeal of a TMS verdict, recorded when it arrives (<see cref="Accepted"/> null: pending), and its answer.</summary>
 public sealed class Appeal
 {
     public int Id { get; set; }
@@ -106,4 +112,9 @@ public sealed class RankingResult
     public bool Passed { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset RankedAt { get; set; }
+
+    /// <summary>The scores this place was ranked with: a corrected score makes the ranking stale (null on rows from before they were kept).</summary>
+    public int? Technical { get; set; }
+    public int? ManagerialSocioCultural { get; set; }
+    public int? Interview { get; set; }
 }

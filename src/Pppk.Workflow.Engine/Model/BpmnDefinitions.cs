@@ -48,6 +48,12 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
     /// </summary>
     public CaseRule Case { get; init; } = CaseRule.None;
 
+    /// <summary>The variables a start by hand or in a batch must or may give (<see cref="StartVariable"/>), in declaration order.</summary>
+    public IReadOnlyList<StartVariable> StartVariables { get; init; } = [];
+
+    /// <summary>Declarations <c>start.*</c> that could not be read (name, value): validation reports them.</summary>
+    public IReadOnlyList<(string Name, string Value)> InvalidStartVariables { get; init; } = [];
+
     /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = [];
 

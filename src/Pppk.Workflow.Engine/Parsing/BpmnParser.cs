@@ -51,6 +51,8 @@ public static class BpmnParser
                 Name = p.Attr("name"),
                 IsExecutable = string.Equals(p.Attr("isExecutable"), "true", StringComparison.OrdinalIgnoreCase),
                 Case = ZeebeExtensionReader.Case(p),
+                StartVariables = ZeebeExtensionReader.StartVariables(p, out var invalid),
+                InvalidStartVariables = invalid,
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);

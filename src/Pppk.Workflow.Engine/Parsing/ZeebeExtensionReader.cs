@@ -32,6 +32,22 @@ internal static class ZeebeExtensionReader
         return rule.IsEmpty ? CaseRule.None : rule;
     }
 
+    /// <summary>The process's <c>start.&lt;name&gt;</c> properties, read; those that can't be read go to <paramref name="invalid"/>.</summary>
+    public static List<StartVariable> StartVariables(XElement process, out List<(string Name, string Value)> invalid)
+    {
+        var variables = new List<StartVariable>();
+        invalid = [];
+        foreach (var p in Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property") ?? [])
+        {
+            if (p.Attr("name") is not { } name || !name.StartsWith(StartVariable.Prefix, StringComparison.Ordinal)) continue;
+            var variable = name[StartVariable.Prefix.Length..].Trim();
+            var value = p.Attr("value") ?? "";
+            if (variable.Length > 0 && variables.All(v => v.Name != variable) && StartVariable.TryParse(variable, value) is { } parsed) variables.Add(parsed);
+            else invalid.Add((variable, value));
+        }
+        return variables;
+    }
+
     public static List<IoMapping> Mappings(XElement e, string kind) =>
         (Zeebe(e, "ioMapping")?.Elements(BpmnNames.Zeebe + kind) ?? [])
         .Select(m => new IoMapping(m.Attr("source") ?? "", m.Attr("target") ?? ""))

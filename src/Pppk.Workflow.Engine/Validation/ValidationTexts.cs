@@ -282,4 +282,7 @@ public static class ValidationTexts
     public static readonly TextTemplate ExtensionIgnored = new("extension-ignored",
         "zeebe:{0} on '{1}' is not supported by this engine and is ignored.",
         "zeebe:{0} pada '{1}' tidak didukung oleh mesin ini dan diabaikan.");
+    public static readonly TextTemplate StartVariableInvalid = new("start-variable-invalid",
+        "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
+        "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
 }

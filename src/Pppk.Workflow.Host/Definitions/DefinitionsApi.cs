@@ -58,7 +58,7 @@ public static class DefinitionsApi
             return Results.Ok(new PagedList<object>(items, (int)total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, DefinitionStore store, CancellationToken ct) =>
         {
             await using var cmd = db.CreateCommand(version is null
                 ? "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND is_latest"
@@ -68,10 +68,22 @@ public static class DefinitionsApi
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct))
                 return Results.Problem(title: version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.", statusCode: 404);
-            return Results.Ok(new
+            var found = new
             {
                 key = r.GetString(0), name = r.IsDBNull(1) ? null : r.GetString(1), version = r.GetInt32(2), deployedAt = r.GetFieldValue<DateTimeOffset>(3),
                 deployedBy = r.IsDBNull(4) ? null : r.GetString(4), fileName = r.IsDBNull(5) ? null : r.GetString(5), xml = r.GetString(6),
+            };
+            await r.DisposeAsync();
+            // What a start must or may give (the process's start.* declarations), for start forms and scripts.
+            var model = (await store.VersionAsync(found.key, found.version, ct))?.Model;
+            var startVariables = (model?.Process.StartVariables ?? []).Select(v => new
+            {
+                name = v.Name, type = v.Type.ToString().ToLowerInvariant(), required = v.Required, label = v.Label,
+            });
+            return Results.Ok(new
+            {
+                found.key, found.name, found.version, found.deployedAt, found.deployedBy, found.fileName, found.xml, startVariables,
+                caseUnit = model?.Process.Case.Unit, caseSubject = model?.Process.Case.Subject,
             });
         });
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Domain.Selection;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 
@@ -15,7 +16,22 @@ public static class ApplicantsApi
 
     public sealed record ApplicantDto(string RegistrationNumber, string Nik, string Name, string? Email, DateOnly BirthDate, int PriorityCategory, string Status,
         string? AdminVerdict, string? AdminReason, string? VerifiedBy, DateTimeOffset? VerifiedAt,
-        FormationsApi.FormationDto? Formation, FormationsApi.ScoresDto? Scores, int? Rank, bool? Passed, string? RankingReason, IReadOnlyList<AppealDto> Appeals);
+        FormationsApi.FormationDto? Formation, FormationsApi.ScoresDto? Scores, int? Rank, bool? Passed, string? RankingReason, IReadOnlyList<AppealDto> Appeals,
+        string? RankingWaitsFor = null, DateTimeOffset? AppealWindowEndsAt = null, DateTimeOffset? FinalIneligibleAt = null);
+
+    /// <summary>
+    /// What this applicant's ranking result waits for: their own verification, appeal window, pending appeal or scores,
+    /// or <c>formation</c> (theirs is complete, the formation's ranking waits for others or is due again); null when it has a result or is finally TMS.
+    /// </summary>
+    private static async Task<string?> RankingWaitsForAsync(PppkDbContext db, string formationCode, int applicantId, CancellationToken ct)
+    {
+        var formation = (await RankingFacts.LoadAsync(db, [formationCode], ct)).GetValueOrDefault(formationCode) ?? [];
+        if (formation.FirstOrDefault(x => x.ApplicantId == applicantId) is not { } self) return null;
+        var own = RankingReadiness.WaitingFor(self);
+        if (own != RankingWait.None) return RankingReadiness.Code(own);
+        var eligible = self.AdminVerdict == "MS";
+        return eligible && (self.Ranked is null || RankingReadiness.Stale(formation)) ? "formation" : null;
+    }
 
     public static void MapApplicantsApi(this IEndpointRouteBuilder app)
     {
@@ -55,7 +71,7 @@ public static class ApplicantsApi
             return Results.Ok(new ApplicantDto(a.RegistrationNumber, a.Nik, a.Name, a.Email, a.BirthDate, a.PriorityCategory, a.Status,
                 a.AdminVerdict, a.AdminReason, a.VerifiedBy, a.VerifiedAt, formationDto,
                 s is null ? null : new FormationsApi.ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Total),
-                r?.Rank, r?.Passed, r?.Reason, appeals));
+                r?.Rank, r?.Passed, r?.Reason, appeals, await RankingWaitsForAsync(db, a.FormationCode, a.Id, ct), a.AppealWindowEndsAt, a.FinalIneligibleAt));
         }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber");
     }
 }

@@ -13,7 +13,9 @@ public static class EmployeesApi
     public sealed record EmployeeListDto(int Id, string? NiPppk, string Nik, string Name, string UnitCode, string? UnitName, string? Position,
         string Grade, int ServiceYears, DateOnly? ContractEnd);
 
-    public sealed record ContractDto(int Id, DateOnly Tmt, DateOnly End, int Years, DateOnly? SpmtDate, string Status, string? SkNumber, DateTimeOffset? NoticeSentAt);
+    /// <summary>A contract; <c>PartTime</c> marks PPPK paruh waktu, with its weekly hours and pay basis.</summary>
+    public sealed record ContractDto(int Id, DateOnly Tmt, DateOnly End, int Years, DateOnly? SpmtDate, string Status, string? SkNumber, DateTimeOffset? NoticeSentAt,
+        bool PartTime, int? WeeklyHours, string? PayBasis);
 
     public sealed record SkDto(int Id, string Number, DateOnly Date, string Signer, string Kind, DateTimeOffset? BknCopyNotedAt);
 
@@ -89,7 +91,8 @@ public static class EmployeesApi
             }
             return Results.Ok(new EmployeeDto(e.Id, e.NiPppk, e.Nik, e.Name, e.Email, e.BirthDate, e.UnitCode, unit?.Name, unit?.HeadUserName, e.Position,
                 Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName, applicant,
-                contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt)).ToList(),
+                contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt,
+                    c.PartTime, c.WeeklyHours, c.PayBasis)).ToList(),
                 sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
                 evaluations, checks, emails));
         }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik);

@@ -9,7 +9,16 @@ namespace Pppk.Workflow.Host.Domain;
 public static class FormationsApi
 {
     public sealed record FormationDto(string Code, string Position, string UnitCode, string UnitName, string Type, int Quota, int Year, int Wave,
-        int ApplicantCount, IReadOnlyDictionary<string, int> StatusCounts);
+        int ApplicantCount, IReadOnlyDictionary<string, int> StatusCounts, RankingStatusDto? Ranking = null);
+
+    /// <summary>
+    /// Whether the formation's ranking can be final (<see cref="RankingReadiness"/>): <see cref="WaitingFor"/> counts the
+    /// applicants it waits for by reason (verification, appeal-window, appeal-pending, scores); <see cref="Waiting"/> lists
+    /// them (one formation only). <see cref="Stale"/>: ranked, but the eligible set or a score changed since (a re-ranking is due).
+    /// </summary>
+    public sealed record RankingStatusDto(bool Ranked, bool Complete, bool Stale, IReadOnlyDictionary<string, int> WaitingFor, IReadOnlyList<WaitingApplicantDto>? Waiting);
+
+    public sealed record WaitingApplicantDto(string RegistrationNumber, string Name, string WaitingFor, DateTimeOffset? AppealWindowEndsAt);
 
     public sealed record ScoresDto(int Technical, int ManagerialSocioCultural, int Interview, int Total);
 
@@ -41,13 +50,13 @@ public static class FormationsApi
                 query = query.Where(f => EF.Functions.ILike(f.Position, $"%{search}%") || EF.Functions.ILike(f.Code, $"%{search}%"));
             var total = await query.CountAsync(ct);
             var formations = await query.OrderBy(f => f.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-            return Results.Ok(new PagedList<FormationDto>(await ToDtosAsync(db, formations, ct), total, paging.Page, paging.PageSize));
+            return Results.Ok(new PagedList<FormationDto>(await ToDtosAsync(db, formations, listWaiting: false, ct), total, paging.Page, paging.PageSize));
         });
 
         group.MapGet("/{code}", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
-            return formation is null ? NoFormation(code) : Results.Ok((await ToDtosAsync(db, [formation], ct))[0]);
+            return formation is null ? NoFormation(code) : Results.Ok((await ToDtosAsync(db, [formation], listWaiting: true, ct))[0]);
         });
 
         group.MapGet("/{code}/applicants", async (string code, int? page, int? pageSize, string? status, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
@@ -105,8 +114,9 @@ public static class FormationsApi
         });
     }
 
-    private static async Task<List<FormationDto>> ToDtosAsync(PppkDbContext db, List<Formation> formations, CancellationToken ct)
+    private static async Task<List<FormationDto>> ToDtosAsync(PppkDbContext db, List<Formation> formations, bool listWaiting, CancellationToken ct)
     {
+        var facts = await RankingFacts.LoadAsync(db, formations.Select(f => f.Code).ToList(), ct);
         var codes = formations.Select(f => f.Code).ToList();
         var roundIds = formations.Select(f => f.RoundId).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -117,8 +127,17 @@ public static class FormationsApi
             var statuses = counts.Where(c => c.FormationCode == f.Code).ToDictionary(c => c.Status, c => c.Count);
             var round = rounds.GetValueOrDefault(f.RoundId);
             return new FormationDto(f.Code, f.Position, f.UnitCode, f.UnitName, f.Type.ToString().ToLowerInvariant(), f.Quota, round?.Year ?? 0, round?.Wave ?? 0,
-                statuses.Values.Sum(), statuses);
+                statuses.Values.Sum(), statuses, RankingStatus(facts.GetValueOrDefault(f.Code) ?? [], listWaiting));
         }).ToList();
+    }
+
+    private static RankingStatusDto RankingStatus(IReadOnlyCollection<ApplicantRankingFacts> facts, bool listWaiting)
+    {
+        var waiting = facts.Select(a => (Facts: a, Wait: RankingReadiness.WaitingFor(a))).Where(x => x.Wait != RankingWait.None).ToList();
+        var ranked = facts.Any(a => a.Ranked is not null);
+        return new RankingStatusDto(ranked, RankingReadiness.Complete(facts), ranked && RankingReadiness.Stale(facts),
+            waiting.GroupBy(x => RankingReadiness.Code(x.Wait)).ToDictionary(g => g.Key, g => g.Count()),
+            listWaiting ? waiting.Select(x => new WaitingApplicantDto(x.Facts.RegistrationNumber, x.Facts.Name, RankingReadiness.Code(x.Wait), x.Facts.AppealWindowEndsAt)).ToList() : null);
     }
 
     private static IResult NoFormation(string code) => DomainAccess.NotFound($"No formation with code '{code}'.");

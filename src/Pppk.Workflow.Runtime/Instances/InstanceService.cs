@@ -66,6 +66,7 @@ public sealed class InstanceService
             var definition = pinned ?? await LatestForStepAsync(tx, request.DefinitionKey, ct);
             if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
                 throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
+            if (request.StartEventId is null) StartVariables.Ensure(definition.Key, definition.Model.Process, request.Variables);
             var instance = NewInstance(definition, request.BusinessKey);
             tx.Instances[instance.Id] = instance;
             tx.Enqueue(instance, new StartTrigger(request.Variables, request.StartEventId), user);
@@ -88,6 +89,7 @@ public sealed class InstanceService
         var definition = await ResolveAsync(definitionKey, null, ct);
         if (definition.Model.NoneStartEvent is null)
             throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
+        StartVariables.EnsureAll(definition.Key, definition.Model.Process, items);
         const int chunk = 2000;
         var started = new List<Guid>(items.Count);
         var skipped = new List<string>();

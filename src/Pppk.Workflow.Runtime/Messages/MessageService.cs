@@ -103,4 +103,29 @@ public sealed class MessageService
             return new Result(correlated, started, buffered, Duplicate: false);
         }, ct);
     }
+
+    /// <summary>
+    /// Before replacing a message that may not have reached its receiver (a corrected selection result): withdraws the
+    /// live buffered messages of (<paramref name="name"/>, <paramref name="correlationKey"/>) and answers whether the
+    /// receiver has yet to take one, so the replacement will be its first: true when one was withdrawn, a subscription
+    /// waits, or <paramref name="replacementId"/> was already published (a re-run; then nothing is withdrawn).
+    /// </summary>
+    public Task<bool> WithdrawUntakenAsync(string name, string correlationKey, string replacementId, CancellationToken ct) =>
+        _runner.RunAsync(async tx =>
+        {
+            await MessageBuffer.LockAsync(tx, name, correlationKey, ct);
+            await using (var seen = tx.Command("SELECT EXISTS (SELECT 1 FROM pppk.message_ids WHERE message_id = @id AND expires_at > now())"))
+            {
+                seen.Parameters.AddWithValue("id", replacementId);
+                if (await seen.ExecuteScalarAsync(ct) is true) return true;
+            }
+            await using var cmd = tx.Command("""
+                WITH withdrawn AS (DELETE FROM pppk.buffered_messages WHERE name = @n AND correlation_key = @k AND expires_at > now() RETURNING 1)
+                SELECT EXISTS (SELECT 1 FROM withdrawn)
+                    OR EXISTS (SELECT 1 FROM pppk.message_subscriptions WHERE message_name = @n AND correlation_key = @k)
+                """);
+            cmd.Parameters.AddWithValue("n", name);
+            cmd.Parameters.AddWithValue("k", correlationKey);
+            return await cmd.ExecuteScalarAsync(ct) is true;
+        }, ct);
 }

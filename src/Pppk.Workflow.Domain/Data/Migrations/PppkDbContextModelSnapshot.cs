@@ -44,6 +44,14 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notice_sent_at");
 
+                    b.Property<bool>("PartTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("part_time");
+
+                    b.Property<string>("PayBasis")
+                        .HasColumnType("text")
+                        .HasColumnName("pay_basis");
+
                     b.Property<int?>("SkId")
                         .HasColumnType("integer")
                         .HasColumnName("sk_id");
@@ -60,6 +68,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<DateOnly>("Tmt")
                         .HasColumnType("date")
                         .HasColumnName("tmt");
+
+                    b.Property<int?>("WeeklyHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekly_hours");
 
                     b.Property<int>("Years")
                         .HasColumnType("integer")
@@ -544,6 +556,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("admin_verdict");
 
+                    b.Property<DateTimeOffset?>("AppealWindowEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appeal_window_ends_at");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -551,6 +567,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("text")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("FinalIneligibleAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_ineligible_at");
 
                     b.Property<string>("FormationCode")
                         .IsRequired()
@@ -708,6 +728,14 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("formation_id");
 
+                    b.Property<int?>("Interview")
+                        .HasColumnType("integer")
+                        .HasColumnName("interview");
+
+                    b.Property<int?>("ManagerialSocioCultural")
+                        .HasColumnType("integer")
+                        .HasColumnName("managerial_socio_cultural");
+
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean")
                         .HasColumnName("passed");
@@ -723,6 +751,10 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("Technical")
+                        .HasColumnType("integer")
+                        .HasColumnName("technical");
 
                     b.HasKey("Id")
                         .HasName("pk_ranking_results");

@@ -12,7 +12,7 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// <summary>
 /// <c>pppk.renew-contract</c>: the extension SK (numbered like any SK, its copy for BKN noted), the new contract from the
 /// day after the old one ends for the decided term, the old one marked renewed, and the first year's cost committed to
-/// the unit's budget.
+/// the unit's budget. A part-time contract stays part-time (hours and pay basis kept), its term by <c>Pppk:PartTime</c>.
 /// </summary>
 public sealed class RenewContractHandler : IJobHandler
 {
@@ -22,18 +22,19 @@ public sealed class RenewContractHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
-        var years = context.OptionalInt("termYears") ?? options.DefaultTermYears;
-        if (years is < 1 or > 5) return new JobResult.Failure($"termYears must be 1 to 5 (PP 49/2018), not {years}.");
         await using var db = await context.DomainAsync(ct);
         var old = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (old is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
+        var years = context.OptionalInt("termYears") ?? (old.PartTime ? options.PartTime.TermYears : options.DefaultTermYears);
+        if (years is < 1 or > 5) return new JobResult.Failure($"termYears must be 1 to 5 (PP 49/2018), not {years}.");
         if (old.Status != "active") return new JobResult.Failure($"Contract {old.Id} is {old.Status}; only an active contract is renewed.");
         var employee = await db.Employees.SingleAsync(e => e.Id == old.EmployeeId, ct);
 
         var skDate = context.OptionalDate("skDate") ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var (skId, skNumber) = await NumberSkHandler.IssueAsync(context.Connection!, context.Transaction!, options, employee.Id, "perpanjangan", skDate, options.SkSigner, ct);
         var tmt = old.End.AddDays(1);
-        var renewed = new Contract { EmployeeId = employee.Id, SkId = skId, Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active" };
+        var renewed = new Contract { EmployeeId = employee.Id, SkId = skId, Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active",
+            PartTime = old.PartTime, WeeklyHours = old.WeeklyHours, PayBasis = old.PayBasis };
         old.Status = "renewed";
         employee.ServiceYears += old.Years;
         db.Contracts.Add(renewed);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Selection;
@@ -8,7 +9,10 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 
 /// <summary>
 /// <c>pppk.rank-formation</c>: ranks the eligible (MS) applicants of a formation with their CAT scores (see
-/// <see cref="FormationRanking"/>), records each result, marks applicants passed or not. Fails while scores are missing.
+/// <see cref="FormationRanking"/>), records each result with the scores it was ranked on, marks applicants passed or
+/// not. Fails, naming who it waits for, while the formation is not complete (<see cref="RankingReadiness"/>). On a
+/// formation ranked before, each result says what it was (<c>previousRank</c>, <c>previousPassed</c>, <c>changed</c>)
+/// and <c>correctionReason</c> says why the ranking changed, for <c>pppk.announce-ranking</c>.
 /// </summary>
 public sealed class RankFormationHandler : IJobHandler
 {
@@ -19,39 +23,76 @@ public sealed class RankFormationHandler : IJobHandler
     {
         var code = context.String("formationCode");
         await using var db = await context.DomainAsync(ct);
+        // One ranking of a formation at a time: a second one waits here, then compares with the first one's rows.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM pppk.formations WHERE code = {code} FOR UPDATE", ct);
         var formation = await db.Formations.SingleOrDefaultAsync(f => f.Code == code, ct);
         if (formation is null) return new JobResult.Failure($"No formation with code {code}.");
-        var threshold = await db.Thresholds.SingleOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
-        var rows = await (from a in db.Applicants
-                          where a.FormationCode == code && a.AdminVerdict == "MS"
-                          join s in db.Scores on a.Id equals s.ApplicantId into scores
-                          from s in scores.DefaultIfEmpty()
-                          select new { a, s }).ToListAsync(ct);
-        var missing = rows.Where(r => r.s is null).Select(r => r.a.RegistrationNumber).ToList();
-        if (missing.Count > 0)
-            return new JobResult.Failure($"Formation {code} can't be ranked yet: no CAT scores for {missing.Count} applicant(s) ({string.Join(", ", missing.Take(5))}).");
+        var facts = (await RankingFacts.LoadAsync(db, [code], ct)).GetValueOrDefault(code) ?? [];
+        if (!RankingReadiness.Complete(facts))
+        {
+            var waiting = facts.Where(a => RankingReadiness.WaitingFor(a) != RankingWait.None)
+                .Select(a => $"{a.RegistrationNumber} ({RankingReadiness.Code(RankingReadiness.WaitingFor(a))})").ToList();
+            return new JobResult.Failure(waiting.Count == 0
+                ? $"Formation {code} can't be ranked: it has no eligible (MS) applicant."
+                : $"Formation {code} can't be ranked yet: {waiting.Count} applicant(s) may still change it: {string.Join(", ", waiting.Take(10))}.");
+        }
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == formation.RoundId, ct);
+        var threshold = await db.Thresholds.AsNoTracking().SingleOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
+        var eligible = RankingReadiness.Eligible(facts);
+        var applicants = await db.Applicants.Where(a => a.FormationCode == code).ToDictionaryAsync(a => a.Id, ct);
+        var ranked = FormationRanking.Rank(eligible.Select(a => Candidate(applicants[a.ApplicantId], a.Scores!)), formation.Quota, threshold);
 
-        var ranked = FormationRanking.Rank(rows.Select(r => new RankingCandidate(r.a.Id, r.a.RegistrationNumber, r.a.PriorityCategory, r.a.BirthDate,
-            r.s!.Technical, r.s.ManagerialSocioCultural, r.s.Interview)), formation.Quota, threshold);
+        var previous = facts.Where(a => a.Ranked is not null).ToDictionary(a => a.ApplicantId, a => a.Ranked!);
+        var reason = previous.Count == 0 ? null : CorrectionReason(facts, previous);
 
-        var ids = rows.Select(r => r.a.Id).ToList();
-        await db.Rankings.Where(r => ids.Contains(r.ApplicantId)).ExecuteDeleteAsync(ct);
+        var ids = facts.Select(a => a.ApplicantId).ToList();
+        await db.Rankings.Where(r => r.FormationId == formation.Id || ids.Contains(r.ApplicantId)).ExecuteDeleteAsync(ct);
         var now = DateTimeOffset.UtcNow;
-        var byId = rows.ToDictionary(r => r.a.Id, r => r.a);
         var results = new JsonArray();
         foreach (var r in ranked)
         {
-            db.Rankings.Add(new RankingResult { FormationId = formation.Id, ApplicantId = r.Candidate.ApplicantId, Rank = r.Rank, Passed = r.Passed, Reason = r.Reason, RankedAt = now });
-            byId[r.Candidate.ApplicantId].Status = r.Passed ? "passed" : "not-passed";
+            var c = r.Candidate;
+            db.Rankings.Add(new RankingResult
+            {
+                FormationId = formation.Id, ApplicantId = c.ApplicantId, Rank = r.Rank, Passed = r.Passed, Reason = r.Reason, RankedAt = now,
+                Technical = c.Technical, ManagerialSocioCultural = c.ManagerialSocioCultural, Interview = c.Interview,
+            });
+            var applicant = applicants[c.ApplicantId];
+            applicant.Status = r.Passed ? "passed" : "not-passed";
+            var before = previous.GetValueOrDefault(c.ApplicantId);
             results.Add(new JsonObject
             {
-                ["registrationNumber"] = r.Candidate.RegistrationNumber, ["rank"] = r.Rank, ["passed"] = r.Passed, ["reason"] = r.Reason, ["total"] = r.Candidate.Total,
+                ["registrationNumber"] = c.RegistrationNumber, ["rank"] = r.Rank, ["passed"] = r.Passed, ["reason"] = r.Reason, ["total"] = c.Total,
+                ["previousRank"] = before?.Rank, ["previousPassed"] = before?.Passed,
+                // Rank, result or their own score (the total the email shows) differs from what they were told.
+                ["changed"] = before is not null && (before.Rank != r.Rank || before.Passed != r.Passed
+                    || before.Technical != c.Technical || before.ManagerialSocioCultural != c.ManagerialSocioCultural || before.Interview != c.Interview),
             });
         }
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject
         {
-            ["unitCode"] = formation.UnitCode, ["rankedCount"] = ranked.Count, ["passedCount"] = ranked.Count(r => r.Passed), ["quota"] = formation.Quota, ["rankingResults"] = results,
+            ["unitCode"] = formation.UnitCode, ["formationPosition"] = formation.Position, ["roundYear"] = round.Year,
+            ["rankedCount"] = ranked.Count, ["passedCount"] = ranked.Count(r => r.Passed), ["quota"] = formation.Quota, ["rankingResults"] = results,
+            ["rankingVersion"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["correction"] = previous.Count > 0, ["correctionReason"] = reason,
         });
     });
+
+    private static RankingCandidate Candidate(Applicant a, CatScore s) =>
+        new(a.Id, a.RegistrationNumber, a.PriorityCategory, a.BirthDate, s.Technical, s.ManagerialSocioCultural, s.Interview);
+
+    /// <summary>Why a ranked formation was ranked again, in the applicants' language (no other applicant named).</summary>
+    private static string CorrectionReason(IReadOnlyCollection<ApplicantRankingFacts> facts, Dictionary<int, RankingResult> previous)
+    {
+        var eligible = RankingReadiness.Eligible(facts);
+        var added = eligible.Count(a => !previous.ContainsKey(a.ApplicantId));
+        var rescored = eligible.Count(a => previous.TryGetValue(a.ApplicantId, out var p) && !RankingReadiness.SameScores(p, a.Scores!));
+        var removed = previous.Keys.Count(id => eligible.All(a => a.ApplicantId != id));
+        var parts = new List<string>();
+        if (added > 0) parts.Add($"{added} pelamar yang sanggahnya diterima setelah pengumuman masuk ke peringkat");
+        if (rescored > 0) parts.Add($"nilai CAT {rescored} pelamar dikoreksi");
+        if (removed > 0) parts.Add($"{removed} pelamar tidak lagi memenuhi syarat");
+        return parts.Count == 0 ? "peringkat formasi disusun ulang" : string.Join("; ", parts);
+    }
 }

@@ -5,7 +5,7 @@ using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Domain.Handlers.Selection;
 
-/// <summary><c>pppk.record-appeal</c>: stores an appeal (sanggah) and its answer; an accepted appeal turns TMS into MS.</summary>
+/// <summary><c>pppk.record-appeal</c>: stores the answer to an appeal (sanggah): accepted turns TMS into MS, rejected makes the TMS final.</summary>
 public sealed class RecordAppealHandler : IJobHandler
 {
     public string Type => "pppk.record-appeal";
@@ -13,20 +13,31 @@ public sealed class RecordAppealHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var regNo = context.String("registrationNumber");
         var accepted = context.Variables["appealAccepted"]?.GetValue<bool>() ?? false;
         await using var db = await context.DomainAsync(ct);
-        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
-        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
-        db.Appeals.Add(new Domain.Selection.Appeal
+        var applicant = await db.ApplicantAsync(context, ct);
+        // The appeal stored when it arrived (pppk.record-appeal-submitted); instances from before that step store it now.
+        var appeal = await db.Appeals.Where(p => p.ApplicantId == applicant.Id && p.Accepted == null).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (appeal is null)
         {
-            ApplicantId = applicant.Id, Reason = context.OptionalString("appealReason") ?? "-", SubmittedAt = DateTimeOffset.UtcNow,
-            Accepted = accepted, Answer = context.OptionalString("appealAnswer"), AnsweredBy = context.OptionalString("answeredBy"), AnsweredAt = DateTimeOffset.UtcNow,
-        });
+            appeal = new Domain.Selection.Appeal { ApplicantId = applicant.Id, Reason = context.OptionalString("appealReason") ?? "-", SubmittedAt = DateTimeOffset.UtcNow };
+            db.Appeals.Add(appeal);
+        }
+        appeal.Accepted = accepted;
+        appeal.Answer = context.OptionalString("appealAnswer");
+        appeal.AnsweredBy = context.OptionalString("answeredBy");
+        appeal.AnsweredAt = DateTimeOffset.UtcNow;
         if (accepted)
         {
             applicant.AdminVerdict = "MS";
             applicant.Status = "ms";
+            applicant.FinalIneligibleAt = null;
+        }
+        else
+        {
+            // Rejected: the TMS is final, and the formation's ranking no longer waits for this applicant.
+            applicant.Status = "tms";
+            applicant.FinalIneligibleAt ??= DateTimeOffset.UtcNow;
         }
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject { ["adminVerdict"] = applicant.AdminVerdict });

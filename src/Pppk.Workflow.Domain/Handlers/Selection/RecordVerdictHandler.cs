@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
@@ -13,18 +12,32 @@ public sealed class RecordVerdictHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var regNo = context.String("registrationNumber");
         var verdict = context.String("verdict").ToUpperInvariant();
         if (verdict is not ("MS" or "TMS")) return new JobResult.Failure($"verdict must be MS or TMS, not '{verdict}'.");
         await using var db = await context.DomainAsync(ct);
-        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
-        if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        var applicant = await db.ApplicantAsync(context, ct);
         applicant.AdminVerdict = verdict;
         applicant.AdminReason = verdict == "TMS" ? context.OptionalString("verdictReason") : null;
         applicant.Status = verdict == "MS" ? "ms" : "tms";
         applicant.VerifiedBy = context.OptionalString("verifiedBy");
         applicant.VerifiedAt = DateTimeOffset.UtcNow;
+        // The window the TMS notice announces (appealWindow, default P3D, as the workflow's timer); a new verdict reopens the question.
+        applicant.AppealWindowEndsAt = verdict == "TMS" ? applicant.VerifiedAt + AppealWindow(context) : null;
+        applicant.FinalIneligibleAt = null;
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject { ["adminVerdict"] = verdict });
     });
+
+    private static TimeSpan AppealWindow(JobContext context)
+    {
+        var text = context.OptionalString("appealWindow");
+        try
+        {
+            return text is null ? TimeSpan.FromDays(3) : System.Xml.XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            throw new HandlerInput.MissingInputException($"appealWindow must be an ISO 8601 duration such as P3D, not '{text}'.");
+        }
+    }
 }

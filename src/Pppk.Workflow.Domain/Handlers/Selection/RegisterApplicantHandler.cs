@@ -8,7 +8,7 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// <summary>
 /// <c>pppk.register-applicant</c>: the first step of an applicant's selection. Checks the formation applied for exists and
 /// sets <c>unitCode</c> (the formation's unit) and <c>formationPosition</c>, so the case belongs to that unit from its start
-/// (the process's <c>caseUnit</c> rule reads <c>unitCode</c>).
+/// (the process's <c>caseUnit</c> rule reads <c>unitCode</c>), and <c>roundYear</c>, the year its announcements carry.
 /// </summary>
 public sealed class RegisterApplicantHandler : IJobHandler
 {
@@ -20,8 +20,12 @@ public sealed class RegisterApplicantHandler : IJobHandler
         var code = context.String("formationCode");
         await using var db = await context.DomainAsync(ct);
         var formation = await db.Formations.AsNoTracking().Where(f => f.Code == code)
-            .Select(f => new { f.UnitCode, f.Position }).SingleOrDefaultAsync(ct);
+            .Select(f => new { f.UnitCode, f.Position, RoundYear = db.Rounds.Where(r => r.Id == f.RoundId).Select(r => (int?)r.Year).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
         if (formation is null) return new JobResult.Failure($"No formation with code {code}: check the applicant's formationCode.");
-        return new JobResult.Completed(new JsonObject { ["unitCode"] = formation.UnitCode, ["formationPosition"] = formation.Position });
+        return new JobResult.Completed(new JsonObject
+        {
+            ["unitCode"] = formation.UnitCode, ["formationPosition"] = formation.Position, ["roundYear"] = formation.RoundYear,
+        });
     });
 }

@@ -3,12 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Domain.PartTime;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 
-/// <summary><c>pppk.create-contract</c>: the work agreement from its TMT for the term (1-5 years); the SPMT date is recorded later, apart from the SK date.</summary>
+/// <summary>
+/// <c>pppk.create-contract</c>: the work agreement from its TMT for the term (1-5 years); the SPMT date is recorded later,
+/// apart from the SK date. With <c>partTime</c> it is a PPPK paruh waktu contract: its term, weekly hours and pay basis
+/// follow <c>Pppk:PartTime</c>.
+/// </summary>
 public sealed class CreateContractHandler : IJobHandler
 {
     public string Type => "pppk.create-contract";
@@ -16,13 +21,18 @@ public sealed class CreateContractHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var years = context.OptionalInt("termYears") ?? context.Services.GetRequiredService<IOptions<PppkOptions>>().Value.DefaultTermYears;
+        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var partTime = context.OptionalBool("partTime") ?? false;
+        var years = context.OptionalInt("termYears") ?? (partTime ? options.PartTime.TermYears : options.DefaultTermYears);
         if (years is < 1 or > 5) return new JobResult.Failure($"termYears must be 1 to 5 (PP 49/2018), not {years}.");
+        var (hours, payBasis, error) = partTime ? PartTimeTerms.Check(options.PartTime, context.OptionalInt("weeklyHours"), context.OptionalString("payBasis")) : (0, "", null);
+        if (error is not null) return new JobResult.Failure(error);
         var tmt = context.Date("tmt");
         await using var db = await context.DomainAsync(ct);
         var contract = new Contract
         {
             EmployeeId = context.Int("employeeId"), SkId = context.OptionalInt("skId"), Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active",
+            PartTime = partTime, WeeklyHours = partTime ? hours : null, PayBasis = partTime ? payBasis : null,
         };
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(ct);
@@ -32,6 +42,7 @@ public sealed class CreateContractHandler : IJobHandler
         return new JobResult.Completed(new JsonObject
         {
             ["contractId"] = contract.Id, ["contractEnd"] = contract.End.Iso(), ["termYears"] = years, ["baseSalary"] = salary,
+            ["partTime"] = partTime, ["weeklyHours"] = contract.WeeklyHours, ["payBasis"] = contract.PayBasis,
         });
     });
 }

@@ -27,7 +27,7 @@ export default async function render(container, { params }) {
       <h2>Kontrak</h2>
       <table class="list"><thead><tr><th>TMT</th><th>Berakhir</th><th>Lama</th><th>SPMT</th><th>Status</th><th>Nomor SK</th><th>Pemberitahuan</th></tr></thead>
         <tbody data-testid="contract-rows">${rows(e.contracts, 7, 'Tidak ada kontrak.', (c) => `<tr><td>${formatDate(c.tmt)}</td><td>${formatDate(c.end)}</td>
-          <td>${c.years} th</td><td>${formatDate(c.spmtDate)}</td><td>${label(CONTRACT_STATUS_LABELS, c.status)}</td><td>${escapeHtml(c.skNumber || '–')}</td>
+          <td>${c.years} th${c.partTime ? ` · paruh waktu, ${c.weeklyHours} jam/minggu` : ''}</td><td>${formatDate(c.spmtDate)}</td><td>${label(CONTRACT_STATUS_LABELS, c.status)}</td><td>${escapeHtml(c.skNumber || '–')}</td>
           <td>${c.noticeSentAt ? formatWita(c.noticeSentAt) : '–'}</td></tr>`)}</tbody></table>
       <h2>SK</h2>
       <table class="list"><thead><tr><th>Nomor</th><th>Tanggal</th><th>Jenis</th><th>Penanda tangan</th><th>Salinan ke BKN</th></tr></thead>

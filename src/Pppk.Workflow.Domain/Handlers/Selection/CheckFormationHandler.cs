@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Selection;
+
+/// <summary>
+/// <c>pppk.check-formation</c> (external, after the step commits): after an applicant's appeal is answered or their
+/// appeal window closes, their formation may have become complete, or its ranking stale; starts the (re)ranking then
+/// (<see cref="RankingTrigger"/>, idempotent by the formation's state).
+/// </summary>
+public sealed class CheckFormationHandler : IJobHandler
+{
+    public string Type => "pppk.check-formation";
+    public bool Inline => false;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var regNo = context.String("registrationNumber");
+        await using var scope = context.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
+        var code = await db.Applicants.AsNoTracking().Where(a => a.RegistrationNumber == regNo).Select(a => a.FormationCode).SingleOrDefaultAsync(ct);
+        if (code is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
+        var started = await scope.ServiceProvider.GetRequiredService<RankingTrigger>().PublishReadyAsync([code], ct);
+        return new JobResult.Completed(new JsonObject { ["formationRankingRequested"] = started.Count > 0 });
+    });
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Selection;
+
+/// <summary>
+/// <c>pppk.close-appeal-window</c>: the appeal window of a TMS applicant ended without an appeal, so the TMS is final
+/// and no longer holds back the formation's ranking.
+/// </summary>
+public sealed class CloseAppealWindowHandler : IJobHandler
+{
+    public string Type => "pppk.close-appeal-window";
+    public bool Inline => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        await using var db = await context.DomainAsync(ct);
+        var applicant = await db.ApplicantAsync(context, ct);
+        var pending = await db.Appeals.AnyAsync(p => p.ApplicantId == applicant.Id && p.Accepted == null, ct);
+        if (applicant.AdminVerdict == "TMS" && !pending && applicant.FinalIneligibleAt is null)
+        {
+            applicant.FinalIneligibleAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(ct);
+        }
+        return new JobResult.Completed(new JsonObject { ["ineligibleFinal"] = applicant.FinalIneligibleAt is not null });
+    });
+}

@@ -50,9 +50,10 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.close-appeal-window", new { registrationNumber = "REG-990114" }, "No applicant with registration number REG-990114."),
         new("pppk.rank-formation", new { formationCode = "F-990111" }, "No formation with code F-990111."),
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
-        new("pppk.part-time-candidate", new { registrationNumber = "REG-990114" },
-            "Applicant REG-990114 has no ranking result; rank the formation first.",
-            Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990114', '6402990000990114', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990114', 'ms')"),
+        // Its own number: the cases run at once, and close-appeal-window expects REG-990114 not to exist.
+        new("pppk.part-time-candidate", new { registrationNumber = "REG-990116" },
+            "Applicant REG-990116 has no ranking result; rank the formation first.",
+            Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990116', '6402990000990116', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990116', 'ms')"),
         new("pppk.register-applicant", new { formationCode = "F-990112" }, "No formation with code F-990112: check the applicant's formationCode."),
         new("email", new { }, "Template 'pengingat-tugas' uses variable(s) "),
     ];

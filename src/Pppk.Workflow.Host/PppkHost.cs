@@ -172,6 +172,8 @@ public static class PppkHost
         app.MapEmployeesApi();
         app.MapRenewalsApi();
         app.MapBudgetsApi();
+        app.MapFiscalDataApi();
+        app.MapRoundsApi();
         app.MapPartTimeApi();
         app.MapAccessLogApi();
         app.MapMyCasesApi();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
 
@@ -13,27 +12,11 @@ public sealed class ImportValidationTests(DomainTestHost host) : IClassFixture<D
     private const string ScoreHeader = "no_peserta,nilai_teknis,nilai_manajerial_sosiokultural,nilai_wawancara";
     private const string EmployeeHeader = "ni_pppk,nik,nama,email,kode_unit,jabatan,golongan,masa_kerja,penilai,tmt,akhir_kontrak,nomor_sk,tanggal_sk,tanggal_spmt";
 
-    private CsvImporter Importer => host.Service<CsvImporter>();
+    private Task<T> DbAsync<T>(Func<PppkDbContext, Task<T>> query) => host.DomainAsync(query);
 
-    private async Task<T> DbAsync<T>(Func<PppkDbContext, Task<T>> query)
-    {
-        await using var scope = host.Host.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PppkDbContext>());
-    }
+    private Task<IReadOnlyList<ImportError>> FailsAsync(string kind, string csv) => host.ImportFailsAsync(kind, csv);
 
-    private async Task<IReadOnlyList<ImportError>> FailsAsync(string kind, string csv)
-    {
-        var outcome = await Importer.ImportAsync(kind, csv, CancellationToken.None);
-        Assert.False(outcome.Succeeded, "the file should have been refused");
-        return outcome.Errors;
-    }
-
-    private async Task<ImportResult> SucceedsAsync(string kind, string csv)
-    {
-        var outcome = await Importer.ImportAsync(kind, csv, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => $"row {e.Row} {e.Column}: {e.Message}")));
-        return outcome.Result!;
-    }
+    private Task<ImportResult> SucceedsAsync(string kind, string csv) => host.ImportSucceedsAsync(kind, csv);
 
     private static void Has(IReadOnlyList<ImportError> errors, int row, string column, string containing)
     {

@@ -71,6 +71,20 @@ internal abstract class CsvImport<TRow> where TRow : class
 
     protected static void Write(NpgsqlBinaryImporter importer, int value) => importer.Write(value, NpgsqlDbType.Integer);
 
+    protected static void Write(NpgsqlBinaryImporter importer, int? value)
+    {
+        if (value is null) importer.WriteNull();
+        else importer.Write(value.Value, NpgsqlDbType.Integer);
+    }
+
+    protected static void Write(NpgsqlBinaryImporter importer, decimal? value)
+    {
+        if (value is null) importer.WriteNull();
+        else importer.Write(value.Value, NpgsqlDbType.Numeric);
+    }
+
+    protected static void Write(NpgsqlBinaryImporter importer, bool value) => importer.Write(value, NpgsqlDbType.Boolean);
+
     protected static void Write(NpgsqlBinaryImporter importer, DateOnly? value)
     {
         if (value is null) importer.WriteNull();

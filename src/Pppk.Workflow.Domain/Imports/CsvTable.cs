@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Pppk.Workflow.Domain.Imports;
 
 /// <summary>
-/// A CSV file read whole: a header (matched trimmed and lower-cased) and data rows with their line numbers. The
+/// A CSV file read whole: a header (matched trimmed and lower-cased) and data rows with their row numbers as a spreadsheet shows them. The
 /// separator (comma, semicolon, tab or bar: the portal's exports and spreadsheets differ) is detected. Bounded by
 /// <see cref="ImportLimits"/>: a file with more rows stops being read at the limit, and a field over its length is
 /// reported and not kept.
@@ -39,6 +39,8 @@ internal sealed class CsvTable
             errors.Add(new ImportError(row, "", ImportTexts.NulCharacter.Format(row)));
             return null;
         }
+        // The reader counts physical lines; a quoted cell with a line break spans several, a spreadsheet row does not.
+        var lineRows = CsvText.LineRows(text);
         var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true, SkipEmptyLines = true };
         var rows = new List<(int, string[])>();
         Dictionary<string, int> columns;
@@ -58,7 +60,7 @@ internal sealed class CsvTable
             if (errors.Count > 0) return null;
             while (reader.Read())
             {
-                var line = (int)reader.LineNumber;
+                var line = RowOf(lineRows, reader.LineNumber);
                 var values = new string[reader.FieldCount];
                 var fits = true;
                 for (var i = 0; i < values.Length; i++)
@@ -85,4 +87,7 @@ internal sealed class CsvTable
         }
         return new CsvTable(columns, rows);
     }
+
+    /// <summary>The spreadsheet row of the reader's (1-based) line number.</summary>
+    private static int RowOf(int[] lineRows, long line) => lineRows[(int)Math.Clamp(line - 1, 0, lineRows.Length - 1)];
 }

@@ -36,9 +36,20 @@ public static class ImportKinds
     public const string Applicants = "applicants";
     public const string Scores = "scores";
     public const string Employees = "employees";
+    public const string Rounds = "rounds";
+    public const string Thresholds = "thresholds";
+    public const string FiscalSettings = "fiscal-settings";
+    public const string Budgets = "budgets";
+    public const string Evaluations = "evaluations";
 
-    /// <summary>In the order a fresh region imports them (each refers to the ones before).</summary>
-    public static readonly IReadOnlyList<string> All = [Formations, Applicants, Scores, Employees];
+    /// <summary>The national portal's exports, in the order a fresh region imports them (each refers to the ones before).</summary>
+    public static readonly IReadOnlyList<string> Portal = [Formations, Applicants, Scores, Employees];
+
+    /// <summary>Every kind: the agency's rounds and thresholds first (formations refer to rounds), evaluations after employees.</summary>
+    public static readonly IReadOnlyList<string> All = [Rounds, Thresholds, .. Portal, FiscalSettings, Budgets, Evaluations];
+
+    /// <summary>The kinds the finance office (BPKAD) may import as well as hr-admin.</summary>
+    public static readonly IReadOnlyList<string> Fiscal = [FiscalSettings, Budgets];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 }

@@ -85,4 +85,33 @@ public static class ImportTexts
     public static readonly TextTemplate SkTaken = new("sk-number-taken",
         "SK number '{0}' already belongs to the employee with NIK {1}.",
         "Nomor SK '{0}' sudah dimiliki pegawai dengan NIK {1}.");
+
+    // The agency's own data (rounds, thresholds, fiscal settings, unit budgets, evaluations)
+    public static readonly TextTemplate UnknownRound = new("round-unknown",
+        "Unknown round {0} wave {1}; import the rounds file (or its formations) first.",
+        "Seleksi tahun {0} tahap {1} tidak dikenal; impor berkas seleksi (atau formasinya) terlebih dahulu.");
+    public static readonly TextTemplate DateOrder = new("date-order",
+        "'{0}' {1} is before '{2}' {3}.",
+        "'{0}' {1} lebih awal dari '{2}' {3}.");
+    public static readonly TextTemplate NotRupiah = new("rupiah-invalid",
+        "'{0}' is not an amount in whole rupiah (digits, optionally with dots between thousands).",
+        "'{0}' bukan jumlah rupiah bulat (angka, boleh dengan titik pemisah ribuan).");
+    public static readonly TextTemplate NotPercent = new("percent-invalid",
+        "'{0}' is not a percentage from 0 to 100.",
+        "'{0}' bukan persentase 0 sampai 100.");
+    public static readonly TextTemplate SpendingOverBudget = new("personnel-spending-over-apbd",
+        "Personnel spending {0} is more than the APBD {1}.",
+        "Belanja pegawai {0} lebih besar dari APBD {1}.");
+    public static readonly TextTemplate ThresholdMissing = new("threshold-missing",
+        "With ambang = ya at least one minimum score is needed.",
+        "Dengan ambang = ya paling sedikit satu nilai minimum harus diisi.");
+    public static readonly TextTemplate EmployeeKeyRequired = new("employee-key-required",
+        "Give the employee's NIK or NI PPPK.",
+        "Isi NIK atau NI PPPK pegawai.");
+    public static readonly TextTemplate UnknownEmployee = new("employee-unknown",
+        "No employee with {0} '{1}'; import the employees first.",
+        "Tidak ada pegawai dengan {0} '{1}'; impor berkas pegawai terlebih dahulu.");
+    public static readonly TextTemplate EmployeeMismatch = new("employee-mismatch",
+        "NIK '{0}' and NI PPPK '{1}' belong to different employees.",
+        "NIK '{0}' dan NI PPPK '{1}' milik pegawai yang berbeda.");
 }

@@ -95,6 +95,21 @@ internal sealed partial class RowCheck(CsvTable table, int row, string[] values,
         return grade;
     }
 
+    /// <summary>An amount in whole rupiah: digits, optionally with dots between thousands (<c>1.250.000</c>).</summary>
+    public decimal? Rupiah(string column, bool required = true) => Parsed(column, required, Amounts.ParseRupiah, T.NotRupiah);
+
+    /// <summary>A percentage 0-100, with a dot or comma before at most two decimals.</summary>
+    public decimal? Percent(string column, bool required = true) => Parsed(column, required, Amounts.ParsePercent, T.NotPercent);
+
+    private decimal? Parsed(string column, bool required, Func<string, decimal?> parse, TextTemplate invalid)
+    {
+        var value = required ? Required(column) : Optional(column);
+        if (value is null) return null;
+        if (parse(value) is { } parsed) return parsed;
+        Error(column, invalid.Format(value));
+        return null;
+    }
+
     [GeneratedRegex("^[0-9]{16}$")]
     private static partial Regex SixteenDigits();
 

@@ -22,7 +22,7 @@ public static class DatasetCsv
     {
         Directory.CreateDirectory(directory);
         var paths = new List<string>();
-        foreach (var kind in ImportKinds.All)
+        foreach (var kind in ImportKinds.Portal)
         {
             var path = Path.Combine(directory, $"{kind}.csv");
             await File.WriteAllTextAsync(path, Of(d, kind), ct);

@@ -22,7 +22,7 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
         {
             await TimedAsync("reference data", () => LoadReferenceAsync(d, salaries, ct)),
         };
-        foreach (var kind in ImportKinds.All)
+        foreach (var kind in ImportKinds.Portal)
         {
             var csv = DatasetCsv.Of(d, kind);
             var watch = Stopwatch.StartNew();

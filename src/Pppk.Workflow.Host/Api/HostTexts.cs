@@ -131,6 +131,11 @@ public static class HostTexts
         "applicants" => "pelamar",
         "scores" => "nilai",
         "employees" => "pegawai",
+        "rounds" => "seleksi",
+        "thresholds" => "ambang batas",
+        "fiscal-settings" => "data fiskal daerah",
+        "budgets" => "anggaran unit",
+        "evaluations" => "penilaian kinerja",
         _ => kind,
     });
 

@@ -6,7 +6,7 @@ using Pppk.Workflow.Runtime.Users;
 namespace Pppk.Workflow.Host.Domain;
 
 /// <summary>
-/// CSV imports of the national portal's exports (hr-admin): <c>POST /api/imports/{kind}</c> with a multipart file or a
+/// CSV imports of the national portal's exports and the agency's own data (hr-admin; the fiscal kinds also finance): <c>POST /api/imports/{kind}</c> with a multipart file or a
 /// <c>text/csv</c> body, UTF-8. 200 with what was written, or 400 with the bad rows (<c>errors: [{ row, column, message, code }]</c>,
 /// the first <c>Limits:Imports:MaxErrors</c> of <c>errorCount</c>) and nothing written.
 /// </summary>
@@ -19,17 +19,19 @@ public static class ImportsApi
 
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").RequireAuthorization(Roles.HrAdmin);
+        // Finance (BPKAD) imports the fiscal kinds too; every other kind is hr-admin's.
+        var group = app.MapGroup("/api/imports").RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(Roles.HrAdmin, Roles.Finance));
 
-        group.MapGet("/", () => Results.Ok(ImportKinds.All.Select(k => new ImportKindDto(k, CsvImporter.ColumnsOf(k)))));
+        group.MapGet("/", (HttpContext http) => Results.Ok(ImportKinds.All.Where(k => May(http, k)).Select(k => new ImportKindDto(k, CsvImporter.ColumnsOf(k)))));
 
-        group.MapGet("/{kind}/template", (string kind) => ImportKinds.IsKnown(kind)
-            ? Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv")
-            : UnknownKind(kind));
+        group.MapGet("/{kind}/template", (string kind, HttpContext http) => !ImportKinds.IsKnown(kind) ? UnknownKind(kind)
+            : !May(http, kind) ? Results.Forbid()
+            : Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv"));
 
         group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
             if (!ImportKinds.IsKnown(kind)) return UnknownKind(kind);
+            if (!May(request.HttpContext, kind)) return Results.Forbid();
             // The file's bytes, as sent (at most Limits:ImportBodyBytes, InputGuard): the importer decides whether they are UTF-8.
             using var file = new MemoryStream();
             if (request.HasFormContentType)
@@ -65,6 +67,8 @@ public static class ImportsApi
                 });
         }).DisableAntiforgery().WithBodyLimit(BodyKind.Imports);
     }
+
+    private static bool May(HttpContext http, string kind) => http.User.IsInRole(Roles.HrAdmin) || ImportKinds.Fiscal.Contains(kind);
 
     private static IResult UnknownKind(string kind) =>
         DomainAccess.NotFound($"Unknown import kind '{kind}'; use one of {string.Join(", ", ImportKinds.All)}.");

@@ -26,7 +26,8 @@ const routes = [
   { pattern: /^\/pegawai$/, roles: STAFF, load: () => import('./pppk/employees.js'), title: 'Pegawai' },
   { pattern: /^\/pegawai\/(?<id>\d+)$/, roles: STAFF, load: () => import('./pppk/employee.js'), title: 'Pegawai' },
   { pattern: /^\/perpanjangan$/, roles: STAFF, load: () => import('./pppk/renewals.js'), title: 'Perpanjangan' },
-  { pattern: /^\/impor$/, roles: [HR_ADMIN], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
+  { pattern: /^\/anggaran$/, roles: STAFF, load: () => import('./pppk/budgets.js'), title: 'Anggaran' },
+  { pattern: /^\/impor$/, roles: [HR_ADMIN, 'finance'], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
 ];
 
 let user = null;

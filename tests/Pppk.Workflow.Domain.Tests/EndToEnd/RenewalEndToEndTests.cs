@@ -33,13 +33,11 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
             $"199001012024211103,6402011111900003,Tono Anggaran,tono@contoh.id,DINKES,Perawat,VII,2,kepala_disdik,{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},800/3/2024,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n");
 
         var fiscalYear = end.AddDays(1).Year;
-        await SqlAsync($"""
-            INSERT INTO pppk.evaluations (employee_id, year, period, predicate, evaluator_user_name, recorded_at)
-            SELECT id, {tmt.Year}, 'annual', CASE WHEN nik = '6402011111900002' THEN 'Kurang' ELSE 'Baik' END, 'kepala_disdik', now() FROM pppk.employees;
-            INSERT INTO pppk.unit_budgets (unit_code, fiscal_year, personnel_ceiling, committed) VALUES
-              ('DISDIK', {fiscalYear}, 2000000000, 500000000), ('DINKES', {fiscalYear}, 100000000, 90000000);
-            INSERT INTO pppk.regional_fiscal_settings (fiscal_year, budget_total, personnel_spending, cap_percent) VALUES ({fiscalYear}, 5000000000000, 1200000000000, 30);
-            """);
+        // The agency's figures and e-Kinerja's predicates come in as files, as a real deployment gets them.
+        await _s.ImportAsync("evaluations", "nik,ni_pppk,tahun,periode,predikat,penilai,catatan\n" +
+            $"6402011111900001,,{tmt.Year},tahunan,Baik,kepala_disdik,\n6402011111900002,,{tmt.Year},tahunan,Kurang,kepala_disdik,\n6402011111900003,,{tmt.Year},tahunan,Baik,kepala_disdik,\n");
+        await _s.ImportAsync("budgets", $"kode_unit,tahun_anggaran,pagu_belanja_pegawai,terpakai\nDISDIK,{fiscalYear},2000000000,500000000\nDINKES,{fiscalYear},100000000,90000000\n");
+        await _s.ImportAsync("fiscal-settings", $"tahun_anggaran,apbd,belanja_pegawai,batas_persen\n{fiscalYear},5000000000000,1200000000000,30\n");
 
         // The daily monitor (its recurring job) starts one renewal per contract in the lead window.
         await host.Host.Services.GetRequiredService<InstanceService>().StartByTimerAsync("pemantauan-kontrak", "harian", CancellationToken.None);
@@ -108,13 +106,6 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Only {items.Count} renewals started.");
             await Task.Delay(200);
         }
-    }
-
-    private async Task SqlAsync(string sql)
-    {
-        await using var db = NpgsqlDataSource.Create(host.ConnectionString);
-        await using var cmd = db.CreateCommand(sql);
-        await cmd.ExecuteNonQueryAsync();
     }
 
     private async Task<List<string[]>> QueryAsync(string sql)

@@ -35,12 +35,11 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.create-employee", new { registrationNumber = "REG-990103" }, "No applicant with registration number REG-990103."),
         new("pppk.propose-ni", new { }, "The task needs the variable 'nik' (text); map it in the task's inputs."),
         new("pppk.record-spmt", new { contractId = 990104, spmtDate = "2026-03-02" }, "No contract 990104."),
+        // A missing budget is no failure (the workflow gives finance a task); a missing contract is.
         new("pppk.fiscal-check", new { contractId = 990002, fiscalYear = 2026 }, null,
             Before: Renewal(990002, 2026),
-            Fix: "INSERT INTO pppk.unit_budgets (unit_code, fiscal_year, personnel_ceiling, committed) VALUES ('DISDIKBUD', 2026, 90000000000, 0)",
+            Fix: $"INSERT INTO pppk.contracts (id, employee_id, tmt, \"end\", years, status) VALUES (990002, 990002, '2021-01-01', '2025-12-31', 5, 'active')",
             Output: "fiscalCheckId"),
-        new("pppk.fiscal-check", new { contractId = 990003, fiscalYear = 2027 }, "No budget of unit DISDIKBUD for fiscal year 2027; enter it and retry.",
-            Before: Renewal(990003, 2027)),
         new("pppk.end-contract", new { contractId = 990105 }, "No contract 990105."),
         new("pppk.performance-summary", new { contractId = 990106 }, "No contract 990106."),
         new("pppk.fiscal-override", new { fiscalCheckId = 990107 }, "No fiscal check 990107."),
@@ -51,17 +50,18 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.close-appeal-window", new { registrationNumber = "REG-990114" }, "No applicant with registration number REG-990114."),
         new("pppk.rank-formation", new { formationCode = "F-990111" }, "No formation with code F-990111."),
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
-        new("pppk.part-time-candidate", new { registrationNumber = "REG-990114" },
-            "Applicant REG-990114 has no ranking result; rank the formation first.",
-            Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990114', '6402990000990114', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990114', 'ms')"),
+        // Its own number: the cases run at once, and close-appeal-window expects REG-990114 not to exist.
+        new("pppk.part-time-candidate", new { registrationNumber = "REG-990116" },
+            "Applicant REG-990116 has no ranking result; rank the formation first.",
+            Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990116', '6402990000990116', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990116', 'ms')"),
         new("pppk.register-applicant", new { formationCode = "F-990112" }, "No formation with code F-990112: check the applicant's formationCode."),
         new("email", new { }, "Template 'pengingat-tugas' uses variable(s) "),
     ];
 
-    /// <summary>An employee of DISDIKBUD with a contract ending the year before <paramref name="year"/>, and the region's figures of that year (no unit budget).</summary>
+    /// <summary>An employee of DISDIKBUD (no contract yet), the unit's budget and the region's figures of <paramref name="year"/>.</summary>
     private static string Renewal(int id, int year) => $"""
         INSERT INTO pppk.employees (id, nik, name, unit_code, grade, service_years) VALUES ({id}, '64029900000{id}', 'Uji Fiskal', 'DISDIKBUD', 9, 2);
-        INSERT INTO pppk.contracts (id, employee_id, tmt, "end", years, status) VALUES ({id}, {id}, '{year - 5}-01-01', '{year - 1}-12-31', 5, 'active');
+        INSERT INTO pppk.unit_budgets (unit_code, fiscal_year, personnel_ceiling, committed) VALUES ('DISDIKBUD', {year}, 90000000000, 0);
         INSERT INTO pppk.regional_fiscal_settings (fiscal_year, budget_total, personnel_spending, cap_percent) VALUES ({year}, 3000000000000, 800000000000, 30);
         """;
 

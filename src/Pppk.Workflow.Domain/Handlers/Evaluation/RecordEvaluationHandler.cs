@@ -10,7 +10,8 @@ namespace Pppk.Workflow.Domain.Handlers.Evaluation;
 
 /// <summary>
 /// <c>pppk.record-evaluation</c>: stores the evaluator's predicate for the period, then checks the unit's distribution:
-/// when more of the unit's staff are rated Baik or better than the unit's own rating allows, it says so (a warning
+/// when more of the unit's staff (employees with a contract in the unit during the period) are rated Baik or better
+/// than the unit's own rating allows, it says so (a warning
 /// the workflow shows; the rating stands).
 /// </summary>
 public sealed class RecordEvaluationHandler : IJobHandler
@@ -44,19 +45,25 @@ public sealed class RecordEvaluationHandler : IJobHandler
         // Distribution in the unit for this period, against the cap of the unit's own rating (a setting per rating).
         var unitRating = context.OptionalString("unitRating") ?? Predicates.Baik;
         var caps = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value.PredicateCapByUnitRating;
-        var predicates = await (from e in db.Evaluations
-                                join emp in db.Employees on e.EmployeeId equals emp.Id
-                                where emp.UnitCode == employee.UnitCode && e.Year == year && e.Period == period
-                                select e.Predicate).ToListAsync(ct);
-        var good = predicates.Count(p => p is Predicates.SangatBaik or Predicates.Baik);
-        var share = predicates.Count == 0 ? 0 : Math.Round(100m * good / predicates.Count, 1);
+        // DOMAIN.md: the share of the unit's staff (employees with a contract in the unit during the period), not of the
+        // ratings so far; an employee rated without such a contract still counts, so the share never exceeds 100%.
+        var (start, end) = EvaluationPeriods.IsKnown(period) ? EvaluationPeriods.Range(year, period) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var unit = employee.UnitCode;
+        var staff = db.Employees.Where(emp => emp.UnitCode == unit && db.Contracts.Any(c => c.EmployeeId == emp.Id && c.Tmt <= end && c.End >= start)).Select(emp => emp.Id);
+        var rated = from e in db.Evaluations
+                    join emp in db.Employees on e.EmployeeId equals emp.Id
+                    where emp.UnitCode == unit && e.Year == year && e.Period == period
+                    select new { emp.Id, e.Predicate };
+        var staffCount = await staff.Union(rated.Select(r => r.Id)).CountAsync(ct);
+        var good = await rated.CountAsync(r => r.Predicate == Predicates.SangatBaik || r.Predicate == Predicates.Baik, ct);
+        var share = staffCount == 0 ? 0 : Math.Round(100m * good / staffCount, 1);
         var cap = caps.GetValueOrDefault(unitRating, 100);
         var warning = share > cap
-            ? $"{share}% pegawai unit {employee.UnitCode} dinilai Baik atau lebih, melebihi batas {cap}% untuk unit berpredikat {unitRating}."
+            ? $"{good} dari {staffCount} pegawai unit {employee.UnitCode} ({share}%) dinilai Baik atau lebih, melebihi batas {cap}% untuk unit berpredikat {unitRating}."
             : null;
         return new JobResult.Completed(new JsonObject
         {
-            ["poorPerformance"] = Predicates.IsPoor(predicate), ["unitGoodShare"] = share, ["distributionWarning"] = warning, ["distributionCapBroken"] = warning is not null,
+            ["poorPerformance"] = Predicates.IsPoor(predicate), ["unitGoodShare"] = share, ["unitStaffCount"] = staffCount, ["distributionWarning"] = warning, ["distributionCapBroken"] = warning is not null,
         });
     });
 }

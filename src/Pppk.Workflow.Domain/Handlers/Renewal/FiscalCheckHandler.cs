@@ -9,7 +9,11 @@ using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Domain.Handlers.Renewal;
 
-/// <summary><c>pppk.fiscal-check</c>: the renewal's cost against the unit's remaining budget and the regional cap (<see cref="FiscalCalculator"/>), recorded with every input.</summary>
+/// <summary>
+/// <c>pppk.fiscal-check</c>: the renewal's cost against the unit's remaining budget and the regional cap
+/// (<see cref="FiscalCalculator"/>), recorded with every input. When the unit's budget or the regional setting of the
+/// fiscal year is missing it answers <c>fiscalDataMissing</c> with what to enter (<c>fiscalDataNeeded</c>) instead.
+/// </summary>
 public sealed class FiscalCheckHandler : IJobHandler
 {
     public string Type => "pppk.fiscal-check";
@@ -29,9 +33,14 @@ public sealed class FiscalCheckHandler : IJobHandler
             .OrderByDescending(s => s.ServiceYears).Select(s => (decimal?)s.MonthlySalary).FirstOrDefaultAsync(ct);
         if (salary is null) return new JobResult.Failure($"The salary scale has no entry for grade {employee.Grade}; load it (workflows/data) and retry.");
         var budget = await db.UnitBudgets.SingleOrDefaultAsync(b => b.UnitCode == employee.UnitCode && b.FiscalYear == fiscalYear, ct);
-        if (budget is null) return new JobResult.Failure($"No budget of unit {employee.UnitCode} for fiscal year {fiscalYear}; enter it and retry.");
         var region = await db.FiscalSettings.FindAsync([fiscalYear], ct);
-        if (region is null) return new JobResult.Failure($"No regional fiscal setting for {fiscalYear}; enter it and retry.");
+        // Missing figures are finance's to enter (the workflow's "Isi data anggaran" task), not an incident: the check runs again after.
+        if (budget is null || region is null)
+            return new JobResult.Completed(new JsonObject
+            {
+                ["fiscalOk"] = false, ["fiscalDataMissing"] = true, ["fiscalYear"] = fiscalYear,
+                ["fiscalDataNeeded"] = MissingText(fiscalYear, employee.UnitCode, budget is null, region is null),
+            });
 
         var inputs = new FiscalInputs(employee.Grade, serviceYears, salary.Value, termYears, options.SalaryMonthsPerYear, options.AllowancePercent,
             employee.UnitCode, fiscalYear, budget.PersonnelCeiling, budget.Committed, region.BudgetTotal, region.PersonnelSpending, region.CapPercent);
@@ -45,8 +54,16 @@ public sealed class FiscalCheckHandler : IJobHandler
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject
         {
-            ["fiscalOk"] = result.Passed, ["fiscalCheckId"] = check.Id, ["fiscalReason"] = result.Reason, ["renewalCost"] = result.RenewalCost,
+            ["fiscalDataMissing"] = false, ["fiscalDataNeeded"] = null, ["fiscalOk"] = result.Passed, ["fiscalCheckId"] = check.Id, ["fiscalReason"] = result.Reason, ["renewalCost"] = result.RenewalCost,
             ["firstYearCost"] = result.FirstYearCost, ["unitRemaining"] = result.UnitRemaining, ["regionalRatioPercent"] = result.RegionalRatioPercent,
         });
     });
+
+    /// <summary>What finance is asked to enter, naming the year and the unit ("Isi anggaran 2027 unit DINKES").</summary>
+    internal static string MissingText(int fiscalYear, string unitCode, bool budget, bool region) => (budget, region) switch
+    {
+        (true, true) => $"Isi anggaran {fiscalYear} unit {unitCode} dan data fiskal daerah {fiscalYear}",
+        (true, false) => $"Isi anggaran {fiscalYear} unit {unitCode}",
+        _ => $"Isi data fiskal daerah {fiscalYear} (APBD, belanja pegawai, batas)",
+    };
 }

@@ -1,4 +1,4 @@
-// Impor CSV (hr-admin): pick the kind and a file, upload; every bad row is listed, or what was written.
+// Impor CSV (hr-admin; finance the fiscal kinds): pick the kind and a file, upload; every bad row is listed, or what was written.
 import { api, ApiError } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 
@@ -7,14 +7,19 @@ const KINDS = [
   ['applicants', 'Pelamar'],
   ['scores', 'Nilai CAT'],
   ['employees', 'Pegawai PPPK'],
+  ['rounds', 'Seleksi (jadwal)'],
+  ['thresholds', 'Ambang batas seleksi'],
+  ['fiscal-settings', 'Data fiskal daerah'],
+  ['budgets', 'Anggaran unit'],
+  ['evaluations', 'Penilaian kinerja (SKP)'],
 ];
 
 export default async function render(container) {
   const page = h(`
     <section class="page" data-testid="imports">
       <h1>Impor CSV</h1>
-      <p class="muted">Berkas ekspor portal nasional. Seluruh berkas diperiksa dulu; bila ada baris bermasalah tidak ada yang disimpan.
-        Urutan untuk wilayah baru: formasi, pelamar, nilai, pegawai.</p>
+      <p class="muted">Berkas ekspor portal nasional dan data instansi. Seluruh berkas diperiksa dulu; bila ada baris bermasalah tidak ada yang disimpan.
+        Urutan untuk wilayah baru: seleksi, ambang batas, formasi, pelamar, nilai, pegawai, lalu data fiskal, anggaran unit dan penilaian kinerja.</p>
       <form class="filters" data-testid="import-form">
         <label>Jenis data <select name="kind" data-testid="import-kind">${KINDS.map(([k, v]) => `<option value="${k}">${v}</option>`).join('')}</select></label>
         <label>Berkas CSV <input name="file" type="file" accept=".csv,text/csv" required data-testid="import-file"></label>
@@ -31,6 +36,8 @@ export default async function render(container) {
   const result = page.querySelector('[data-testid=import-result]');
   let kinds = [];
   try { kinds = await api.get('/api/imports'); } catch { /* columns are a hint only */ }
+  // Only the kinds this user may import (finance: the fiscal ones).
+  if (kinds.length) kind.querySelectorAll('option').forEach((o) => { if (!kinds.some((k) => k.kind === o.value)) o.remove(); });
 
   function showKind() {
     template.href = `/api/imports/${kind.value}/template`;

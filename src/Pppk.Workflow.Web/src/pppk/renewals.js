@@ -8,6 +8,7 @@ export default async function render(container, { search }) {
   const page = h(`
     <section class="page" data-testid="renewals">
       <h1>Perpanjangan kontrak</h1>
+      <p class="muted">Anggaran unit dan data fiskal daerah diisi di <a href="/anggaran" data-link data-testid="renewals-budgets-link">Anggaran</a>.</p>
       <div class="filters">
         <label>Kontrak berakhir dalam <select name="months" data-testid="renewal-months">
           ${[1, 3, 6, 9, 12, 24].map((m) => `<option value="${m}" ${m === 6 ? 'selected' : ''}>${m} bulan</option>`).join('')}</select></label>
@@ -40,7 +41,7 @@ export default async function render(container, { search }) {
         <td>${r.recentQuarters.map((q) => `${label(PERIOD_LABELS, q.period)} ${q.year}: ${escapeHtml(q.predicate)}`).join('<br>') || '–'}</td>
         <td>${rupiah(f.monthlySalary)}<br><small class="muted">gol. ${escapeHtml(e.grade)}, ${f.serviceYearsAtRenewal} th</small></td>
         <td>${rupiah(f.renewalCost)}<br><small class="muted">${f.termYears} th × ${f.salaryMonthsPerYear} bln + ${num(f.allowancePercent)}%</small></td>
-        <td>${rupiah(f.unitRemaining)}<br><small class="muted">TA ${f.fiscalYear}${f.unitCeiling !== null && f.unitCeiling !== undefined ? `, pagu ${rupiah(f.unitCeiling)}` : ''}</small>
+        <td>${f.unitRemaining === null || f.unitRemaining === undefined ? `<a href="/anggaran?tahun=${f.fiscalYear}&unit=${encodeURIComponent(e.unitCode)}" data-link>Isi anggaran</a>` : rupiah(f.unitRemaining)}<br><small class="muted">TA ${f.fiscalYear}${f.unitCeiling !== null && f.unitCeiling !== undefined ? `, pagu ${rupiah(f.unitCeiling)}` : ''}</small>
           ${f.unitRemaining !== null && f.renewalCost !== null && f.unitRemaining < f.renewalCost ? ' <span class="badge danger">Tidak cukup</span>' : ''}</td>
         <td>${reg ? `${num(reg.ratioPercent)}% <small class="muted">(batas ${num(reg.capPercent)}%)</small>${reg.overCap ? ' <span class="badge danger">Melebihi batas</span>' : ''}` : '–'}</td>
       </tr>`;

@@ -22,7 +22,8 @@ const MENU = [
   { href: '/formasi', label: 'Formasi', roles: STAFF },
   { href: '/pegawai', label: 'Pegawai', roles: STAFF },
   { href: '/perpanjangan', label: 'Perpanjangan', roles: STAFF },
-  { href: '/impor', label: 'Impor CSV', roles: ['hr-admin'] },
+  { href: '/anggaran', label: 'Anggaran', roles: STAFF },
+  { href: '/impor', label: 'Impor CSV', roles: ['hr-admin', 'finance'] },
 ];
 
 export function renderShell(app, user, path, { signOut }) {

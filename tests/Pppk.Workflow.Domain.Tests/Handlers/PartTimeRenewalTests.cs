@@ -59,6 +59,18 @@ public sealed class PartTimeRenewalTests(PartTimeRenewalHost host) : IClassFixtu
         var fullTime = (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{(await RenewalsOf(97003))[0]!["id"]}"))!["variables"]!;
         Assert.Equal((false, 1, true), ((bool)fullTime["partTime"]!, (int)fullTime["termYears"]!, (bool)fullTime["fiscalCheckRequired"]!));
 
+        // Without the fiscal check by configuration: no budget of DINKES is needed, and nothing is recorded as a check.
+        var fiscal = new WorkflowApiClient(admin);
+        await fiscal.DeployAsync(Chain("cek_fiskal_paruh_waktu", ServiceTask("cek", "pppk.fiscal-check")));
+        var skipped = (string)(await fiscal.StartAsync("cek_fiskal_paruh_waktu", new { contractId = 97001, fiscalCheckRequired = false }))["id"]!;
+        var passed = await fiscal.WaitForStatusAsync(skipped, "completed", TimeSpan.FromSeconds(30));
+        Assert.True((bool)passed["variables"]!["fiscalOk"]!);
+        Assert.Contains("paruh waktu", (string?)passed["variables"]!["fiscalReason"]);
+        // With the check required and no budget entered, it asks finance for the figures instead.
+        var asked = (string)(await fiscal.StartAsync("cek_fiskal_paruh_waktu", new { contractId = 97003, fiscalCheckRequired = true }))["id"]!;
+        var missing = await fiscal.WaitForStatusAsync(asked, "completed", TimeSpan.FromSeconds(30));
+        Assert.True((bool)missing["variables"]!["fiscalDataMissing"]!);
+
         // Renewed without a term decided: the part-time term; hours and pay basis carried over.
         var api = new WorkflowApiClient(admin);
         await api.DeployAsync(Chain("perpanjang_paruh_waktu", ServiceTask("tugas", "pppk.renew-contract")));

@@ -12,7 +12,8 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// <summary>
 /// <c>pppk.fiscal-check</c>: the renewal's cost against the unit's remaining budget and the regional cap
 /// (<see cref="FiscalCalculator"/>), recorded with every input. When the unit's budget or the regional setting of the
-/// fiscal year is missing it answers <c>fiscalDataMissing</c> with what to enter (<c>fiscalDataNeeded</c>) instead.
+/// fiscal year is missing it answers <c>fiscalDataMissing</c> with what to enter (<c>fiscalDataNeeded</c>) instead; a
+/// renewal started with <c>fiscalCheckRequired = false</c> (part-time, by configuration) passes without a check.
 /// </summary>
 public sealed class FiscalCheckHandler : IJobHandler
 {
@@ -26,6 +27,13 @@ public sealed class FiscalCheckHandler : IJobHandler
         await using var db = await context.DomainAsync(ct);
         var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
+        // A part-time renewal without the check (Pppk:PartTime:FiscalCheck=false, given by the monitor as fiscalCheckRequired).
+        if (context.Variables["fiscalCheckRequired"] is JsonValue required && required.GetValueKind() == JsonValueKind.False)
+            return new JobResult.Completed(new JsonObject
+            {
+                ["fiscalOk"] = true, ["fiscalDataMissing"] = false, ["fiscalDataNeeded"] = null,
+                ["fiscalReason"] = "Kontrak paruh waktu: cek fiskal tidak diwajibkan (Pppk:PartTime:FiscalCheck).",
+            });
         var employee = await db.Employees.SingleAsync(e => e.Id == contract.EmployeeId, ct);
         var fiscalYear = context.OptionalInt("fiscalYear") ?? contract.End.AddDays(1).Year;
         var serviceYears = employee.ServiceYears + contract.Years;

@@ -149,6 +149,7 @@ public static class PppkHost
         app.UseWebFrontFiles();
         app.UseRateLimiter();
         app.UseInputChecks();
+        app.UseRequestsRunToTheirEnd();
         app.UseAuthentication();
         app.UseCsrfGuard();
         app.UseAuthorization();

@@ -46,12 +46,16 @@ public static class Bpmn
         """;
 
     /// <summary>The process with the case rule <c>caseUnit</c>/<c>caseSubject</c> (extension properties of the process element).</summary>
-    public static string WithCase(string processXml, string? unit, string? subject)
+    public static string WithCase(string processXml, string? unit, string? subject) =>
+        WithProperties(processXml, [.. new[] { ("caseUnit", unit), ("caseSubject", subject) }.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!))]);
+
+    /// <summary>The process with these extension properties (<c>zeebe:properties</c>) on its process element: case rule, start variables.</summary>
+    public static string WithProperties(string processXml, params (string Name, string Value)[] properties)
     {
-        var properties = (unit is null ? "" : $"<zeebe:property name=\"caseUnit\" value=\"{unit}\"/>")
-                         + (subject is null ? "" : $"<zeebe:property name=\"caseSubject\" value=\"{subject}\"/>");
+        var list = string.Concat(properties.Select(p =>
+            $"<zeebe:property name=\"{p.Name}\" value=\"{System.Security.SecurityElement.Escape(p.Value)}\"/>"));
         var open = System.Text.RegularExpressions.Regex.Match(processXml, "<bpmn:process [^>]*>");
-        return processXml.Insert(open.Index + open.Length, $"<bpmn:extensionElements><zeebe:properties>{properties}</zeebe:properties></bpmn:extensionElements>");
+        return processXml.Insert(open.Index + open.Length, $"<bpmn:extensionElements><zeebe:properties>{list}</zeebe:properties></bpmn:extensionElements>");
     }
 
     /// <summary>start → elements chained in order → end.</summary>

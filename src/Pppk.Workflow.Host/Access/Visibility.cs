@@ -35,17 +35,11 @@ public static class Visibility
         actor.IsHrAdmin ? filter : filter.Add(condition, Parameters(actor, now));
 
     /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>
-    public static Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        ExistsAsync(db, "SELECT 1 FROM pppk.instances i WHERE i.id = @id", Case, instanceId, actor, now, ct);
-
-    /// <summary>Whether <paramref name="actor"/> sees the task <paramref name="taskId"/> (false also when there is none).</summary>
-    public static Task<bool> SeesTaskAsync(NpgsqlDataSource db, Guid taskId, Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        ExistsAsync(db, "SELECT 1 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE t.id = @id", Task, taskId, actor, now, ct);
-
-    private static async Task<bool> ExistsAsync(NpgsqlDataSource db, string select, string condition, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var filter = new SqlFilter().Add("TRUE", ("id", id)).Restrict(condition, actor, now);
-        await using var cmd = filter.Bind(db.CreateCommand($"{select} AND {filter.Where}"));
+        var filter = new SqlFilter().Restrict(Case, actor, now);
+        await using var cmd = filter.Bind(db.CreateCommand($"SELECT 1 FROM pppk.instances i WHERE i.id = @id AND {filter.Where}"));
+        cmd.Parameters.AddWithValue("id", instanceId);
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
 

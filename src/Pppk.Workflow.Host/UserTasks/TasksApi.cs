@@ -59,9 +59,9 @@ public static class TasksApi
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
-            var task = await GetAsync(db, id, ct);
-            if (task is null || !await Visibility.SeesTaskAsync(db, id, http.User.Actor(), clock.GetUtcNow(), ct))
-                return Results.Problem(title: $"No task {id}.", statusCode: 404);
+            // One query: a task the caller may not see reads as missing.
+            var task = await GetAsync(db, id, ct, new SqlFilter().Restrict(Visibility.Task, http.User.Actor(), clock.GetUtcNow()));
+            if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
             JsonNode? form = null;
             if (task.FormId is not null)
             {
@@ -101,9 +101,10 @@ public static class TasksApi
         });
     }
 
-    private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)
+    /// <summary>One task; with <paramref name="visible"/>, only if it passes that filter too.</summary>
+    private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct, SqlFilter? visible = null)
     {
-        await using var cmd = db.CreateCommand($"{Select} WHERE t.id = @id");
+        await using var cmd = (visible ?? new SqlFilter()).Bind(db.CreateCommand($"{Select} WHERE t.id = @id AND {(visible ?? new SqlFilter()).Where}"));
         cmd.Parameters.AddWithValue("id", id);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? Read(r) : null;

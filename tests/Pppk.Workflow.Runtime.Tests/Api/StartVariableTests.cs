@@ -11,15 +11,8 @@ public sealed class StartVariableTests(TestHost host) : IClassFixture<TestHost>
 {
     private readonly WorkflowApiClient _api = new(host.Client());
 
-    private static string Declared(string key, string more = "") => Chain(key, UserTask("periksa")).Replace(
-        $"<bpmn:process id=\"{key}\" name=\"Proses {key}\" isExecutable=\"true\">",
-        $"""
-        <bpmn:process id="{key}" name="Proses {key}" isExecutable="true"><bpmn:extensionElements><zeebe:properties>
-          <zeebe:property name="start.nik" value="text, required: NIK pelamar" />
-          <zeebe:property name="start.year" value="integer: Tahun seleksi" />
-          <zeebe:property name="start.tmt" value="date" />{more}
-        </zeebe:properties></bpmn:extensionElements>
-        """);
+    private static string Declared(string key, params (string Name, string Value)[] more) => WithProperties(Chain(key, UserTask("periksa")),
+        [("start.nik", "text, required: NIK pelamar"), ("start.year", "integer: Tahun seleksi"), ("start.tmt", "date"), .. more]);
 
     private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response)
     {
@@ -78,7 +71,7 @@ public sealed class StartVariableTests(TestHost host) : IClassFixture<TestHost>
     [Fact]
     public async Task The_definition_lists_its_start_variables_and_case_rule()
     {
-        await _api.DeployAsync(Declared("sv_listed", "<zeebe:property name=\"caseUnit\" value=\"=unitCode\" />"));
+        await _api.DeployAsync(Declared("sv_listed", ("caseUnit", "=unitCode")));
         var definition = (await _api.Http.GetFromJsonAsync<JsonObject>("/api/definitions/sv_listed"))!;
         var variables = definition["startVariables"]!.AsArray();
         Assert.Equal(["nik", "year", "tmt"], variables.Select(v => (string)v!["name"]!));
@@ -91,7 +84,7 @@ public sealed class StartVariableTests(TestHost host) : IClassFixture<TestHost>
     [Fact]
     public async Task A_declaration_that_cannot_be_read_refuses_the_deployment()
     {
-        var xml = Declared("sv_invalid").Replace("value=\"date\"", "value=\"tanggal\"");
+        var xml = Declared("sv_invalid", ("start.lahir", "tanggal"));
         var response = await _api.DeployRawAsync(xml);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("start-variable-invalid", await response.Content.ReadAsStringAsync());

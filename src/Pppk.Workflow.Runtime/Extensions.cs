@@ -67,21 +67,21 @@ public static class Extensions
         return services;
     }
 
-    private static NpgsqlDataSourceBuilder DataSourceBuilder(string connectionString)
+    internal static NpgsqlDataSourceBuilder DataSourceBuilder(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        // Steps run the same few statements over and over: prepared once per connection, PostgreSQL stops parsing and
-        // planning them every time, and a pooled connection is reused without a DISCARD ALL (nothing of ours keeps session
-        // state: temp tables are ON COMMIT DROP, advisory locks are per transaction or released). Measured with the runtime
-        // benchmark: PostgreSQL CPU per durable step 0.78-0.85 ms -> 0.58-0.60 ms. The connection string overrides both.
+        // A pooled connection is reused without a DISCARD ALL: nothing of ours keeps session state (temp tables are
+        // ON COMMIT DROP, advisory locks are per transaction or released).
+        // Statements are not prepared automatically (Npgsql's default, stated here because it is a decision): with
+        // Npgsql 10.0.3's automatic preparation, a statement PostgreSQL refuses in the round trip that prepares it stays
+        // prepared without its result columns, and the next run of that text on the connection fails reading its rows
+        // ("unexpected backend message DataRow"; ConnectionReuseTests reproduces it, docs/limits.md has the story).
+        // Preparation had saved about a quarter of PostgreSQL's CPU per step (0.78 -> 0.58 ms in the runtime benchmark).
+        // A connection string that sets Max Auto Prepare still turns it on, at that risk.
         // (NpgsqlConnectionStringBuilder.ContainsKey is true for every known keyword; the plain builder knows what was given.)
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var settings = builder.ConnectionStringBuilder;
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) settings.MaxAutoPrepare = 0;
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) settings.NoResetOnClose = true;
         return builder;
     }
@@ -109,3 +109,4 @@ public static class Extensions
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<WorkflowJobs>(j => j.Sweep(CancellationToken.None));
     }
 }
+

@@ -60,29 +60,19 @@ public static class DefinitionsApi
 
         group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, DefinitionStore store, CancellationToken ct) =>
         {
-            await using var cmd = db.CreateCommand(version is null
-                ? "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND is_latest"
-                : "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND version = @v");
-            cmd.Parameters.AddWithValue("k", key);
-            cmd.Parameters.AddWithValue("v", version ?? 0);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct))
+            var found = await ReadVersionAsync(db, key, version, ct);
+            if (found is null)
                 return Results.Problem(title: version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.", statusCode: 404);
-            var found = new
-            {
-                key = r.GetString(0), name = r.IsDBNull(1) ? null : r.GetString(1), version = r.GetInt32(2), deployedAt = r.GetFieldValue<DateTimeOffset>(3),
-                deployedBy = r.IsDBNull(4) ? null : r.GetString(4), fileName = r.IsDBNull(5) ? null : r.GetString(5), xml = r.GetString(6),
-            };
-            await r.DisposeAsync();
             // What a start must or may give (the process's start.* declarations), for start forms and scripts.
-            var model = (await store.VersionAsync(found.key, found.version, ct))?.Model;
+            var model = (await store.VersionAsync(found.Key, found.Version, ct))?.Model;
             var startVariables = (model?.Process.StartVariables ?? []).Select(v => new
             {
                 name = v.Name, type = v.Type.ToString().ToLowerInvariant(), required = v.Required, label = v.Label,
             });
             return Results.Ok(new
             {
-                found.key, found.name, found.version, found.deployedAt, found.deployedBy, found.fileName, found.xml, startVariables,
+                key = found.Key, name = found.Name, version = found.Version, deployedAt = found.DeployedAt, deployedBy = found.DeployedBy,
+                fileName = found.FileName, xml = found.Xml, startVariables,
                 caseUnit = model?.Process.Case.Unit, caseSubject = model?.Process.Case.Subject,
             });
         });
@@ -139,6 +129,26 @@ public static class DefinitionsApi
         var xml = await body.ReadToEndAsync(ct);
         var name = request.Headers["X-File-Name"].FirstOrDefault() ?? "upload.bpmn";
         return string.IsNullOrWhiteSpace(xml) ? [] : [new(name, xml)];
+    }
+
+    private sealed record StoredVersion(string Key, string? Name, int Version, DateTimeOffset DeployedAt, string? DeployedBy, string? FileName, string Xml);
+
+    /// <summary>
+    /// One stored version (the latest without <paramref name="version"/>). The reader is disposed once, when this returns:
+    /// Npgsql reuses one reader object per pooled connection, so a reader disposed a second time after its connection
+    /// went back to the pool closes whatever command uses that connection next (a 500 in the viewer, seen in CI).
+    /// </summary>
+    private static async Task<StoredVersion?> ReadVersionAsync(NpgsqlDataSource db, string key, int? version, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(version is null
+            ? "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND is_latest"
+            : "SELECT key, name, version, deployed_at, deployed_by, file_name, xml FROM pppk.definitions WHERE key = @k AND version = @v");
+        cmd.Parameters.AddWithValue("k", key);
+        cmd.Parameters.AddWithValue("v", version ?? 0);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new StoredVersion(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3),
+            r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6));
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, CancellationToken ct)

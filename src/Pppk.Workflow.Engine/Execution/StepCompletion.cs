@@ -113,7 +113,7 @@ internal sealed class StepCompletion(StepContext step)
         if (instance.Kind != ElementInstanceKind.Process)
             step.State.Elements.Remove(instance);
         var node = instance.Kind == ElementInstanceKind.Process ? null : step.Model.Node(instance.ElementId);
-        step.Emit(new ElementEnded(instance.Key, instance.ElementId, node is null ? "process" : StepTransitions.TypeOf(instance, node),
+        step.Emit(new ElementEnded(instance.Key, instance.ElementId, node is null ? StepTransitions.ProcessType : StepTransitions.TypeOf(instance, node),
             node?.Name ?? step.Model.Process.Name, step.Now, terminated, completedBy, variables?.DeepClone().AsObject()));
     }
 }

@@ -108,6 +108,9 @@ internal sealed class StepTransitions(StepContext step)
         ElementBehaviors.For(node).Activate(step, instance, node);
     }
 
+    /// <summary>The type history shows for the process instance itself.</summary>
+    public const string ProcessType = "process";
+
     /// <summary>The element type written to history: the BPMN local name, or the multi-instance body around it.</summary>
     public static string TypeOf(ElementInstance instance, FlowNode node) =>
         instance.Kind == ElementInstanceKind.MultiInstanceBody ? "multiInstanceBody" : node.Type;

@@ -29,7 +29,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             Variables = trigger.Variables?.DeepClone().AsObject() ?? [],
         };
         state.Elements.Add(root);
-        context.Emit(new ElementStarted(root.Key, model.Id, "process", model.Process.Name, context.Now));
+        context.Emit(new ElementStarted(root.Key, model.Id, StepTransitions.ProcessType, model.Process.Name, context.Now));
         context.Transitions.EnqueueActivate(start, root.Key);
         context.Transitions.Run();
         UpdateCase(context);

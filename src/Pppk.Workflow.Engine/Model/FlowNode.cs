@@ -53,12 +53,9 @@ public sealed class FlowNode(string id, string type, XElement source)
     /// <summary>The message subscription of a receive task (messageRef on the task itself).</summary>
     public string? MessageRef { get; init; }
 
-    public bool IsActivity => ElementType is ElementType.Task or ElementType.UserTask or ElementType.ServiceTask or ElementType.SendTask
-        or ElementType.ReceiveTask or ElementType.ScriptTask or ElementType.BusinessRuleTask or ElementType.ManualTask
-        or ElementType.SubProcess or ElementType.CallActivity or ElementType.AdHocSubProcess or ElementType.Transaction;
+    public bool IsActivity => ElementType.IsActivity();
 
-    public bool IsGateway => ElementType is ElementType.ExclusiveGateway or ElementType.ParallelGateway or ElementType.InclusiveGateway
-        or ElementType.EventBasedGateway or ElementType.ComplexGateway;
+    public bool IsGateway => ElementType.IsGateway();
 
     public override string ToString() => $"{Type} '{Id}'";
 }

@@ -12,6 +12,6 @@ internal sealed class ErrorEndEventBehavior : IElementBehavior
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         var error = node.Event?.Error;
-        context.ThrowError(instance, error?.ErrorCode ?? error?.Id ?? "", error?.Name);
+        context.Interruptions.ThrowError(instance, error?.ErrorCode ?? error?.Id ?? "", error?.Name);
     }
 }

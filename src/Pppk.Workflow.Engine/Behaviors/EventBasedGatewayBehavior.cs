@@ -4,7 +4,7 @@ using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
-/// <summary>Opens the timers and subscriptions of the catch events after it; the first to happen wins and the others are withdrawn (see WorkflowEngine wait-point dispatch).</summary>
+/// <summary>Opens the timers and subscriptions of the catch events after it; the first to happen wins and the others are withdrawn (<see cref="OnTrigger"/>).</summary>
 internal sealed class EventBasedGatewayBehavior : IElementBehavior
 {
     public static readonly EventBasedGatewayBehavior Instance = new();
@@ -16,14 +16,27 @@ internal sealed class EventBasedGatewayBehavior : IElementBehavior
             if (flow.To is not { } target)
                 continue;
             var ok = target.Event?.Kind == EventKind.Timer
-                ? context.OpenTimer(instance, target, eventId: target.Id)
-                : context.OpenSubscription(instance, target, eventId: target.Id);
+                ? context.WaitPoints.OpenTimer(instance, target, eventId: target.Id)
+                : context.WaitPoints.OpenSubscription(instance, target, eventId: target.Id);
             if (!ok)
             {
-                context.CloseWaitPoints(instance.Key);
+                context.WaitPoints.CloseAll(instance.Key);
                 return;
             }
         }
         instance.Status = ElementInstanceStatus.Waiting;
+    }
+
+    /// <summary>One of the catch events after the gateway happened: the others are withdrawn and that event is entered already triggered.</summary>
+    public string? OnTrigger(StepContext context, ElementInstance gateway, FlowNode node, WaitPoint wait, Trigger trigger)
+    {
+        var target = context.Model.Node(wait.EventId!);
+        var variables = (trigger as MessageCorrelated)?.Variables;
+        context.WaitPoints.Consume(wait);
+        var scopeKey = gateway.ScopeKey!.Value;
+        context.WaitPoints.CloseAll(gateway.Key);
+        context.Completion.Remove(gateway, terminated: false);
+        context.Transitions.EnqueueActivate(target, scopeKey, triggered: true, eventVariables: WorkflowEngine.Copy(variables));
+        return null;
     }
 }

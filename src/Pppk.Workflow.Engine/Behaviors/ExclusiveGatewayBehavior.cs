@@ -14,33 +14,33 @@ internal sealed class ExclusiveGatewayBehavior : IElementBehavior
     {
         if (node.Outgoing.Count == 0)
         {
-            context.Complete(instance);
+            context.Completion.Complete(instance);
             return;
         }
         if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null)
         {
-            context.Complete(instance, flows: node.Outgoing);
+            context.Completion.Complete(instance, flows: node.Outgoing);
             return;
         }
-        var scope = context.Lookup(instance);
+        var scope = context.Variables.Lookup(instance);
         foreach (var flow in node.Outgoing)
         {
             if (flow.Id == node.DefaultFlowId || flow.Condition is null)
                 continue;
             var taken = false;
-            if (!context.Try(instance, IncidentTexts.ConditionOfFlow(flow.Id), () => taken = context.Expressions.IsTrue(flow.Condition, scope)))
+            if (!context.Variables.Try(instance, IncidentTexts.ConditionOfFlow(flow.Id), () => taken = context.Expressions.IsTrue(flow.Condition, scope)))
                 return;
             if (taken)
             {
-                context.Complete(instance, flows: [flow]);
+                context.Completion.Complete(instance, flows: [flow]);
                 return;
             }
         }
         if (node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId) is { } fallback)
         {
-            context.Complete(instance, flows: [fallback]);
+            context.Completion.Complete(instance, flows: [fallback]);
             return;
         }
-        context.RaiseIncident(instance, IncidentTexts.NoConditionTrue.Format(node.Id));
+        context.Incidents.Raise(instance, IncidentTexts.NoConditionTrue.Format(node.Id));
     }
 }

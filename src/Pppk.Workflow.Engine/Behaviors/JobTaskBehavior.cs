@@ -6,31 +6,75 @@ using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
-/// <summary>Service, send, business rule and script tasks with a job type: hands a job to the host's handler and waits for its report.</summary>
+/// <summary>Service, send, business rule and script tasks with a job type: hands a job to the host's handler and acts on its report.</summary>
 internal sealed class JobTaskBehavior : IElementBehavior
 {
     public const int DefaultRetries = 3;
+
+    public static readonly JobTaskBehavior Instance = new();
 
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         string? type = null;
         var retries = DefaultRetries;
-        if (!context.Try(instance, ElementNames.Site("job type"), () =>
+        if (!context.Variables.Try(instance, ElementNames.Site("job type"), () =>
             {
-                type = context.Expressions.EvaluateString(node.TaskDefinition?.Type, context.Lookup(instance));
-                retries = Retries(context.Expressions.EvaluateString(node.TaskDefinition?.Retries, context.Lookup(instance)));
+                type = context.Expressions.EvaluateString(node.TaskDefinition?.Type, context.Variables.Lookup(instance));
+                retries = Retries(context.Expressions.EvaluateString(node.TaskDefinition?.Retries, context.Variables.Lookup(instance)));
             }))
             return;
         if (string.IsNullOrWhiteSpace(type))
         {
-            context.RaiseIncident(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
+            context.Incidents.Raise(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
             return;
         }
-        var wait = context.AddWait(new WaitPoint
+        var wait = context.WaitPoints.Add(new WaitPoint
         {
             Id = context.State.NewKey(), Kind = WaitKind.Job, ElementInstanceKey = instance.Key, ElementId = node.Id, JobType = type, Retries = retries,
         });
-        context.Emit(new JobCreated(wait.Id, node.Id, type, retries, context.VisibleVariables(instance), node.Headers));
+        context.Emit(new JobCreated(wait.Id, node.Id, type, retries, context.Variables.VisibleVariables(instance), node.Headers));
+    }
+
+    /// <summary>Completed: the element completes with the job's variables. Failed: retried while retries are left, else an incident. A BPMN error is thrown from the element.</summary>
+    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger)
+    {
+        switch (trigger)
+        {
+            case JobCompleted done:
+                return context.Completion.CompleteOnTrigger(instance, wait, done.Variables);
+            case JobFailed failed:
+                return Failed(context, instance, node, wait, failed);
+            case JobThrewError error:
+                context.WaitPoints.Consume(wait);
+                context.Interruptions.ThrowError(instance, error.ErrorCode, error.Message, WorkflowEngine.Copy(error.Variables));
+                return null;
+            default:
+                throw ElementBehaviors.Unexpected(node, wait, trigger);
+        }
+    }
+
+    private static string? Failed(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, JobFailed failed)
+    {
+        wait.Retries = Math.Max(0, failed.RetriesLeft);
+        if (failed.RetriesLeft > 0)
+        {
+            context.Emit(new JobCreated(wait.Id, wait.ElementId, wait.JobType!, failed.RetriesLeft, context.Variables.VisibleVariables(instance), node.Headers,
+                context.Now + failed.Backoff));
+            return null;
+        }
+        if (context.State.Incidents.Exists(i => i.WaitId == wait.Id))
+            return $"Job {wait.Id} already has an open incident.";
+        context.Incidents.Raise(instance, IncidentTexts.JobRetriesSpent.Format(wait.JobType, instance.ElementId, failed.Reason ?? (object)failed.Message),
+            kind: IncidentKind.Job, waitId: wait.Id);
+        return null;
+    }
+
+    /// <summary>Retrying a job incident hands the same job out again with the element's full retries.</summary>
+    public static void Retry(StepContext context, ElementInstance instance, FlowNode node, WaitPoint job)
+    {
+        job.Retries = Retries(node.TaskDefinition?.Retries);
+        instance.Status = ElementInstanceStatus.Waiting;
+        context.Emit(new JobCreated(job.Id, job.ElementId, job.JobType!, job.Retries.Value, context.Variables.VisibleVariables(instance), node.Headers));
     }
 
     public static int Retries(string? text) =>

@@ -17,25 +17,25 @@ internal static class MultiInstanceBodyBehavior
     public static void Activate(StepContext context, ElementInstance body, FlowNode node)
     {
         var loop = node.MultiInstance!;
-        if (!context.TryEvaluate(body, loop.InputCollection ?? "=[]", ElementNames.Site("inputCollection"), out var value))
+        if (!context.Variables.TryEvaluate(body, loop.InputCollection ?? "=[]", ElementNames.Site("inputCollection"), out var value))
             return;
         if (value is not JsonArray collection)
         {
-            context.RaiseIncident(body, IncidentTexts.InputCollectionNotList.Format(node.Id, loop.InputCollection, value?.ToJsonString() ?? "null"));
+            context.Incidents.Raise(body, IncidentTexts.InputCollectionNotList.Format(node.Id, loop.InputCollection, value?.ToJsonString() ?? "null"));
             return;
         }
         body.Collection = collection;
         body.Created = 0;
         if (loop.OutputCollection is { Length: > 0 } output)
-            context.SetLocal(body, output, new JsonArray(collection.Select(_ => (JsonNode?)null).ToArray()));
+            context.Variables.SetLocal(body, output, new JsonArray(collection.Select(_ => (JsonNode?)null).ToArray()));
         if (collection.Count == 0)
         {
-            context.Complete(body);
+            context.Completion.Complete(body);
             return;
         }
         var count = loop.IsSequential ? 1 : collection.Count;
         for (var i = 0; i < count; i++)
-            context.EnqueueActivateInner(body, node, body.Created++);
+            context.Transitions.EnqueueActivateInner(body, node, body.Created++);
     }
 
     /// <summary>Puts the inner instance's output element into the body's output collection. False when evaluation raised an incident.</summary>
@@ -44,7 +44,7 @@ internal static class MultiInstanceBodyBehavior
         var loop = node.MultiInstance!;
         if (loop.OutputCollection is not { Length: > 0 } output || loop.OutputElement is not { Length: > 0 } element)
             return true;
-        if (!context.TryEvaluate(inner, element, ElementNames.Site("outputElement"), out var value, onCompletion: true))
+        if (!context.Variables.TryEvaluate(inner, element, ElementNames.Site("outputElement"), out var value, onCompletion: true))
             return false;
         if (body.Variables?[output] is JsonArray results && inner.LoopCounter is { } counter && counter <= results.Count)
             results[counter - 1] = value?.DeepClone();
@@ -58,26 +58,26 @@ internal static class MultiInstanceBodyBehavior
         {
             var active = context.State.Elements.Count(e => e.ScopeKey == body.Key);
             var completed = body.Variables?["numberOfCompletedInstances"]?.GetValue<int>() + 1 ?? 1;
-            context.SetLocal(body, "numberOfInstances", JsonValue.Create(total));
-            context.SetLocal(body, "numberOfActiveInstances", JsonValue.Create(active));
-            context.SetLocal(body, "numberOfCompletedInstances", JsonValue.Create(completed));
+            context.Variables.SetLocal(body, "numberOfInstances", JsonValue.Create(total));
+            context.Variables.SetLocal(body, "numberOfActiveInstances", JsonValue.Create(active));
+            context.Variables.SetLocal(body, "numberOfCompletedInstances", JsonValue.Create(completed));
             var done = false;
-            if (!context.Try(body, ElementNames.Site("completionCondition"), () => done = context.Expressions.IsTrue(condition, context.Lookup(body))))
+            if (!context.Variables.Try(body, ElementNames.Site("completionCondition"), () => done = context.Expressions.IsTrue(condition, context.Variables.Lookup(body))))
                 return;
             if (done)
             {
                 // the condition is met: the remaining inner instances are not needed any more
-                context.TerminateChildren(body.Key);
-                context.Complete(body);
+                context.Interruptions.TerminateChildren(body.Key);
+                context.Completion.Complete(body);
                 return;
             }
         }
         if (node.MultiInstance!.IsSequential && body.Created < total)
         {
-            context.EnqueueActivateInner(body, node, body.Created++);
+            context.Transitions.EnqueueActivateInner(body, node, body.Created++);
             return;
         }
         if (!context.State.Elements.Exists(e => e.ScopeKey == body.Key))
-            context.Complete(body);
+            context.Completion.Complete(body);
     }
 }

@@ -6,10 +6,11 @@ namespace Pppk.Workflow.Engine.Behaviors;
 
 /// <summary>
 /// Elements that complete as soon as they are entered: none start and end events, none intermediate throw events
-/// (milestones), boundary events (entered when already triggered), parallel gateways (the join is counted on arrival),
-/// and undefined or manual tasks, which Camunda 8 also runs as pass-through.
+/// (milestones), and undefined or manual tasks, which Camunda 8 also runs as pass-through.
 /// </summary>
 internal sealed class PassThroughBehavior : IElementBehavior
 {
-    public void Activate(StepContext context, ElementInstance instance, FlowNode node) => context.Complete(instance);
+    public static readonly PassThroughBehavior Instance = new();
+
+    public void Activate(StepContext context, ElementInstance instance, FlowNode node) => context.Completion.Complete(instance);
 }

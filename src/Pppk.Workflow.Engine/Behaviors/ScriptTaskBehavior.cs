@@ -14,9 +14,9 @@ internal sealed class ScriptTaskBehavior : IElementBehavior
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         var script = node.Script!;
-        if (!context.TryEvaluate(instance, script.Expression ?? "=null", ElementNames.Site("script"), out var result))
+        if (!context.Variables.TryEvaluate(instance, script.Expression ?? "=null", ElementNames.Site("script"), out var result))
             return;
         var variables = string.IsNullOrEmpty(script.ResultVariable) ? null : new JsonObject { [script.ResultVariable] = result };
-        context.Complete(instance, variables);
+        context.Completion.Complete(instance, variables);
     }
 }

@@ -14,10 +14,10 @@ internal sealed class SubProcessBehavior : IElementBehavior
         var start = node.Inner?.StartEvents.FirstOrDefault();
         if (start is null)
         {
-            context.Complete(instance);
+            context.Completion.Complete(instance);
             return;
         }
         instance.Variables ??= [];
-        context.EnqueueActivate(start, instance.Key);
+        context.Transitions.EnqueueActivate(start, instance.Key);
     }
 }

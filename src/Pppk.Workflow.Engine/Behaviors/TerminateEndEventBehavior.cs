@@ -12,9 +12,9 @@ internal sealed class TerminateEndEventBehavior : IElementBehavior
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         var scopeKey = instance.ScopeKey!.Value;
-        context.TerminateChildren(scopeKey, except: instance.Key);
+        context.Interruptions.TerminateChildren(scopeKey, except: instance.Key);
         if (context.State.Find(scopeKey)?.Kind == ElementInstanceKind.Process)
-            context.TerminatedBy = node.Id;
-        context.Complete(instance);
+            context.Completion.TerminatedBy = node.Id;
+        context.Completion.Complete(instance);
     }
 }

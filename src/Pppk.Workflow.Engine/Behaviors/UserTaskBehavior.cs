@@ -4,7 +4,7 @@ using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
-/// <summary>Creates a task for people (assignee, candidates, due and follow-up dates, form) and waits for its completion.</summary>
+/// <summary>Creates a task for people (assignee, candidates, due and follow-up dates, form) and completes with the variables it is completed with.</summary>
 internal sealed class UserTaskBehavior : IElementBehavior
 {
     public static readonly UserTaskBehavior Instance = new();
@@ -12,12 +12,12 @@ internal sealed class UserTaskBehavior : IElementBehavior
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         var settings = node.UserTask ?? new UserTaskSettings(false, null, null, null, null, null, null, null);
-        var scope = context.Lookup(instance);
+        var scope = context.Variables.Lookup(instance);
         var e = context.Expressions;
         string? assignee = null, formId = null;
         List<string> groups = [], users = [];
         DateTimeOffset? due = null, followUp = null;
-        if (!context.Try(instance, IncidentTexts.Assignment, () =>
+        if (!context.Variables.Try(instance, IncidentTexts.Assignment, () =>
             {
                 assignee = e.EvaluateString(settings.Assignee, scope);
                 groups = e.EvaluateList(settings.CandidateGroups, scope);
@@ -27,8 +27,13 @@ internal sealed class UserTaskBehavior : IElementBehavior
                 formId = e.EvaluateString(settings.FormId, scope);
             }))
             return;
-        var wait = context.AddWait(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
+        var wait = context.WaitPoints.Add(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
         context.Emit(new UserTaskCreated(wait.Id, instance.Key, node.Id, node.Name, string.IsNullOrEmpty(assignee) ? null : assignee,
             groups, users, due, followUp, formId, settings.FormKey));
     }
+
+    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger) =>
+        trigger is UserTaskCompleted done
+            ? context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy)
+            : throw ElementBehaviors.Unexpected(node, wait, trigger);
 }

@@ -29,9 +29,9 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             Variables = trigger.Variables?.DeepClone().AsObject() ?? [],
         };
         state.Elements.Add(root);
-        context.Emit(new ElementStarted(root.Key, model.Id, "process", model.Process.Name, context.Now));
-        context.EnqueueActivate(start, root.Key);
-        context.Run();
+        context.Emit(new ElementStarted(root.Key, model.Id, StepTransitions.ProcessType, model.Process.Name, context.Now));
+        context.Transitions.EnqueueActivate(start, root.Key);
+        context.Transitions.Run();
         UpdateCase(context);
         return new StepResult(state, context.Effects);
     }
@@ -56,7 +56,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         };
         if (ignored is not null)
             return new StepResult(state, [], ignored);
-        context.Run();
+        context.Transitions.Run();
         UpdateCase(context);
         return new StepResult(next, context.Effects);
     }
@@ -85,7 +85,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         JsonNode? value;
         try
         {
-            value = context.Expressions.Evaluate(raw, context.Lookup(root));
+            value = context.Expressions.Evaluate(raw, context.Variables.Lookup(root));
         }
         catch (ExpressionException)
         {
@@ -106,9 +106,9 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     private static string? Cancel(StepContext context, CancelInstance cancel)
     {
         var root = context.State.Root!;
-        context.TerminateChildren(root.Key);
+        context.Interruptions.TerminateChildren(root.Key);
         context.State.Status = InstanceStatus.Cancelled;
-        context.Remove(root, terminated: true);
+        context.Completion.Remove(root, terminated: true);
         context.Emit(new InstanceCancelled(cancel.Reason));
         return null;
     }
@@ -119,7 +119,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (scope is null)
             return $"Element instance {set.ScopeKey} is not active; variables not set.";
         foreach (var (name, value) in set.Variables)
-            context.SetLocal(scope, name, value?.DeepClone());
+            context.Variables.SetLocal(scope, name, value?.DeepClone());
         context.Emit(new VariablesChanged(scope.Key, set.Variables.DeepClone().AsObject()));
         return null;
     }
@@ -137,19 +137,15 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         instance.Status = ElementInstanceStatus.Active;
         var node = context.Model.Node(instance.ElementId);
         if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { } job)
-        {
-            job.Retries = JobTaskBehavior.Retries(node.TaskDefinition?.Retries);
-            instance.Status = ElementInstanceStatus.Waiting;
-            context.Emit(new JobCreated(job.Id, job.ElementId, job.JobType!, job.Retries.Value, context.VisibleVariables(instance), node.Headers));
-        }
+            JobTaskBehavior.Retry(context, instance, node, job);
         else if (incident.OnCompletion)
-            context.FinishCompletion(instance);
+            context.Completion.FinishCompletion(instance);
         else
         {
-            context.CloseWaitPoints(instance.Key);
+            context.WaitPoints.CloseAll(instance.Key);
             if (instance.Kind == ElementInstanceKind.Process)
                 return null;
-            context.RunActivation(instance);
+            context.Transitions.RunActivation(instance);
         }
         return null;
     }

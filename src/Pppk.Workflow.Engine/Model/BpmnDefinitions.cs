@@ -75,7 +75,7 @@ public class FlowScope(string id, XElement source)
     /// <summary>The subprocess that owns this scope; null for a process.</summary>
     public FlowNode? Owner { get; init; }
 
-    public IEnumerable<FlowNode> StartEvents => Nodes.Where(n => n.Type == "startEvent");
+    public IEnumerable<FlowNode> StartEvents => Nodes.Where(n => n.ElementType == ElementType.StartEvent);
 }
 
 public sealed class SequenceFlow(string id, XElement source)

@@ -10,6 +10,9 @@ public sealed class FlowNode(string id, string type, XElement source)
     /// <summary>The BPMN local name: userTask, exclusiveGateway, boundaryEvent, ...</summary>
     public string Type { get; } = type;
 
+    /// <summary>The element type the parser resolved from <see cref="Type"/>.</summary>
+    internal ElementType ElementType { get; init; }
+
     public XElement Source { get; } = source;
     public string? Name { get; init; }
     public FlowScope Scope { get; set; } = null!;
@@ -50,10 +53,9 @@ public sealed class FlowNode(string id, string type, XElement source)
     /// <summary>The message subscription of a receive task (messageRef on the task itself).</summary>
     public string? MessageRef { get; init; }
 
-    public bool IsActivity => Type is "task" or "userTask" or "serviceTask" or "sendTask" or "receiveTask" or "scriptTask"
-        or "businessRuleTask" or "manualTask" or "subProcess" or "callActivity" or "adHocSubProcess" or "transaction";
+    public bool IsActivity => ElementType.IsActivity();
 
-    public bool IsGateway => Type.EndsWith("Gateway", StringComparison.Ordinal);
+    public bool IsGateway => ElementType.IsGateway();
 
     public override string ToString() => $"{Type} '{Id}'";
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Pppk.Workflow.Engine.Model;
 
 namespace Pppk.Workflow.Engine.Parsing;
 
@@ -9,13 +10,22 @@ internal static class BpmnNames
     public static readonly XNamespace Zeebe = "http://camunda.org/schema/zeebe/1.0";
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
-    public static readonly HashSet<string> FlowNodeTypes =
-    [
-        "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
-        "task", "userTask", "serviceTask", "sendTask", "receiveTask", "scriptTask", "businessRuleTask", "manualTask",
-        "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway",
-        "subProcess", "adHocSubProcess", "transaction", "callActivity", "callChoreography", "choreographyTask", "subChoreography",
-    ];
+    /// <summary>The flow nodes the parser reads, by BPMN local name: the one place the names map to <see cref="ElementType"/>.</summary>
+    public static readonly Dictionary<string, ElementType> FlowNodeTypes = new(StringComparer.Ordinal)
+    {
+        ["startEvent"] = ElementType.StartEvent, ["endEvent"] = ElementType.EndEvent,
+        ["intermediateCatchEvent"] = ElementType.IntermediateCatchEvent, ["intermediateThrowEvent"] = ElementType.IntermediateThrowEvent,
+        ["boundaryEvent"] = ElementType.BoundaryEvent,
+        ["task"] = ElementType.Task, ["userTask"] = ElementType.UserTask, ["serviceTask"] = ElementType.ServiceTask,
+        ["sendTask"] = ElementType.SendTask, ["receiveTask"] = ElementType.ReceiveTask, ["scriptTask"] = ElementType.ScriptTask,
+        ["businessRuleTask"] = ElementType.BusinessRuleTask, ["manualTask"] = ElementType.ManualTask,
+        ["exclusiveGateway"] = ElementType.ExclusiveGateway, ["parallelGateway"] = ElementType.ParallelGateway,
+        ["inclusiveGateway"] = ElementType.InclusiveGateway, ["eventBasedGateway"] = ElementType.EventBasedGateway,
+        ["complexGateway"] = ElementType.ComplexGateway,
+        ["subProcess"] = ElementType.SubProcess, ["adHocSubProcess"] = ElementType.AdHocSubProcess, ["transaction"] = ElementType.Transaction,
+        ["callActivity"] = ElementType.CallActivity, ["callChoreography"] = ElementType.CallChoreography,
+        ["choreographyTask"] = ElementType.ChoreographyTask, ["subChoreography"] = ElementType.SubChoreography,
+    };
 
     /// <summary>Scope children that carry no execution meaning: diagram decoration and documentation.</summary>
     public static readonly HashSet<string> IgnoredScopeChildren =

@@ -81,7 +81,7 @@ public static class BpmnParser
                     process.AllFlows.TryAdd(flow.Id, flow);
                 }
             }
-            else if (FlowNodeTypes.Contains(local))
+            else if (FlowNodeTypes.TryGetValue(local, out var type))
             {
                 var id = child.Attr("id");
                 if (id is null)
@@ -89,11 +89,11 @@ public static class BpmnParser
                     definitions.ParseProblems.Add(ValidationProblem.Error(null, ValidationTexts.ElementWithoutId.Format(local, child.Attr("name"))));
                     continue;
                 }
-                var node = ReadNode(id, local, child);
+                var node = ReadNode(id, local, type, child);
                 node.Scope = scope;
                 scope.Nodes.Add(node);
                 process.AllNodes.TryAdd(id, node);
-                if (local is "subProcess" or "transaction" or "adHocSubProcess")
+                if (type is ElementType.SubProcess or ElementType.Transaction or ElementType.AdHocSubProcess)
                 {
                     node.Inner = new FlowScope(id, child) { Owner = node };
                     ReadScope(node.Inner, process, definitions);
@@ -119,11 +119,12 @@ public static class BpmnParser
         };
     }
 
-    private static FlowNode ReadNode(string id, string type, XElement e)
+    private static FlowNode ReadNode(string id, string localName, ElementType type, XElement e)
     {
         var definitions = e.Elements().Where(d => d.Name.Namespace == Bpmn && d.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
-        return new FlowNode(id, type, e)
+        return new FlowNode(id, localName, e)
         {
+            ElementType = type,
             Name = e.Attr("name"),
             Event = definitions.Count > 0 ? ReadEvent(definitions[0]) : null,
             EventDefinitionCount = definitions.Count,
@@ -135,7 +136,7 @@ public static class BpmnParser
             Headers = ZeebeExtensionReader.Headers(e),
             Inputs = ZeebeExtensionReader.Mappings(e, "input"),
             Outputs = ZeebeExtensionReader.Mappings(e, "output"),
-            UserTask = type == "userTask" ? ZeebeExtensionReader.UserTask(e) : null,
+            UserTask = type == ElementType.UserTask ? ZeebeExtensionReader.UserTask(e) : null,
             Script = ZeebeExtensionReader.Script(e),
             CalledElement = ZeebeExtensionReader.CalledElement(e),
             MultiInstance = ZeebeExtensionReader.MultiInstance(e),

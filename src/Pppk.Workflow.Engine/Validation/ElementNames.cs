@@ -6,28 +6,28 @@ namespace Pppk.Workflow.Engine.Validation;
 /// <summary>How messages name elements, event kinds and expression sites: the BPMN terms in English, the designer's terms in Indonesian.</summary>
 internal static class ElementNames
 {
-    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    private static readonly Dictionary<ElementType, string> Types = new()
     {
-        ["startEvent"] = "peristiwa mulai",
-        ["endEvent"] = "peristiwa akhir",
-        ["intermediateCatchEvent"] = "peristiwa antara (tangkap)",
-        ["intermediateThrowEvent"] = "peristiwa antara (lempar)",
-        ["boundaryEvent"] = "peristiwa batas",
-        ["task"] = "tugas",
-        ["userTask"] = "tugas pengguna",
-        ["serviceTask"] = "tugas layanan",
-        ["sendTask"] = "tugas kirim",
-        ["receiveTask"] = "tugas terima",
-        ["scriptTask"] = "tugas skrip",
-        ["businessRuleTask"] = "tugas aturan bisnis",
-        ["manualTask"] = "tugas manual",
-        ["callActivity"] = "aktivitas panggil",
-        ["subProcess"] = "subproses",
-        ["exclusiveGateway"] = "gerbang eksklusif",
-        ["parallelGateway"] = "gerbang paralel",
-        ["eventBasedGateway"] = "gerbang berbasis peristiwa",
-        ["inclusiveGateway"] = "gerbang inklusif",
-        ["complexGateway"] = "gerbang kompleks",
+        [ElementType.StartEvent] = "peristiwa mulai",
+        [ElementType.EndEvent] = "peristiwa akhir",
+        [ElementType.IntermediateCatchEvent] = "peristiwa antara (tangkap)",
+        [ElementType.IntermediateThrowEvent] = "peristiwa antara (lempar)",
+        [ElementType.BoundaryEvent] = "peristiwa batas",
+        [ElementType.Task] = "tugas",
+        [ElementType.UserTask] = "tugas pengguna",
+        [ElementType.ServiceTask] = "tugas layanan",
+        [ElementType.SendTask] = "tugas kirim",
+        [ElementType.ReceiveTask] = "tugas terima",
+        [ElementType.ScriptTask] = "tugas skrip",
+        [ElementType.BusinessRuleTask] = "tugas aturan bisnis",
+        [ElementType.ManualTask] = "tugas manual",
+        [ElementType.CallActivity] = "aktivitas panggil",
+        [ElementType.SubProcess] = "subproses",
+        [ElementType.ExclusiveGateway] = "gerbang eksklusif",
+        [ElementType.ParallelGateway] = "gerbang paralel",
+        [ElementType.EventBasedGateway] = "gerbang berbasis peristiwa",
+        [ElementType.InclusiveGateway] = "gerbang inklusif",
+        [ElementType.ComplexGateway] = "gerbang kompleks",
     };
 
     private static readonly Dictionary<EventKind, string> Kinds = new()
@@ -65,7 +65,7 @@ internal static class ElementNames
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>
-    public static Term Of(FlowNode node) => new(node.ToString(), $"{Types.GetValueOrDefault(node.Type, node.Type)} '{node.Id}'");
+    public static Term Of(FlowNode node) => new(node.ToString(), $"{Types.GetValueOrDefault(node.ElementType, node.Type)} '{node.Id}'");
 
     public static Term Of(EventKind? kind) => new($"{kind}", kind is { } k ? Kinds[k] : "");
 

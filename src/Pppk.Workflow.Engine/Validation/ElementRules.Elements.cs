@@ -11,39 +11,39 @@ internal sealed partial class ElementRules
     private void CheckEvent(FlowNode node, bool inProcessScope)
     {
         var kind = node.Event?.Kind;
-        switch (node.Type)
+        switch (node.ElementType)
         {
-            case "startEvent" when inProcessScope && kind is null or EventKind.Timer or EventKind.Message:
-            case "startEvent" when !inProcessScope && kind is null:
+            case ElementType.StartEvent when inProcessScope && kind is null or EventKind.Timer or EventKind.Message:
+            case ElementType.StartEvent when !inProcessScope && kind is null:
                 break;
-            case "startEvent":
+            case ElementType.StartEvent:
                 Error(node.Id, inProcessScope
                     ? T.ProcessStartKind.Format(node.Id, ElementNames.Of(kind))
                     : T.SubProcessStartKind.Format(node.Id));
                 return;
-            case "endEvent" when kind is null or EventKind.Terminate:
+            case ElementType.EndEvent when kind is null or EventKind.Terminate:
                 break;
-            case "endEvent" when kind is EventKind.Error:
+            case ElementType.EndEvent when kind is EventKind.Error:
                 if (node.Event!.Error?.ErrorCode is not { Length: > 0 })
                     Error(node.Id, T.ErrorEndWithoutCode.Format(node.Id));
                 break;
-            case "endEvent":
+            case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
-            case "intermediateThrowEvent" when kind is not null:
+            case ElementType.IntermediateThrowEvent when kind is not null:
                 Error(node.Id, T.ThrowKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
-            case "intermediateCatchEvent" when kind is not (EventKind.Timer or EventKind.Message):
+            case ElementType.IntermediateCatchEvent when kind is not (EventKind.Timer or EventKind.Message):
                 Error(node.Id, T.CatchKind.Format(node.Id));
                 return;
-            case "boundaryEvent":
+            case ElementType.BoundaryEvent:
                 CheckBoundary(node, kind);
                 break;
         }
         if (kind == EventKind.Timer)
             CheckTimer(node);
-        if (kind == EventKind.Message || node.Type == "receiveTask")
-            CheckMessage(node, needsKey: node.Type != "startEvent");
+        if (kind == EventKind.Message || node.ElementType == ElementType.ReceiveTask)
+            CheckMessage(node, needsKey: node.ElementType != ElementType.StartEvent);
     }
 
     private void CheckBoundary(FlowNode node, EventKind? kind)
@@ -68,10 +68,10 @@ internal sealed partial class ElementRules
             Error(node.Id, T.TimerWithoutTime.Format(node.Id));
             return;
         }
-        var cycleAllowed = node.Type == "startEvent" || (node.Type == "boundaryEvent" && !node.CancelActivity);
+        var cycleAllowed = node.ElementType == ElementType.StartEvent || (node.ElementType == ElementType.BoundaryEvent && !node.CancelActivity);
         if (ev.TimerKind == TimerKind.Cycle && !cycleAllowed)
             Error(node.Id, T.TimerCycleNotAllowed.Format(node.Id));
-        if (ev.TimerKind != TimerKind.Cycle && node.Type == "startEvent" && ev.TimerKind == TimerKind.Duration)
+        if (ev.TimerKind != TimerKind.Cycle && node.ElementType == ElementType.StartEvent && ev.TimerKind == TimerKind.Duration)
             Error(node.Id, T.TimerStartDuration.Format(node.Id));
         if (ExpressionCache.IsExpression(ev.TimerExpression))
             Feel(node.Id, ev.TimerExpression!, ElementNames.Site("timer"));
@@ -102,29 +102,29 @@ internal sealed partial class ElementRules
 
     private void CheckActivity(FlowNode node)
     {
-        switch (node.Type)
+        switch (node.ElementType)
         {
-            case "serviceTask" or "sendTask" or "businessRuleTask":
-            case "scriptTask" when node.Script is null:
-                if (node.Type == "businessRuleTask" && ZeebeCalledDecision(node))
+            case ElementType.ServiceTask or ElementType.SendTask or ElementType.BusinessRuleTask:
+            case ElementType.ScriptTask when node.Script is null:
+                if (node.ElementType == ElementType.BusinessRuleTask && ZeebeCalledDecision(node))
                     Error(node.Id, T.DmnNotSupported.Format(node.Id));
                 else if (string.IsNullOrWhiteSpace(node.TaskDefinition?.Type))
-                    Error(node.Id, node.Type == "scriptTask"
+                    Error(node.Id, node.ElementType == ElementType.ScriptTask
                         ? T.ScriptWithoutScriptOrJob.Format(node.Id)
                         : T.NoJobType.Format(ElementNames.Of(node)));
                 break;
-            case "scriptTask":
+            case ElementType.ScriptTask:
                 if (string.IsNullOrWhiteSpace(node.Script!.Expression))
                     Error(node.Id, T.EmptyScript.Format(node.Id));
                 if (string.IsNullOrWhiteSpace(node.Script.ResultVariable))
                     Error(node.Id, T.ScriptWithoutResult.Format(node.Id));
                 break;
-            case "userTask":
+            case ElementType.UserTask:
                 var u = node.UserTask;
                 if (u is null || (string.IsNullOrWhiteSpace(u.Assignee) && string.IsNullOrWhiteSpace(u.CandidateGroups) && string.IsNullOrWhiteSpace(u.CandidateUsers)))
                     Error(node.Id, T.UserTaskWithoutAssignment.Format(node.Id));
                 break;
-            case "callActivity":
+            case ElementType.CallActivity:
                 var processId = node.CalledElement?.ProcessId;
                 if (string.IsNullOrWhiteSpace(processId))
                     Error(node.Id, T.CallWithoutProcess.Format(node.Id));
@@ -151,24 +151,24 @@ internal sealed partial class ElementRules
 
     private void CheckGateway(FlowNode node)
     {
-        switch (node.Type)
+        switch (node.ElementType)
         {
-            case "exclusiveGateway":
+            case ElementType.ExclusiveGateway:
                 if (node.DefaultFlowId is { } d && node.Outgoing.All(f => f.Id != d))
                     Error(node.Id, T.UnknownDefaultFlow.Format(node.Id, d));
                 if (node.Outgoing.Count > 1)
                     foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
                         Error(flow.Id, T.MissingCondition.Format(flow.Id, node.Id));
                 break;
-            case "parallelGateway":
+            case ElementType.ParallelGateway:
                 foreach (var flow in node.Outgoing.Where(f => f.Condition is not null))
                     Warn(flow.Id, T.ConditionIgnored.Format(flow.Id, node.Id));
                 break;
-            case "eventBasedGateway":
+            case ElementType.EventBasedGateway:
                 if (node.Outgoing.Count < 2)
                     Error(node.Id, T.EventGatewayTooFewFlows.Format(node.Id));
                 foreach (var flow in node.Outgoing)
-                    if (flow.To is { } target && !(target.Type == "intermediateCatchEvent" && target.Event?.Kind is EventKind.Timer or EventKind.Message))
+                    if (flow.To is { } target && !(target.ElementType == ElementType.IntermediateCatchEvent && target.Event?.Kind is EventKind.Timer or EventKind.Message))
                         Error(target.Id, T.EventGatewayTarget.Format(ElementNames.Of(target), node.Id));
                 break;
         }

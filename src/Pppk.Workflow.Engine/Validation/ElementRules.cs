@@ -55,7 +55,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
             Error(flow.Id, T.FlowCrossesBorder.Format(flow.Id));
         if (flow.Condition is { } condition)
         {
-            if (flow.From is { } source && source.Type != "exclusiveGateway")
+            if (flow.From is { } source && source.ElementType != ElementType.ExclusiveGateway)
                 Error(flow.Id, T.ConditionNotAfterGateway.Format(flow.Id, ElementNames.Of(source)));
             else if (!ExpressionCache.IsExpression(condition))
                 Error(flow.Id, T.ConditionNotFeel.Format(flow.Id, condition));
@@ -80,13 +80,13 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         }
         if (node.HasStandardLoop)
             Error(node.Id, T.StandardLoop.Format(ElementNames.Of(node)));
-        if (node.Incoming.Count == 0 && node.Type is not ("startEvent" or "boundaryEvent"))
+        if (node.Incoming.Count == 0 && node.ElementType is not (ElementType.StartEvent or ElementType.BoundaryEvent))
             Error(node.Id, T.NoIncoming.Format(ElementNames.Of(node)));
-        if (node.Outgoing.Count == 0 && node.Type is not "endEvent" && !(node.Type == "eventBasedGateway"))
+        if (node.Outgoing.Count == 0 && node.ElementType is not ElementType.EndEvent && !(node.ElementType == ElementType.EventBasedGateway))
             Warn(node.Id, T.NoOutgoing.Format(ElementNames.Of(node)));
-        if (node.Type == "startEvent" && node.Incoming.Count > 0)
+        if (node.ElementType == ElementType.StartEvent && node.Incoming.Count > 0)
             Error(node.Id, T.StartWithIncoming.Format(node.Id));
-        if (node.Type == "boundaryEvent" && node.Incoming.Count > 0)
+        if (node.ElementType == ElementType.BoundaryEvent && node.Incoming.Count > 0)
             Error(node.Id, T.BoundaryWithIncoming.Format(node.Id));
 
         CheckEvent(node, inProcessScope);

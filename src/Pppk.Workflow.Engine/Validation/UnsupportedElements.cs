@@ -7,14 +7,14 @@ namespace Pppk.Workflow.Engine.Validation;
 /// <summary>What the engine does not run, with what to draw instead.</summary>
 internal static class UnsupportedElements
 {
-    public static LocalizedText? ForNodeType(FlowNode node) => node.Type switch
+    public static LocalizedText? ForNodeType(FlowNode node) => node.ElementType switch
     {
-        "inclusiveGateway" => T.InclusiveGateway.Format(),
-        "complexGateway" => T.ComplexGateway.Format(),
-        "adHocSubProcess" => T.AdHocSubProcess.Format(),
-        "transaction" => T.Transaction.Format(),
-        "subProcess" when node.TriggeredByEvent => T.EventSubProcess.Format(),
-        "callChoreography" or "choreographyTask" or "subChoreography" => T.Choreography.Format(),
+        ElementType.InclusiveGateway => T.InclusiveGateway.Format(),
+        ElementType.ComplexGateway => T.ComplexGateway.Format(),
+        ElementType.AdHocSubProcess => T.AdHocSubProcess.Format(),
+        ElementType.Transaction => T.Transaction.Format(),
+        ElementType.SubProcess when node.TriggeredByEvent => T.EventSubProcess.Format(),
+        ElementType.CallChoreography or ElementType.ChoreographyTask or ElementType.SubChoreography => T.Choreography.Format(),
         _ => null,
     };
 

@@ -4,18 +4,20 @@ using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Execution;
 
-// Ending tokens early: termination of element instances and their scopes, and BPMN error propagation.
-internal sealed partial class StepContext
+/// <summary>Ending tokens early: termination of element instances and their scopes, and BPMN error propagation.</summary>
+internal sealed class StepInterruptions(StepContext step)
 {
+    private InstanceState State => step.State;
+
     /// <summary>Terminates an element instance with everything inside it: child instances, wait points, join tokens, incidents.</summary>
     public void Terminate(ElementInstance instance)
     {
         foreach (var child in State.Elements.Where(e => e.ScopeKey == instance.Key).ToList())
             Terminate(child);
         State.Joins.RemoveAll(j => j.ScopeKey == instance.Key);
-        CloseWaitPoints(instance.Key);
-        ResolveIncidents(instance.Key);
-        Remove(instance, terminated: true);
+        step.WaitPoints.CloseAll(instance.Key);
+        step.Incidents.ResolveAll(instance.Key);
+        step.Completion.Remove(instance, terminated: true);
     }
 
     /// <summary>Terminates every child of a scope (terminate end event, cancel).</summary>
@@ -37,26 +39,26 @@ internal sealed partial class StepContext
         {
             if (current.Kind == ElementInstanceKind.Process || current.LoopCounter is not null)
                 continue; // inner multi-instance tokens share the element id; their boundaries sit on the body
-            var node = Model.Node(current.ElementId);
+            var node = step.Model.Node(current.ElementId);
             var boundary = node.Boundaries.FirstOrDefault(b => b.Event?.Kind == EventKind.Error && ErrorCodeOf(b) == code)
                 ?? node.Boundaries.FirstOrDefault(b => b.Event?.Kind == EventKind.Error && ErrorCodeOf(b) is null);
             if (boundary is null)
                 continue;
             var scopeKey = current.ScopeKey!.Value;
             Terminate(current);
-            EnqueueActivate(boundary, scopeKey, triggered: true, eventVariables: variables);
+            step.Transitions.EnqueueActivate(boundary, scopeKey, triggered: true, eventVariables: variables);
             return;
         }
         if (State.ParentWaitId is { } parentWait)
         {
             TerminateChildren(State.Root!.Key);
-            Remove(State.Root!, terminated: true);
+            step.Completion.Remove(State.Root!, terminated: true);
             State.Status = InstanceStatus.Terminated;
-            Emit(new InstanceTerminated(source.ElementId));
-            Emit(new ErrorToParent(parentWait, code, message));
+            step.Emit(new InstanceTerminated(source.ElementId));
+            step.Emit(new ErrorToParent(parentWait, code, message));
             return;
         }
-        RaiseIncident(source, IncidentTexts.ErrorNotCaught.Format(code, message is null ? "" : $" ({message})", source.ElementId));
+        step.Incidents.Raise(source, IncidentTexts.ErrorNotCaught.Format(code, message is null ? "" : $" ({message})", source.ElementId));
     }
 
     /// <summary>The error code a boundary catches; null catches every error.</summary>

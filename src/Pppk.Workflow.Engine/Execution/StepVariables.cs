@@ -7,10 +7,14 @@ using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Execution;
 
-// Variable scopes as Camunda 8 has them: inputs are locals of the element, outputs and completion variables
-// propagate to the nearest enclosing scope that already has the name, else to the process instance.
-internal sealed partial class StepContext
+/// <summary>
+/// Variable scopes as Camunda 8 has them: inputs are locals of the element, outputs and completion variables
+/// propagate to the nearest enclosing scope that already has the name, else to the process instance.
+/// </summary>
+internal sealed class StepVariables(StepContext step)
 {
+    private InstanceState State => step.State;
+
     public IVariableLookup Lookup(ElementInstance instance) => new ScopeLookup(State, instance);
 
     public JsonObject SetLocal(ElementInstance instance, string name, JsonNode? value)
@@ -44,14 +48,7 @@ internal sealed partial class StepContext
             context = [];
             target.Variables[name] = context;
         }
-        var segments = path[(dot + 1)..].Split('.');
-        for (var i = 0; i < segments.Length - 1; i++)
-        {
-            if (context[segments[i]] is not JsonObject next)
-                context[segments[i]] = next = [];
-            context = next;
-        }
-        context[segments[^1]] = value;
+        SetNested(context, path[(dot + 1)..].Split('.'), value);
     }
 
     private ElementInstance? FindOwner(long scopeKey, string name)
@@ -75,18 +72,18 @@ internal sealed partial class StepContext
         return result;
     }
 
-    private bool ApplyInputs(ElementInstance instance, FlowNode node)
+    public bool ApplyInputs(ElementInstance instance, FlowNode node)
     {
         foreach (var mapping in node.Inputs)
         {
             if (!TryEvaluate(instance, mapping.Source, ElementNames.Site($"input mapping '{mapping.Target}'"), out var value))
                 return false;
-            SetLocalPath(instance, mapping.Target, value);
+            SetNested(instance.Variables ??= [], mapping.Target.Split('.'), value);
         }
         return true;
     }
 
-    private bool ApplyOutputs(ElementInstance instance, FlowNode node)
+    public bool ApplyOutputs(ElementInstance instance, FlowNode node)
     {
         var results = new List<(string Target, JsonNode? Value)>();
         foreach (var mapping in node.Outputs)
@@ -100,10 +97,8 @@ internal sealed partial class StepContext
         return true;
     }
 
-    private void SetLocalPath(ElementInstance instance, string path, JsonNode? value)
+    private static void SetNested(JsonObject context, string[] segments, JsonNode? value)
     {
-        var segments = path.Split('.');
-        var context = instance.Variables ??= [];
         for (var i = 0; i < segments.Length - 1; i++)
         {
             if (context[segments[i]] is not JsonObject next)
@@ -118,13 +113,13 @@ internal sealed partial class StepContext
     {
         try
         {
-            value = Expressions.Evaluate(raw, Lookup(instance));
+            value = step.Expressions.Evaluate(raw, Lookup(instance));
             return true;
         }
         catch (ExpressionException e)
         {
             value = null;
-            RaiseIncident(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text), onCompletion);
+            step.Incidents.Raise(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text), onCompletion);
             return false;
         }
     }
@@ -139,7 +134,7 @@ internal sealed partial class StepContext
         }
         catch (ExpressionException e)
         {
-            RaiseIncident(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text));
+            step.Incidents.Raise(instance, IncidentTexts.ExpressionFailed.Format(what, instance.ElementId, e.Text));
             return false;
         }
     }

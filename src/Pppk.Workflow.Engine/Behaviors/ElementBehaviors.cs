@@ -1,0 +1,36 @@
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Behaviors;
+
+/// <summary>The behaviour of each element type; adding an element type means adding its behaviour and a line here.</summary>
+internal static class ElementBehaviors
+{
+    public static IElementBehavior For(FlowNode node) => node.ElementType switch
+    {
+        ElementType.EndEvent => node.Event?.Kind switch
+        {
+            EventKind.Terminate => TerminateEndEventBehavior.Instance,
+            EventKind.Error => ErrorEndEventBehavior.Instance,
+            _ => PassThroughBehavior.Instance,
+        },
+        ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Timer => TimerCatchBehavior.Instance,
+        ElementType.IntermediateCatchEvent or ElementType.ReceiveTask => MessageCatchBehavior.Instance,
+        ElementType.BoundaryEvent => BoundaryEventBehavior.Instance,
+        ElementType.UserTask => UserTaskBehavior.Instance,
+        ElementType.ServiceTask or ElementType.SendTask or ElementType.BusinessRuleTask => JobTaskBehavior.Instance,
+        ElementType.ScriptTask => node.Script is not null ? ScriptTaskBehavior.Instance : JobTaskBehavior.Instance,
+        ElementType.ExclusiveGateway => ExclusiveGatewayBehavior.Instance,
+        ElementType.ParallelGateway => ParallelGatewayBehavior.Instance,
+        ElementType.EventBasedGateway => EventBasedGatewayBehavior.Instance,
+        ElementType.SubProcess => SubProcessBehavior.Instance,
+        ElementType.CallActivity => CallActivityBehavior.Instance,
+        // start events, none throw events, undefined and manual tasks; the unsupported types never pass validation
+        _ => PassThroughBehavior.Instance,
+    };
+
+    /// <summary>A trigger whose kind matched the wait point reached an element that never opens that kind: a bug, not input.</summary>
+    public static InvalidOperationException Unexpected(FlowNode node, WaitPoint wait, Trigger trigger) =>
+        new($"{node} does not wait for {trigger.GetType().Name}, yet it reached wait point {wait.Id}.");
+}

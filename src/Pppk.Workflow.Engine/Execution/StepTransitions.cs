@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Behaviors;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Execution;
+
+/// <summary>
+/// The step's queue of atomic operations (enter an element, take a flow, complete a scope), run until every token
+/// waits. Operations refer to element instances by key and skip themselves when the instance is gone, so an
+/// interruption earlier in the queue never leaves a dangling token.
+/// </summary>
+internal sealed class StepTransitions(StepContext step)
+{
+    private const int MaxOperations = 100_000;
+    private readonly Queue<Action> _operations = new();
+
+    public void Run()
+    {
+        var count = 0;
+        while (step.State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
+        {
+            if (++count > MaxOperations)
+                throw new StepLimitExceededException($"Process '{step.Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
+            operation();
+        }
+    }
+
+    public void Enqueue(Action operation) => _operations.Enqueue(operation);
+
+    /// <summary>Queues entering <paramref name="node"/> in scope <paramref name="scopeKey"/>. <paramref name="triggered"/> means its event already happened (boundary, event-gateway target): it completes at once with <paramref name="eventVariables"/>.</summary>
+    public void EnqueueActivate(FlowNode node, long scopeKey, bool triggered = false, JsonObject? eventVariables = null) =>
+        _operations.Enqueue(() => Activate(node, scopeKey, triggered, eventVariables));
+
+    /// <summary>Enters <paramref name="node"/> now: what a token arriving on a flow does unless the element's behaviour holds it (a join).</summary>
+    public void Enter(FlowNode node, long scopeKey) => Activate(node, scopeKey, false, null);
+
+    /// <summary>Queues taking <paramref name="flow"/>: the target's behaviour decides what the arriving token does.</summary>
+    public void EnqueueTakeFlow(SequenceFlow flow, long scopeKey) =>
+        _operations.Enqueue(() =>
+        {
+            if (step.State.Find(scopeKey) is null || flow.To is not { } target)
+                return;
+            ElementBehaviors.For(target).Arrive(step, target, flow, scopeKey);
+        });
+
+    private void Activate(FlowNode node, long scopeKey, bool triggered, JsonObject? eventVariables)
+    {
+        if (step.State.Find(scopeKey) is null)
+            return;
+        if (node.MultiInstance is not null && !triggered)
+        {
+            var body = CreateInstance(node, scopeKey, ElementInstanceKind.MultiInstanceBody);
+            RunActivation(body);
+            return;
+        }
+        var instance = CreateInstance(node, scopeKey, ElementInstanceKind.Element);
+        if (triggered)
+        {
+            step.Completion.Complete(instance, eventVariables);
+            return;
+        }
+        RunActivation(instance);
+    }
+
+    private ElementInstance CreateInstance(FlowNode node, long scopeKey, ElementInstanceKind kind, int? loopCounter = null)
+    {
+        var instance = new ElementInstance
+        {
+            Key = step.State.NewKey(),
+            ElementId = node.Id,
+            ScopeKey = scopeKey,
+            Kind = kind,
+            LoopCounter = loopCounter,
+        };
+        step.State.Elements.Add(instance);
+        step.Emit(new ElementStarted(instance.Key, node.Id, TypeOf(instance, node), node.Name, step.Now));
+        return instance;
+    }
+
+    public void EnqueueActivateInner(ElementInstance body, FlowNode node, int index) =>
+        _operations.Enqueue(() =>
+        {
+            if (step.State.Find(body.Key) is null)
+                return;
+            var inner = CreateInstance(node, body.Key, ElementInstanceKind.Element, index + 1);
+            var locals = step.Variables.SetLocal(inner, "loopCounter", JsonValue.Create(index + 1));
+            if (node.MultiInstance!.InputElement is { Length: > 0 } element)
+                locals[element] = body.Collection![index]?.DeepClone();
+            RunActivation(inner);
+        });
+
+    /// <summary>Input mappings, boundary events, then the element's own behaviour. Also what an incident retry runs again.</summary>
+    public void RunActivation(ElementInstance instance)
+    {
+        var node = step.Model.Node(instance.ElementId);
+        instance.Status = ElementInstanceStatus.Active;
+        if (instance.Kind == ElementInstanceKind.MultiInstanceBody)
+        {
+            if (step.WaitPoints.OpenBoundaries(instance, node))
+                MultiInstanceBodyBehavior.Activate(step, instance, node);
+            return;
+        }
+        if (!step.Variables.ApplyInputs(instance, node))
+            return;
+        if (instance.LoopCounter is null && !step.WaitPoints.OpenBoundaries(instance, node))
+            return;
+        ElementBehaviors.For(node).Activate(step, instance, node);
+    }
+
+    /// <summary>The type history shows for the process instance itself.</summary>
+    public const string ProcessType = "process";
+
+    /// <summary>The element type written to history: the BPMN local name, or the multi-instance body around it.</summary>
+    public static string TypeOf(ElementInstance instance, FlowNode node) =>
+        instance.Kind == ElementInstanceKind.MultiInstanceBody ? "multiInstanceBody" : node.Type;
+}

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Pppk.Workflow.Host;
 
 /// <summary>
@@ -23,4 +25,12 @@ public static class HostPaths
     }
 
     public static string Resolve(string home, string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(home, path));
+
+    /// <summary>Anchors the relative paths of the Serilog sinks (<c>Serilog:WriteTo:n:Args:path</c>) at the home folder: Serilog would resolve them against the current folder.</summary>
+    public static void AnchorLogFiles(IConfiguration configuration, string home)
+    {
+        foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+            if (sink["Args:path"] is { Length: > 0 } path && !Path.IsPathRooted(path))
+                sink["Args:path"] = Resolve(home, path);
+    }
 }

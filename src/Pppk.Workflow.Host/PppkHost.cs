@@ -204,6 +204,7 @@ public static class PppkHost
         var (roles, connectionString) = (setup.Roles, setup.ConnectionString);
         if (setup.Overrides is not null) builder.Configuration.AddInMemoryCollection(setup.Overrides);
         builder.Configuration["ConnectionStrings:Pppk"] = connectionString;
+        HostPaths.AnchorLogFiles(builder.Configuration, setup.Home);
 
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)

@@ -1,6 +1,8 @@
+using Pppk.Workflow.Testing;
+
 namespace Pppk.Workflow.Engine.Tests.Support;
 
-/// <summary>Finds the shared BPMN corpus (a sibling of the repository root) and the reference diagrams of this project.</summary>
+/// <summary>Finds the public BPMN MIWG corpus (when present, see <see cref="ConformanceSuite"/>) and the reference diagrams of this project.</summary>
 public static class Corpus
 {
     public static string RepositoryRoot()
@@ -11,14 +13,12 @@ public static class Corpus
         throw new InvalidOperationException("Pppk.Workflow.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static string MiwgDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "bpmn-corpus", "miwg"));
+    public static string MiwgDirectory => ConformanceSuite.BpmnMiwg.Directory;
 
     public static string DiagramsDirectory => Path.Combine(RepositoryRoot(), "tests", "Pppk.Workflow.Engine.Tests", "Diagrams");
 
     public static IEnumerable<object[]> MiwgFiles() =>
-        Directory.Exists(MiwgDirectory)
-            ? Directory.GetFiles(MiwgDirectory, "*.bpmn").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) })
-            : [];
+        ConformanceSuite.BpmnMiwg.Files("*.bpmn").Select(f => new object[] { Path.GetFileName(f) });
 
     public static IEnumerable<object[]> DiagramFiles() =>
         Directory.GetFiles(DiagramsDirectory, "*.bpmn").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });

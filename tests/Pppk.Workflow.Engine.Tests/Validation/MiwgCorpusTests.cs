@@ -2,21 +2,22 @@ using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 using Pppk.Workflow.Engine.Validation;
 using Pppk.Workflow.Engine.Tests.Support;
+using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Validation;
 
-/// <summary>Every file of the BPMN Model Interchange Working Group corpus parses and validates without an exception: valid, or errors that name elements.</summary>
+/// <summary>Every file of the BPMN Model Interchange Working Group corpus parses and validates without an exception: valid, or errors that name elements (skipped when the corpus is absent).</summary>
 public class MiwgCorpusTests
 {
-    [Fact]
+    [ConformanceFact(Suite.BpmnMiwg)]
     public void The_corpus_is_there()
     {
         Assert.True(Directory.Exists(Corpus.MiwgDirectory), $"MIWG corpus not found at {Corpus.MiwgDirectory}");
         Assert.True(Corpus.MiwgFiles().Count() >= 20);
     }
 
-    [Theory]
+    [ConformanceTheory(Suite.BpmnMiwg)]
     [MemberData(nameof(Corpus.MiwgFiles), MemberType = typeof(Corpus))]
     public void Corpus_file_parses_and_validates_without_exception(string file)
     {
@@ -32,7 +33,7 @@ public class MiwgCorpusTests
             Assert.NotNull(model.Process);
     }
 
-    [Theory]
+    [ConformanceTheory(Suite.BpmnMiwg)]
     [MemberData(nameof(Corpus.MiwgFiles), MemberType = typeof(Corpus))]
     public void Corpus_file_round_trips_through_the_writer(string file)
     {

@@ -97,15 +97,15 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
     public static TheoryData<string> Corpus()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(CorpusDirectory(), "*.bpmn").Order()) data.Add(Path.GetFileName(f));
+        foreach (var f in ConformanceSuite.BpmnMiwg.Files("*.bpmn")) data.Add(Path.GetFileName(f));
         return data;
     }
 
-    [Theory]
+    [ConformanceTheory(Suite.BpmnMiwg)]
     [MemberData(nameof(Corpus))]
     public async Task Validating_every_reference_diagram_answers_valid_or_errors_naming_elements_never_500(string file)
     {
-        var xml = await File.ReadAllTextAsync(Path.Combine(CorpusDirectory(), file));
+        var xml = await File.ReadAllTextAsync(Path.Combine(ConformanceSuite.BpmnMiwg.Directory, file));
         var response = await _api.Http.PostAsync("/api/definitions/validate", new StringContent(xml, Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -130,13 +130,5 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(1, (int)problem["line"]!);
         Assert.True((int)problem["column"]! >= 6);
-    }
-
-    private static string CorpusDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pppk.Workflow.sln")))
-                return Path.Combine(dir.FullName, "..", "shared", "bpmn-corpus", "miwg");
-        throw new DirectoryNotFoundException("Repository root not found.");
     }
 }

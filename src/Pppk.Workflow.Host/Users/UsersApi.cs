@@ -28,7 +28,7 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/users").RequireAuthorization(Roles.HrAdmin);
 
-        group.MapGet("/", async (int? page, int? pageSize, string? q, string? unitCode, string? role, UserManager<AppUser> users, WorkflowDbContext db,
+        group.MapGet("/", async (int? page, int? pageSize, string? q, string? unitCode, string? role, UserManager<AppUser> users, UsersDbContext db,
             HttpRequest request, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Privacy;

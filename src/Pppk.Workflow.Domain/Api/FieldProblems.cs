@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Runtime.Api;

@@ -2,7 +2,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Users;

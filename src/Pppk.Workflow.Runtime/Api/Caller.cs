@@ -3,6 +3,7 @@ using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Runtime.Api;
 
+/// <summary>The caller of a request as the runtime's <see cref="Actor"/>, read from the claims the host's sign-in puts in.</summary>
 public static class Caller
 {
     /// <summary>Claim with the user's unit (OPD code), when they have one.</summary>

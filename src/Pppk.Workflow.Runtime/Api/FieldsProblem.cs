@@ -3,6 +3,7 @@ using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Runtime.Api;
 
+/// <summary>A 400 naming each field that is wrong (a form, a typed-in record).</summary>
 public static class FieldsProblem
 {
     /// <summary>400 with every problem under its field (<c>errors</c>), the first as title, <c>code</c> and <c>field</c>.</summary>

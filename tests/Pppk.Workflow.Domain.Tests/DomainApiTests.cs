@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Seeding;
 
@@ -161,6 +162,28 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
 
         var twelve = await GetAsync("/api/renewals?months=12&pageSize=1");
         Assert.True(twelve.GetProperty("total").GetInt32() > expected);
+    }
+
+    [Fact]
+    public async Task The_renewals_screen_shows_the_cost_the_fiscal_check_computes()
+    {
+        var items = (await GetAsync("/api/renewals?months=12&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        foreach (var item in items)
+        {
+            var (employee, fiscal) = (item.GetProperty("employee"), item.GetProperty("fiscal"));
+            // The years the fiscal check records: the employee's plus the contract's, not capped at the scale's last step.
+            var years = employee.GetProperty("serviceYears").GetInt32() + item.GetProperty("years").GetInt32();
+            Assert.Equal(years, fiscal.GetProperty("serviceYearsAtRenewal").GetInt32());
+            var grade = fiscal.GetProperty("grade").GetInt32();
+            var salary = await DbAsync(db => db.SalaryScale.Where(s => s.Grade == grade && s.ServiceYears <= years)
+                .OrderByDescending(s => s.ServiceYears).Select(s => s.MonthlySalary).FirstAsync());
+            Assert.Equal(salary, fiscal.GetProperty("monthlySalary").GetDecimal());
+            var check = FiscalCalculator.Check(new FiscalInputs(grade, years, salary, fiscal.GetProperty("termYears").GetInt32(),
+                fiscal.GetProperty("salaryMonthsPerYear").GetInt32(), fiscal.GetProperty("allowancePercent").GetDecimal(), employee.GetProperty("unitCode").GetString()!,
+                fiscal.GetProperty("fiscalYear").GetInt32(), UnitCeiling: 0m, UnitCommitted: 0m, RegionalBudget: 1m, RegionalPersonnelSpending: 0m, CapPercent: 30m));
+            Assert.Equal(check.RenewalCost, fiscal.GetProperty("renewalCost").GetDecimal());
+        }
     }
 
     [Fact]

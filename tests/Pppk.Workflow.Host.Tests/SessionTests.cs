@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Testing;
 

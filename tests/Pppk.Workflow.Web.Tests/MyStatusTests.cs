@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Web.Tests;

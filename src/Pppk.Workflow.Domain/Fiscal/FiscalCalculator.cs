@@ -17,8 +17,8 @@ public static class FiscalCalculator
 {
     public static FiscalResult Check(FiscalInputs i)
     {
-        var yearly = Math.Round(i.MonthlySalary * i.SalaryMonthsPerYear * (1 + i.AllowancePercent / 100m), 0, MidpointRounding.AwayFromZero);
-        var cost = yearly * i.TermYears;
+        var yearly = RenewalCost.Yearly(i.MonthlySalary, i.SalaryMonthsPerYear, i.AllowancePercent);
+        var cost = RenewalCost.ForTerm(i.MonthlySalary, i.SalaryMonthsPerYear, i.AllowancePercent, i.TermYears);
         var remaining = i.UnitCeiling - i.UnitCommitted;
         var unitOk = remaining >= yearly;
         var ratio = i.RegionalBudget <= 0 ? 100m : Math.Round((i.RegionalPersonnelSpending + yearly) / i.RegionalBudget * 100m, 2, MidpointRounding.AwayFromZero);

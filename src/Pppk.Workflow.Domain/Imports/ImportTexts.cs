@@ -114,4 +114,24 @@ public static class ImportTexts
     public static readonly TextTemplate EmployeeMismatch = new("employee-mismatch",
         "NIK '{0}' and NI PPPK '{1}' belong to different employees.",
         "NIK '{0}' dan NI PPPK '{1}' milik pegawai yang berbeda.");
+
+    // The answer of POST /api/imports/{kind}
+    public static readonly TextTemplate ImportFailed = new("import-failed",
+        "The {0} file has {1} problem(s); nothing was imported. Fix the rows listed and send the whole file again.",
+        "Berkas {0} memiliki {1} masalah; tidak ada yang diimpor. Perbaiki baris yang tercantum lalu kirim ulang seluruh berkas.");
+
+    /// <summary>An import kind as the URL names it, and as the Impor CSV page calls it.</summary>
+    public static Term ImportKind(string kind) => new(kind, kind switch
+    {
+        "formations" => "formasi",
+        "applicants" => "pelamar",
+        "scores" => "nilai",
+        "employees" => "pegawai",
+        "rounds" => "seleksi",
+        "thresholds" => "ambang batas",
+        "fiscal-settings" => "data fiskal daerah",
+        "budgets" => "anggaran unit",
+        "evaluations" => "penilaian kinerja",
+        _ => kind,
+    });
 }

@@ -8,9 +8,6 @@ public static class HostTexts
     public static readonly TextTemplate InvalidDefinition = new("invalid-definition",
         "The definition is not valid; nothing was deployed.",
         "Definisi tidak sah; tidak ada yang diterapkan.");
-    public static readonly TextTemplate ImportFailed = new("import-failed",
-        "The {0} file has {1} problem(s); nothing was imported. Fix the rows listed and send the whole file again.",
-        "Berkas {0} memiliki {1} masalah; tidak ada yang diimpor. Perbaiki baris yang tercantum lalu kirim ulang seluruh berkas.");
     public static readonly TextTemplate InvalidJson = new("invalid-json",
         "The request body is not valid JSON: {0}",
         "Isi permintaan bukan JSON yang sah: {0}");
@@ -68,9 +65,6 @@ public static class HostTexts
     public static readonly TextTemplate VariablesTooLarge = new("variables-too-large",
         "{0} '{1}' is {2} bytes as JSON; at most {3} bytes are allowed per call.",
         "{0} '{1}' berukuran {2} byte sebagai JSON; paling banyak {3} byte per panggilan.");
-    public static readonly TextTemplate PagingInvalid = new("paging-invalid",
-        "page must be a whole number from 1 to {0} and pageSize from 1 to {1}.",
-        "page harus bilangan bulat dari 1 sampai {0} dan pageSize dari 1 sampai {1}.");
     public static readonly TextTemplate BodyTooLarge = new("body-too-large",
         "The request body is too large: this endpoint accepts at most {0} bytes.",
         "Isi permintaan terlalu besar: alamat ini menerima paling banyak {0} byte.");
@@ -123,21 +117,6 @@ public static class HostTexts
         public static readonly Term FileName = new("File name", "Nama berkas");
         public static readonly Term Header = new("Header", "Header HTTP");
     }
-
-    /// <summary>An import kind as the URL names it, and as the Impor CSV page calls it.</summary>
-    public static Term ImportKind(string kind) => new(kind, kind switch
-    {
-        "formations" => "formasi",
-        "applicants" => "pelamar",
-        "scores" => "nilai",
-        "employees" => "pegawai",
-        "rounds" => "seleksi",
-        "thresholds" => "ambang batas",
-        "fiscal-settings" => "data fiskal daerah",
-        "budgets" => "anggaran unit",
-        "evaluations" => "penilaian kinerja",
-        _ => kind,
-    });
 
     public static TextTemplate? ForStatus(int? status) => status switch
     {

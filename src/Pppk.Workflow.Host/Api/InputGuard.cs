@@ -117,9 +117,6 @@ internal sealed class InputGuard(RequestDelegate next, IOptions<LimitsOptions> o
         new(HostTexts.BodyTooLarge.Format(limit), StatusCodes.Status413PayloadTooLarge, LocalizedProblem.Extras(null, limit));
 }
 
-/// <summary>Endpoint metadata: which body limit of <see cref="LimitsOptions"/> applies (default <see cref="BodyKind.Json"/>).</summary>
-internal sealed record BodyLimit(BodyKind Kind);
-
 public static class InputGuardSetup
 {
     /// <summary>The <c>Limits</c> options, validated at start-up, and model binding that names what it could not bind.</summary>
@@ -137,7 +134,4 @@ public static class InputGuardSetup
 
     /// <summary>Right after routing (the endpoint is known) and before anything reads a body.</summary>
     public static IApplicationBuilder UseInputChecks(this IApplicationBuilder app) => app.UseMiddleware<InputGuard>();
-
-    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, BodyKind kind) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new BodyLimit(kind));
 }

@@ -64,11 +64,11 @@ public static class InputLimits
     /// <summary>How deep a JSON body may nest (objects and arrays).</summary>
     public const int JsonDepth = 64;
 
-    /// <summary>The last page a list serves: with <see cref="MaxPageSize"/> the offset stays far inside a 32-bit integer.</summary>
-    public const int MaxPage = 1_000_000;
+    /// <summary>The last page a list serves (<see cref="Paging"/>).</summary>
+    public const int MaxPage = Paging.MaxPage;
 
     /// <summary>The largest page (API.md: pageSize at most 500).</summary>
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = Paging.MaxPageSize;
 
     /// <summary>
     /// Fields by name: a JSON property of that name (at any depth outside variables), a query parameter or a form field.

@@ -32,6 +32,3 @@ public sealed class LimitsOptions
         _ => JsonBodyBytes,
     };
 }
-
-/// <summary>Which body limit of <see cref="LimitsOptions"/> an endpoint has (metadata, see <see cref="InputGuardSetup.WithBodyLimit"/>).</summary>
-public enum BodyKind { Json, Batch, Definitions, Imports }

@@ -2,14 +2,9 @@ using Pppk.Workflow.Engine.Localization;
 
 namespace Pppk.Workflow.Host.Api;
 
-/// <summary>
-/// The language of the user-facing texts in an answer: Indonesian when the request's Accept-Language prefers <c>id</c>
-/// (the web front always sends it), English otherwise, so API clients and logs keep the English texts.
-/// </summary>
+/// <summary>Problems answered in the request's language (<see cref="RequestLanguage.Language"/>).</summary>
 public static class ProblemLanguage
 {
-    public static Language Language(this HttpRequest request) => Languages.FromAcceptLanguage(request.Headers.AcceptLanguage.ToString());
-
     /// <summary>
     /// Every problem gets a <c>code</c>: a problem without a text of its own gets its status's (<see cref="HostTexts.ForStatus"/>,
     /// else <c>http-NNN</c>). For Indonesian requests it also gets the Indonesian title of its status; the English sentence,

@@ -35,7 +35,7 @@ internal static class QueryCheck
     {
         var max = name == "page" ? InputLimits.MaxPage : InputLimits.MaxPageSize;
         if (value.Length == 0 || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)) return null;
-        return new(HostTexts.PagingInvalid.Format(InputLimits.MaxPage, InputLimits.MaxPageSize), name, max);
+        return new(ApiTexts.PagingInvalid.Format(InputLimits.MaxPage, InputLimits.MaxPageSize), name, max);
     }
 
     /// <summary>A percent-encoded query part as text, or null when its bytes are not UTF-8.</summary>

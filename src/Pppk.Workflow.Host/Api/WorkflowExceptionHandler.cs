@@ -53,17 +53,3 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
         return HostTexts.ValueNotStorable.Format(e.MessageText);
     }
 }
-
-public static class Caller
-{
-    /// <summary>Claim with the user's unit (OPD code), when they have one.</summary>
-    public const string UnitClaim = "pppk:unit";
-
-    /// <summary>Claim with the NIK of the employee or applicant record the user is, when linked.</summary>
-    public const string NikClaim = "pppk:nik";
-
-    /// <summary>The acting user (or API key): roles, unit and linked NIK.</summary>
-    public static Pppk.Workflow.Runtime.UserTasks.Actor Actor(this System.Security.Claims.ClaimsPrincipal user) =>
-        new(user.Identity?.Name ?? "anonymous", user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
-            user.FindFirst(UnitClaim)?.Value, user.FindFirst(NikClaim)?.Value);
-}

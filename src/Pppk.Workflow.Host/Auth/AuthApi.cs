@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
@@ -24,7 +25,7 @@ public static class AuthApi
         {
             var form = http.Request.HasFormContentType;
             if (!form && !http.Request.HasJsonContentType())
-                return new Api.LocalizedProblem(Api.HostTexts.JsonOrFormRequired.Format(http.Request.ContentType ?? "(none)"), StatusCodes.Status415UnsupportedMediaType);
+                return new LocalizedProblem(Api.HostTexts.JsonOrFormRequired.Format(http.Request.ContentType ?? "(none)"), StatusCodes.Status415UnsupportedMediaType);
             var body = form
                 ? new LoginRequest(http.Request.Form["userName"], http.Request.Form["password"])
                 : await http.Request.ReadFromJsonAsync<LoginRequest>() ?? new LoginRequest(null, null);

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Security;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
@@ -21,7 +21,8 @@ public static class AuthSetup
 
     public static IServiceCollection AddPppkAuth(this IServiceCollection services, AuthOptions auth)
     {
-        services.AddDataProtection().SetApplicationName("Pppk.Workflow").PersistKeysToDbContext<WorkflowDbContext>();
+        services.AddUsersStore();
+        services.AddDataProtection().SetApplicationName("Pppk.Workflow").PersistKeysToDbContext<UsersDbContext>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = false;
@@ -31,7 +32,7 @@ public static class AuthSetup
                 o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<WorkflowDbContext>()
+            .AddEntityFrameworkStores<UsersDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<SessionClaimsFactory>()
             .AddDefaultTokenProviders();

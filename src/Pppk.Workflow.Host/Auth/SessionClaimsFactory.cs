@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
@@ -16,8 +17,8 @@ internal sealed class SessionClaimsFactory(UserManager<AppUser> users, RoleManag
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(SessionValidator.VersionClaim, user.ConcurrencyStamp ?? ""));
-        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(Api.Caller.UnitClaim, user.UnitCode));
-        if (!string.IsNullOrEmpty(user.EmployeeNik)) identity.AddClaim(new Claim(Api.Caller.NikClaim, user.EmployeeNik));
+        if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(Caller.UnitClaim, user.UnitCode));
+        if (!string.IsNullOrEmpty(user.EmployeeNik)) identity.AddClaim(new Claim(Caller.NikClaim, user.EmployeeNik));
         return identity;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;
 
@@ -27,8 +28,8 @@ internal sealed class SessionValidator(SessionLifetimeOptions lifetime)
     private sealed record UserState(string? SecurityStamp, string? ConcurrencyStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd);
 
     // Compiled once: the lookup runs on every browser request.
-    private static readonly Func<WorkflowDbContext, string, CancellationToken, Task<UserState?>> Load = EF.CompileAsyncQuery(
-        (WorkflowDbContext db, string id, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == id)
+    private static readonly Func<UsersDbContext, string, CancellationToken, Task<UserState?>> Load = EF.CompileAsyncQuery(
+        (UsersDbContext db, string id, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new UserState(u.SecurityStamp, u.ConcurrencyStamp, u.LockoutEnabled, u.LockoutEnd)).FirstOrDefault());
 
     public Task SigningInAsync(CookieSigningInContext context)
@@ -43,7 +44,7 @@ internal sealed class SessionValidator(SessionLifetimeOptions lifetime)
         var services = context.HttpContext.RequestServices;
         var principal = context.Principal!;
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await Load(services.GetRequiredService<WorkflowDbContext>(), id, context.HttpContext.RequestAborted);
+        var user = id is null ? null : await Load(services.GetRequiredService<UsersDbContext>(), id, context.HttpContext.RequestAborted);
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         if (user is null || user.SecurityStamp != principal.FindFirstValue(stampClaim)
             || (user.LockoutEnabled && user.LockoutEnd > now) || !WithinLifetime(context.Properties, now))

@@ -6,6 +6,7 @@ using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Seeding;
 using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Commands;
 

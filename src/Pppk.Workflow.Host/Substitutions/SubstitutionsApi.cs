@@ -3,6 +3,7 @@ using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Substitutions;
 using Pppk.Workflow.Runtime.UserTasks;
+using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Substitutions;
 
@@ -39,16 +40,16 @@ public static class SubstitutionsApi
             return Results.Ok(new PagedList<SubstitutionView>(items.Select(s => View(s, now)).ToList(), total, paging.Page, paging.PageSize));
         });
 
-        group.MapPost("/", async (SubstitutionBody? body, WorkflowDbContext db, TimeProvider clock, HttpContext http, ILogger<SubstitutionRecord> log,
+        group.MapPost("/", async (SubstitutionBody? body, WorkflowDbContext db, UsersDbContext users, TimeProvider clock, HttpContext http, ILogger<SubstitutionRecord> log,
             CancellationToken ct) =>
         {
             var actor = http.User.Actor();
             var userName = string.IsNullOrWhiteSpace(body?.UserName) ? actor.Name : body.UserName.Trim();
-            var user = await StoredNameAsync(db, userName, ct);
+            var user = await StoredNameAsync(users, userName, ct);
             if (!actor.IsHrAdmin && user != actor.Name) return new LocalizedProblem(SubstitutionTexts.ForOther.Format(actor.Name), StatusCodes.Status403Forbidden);
             if (user is null) return LocalizedProblem.BadRequest(SubstitutionTexts.UnknownUser.Format("userName", userName), "userName");
             if (string.IsNullOrWhiteSpace(body?.SubstituteUserName)) return Required("substituteUserName");
-            var substitute = await StoredNameAsync(db, body.SubstituteUserName.Trim(), ct);
+            var substitute = await StoredNameAsync(users, body.SubstituteUserName.Trim(), ct);
             if (substitute is null) return LocalizedProblem.BadRequest(SubstitutionTexts.UnknownUser.Format("substituteUserName", body.SubstituteUserName.Trim()), "substituteUserName");
             if (substitute == user) return LocalizedProblem.BadRequest(SubstitutionTexts.Self.Format(user), "substituteUserName");
             if (body.From is not { } from) return Required("from");
@@ -89,10 +90,10 @@ public static class SubstitutionsApi
     }
 
     /// <summary>A user's name as stored, found as sign-in finds it (case-insensitive); null if there is none.</summary>
-    private static Task<string?> StoredNameAsync(WorkflowDbContext db, string name, CancellationToken ct)
+    private static Task<string?> StoredNameAsync(UsersDbContext users, string name, CancellationToken ct)
     {
         var normalized = name.ToUpperInvariant();
-        return db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        return users.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).FirstOrDefaultAsync(ct);
     }
 
     private static LocalizedProblem Required(string field) => LocalizedProblem.BadRequest(SubstitutionTexts.Required.Format(field), field);

@@ -42,20 +42,13 @@ internal static class UserProfileRules
         var scoped = place.Roles.Where(Roles.IsUnitScoped).ToList();
         if (scoped.Count > 0 && place.UnitCode is null)
             problems.Add((unitField, UserTexts.UnitRequired.Format(string.Join(", ", scoped))));
-        if (problems.Count > 0) return Invalid(problems, language);
+        if (problems.Count > 0) return FieldsProblem.Invalid(problems, language);
 
         if (place.EmployeeNik is { } linked
             && await users.Users.Where(u => u.EmployeeNik == linked && u.Id != userId).Select(u => u.UserName).FirstOrDefaultAsync(ct) is { } holder)
             return Linked(linked, holder, language);
         return null;
     }
-
-    /// <summary>400 with every problem under its field (<c>errors</c>), the first as title, <c>code</c> and <c>field</c>.</summary>
-    public static IResult Invalid(IReadOnlyList<(string Field, LocalizedText Text)> problems, Language language) =>
-        Results.ValidationProblem(
-            problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Text.In(language)).ToArray()),
-            title: problems[0].Text.In(language),
-            extensions: new Dictionary<string, object?> { ["code"] = problems[0].Text.Code, ["field"] = problems[0].Field });
 
     public static IResult Linked(string nik, string? holder, Language language) =>
         Results.Problem(title: UserTexts.NikLinked.Format(nik, holder).In(language), statusCode: StatusCodes.Status409Conflict,

@@ -28,12 +28,12 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/users").RequireAuthorization(Roles.HrAdmin);
 
-        group.MapGet("/", async (int? page, int? pageSize, string? q, string? unitCode, string? role, UserManager<AppUser> users, WorkflowDbContext db,
+        group.MapGet("/", async (int? page, int? pageSize, string? q, string? unitCode, string? role, UserManager<AppUser> users, UsersDbContext db,
             HttpRequest request, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (!string.IsNullOrEmpty(role) && !Roles.IsKnown(role))
-                return UserProfileRules.Invalid([("role", UserTexts.RoleUnknown.Format(role, string.Join(", ", Roles.All)))], request.Language());
+                return FieldsProblem.Invalid([("role", UserTexts.RoleUnknown.Format(role, string.Join(", ", Roles.All)))], request.Language());
             var query = db.Users.AsNoTracking();
             if (UserPlace.Blank(q) is { } text)
             {
@@ -85,7 +85,7 @@ public static class UsersApi
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [$"Unknown role(s) {string.Join(", ", unknown)}."] });
             // Only the roles change here: the unit and NIK the user has were checked when they were set.
             if (wanted.Where(Roles.IsUnitScoped).ToList() is { Count: > 0 } scoped && user.UnitCode is null)
-                return UserProfileRules.Invalid([("roles", UserTexts.UnitRequired.Format(string.Join(", ", scoped)))], request.Language());
+                return FieldsProblem.Invalid([("roles", UserTexts.UnitRequired.Format(string.Join(", ", scoped)))], request.Language());
             var current = await users.GetRolesAsync(user);
             var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
             if (!removed.Succeeded) return IdentityProblem(removed);

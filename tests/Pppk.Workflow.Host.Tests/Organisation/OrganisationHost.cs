@@ -6,6 +6,7 @@ using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Testing;
 

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
+using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// Contracts coming up for renewal: active contracts ending within N months (default the renewal lead time), each with
@@ -70,9 +73,10 @@ public static class RenewalsApi
                 var quarters = evals.Where(v => v.Period != "annual").OrderByDescending(v => v.Year).ThenByDescending(v => v.Period).Take(4)
                     .Select(v => new PredicateDto(v.Year, v.Period, v.Predicate)).ToList();
                 var fiscalYear = c.End.AddDays(1).Year;
-                var years = Math.Min(33, e.ServiceYears + c.Years);
-                var salary = scale.Where(s => s.Grade == e.Grade && s.ServiceYears <= years).OrderByDescending(s => s.ServiceYears).Select(s => (decimal?)s.MonthlySalary).FirstOrDefault();
-                var cost = salary * o.SalaryMonthsPerYear * (1 + o.AllowancePercent / 100m) * o.DefaultTermYears;
+                // The fiscal check's own rule (RenewalCost), so the screen shows what the check will compute.
+                var years = RenewalCost.ServiceYearsAtRenewal(e.ServiceYears, c.Years);
+                var salary = scale.AsQueryable().MonthlySalary(e.Grade, years).FirstOrDefault();
+                var cost = salary is { } monthly ? RenewalCost.ForTerm(monthly, o.SalaryMonthsPerYear, o.AllowancePercent, o.DefaultTermYears) : (decimal?)null;
                 var budget = budgets.FirstOrDefault(b => b.UnitCode == e.UnitCode && b.FiscalYear == fiscalYear);
                 var regional = fiscal.GetValueOrDefault(fiscalYear);
                 return new RenewalDto(c.Id, c.Tmt, c.End, c.Years, c.End.DayNumber - today.DayNumber,
@@ -80,7 +84,7 @@ public static class RenewalsApi
                     annual is null ? null : new PredicateDto(annual.Year, annual.Period, annual.Predicate), quarters,
                     annual is not null && Predicates.IsPoor(annual.Predicate),
                     new FiscalInputsDto(fiscalYear, e.Grade, years, salary, o.DefaultTermYears, o.SalaryMonthsPerYear, o.AllowancePercent,
-                        cost is null ? null : Math.Round(cost.Value, 0), budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
+                        cost, budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
                         regional is null ? null : BudgetsApi.Regional(regional)));
             }).ToList();
             return Results.Ok(new PagedList<RenewalDto>(items, total, paging.Page, paging.PageSize));

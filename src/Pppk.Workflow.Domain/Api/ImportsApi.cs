@@ -1,9 +1,12 @@
 using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Pppk.Workflow.Domain.Imports;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// CSV imports of the national portal's exports and the agency's own data (hr-admin; the fiscal kinds also finance): <c>POST /api/imports/{kind}</c> with a multipart file or a
@@ -56,11 +59,11 @@ public static class ImportsApi
             }
             var language = request.Language();
             return Results.Problem(
-                title: HostTexts.ImportFailed.Format(HostTexts.ImportKind(kind), outcome.ErrorCount).In(language),
+                title: ImportTexts.ImportFailed.Format(ImportTexts.ImportKind(kind), outcome.ErrorCount).In(language),
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?>
                 {
-                    ["code"] = HostTexts.ImportFailed.Code,
+                    ["code"] = ImportTexts.ImportFailed.Code,
                     ["errors"] = outcome.Errors.Select(e => new ImportErrorDto(e.Row, e.Column, e.Text.In(language), e.Text.Code)).ToList(),
                     // The list holds the first Limits:Imports:MaxErrors problems; errorCount is all of them.
                     ["errorCount"] = outcome.ErrorCount,

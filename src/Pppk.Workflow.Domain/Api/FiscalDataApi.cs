@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// The figures an agency types rather than uploads (hr-admin or finance): a unit's budget of a fiscal year

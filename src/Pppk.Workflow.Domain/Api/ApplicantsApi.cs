@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Domain.Selection;
-using Pppk.Workflow.Host.AccessLog;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>Applicants: search, and one applicant with formation, scores, ranking and appeals (staff read).</summary>
 public static class ApplicantsApi

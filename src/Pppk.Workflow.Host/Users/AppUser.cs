@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Pppk.Workflow.Runtime.Users;
+namespace Pppk.Workflow.Host.Users;
 
 /// <summary>A person who signs in: BKPSDM staff, verifiers, the PPK, evaluators, unit heads, finance, employees.</summary>
 public sealed class AppUser : IdentityUser

@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Pppk.Workflow.Host.AccessLog;
+namespace Pppk.Workflow.Domain.Privacy;
 
 /// <summary>
 /// Writes one access-log row per read, before the answer leaves: if the row cannot be written the read fails too

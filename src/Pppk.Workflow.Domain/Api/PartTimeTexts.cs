@@ -1,6 +1,6 @@
 using Pppk.Workflow.Engine.Localization;
 
-namespace Pppk.Workflow.Host.PartTime;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>The part-time (paruh waktu) API's problem titles, by code, in English and Indonesian.</summary>
 internal static class PartTimeTexts

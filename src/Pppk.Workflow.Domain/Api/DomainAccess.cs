@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// Who may use the domain endpoints: staff roles read (each within its <see cref="DomainScope"/>), an employee reads their

@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.PartTime;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.PartTime;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// Part-time PPPK (paruh waktu), hr-admin: the candidates of ranked formations (<see cref="PartTimeCandidates"/>) and the

@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Http;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Engine.Localization;
-using Pppk.Workflow.Host.Api;
-using Pppk.Workflow.Host.Users;
+using Pppk.Workflow.Runtime.Api;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// The checks of a single record typed in (a budget, a fiscal setting, a round), with the same coded texts as the CSV
@@ -45,5 +45,5 @@ internal sealed class FieldProblems(HttpRequest request)
         return value;
     }
 
-    public IResult? Result => _problems.Count == 0 ? null : UserProfileRules.Invalid(_problems, request.Language());
+    public IResult? Result => _problems.Count == 0 ? null : FieldsProblem.Invalid(_problems, request.Language());
 }

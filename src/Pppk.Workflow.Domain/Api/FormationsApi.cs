@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Selection;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>Formations with their quota and applicants, and the ranking per formation (staff read).</summary>
 public static class FormationsApi

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Fiscal;
-using Microsoft.Extensions.Options;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>Unit personnel budgets of a fiscal year with what is left, and the region's position against the spending cap (staff read).</summary>
 public static class BudgetsApi

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Pppk.Workflow.Engine.Localization;
 
-namespace Pppk.Workflow.Host.Api;
+namespace Pppk.Workflow.Runtime.Api;
 
 /// <summary>
 /// An RFC 7807 problem whose title is a text of ours, rendered in the request's language when it is written (so code that

@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Selection;
-using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// The domain records a caller may read: organisation-wide roles (<see cref="DomainAccess.OrganisationRoles"/>) every one;

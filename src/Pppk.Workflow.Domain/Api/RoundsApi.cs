@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Domain;
+namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// Selection rounds with their national timeline and passing thresholds per position type: staff read

@@ -106,11 +106,8 @@ public sealed class InstanceService
                         lockCmd.Parameters.AddWithValue("k", definition.Key);
                         await lockCmd.ExecuteNonQueryAsync(ct);
                     }
-                    await using var cmd = tx.Command("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
-                    cmd.Parameters.AddWithValue("key", definition.Key);
-                    cmd.Parameters.AddWithValue("keys", part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray());
-                    await using var reader = await cmd.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
+                    taken.UnionWith(await InstanceTable.ActiveBusinessKeysAsync(tx, definition.Key,
+                        part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray(), ct));
                 }
                 var startedHere = new List<Guid>(part.Count);
                 var skippedHere = new List<string>();

@@ -133,6 +133,27 @@ public static class InstanceTable
         return found;
     }
 
+    /// <summary>Which of <paramref name="businessKeys"/> have an active instance of <paramref name="definitionKey"/> (a batch start with unique keys skips them).</summary>
+    internal static async Task<List<string>> ActiveBusinessKeysAsync(StepTransaction tx, string definitionKey, string[] businessKeys, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
+        cmd.Parameters.AddWithValue("key", definitionKey);
+        cmd.Parameters.AddWithValue("keys", businessKeys);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var taken = new List<string>();
+        while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
+        return taken;
+    }
+
+    /// <summary>The active instance a call activity (<paramref name="parentId"/>, <paramref name="waitId"/>) started; null if none.</summary>
+    internal static async Task<Guid?> ActiveChildAsync(StepTransaction tx, Guid parentId, long waitId, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("SELECT id FROM pppk.instances WHERE parent_instance_id = @p AND parent_wait_id = @w AND status = 'active'");
+        cmd.Parameters.AddWithValue("p", parentId);
+        cmd.Parameters.AddWithValue("w", waitId);
+        return await cmd.ExecuteScalarAsync(ct) as Guid?;
+    }
+
     /// <summary>The columns <see cref="ReadView"/> reads (alias <c>i</c>).</summary>
     internal const string ViewColumns = "i.id, i.definition_key, i.version, i.business_key, i.status, i.has_incident, i.state::text, i.started_at, i.ended_at, i.parent_instance_id, i.unit_code, i.subject";
 

@@ -251,10 +251,7 @@ internal sealed class StepProcessor(
             tx.Enqueue(loaded, new CancelInstance("The calling activity was withdrawn."), null);
             return;
         }
-        await using var cmd = tx.Command("SELECT id FROM pppk.instances WHERE parent_instance_id = @p AND parent_wait_id = @w AND status = 'active'");
-        cmd.Parameters.AddWithValue("p", parent.Id);
-        cmd.Parameters.AddWithValue("w", waitId);
-        if (await cmd.ExecuteScalarAsync(ct) is Guid childId)
+        if (await InstanceTable.ActiveChildAsync(tx, parent.Id, waitId, ct) is { } childId)
             tx.Buffer.Inbox.Add(childId, TriggerJson.Write(new CancelInstance("The calling activity was withdrawn.")), now);
     }
 

@@ -86,18 +86,6 @@ public static class PartTimeApi
         c.EmployeeId, proposal);
 
     /// <summary>The status of each applicant's latest <c>usulan-paruh-waktu</c> instance (its business key is the registration number).</summary>
-    private static async Task<Dictionary<string, string>> ProposalsAsync(NpgsqlDataSource data, string[] registrationNumbers, CancellationToken ct)
-    {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (registrationNumbers.Length == 0) return found;
-        await using var cmd = data.CreateCommand("""
-            SELECT DISTINCT ON (business_key) business_key, status FROM pppk.instances
-            WHERE definition_key = @key AND business_key = ANY(@keys) ORDER BY business_key, started_at DESC
-            """);
-        cmd.Parameters.AddWithValue("key", Process);
-        cmd.Parameters.AddWithValue("keys", registrationNumbers);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) found[reader.GetString(0)] = reader.GetString(1);
-        return found;
-    }
+    private static Task<Dictionary<string, string>> ProposalsAsync(NpgsqlDataSource data, string[] registrationNumbers, CancellationToken ct) =>
+        InstanceTable.LatestStatusesAsync(data, Process, registrationNumbers, ct);
 }

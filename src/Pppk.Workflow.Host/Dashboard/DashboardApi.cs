@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Dashboard;
@@ -30,35 +31,10 @@ public static class DashboardApi
     {
         app.MapGet("/api/dashboard/summary", async (NpgsqlDataSource db, CancellationToken ct) =>
         {
-            var instances = new List<InstanceCount>();
-            await using (var cmd = db.CreateCommand("SELECT definition_key, status, count(*) FROM pppk.instances GROUP BY 1, 2 ORDER BY 1, 2"))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) instances.Add(new(r.GetString(0), r.GetString(1), r.GetInt64(2)));
-
-            var tasks = new List<TaskCount>();
-            await using (var cmd = db.CreateCommand("""
-                SELECT i.definition_key, count(*), count(*) FILTER (WHERE t.due_at < now())
-                FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
-                WHERE t.state = 'open' GROUP BY 1 ORDER BY 1
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) tasks.Add(new(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
-
-            long incidents;
-            await using (var cmd = db.CreateCommand("SELECT count(*) FROM pppk.incidents WHERE resolved_at IS NULL"))
-                incidents = (long)(await cmd.ExecuteScalarAsync(ct))!;
-
-            // A task's unit: the instance's unitCode variable, else the unit of its formation (selection instances).
-            var byUnit = new List<UnitTasks>();
-            await using (var cmd = db.CreateCommand("""
-                SELECT coalesce(i.state #>> '{elements,0,variables,unitCode}',
-                                (SELECT f.unit_code FROM pppk.formations f WHERE f.code = i.state #>> '{elements,0,variables,formationCode}'), 'Tanpa unit') AS unit,
-                       count(*), count(*) FILTER (WHERE t.due_at < now())
-                FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
-                WHERE t.state = 'open' GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 LIMIT 20
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) byUnit.Add(new(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+            var counts = await WorkCounts.ReadAsync(db, ct);
+            var instances = counts.ByStatus.Select(c => new InstanceCount(c.DefinitionKey, c.Status, c.Count)).ToList();
+            var tasks = counts.TasksByWorkflow.Select(t => new TaskCount(t.DefinitionKey, t.Open, t.Overdue)).ToList();
+            var byUnit = counts.TasksByUnit.Select(u => new UnitTasks(u.Unit, u.Open, u.Overdue)).ToList();
 
             var ending = new List<MonthCount>();
             await using (var cmd = db.CreateCommand("""
@@ -69,15 +45,16 @@ public static class DashboardApi
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct)) ending.Add(new(r.GetString(0), r.GetInt64(1)));
 
+            // Renewals in review: the active renewal instances, counted above.
+            var inReview = instances.Where(c => c.DefinitionKey == "perpanjangan-kontrak" && c.Status == "active").Sum(c => c.Count);
             Renewals renewals;
             await using (var cmd = db.CreateCommand("""
-                SELECT (SELECT count(*) FROM pppk.contracts WHERE status = 'renewed'), (SELECT count(*) FROM pppk.contracts WHERE status = 'ended'),
-                       (SELECT count(*) FROM pppk.instances WHERE definition_key = 'perpanjangan-kontrak' AND status = 'active')
+                SELECT (SELECT count(*) FROM pppk.contracts WHERE status = 'renewed'), (SELECT count(*) FROM pppk.contracts WHERE status = 'ended')
                 """))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 await r.ReadAsync(ct);
-                renewals = new Renewals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+                renewals = new Renewals(r.GetInt64(0), r.GetInt64(1), inReview);
             }
 
             Selection selection;
@@ -94,7 +71,7 @@ public static class DashboardApi
                 selection = new Selection(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
             }
 
-            return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), incidents, byUnit, ending, renewals,
+            return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), counts.OpenIncidents, byUnit, ending, renewals,
                 selection, DateTimeOffset.UtcNow));
         }).RequireAuthorization(Roles.HrAdmin);
     }

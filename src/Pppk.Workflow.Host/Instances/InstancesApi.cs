@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Domain.Privacy;
-using Pppk.Workflow.Host.Access;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
@@ -27,14 +25,14 @@ public static class InstancesApi
     private static IResult NoInstance(Guid id) => Results.Problem(title: $"No instance {id}.", statusCode: 404);
 
     /// <summary>
-    /// The case at <c>{id}</c> answers 404, as one that does not exist, to a caller who may not see it (<see cref="Visibility.Case"/>);
+    /// The case at <c>{id}</c> answers 404, as one that does not exist, to a caller who may not see it (<see cref="InstanceTable.SeesCaseAsync"/>);
     /// checked before the endpoint runs, so nothing of it is read and the access log records no opening.
     /// </summary>
     private static RouteHandlerBuilder SeenOnlyByWhoMay(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
         if (http.Request.RouteValues["id"] is string raw && Guid.TryParse(raw, out var id)
-            && !await Visibility.SeesCaseAsync(http.RequestServices.GetRequiredService<NpgsqlDataSource>(), id, http.User.Actor(),
+            && !await InstanceTable.SeesCaseAsync(http.RequestServices.GetRequiredService<NpgsqlDataSource>(), id, http.User.Actor(),
                 http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted))
             return NoInstance(id);
         return await next(context);
@@ -51,7 +49,7 @@ public static class InstancesApi
             // The answer is the committed first step's result as it left it (not read back): the instance as GET shows it,
             // plus the user tasks that step opened, so a caller can go on to the first task without looking it up.
             var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
-            return Results.Created($"/api/instances/{started.Id}", InstanceViews.Of(started));
+            return Results.Created($"/api/instances/{started.Id}", InstanceView.Of(started));
         }).RequireAuthorization(Roles.HrAdmin);
 
         group.MapPost("/batch", async (BatchBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>
@@ -65,7 +63,7 @@ public static class InstancesApi
         }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch);
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            await InstanceViews.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
+            await InstanceTable.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
             .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, NpgsqlDataSource db,
@@ -74,60 +72,23 @@ public static class InstancesApi
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
-            var filter = new SqlFilter()
-                .When(definitionKey, "i.definition_key = @key", "key")
-                .When(status, "i.status = @status", "status")
-                .When(businessKey, "i.business_key = @bk", "bk")
-                .When(unitCode?.Trim(), "i.unit_code = @unit", "unit")
-                .Restrict(Visibility.Case, http.User.Actor(), clock.GetUtcNow());
-            await using var cmd = filter.Bind(db.CreateCommand($"SELECT {InstanceViews.Columns} FROM pppk.instances i WHERE {filter.Where} ORDER BY i.started_at DESC, i.id LIMIT @take OFFSET @skip"));
-            await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {filter.Where}"));
-            cmd.Parameters.AddWithValue("take", paging.PageSize);
-            cmd.Parameters.AddWithValue("skip", paging.Skip);
-            var items = new List<InstanceView>();
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) items.Add(InstanceViews.Read(r));
-            var total = (long)(await count.ExecuteScalarAsync(ct))!;
-            return Results.Ok(new PagedList<InstanceView>(items, (int)total, paging.Page, paging.PageSize));
+            var (items, total) = await InstanceTable.ListAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode), http.User.Actor(), clock.GetUtcNow(),
+                paging.Skip, paging.PageSize, ct);
+            return Results.Ok(new PagedList<InstanceView>(items, total, paging.Page, paging.PageSize));
         });
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-        {
-            await using var cmd = db.CreateCommand("""
-                SELECT element_id, element_type, name, started_at, ended_at, completed_by, terminated, variables::text, on_behalf_of
-                FROM pppk.history WHERE instance_id = @id ORDER BY id
-                """);
-            cmd.Parameters.AddWithValue("id", id);
-            var items = new List<object>();
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                items.Add(new
-                {
-                    elementId = r.GetString(0), elementType = r.GetString(1), name = r.IsDBNull(2) ? null : r.GetString(2),
-                    startedAt = r.GetFieldValue<DateTimeOffset>(3), endedAt = r.IsDBNull(4) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(4),
-                    completedBy = r.IsDBNull(5) ? null : r.GetString(5), onBehalfOf = r.IsDBNull(8) ? null : r.GetString(8), terminated = r.GetBoolean(6),
-                    variables = r.IsDBNull(7) ? null : JsonNode.Parse(r.GetString(7)),
-                });
-            }
-            return Results.Ok(new { items });
-        }).SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new { items = await HistoryTable.OfAsync(db, id, ct) }))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-        {
-            await using var cmd = db.CreateCommand("SELECT at, \"user\", action, details::text FROM pppk.audit WHERE instance_id = @id ORDER BY id");
-            cmd.Parameters.AddWithValue("id", id);
-            var items = new List<object>();
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-                items.Add(new { at = r.GetFieldValue<DateTimeOffset>(0), user = r.IsDBNull(1) ? null : r.GetString(1), action = r.GetString(2), details = r.IsDBNull(3) ? null : JsonNode.Parse(r.GetString(3)) });
-            return Results.Ok(new { items });
-        }).SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new { items = await AuditTable.OfAsync(db, id, ct) }))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await instances.TriggerAsync(id, new CancelInstance(body?.Reason), http.User.Identity?.Name, "cancel", new JsonObject { ["reason"] = body?.Reason }, ct);
-            return Results.Ok(await InstanceViews.GetAsync(db, id, ct));
+            return Results.Ok(await InstanceTable.GetAsync(db, id, ct));
         }).RequireAuthorization(Roles.HrAdmin);
 
         group.MapPut("/{id:guid}/variables", async (Guid id, VariablesBody body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
@@ -136,7 +97,7 @@ public static class InstancesApi
                 return Results.Problem(title: "variables must be an object with at least one variable.", statusCode: 400);
             await instances.TriggerAsync(id, new SetVariables(body.Variables.DeepClone().AsObject()), http.User.Identity?.Name, "set-variables",
                 new JsonObject { ["variables"] = body.Variables.DeepClone() }, ct);
-            return Results.Ok(await InstanceViews.GetAsync(db, id, ct));
+            return Results.Ok(await InstanceTable.GetAsync(db, id, ct));
         }).RequireAuthorization(Roles.HrAdmin);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.AccessLog;

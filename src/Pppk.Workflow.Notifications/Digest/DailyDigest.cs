@@ -7,6 +7,7 @@ using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Notifications.Delivery;
 using Pppk.Workflow.Notifications.Recipients;
 using Pppk.Workflow.Notifications.Templates;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Notifications.Digest;
 
@@ -17,8 +18,6 @@ namespace Pppk.Workflow.Notifications.Digest;
 public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTemplates templates, EmailQueue queue, FeelEnvironment feel,
     IOptions<EmailOptions> options, TimeProvider clock, IBackgroundJobClient jobs, ILogger<DailyDigest> logger)
 {
-    private sealed record OpenTask(string? Name, string ElementId, string Process, string? BusinessKey, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
-
     public Task<int> SendAsync(CancellationToken ct) => SendAsync(clock.GetUtcNow(), ct);
 
     /// <summary>The digest as of <paramref name="now"/>: nothing on a weekend or holiday; returns the emails queued.</summary>
@@ -46,7 +45,7 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTe
             var items = new JsonArray([.. tasks.Select(t => (JsonNode)new JsonObject
             {
                 ["nama"] = t.Name ?? t.ElementId,
-                ["proses"] = t.Process,
+                ["proses"] = t.DefinitionKey,
                 ["kunci_bisnis"] = t.BusinessKey,
                 ["batas"] = t.DueAt?.ToString("O"),
                 ["terlambat"] = t.DueAt is { } due && due < now,
@@ -85,24 +84,6 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTe
         return users;
     }
 
-    private async Task<List<OpenTask>> TasksOfAsync(string userName, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("""
-            SELECT t.name, t.element_id, i.definition_key, i.business_key, t.due_at, t.created_at
-            FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
-            WHERE t.state = 'open' AND (t.assignee = @user OR (t.assignee IS NULL AND (
-                @user = ANY(t.candidate_users) OR t.candidate_groups && ARRAY(
-                    SELECT r.name FROM pppk.roles r JOIN pppk.user_roles ur ON ur.role_id = r.id JOIN pppk.users u ON u.id = ur.user_id WHERE u.user_name = @user)::text[])))
-            ORDER BY (t.due_at IS NOT NULL AND t.due_at < @now) DESC, t.due_at NULLS LAST, t.created_at
-            LIMIT 200
-            """);
-        cmd.Parameters.AddWithValue("user", userName);
-        cmd.Parameters.AddWithValue("now", now.ToUniversalTime());
-        var tasks = new List<OpenTask>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            tasks.Add(new OpenTask(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5)));
-        return tasks;
-    }
+    private Task<List<UserTaskTable.OpenTask>> TasksOfAsync(string userName, DateTimeOffset now, CancellationToken ct) =>
+        UserTaskTable.OpenForUserAsync(db, userName, now, 200, ct);
 }

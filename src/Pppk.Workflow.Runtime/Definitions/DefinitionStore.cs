@@ -28,7 +28,7 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
 
     /// <summary>
     /// The latest version of <paramref name="key"/> as this process last saw it (no query when cached). Only for a step
-    /// that checks the assumption when it commits (<see cref="Steps.EffectBuffer.AssumedLatest"/>): another process may
+    /// that checks the assumption when it commits (<see cref="LatestDefinitionCheck"/>): another process may
     /// have deployed a newer version since, and then the step fails with <see cref="StaleLatestSqlState"/> and runs again
     /// after <see cref="ForgetLatest"/>.
     /// </summary>

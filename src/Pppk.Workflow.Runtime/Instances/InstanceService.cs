@@ -61,7 +61,7 @@ public sealed class InstanceService
         // A given version never changes, so it is resolved before the step queues. "The latest" is resolved in the body,
         // from the cache and checked at commit: a step run again because the cached one went stale resolves it afresh.
         var pinned = request.Version is { } version ? await ResolveAsync(request.DefinitionKey, version, ct) : null;
-        var (instance, buffer) = await _runner.RunGroupedAsync(async tx =>
+        var (id, outcome) = await _runner.RunGroupedAsync(async tx =>
         {
             var definition = pinned ?? await LatestForStepAsync(tx, request.DefinitionKey, ct);
             if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
@@ -70,14 +70,13 @@ public sealed class InstanceService
             var instance = NewInstance(definition, request.BusinessKey);
             tx.Instances[instance.Id] = instance;
             tx.Enqueue(instance, new StartTrigger(request.Variables, request.StartEventId), user);
-            return (instance, tx.Buffer);
+            return (instance.Id, tx.Outcome);
         }, ct);
         // Committed, and no transaction holds these objects any more: the state is read as the step left it.
-        var opened = buffer.NewTasks.Values.Where(t => t.InstanceId == instance.Id)
-            .Where(t => !buffer.EndedTasks.Any(e => e.Key == new EffectBuffer.WaitKey(t.InstanceId, t.WaitId)))
-            .Select(t => new OpenedTask(t.Id, t.ElementId, t.Name)).ToList();
-        return new StartedInstance(instance.Id, instance.DefinitionKey, instance.Version, instance.BusinessKey, instance.Status, instance.State,
-            instance.StartedAt, instance.EndedAt, instance.ParentInstanceId, opened);
+        var committed = outcome.Instances[id];
+        var opened = outcome.TasksOpened.Where(t => t.InstanceId == id).Select(t => new OpenedTask(t.Id, t.ElementId, t.Name)).ToList();
+        return new StartedInstance(committed.Id, committed.DefinitionKey, committed.Version, committed.BusinessKey, committed.Status, committed.State,
+            committed.StartedAt, committed.EndedAt, committed.ParentInstanceId, opened);
     }
 
     /// <summary>
@@ -107,11 +106,8 @@ public sealed class InstanceService
                         lockCmd.Parameters.AddWithValue("k", definition.Key);
                         await lockCmd.ExecuteNonQueryAsync(ct);
                     }
-                    await using var cmd = tx.Command("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
-                    cmd.Parameters.AddWithValue("key", definition.Key);
-                    cmd.Parameters.AddWithValue("keys", part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray());
-                    await using var reader = await cmd.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
+                    taken.UnionWith(await InstanceTable.ActiveBusinessKeysAsync(tx, definition.Key,
+                        part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray(), ct));
                 }
                 var startedHere = new List<Guid>(part.Count);
                 var skippedHere = new List<string>();
@@ -145,7 +141,7 @@ public sealed class InstanceService
             if (instance.State.Status != InstanceStatus.Active)
                 throw WorkflowException.Conflict($"Instance {instanceId} is {instance.Status}.");
             tx.Enqueue(instance, trigger, user);
-            tx.Buffer.Audit.Add((instanceId, _clock.GetUtcNow(), user, auditAction, auditDetails?.ToJsonString()));
+            tx.Buffer.Audit.Record(instanceId, _clock.GetUtcNow(), user, auditAction, auditDetails?.ToJsonString());
         }, ct);
     }
 
@@ -165,7 +161,7 @@ public sealed class InstanceService
     private async Task<DefinitionStore.Deployed> LatestForStepAsync(StepTransaction tx, string key, CancellationToken ct)
     {
         var definition = await _definitions.CachedLatestAsync(key, ct) ?? throw NotDeployed(key);
-        tx.Buffer.AssumedLatest.Add(definition.Id);
+        tx.Buffer.AssumedLatest.Assume(definition.Id);
         return definition;
     }
 

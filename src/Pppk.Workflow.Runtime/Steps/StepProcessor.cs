@@ -7,9 +7,12 @@ using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Incidents;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
 using Pppk.Workflow.Runtime.Timers;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Runtime.Steps;
 
@@ -53,9 +56,9 @@ internal sealed class StepProcessor(
             foreach (var effect in result.Effects)
                 await ApplyAsync(tx, instance, effect, user, ct);
             // A substitute's completion: the task's history row names the user it was done for, too.
-            if (trigger is UserTaskCompleted done && tx.Buffer.TaskOnBehalfOf.TryGetValue(new(instance.Id, done.WaitId), out var onBehalfOf))
+            if (trigger is UserTaskCompleted done && tx.Buffer.Tasks.ActsFor(new(instance.Id, done.WaitId), out var onBehalfOf))
                 foreach (var ended in result.Effects.OfType<ElementEnded>().Where(e => e.CompletedBy is not null))
-                    tx.Buffer.HistoryOnBehalfOf.Add((instance.Id, ended.ElementInstanceKey, onBehalfOf));
+                    tx.Buffer.History.OnBehalfOf(instance.Id, ended.ElementInstanceKey, onBehalfOf);
         }
     }
 
@@ -67,16 +70,16 @@ internal sealed class StepProcessor(
         switch (effect)
         {
             case UserTaskCreated t:
-                buffer.NewTasks[new(instance.Id, t.WaitId)] = new EffectBuffer.TaskRow(Guid.CreateVersion7(), instance.Id, t.WaitId, t.ElementId, t.Name, t.Assignee,
-                    [.. t.CandidateGroups], [.. t.CandidateUsers], t.DueAt?.ToUniversalTime(), t.FollowUpAt?.ToUniversalTime(), t.FormId ?? t.FormKey, now);
+                buffer.Tasks.Open(new UserTaskRow(Guid.CreateVersion7(), instance.Id, t.WaitId, t.ElementId, t.Name, t.Assignee,
+                    [.. t.CandidateGroups], [.. t.CandidateUsers], t.DueAt?.ToUniversalTime(), t.FollowUpAt?.ToUniversalTime(), t.FormId ?? t.FormKey, now));
                 break;
             case TimerScheduled t:
                 var due = t.DueAt.ToUniversalTime();
-                buffer.Timers[new(instance.Id, t.WaitId)] = new EffectBuffer.TimerRow(t.ElementId, due);
+                buffer.Timers[new(instance.Id, t.WaitId)] = new TimerTable.Row(t.ElementId, due);
                 TimerArming.Arm(buffer, due, now);
                 break;
             case MessageSubscriptionOpened m:
-                buffer.Subscriptions[new(instance.Id, m.WaitId)] = new EffectBuffer.SubscriptionRow(m.ElementId, m.MessageName, m.CorrelationKey, now);
+                buffer.Subscriptions[new(instance.Id, m.WaitId)] = new SubscriptionTable.Row(m.ElementId, m.MessageName, m.CorrelationKey, now);
                 if (await MessageBuffer.TakeAsync(tx, m.MessageName, m.CorrelationKey, ct) is { } buffered)
                     tx.Enqueue(instance, new MessageCorrelated(m.WaitId, buffered), null);
                 break;
@@ -96,19 +99,18 @@ internal sealed class StepProcessor(
                 ToParent(tx, instance, new ChildFailed(p.ParentWaitId, p.ErrorCode, p.Message), now);
                 break;
             case ElementStarted s:
-                buffer.HistoryStarts[(instance.Id, s.ElementInstanceKey)] =
-                    new EffectBuffer.HistoryRow(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime());
+                buffer.History.Started(new HistoryTable.Row(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime()));
                 break;
             case ElementEnded e:
-                buffer.HistoryEnded(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet);
+                buffer.History.Ended(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet);
                 break;
             case IncidentRaised i:
                 var english = i.Message.In(Language.English);
-                buffer.Incidents.Add(new EffectBuffer.IncidentRow(instance.Id, i.IncidentId, i.ElementId, i.Message.Code, english, i.Message.In(Language.Indonesian), now));
+                buffer.Incidents.Raised(new IncidentTable.Row(instance.Id, i.IncidentId, i.ElementId, i.Message.Code, english, i.Message.In(Language.Indonesian), now));
                 logger.LogWarning("Incident {IncidentCode} on {ElementId}: {Message}", i.Message.Code, i.ElementId, english);
                 break;
             case IncidentResolved r:
-                buffer.ResolvedIncidents.Add((instance.Id, r.IncidentId, now));
+                buffer.Incidents.Resolved(instance.Id, r.IncidentId, now);
                 break;
             case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
                 break; // carried by the state and the history
@@ -134,7 +136,7 @@ internal sealed class StepProcessor(
             tx.Enqueue(instance, new JobFailed(job.WaitId, reason.ToString(), 0, Reason: reason), null);
             return;
         }
-        tx.Buffer.Jobs[key] = new EffectBuffer.JobRow(job.ElementId, job.Type, job.Retries, job.Variables.ToJsonString(),
+        tx.Buffer.Jobs[key] = new JobTable.Row(job.ElementId, job.Type, job.Retries, job.Variables.ToJsonString(),
             JsonSerializer.Serialize(job.Headers), dueAt, now);
         TimerArming.ArmJobs(tx.Buffer, dueAt, now);
     }
@@ -172,7 +174,7 @@ internal sealed class StepProcessor(
         {
             InstanceId = instance.Id, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
             Headers = job.Headers, RetriesLeft = job.Retries, Services = services, Connection = tx.Connection, Transaction = tx.Transaction,
-            RequestDispatch = (kind, key, runAt) => tx.Buffer.Outbox.TryAdd((kind, key), runAt),
+            RequestDispatch = (kind, key, runAt) => tx.Buffer.Outbox.TryAdd(kind, key, runAt),
         };
         // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
         await tx.Transaction.SaveAsync("inline_job", ct);
@@ -224,7 +226,7 @@ internal sealed class StepProcessor(
         switch (closed.Kind)
         {
             case WaitKind.UserTask:
-                tx.Buffer.TaskEnded(key, closed.Triggered, closed.Triggered ? user : null, now);
+                tx.Buffer.Tasks.End(key, closed.Triggered, closed.Triggered ? user : null, now);
                 break;
             case WaitKind.Timer:
                 tx.Buffer.Timers[key] = null;
@@ -249,11 +251,8 @@ internal sealed class StepProcessor(
             tx.Enqueue(loaded, new CancelInstance("The calling activity was withdrawn."), null);
             return;
         }
-        await using var cmd = tx.Command("SELECT id FROM pppk.instances WHERE parent_instance_id = @p AND parent_wait_id = @w AND status = 'active'");
-        cmd.Parameters.AddWithValue("p", parent.Id);
-        cmd.Parameters.AddWithValue("w", waitId);
-        if (await cmd.ExecuteScalarAsync(ct) is Guid childId)
-            tx.Buffer.Inbox.Add((childId, TriggerJson.Write(new CancelInstance("The calling activity was withdrawn.")), now));
+        if (await InstanceTable.ActiveChildAsync(tx, parent.Id, waitId, ct) is { } childId)
+            tx.Buffer.Inbox.Add(childId, TriggerJson.Write(new CancelInstance("The calling activity was withdrawn.")), now);
     }
 
     /// <summary>Completion or error of a called instance: straight to the parent when it is in this transaction, else through its inbox (no lock is taken on it here, so parent and child never deadlock).</summary>
@@ -263,7 +262,7 @@ internal sealed class StepProcessor(
         if (tx.Find(parentId) is { } parent)
             tx.Enqueue(parent, trigger, null);
         else
-            tx.Buffer.Inbox.Add((parentId, TriggerJson.Write(trigger), now));
+            tx.Buffer.Inbox.Add(parentId, TriggerJson.Write(trigger), now);
     }
 
     private static JsonObject? TriggerCopy(JsonObject? variables) => variables?.DeepClone().AsObject();

@@ -3,6 +3,7 @@ using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Runtime.Steps;
 
@@ -37,6 +38,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     public List<Overrun> Overruns { get; }
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
     public EffectBuffer Buffer { get; } = new();
+
+    /// <summary>What the transaction committed, for the services' answers; readable once <see cref="CommitAsync"/> succeeded.</summary>
+    public StepOutcome Outcome { get; } = new();
 
     /// <summary>Rows locked ahead for grouped calls, by key; a call takes its row out (see <see cref="StepRunner.RunGroupedAsync{T}"/>).</summary>
     public Dictionary<Guid, object> Prelocked { get; } = [];
@@ -87,35 +91,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     {
         var missing = ids.Where(id => !Instances.ContainsKey(id)).Distinct().Order().ToArray();
         if (missing.Length == 0) return;
-        await using var cmd = Command("""
-            SELECT id, definition_id, definition_key, version, business_key, parent_instance_id, parent_wait_id, started_at, state::text
-            FROM pppk.instances WHERE id = ANY(@ids) AND state IS NOT NULL ORDER BY id FOR UPDATE
-            """);
-        cmd.Parameters.AddWithValue("ids", missing);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var instance = ReadInstance(reader, 0);
+        foreach (var instance in await InstanceTable.LockAsync(this, missing, ct))
             Instances[instance.Id] = instance;
-        }
     }
-
-    /// <summary>The columns <see cref="ReadInstance"/> reads, for queries that lock an instance together with another row (alias <c>i</c>).</summary>
-    public const string InstanceColumns = "i.id, i.definition_id, i.definition_key, i.version, i.business_key, i.parent_instance_id, i.parent_wait_id, i.started_at, i.state::text";
-
-    /// <summary>An instance from <see cref="InstanceColumns"/> starting at column <paramref name="at"/>.</summary>
-    public static LoadedInstance ReadInstance(NpgsqlDataReader reader, int at) => new()
-    {
-        Id = reader.GetGuid(at),
-        DefinitionId = reader.GetInt64(at + 1),
-        DefinitionKey = reader.GetString(at + 2),
-        Version = reader.GetInt32(at + 3),
-        BusinessKey = reader.IsDBNull(at + 4) ? null : reader.GetString(at + 4),
-        ParentInstanceId = reader.IsDBNull(at + 5) ? null : reader.GetGuid(at + 5),
-        ParentWaitId = reader.IsDBNull(at + 6) ? null : reader.GetInt64(at + 6),
-        StartedAt = reader.GetFieldValue<DateTimeOffset>(at + 7),
-        State = InstanceState.FromJson(reader.GetString(at + 8)),
-    };
 
     public LoadedInstance? Find(Guid id) => Instances.GetValueOrDefault(id);
 
@@ -125,11 +103,11 @@ internal sealed class StepTransaction : IAsyncDisposable
         foreach (var i in Instances.Values.Where(i => i.Dirty))
         {
             i.EndedAt = i.State.Status == InstanceStatus.Active ? null : StoredTime.Of(DateTimeOffset.UtcNow);
-            Buffer.Instances.Add(new EffectBuffer.InstanceRow(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
-                i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew, i.State.CaseUnit, i.State.CaseSubject));
+            Buffer.Instances.Changed(InstanceTable.Row.Of(i));
         }
         // Flush and COMMIT in one round trip (one fewer per step than flush, then Transaction.CommitAsync).
         await Buffer.FlushAsync(Connection, Transaction, ct, commit: true);
+        Outcome.Committed(Buffer, Instances);
     }
 
     public static JsonObject? Clone(JsonObject? o) => o?.DeepClone().AsObject();

@@ -22,7 +22,7 @@ internal static class TimerArming
     {
         if (due - now > Horizon) return;
         var second = CeilingSecond(due < now ? now : due);
-        buffer.Outbox.TryAdd((kind, second.ToString("yyyy-MM-ddTHH:mm:ssZ")), second);
+        buffer.Outbox.TryAdd(kind, second.ToString("yyyy-MM-ddTHH:mm:ssZ"), second);
     }
 
     /// <summary>Hangfire keeps due times in whole seconds and never runs a job early, so a drain for a timer due at 12:00:05.300 runs at 12:00:06.</summary>

@@ -21,13 +21,13 @@ public sealed partial class TaskService
             if (!actor.IsHrAdmin)
             {
                 if (target != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimForOther.Format(Label(task)));
-                if (task.Assignee != actor.Name)
+                if (task.Task.Assignee != actor.Name)
                 {
                     // A substitute in force may take a task offered to the user they stand in for.
                     if (!IsCandidate(task, actor.Name, actor.Roles, actor.UnitCode)
                         && await SubstitutedAsync(tx, actor, ct, absent => IsCandidate(task, absent.User, absent.Roles, absent.Unit)) is null)
                         throw NotCandidate(task, actor);
-                    if (task.Assignee is { } holder) throw new WorkflowException(409, TaskTexts.AlreadyClaimed.Format(Label(task), holder));
+                    if (task.Task.Assignee is { } holder) throw new WorkflowException(409, TaskTexts.AlreadyClaimed.Format(Label(task), holder));
                 }
             }
             await SetAssigneeAsync(tx, taskId, task, target, actor, "claim", ct);
@@ -41,10 +41,10 @@ public sealed partial class TaskService
         {
             var task = await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
-            if (task.Assignee is not { } holder) throw new WorkflowException(409, TaskTexts.NotClaimed.Format(Label(task)));
+            if (task.Task.Assignee is not { } holder) throw new WorkflowException(409, TaskTexts.NotClaimed.Format(Label(task)));
             if (holder != actor.Name && !actor.IsHrAdmin) throw new WorkflowException(403, TaskTexts.UnclaimForbidden.Format(Label(task), holder));
             // Released with no one to offer it to, the task would sit where only hr-admin sees it.
-            if (task.Groups.Length == 0 && task.Users.Length == 0) throw new WorkflowException(409, TaskTexts.NoCandidates.Format(Label(task)));
+            if (task.Task.CandidateGroups.Length == 0 && task.Task.CandidateUsers.Length == 0) throw new WorkflowException(409, TaskTexts.NoCandidates.Format(Label(task)));
             await SetAssigneeAsync(tx, taskId, task, null, actor, "unclaim", ct);
         }, ct);
     }
@@ -59,13 +59,13 @@ public sealed partial class TaskService
         {
             var task = await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
-            if (!actor.IsHrAdmin && task.Assignee != actor.Name)
-                throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Assignee ?? TaskTexts.Nobody));
+            if (!actor.IsHrAdmin && task.Task.Assignee != actor.Name)
+                throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Task.Assignee ?? TaskTexts.Nobody));
             if (string.IsNullOrWhiteSpace(assignee)) throw new WorkflowException(400, TaskTexts.AssigneeRequired.Format(Label(task)));
             var (name, roles, unit) = await FindUserAsync(tx, assignee.Trim(), ct)
                 ?? throw new WorkflowException(400, TaskTexts.UnknownAssignee.Format(Label(task), assignee.Trim()));
             if (!actor.IsHrAdmin && !IsCandidate(task, name, roles, unit))
-                throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Groups), string.Join(", ", task.Users)));
+                throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Task.CandidateGroups), string.Join(", ", task.Task.CandidateUsers)));
             await SetAssigneeAsync(tx, taskId, task, name, actor, "assign", ct);
             return name;
         }, ct);
@@ -86,15 +86,12 @@ public sealed partial class TaskService
 
     private async Task SetAssigneeAsync(StepTransaction tx, Guid taskId, TaskRow task, string? assignee, Actor actor, string action, CancellationToken ct)
     {
-        if (assignee == task.Assignee) return; // claimed again by its holder: nothing changes, nothing to record
-        await using var cmd = tx.Command("UPDATE pppk.user_tasks SET assignee = @a WHERE id = @id");
-        cmd.Parameters.AddWithValue("a", (object?)assignee ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("id", taskId);
-        await cmd.ExecuteNonQueryAsync(ct);
+        if (assignee == task.Task.Assignee) return; // claimed again by its holder: nothing changes, nothing to record
+        await UserTaskTable.SetAssigneeAsync(tx, taskId, assignee, ct);
         var details = new JsonObject
         {
-            ["taskId"] = taskId, ["elementId"] = task.ElementId, ["assignee"] = assignee, ["previousAssignee"] = task.Assignee,
+            ["taskId"] = taskId, ["elementId"] = task.Task.ElementId, ["assignee"] = assignee, ["previousAssignee"] = task.Task.Assignee,
         };
-        tx.Buffer.Audit.Add((task.InstanceId, _clock.GetUtcNow(), actor.Name, action, details.ToJsonString()));
+        tx.Buffer.Audit.Record(task.Task.InstanceId, _clock.GetUtcNow(), actor.Name, action, details.ToJsonString());
     }
 }

@@ -117,8 +117,8 @@ public sealed class RuntimeBenchmark : IBenchmark
             Console.WriteLine($"HTTP GET /api/instances/id, 1 client: {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
             var probeDb = host.Services.GetRequiredService<NpgsqlDataSource>();
             probeWatch.Restart();
-            for (var i = 0; i < 2000; i++) await Pppk.Workflow.Host.Instances.InstanceViews.GetAsync(probeDb, Guid.Parse(probeId), ct);
-            Console.WriteLine($"InstanceViews.GetAsync direct, 1 client: {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
+            for (var i = 0; i < 2000; i++) await Pppk.Workflow.Runtime.Instances.InstanceTable.GetAsync(probeDb, Guid.Parse(probeId), ct);
+            Console.WriteLine($"InstanceTable.GetAsync direct, 1 client: {probeWatch.Elapsed.TotalMilliseconds / 2000:F3} ms");
             probeWatch.Restart();
             for (var i = 0; i < 500; i++) (await http.PostAsync("/api/instances", new StringContent("{\"definitionKey\":\"bench_task\",\"variables\":{\"n\":1}}", Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
             Console.WriteLine($"HTTP POST /api/instances (string content), 1 client: {probeWatch.Elapsed.TotalMilliseconds / 500:F3} ms");

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Pppk.Workflow.Host.MyStatus;
+namespace Pppk.Workflow.Runtime.Instances;
 
 /// <summary>One case as its subject sees it: no variables, no business key, no names of the staff who worked on it.</summary>
 public sealed record MyCase(Guid Id, string Process, string Status, string StatusText, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
@@ -11,9 +11,9 @@ public sealed record CaseStep(string Name, DateTimeOffset StartedAt, DateTimeOff
 
 /// <summary>
 /// The cases whose subject is one NIK, newest first, with their steps from the history, in one round trip
-/// (count, page, the page's steps). Owns its SQL.
+/// (count, page, the page's steps): the "Status saya" screen's read of <c>pppk.instances</c> and <c>pppk.history</c>.
 /// </summary>
-internal sealed class MyCasesQuery(NpgsqlDataSource db)
+public sealed class MyCasesQuery(NpgsqlDataSource db)
 {
     /// <summary>Steps read per case, the latest ones: a case that looped for years still answers in bounded time and size.</summary>
     public const int MaxStepsPerCase = 100;

@@ -1,15 +1,14 @@
-using Npgsql;
 using Pppk.Workflow.Runtime.Database;
-using Pppk.Workflow.Runtime.UserTasks;
 using Pppk.Workflow.Runtime.Users;
 
-namespace Pppk.Workflow.Host.Access;
+namespace Pppk.Workflow.Runtime.UserTasks;
 
 /// <summary>
 /// Who sees which task and which case (README, "Who sees what"), as SQL conditions: the lists filter by them and a
-/// single record the caller may not see answers 404, as if it did not exist. hr-admin sees everything.
+/// single record the caller may not see answers 404, as if it did not exist. hr-admin sees everything. The query
+/// classes (<see cref="UserTaskTable"/>, <see cref="Instances.InstanceTable"/>) apply them for the actor their caller names.
 /// </summary>
-public static class Visibility
+internal static class Visibility
 {
     /// <summary>
     /// A task (alias <c>t</c>, its instance <c>i</c>): its assignee, whoever completed it or was acted for; if unassigned,
@@ -33,15 +32,6 @@ public static class Visibility
     /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for hr-admin.</summary>
     public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, DateTimeOffset now) =>
         actor.IsHrAdmin ? filter : filter.Add(condition, Parameters(actor, now));
-
-    /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>
-    public static async Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var filter = new SqlFilter().Restrict(Case, actor, now);
-        await using var cmd = filter.Bind(db.CreateCommand($"SELECT 1 FROM pppk.instances i WHERE i.id = @id AND {filter.Where}"));
-        cmd.Parameters.AddWithValue("id", instanceId);
-        return await cmd.ExecuteScalarAsync(ct) is not null;
-    }
 
     /// <summary>The parameters <see cref="Task"/> and <see cref="Case"/> read, for <paramref name="actor"/> at <paramref name="now"/>.</summary>
     public static (string, object)[] Parameters(Actor actor, DateTimeOffset now)

@@ -1,0 +1,24 @@
+using Npgsql;
+using static Pppk.Workflow.Runtime.Steps.StepBatch;
+
+namespace Pppk.Workflow.Runtime.Definitions;
+
+/// <summary>
+/// Definitions a start took from the cache as the latest version (<see cref="DefinitionStore"/>): the step's batch checks
+/// they still are, and fails (so the step runs again) when another process deployed a newer one meanwhile.
+/// </summary>
+internal sealed class LatestDefinitionCheck
+{
+    private readonly HashSet<long> _assumed = [];
+
+    public void Assume(long definitionId) => _assumed.Add(definitionId);
+
+    public void AddTo(NpgsqlBatch batch)
+    {
+        if (_assumed.Count > 0)
+            Add(batch, """
+                SELECT pppk.raise_stale_definition()
+                FROM (SELECT count(*) AS latest FROM pppk.definitions WHERE id = ANY(@ids) AND is_latest) c WHERE c.latest <> cardinality(@ids)
+                """, P("ids", _assumed));
+    }
+}

@@ -52,7 +52,7 @@ public static class Extensions
         });
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<JobHandlerRegistry>();
+        services.AddSingleton(sp => new JobHandlerRegistry(() => sp.GetServices<IJobHandler>()));
         services.AddSingleton<StepDbContexts>();
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<StepGuard>();

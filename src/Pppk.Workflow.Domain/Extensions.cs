@@ -15,6 +15,7 @@ public static class Extensions
         services.AddDbContext<PppkDbContext>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(PppkDbContext.MigrationsHistoryTable, "pppk"))
             .UseSnakeCaseNamingConvention());
+        services.AddStepDbContext<PppkDbContext>(b => new PppkDbContext(b.UseSnakeCaseNamingConvention().Options));
         services.AddScoped<IDatabaseMigration, PppkMigration>();
         services.AddTransient<Selection.ScoreNotifications>();
         services.AddScoped<Selection.RankingTrigger>();
@@ -26,16 +27,9 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>A DbContext for an inline handler that shares the step's connection and transaction.</summary>
-    public static async Task<PppkDbContext> DomainAsync(this JobContext context, CancellationToken ct)
-    {
-        var db = new PppkDbContext(new DbContextOptionsBuilder<PppkDbContext>()
-            .UseNpgsql(context.Connection!)
-            .UseSnakeCaseNamingConvention()
-            .Options);
-        await db.Database.UseTransactionAsync(context.Transaction, ct);
-        return db;
-    }
+    /// <summary>The domain's DbContext in the step's unit of work: an inline handler's reads and writes commit with the step.</summary>
+    public static Task<PppkDbContext> DomainAsync(this JobContext context, CancellationToken ct) =>
+        context.RequireStep().DbContextAsync<PppkDbContext>(ct);
 }
 
 internal sealed class PppkMigration(PppkDbContext db) : IDatabaseMigration

@@ -28,6 +28,8 @@ public static class Extensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.Digest.TimeZone, out _), "Email:Digest:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Email:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => o.Lease > TimeSpan.FromSeconds(1) && o.RetryDelay > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Email:Lease, RetryDelay and Timeout must be positive.")
+            // Data annotations do not reach nested options: the digest time (read at start when the digest is on) is checked here.
+            .Validate(o => !o.Digest.Enabled || System.Text.RegularExpressions.Regex.IsMatch(o.Digest.Time, @"^([01]\d|2[0-3]):[0-5]\d$"), "Email:Digest:Time must be a time of day as HH:mm, e.g. 07:30.")
             .ValidateOnStart();
         var options = section.Get<EmailOptions>() ?? new EmailOptions();
 

@@ -31,7 +31,12 @@ public static class Extensions
         services.AddScoped<DatabaseMigrator>();
 
         services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath)
-            .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.").ValidateOnStart();
+            .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.")
+            .Validate(o => o.StateRetention > TimeSpan.Zero, "Runtime:StateRetention must be a positive time span, e.g. 30.00:00:00.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Runtime:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
+            .Validate(o => o.GroupCommitLanes >= 0 && o.GroupCommitMaxBatch >= 1 && o.GroupCommitLinger >= TimeSpan.Zero,
+                "Runtime:GroupCommitLanes must be 0 (grouping off) or more, GroupCommitMaxBatch at least 1, GroupCommitLinger zero (off) or a positive time span.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Runtime:Feel:MaxIterations etc.; unset keys keep the defaults of FeelLimits.
         services.AddOptions<FeelLimits>().BindConfiguration($"{RuntimeOptions.Section}:{FeelLimits.Section}")
@@ -47,7 +52,8 @@ public static class Extensions
         });
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<JobHandlerRegistry>();
+        services.AddSingleton(sp => new JobHandlerRegistry(() => sp.GetServices<IJobHandler>()));
+        services.AddSingleton<StepDbContexts>();
         services.AddSingleton<StepProcessor>();
         services.AddSingleton<StepGuard>();
         services.AddSingleton<StepRunner>();

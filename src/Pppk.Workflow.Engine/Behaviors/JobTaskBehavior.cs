@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Engine.Validation;
@@ -9,14 +10,12 @@ namespace Pppk.Workflow.Engine.Behaviors;
 /// <summary>Service, send, business rule and script tasks with a job type: hands a job to the host's handler and acts on its report.</summary>
 internal sealed class JobTaskBehavior : IElementBehavior
 {
-    public const int DefaultRetries = 3;
-
     public static readonly JobTaskBehavior Instance = new();
 
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
         string? type = null;
-        var retries = DefaultRetries;
+        var retries = JobRetryPolicy.DefaultRetries;
         if (!context.Variables.Try(instance, ElementNames.Site("job type"), () =>
             {
                 type = context.Expressions.EvaluateString(node.TaskDefinition?.Type, context.Variables.Lookup(instance));
@@ -78,5 +77,5 @@ internal sealed class JobTaskBehavior : IElementBehavior
     }
 
     public static int Retries(string? text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : DefaultRetries;
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : JobRetryPolicy.DefaultRetries;
 }

@@ -9,7 +9,7 @@ public sealed record JobRequest(long WaitId, string Type, string ElementId, Json
     public static JobRequest From(JobCreated job) => new(job.WaitId, job.Type, job.ElementId, job.Variables, job.Headers, job.Retries);
 }
 
-/// <summary>What a handler reports. The runtime turns it into the trigger for the instance with <see cref="ToTrigger"/>.</summary>
+/// <summary>What a handler reports. The runtime turns it into the trigger for the instance with <see cref="ToTrigger(long, int)"/>.</summary>
 public abstract record JobResult
 {
     /// <summary>Done; the variables are the task's output (propagated, or read by output mappings).</summary>
@@ -21,11 +21,17 @@ public abstract record JobResult
     /// <summary>A technical failure: retried after <paramref name="Backoff"/> while retries remain, then an incident.</summary>
     public sealed record Failure(string Message, TimeSpan Backoff = default) : JobResult;
 
-    public Trigger ToTrigger(JobRequest request) => this switch
+    public Trigger ToTrigger(JobRequest request) => ToTrigger(request.WaitId, request.RetriesLeft);
+
+    /// <summary>
+    /// The one mapping from a handler's result to the engine trigger of its wait point: a failure spends one retry and
+    /// waits the back-off it names, else <see cref="JobRetryPolicy.Backoff"/>.
+    /// </summary>
+    public Trigger ToTrigger(long waitId, int retriesLeft) => this switch
     {
-        Completed c => new JobCompleted(request.WaitId, c.Variables),
-        BpmnError e => new JobThrewError(request.WaitId, e.Code, e.Message, e.Variables),
-        Failure f => new JobFailed(request.WaitId, f.Message, Math.Max(0, request.RetriesLeft - 1), f.Backoff),
+        Completed c => new JobCompleted(waitId, c.Variables),
+        BpmnError e => new JobThrewError(waitId, e.Code, e.Message, e.Variables),
+        Failure f => new JobFailed(waitId, f.Message, Math.Max(0, retriesLeft - 1), f.Backoff != TimeSpan.Zero ? f.Backoff : JobRetryPolicy.Backoff(retriesLeft)),
         _ => throw new InvalidOperationException(GetType().Name),
     };
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Notifications.Delivery;
 
@@ -22,13 +23,15 @@ public sealed record OutgoingEmail(string Template, IReadOnlyList<string> To, IR
 /// <summary>Writes emails into <c>pppk.emails</c>, inside the caller's transaction when it has one.</summary>
 public sealed class EmailQueue(MessageIds messageIds)
 {
-    /// <summary>Queues the emails; returns how many rows were added (a repeated dedup key adds none).</summary>
-    public async Task<int> QueueAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct)
+    /// <summary>Queues the emails in the step's transaction; returns how many rows were added (a repeated dedup key adds none).</summary>
+    public Task<int> QueueAsync(StepUnitOfWork step, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct) => QueueAsync(step.Batch, emails, ct);
+
+    private async Task<int> QueueAsync(Func<NpgsqlBatch> newBatch, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct)
     {
         if (emails.Count == 0) return 0;
         var added = 0;
         // One row per statement keeps text[] columns simple (unnest cannot take ragged arrays); batched in one round trip.
-        await using var batch = new NpgsqlBatch(connection, tx);
+        await using var batch = newBatch();
         var now = DateTimeOffset.UtcNow;
         foreach (var e in emails)
         {
@@ -62,7 +65,7 @@ public sealed class EmailQueue(MessageIds messageIds)
     public async Task<int> QueueAsync(NpgsqlDataSource db, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await QueueAsync(connection, null, emails, ct);
+        return await QueueAsync(() => new NpgsqlBatch(connection), emails, ct);
     }
 }
 

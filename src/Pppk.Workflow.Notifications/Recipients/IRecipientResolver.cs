@@ -1,4 +1,4 @@
-using Npgsql;
+using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Notifications.Recipients;
 
@@ -12,8 +12,8 @@ public interface IRecipientResolver
     Task<RecipientResult?> ResolveAsync(string reference, RecipientLookup lookup, CancellationToken ct);
 }
 
-/// <summary>The database the resolvers read: the step's transaction when there is one.</summary>
-public sealed record RecipientLookup(NpgsqlConnection Connection, NpgsqlTransaction? Transaction);
+/// <summary>The database the resolvers read: the step's unit of work, so they see what the step wrote.</summary>
+public sealed record RecipientLookup(StepUnitOfWork Step);
 
 /// <summary>A person found with a valid address, or the people found without one (named, for the email's error).</summary>
 public sealed record RecipientResult(IReadOnlyList<Recipient> Found, IReadOnlyList<string> Problems)

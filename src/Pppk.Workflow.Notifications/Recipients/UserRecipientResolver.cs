@@ -49,7 +49,7 @@ public sealed class UserRecipientResolver : IRecipientResolver
 
     private static async Task<List<(string, string?, string?)>> QueryAsync(RecipientLookup lookup, string sql, string key, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, lookup.Connection, lookup.Transaction);
+        await using var cmd = lookup.Step.Command(sql);
         cmd.Parameters.AddWithValue("key", key);
         var rows = new List<(string, string?, string?)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -25,7 +25,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
 
     public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
     {
-        if (context.Connection is null) return new JobResult.Failure("The email handler runs inline only.");
+        if (context.Step is not { } step) return new JobResult.Failure("The email handler runs inline only.");
         string name;
         EmailTemplates.Rendered rendered;
         RecipientService.Result to, cc;
@@ -33,7 +33,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
         {
             name = TemplateName(context);
             rendered = templates.Render(name, context.Variables);
-            var lookup = new RecipientLookup(context.Connection, context.Transaction);
+            var lookup = new RecipientLookup(step);
             if (!context.Headers.TryGetValue("to", out var toHeader) || string.IsNullOrWhiteSpace(toHeader))
                 return Fail(context, $"The email task '{context.ElementId}' has no 'to' header; add one (an address, a user name, role:NAME or =expression).");
             to = await recipients.ResolveAsync("to", toHeader, context.Variables, lookup, ct);
@@ -53,11 +53,11 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
             Error = to.Recipients.Count == 0 ? $"No recipient with a valid address: {string.Join("; ", problems.DefaultIfEmpty("the 'to' header resolved to nobody"))}" : null,
             Warning = problems.Count > 0 ? $"Not sent to: {string.Join("; ", problems)}" : null,
         };
-        await queue.QueueAsync(context.Connection, context.Transaction, [email], ct);
+        await queue.QueueAsync(step, [email], ct);
         if (email.Error is not null)
             logger.LogWarning("Email {Template} on {ElementId} has no valid recipient: {Error}", name, context.ElementId, email.Error);
         else
-            context.RequestDispatch?.Invoke(EmailOutboxKind.Kind, $"email:{context.JobKey}", null);
+            step.RequestDispatch(EmailOutboxKind.Kind, $"email:{context.JobKey}");
         return new JobResult.Completed();
     }
 

@@ -15,7 +15,7 @@ namespace Pppk.Workflow.Runtime.Jobs;
 /// The lease is short and renewed while the handlers run, so rows of a process killed mid-batch run again within
 /// <see cref="Lease"/> (plus the next sweep), not after the longest a handler may take.
 /// </summary>
-internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandlerRegistry handlers, IServiceProvider services, ILogger<JobDrain> logger)
+internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandlerRegistry handlers, ILogger<JobDrain> logger)
 {
     public const int BatchSize = 100;
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -64,7 +64,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
                 if (!live.Contains(job.Id) || tx.Find(job.InstanceId) is not { } instance) continue;
                 tx.Buffer.Jobs[new(job.InstanceId, job.WaitId)] = null; // done; a retry re-inserts it in the step
                 tx.Enqueue(instance, results[i] is { } result
-                    ? StepProcessor.ToTrigger(job.WaitId, job.Retries, result)
+                    ? result.ToTrigger(job.WaitId, job.Retries)
                     : new InlineJobDue(new JobCreated(job.WaitId, job.ElementId, job.Type, job.Retries, job.Variables, job.Headers)), null);
             }
         }, ct);
@@ -126,7 +126,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
             return await handler.HandleAsync(new JobContext
             {
                 InstanceId = job.InstanceId, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
-                Headers = job.Headers, RetriesLeft = job.Retries, Services = services,
+                Headers = job.Headers, RetriesLeft = job.Retries,
             }, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -38,6 +38,17 @@ public sealed class JobsOptions
     /// <summary>How often Hangfire looks for dead job servers.</summary>
     public TimeSpan ServerCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many drains of one table may run side by side when a burst is due (e.g. 10,000 timers at 08:00).</summary>
+    public int DrainParallelism { get; set; } = 4;
+
     /// <summary>Queues this worker serves; empty means <c>default</c>. (An array default here would be appended to by the binder.)</summary>
     public string[] Queues { get; set; } = [];
+
+    /// <summary>What is wrong with these settings, for the start-up error; null when they are usable.</summary>
+    public string? Problem() =>
+        WorkerCount < 1 ? "Jobs:WorkerCount must be at least 1."
+        : DrainParallelism < 1 ? "Jobs:DrainParallelism must be at least 1."
+        : new[] { SchedulePollingInterval, QueuePollInterval, InvisibilityTimeout, ShutdownTimeout, HeartbeatInterval, ServerTimeout, ServerCheckInterval }.Any(t => t <= TimeSpan.Zero)
+            ? "Jobs:SchedulePollingInterval, QueuePollInterval, InvisibilityTimeout, ShutdownTimeout, HeartbeatInterval, ServerTimeout and ServerCheckInterval must be positive time spans, e.g. 00:00:05."
+        : null;
 }

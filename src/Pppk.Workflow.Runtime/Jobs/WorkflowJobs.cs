@@ -12,12 +12,9 @@ namespace Pppk.Workflow.Runtime.Jobs;
 /// itself again, so long drains share the workers with everything else. None holds business state: a job lost or run
 /// twice changes nothing, because the rows are the truth.
 /// </summary>
-public sealed class WorkflowJobs(IServiceProvider services, IBackgroundJobClient jobs, ILogger<WorkflowJobs> logger)
+public sealed class WorkflowJobs(IServiceProvider services, IBackgroundJobClient jobs, JobsOptions options, ILogger<WorkflowJobs> logger)
 {
     private static readonly TimeSpan Slice = TimeSpan.FromSeconds(10);
-
-    /// <summary>How many drains of one table may run side by side when a burst is due (e.g. 10,000 timers at 08:00).</summary>
-    public static int Parallelism { get; set; } = 4;
 
     [DisplayName("Fire due timers")]
     [AutomaticRetry(Attempts = 3)]
@@ -73,7 +70,7 @@ public sealed class WorkflowJobs(IServiceProvider services, IBackgroundJobClient
             if (first && fanOut && n == batchSize)
             {
                 // A full first batch means a burst: let more workers share it.
-                for (var i = 1; i < Parallelism; i++) jobs.Enqueue(again);
+                for (var i = 1; i < options.DrainParallelism; i++) jobs.Enqueue(again);
             }
             first = false;
             if (n < batchSize) break;

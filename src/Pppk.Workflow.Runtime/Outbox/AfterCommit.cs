@@ -8,17 +8,6 @@ using Pppk.Workflow.Runtime.Timers;
 namespace Pppk.Workflow.Runtime.Outbox;
 
 /// <summary>
-/// An outbox kind another project adds (e.g. email delivery): how to wake its Hangfire job. Dispatch must be idempotent:
-/// after a crash the sweep may dispatch a row again.
-/// </summary>
-public interface IOutboxKind
-{
-    string Kind { get; }
-
-    void Dispatch(IBackgroundJobClient jobs, DateTimeOffset? runAt);
-}
-
-/// <summary>
 /// What happens once a step's transaction committed: its outbox rows are dispatched to Hangfire (and marked), and
 /// triggers it left in other instances' inboxes are handed to the inbox drain. If the process dies before this, the
 /// minute sweep does it.

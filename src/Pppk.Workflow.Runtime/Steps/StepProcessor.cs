@@ -25,7 +25,7 @@ internal sealed class StepProcessor(
     WorkflowEngine engine,
     DefinitionStore definitions,
     JobHandlerRegistry handlers,
-    IServiceProvider services,
+    StepDbContexts contexts,
     TimeProvider clock,
     ILogger<StepProcessor> logger)
 {
@@ -165,16 +165,16 @@ internal sealed class StepProcessor(
         tx.Deadline.Handler(job);
         var result = await RunInlineAsync(tx, instance, handler, job, ct);
         tx.Deadline.Handler(null);
-        tx.Enqueue(instance, ToTrigger(job.WaitId, job.Retries, result), null);
+        tx.Enqueue(instance, result.ToTrigger(job.WaitId, job.Retries), null);
     }
 
     private async Task<JobResult> RunInlineAsync(StepTransaction tx, LoadedInstance instance, IJobHandler handler, JobCreated job, CancellationToken ct)
     {
+        await using var step = new StepUnitOfWork(tx.Connection, tx.Transaction, contexts, (kind, key, runAt) => tx.Buffer.Outbox.TryAdd(kind, key, runAt));
         var context = new JobContext
         {
             InstanceId = instance.Id, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
-            Headers = job.Headers, RetriesLeft = job.Retries, Services = services, Connection = tx.Connection, Transaction = tx.Transaction,
-            RequestDispatch = (kind, key, runAt) => tx.Buffer.Outbox.TryAdd(kind, key, runAt),
+            Headers = job.Headers, RetriesLeft = job.Retries, Step = step,
         };
         // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
         await tx.Transaction.SaveAsync("inline_job", ct);
@@ -191,16 +191,6 @@ internal sealed class StepProcessor(
             return new JobResult.Failure($"{e.GetType().Name}: {e.Message}");
         }
     }
-
-    /// <summary>A handler's result as the engine trigger for its wait point; a failure spends one retry.</summary>
-    public static Trigger ToTrigger(long waitId, int retries, JobResult result) => result switch
-    {
-        JobResult.Failure { Backoff.Ticks: 0 } f => new JobFailed(waitId, f.Message, Math.Max(0, retries - 1), Backoff(retries)),
-        _ => result.ToTrigger(new JobRequest(waitId, "", "", [], new Dictionary<string, string>(), retries)),
-    };
-
-    // Exponential back-off: 5 s, 10 s, 20 s ... capped at 10 minutes.
-    private static TimeSpan Backoff(int retriesLeft) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, 3 - retriesLeft))));
 
     private async Task StartChildAsync(StepTransaction tx, LoadedInstance parent, ChildInstanceRequested request, DateTimeOffset now, CancellationToken ct)
     {

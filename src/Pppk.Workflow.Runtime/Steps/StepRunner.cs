@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,9 +15,10 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// <para>
 /// <see cref="RunGroupedAsync{T}"/> is group commit for the API's one-step calls: a caller queues its body and, if
 /// fewer than <see cref="RuntimeOptions.GroupCommitLanes"/> transactions are running such calls, runs everything queued
-/// so far in one transaction itself; else a running one takes it next. A lone caller runs at once, as before; under
-/// load, one flush and one commit serve many steps. If the shared transaction fails, nothing of it is committed and
-/// every body in it runs again in a transaction of its own, so one bad call fails alone.
+/// so far in one transaction itself; else a running one takes it next (<see cref="GroupCommit{TCall}"/>: lanes, queue and
+/// linger). A lone caller runs at once, as before; under load, one flush and one commit serve many steps. If the shared
+/// transaction fails, nothing of it is committed and every body in it runs again in a transaction of its own, so one
+/// bad call fails alone.
 /// </para>
 /// </summary>
 internal sealed class StepRunner(StepDataSource db, StepProcessor processor, StepGuard guard, AfterCommit afterCommit, DefinitionStore definitions,
@@ -31,13 +31,9 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
 
     private readonly TimeSpan _timeout = options.Value.StepTimeout;
 
-    private readonly ConcurrentQueue<Grouped> _pending = new();
-    private readonly int _lanes = options.Value.GroupCommitLanes;
-    private readonly int _maxBatch = Math.Max(1, options.Value.GroupCommitMaxBatch);
-    private int _leaders;
-    private readonly TimeSpan _linger = options.Value.GroupCommitLinger;
-    private int _lastBatch = 1;
-    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The linger is a wall-clock wait for more calls, whatever clock the instances' timers follow.
+    private readonly GroupCommit<Grouped> _group = new(options.Value.GroupCommitLanes, options.Value.GroupCommitMaxBatch, options.Value.GroupCommitLinger,
+        TimeProvider.System, logger);
 
     public Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct) => RunAsync(body, ct, []);
 
@@ -100,12 +96,10 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
     /// </param>
     public async Task<T> RunGroupedAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct, (PrelockAsync Lock, Guid Key)? prelock = null)
     {
-        if (_lanes <= 0) return await RunAsync(body, ct);
+        if (!_group.Enabled) return await RunAsync(body, ct);
         ct.ThrowIfCancellationRequested();
         var item = new Grouped<T>(body) { Prelock = prelock?.Lock, PrelockKey = prelock?.Key ?? Guid.Empty };
-        _pending.Enqueue(item);
-        if (_linger > TimeSpan.Zero) Interlocked.Exchange(ref _arrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        if (TryLead()) await DrainAsync(item.Done);
+        await _group.JoinAsync(item, RunBatchAsync);
         return await item.Result;
     }
 
@@ -119,61 +113,6 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
 
     private static bool IsTransient(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
-
-    private bool TryLead()
-    {
-        if (Interlocked.Increment(ref _leaders) <= _lanes) return true;
-        Interlocked.Decrement(ref _leaders);
-        return false;
-    }
-
-    /// <summary>Runs queued bodies batch by batch while holding a lane; <paramref name="mine"/> is the caller's own item.</summary>
-    private async Task DrainAsync(Task? mine)
-    {
-        while (true)
-        {
-            if (_linger > TimeSpan.Zero && _lastBatch > 1) await LingerAsync(_lastBatch);
-            var batch = new List<Grouped>();
-            while (batch.Count < _maxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
-            if (batch.Count == 0)
-            {
-                Interlocked.Decrement(ref _leaders);
-                // A caller that queued while every lane was taken relies on this second look.
-                if (_pending.IsEmpty || !TryLead()) return;
-                continue;
-            }
-            _lastBatch = batch.Count;
-            try
-            {
-                await RunBatchAsync(batch);
-            }
-            catch (Exception e)
-            {
-                // RunBatchAsync answers every call itself; this only guards the lane count against a bug there.
-                logger.LogError(e, "A grouped step batch failed unexpectedly");
-                foreach (var item in batch) item.Fail(e);
-            }
-            if (mine is { IsCompleted: true } && !_pending.IsEmpty)
-            {
-                // The caller has its answer; the lane passes to a background drain for the ones still waiting.
-                _ = Task.Run(() => DrainAsync(null));
-                return;
-            }
-        }
-    }
-
-    /// <summary>Under load, waits (at most the linger time) until as many calls are queued as the last batch had.</summary>
-    private async Task LingerAsync(int target)
-    {
-        Task? deadline = null;
-        while (_pending.Count < target)
-        {
-            var arrived = Volatile.Read(ref _arrived).Task;
-            if (_pending.Count >= target) return;
-            deadline ??= Task.Delay(_linger); // made only when the lane has to wait
-            if (await Task.WhenAny(arrived, deadline) == deadline) return;
-        }
-    }
 
     private async Task RunBatchAsync(List<Grouped> batch)
     {
@@ -232,14 +171,12 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
         }
     }
 
-    private abstract class Grouped
+    private abstract class Grouped : GroupedCall
     {
         public PrelockAsync? Prelock { get; init; }
         public Guid PrelockKey { get; init; }
-        public abstract Task Done { get; }
         public abstract Task RunBodyAsync(StepTransaction tx);
         public abstract void Succeed();
-        public abstract void Fail(Exception e);
         public abstract Task RunAloneAsync(StepRunner runner, List<Overrun> overruns);
     }
 

@@ -40,7 +40,7 @@ public static class KukarWorkflowSteps
         var result = await handler.HandleAsync(new JobContext
         {
             InstanceId = Guid.Empty, ElementId = "mulai_perpanjangan", WaitId = 0, Type = handler.Type, Variables = [],
-            Headers = new Dictionary<string, string>(), RetriesLeft = 3, Services = services,
+            Headers = new Dictionary<string, string>(), RetriesLeft = 3,
         }, ct);
         if (result is not JobResult.Completed { Variables: { } v }) throw new InvalidOperationException($"start-renewals failed: {result}");
         return (int)v["renewalsStarted"]!;

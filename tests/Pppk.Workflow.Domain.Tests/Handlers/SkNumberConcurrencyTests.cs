@@ -1,11 +1,17 @@
 using Pppk.Workflow.Domain.Employees;
+using Npgsql;
 using Pppk.Workflow.Domain.Handlers.SkIssuance;
+using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Domain.Tests.Handlers;
 
 public sealed class SkNumberConcurrencyTests(DomainDatabase database) : IClassFixture<DomainDatabase>
 {
     private static readonly PppkOptions Options = new() { SkNumberPattern = "{seq}/BKPSDM/{year}", SkSequenceDigits = 3 };
+
+    /// <summary>The unit of work a step would hand the handler, on the test's own transaction.</summary>
+    private static StepUnitOfWork Step(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        new(connection, transaction, new StepDbContexts([]), (_, _, _) => { });
 
     private async Task<int> EmployeeAsync(string nik)
     {
@@ -26,7 +32,7 @@ public sealed class SkNumberConcurrencyTests(DomainDatabase database) : IClassFi
         await using (var conn = await database.DataSource.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            var (_, number) = await NumberSkHandler.IssueAsync(conn, tx, Options, employee, "pengangkatan", date, "Bupati", CancellationToken.None);
+            var (_, number) = await NumberSkHandler.IssueAsync(Step(conn, tx), Options, employee, "pengangkatan", date, "Bupati", CancellationToken.None);
             Assert.Equal("001/BKPSDM/2031", number);
             await tx.RollbackAsync();
         }
@@ -35,7 +41,7 @@ public sealed class SkNumberConcurrencyTests(DomainDatabase database) : IClassFi
         {
             await using var conn = await database.DataSource.OpenConnectionAsync();
             await using var tx = await conn.BeginTransactionAsync();
-            var (_, number) = await NumberSkHandler.IssueAsync(conn, tx, Options, employee, "pengangkatan", date, "Bupati", CancellationToken.None);
+            var (_, number) = await NumberSkHandler.IssueAsync(Step(conn, tx), Options, employee, "pengangkatan", date, "Bupati", CancellationToken.None);
             await Task.Delay(Random.Shared.Next(0, 20)); // hold the sequence row a little, as a real step would
             await tx.CommitAsync();
             return number;
@@ -53,8 +59,8 @@ public sealed class SkNumberConcurrencyTests(DomainDatabase database) : IClassFi
         var employee = await EmployeeAsync("6402000000000002");
         await using var conn = await database.DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var (_, a) = await NumberSkHandler.IssueAsync(conn, tx, Options, employee, "pengangkatan", new DateOnly(2040, 1, 2), "Bupati", CancellationToken.None);
-        var (_, b) = await NumberSkHandler.IssueAsync(conn, tx, Options, employee, "perpanjangan", new DateOnly(2041, 1, 2), "Bupati", CancellationToken.None);
+        var (_, a) = await NumberSkHandler.IssueAsync(Step(conn, tx), Options, employee, "pengangkatan", new DateOnly(2040, 1, 2), "Bupati", CancellationToken.None);
+        var (_, b) = await NumberSkHandler.IssueAsync(Step(conn, tx), Options, employee, "perpanjangan", new DateOnly(2041, 1, 2), "Bupati", CancellationToken.None);
         await tx.CommitAsync();
         Assert.Equal("001/BKPSDM/2040", a);
         Assert.Equal("001/BKPSDM/2041", b);

@@ -26,10 +26,10 @@ public sealed class StallingHandler : IJobHandler
     {
         var key = (string)context.Variables["case"]!;
         Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
-        await using (var mark = new NpgsqlCommand("""
+        await using (var mark = context.RequireStep().Command("""
             INSERT INTO public.stall_marks (case_name) VALUES (@c)
             RETURNING current_setting('idle_in_transaction_session_timeout') || ' ' || current_setting('statement_timeout')
-            """, context.Connection, context.Transaction))
+            """))
         {
             mark.Parameters.AddWithValue("c", key);
             Backstops[key] = (string)(await mark.ExecuteScalarAsync(ct))!;

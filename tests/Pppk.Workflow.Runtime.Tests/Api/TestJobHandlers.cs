@@ -54,8 +54,8 @@ public sealed class FlakyInlineHandler : IJobHandler
     public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
     {
         var call = Calls.AddOrUpdate((string)context.Variables["case"]!, 1, (_, n) => n + 1);
-        if (context.Connection is null) return new JobResult.Failure($"attempt {call} had no connection");
-        await using var read = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pppk.definitions", context.Connection, context.Transaction);
+        if (context.Step is not { } step) return new JobResult.Failure($"attempt {call} had no connection");
+        await using var read = step.Command("SELECT count(*) FROM pppk.definitions");
         var definitions = (long)(await read.ExecuteScalarAsync(ct))!;
         return call <= ((int?)context.Variables["failTimes"] ?? 0)
             ? new JobResult.Failure($"attempt {call} failed: the stock of form K-17 is not entered yet", TimeSpan.FromMilliseconds(200))

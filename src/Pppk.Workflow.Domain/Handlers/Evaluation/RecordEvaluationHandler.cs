@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Engine.Jobs;
@@ -14,7 +13,7 @@ namespace Pppk.Workflow.Domain.Handlers.Evaluation;
 /// than the unit's own rating allows, it says so (a warning
 /// the workflow shows; the rating stands).
 /// </summary>
-public sealed class RecordEvaluationHandler : IJobHandler
+public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IJobHandler
 {
     public string Type => "pppk.record-evaluation";
     public bool Inline => true;
@@ -44,7 +43,7 @@ public sealed class RecordEvaluationHandler : IJobHandler
 
         // Distribution in the unit for this period, against the cap of the unit's own rating (a setting per rating).
         var unitRating = context.OptionalString("unitRating") ?? Predicates.Baik;
-        var caps = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value.PredicateCapByUnitRating;
+        var caps = options.Value.PredicateCapByUnitRating;
         // DOMAIN.md: the share of the unit's staff (employees with a contract in the unit during the period), not of the
         // ratings so far; an employee rated without such a contract still counts, so the share never exceeds 100%.
         var (start, end) = EvaluationPeriods.IsKnown(period) ? EvaluationPeriods.Range(year, period) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));

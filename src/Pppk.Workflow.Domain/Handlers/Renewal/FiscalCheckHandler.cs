@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Engine.Jobs;
@@ -15,14 +14,14 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// fiscal year is missing it answers <c>fiscalDataMissing</c> with what to enter (<c>fiscalDataNeeded</c>) instead; a
 /// renewal started with <c>fiscalCheckRequired = false</c> (part-time, by configuration) passes without a check.
 /// </summary>
-public sealed class FiscalCheckHandler : IJobHandler
+public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IJobHandler
 {
     public string Type => "pppk.fiscal-check";
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var options = pppk.Value;
         var termYears = context.OptionalInt("termYears") ?? options.DefaultTermYears;
         await using var db = await context.DomainAsync(ct);
         var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);

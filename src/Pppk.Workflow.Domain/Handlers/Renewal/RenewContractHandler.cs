@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Handlers.SkIssuance;
@@ -14,14 +13,14 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// day after the old one ends for the decided term, the old one marked renewed, and the first year's cost committed to
 /// the unit's budget. A part-time contract stays part-time (hours and pay basis kept), its term by <c>Pppk:PartTime</c>.
 /// </summary>
-public sealed class RenewContractHandler : IJobHandler
+public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IJobHandler
 {
     public string Type => "pppk.renew-contract";
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var options = pppk.Value;
         await using var db = await context.DomainAsync(ct);
         var old = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (old is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
@@ -31,7 +30,7 @@ public sealed class RenewContractHandler : IJobHandler
         var employee = await db.Employees.SingleAsync(e => e.Id == old.EmployeeId, ct);
 
         var skDate = context.OptionalDate("skDate") ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var (skId, skNumber) = await NumberSkHandler.IssueAsync(context.Connection!, context.Transaction!, options, employee.Id, "perpanjangan", skDate, options.SkSigner, ct);
+        var (skId, skNumber) = await NumberSkHandler.IssueAsync(context.RequireStep(), options, employee.Id, "perpanjangan", skDate, options.SkSigner, ct);
         var tmt = old.End.AddDays(1);
         var renewed = new Contract { EmployeeId = employee.Id, SkId = skId, Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active",
             PartTime = old.PartTime, WeeklyHours = old.WeeklyHours, PayBasis = old.PayBasis };

@@ -15,20 +15,19 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// running, as one batch (business key: the contract id). Each start carries <c>partTime</c>, its <c>termYears</c> default
 /// and <c>fiscalCheckRequired</c>, so the workflow can follow the part-time rules.
 /// </summary>
-public sealed class StartRenewalsHandler : IJobHandler
+public sealed class StartRenewalsHandler(IOptions<PppkOptions> pppk, InstanceService instances, IServiceScopeFactory scopes) : IJobHandler
 {
     public string Type => "pppk.start-renewals";
     public bool Inline => false;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var services = context.Services;
-        var options = services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var options = pppk.Value;
         var lead = context.OptionalInt("leadMonths") ?? options.RenewalLeadMonths;
         var partTimeLead = context.OptionalInt("partTimeLeadMonths") ?? options.PartTime.RenewalLeadMonths;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var (horizon, partTimeHorizon) = (today.AddMonths(lead), today.AddMonths(partTimeLead));
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
         var due = await (from c in db.Contracts
                          join e in db.Employees on c.EmployeeId equals e.Id
@@ -43,7 +42,7 @@ public sealed class StartRenewalsHandler : IJobHandler
         })).ToList();
         var result = items.Count == 0
             ? new InstanceService.BatchResult([], [])
-            : await services.GetRequiredService<InstanceService>().StartBatchAsync(context.OptionalString("renewalProcess") ?? "perpanjangan-kontrak", items, uniqueBusinessKey: true, "system", ct);
+            : await instances.StartBatchAsync(context.OptionalString("renewalProcess") ?? "perpanjangan-kontrak", items, uniqueBusinessKey: true, "system", ct);
         return new JobResult.Completed(new JsonObject { ["renewalsStarted"] = result.Started.Count, ["renewalsAlreadyRunning"] = result.Skipped.Count });
     });
 }

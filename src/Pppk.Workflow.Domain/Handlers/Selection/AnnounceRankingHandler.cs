@@ -18,7 +18,7 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// <c>displacedSummary</c> (a task for hr-admin: their SK issuance is under way on a result that no longer holds). Message ids (per ranking version) make
 /// a re-run after a crash harmless; the time to live keeps a result for an instance that is not waiting yet.
 /// </summary>
-public sealed class AnnounceRankingHandler : IJobHandler
+public sealed class AnnounceRankingHandler(MessageService messages, InstanceService instances, IServiceScopeFactory scopes) : IJobHandler
 {
     public const string MessageName = "hasil-seleksi";
 
@@ -27,7 +27,6 @@ public sealed class AnnounceRankingHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var messages = context.Services.GetRequiredService<MessageService>();
         var results = context.Variables["rankingResults"] as JsonArray ?? throw new HandlerInput.MissingInputException("The task needs 'rankingResults' (from pppk.rank-formation).");
         var ttl = (int)TimeSpan.FromDays(context.OptionalInt("resultTtlDays") ?? 60).TotalSeconds;
         var formation = context.String("formationCode");
@@ -50,7 +49,7 @@ public sealed class AnnounceRankingHandler : IJobHandler
             if (rankedBefore && !await messages.WithdrawUntakenAsync(MessageName, regNo, messageId, ct))
             {
                 // The instance already acted on the old result: tell the applicant, and put right what it started.
-                var correction = Correction(context, r, formation, year, await PersonAsync(context, regNo, ct));
+                var correction = Correction(context, r, formation, year, await PersonAsync(regNo, ct));
                 corrections.Add(correction);
                 var (was, now) = (r["previousPassed"]?.GetValue<bool>() == true, r["passed"]?.GetValue<bool>() == true);
                 if (was && !now) displaced.Add(correction.DeepClone());
@@ -67,7 +66,7 @@ public sealed class AnnounceRankingHandler : IJobHandler
             correlated += result.CorrelatedInstanceIds.Count;
             announced++;
         }
-        var skStarted = promoted.Count == 0 ? 0 : (await context.Services.GetRequiredService<InstanceService>().StartBatchAsync(
+        var skStarted = promoted.Count == 0 ? 0 : (await instances.StartBatchAsync(
             context.OptionalString("skProcess") ?? "penerbitan-sk",
             promoted.Select(p => new InstanceService.BatchItem((string)p["registrationNumber"]!, SkVariables(context, p))).ToList(),
             uniqueBusinessKey: true, "system", ct)).Started.Count;
@@ -82,9 +81,9 @@ public sealed class AnnounceRankingHandler : IJobHandler
     });
 
     /// <summary>Name, email and NIK of one applicant, read only for a correction (the ranking's variables carry no personal data).</summary>
-    private static async Task<(string Name, string? Email, string Nik)> PersonAsync(JobContext context, string regNo, CancellationToken ct)
+    private async Task<(string Name, string? Email, string Nik)> PersonAsync(string regNo, CancellationToken ct)
     {
-        await using var scope = context.Services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
         var a = await db.Applicants.AsNoTracking().Where(x => x.RegistrationNumber == regNo).Select(x => new { x.Name, x.Email, x.Nik }).SingleAsync(ct);
         return (a.Name, a.Email, a.Nik);

@@ -13,7 +13,7 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// appeal window closes, their formation may have become complete, or its ranking stale; starts the (re)ranking then
 /// (<see cref="RankingTrigger"/>, idempotent by the formation's state).
 /// </summary>
-public sealed class CheckFormationHandler : IJobHandler
+public sealed class CheckFormationHandler(IServiceScopeFactory scopes) : IJobHandler
 {
     public string Type => "pppk.check-formation";
     public bool Inline => false;
@@ -21,7 +21,7 @@ public sealed class CheckFormationHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var regNo = context.String("registrationNumber");
-        await using var scope = context.Services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
         var code = await db.Applicants.AsNoTracking().Where(a => a.RegistrationNumber == regNo).Select(a => a.FormationCode).SingleOrDefaultAsync(ct);
         if (code is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.PartTime;
@@ -14,14 +13,14 @@ namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 /// apart from the SK date. With <c>partTime</c> it is a PPPK paruh waktu contract: its term, weekly hours and pay basis
 /// follow <c>Pppk:PartTime</c>.
 /// </summary>
-public sealed class CreateContractHandler : IJobHandler
+public sealed class CreateContractHandler(IOptions<PppkOptions> pppk) : IJobHandler
 {
     public string Type => "pppk.create-contract";
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var options = pppk.Value;
         var partTime = context.OptionalBool("partTime") ?? false;
         var years = context.OptionalInt("termYears") ?? (partTime ? options.PartTime.TermYears : options.DefaultTermYears);
         if (years is < 1 or > 5) return new JobResult.Failure($"termYears must be 1 to 5 (PP 49/2018), not {years}.");

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
@@ -13,29 +11,29 @@ namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 /// configured pattern. The sequence row is taken in the step's transaction, so concurrent steps queue on it and a
 /// rolled-back step gives its number back.
 /// </summary>
-public sealed class NumberSkHandler : IJobHandler
+public sealed class NumberSkHandler(IOptions<PppkOptions> pppk) : IJobHandler
 {
     public string Type => "pppk.sk-number";
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        var options = context.Services.GetRequiredService<IOptions<PppkOptions>>().Value;
+        var options = pppk.Value;
         var employeeId = context.Int("employeeId");
         var kind = context.OptionalString("skKind") ?? "pengangkatan";
         var date = context.OptionalDate("skDate") ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var (id, number) = await IssueAsync(context.Connection!, context.Transaction!, options, employeeId, kind, date, context.OptionalString("skSigner") ?? options.SkSigner, ct);
+        var (id, number) = await IssueAsync(context.RequireStep(), options, employeeId, kind, date, context.OptionalString("skSigner") ?? options.SkSigner, ct);
         return new JobResult.Completed(new JsonObject { ["skId"] = id, ["skNumber"] = number, ["skDate"] = date.Iso() });
     });
 
-    public static async Task<(int Id, string Number)> IssueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PppkOptions options,
+    public static async Task<(int Id, string Number)> IssueAsync(StepUnitOfWork step, PppkOptions options,
         int employeeId, string kind, DateOnly date, string signer, CancellationToken ct)
     {
-        await using var next = new NpgsqlCommand(SkNumbering.NextSql, connection, transaction);
+        await using var next = step.Command(SkNumbering.NextSql);
         next.Parameters.AddWithValue("year", date.Year);
         var seq = (int)(await next.ExecuteScalarAsync(ct))!;
         var number = SkNumbering.Format(options.SkNumberPattern, seq, options.SkSequenceDigits, date, kind);
-        await using var insert = new NpgsqlCommand("INSERT INTO pppk.sks (employee_id, number, date, signer, kind) VALUES (@e, @n, @d, @s, @k) RETURNING id", connection, transaction);
+        await using var insert = step.Command("INSERT INTO pppk.sks (employee_id, number, date, signer, kind) VALUES (@e, @n, @d, @s, @k) RETURNING id");
         insert.Parameters.AddWithValue("e", employeeId);
         insert.Parameters.AddWithValue("n", number);
         insert.Parameters.AddWithValue("d", date);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Pppk.Workflow.Runtime.Jobs;
+
+/// <summary>
+/// The step's unit of work as an inline handler sees it: EF Core contexts and commands that run in the step's
+/// transaction, and outbox dispatches that happen once it commits. The runtime owns the transaction (a handler cannot
+/// commit or roll it back) and disposes what it handed out when the handler returns.
+/// </summary>
+public sealed class StepUnitOfWork : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly StepDbContexts _contexts;
+    private readonly Action<string, string, DateTimeOffset?> _dispatch;
+    private readonly List<DbContext> _opened = [];
+
+    internal StepUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, StepDbContexts contexts, Action<string, string, DateTimeOffset?> dispatch)
+    {
+        (_connection, _transaction, _contexts, _dispatch) = (connection, transaction, contexts, dispatch);
+    }
+
+    /// <summary>A new <typeparamref name="TContext"/> on the step's connection, enlisted in its transaction (registered with <see cref="StepDbContextRegistration.AddStepDbContext{TContext}"/>).</summary>
+    public async Task<TContext> DbContextAsync<TContext>(CancellationToken ct) where TContext : DbContext
+    {
+        var db = _contexts.Create<TContext>(_connection);
+        _opened.Add(db);
+        await db.Database.UseTransactionAsync(_transaction, ct);
+        return db;
+    }
+
+    /// <summary>A command in the step's transaction, for what EF Core does not express (e.g. an <c>UPDATE ... RETURNING</c> on a counter row).</summary>
+    public NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+
+    /// <summary>A batch in the step's transaction: many statements, one round trip.</summary>
+    public NpgsqlBatch Batch() => new(_connection, _transaction);
+
+    /// <summary>
+    /// Asks for an outbox dispatch of <paramref name="kind"/> (an <see cref="Outbox.IOutboxKind"/>) after the step commits,
+    /// folded by <paramref name="dedupKey"/>, not before <paramref name="runAt"/>.
+    /// </summary>
+    public void RequestDispatch(string kind, string dedupKey, DateTimeOffset? runAt = null) => _dispatch(kind, dedupKey, runAt);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var db in _opened) await db.DisposeAsync();
+        _opened.Clear();
+    }
+}

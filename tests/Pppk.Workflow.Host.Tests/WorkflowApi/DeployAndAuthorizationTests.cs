@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 public sealed class AuthorizationTestHost : TestHost
 {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
-using Pppk.Workflow.Runtime.Tests.Api;
+using Pppk.Workflow.Host.Tests.WorkflowApi;
 using Pppk.Workflow.Testing;
 using Xunit.Abstractions;
 
-namespace Pppk.Workflow.Runtime.Tests.Load;
+namespace Pppk.Workflow.Host.Tests.Load;
 
 /// <summary>
 /// Scale-out: one web-only and two worker-only host processes on one database. Every trigger runs exactly once

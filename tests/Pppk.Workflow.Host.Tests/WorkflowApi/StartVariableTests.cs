@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>Issue 14: a process declares its start variables; a start without a required one, or with one of the wrong type, is a 400 naming it.</summary>
 public sealed class StartVariableTests(TestHost host) : IClassFixture<TestHost>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 
-namespace Pppk.Workflow.Runtime.Tests.Load;
+namespace Pppk.Workflow.Host.Tests.Load;
 
 /// <summary>/health counts live job servers only: a SIGKILLed worker (no goodbye) stops counting once its heartbeat is older than Jobs:ServerTimeout.</summary>
 [Trait("Category", "Load")]

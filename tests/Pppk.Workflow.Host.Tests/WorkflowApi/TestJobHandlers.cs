@@ -5,7 +5,7 @@ using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Testing;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>An inline handler that doubles a number: computes only, so it runs inside the step.</summary>
 public sealed class DoubleHandler : IJobHandler

@@ -7,7 +7,7 @@ using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 public sealed class ScopesAndVersionsTests(TestHost host) : IClassFixture<TestHost>
 {

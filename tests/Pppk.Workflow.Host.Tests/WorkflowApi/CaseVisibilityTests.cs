@@ -8,7 +8,7 @@ using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>
 /// Issue 13: a case belongs to the unit and the person its process's rule names; a unit head sees and decides only

@@ -8,7 +8,7 @@ using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 public sealed class RecoveryTests(TestHost host) : IClassFixture<TestHost>
 {

@@ -6,7 +6,7 @@ using System.Text;
 using Npgsql;
 using Pppk.Workflow.Testing;
 
-namespace Pppk.Workflow.Runtime.Tests.Load;
+namespace Pppk.Workflow.Host.Tests.Load;
 
 /// <summary>
 /// The built host (<c>Pppk.Workflow.Host.dll</c>) run as a separate OS process against a test database, so a test can

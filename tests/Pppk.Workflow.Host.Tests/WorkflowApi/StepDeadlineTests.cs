@@ -6,7 +6,7 @@ using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>A step past its deadline (2 s here) ends: rolled back, an incident (or a refusal), the instance free, and never run again.</summary>
 public sealed class StepDeadlineTests(DeadlineTestHost host) : IClassFixture<DeadlineTestHost>

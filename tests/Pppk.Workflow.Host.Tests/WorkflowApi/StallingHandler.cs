@@ -5,7 +5,7 @@ using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Testing;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>
 /// An inline handler that writes a mark in its step and then never finishes: with <c>mode = "token"</c> it waits on its

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Npgsql;
 
-namespace Pppk.Workflow.Runtime.Tests.Load;
+namespace Pppk.Workflow.Host.Tests.Load;
 
 /// <summary>Direct database reads for the load tests' progress and assertions.</summary>
 public static class LoadDb

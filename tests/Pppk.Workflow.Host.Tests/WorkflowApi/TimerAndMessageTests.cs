@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 public sealed class TimerAndMessageTests(TestHost host) : IClassFixture<TestHost>
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>Issue 13, substitutes (Plt/Plh): while in force the substitute sees and acts on the user's tasks, recorded as done on their behalf.</summary>
 public sealed class SubstitutionTests(TestHost host) : IClassFixture<TestHost>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Pppk.Workflow.Runtime.Tests.Api;
+using Pppk.Workflow.Host.Tests.WorkflowApi;
 using Pppk.Workflow.Testing;
 using Xunit.Abstractions;
 
-namespace Pppk.Workflow.Runtime.Tests.Load;
+namespace Pppk.Workflow.Host.Tests.Load;
 
 /// <summary>
 /// A power cut in the middle of a burst: the host process is SIGKILLed while timers fire and probe jobs run, started

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>Issue 13, reproduction 3: a claimed task is completed only by its assignee; unclaim and assign hand it on.</summary>
 public sealed class TaskOwnershipTests(TestHost host) : IClassFixture<TestHost>

@@ -8,7 +8,7 @@ using Pppk.Workflow.Runtime.UserTasks;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>Group commit: concurrent API steps share transactions, each keeps its own outcome.</summary>
 public sealed class GroupCommitTests(TestHost host) : IClassFixture<TestHost>

@@ -4,7 +4,7 @@ using Npgsql;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 /// <summary>Incident messages in the language the client asks for: English by default, Indonesian for Accept-Language: id.</summary>
 public sealed class IncidentTests(TestHost host) : IClassFixture<TestHost>

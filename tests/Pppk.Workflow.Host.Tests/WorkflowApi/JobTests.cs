@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using static Pppk.Workflow.Testing.Bpmn;
 
-namespace Pppk.Workflow.Runtime.Tests.Api;
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
 public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHost>
 {

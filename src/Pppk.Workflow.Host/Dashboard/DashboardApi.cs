@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Domain.Reporting;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Users;
 
@@ -36,40 +37,13 @@ public static class DashboardApi
             var tasks = counts.TasksByWorkflow.Select(t => new TaskCount(t.DefinitionKey, t.Open, t.Overdue)).ToList();
             var byUnit = counts.TasksByUnit.Select(u => new UnitTasks(u.Unit, u.Open, u.Overdue)).ToList();
 
-            var ending = new List<MonthCount>();
-            await using (var cmd = db.CreateCommand("""
-                SELECT to_char(m, 'YYYY-MM'), (SELECT count(*) FROM pppk.contracts c WHERE c.status = 'active' AND date_trunc('month', c."end") = m)
-                FROM generate_series(date_trunc('month', current_date), date_trunc('month', current_date) + interval '11 months', interval '1 month') AS m
-                ORDER BY m
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) ending.Add(new(r.GetString(0), r.GetInt64(1)));
-
+            var pppk = await PppkCounts.ReadAsync(db, ct);
+            var ending = pppk.ContractsEnding.Select(m => new MonthCount(m.Month, m.Count)).ToList();
             // Renewals in review: the active renewal instances, counted above.
             var inReview = instances.Where(c => c.DefinitionKey == "perpanjangan-kontrak" && c.Status == "active").Sum(c => c.Count);
-            Renewals renewals;
-            await using (var cmd = db.CreateCommand("""
-                SELECT (SELECT count(*) FROM pppk.contracts WHERE status = 'renewed'), (SELECT count(*) FROM pppk.contracts WHERE status = 'ended')
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-            {
-                await r.ReadAsync(ct);
-                renewals = new Renewals(r.GetInt64(0), r.GetInt64(1), inReview);
-            }
-
-            Selection selection;
-            await using (var cmd = db.CreateCommand("""
-                SELECT (SELECT count(*) FROM pppk.formations),
-                       (SELECT count(DISTINCT formation_id) FROM pppk.ranking_results),
-                       count(*), count(*) FILTER (WHERE a.admin_verdict = 'MS'), count(*) FILTER (WHERE a.admin_verdict = 'TMS'),
-                       count(s.applicant_id), count(*) FILTER (WHERE a.status = 'passed')
-                FROM pppk.applicants a LEFT JOIN pppk.cat_scores s ON s.applicant_id = a.id
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-            {
-                await r.ReadAsync(ct);
-                selection = new Selection(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
-            }
+            var renewals = new Renewals(pppk.Renewed, pppk.Ended, inReview);
+            var p = pppk.Selection;
+            var selection = new Selection(p.Formations, p.FormationsRanked, p.Applicants, p.Ms, p.Tms, p.Scored, p.Passed);
 
             return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), counts.OpenIncidents, byUnit, ending, renewals,
                 selection, DateTimeOffset.UtcNow));

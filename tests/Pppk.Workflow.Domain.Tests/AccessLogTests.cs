@@ -6,6 +6,7 @@ using Npgsql;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Selection;
+using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Testing;
 

@@ -1,4 +1,4 @@
-namespace Pppk.Workflow.Host.AccessLog;
+namespace Pppk.Workflow.Domain.Privacy;
 
 /// <summary>The <c>AccessLog</c> section: how long reads of personal data stay recorded.</summary>
 public sealed class AccessLogOptions

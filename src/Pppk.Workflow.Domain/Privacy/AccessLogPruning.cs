@@ -1,9 +1,12 @@
 using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pppk.Workflow.Runtime.Instances;
 
-namespace Pppk.Workflow.Host.AccessLog;
+namespace Pppk.Workflow.Domain.Privacy;
 
 /// <summary>Daily: deletes access-log rows older than <see cref="AccessLogOptions.Retention"/>.</summary>
 public sealed class AccessLogPruning(NpgsqlDataSource db, IOptions<AccessLogOptions> options, ILogger<AccessLogPruning> logger)

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Database;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;

@@ -1,6 +1,6 @@
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Dashboard;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Users;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Host.Users;
 

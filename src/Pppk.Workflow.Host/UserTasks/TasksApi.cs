@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Npgsql;
-using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Definitions;

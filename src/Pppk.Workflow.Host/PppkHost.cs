@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
@@ -27,7 +28,7 @@ using Pppk.Workflow.Runtime;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Runtime.UserTasks;
 using Serilog;
 using Serilog.Extensions.Logging;
 
@@ -215,6 +216,8 @@ public static class PppkHost
         var runtime = builder.Configuration.GetSection(RuntimeOptions.Section).Get<RuntimeOptions>() ?? new RuntimeOptions();
         builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
+        // What the PPPK roles reach as candidate groups: the runtime's task candidacy and visibility know no role by name.
+        builder.Services.AddSingleton(new GroupScopes(Roles.HrAdmin, Roles.UnitScoped, Roles.UnitWide));
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));

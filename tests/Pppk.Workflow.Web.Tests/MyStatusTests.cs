@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Users;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Web.Tests;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Domain.Api;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Selection;
 using Pppk.Workflow.Runtime.Api;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Domain.Api;
 

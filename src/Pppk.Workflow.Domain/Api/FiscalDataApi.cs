@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Runtime.Api;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Domain.Api;
 

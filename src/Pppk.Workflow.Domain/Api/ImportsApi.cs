@@ -2,9 +2,9 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Runtime.Api;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Domain.Api;
 

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.PartTime;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Domain.Api;
 

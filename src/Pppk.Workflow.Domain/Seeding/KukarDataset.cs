@@ -4,7 +4,7 @@ using Pppk.Workflow.Domain.Employees;
 namespace Pppk.Workflow.Domain.Seeding;
 
 /// <summary>
-/// Sizes of the synthetic dataset. The defaults are Kutai Kartanegara's (DOMAIN.md, "Scale"): 5,776 formations' quota
+/// Sizes of the synthetic dataset. The defaults are Kutai Kartanegara's (README, "Demo data and imports"): 5,776 formations' quota
 /// in about 600 formation codes and 59 units, 6,766 applicants, 5,143 employees in post.
 /// </summary>
 public sealed record KukarDatasetOptions

@@ -10,7 +10,7 @@ public sealed record RankingCandidate(int ApplicantId, string RegistrationNumber
 public sealed record RankedCandidate(RankingCandidate Candidate, int Rank, bool Passed, string Reason);
 
 /// <summary>
-/// The final ranking of a formation (DOMAIN.md): by priority category, then total score; ties broken by higher
+/// The final ranking of a formation: by priority category, then total score; ties broken by higher
 /// technical, then higher managerial + socio-cultural, then higher interview, then the older applicant. With the
 /// round's thresholds on, an applicant below any threshold can't pass (still ranked, for transparency). The top
 /// <c>quota</c> of those who meet the thresholds pass.

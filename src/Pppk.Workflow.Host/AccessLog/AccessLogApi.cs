@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.Api;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.AccessLog;
 

@@ -67,7 +67,7 @@ public static class InputLimits
     /// <summary>The last page a list serves (<see cref="Paging"/>).</summary>
     public const int MaxPage = Paging.MaxPage;
 
-    /// <summary>The largest page (API.md: pageSize at most 500).</summary>
+    /// <summary>The largest page (docs/api.md: pageSize at most 500).</summary>
     public const int MaxPageSize = Paging.MaxPageSize;
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;

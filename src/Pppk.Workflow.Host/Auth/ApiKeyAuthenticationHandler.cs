@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Host.Auth;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Security;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;

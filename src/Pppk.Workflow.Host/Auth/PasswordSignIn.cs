@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;

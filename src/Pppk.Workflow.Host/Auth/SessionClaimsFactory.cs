@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Auth;

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Seeding;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Host.Users;
 
 namespace Pppk.Workflow.Host.Commands;

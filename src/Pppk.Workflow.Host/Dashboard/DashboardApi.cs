@@ -1,7 +1,7 @@
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Reporting;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Dashboard;
 

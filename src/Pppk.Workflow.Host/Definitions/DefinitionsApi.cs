@@ -1,15 +1,15 @@
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Definitions;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Definitions;
 
 /// <summary><c>/api/definitions</c>: validate, deploy, list and read BPMN definitions; <c>/api/forms</c> for their forms.</summary>
 public static class DefinitionsApi
 {
-    /// <summary>One problem as API.md has it (<c>elementId</c>, <c>message</c>), with its stable <c>code</c>; the message is in the request's language.</summary>
+    /// <summary>One problem as docs/api.md has it (<c>elementId</c>, <c>message</c>), with its stable <c>code</c>; the message is in the request's language.</summary>
     public sealed record ErrorItem(string? FileName, string? ElementId, string Message, string Code);
 
     public static void MapDefinitionsApi(this IEndpointRouteBuilder app)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Host.Api;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Expressions;
 

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Incidents;
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Host.Instances;
 
@@ -33,7 +34,7 @@ public static class InstancesApi
         var http = context.HttpContext;
         if (http.Request.RouteValues["id"] is string raw && Guid.TryParse(raw, out var id)
             && !await InstanceTable.SeesCaseAsync(http.RequestServices.GetRequiredService<NpgsqlDataSource>(), id, http.User.Actor(),
-                http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted))
+                http.RequestServices.GetRequiredService<GroupScopes>(), http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted))
             return NoInstance(id);
         return await next(context);
     });
@@ -67,12 +68,12 @@ public static class InstancesApi
             .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, NpgsqlDataSource db,
-            TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
-            var (items, total) = await InstanceTable.ListAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode), http.User.Actor(), clock.GetUtcNow(),
+            var (items, total) = await InstanceTable.ListAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode), http.User.Actor(), scopes, clock.GetUtcNow(),
                 paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<InstanceView>(items, total, paging.Page, paging.PageSize));
         });

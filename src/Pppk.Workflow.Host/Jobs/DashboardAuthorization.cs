@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Host.Jobs;
 

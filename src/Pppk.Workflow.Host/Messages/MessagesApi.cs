@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Messages;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Messages;
 

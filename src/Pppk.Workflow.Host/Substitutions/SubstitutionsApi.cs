@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Substitutions;
@@ -46,7 +47,7 @@ public static class SubstitutionsApi
             var actor = http.User.Actor();
             var userName = string.IsNullOrWhiteSpace(body?.UserName) ? actor.Name : body.UserName.Trim();
             var user = await StoredNameAsync(users, userName, ct);
-            if (!actor.IsHrAdmin && user != actor.Name) return new LocalizedProblem(SubstitutionTexts.ForOther.Format(actor.Name), StatusCodes.Status403Forbidden);
+            if (!IsHrAdmin(actor) && user != actor.Name) return new LocalizedProblem(SubstitutionTexts.ForOther.Format(actor.Name), StatusCodes.Status403Forbidden);
             if (user is null) return LocalizedProblem.BadRequest(SubstitutionTexts.UnknownUser.Format("userName", userName), "userName");
             if (string.IsNullOrWhiteSpace(body?.SubstituteUserName)) return Required("substituteUserName");
             var substitute = await StoredNameAsync(users, body.SubstituteUserName.Trim(), ct);
@@ -74,8 +75,9 @@ public static class SubstitutionsApi
         group.MapDelete("/{id:guid}", async (Guid id, WorkflowDbContext db, HttpContext http, ILogger<SubstitutionRecord> log, CancellationToken ct) =>
         {
             var actor = http.User.Actor();
+            var admin = IsHrAdmin(actor);
             var deleted = await db.Set<SubstitutionRecord>()
-                .Where(s => s.Id == id && (actor.IsHrAdmin || s.UserName == actor.Name || s.CreatedBy == actor.Name))
+                .Where(s => s.Id == id && (admin || s.UserName == actor.Name || s.CreatedBy == actor.Name))
                 .ExecuteDeleteAsync(ct);
             if (deleted == 0) return new LocalizedProblem(SubstitutionTexts.NotFound.Format(id), StatusCodes.Status404NotFound);
             log.LogInformation("{Actor} withdrew substitution {Id}", actor.Name, id);
@@ -86,8 +88,10 @@ public static class SubstitutionsApi
     private static IQueryable<SubstitutionRecord> Visible(WorkflowDbContext db, Actor actor)
     {
         var all = db.Set<SubstitutionRecord>().AsNoTracking();
-        return actor.IsHrAdmin ? all : all.Where(s => s.UserName == actor.Name || s.SubstituteUserName == actor.Name || s.CreatedBy == actor.Name);
+        return IsHrAdmin(actor) ? all : all.Where(s => s.UserName == actor.Name || s.SubstituteUserName == actor.Name || s.CreatedBy == actor.Name);
     }
+
+    private static bool IsHrAdmin(Actor actor) => actor.Roles.Contains(Roles.HrAdmin);
 
     /// <summary>A user's name as stored, found as sign-in finds it (case-insensitive); null if there is none.</summary>
     private static Task<string?> StoredNameAsync(UsersDbContext users, string name, CancellationToken ct)

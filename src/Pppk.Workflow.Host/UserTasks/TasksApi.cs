@@ -5,7 +5,6 @@ using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.UserTasks;
 
@@ -22,18 +21,18 @@ public static class TasksApi
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
 
         group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, string? unitCode, bool? mine,
-            int? page, int? pageSize, NpgsqlDataSource db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            int? page, int? pageSize, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var (items, total) = await UserTaskTable.ListAsync(db, new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true),
-                http.User.Actor(), clock.GetUtcNow(), paging.Skip, paging.PageSize, ct);
+                http.User.Actor(), scopes, clock.GetUtcNow(), paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<TaskView>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             // One query: a task the caller may not see reads as missing.
-            var task = await UserTaskTable.GetAsync(db, id, ct, http.User.Actor(), clock.GetUtcNow());
+            var task = await UserTaskTable.GetAsync(db, id, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
             JsonNode? form = null;
             if (task.FormId is not null && await DefinitionTable.FormAsync(db, task.FormId, ct) is { } stored) form = JsonNode.Parse(stored.Schema);

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Host.Users;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Runtime.Database;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Users;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Host.Web;
 

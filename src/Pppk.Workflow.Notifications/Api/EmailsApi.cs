@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Notifications.Delivery;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Notifications.Api;
 

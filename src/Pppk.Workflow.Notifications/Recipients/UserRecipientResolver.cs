@@ -1,5 +1,5 @@
 using Npgsql;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Notifications.Recipients;
 

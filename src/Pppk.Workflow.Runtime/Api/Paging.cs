@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Pppk.Workflow.Runtime.Api;
 
-/// <summary>The one paging shape of every list endpoint (API.md): <c>?page=1&amp;pageSize=50</c>, pageSize at most 500.</summary>
+/// <summary>The one paging shape of every list endpoint (docs/api.md): <c>?page=1&amp;pageSize=50</c>, pageSize at most 500.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 public readonly record struct Paging(int Page, int PageSize)

@@ -37,7 +37,7 @@ public sealed class InstanceRecord
 }
 
 /// <summary>
-/// The instance as API.md shows it, plus the case's unit and subject (its process's <c>caseUnit</c>/<c>caseSubject</c>);
+/// The instance as docs/api.md shows it, plus the case's unit and subject (its process's <c>caseUnit</c>/<c>caseSubject</c>);
 /// a start's answer adds <see cref="Tasks"/>, the user tasks its first step opened.
 /// </summary>
 public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, string? BusinessKey, string Status, bool Incident,
@@ -173,7 +173,7 @@ public static class InstanceTable
     }
 
     /// <summary>A page of the instances <paramref name="actor"/> sees (<see cref="Visibility.Case"/>), newest first, and how many there are.</summary>
-    public static async Task<(List<InstanceView> Items, int Total)> ListAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, DateTimeOffset now,
+    public static async Task<(List<InstanceView> Items, int Total)> ListAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, GroupScopes scopes, DateTimeOffset now,
         int skip, int take, CancellationToken ct)
     {
         var where = new SqlFilter()
@@ -181,7 +181,7 @@ public static class InstanceTable
             .When(filter.Status, "i.status = @status", "status")
             .When(filter.BusinessKey, "i.business_key = @bk", "bk")
             .When(filter.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
-            .Restrict(Visibility.Case, actor, now);
+            .Restrict(Visibility.Case, actor, scopes, now);
         await using var cmd = where.Bind(db.CreateCommand($"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} ORDER BY i.started_at DESC, i.id LIMIT @take OFFSET @skip"));
         await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"));
         cmd.Parameters.AddWithValue("take", take);
@@ -193,9 +193,9 @@ public static class InstanceTable
     }
 
     /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>
-    public static async Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> SeesCaseAsync(NpgsqlDataSource db, Guid instanceId, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
     {
-        var filter = new SqlFilter().Restrict(Visibility.Case, actor, now);
+        var filter = new SqlFilter().Restrict(Visibility.Case, actor, scopes, now);
         await using var cmd = filter.Bind(db.CreateCommand($"SELECT 1 FROM pppk.instances i WHERE i.id = @id AND {filter.Where}"));
         cmd.Parameters.AddWithValue("id", instanceId);
         return await cmd.ExecuteScalarAsync(ct) is not null;

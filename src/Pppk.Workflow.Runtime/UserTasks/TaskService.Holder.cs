@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Runtime.UserTasks;
 /// </summary>
 public sealed partial class TaskService
 {
-    /// <summary>A candidate takes an open task for themselves; hr-admin may claim it for anyone, or take it over.</summary>
+    /// <summary>A candidate takes an open task for themselves; an administrator may claim it for anyone, or take it over.</summary>
     public async Task ClaimAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
     {
         await _runner.RunAsync(async tx =>
@@ -18,9 +18,9 @@ public sealed partial class TaskService
             var task = await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
             var target = string.IsNullOrWhiteSpace(assignee) ? actor.Name : assignee;
-            if (!actor.IsHrAdmin)
+            if (!_scopes.IsAdministrator(actor))
             {
-                if (target != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimForOther.Format(Label(task)));
+                if (target != actor.Name) throw new WorkflowException(403, TaskTexts.ClaimForOther.Format(Label(task), _scopes.Administrators));
                 if (task.Task.Assignee != actor.Name)
                 {
                     // A substitute in force may take a task offered to the user they stand in for.
@@ -34,7 +34,7 @@ public sealed partial class TaskService
         }, ct);
     }
 
-    /// <summary>The assignee (or hr-admin) gives the task back to its candidate groups and users.</summary>
+    /// <summary>The assignee (or an administrator) gives the task back to its candidate groups and users.</summary>
     public async Task UnclaimAsync(Guid taskId, Actor actor, CancellationToken ct)
     {
         await _runner.RunAsync(async tx =>
@@ -42,15 +42,15 @@ public sealed partial class TaskService
             var task = await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
             if (task.Task.Assignee is not { } holder) throw new WorkflowException(409, TaskTexts.NotClaimed.Format(Label(task)));
-            if (holder != actor.Name && !actor.IsHrAdmin) throw new WorkflowException(403, TaskTexts.UnclaimForbidden.Format(Label(task), holder));
-            // Released with no one to offer it to, the task would sit where only hr-admin sees it.
-            if (task.Task.CandidateGroups.Length == 0 && task.Task.CandidateUsers.Length == 0) throw new WorkflowException(409, TaskTexts.NoCandidates.Format(Label(task)));
+            if (holder != actor.Name && !_scopes.IsAdministrator(actor)) throw new WorkflowException(403, TaskTexts.UnclaimForbidden.Format(Label(task), holder, _scopes.Administrators));
+            // Released with no one to offer it to, the task would sit where only the administrators see it.
+            if (task.Task.CandidateGroups.Length == 0 && task.Task.CandidateUsers.Length == 0) throw new WorkflowException(409, TaskTexts.NoCandidates.Format(Label(task), _scopes.Administrators));
             await SetAssigneeAsync(tx, taskId, task, null, actor, "unclaim", ct);
         }, ct);
     }
 
     /// <summary>
-    /// Hands the task to an existing user: hr-admin to anyone; the assignee only to another candidate of the task (a
+    /// Hands the task to an existing user: an administrator to anyone; the assignee only to another candidate of the task (a
     /// candidate user or a member of a candidate group). Answers with the user name as stored (the sign-in name).
     /// </summary>
     public async Task<string> AssignAsync(Guid taskId, Actor actor, string? assignee, CancellationToken ct)
@@ -59,13 +59,13 @@ public sealed partial class TaskService
         {
             var task = await LockAsync(tx, taskId, ct);
             EnsureOpen(task);
-            if (!actor.IsHrAdmin && task.Task.Assignee != actor.Name)
-                throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Task.Assignee ?? TaskTexts.Nobody));
+            if (!_scopes.IsAdministrator(actor) && task.Task.Assignee != actor.Name)
+                throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Task.Assignee ?? TaskTexts.Nobody, _scopes.Administrators));
             if (string.IsNullOrWhiteSpace(assignee)) throw new WorkflowException(400, TaskTexts.AssigneeRequired.Format(Label(task)));
             var (name, roles, unit) = await FindUserAsync(tx, assignee.Trim(), ct)
                 ?? throw new WorkflowException(400, TaskTexts.UnknownAssignee.Format(Label(task), assignee.Trim()));
-            if (!actor.IsHrAdmin && !IsCandidate(task, name, roles, unit))
-                throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Task.CandidateGroups), string.Join(", ", task.Task.CandidateUsers)));
+            if (!_scopes.IsAdministrator(actor) && !IsCandidate(task, name, roles, unit))
+                throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Task.CandidateGroups), string.Join(", ", task.Task.CandidateUsers), _scopes.Administrators));
             await SetAssigneeAsync(tx, taskId, task, name, actor, "assign", ct);
             return name;
         }, ct);

@@ -3,7 +3,6 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Steps;
 using Pppk.Workflow.Runtime.Substitutions;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
 
@@ -15,11 +14,13 @@ public sealed partial class TaskService
 {
     private readonly StepRunner _runner;
     private readonly TimeProvider _clock;
+    private readonly GroupScopes _scopes;
 
-    internal TaskService(StepRunner runner, TimeProvider clock)
+    internal TaskService(StepRunner runner, TimeProvider clock, GroupScopes scopes)
     {
         _runner = runner;
         _clock = clock;
+        _scopes = scopes;
     }
 
     /// <summary>A task locked for a call, with its case's unit (for the unit-scoped candidate groups).</summary>
@@ -73,8 +74,8 @@ public sealed partial class TaskService
         TaskRow.Of(await UserTaskTable.LockAsync(tx, taskId, ct)) ?? throw WorkflowException.NotFound($"No task {taskId}.");
 
     /// <summary>
-    /// A claimed task only by its assignee (hr-admin too reassigns rather than completes another's task); an unclaimed
-    /// one by hr-admin, a candidate user or a member of a candidate group (API.md); either also by the substitute in force
+    /// A claimed task only by its assignee (an administrator too reassigns rather than completes another's task); an unclaimed
+    /// one by an administrator, a candidate user or a member of a candidate group (docs/api.md); either also by the substitute in force
     /// of a user who may. Answers that user (the one acted for), or null when the actor acts for themselves.
     /// </summary>
     private async Task<string?> EnsureMayCompleteAsync(StepTransaction tx, TaskRow task, Actor actor, CancellationToken ct)
@@ -83,9 +84,9 @@ public sealed partial class TaskService
         {
             if (holder == actor.Name) return null;
             return await SubstitutedAsync(tx, actor, ct, absent => absent.User == holder)
-                ?? throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder));
+                ?? throw new WorkflowException(403, TaskTexts.ClaimedByOther.Format(Label(task), holder, _scopes.Administrators));
         }
-        if (actor.IsHrAdmin || IsCandidate(task, actor.Name, actor.Roles, actor.UnitCode)) return null;
+        if (_scopes.IsAdministrator(actor) || IsCandidate(task, actor.Name, actor.Roles, actor.UnitCode)) return null;
         return await SubstitutedAsync(tx, actor, ct, absent => IsCandidate(task, absent.User, absent.Roles, absent.Unit)) ?? throw NotCandidate(task, actor);
     }
 
@@ -100,14 +101,14 @@ public sealed partial class TaskService
     /// 403 naming the task's candidates; but 404, as for a task that isn't there, when the actor would be a candidate
     /// were the task of their unit: a case of another unit does not exist for a unit-scoped member.
     /// </summary>
-    private static WorkflowException NotCandidate(TaskRow task, Actor actor) =>
-        task.Task.CandidateGroups.Any(g => Users.Roles.IsUnitScoped(g) && actor.Roles.Contains(g))
+    private WorkflowException NotCandidate(TaskRow task, Actor actor) =>
+        task.Task.CandidateGroups.Any(g => _scopes.IsUnitScoped(g) && actor.Roles.Contains(g))
             ? WorkflowException.NotFound($"No task {task.Task.Id}.")
             : new(403, TaskTexts.NotCandidate.Format(Label(task), actor.Name, string.Join(", ", task.Task.CandidateGroups), string.Join(", ", task.Task.CandidateUsers)));
 
-    /// <summary>A candidate user, or a member of a candidate group (a unit-scoped group counts only in the task's unit: <see cref="Users.Roles.GroupsFor"/>).</summary>
-    private static bool IsCandidate(TaskRow task, string user, IEnumerable<string> roles, string? unit) =>
-        task.Task.CandidateUsers.Contains(user) || Users.Roles.GroupsFor(roles, unit, task.Unit).Any(task.Task.CandidateGroups.Contains);
+    /// <summary>A candidate user, or a member of a candidate group (a unit-scoped group counts only in the task's unit: <see cref="GroupScopes.GroupsFor"/>).</summary>
+    private bool IsCandidate(TaskRow task, string user, IEnumerable<string> roles, string? unit) =>
+        task.Task.CandidateUsers.Contains(user) || _scopes.GroupsFor(roles, unit, task.Unit).Any(task.Task.CandidateGroups.Contains);
 
     private static void EnsureOpen(TaskRow task)
     {

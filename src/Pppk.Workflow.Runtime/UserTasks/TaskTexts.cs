@@ -5,10 +5,11 @@ namespace Pppk.Workflow.Runtime.UserTasks;
 /// <summary>Why a call on a user task was refused (who holds it, who may act), by code, in English and Indonesian.</summary>
 public static class TaskTexts
 {
-    // {0} is the task's name (or element id) throughout; {1} a user name unless said otherwise.
+    // {0} is the task's name (or element id) throughout; {1} a user name unless said otherwise; the last one, where there
+    // is one after those said, the administrators' group (GroupScopes.Administrators).
     public static readonly TextTemplate ClaimedByOther = new("task-claimed-by-other",
-        "Task '{0}' is claimed by {1}; only {1} can complete it. Ask {1} to release it, or hr-admin to reassign it.",
-        "Tugas '{0}' sedang dipegang oleh {1}; hanya {1} yang dapat menyelesaikannya. Minta {1} melepaskannya, atau minta hr-admin mengalihkannya.");
+        "Task '{0}' is claimed by {1}; only {1} can complete it. Ask {1} to release it, or {2} to reassign it.",
+        "Tugas '{0}' sedang dipegang oleh {1}; hanya {1} yang dapat menyelesaikannya. Minta {1} melepaskannya, atau minta {2} mengalihkannya.");
     public static readonly TextTemplate NotCandidate = new("task-not-candidate",
         "{1} may not act on task '{0}': it is offered to candidate groups [{2}] and users [{3}].",
         "{1} tidak berhak atas tugas '{0}': tugas ini ditujukan kepada grup kandidat [{2}] dan pengguna kandidat [{3}].");
@@ -16,8 +17,8 @@ public static class TaskTexts
         "Task '{0}' is already claimed by {1}.",
         "Tugas '{0}' sudah diambil oleh {1}.");
     public static readonly TextTemplate ClaimForOther = new("task-claim-for-other",
-        "Only hr-admin may claim task '{0}' for someone else; the person holding a task hands it over with /assign.",
-        "Hanya hr-admin yang dapat mengambil tugas '{0}' untuk orang lain; pemegang tugas menyerahkannya dengan /assign.");
+        "Only {1} may claim task '{0}' for someone else; the person holding a task hands it over with /assign.",
+        "Hanya {1} yang dapat mengambil tugas '{0}' untuk orang lain; pemegang tugas menyerahkannya dengan /assign.");
     // {1} a TaskState term
     public static readonly TextTemplate NotOpen = new("task-not-open",
         "Task '{0}' is {1}; only an open task can be claimed, released, assigned or completed.",
@@ -26,19 +27,19 @@ public static class TaskTexts
         "Task '{0}' is not held by anyone; there is nothing to release.",
         "Tugas '{0}' tidak sedang dipegang siapa pun; tidak ada yang perlu dilepaskan.");
     public static readonly TextTemplate NoCandidates = new("task-no-candidates",
-        "Task '{0}' has no candidate groups or users to give it back to; hr-admin can assign it to someone else.",
-        "Tugas '{0}' tidak punya grup atau pengguna kandidat untuk menerimanya kembali; hr-admin dapat mengalihkannya kepada orang lain.");
+        "Task '{0}' has no candidate groups or users to give it back to; {1} can assign it to someone else.",
+        "Tugas '{0}' tidak punya grup atau pengguna kandidat untuk menerimanya kembali; {1} dapat mengalihkannya kepada orang lain.");
     public static readonly TextTemplate UnclaimForbidden = new("task-unclaim-forbidden",
-        "Task '{0}' is held by {1}; only {1} or hr-admin can release it.",
-        "Tugas '{0}' dipegang oleh {1}; hanya {1} atau hr-admin yang dapat melepaskannya.");
+        "Task '{0}' is held by {1}; only {1} or {2} can release it.",
+        "Tugas '{0}' dipegang oleh {1}; hanya {1} atau {2} yang dapat melepaskannya.");
     // {1} the holder, or the Nobody term
     public static readonly TextTemplate AssignForbidden = new("task-assign-forbidden",
-        "Only hr-admin or the person holding task '{0}' can hand it to someone else; it is held by {1}.",
-        "Hanya hr-admin atau pemegang tugas '{0}' yang dapat menyerahkannya kepada orang lain; tugas ini dipegang oleh {1}.");
+        "Only {2} or the person holding task '{0}' can hand it to someone else; it is held by {1}.",
+        "Hanya {2} atau pemegang tugas '{0}' yang dapat menyerahkannya kepada orang lain; tugas ini dipegang oleh {1}.");
     // {1} the user it was to go to, {2} groups, {3} users
     public static readonly TextTemplate AssignNotCandidate = new("task-assign-not-candidate",
-        "{1} is not among the candidate groups [{2}] or users [{3}] of task '{0}'; only hr-admin can assign it outside them.",
-        "{1} tidak termasuk grup kandidat [{2}] atau pengguna kandidat [{3}] tugas '{0}'; hanya hr-admin yang dapat mengalihkannya di luar itu.");
+        "{1} is not among the candidate groups [{2}] or users [{3}] of task '{0}'; only {4} can assign it outside them.",
+        "{1} tidak termasuk grup kandidat [{2}] atau pengguna kandidat [{3}] tugas '{0}'; hanya {4} yang dapat mengalihkannya di luar itu.");
     public static readonly TextTemplate UnknownAssignee = new("task-assignee-unknown",
         "There is no user '{1}' to give task '{0}' to.",
         "Tidak ada pengguna '{1}' yang dapat menerima tugas '{0}'.");

@@ -174,9 +174,10 @@ public static class UserTaskTable
 
     /// <summary>
     /// A page of the tasks <paramref name="actor"/> sees (<see cref="Visibility.Task"/>), by due date, and how many there
-    /// are; with <see cref="TaskFilter.Mine"/>, hr-admin gets only the tasks offered to them as to anyone else.
+    /// are; with <see cref="TaskFilter.Mine"/>, an administrator gets only the tasks offered to them as to anyone else.
     /// </summary>
-    public static async Task<(List<TaskView> Items, int Total)> ListAsync(NpgsqlDataSource db, TaskFilter f, Actor actor, DateTimeOffset now, int skip, int take, CancellationToken ct)
+    public static async Task<(List<TaskView> Items, int Total)> ListAsync(NpgsqlDataSource db, TaskFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now,
+        int skip, int take, CancellationToken ct)
     {
         var filter = new SqlFilter()
             .When(f.State == "all" ? null : f.State ?? "open", "t.state = @state", "state")
@@ -185,9 +186,9 @@ public static class UserTaskTable
             .When(f.CandidateGroup, "@group = ANY(t.candidate_groups)", "group")
             .When(f.DefinitionKey, "i.definition_key = @def", "def")
             .When(f.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
-            .Restrict(Visibility.Task, actor, now);
-        // hr-admin's "mine": the tasks offered to them as to anyone else, not the whole list.
-        if (f.Mine && actor.IsHrAdmin) filter.Add(Visibility.Task, Visibility.Parameters(actor, now));
+            .Restrict(Visibility.Task, actor, scopes, now);
+        // An administrator's "mine": the tasks offered to them as to anyone else, not the whole list.
+        if (f.Mine && scopes.IsAdministrator(actor)) filter.Add(Visibility.Task, Visibility.Parameters(actor, scopes, now));
         await using var cmd = filter.Bind(db.CreateCommand($"{ViewSelect} WHERE {filter.Where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip"));
         await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}"));
         cmd.Parameters.AddWithValue("take", take);
@@ -198,10 +199,15 @@ public static class UserTaskTable
         return (items, (int)(long)(await count.ExecuteScalarAsync(ct))!);
     }
 
-    /// <summary>One task; with <paramref name="actor"/>, only if they see it (in the same query: a task they may not see reads as missing).</summary>
-    public static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct, Actor? actor = null, DateTimeOffset now = default)
+    /// <summary>One task, whoever asks.</summary>
+    public static Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct) => GetAsync(db, id, new SqlFilter(), ct);
+
+    /// <summary>One task, only if <paramref name="actor"/> sees it (in the same query: a task they may not see reads as missing).</summary>
+    public static Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct) =>
+        GetAsync(db, id, new SqlFilter().Restrict(Visibility.Task, actor, scopes, now), ct);
+
+    private static async Task<TaskView?> GetAsync(NpgsqlDataSource db, Guid id, SqlFilter visible, CancellationToken ct)
     {
-        var visible = actor is null ? new SqlFilter() : new SqlFilter().Restrict(Visibility.Task, actor, now);
         await using var cmd = visible.Bind(db.CreateCommand($"{ViewSelect} WHERE t.id = @id AND {visible.Where}"));
         cmd.Parameters.AddWithValue("id", id);
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -1,12 +1,12 @@
 using Pppk.Workflow.Runtime.Database;
-using Pppk.Workflow.Runtime.Users;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
 
 /// <summary>
 /// Who sees which task and which case (README, "Who sees what"), as SQL conditions: the lists filter by them and a
-/// single record the caller may not see answers 404, as if it did not exist. hr-admin sees everything. The query
-/// classes (<see cref="UserTaskTable"/>, <see cref="Instances.InstanceTable"/>) apply them for the actor their caller names.
+/// single record the caller may not see answers 404, as if it did not exist. The administrators (<see cref="GroupScopes"/>)
+/// see everything. The query classes (<see cref="UserTaskTable"/>, <see cref="Instances.InstanceTable"/>) apply them for
+/// the actor their caller names.
 /// </summary>
 internal static class Visibility
 {
@@ -26,27 +26,27 @@ internal static class Visibility
                           WHERE ur.user_id = u.id AND r.name IS NOT NULL AND (r.name <> ALL(@v_scoped) OR u.unit_code = i.unit_code))))))
         """;
 
-    /// <summary>A case (alias <c>i</c>): a unit head's unit's cases, the cases about the caller (subject), and any case in which they see a task.</summary>
+    /// <summary>A case (alias <c>i</c>): a unit-wide group's member's unit's cases (a unit head's), the cases about the caller (subject), and any case in which they see a task.</summary>
     public const string Case = "(@v_unit_head AND i.unit_code = @v_unit) OR i.subject = @v_nik OR EXISTS (SELECT 1 FROM pppk.user_tasks t WHERE t.instance_id = i.id AND (" + Task + "))";
 
-    /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for hr-admin.</summary>
-    public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, DateTimeOffset now) =>
-        actor.IsHrAdmin ? filter : filter.Add(condition, Parameters(actor, now));
+    /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for an administrator.</summary>
+    public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, GroupScopes scopes, DateTimeOffset now) =>
+        scopes.IsAdministrator(actor) ? filter : filter.Add(condition, Parameters(actor, scopes, now));
 
     /// <summary>The parameters <see cref="Task"/> and <see cref="Case"/> read, for <paramref name="actor"/> at <paramref name="now"/>.</summary>
-    public static (string, object)[] Parameters(Actor actor, DateTimeOffset now)
+    public static (string, object)[] Parameters(Actor actor, GroupScopes scopes, DateTimeOffset now)
     {
-        var scoped = actor.Roles.Where(Roles.IsUnitScoped).ToArray();
+        var scoped = actor.Roles.Where(scopes.IsUnitScoped).ToArray();
         return
         [
             ("v_me", actor.Name),
-            ("v_org", actor.Roles.Where(r => !Roles.IsUnitScoped(r)).ToArray()),
+            ("v_org", actor.Roles.Where(r => !scopes.IsUnitScoped(r)).ToArray()),
             // Without a unit the unit-scoped roles count nowhere.
             ("v_scoped_mine", actor.UnitCode is null ? Array.Empty<string>() : scoped),
             ("v_unit", (object?)actor.UnitCode ?? DBNull.Value),
-            ("v_unit_head", actor.UnitCode is not null && scoped.Contains(Roles.UnitHead)),
+            ("v_unit_head", actor.UnitCode is not null && scoped.Any(scopes.UnitWide.Contains)),
             ("v_nik", (object?)actor.EmployeeNik ?? DBNull.Value),
-            ("v_scoped", Roles.UnitScoped.ToArray()),
+            ("v_scoped", scopes.UnitScoped.ToArray()),
             ("v_now", now),
         ];
     }

@@ -1,4 +1,4 @@
-// Thin fetch wrapper over the host's REST API (API.md). Errors become ApiError with the problem body.
+// Thin fetch wrapper over the host's REST API (docs/api.md). Errors become ApiError with the problem body.
 // Every call asks for Indonesian (Accept-Language: id): validation problems, CSV row errors, incident messages and
 // problem titles come back in Bahasa Indonesia, each with its stable `code`; API clients that do not ask keep the English texts.
 // Every change carries X-Pppk-Csrf: the host refuses a change made with the sign-in cookie without it, which a page of

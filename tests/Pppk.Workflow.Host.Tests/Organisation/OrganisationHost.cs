@@ -2,12 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Selection;
 using Pppk.Workflow.Host.Users;
-using Pppk.Workflow.Runtime.Users;
 using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Host.Tests.Organisation;

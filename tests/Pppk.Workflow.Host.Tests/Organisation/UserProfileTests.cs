@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pppk.Workflow.Runtime.Users;
+using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Host.Tests.Organisation;
 

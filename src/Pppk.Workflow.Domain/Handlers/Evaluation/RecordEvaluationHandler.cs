@@ -44,7 +44,7 @@ public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IJo
         // Distribution in the unit for this period, against the cap of the unit's own rating (a setting per rating).
         var unitRating = context.OptionalString("unitRating") ?? Predicates.Baik;
         var caps = options.Value.PredicateCapByUnitRating;
-        // DOMAIN.md: the share of the unit's staff (employees with a contract in the unit during the period), not of the
+        // The share of the unit's staff (employees with a contract in the unit during the period), not of the
         // ratings so far; an employee rated without such a contract still counts, so the share never exceeds 100%.
         var (start, end) = EvaluationPeriods.IsKnown(period) ? EvaluationPeriods.Range(year, period) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var unit = employee.UnitCode;

@@ -1,6 +1,6 @@
-namespace Pppk.Workflow.Runtime.Users;
+namespace Pppk.Workflow.Auth;
 
-/// <summary>The roles of DOMAIN.md. A role is also a candidate group that user tasks can be offered to.</summary>
+/// <summary>The PPPK roles (README, "Who sees what"). A role is also a candidate group that user tasks can be offered to.</summary>
 public static class Roles
 {
     public const string HrAdmin = "hr-admin";
@@ -16,14 +16,10 @@ public static class Roles
     /// <summary>Roles that act within one unit (OPD): a member sees a task of their groups only when the task's case is of their unit.</summary>
     public static readonly IReadOnlyList<string> UnitScoped = [UnitHead, Evaluator];
 
+    /// <summary>Unit-scoped roles whose member sees every case of their unit, not only those in which they see a task.</summary>
+    public static readonly IReadOnlyList<string> UnitWide = [UnitHead];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     public static bool IsUnitScoped(string role) => UnitScoped.Contains(role, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Of <paramref name="roles"/>, those that make their holder a candidate for a task whose case is of <paramref name="taskUnit"/>:
-    /// organisation-wide roles always; unit-scoped ones when the holder has a unit and it is the task's.
-    /// </summary>
-    public static IEnumerable<string> GroupsFor(IEnumerable<string> roles, string? userUnit, string? taskUnit) =>
-        roles.Where(r => !IsUnitScoped(r) || (userUnit is not null && userUnit == taskUnit));
 }

@@ -82,7 +82,8 @@ public static class Extensions
         // Npgsql 10.0.3's automatic preparation, a statement PostgreSQL refuses in the round trip that prepares it stays
         // prepared without its result columns, and the next run of that text on the connection fails reading its rows
         // ("unexpected backend message DataRow"; ConnectionReuseTests reproduces it, docs/limits.md has the story).
-        // Preparation had saved about a quarter of PostgreSQL's CPU per step (0.78 -> 0.58 ms in the runtime benchmark).
+        // Preparation had saved PostgreSQL parsing and planning: 0.35-0.45 ms of its CPU per step at 1 client, 10-30% of the
+        // steps/s (tests/Pppk.Workflow.Benchmarks/Runtime/RESULTS.md, session 6).
         // A connection string that sets Max Auto Prepare still turns it on, at that risk.
         // (NpgsqlConnectionStringBuilder.ContainsKey is true for every known keyword; the plain builder knows what was given.)
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Pppk.Workflow.Testing;
@@ -23,10 +24,13 @@ internal static class Suites
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ConformanceFactAttribute : FactAttribute
 {
-    public ConformanceFactAttribute(Suite suite)
+    public ConformanceFactAttribute(Suite suite, [CallerMemberName] string test = "")
     {
         var found = Suites.Of(suite);
-        if (!found.IsPresent) Skip = found.SkipReason;
+        if (found.IsPresent) return;
+        Skip = found.SkipReason;
+        // The console logger prints a skipped test's name but not its reason: the name carries it.
+        DisplayName = $"{test} (skipped: {found.SkipReason})";
     }
 }
 
@@ -34,9 +38,12 @@ public sealed class ConformanceFactAttribute : FactAttribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ConformanceTheoryAttribute : TheoryAttribute
 {
-    public ConformanceTheoryAttribute(Suite suite)
+    public ConformanceTheoryAttribute(Suite suite, [CallerMemberName] string test = "")
     {
         var found = Suites.Of(suite);
-        if (!found.IsPresent) Skip = found.SkipReason;
+        if (found.IsPresent) return;
+        Skip = found.SkipReason;
+        // The console logger prints a skipped test's name but not its reason: the name carries it.
+        DisplayName = $"{test} (skipped: {found.SkipReason})";
     }
 }

@@ -27,7 +27,10 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>The domain's DbContext in the step's unit of work: an inline handler's reads and writes commit with the step.</summary>
+    /// <summary>
+    /// The domain's DbContext in the step's unit of work: an inline handler's reads and writes commit with the step.
+    /// The unit of work disposes it when the handler returns; the handler does not.
+    /// </summary>
     public static Task<PppkDbContext> DomainAsync(this JobContext context, CancellationToken ct) =>
         context.RequireStep().DbContextAsync<PppkDbContext>(ct);
 }

@@ -26,7 +26,7 @@ public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IJo
         var employeeId = context.Int("employeeId");
         var year = context.Int("year");
         var period = context.String("period");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var employee = await db.Employees.FindAsync([employeeId], ct);
         if (employee is null) return new JobResult.Failure($"No employee {employeeId}.");
         var evaluation = await db.Evaluations.SingleOrDefaultAsync(e => e.EmployeeId == employeeId && e.Year == year && e.Period == period, ct);

@@ -18,7 +18,7 @@ public sealed class CheckPartTimeCandidateHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var regNo = context.String("registrationNumber");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         if (!await db.Applicants.AnyAsync(a => a.RegistrationNumber == regNo, ct)) return new JobResult.Failure($"No applicant with registration number {regNo}.");
         var row = await PartTimeCandidateQuery.RankedApplicants(db).SingleOrDefaultAsync(r => r.RegistrationNumber == regNo, ct);
         if (row is null) return new JobResult.Failure($"Applicant {regNo} has no ranking result; rank the formation first.");

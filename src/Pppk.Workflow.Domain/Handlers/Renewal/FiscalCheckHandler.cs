@@ -23,7 +23,7 @@ public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IJobHandler
     {
         var options = pppk.Value;
         var termYears = context.OptionalInt("termYears") ?? options.DefaultTermYears;
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
         // A part-time renewal without the check (Pppk:PartTime:FiscalCheck=false, given by the monitor as fiscalCheckRequired).

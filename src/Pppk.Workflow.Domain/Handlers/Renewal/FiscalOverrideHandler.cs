@@ -20,7 +20,7 @@ public sealed class FiscalOverrideHandler : IJobHandler
         var overridden = context.Variables["fiscalOverride"]?.GetValue<bool>() ?? false;
         var reason = context.OptionalString("fiscalOverrideReason");
         if (overridden && string.IsNullOrWhiteSpace(reason)) return new JobResult.Failure("An override of the fiscal check needs a reason (fiscalOverrideReason).");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var check = await db.FiscalChecks.FindAsync([context.Int("fiscalCheckId")], ct);
         if (check is null) return new JobResult.Failure($"No fiscal check {context.Int("fiscalCheckId")}.");
         check.OverriddenByFinance = overridden;

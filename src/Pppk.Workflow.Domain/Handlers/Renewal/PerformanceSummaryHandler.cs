@@ -14,7 +14,7 @@ public sealed class PerformanceSummaryHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
         var from = contract.Tmt.Year;

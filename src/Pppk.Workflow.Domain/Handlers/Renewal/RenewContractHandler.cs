@@ -21,7 +21,7 @@ public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IJobHandl
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var options = pppk.Value;
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var old = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (old is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
         var years = context.OptionalInt("termYears") ?? (old.PartTime ? options.PartTime.TermYears : options.DefaultTermYears);

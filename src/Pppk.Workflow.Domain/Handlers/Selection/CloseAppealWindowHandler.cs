@@ -16,7 +16,7 @@ public sealed class CloseAppealWindowHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var applicant = await db.ApplicantAsync(context, ct);
         var pending = await db.Appeals.AnyAsync(p => p.ApplicantId == applicant.Id && p.Accepted == null, ct);
         if (applicant.AdminVerdict == "TMS" && !pending && applicant.FinalIneligibleAt is null)

@@ -22,7 +22,7 @@ public sealed class RankFormationHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var code = context.String("formationCode");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         // One ranking of a formation at a time: a second one waits here, then compares with the first one's rows.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM pppk.formations WHERE code = {code} FOR UPDATE", ct);
         var formation = await db.Formations.SingleOrDefaultAsync(f => f.Code == code, ct);

@@ -14,7 +14,7 @@ public sealed class RecordAppealHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var accepted = context.Variables["appealAccepted"]?.GetValue<bool>() ?? false;
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var applicant = await db.ApplicantAsync(context, ct);
         // The appeal stored when it arrived (pppk.record-appeal-submitted); instances from before that step store it now.
         var appeal = await db.Appeals.Where(p => p.ApplicantId == applicant.Id && p.Accepted == null).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);

@@ -16,7 +16,7 @@ public sealed class RecordAppealSubmittedHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var applicant = await db.ApplicantAsync(context, ct);
         var reason = context.OptionalString("appealReason") ?? "-";
         var pending = await db.Appeals.FirstOrDefaultAsync(p => p.ApplicantId == applicant.Id && p.Accepted == null, ct);

@@ -14,7 +14,7 @@ public sealed class RecordVerdictHandler : IJobHandler
     {
         var verdict = context.String("verdict").ToUpperInvariant();
         if (verdict is not ("MS" or "TMS")) return new JobResult.Failure($"verdict must be MS or TMS, not '{verdict}'.");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var applicant = await db.ApplicantAsync(context, ct);
         applicant.AdminVerdict = verdict;
         applicant.AdminReason = verdict == "TMS" ? context.OptionalString("verdictReason") : null;

@@ -18,7 +18,7 @@ public sealed class RegisterApplicantHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var code = context.String("formationCode");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var formation = await db.Formations.AsNoTracking().Where(f => f.Code == code)
             .Select(f => new { f.UnitCode, f.Position, RoundYear = db.Rounds.Where(r => r.Id == f.RoundId).Select(r => (int?)r.Year).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);

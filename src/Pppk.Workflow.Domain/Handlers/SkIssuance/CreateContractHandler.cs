@@ -27,7 +27,7 @@ public sealed class CreateContractHandler(IOptions<PppkOptions> pppk) : IJobHand
         var (hours, payBasis, error) = partTime ? PartTimeTerms.Check(options.PartTime, context.OptionalInt("weeklyHours"), context.OptionalString("payBasis")) : (0, "", null);
         if (error is not null) return new JobResult.Failure(error);
         var tmt = context.Date("tmt");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var contract = new Contract
         {
             EmployeeId = context.Int("employeeId"), SkId = context.OptionalInt("skId"), Tmt = tmt, End = tmt.AddYears(years).AddDays(-1), Years = years, Status = "active",

@@ -15,7 +15,7 @@ public sealed class CreateEmployeeHandler : IJobHandler
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var regNo = context.String("registrationNumber");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.RegistrationNumber == regNo, ct);
         if (applicant is null) return new JobResult.Failure($"No applicant with registration number {regNo}.");
         var formation = await db.Formations.SingleAsync(f => f.Code == applicant.FormationCode, ct);

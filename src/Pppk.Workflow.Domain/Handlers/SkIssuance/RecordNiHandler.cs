@@ -16,7 +16,7 @@ public sealed class RecordNiHandler : IJobHandler
     {
         var id = context.Int("employeeId");
         var ni = context.String("niPppk");
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var employee = await db.Employees.FindAsync([id], ct);
         if (employee is null) return new JobResult.Failure($"No employee {id}.");
         employee.NiPppk = ni;

@@ -16,7 +16,7 @@ public sealed class RecordSpmtHandler : IJobHandler
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
-        await using var db = await context.DomainAsync(ct);
+        var db = await context.DomainAsync(ct);
         var contract = await db.Contracts.FindAsync([context.Int("contractId")], ct);
         if (contract is null) return new JobResult.Failure($"No contract {context.Int("contractId")}.");
         contract.SpmtDate = context.Date("spmtDate");

@@ -136,7 +136,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _owner = false;
         try
         {
+            var serverPid = ServerPid();
             await RunAsync("pg_ctl", ["-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
+            // pg_ctl returns once the server has removed postmaster.pid, a moment before its process has exited: wait for
+            // that too, so "stopped" means gone (a restart on the same port, or a check of the process, comes right after).
+            for (var waited = 0; serverPid is { } pid && IsAlive(pid) && waited < 10_000; waited += 20) await Task.Delay(20);
             File.Delete(OwnerFile);
             _logger.LogInformation("Embedded PostgreSQL stopped");
         }
@@ -158,6 +162,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         catch (IOException) { return false; }
         // postmaster.pid: line 1 the server's pid, line 4 its port.
         return lines.Length >= 4 && int.TryParse(lines[0], out var pid) && IsAlive(pid) && int.TryParse(lines[3], out port);
+    }
+
+    /// <summary>The server's process id from <c>postmaster.pid</c>, or null when there is none.</summary>
+    private int? ServerPid()
+    {
+        try
+        {
+            var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+        }
+        catch (IOException) { return null; }
     }
 
     private bool IsOwnerAlive() =>

@@ -17,7 +17,7 @@ internal sealed record UserPlace(string? UnitCode, string? EmployeeNik, IReadOnl
 }
 
 /// <summary>
-/// What a user's unit, linked NIK and roles must satisfy before they are saved: the unit is one of <c>pppk.units</c>; the
+/// What a user's unit, linked NIK and roles must satisfy before they are saved: the unit is one of the domain's units; the
 /// NIK is 16 digits, a person's of the employee or applicant records, and no other user's (409); a unit-scoped role
 /// (unit-head, evaluator) comes with a unit. Each problem names its field.
 /// </summary>

@@ -7,6 +7,7 @@ using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Notifications.Delivery;
 using Pppk.Workflow.Notifications.Recipients;
 using Pppk.Workflow.Notifications.Templates;
+using Pppk.Workflow.Runtime.People;
 using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Notifications.Digest;
@@ -32,7 +33,7 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTe
         }
         var emails = new List<OutgoingEmail>();
         var skipped = new List<string>();
-        foreach (var (userName, fullName, email) in await UsersAsync(ct))
+        foreach (var (userName, _, _, fullName, email) in await Principals.ActiveAsync(db.CreateCommand, ct))
         {
             var tasks = await TasksOfAsync(userName, now, ct);
             if (tasks.Count == 0) continue;
@@ -72,16 +73,6 @@ public sealed class DailyDigest(NpgsqlDataSource db, EmailSender sender, EmailTe
         if (added > 0 && sender.ClaimDispatch())
             jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
         return added;
-    }
-
-    private async Task<List<(string UserName, string? FullName, string? Email)>> UsersAsync(CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT user_name, full_name, email FROM pppk.users WHERE user_name IS NOT NULL AND (lockout_end IS NULL OR lockout_end < now()) ORDER BY user_name");
-        var users = new List<(string, string?, string?)>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            users.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
-        return users;
     }
 
     private Task<List<UserTaskTable.OpenTask>> TasksOfAsync(string userName, DateTimeOffset now, CancellationToken ct) =>

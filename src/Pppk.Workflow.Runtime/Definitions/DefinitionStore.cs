@@ -17,12 +17,8 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
         _byId.GetOrAdd(definitionId, id => LoadAsync(id, ct));
 
     /// <summary>The latest version of <paramref name="key"/>, or null when none is deployed.</summary>
-    public async Task<Deployed?> LatestAsync(string key, CancellationToken ct = default)
-    {
-        await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND is_latest");
-        cmd.Parameters.AddWithValue("key", key);
-        return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
-    }
+    public async Task<Deployed?> LatestAsync(string key, CancellationToken ct = default) =>
+        await DefinitionTable.IdAsync(db, key, null, ct) is { } id ? await GetAsync(id, ct) : null;
 
     private readonly ConcurrentDictionary<string, long> _latestIds = new(StringComparer.Ordinal);
 
@@ -46,21 +42,13 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
     /// <summary>Drops the cached latest versions (after a deployment here, or a step that found one stale).</summary>
     public void ForgetLatest() => _latestIds.Clear();
 
-    public async Task<Deployed?> VersionAsync(string key, int version, CancellationToken ct = default)
-    {
-        await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND version = @version");
-        cmd.Parameters.AddWithValue("key", key);
-        cmd.Parameters.AddWithValue("version", version);
-        return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
-    }
+    public async Task<Deployed?> VersionAsync(string key, int version, CancellationToken ct = default) =>
+        await DefinitionTable.IdAsync(db, key, version, ct) is { } id ? await GetAsync(id, ct) : null;
 
     /// <summary>The latest version of every key.</summary>
     public async Task<IReadOnlyList<Deployed>> AllLatestAsync(CancellationToken ct = default)
     {
-        var ids = new List<long>();
-        await using (var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE is_latest"))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        var ids = await DefinitionTable.LatestIdsAsync(db, ct);
         var result = new List<Deployed>(ids.Count);
         foreach (var id in ids) result.Add(await GetAsync(id, ct));
         return result;
@@ -70,13 +58,8 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
     {
         try
         {
-            await using var cmd = db.CreateCommand("SELECT key, version, name, xml FROM pppk.definitions WHERE id = @id");
-            cmd.Parameters.AddWithValue("id", id);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) throw new KeyNotFoundException($"No definition with id {id}.");
-            var key = reader.GetString(0);
-            var model = ProcessModel.Create(BpmnParser.Parse(reader.GetString(3)), key, feel.Limits);
-            return new Deployed(id, key, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), model);
+            var (key, version, name, xml) = await DefinitionTable.SourceAsync(db, id, ct) ?? throw new KeyNotFoundException($"No definition with id {id}.");
+            return new Deployed(id, key, version, name, ProcessModel.Create(BpmnParser.Parse(xml), key, feel.Limits));
         }
         catch
         {

@@ -49,8 +49,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             // One deployment at a time, so versions are gapless and "latest" is unique.
-            await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('pppk.deploy', 0))", connection, tx))
-                await lockCmd.ExecuteNonQueryAsync(ct);
+            await DefinitionTable.LockDeploymentsAsync(connection, tx, ct);
             foreach (var form in forms)
                 deployed.Add(await DeployFormAsync(connection, tx, form.File, form.Id, ct));
             foreach (var (file, parsed) in bpmn)
@@ -113,10 +112,11 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                 problems.Add(new Problem(file.FileName, null, "error", DeploymentTexts.NotBpmn.Format(e.Message)));
             }
         }
-        var known = new HashSet<string>(await DeployedKeysAsync(ct), StringComparer.Ordinal);
+        var (deployedKeys, deployedForms) = await DefinitionTable.DeployedNamesAsync(db, ct);
+        var known = new HashSet<string>(deployedKeys, StringComparer.Ordinal);
         foreach (var (_, parsed) in bpmn)
             foreach (var p in parsed.ExecutableProcesses) known.Add(p.Id);
-        var formIds = new HashSet<string>(forms.Select(f => f.Item2).Concat(await DeployedFormIdsAsync(ct)), StringComparer.Ordinal);
+        var formIds = new HashSet<string>(forms.Select(f => f.Item2).Concat(deployedForms), StringComparer.Ordinal);
         foreach (var (file, parsed) in bpmn)
         {
             foreach (var p in BpmnValidator.Validate(parsed, known, feel.Limits))
@@ -153,73 +153,21 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
 
     private static async Task<(DeployedItem, long?, long)> DeployProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeployFile file, BpmnProcess process, string checksum, string? user, CancellationToken ct)
     {
-        long? latestId = null;
-        var latestVersion = 0;
-        string? latestChecksum = null;
-        await using (var cmd = new NpgsqlCommand("SELECT id, version, checksum FROM pppk.definitions WHERE key = @k AND is_latest", c, tx))
-        {
-            cmd.Parameters.AddWithValue("k", process.Id);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (await r.ReadAsync(ct)) (latestId, latestVersion, latestChecksum) = (r.GetInt64(0), r.GetInt32(1), r.GetString(2));
-        }
+        var (latestId, latestVersion, latestChecksum) = await DefinitionTable.LatestOfAsync(c, tx, process.Id, ct);
         if (latestChecksum == checksum)
             return (new DeployedItem(process.Id, latestVersion, process.Name, "process", false), null, latestId!.Value);
 
-        await using (var unset = new NpgsqlCommand("UPDATE pppk.definitions SET is_latest = false WHERE key = @k AND is_latest", c, tx))
-        {
-            unset.Parameters.AddWithValue("k", process.Id);
-            await unset.ExecuteNonQueryAsync(ct);
-        }
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest)
-            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true) RETURNING id
-            """, c, tx);
-        insert.Parameters.AddWithValue("k", process.Id);
-        insert.Parameters.AddWithValue("v", latestVersion + 1);
-        insert.Parameters.AddWithValue("n", (object?)process.Name ?? DBNull.Value);
-        insert.Parameters.AddWithValue("x", file.Content);
-        insert.Parameters.AddWithValue("f", file.FileName);
-        insert.Parameters.AddWithValue("c", checksum);
-        insert.Parameters.AddWithValue("u", (object?)user ?? DBNull.Value);
-        var id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        var id = await DefinitionTable.InsertVersionAsync(c, tx, process.Id, latestVersion + 1, process.Name, file.Content, file.FileName, checksum, user, ct);
         return (new DeployedItem(process.Id, latestVersion + 1, process.Name, "process", true), latestId, id);
     }
 
     private static async Task<DeployedItem> DeployFormAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeployFile file, string formId, CancellationToken ct)
     {
         var checksum = Checksum(file.Content);
-        await using var latest = new NpgsqlCommand("SELECT version, checksum FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1", c, tx);
-        latest.Parameters.AddWithValue("id", formId);
-        var version = 0;
-        await using (var r = await latest.ExecuteReaderAsync(ct))
-        {
-            if (await r.ReadAsync(ct))
-            {
-                version = r.GetInt32(0);
-                if (r.GetString(1) == checksum) return new DeployedItem(formId, version, null, "form", false);
-            }
-        }
-        await using var insert = new NpgsqlCommand("INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at) VALUES (@id, @v, @s::jsonb, @f, @c, now())", c, tx);
-        insert.Parameters.AddWithValue("id", formId);
-        insert.Parameters.AddWithValue("v", version + 1);
-        insert.Parameters.AddWithValue("s", file.Content);
-        insert.Parameters.AddWithValue("f", file.FileName);
-        insert.Parameters.AddWithValue("c", checksum);
-        await insert.ExecuteNonQueryAsync(ct);
+        var (version, latestChecksum) = await DefinitionTable.LatestFormAsync(c, tx, formId, ct);
+        if (latestChecksum == checksum) return new DeployedItem(formId, version, null, "form", false);
+        await DefinitionTable.InsertFormAsync(c, tx, formId, version + 1, file.Content, file.FileName, checksum, ct);
         return new DeployedItem(formId, version + 1, null, "form", true);
-    }
-
-    private async Task<List<string>> DeployedKeysAsync(CancellationToken ct) => await ListAsync("SELECT key FROM pppk.definitions WHERE is_latest", ct);
-
-    private async Task<List<string>> DeployedFormIdsAsync(CancellationToken ct) => await ListAsync("SELECT DISTINCT form_id FROM pppk.forms", ct);
-
-    private async Task<List<string>> ListAsync(string sql, CancellationToken ct)
-    {
-        var list = new List<string>();
-        await using var cmd = db.CreateCommand(sql);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
-        return list;
     }
 
     private static string Checksum(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));

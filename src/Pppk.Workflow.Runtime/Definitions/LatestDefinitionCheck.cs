@@ -16,9 +16,6 @@ internal sealed class LatestDefinitionCheck
     public void AddTo(NpgsqlBatch batch)
     {
         if (_assumed.Count > 0)
-            Add(batch, """
-                SELECT pppk.raise_stale_definition()
-                FROM (SELECT count(*) AS latest FROM pppk.definitions WHERE id = ANY(@ids) AND is_latest) c WHERE c.latest <> cardinality(@ids)
-                """, P("ids", _assumed));
+            Add(batch, DefinitionTable.StillLatestCheck, P("ids", _assumed));
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Outbox;
 
 namespace Pppk.Workflow.Runtime.Instances;
 
@@ -10,12 +12,11 @@ internal sealed class Housekeeping(NpgsqlDataSource db, IOptions<RuntimeOptions>
     public async Task PruneAsync(CancellationToken ct)
     {
         await using var batch = db.CreateBatch();
-        var prune = new NpgsqlBatchCommand("UPDATE pppk.instances SET state = NULL WHERE ended_at < now() - @retention AND state IS NOT NULL");
-        prune.Parameters.AddWithValue("retention", options.Value.StateRetention);
+        var prune = InstanceTable.PruneState(options.Value.StateRetention);
         batch.BatchCommands.Add(prune);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.buffered_messages WHERE expires_at < now()"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.message_ids WHERE expires_at < now()"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM pppk.outbox WHERE dispatched_at < now() - interval '1 day'"));
+        batch.BatchCommands.Add(MessageBuffer.PruneExpired());
+        batch.BatchCommands.Add(MessageIdTable.PruneExpired());
+        batch.BatchCommands.Add(OutboxTable.PruneDispatched());
         await batch.ExecuteNonQueryAsync(ct);
         logger.LogInformation("Pruned state of instances finished more than {Retention} ago: {Count}", options.Value.StateRetention, prune.RecordsAffected);
     }

@@ -65,6 +65,14 @@ public sealed record InstanceFilter(string? DefinitionKey = null, string? Status
 /// </summary>
 public static class InstanceTable
 {
+    /// <summary>For the daily housekeeping: drops the state of instances that ended more than <paramref name="retention"/> ago.</summary>
+    internal static NpgsqlBatchCommand PruneState(TimeSpan retention)
+    {
+        var prune = new NpgsqlBatchCommand("UPDATE pppk.instances SET state = NULL WHERE ended_at < now() - @retention AND state IS NOT NULL");
+        prune.Parameters.AddWithValue("retention", retention);
+        return prune;
+    }
+
     internal sealed record Row(Guid Id, long DefinitionId, string DefinitionKey, int Version, string? BusinessKey, string Status,
         bool HasIncident, string State, Guid? ParentInstanceId, long? ParentWaitId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool IsNew,
         string? UnitCode, string? Subject)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pppk.Workflow.Engine.Execution;
@@ -21,11 +19,9 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
 
-    private sealed record Claimed(long Id, Guid InstanceId, long WaitId, string ElementId, string Type, int Retries, JsonObject Variables, Dictionary<string, string> Headers, int Attempts);
-
     public async Task<int> RunBatchAsync(CancellationToken ct)
     {
-        var claimed = await ClaimAsync(ct);
+        var claimed = await JobTable.ClaimAsync(db, Lease, BatchSize, ct);
         if (claimed.Count == 0) return 0;
 
         // An inline handler's retry runs in the reporting step below, inside its transaction like its first attempt.
@@ -50,13 +46,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
         await runner.RunAsync(async tx =>
         {
             // Only jobs whose row is still ours: a job withdrawn meanwhile (instance cancelled) has no row and its result is dropped.
-            var live = new HashSet<long>();
-            await using (var cmd = tx.Command("SELECT id FROM pppk.jobs WHERE id = ANY(@ids) FOR UPDATE"))
-            {
-                cmd.Parameters.AddWithValue("ids", claimed.Select(c => c.Id).ToArray());
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) live.Add(reader.GetInt64(0));
-            }
+            var live = await JobTable.LockLiveAsync(tx, [.. claimed.Select(c => c.Id)], ct);
             await tx.LoadAsync(claimed.Where(c => live.Contains(c.Id)).Select(c => c.InstanceId), ct);
             for (var i = 0; i < claimed.Count; i++)
             {
@@ -81,10 +71,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
                 await Task.Delay(RenewEvery, ct);
                 try
                 {
-                    await using var cmd = db.CreateCommand("UPDATE pppk.jobs SET locked_until = now() + @lease WHERE id = ANY(@ids) AND locked_until IS NOT NULL");
-                    cmd.Parameters.AddWithValue("lease", Lease);
-                    cmd.Parameters.AddWithValue("ids", ids);
-                    await cmd.ExecuteNonQueryAsync(ct);
+                    await JobTable.RenewLeaseAsync(db, ids, Lease, ct);
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {
@@ -95,27 +82,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
         catch (OperationCanceledException) { }
     }
 
-    private async Task<List<Claimed>> ClaimAsync(CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("""
-            UPDATE pppk.jobs j SET locked_until = now() + @lease, attempts = attempts + 1
-            WHERE j.id IN (SELECT id FROM pppk.jobs WHERE due_at <= now() AND (locked_until IS NULL OR locked_until < now())
-                           ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-            RETURNING id, instance_id, wait_id, element_id, type, retries, variables::text, headers::text, attempts
-            """);
-        cmd.Parameters.AddWithValue("lease", Lease);
-        cmd.Parameters.AddWithValue("limit", BatchSize);
-        var list = new List<Claimed>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new Claimed(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
-                JsonNode.Parse(reader.GetString(6))!.AsObject(), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(7)) ?? [], reader.GetInt32(8)));
-        }
-        return list;
-    }
-
-    private async Task<JobResult> RunHandlerAsync(Claimed job, CancellationToken ct)
+    private async Task<JobResult> RunHandlerAsync(JobTable.Claimed job, CancellationToken ct)
     {
         if (handlers.Find(job.Type) is not { } handler)
             return new JobResult.Failure($"No handler is registered for job type '{job.Type}'.");

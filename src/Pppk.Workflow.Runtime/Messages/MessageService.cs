@@ -44,28 +44,12 @@ public sealed class MessageService
             var ttl = TimeSpan.FromSeconds(message.TimeToLiveSeconds ?? 0);
             if (message.MessageId is { } id)
             {
-                await using var seen = tx.Command("""
-                    INSERT INTO pppk.message_ids (message_id, expires_at) VALUES (@id, @exp)
-                    ON CONFLICT (message_id) DO UPDATE SET expires_at = excluded.expires_at WHERE pppk.message_ids.expires_at < now()
-                    """);
-                seen.Parameters.AddWithValue("id", id);
-                seen.Parameters.AddWithValue("exp", now + (ttl > TimeSpan.Zero ? ttl : TimeSpan.FromHours(1)));
-                if (await seen.ExecuteNonQueryAsync(ct) == 0)
+                if (!await MessageIdTable.TryRecordAsync(tx, id, now + (ttl > TimeSpan.Zero ? ttl : TimeSpan.FromHours(1)), ct))
                     return new Result([], [], false, Duplicate: true);
             }
 
             await MessageBuffer.LockAsync(tx, message.Name, message.CorrelationKey, ct);
-            var waits = new List<(Guid InstanceId, long WaitId)>();
-            await using (var cmd = tx.Command("""
-                SELECT DISTINCT ON (instance_id) instance_id, wait_id FROM pppk.message_subscriptions
-                WHERE message_name = @n AND correlation_key IS NOT DISTINCT FROM @k ORDER BY instance_id, id
-                """))
-            {
-                cmd.Parameters.AddWithValue("n", message.Name);
-                cmd.Parameters.AddWithValue("k", (object?)message.CorrelationKey ?? DBNull.Value);
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) waits.Add((reader.GetGuid(0), reader.GetInt64(1)));
-            }
+            var waits = await SubscriptionTable.WaitingForAsync(tx, message.Name, message.CorrelationKey, ct);
             await tx.LoadAsync(waits.Select(w => w.InstanceId), ct);
             var correlated = new List<Guid>();
             foreach (var (instanceId, waitId) in waits)
@@ -87,17 +71,7 @@ public sealed class MessageService
             var buffered = false;
             if (correlated.Count == 0 && started.Count == 0 && ttl > TimeSpan.Zero)
             {
-                await using var keep = tx.Command("""
-                    INSERT INTO pppk.buffered_messages (name, correlation_key, variables, message_id, published_at, expires_at)
-                    VALUES (@n, @k, @v::jsonb, @id, @now, @exp)
-                    """);
-                keep.Parameters.AddWithValue("n", message.Name);
-                keep.Parameters.AddWithValue("k", (object?)message.CorrelationKey ?? DBNull.Value);
-                keep.Parameters.AddWithValue("v", (object?)message.Variables?.ToJsonString() ?? DBNull.Value);
-                keep.Parameters.AddWithValue("id", (object?)message.MessageId ?? DBNull.Value);
-                keep.Parameters.AddWithValue("now", now);
-                keep.Parameters.AddWithValue("exp", now + ttl);
-                await keep.ExecuteNonQueryAsync(ct);
+                await MessageBuffer.KeepAsync(tx, message, now, now + ttl, ct);
                 buffered = true;
             }
             return new Result(correlated, started, buffered, Duplicate: false);
@@ -114,18 +88,8 @@ public sealed class MessageService
         _runner.RunAsync(async tx =>
         {
             await MessageBuffer.LockAsync(tx, name, correlationKey, ct);
-            await using (var seen = tx.Command("SELECT EXISTS (SELECT 1 FROM pppk.message_ids WHERE message_id = @id AND expires_at > now())"))
-            {
-                seen.Parameters.AddWithValue("id", replacementId);
-                if (await seen.ExecuteScalarAsync(ct) is true) return true;
-            }
-            await using var cmd = tx.Command("""
-                WITH withdrawn AS (DELETE FROM pppk.buffered_messages WHERE name = @n AND correlation_key = @k AND expires_at > now() RETURNING 1)
-                SELECT EXISTS (SELECT 1 FROM withdrawn)
-                    OR EXISTS (SELECT 1 FROM pppk.message_subscriptions WHERE message_name = @n AND correlation_key = @k)
-                """);
-            cmd.Parameters.AddWithValue("n", name);
-            cmd.Parameters.AddWithValue("k", correlationKey);
-            return await cmd.ExecuteScalarAsync(ct) is true;
+            if (await MessageIdTable.IsLiveAsync(tx, replacementId, ct)) return true;
+            var withdrawn = await MessageBuffer.WithdrawAsync(tx, name, correlationKey, ct);
+            return withdrawn || await SubscriptionTable.AnyAsync(tx, name, correlationKey, ct);
         }, ct);
 }

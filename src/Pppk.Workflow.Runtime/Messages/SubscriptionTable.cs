@@ -15,4 +15,27 @@ internal sealed class SubscriptionTable() : WaitPointWriter<SubscriptionTable.Ro
         """,
         P("inst", rows.Select(s => s.Key.InstanceId)), P("wait", rows.Select(s => s.Key.WaitId)), P("el", rows.Select(s => s.Row.ElementId)),
         P("name", rows.Select(s => s.Row.MessageName)), P("key", rows.Select(s => s.Row.CorrelationKey)), P("at", rows.Select(s => s.Row.CreatedAt)));
+
+    /// <summary>The subscriptions a message of (<paramref name="name"/>, <paramref name="correlationKey"/>) reaches: the oldest of each instance.</summary>
+    public static async Task<List<(Guid InstanceId, long WaitId)>> WaitingForAsync(StepTransaction tx, string name, string? correlationKey, CancellationToken ct)
+    {
+        var waits = new List<(Guid, long)>();
+        await using var cmd = tx.Command("""
+            SELECT DISTINCT ON (instance_id) instance_id, wait_id FROM pppk.message_subscriptions
+            WHERE message_name = @n AND correlation_key IS NOT DISTINCT FROM @k ORDER BY instance_id, id
+            """);
+        cmd.Parameters.AddWithValue("n", name);
+        cmd.Parameters.AddWithValue("k", (object?)correlationKey ?? DBNull.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) waits.Add((reader.GetGuid(0), reader.GetInt64(1)));
+        return waits;
+    }
+
+    public static async Task<bool> AnyAsync(StepTransaction tx, string name, string correlationKey, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("SELECT EXISTS (SELECT 1 FROM pppk.message_subscriptions WHERE message_name = @n AND correlation_key = @k)");
+        cmd.Parameters.AddWithValue("n", name);
+        cmd.Parameters.AddWithValue("k", correlationKey);
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
 }

@@ -29,21 +29,7 @@ internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var rows = new List<(long Id, string Kind, DateTimeOffset? RunAt)>();
-        var sql = kinds is null
-            ? "SELECT id, kind, run_at FROM pppk.outbox WHERE dispatched_at IS NULL AND created_at < now() - interval '5 seconds' ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED"
-            : "SELECT o.id, o.kind, o.run_at FROM pppk.outbox o JOIN unnest(@kinds, @keys) AS u(kind, key) ON o.kind = u.kind AND o.dedup_key = u.key WHERE o.dispatched_at IS NULL FOR UPDATE OF o SKIP LOCKED";
-        await using (var select = new NpgsqlCommand(sql, connection, tx))
-        {
-            if (kinds is not null)
-            {
-                select.Parameters.AddWithValue("kinds", kinds);
-                select.Parameters.AddWithValue("keys", keys!);
-            }
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
-        }
+        var rows = await OutboxTable.ClaimAsync(connection, tx, kinds, keys, ct);
         foreach (var (_, kind, runAt) in rows)
         {
             // Dispatch is idempotent: a drain that runs twice finds nothing the second time.
@@ -63,9 +49,7 @@ internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs
         }
         if (rows.Count > 0)
         {
-            await using var mark = new NpgsqlCommand("UPDATE pppk.outbox SET dispatched_at = now() WHERE id = ANY(@ids)", connection, tx);
-            mark.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
-            await mark.ExecuteNonQueryAsync(ct);
+            await OutboxTable.MarkDispatchedAsync(connection, tx, [.. rows.Select(r => r.Id)], ct);
         }
         await tx.CommitAsync(ct);
         return rows.Count;

@@ -1,3 +1,4 @@
+using Pppk.Workflow.Runtime.People;
 using Pppk.Workflow.Runtime.Steps;
 
 namespace Pppk.Workflow.Runtime.Substitutions;
@@ -11,10 +12,8 @@ internal static class SubstitutionLookup
     /// </summary>
     public static async Task<List<(string User, string[] Roles, string? Unit)>> InForceAsync(StepTransaction tx, string substitute, DateTimeOffset now, CancellationToken ct)
     {
-        await using var cmd = tx.Command("""
-            SELECT s.user_name, array(SELECT r.name FROM pppk.users u JOIN pppk.user_roles ur ON ur.user_id = u.id JOIN pppk.roles r ON r.id = ur.role_id
-                                      WHERE u.user_name = s.user_name AND r.name IS NOT NULL),
-                   (SELECT u.unit_code FROM pppk.users u WHERE u.user_name = s.user_name)
+        await using var cmd = tx.Command($"""
+            SELECT s.user_name, {Principals.GroupsOf("s.user_name")}, {Principals.UnitOf("s.user_name")}
             FROM pppk.substitutions s
             WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now
             ORDER BY s.valid_from, s.id FOR SHARE OF s

@@ -37,12 +37,7 @@ internal sealed class TimerDrain(StepRunner runner, ILogger<TimerDrain> logger)
                 catch (Exception one) when (one is not OperationCanceledException && failedId is not null)
                 {
                     logger.LogError(one, "Timer {TimerId} could not fire; postponed by a minute", failedId);
-                    await runner.RunAsync(async tx =>
-                    {
-                        await using var cmd = tx.Command("UPDATE pppk.timers SET due_at = now() + interval '1 minute' WHERE id = @id");
-                        cmd.Parameters.AddWithValue("id", failedId.Value);
-                        await cmd.ExecuteNonQueryAsync(ct);
-                    }, ct);
+                    await runner.RunAsync(tx => TimerTable.PostponeAsync(tx, failedId.Value, ct), ct);
                 }
             }
             return fired;
@@ -51,16 +46,7 @@ internal sealed class TimerDrain(StepRunner runner, ILogger<TimerDrain> logger)
 
     private static async Task<int> ClaimAndQueueAsync(StepTransaction tx, int limit, Action<long>? claimed, CancellationToken ct)
     {
-        var due = new List<(long Id, Guid InstanceId, long WaitId)>();
-        await using (var cmd = tx.Command("""
-            SELECT id, instance_id, wait_id FROM pppk.timers WHERE due_at <= now()
-            ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED
-            """))
-        {
-            cmd.Parameters.AddWithValue("limit", limit);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) due.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2)));
-        }
+        var due = await TimerTable.ClaimDueAsync(tx, limit, ct);
         if (due.Count == 0) return 0;
         if (due.Count == 1) claimed?.Invoke(due[0].Id);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.People;
 using Pppk.Workflow.Runtime.Steps;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
@@ -62,26 +63,13 @@ public sealed partial class TaskService
             if (!_scopes.IsAdministrator(actor) && task.Task.Assignee != actor.Name)
                 throw new WorkflowException(403, TaskTexts.AssignForbidden.Format(Label(task), (object?)task.Task.Assignee ?? TaskTexts.Nobody, _scopes.Administrators));
             if (string.IsNullOrWhiteSpace(assignee)) throw new WorkflowException(400, TaskTexts.AssigneeRequired.Format(Label(task)));
-            var (name, roles, unit) = await FindUserAsync(tx, assignee.Trim(), ct)
+            var (name, roles, unit, _, _) = await Principals.FindAsync(tx.Command, assignee.Trim(), ct)
                 ?? throw new WorkflowException(400, TaskTexts.UnknownAssignee.Format(Label(task), assignee.Trim()));
             if (!_scopes.IsAdministrator(actor) && !IsCandidate(task, name, roles, unit))
                 throw new WorkflowException(403, TaskTexts.AssignNotCandidate.Format(Label(task), name, string.Join(", ", task.Task.CandidateGroups), string.Join(", ", task.Task.CandidateUsers), _scopes.Administrators));
             await SetAssigneeAsync(tx, taskId, task, name, actor, "assign", ct);
             return name;
         }, ct);
-    }
-
-    /// <summary>A user by sign-in name (case-insensitive, as sign-in finds it) with their roles and unit; null if there is none.</summary>
-    private static async Task<(string Name, string[] Roles, string? Unit)?> FindUserAsync(StepTransaction tx, string userName, CancellationToken ct)
-    {
-        await using var cmd = tx.Command("""
-            SELECT u.user_name, array(SELECT r.name FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.name IS NOT NULL), u.unit_code
-            FROM pppk.users u WHERE u.normalized_user_name = @n
-            """);
-        // ASP.NET Identity's normalizer: the upper-case invariant form.
-        cmd.Parameters.AddWithValue("n", userName.ToUpperInvariant());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
     }
 
     private async Task SetAssigneeAsync(StepTransaction tx, Guid taskId, TaskRow task, string? assignee, Actor actor, string action, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.People;
 using Pppk.Workflow.Runtime.Steps;
 using static Pppk.Workflow.Runtime.Steps.StepBatch;
 
@@ -223,12 +224,11 @@ public static class UserTaskTable
     /// </summary>
     public static async Task<List<OpenTask>> OpenForUserAsync(NpgsqlDataSource db, string userName, DateTimeOffset now, int limit, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = db.CreateCommand($"""
             SELECT t.name, t.element_id, i.definition_key, i.business_key, t.due_at, t.created_at
             FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
             WHERE t.state = 'open' AND (t.assignee = @user OR (t.assignee IS NULL AND (
-                @user = ANY(t.candidate_users) OR t.candidate_groups && ARRAY(
-                    SELECT r.name FROM pppk.roles r JOIN pppk.user_roles ur ON ur.role_id = r.id JOIN pppk.users u ON u.id = ur.user_id WHERE u.user_name = @user)::text[])))
+                @user = ANY(t.candidate_users) OR t.candidate_groups && {Principals.GroupsOf("@user")})))
             ORDER BY (t.due_at IS NOT NULL AND t.due_at < @now) DESC, t.due_at NULLS LAST, t.created_at
             LIMIT @limit
             """);

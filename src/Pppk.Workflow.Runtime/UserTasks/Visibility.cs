@@ -1,4 +1,5 @@
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.People;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
 
@@ -15,15 +16,14 @@ internal static class Visibility
     /// its candidate users and the members of its candidate groups (a unit-scoped group only in its case's unit); and
     /// the substitute in force of any of those (with that user's roles and unit).
     /// </summary>
-    public const string Task = """
+    public const string Task = $$"""
         t.assignee = @v_me OR t.completed_by = @v_me OR t.on_behalf_of = @v_me
         OR (t.assignee IS NULL AND (@v_me = ANY(t.candidate_users) OR t.candidate_groups && @v_org
             OR (t.candidate_groups && @v_scoped_mine AND i.unit_code = @v_unit)))
-        OR EXISTS (SELECT 1 FROM pppk.substitutions s JOIN pppk.users u ON u.user_name = s.user_name
+        OR EXISTS (SELECT 1 FROM pppk.substitutions s JOIN {{Principals.View}} p ON p.user_name = s.user_name
                    WHERE s.substitute_user_name = @v_me AND s.valid_from <= @v_now AND s.valid_to > @v_now
                      AND (t.assignee = s.user_name OR (t.assignee IS NULL AND (s.user_name = ANY(t.candidate_users) OR t.candidate_groups && array(
-                          SELECT r.name::text FROM pppk.user_roles ur JOIN pppk.roles r ON r.id = ur.role_id
-                          WHERE ur.user_id = u.id AND r.name IS NOT NULL AND (r.name <> ALL(@v_scoped) OR u.unit_code = i.unit_code))))))
+                          SELECT g FROM unnest(p.groups) g WHERE g <> ALL(@v_scoped) OR p.unit_code = i.unit_code)))))
         """;
 
     /// <summary>A case (alias <c>i</c>): a unit-wide group's member's unit's cases (a unit head's), the cases about the caller (subject), and any case in which they see a task.</summary>

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Pppk.Workflow.Runtime.Database;
+
+namespace Pppk.Workflow.Runtime.Tests.Architecture;
+
+/// <summary>
+/// One owner per table (docs/architecture.md, "The tables and their owners"): SQL naming a runtime table is written
+/// only in the runtime's owner files, and nothing but the users context names the Identity tables.
+/// </summary>
+public sealed partial class TableOwnershipTests
+{
+    /// <summary>The runtime files allowed to name each runtime table (paths under src/Pppk.Workflow.Runtime/).</summary>
+    private static readonly Dictionary<string, string[]> Owners = new()
+    {
+        ["instances"] = ["Instances/InstanceTable.cs", "Instances/MyCasesQuery.cs", "Instances/WorkCounts.cs", "UserTasks/UserTaskTable.cs"],
+        ["history"] = ["Instances/HistoryTable.cs", "Instances/MyCasesQuery.cs"],
+        ["audit"] = ["Instances/AuditTable.cs"],
+        ["user_tasks"] = ["UserTasks/UserTaskTable.cs", "UserTasks/Visibility.cs", "Instances/WorkCounts.cs"],
+        ["incidents"] = ["Incidents/IncidentTable.cs"],
+        ["definitions"] = ["Definitions/DefinitionTable.cs", "Instances/MyCasesQuery.cs"],
+        ["forms"] = ["Definitions/DefinitionTable.cs"],
+        ["timers"] = ["Timers/TimerTable.cs"],
+        ["jobs"] = ["Jobs/JobTable.cs"],
+        ["inbox"] = ["Steps/InboxTable.cs"],
+        ["outbox"] = ["Outbox/OutboxTable.cs"],
+        ["message_subscriptions"] = ["Messages/SubscriptionTable.cs"],
+        ["buffered_messages"] = ["Messages/MessageBuffer.cs"],
+        ["message_ids"] = ["Messages/MessageIdTable.cs"],
+        ["substitutions"] = ["Substitutions/SubstitutionLookup.cs", "UserTasks/Visibility.cs"],
+        ["principals"] = ["People/Principals.cs"],
+    };
+
+    private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];
+
+    [Fact]
+    public void Every_runtime_table_has_owners_listed()
+    {
+        using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+        Assert.NotEmpty(tables);
+        Assert.Empty(tables.Where(t => !Owners.ContainsKey(t)));
+    }
+
+    [Fact]
+    public void Runtime_tables_are_named_only_by_their_owners()
+    {
+        var offenders = new List<string>();
+        foreach (var (file, table) in TableNames())
+        {
+            if (Owners.TryGetValue(table, out var owners) && !owners.Any(o => file == "src/Pppk.Workflow.Runtime/" + o))
+                offenders.Add($"{file} names pppk.{table}");
+        }
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Identity_tables_are_named_only_by_the_users_context()
+    {
+        var offenders = TableNames().Where(n => IdentityTables.Contains(n.Table) && !n.File.StartsWith("src/Pppk.Workflow.Host/Users/Migrations/", StringComparison.Ordinal))
+            .Select(n => $"{n.File} names pppk.{n.Table}").ToList();
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>Every <c>pppk.table</c> in the C# sources outside migrations, as (file relative to the repository, table).</summary>
+    private static IEnumerable<(string File, string Table)> TableNames()
+    {
+        var root = RepositoryRoot();
+        var files = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.Contains("/Migrations/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(files.Count > 100, $"found only {files.Count} source files under {root}/src");
+        foreach (var file in files)
+            foreach (var table in TableName().Matches(File.ReadAllText(Path.Combine(root, file))).Select(m => m.Groups[1].Value).Distinct())
+                yield return (file, table);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pppk.Workflow.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No Pppk.Workflow.sln above {AppContext.BaseDirectory}");
+    }
+
+    [GeneratedRegex(@"\bpppk\.([a-z_]+)\b")]
+    private static partial Regex TableName();
+}

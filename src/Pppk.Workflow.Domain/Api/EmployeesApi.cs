@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Privacy;
+using Pppk.Workflow.Notifications.Delivery;
 using Pppk.Workflow.Runtime.Api;
 
 namespace Pppk.Workflow.Domain.Api;
@@ -29,10 +30,7 @@ public static class EmployeesApi
     public sealed record EmployeeDto(int Id, string? NiPppk, string Nik, string Name, string? Email, DateOnly? BirthDate, string UnitCode, string? UnitName,
         string? UnitHeadUserName, string? Position, string Grade, int ServiceYears, string? EvaluatorUserName, string? ApplicantRegistrationNumber,
         IReadOnlyList<ContractDto> Contracts, IReadOnlyList<SkDto> Sks, IReadOnlyList<EvaluationDto> Evaluations, IReadOnlyList<FiscalCheckDto> FiscalChecks,
-        IReadOnlyList<EmailDto> Emails);
-
-    /// <summary>An email sent (or queued) to the employee: what the employee was told, when.</summary>
-    public sealed record EmailDto(long Id, string Template, string Subject, string Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+        IReadOnlyList<EmailTable.SentTo> Emails);
 
     public static void MapEmployeesApi(this IEndpointRouteBuilder app)
     {
@@ -78,19 +76,7 @@ public static class EmployeesApi
                 ? await db.Applicants.AsNoTracking().Where(a => a.Id == applicantId).Select(a => a.RegistrationNumber).FirstOrDefaultAsync(ct)
                 : null;
             var skNumbers = sks.ToDictionary(s => s.Id, s => s.Number);
-            var emails = new List<EmailDto>();
-            if (!string.IsNullOrWhiteSpace(e.Email))
-            {
-                await using var cmd = data.CreateCommand("""
-                    SELECT id, template, subject, status, created_at, sent_at FROM pppk.emails
-                    WHERE lower(@address) = ANY(SELECT lower(x) FROM unnest("to") AS x) ORDER BY created_at DESC LIMIT 100
-                    """);
-                cmd.Parameters.AddWithValue("address", e.Email);
-                await using var r = await cmd.ExecuteReaderAsync(ct);
-                while (await r.ReadAsync(ct))
-                    emails.Add(new EmailDto(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
-                        r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5)));
-            }
+            var emails = string.IsNullOrWhiteSpace(e.Email) ? [] : await EmailTable.SentToAsync(data, e.Email, take: 100, ct);
             return Results.Ok(new EmployeeDto(e.Id, e.NiPppk, e.Nik, e.Name, e.Email, e.BirthDate, e.UnitCode, unit?.Name, unit?.HeadUserName, e.Position,
                 Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName, applicant,
                 contracts.Select(c => new ContractDto(c.Id, c.Tmt, c.End, c.Years, c.SpmtDate, c.Status, c.SkId is { } sk ? skNumbers.GetValueOrDefault(sk) : null, c.NoticeSentAt,

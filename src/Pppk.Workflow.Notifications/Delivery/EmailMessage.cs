@@ -5,9 +5,7 @@ namespace Pppk.Workflow.Notifications.Delivery;
 /// <summary>A queued row as a MIME message: plain text and HTML alternatives, the stored Message-ID.</summary>
 public static class EmailMessage
 {
-    public sealed record Row(long Id, string MessageId, string[] To, string[] Cc, string Subject, string Html, string Text, DateTimeOffset CreatedAt, int Attempts);
-
-    public static MimeMessage Build(Row row, EmailOptions options)
+    public static MimeMessage Build(EmailTable.Claimed row, EmailOptions options)
     {
         var message = new MimeMessage { MessageId = row.MessageId, Subject = row.Subject, Date = row.CreatedAt };
         message.From.Add(new MailboxAddress(options.FromName, options.From));

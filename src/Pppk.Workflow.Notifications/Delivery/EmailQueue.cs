@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Notifications.Delivery;
@@ -20,7 +19,7 @@ public sealed record OutgoingEmail(string Template, IReadOnlyList<string> To, IR
     public string? Warning { get; init; }
 }
 
-/// <summary>Writes emails into <c>pppk.emails</c>, inside the caller's transaction when it has one.</summary>
+/// <summary>Writes emails into the outbox (<see cref="EmailTable"/>), inside the caller's transaction when it has one.</summary>
 public sealed class EmailQueue(MessageIds messageIds)
 {
     /// <summary>Queues the emails in the step's transaction; returns how many rows were added (a repeated dedup key adds none).</summary>
@@ -34,27 +33,7 @@ public sealed class EmailQueue(MessageIds messageIds)
         await using var batch = newBatch();
         var now = DateTimeOffset.UtcNow;
         foreach (var e in emails)
-        {
-            var cmd = new NpgsqlBatchCommand("""
-                INSERT INTO pppk.emails (message_id, dedup_key, instance_id, element_id, template, "to", cc, subject, html, text, status, attempts, last_error, next_attempt_at, created_at)
-                VALUES (@mid, @dedup, @inst, @elem, @tpl, @to, @cc, @subject, @html, @text, @status, 0, @error, @now, @now)
-                ON CONFLICT (dedup_key) DO NOTHING
-                """);
-            cmd.Parameters.AddWithValue("mid", messageIds.Create());
-            cmd.Parameters.AddWithValue("dedup", (object?)e.DedupKey ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("inst", NpgsqlDbType.Uuid, (object?)e.InstanceId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("elem", (object?)e.ElementId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("tpl", e.Template);
-            cmd.Parameters.AddWithValue("to", e.To.ToArray());
-            cmd.Parameters.AddWithValue("cc", e.Cc.ToArray());
-            cmd.Parameters.AddWithValue("subject", e.Subject);
-            cmd.Parameters.AddWithValue("html", e.Html);
-            cmd.Parameters.AddWithValue("text", e.Text);
-            cmd.Parameters.AddWithValue("status", e.Error is null ? EmailStatus.Queued : EmailStatus.Failed);
-            cmd.Parameters.AddWithValue("error", (object?)(e.Error ?? e.Warning) ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("now", now);
-            batch.BatchCommands.Add(cmd);
-        }
+            batch.BatchCommands.Add(EmailTable.Insert(e, messageIds.Create(), now));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         do { } while (await reader.NextResultAsync(ct));
         foreach (var c in batch.BatchCommands) added += c.RecordsAffected;
@@ -67,13 +46,6 @@ public sealed class EmailQueue(MessageIds messageIds)
         await using var connection = await db.OpenConnectionAsync(ct);
         return await QueueAsync(() => new NpgsqlBatch(connection), emails, ct);
     }
-}
-
-public static class EmailStatus
-{
-    public const string Queued = "queued";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
 }
 
 /// <summary>Stable Message-IDs: a random id at the configured domain, fixed when the email is queued.</summary>

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Pppk.Workflow.Notifications.Delivery;
 
 /// <summary>
-/// Drains <c>pppk.emails</c>: holds one of <see cref="EmailOptions.Senders"/> advisory-lock slots, claims due rows in
+/// Drains the outbox (<see cref="EmailTable"/>): holds one of <see cref="EmailOptions.Senders"/> advisory-lock slots, claims due rows in
 /// batches under a lease, sends them one by one over one connection and records each outcome at once in its own short
 /// transaction. So a crash can repeat only the one message the server accepted just before its row was marked sent.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
                 await unlock.ExecuteNonQueryAsync(CancellationToken.None);
             }
             // An email committed while we held the slot, whose own drain found us busy, is taken now.
-            if (stoppedOnError || !await AnyDueAsync(ct)) break;
+            if (stoppedOnError || !await EmailTable.AnyDueAsync(db, ct)) break;
         }
         await ScheduleNextAsync(ct);
         return sent;
@@ -70,7 +70,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         var last = TimeSpan.MinValue;
         while (true)
         {
-            var batch = await ClaimAsync(slot, ct);
+            var batch = await EmailTable.ClaimAsync(db, slot, Options.Lease, Options.BatchSize, ct);
             if (batch.Count == 0) return (sent, false);
             var leasedAt = watch.Elapsed;
             for (var i = 0; i < batch.Count; i++)
@@ -79,7 +79,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
                 // A slow server must not let the lease lapse under rows this sender still holds.
                 if (watch.Elapsed - leasedAt > Options.Lease / 2)
                 {
-                    await ExtendLeaseAsync(batch.Skip(i).Select(r => r.Id), slot, ct);
+                    await EmailTable.ExtendLeaseAsync(db, batch.Skip(i).Select(r => r.Id).ToArray(), slot, Options.Lease, ct);
                     leasedAt = watch.Elapsed;
                 }
                 if (ct.IsCancellationRequested)
@@ -110,50 +110,16 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         }
     }
 
-    private async Task<List<EmailMessage.Row>> ClaimAsync(int slot, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("""
-            UPDATE pppk.emails e SET lease_until = now() + @lease, lease_owner = @slot
-            WHERE e.id IN (SELECT id FROM pppk.emails
-                           WHERE status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now() OR lease_owner = @slot)
-                           ORDER BY next_attempt_at, id LIMIT @take FOR UPDATE SKIP LOCKED)
-            RETURNING e.id, e.message_id, e."to", e.cc, e.subject, e.html, e.text, e.created_at, e.attempts
-            """);
-        cmd.Parameters.AddWithValue("lease", Options.Lease);
-        cmd.Parameters.AddWithValue("slot", slot);
-        cmd.Parameters.AddWithValue("take", Options.BatchSize);
-        var rows = new List<EmailMessage.Row>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            rows.Add(new EmailMessage.Row(r.GetInt64(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3), r.GetString(4),
-                r.GetString(5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.GetInt32(8)));
-        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return rows;
-    }
-
     // Outcomes are recorded without the drain's token: once SMTP accepted a message, its row must say so.
-    private async Task MarkSentAsync(long id)
-    {
-        await using var cmd = db.CreateCommand("UPDATE pppk.emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, lease_until = NULL, lease_owner = NULL WHERE id = @id");
-        cmd.Parameters.AddWithValue("id", id);
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
-    }
+    private Task MarkSentAsync(long id) => EmailTable.MarkSentAsync(db, id, CancellationToken.None);
 
-    private async Task MarkFailedAttemptAsync(EmailMessage.Row row, DeliveryException e)
+    private async Task MarkFailedAttemptAsync(EmailTable.Claimed row, DeliveryException e)
     {
         var attempts = row.Attempts + 1;
         var final = e.Permanent || attempts >= Options.MaxAttempts;
         var delay = TimeSpan.FromTicks(Math.Min(Options.MaxRetryDelay.Ticks, Options.RetryDelay.Ticks * (long)Math.Pow(2, Math.Min(20, attempts - 1))));
-        await using var cmd = db.CreateCommand("""
-            UPDATE pppk.emails SET status = @status, attempts = @attempts, last_error = @error, next_attempt_at = now() + @delay,
-                   lease_until = NULL, lease_owner = NULL WHERE id = @id
-            """);
-        cmd.Parameters.AddWithValue("id", row.Id);
-        cmd.Parameters.AddWithValue("status", final ? EmailStatus.Failed : EmailStatus.Queued);
-        cmd.Parameters.AddWithValue("attempts", attempts);
-        cmd.Parameters.AddWithValue("error", e.Message);
-        cmd.Parameters.AddWithValue("delay", final ? TimeSpan.Zero : delay);
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+        await EmailTable.MarkFailedAttemptAsync(db, row.Id, final ? EmailStatus.Failed : EmailStatus.Queued, attempts, e.Message,
+            final ? TimeSpan.Zero : delay, CancellationToken.None);
         if (final)
             logger.LogWarning("Email {EmailId} to {To} failed after {Attempts} attempts: {Error}", row.Id, string.Join(", ", row.To), attempts, e.Message);
         else
@@ -164,33 +130,13 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
     {
         var list = ids.ToArray();
         if (list.Length == 0) return;
-        await using var cmd = db.CreateCommand("UPDATE pppk.emails SET lease_until = NULL, lease_owner = NULL, next_attempt_at = greatest(next_attempt_at, now() + @delay) WHERE id = ANY(@ids)");
-        cmd.Parameters.AddWithValue("ids", list);
-        cmd.Parameters.AddWithValue("delay", delay);
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
-    }
-
-    private async Task ExtendLeaseAsync(IEnumerable<long> ids, int slot, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("UPDATE pppk.emails SET lease_until = now() + @lease WHERE id = ANY(@ids) AND lease_owner = @slot AND status = 'queued'");
-        cmd.Parameters.AddWithValue("ids", ids.ToArray());
-        cmd.Parameters.AddWithValue("lease", Options.Lease);
-        cmd.Parameters.AddWithValue("slot", slot);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<bool> AnyDueAsync(CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pppk.emails WHERE status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now()))");
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        await EmailTable.ReleaseAsync(db, list, delay, CancellationToken.None);
     }
 
     /// <summary>A retry due within the next minute gets a delayed drain; later ones are left to the minute sweep.</summary>
     private async Task ScheduleNextAsync(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) FROM pppk.emails WHERE status = 'queued'");
-        if (await cmd.ExecuteScalarAsync(ct) is not DateTime next) return;
-        var at = new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+        if (await EmailTable.NextDueAsync(db, ct) is not { } at) return;
         var now = clock.GetUtcNow();
         if (at <= now) jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
         else if (at - now < TimeSpan.FromMinutes(1)) jobs.Schedule<EmailJobs>(j => j.Deliver(CancellationToken.None), at);

@@ -18,6 +18,7 @@ internal sealed class StepOverrunException(Overrun overrun) : Exception($"A step
 internal sealed class StepGuard(NpgsqlDataSource db, ILogger<StepGuard> logger)
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(5), ExitPoll = TimeSpan.FromMilliseconds(20);
 
     public async Task<T> RunAsync<T>(StepTransaction tx, Func<CancellationToken, Task<T>> work)
     {
@@ -35,6 +36,18 @@ internal sealed class StepGuard(NpgsqlDataSource db, ILogger<StepGuard> logger)
         throw new StepOverrunException(overrun);
     }
 
+    /// <summary>
+    /// pg_terminate_backend only signals the session: until it has exited it still holds the step's row locks, and the
+    /// step's rerun (which skips locked rows) would not see the timer or job that overran, leaving it to the next sweep.
+    /// </summary>
+    private async Task UntilGoneAsync(int pid)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid)");
+        cmd.Parameters.AddWithValue("pid", pid);
+        for (var waited = TimeSpan.Zero; waited < ExitWait && await cmd.ExecuteScalarAsync() is true; waited += ExitPoll)
+            await Task.Delay(ExitPoll);
+    }
+
     private async Task TerminateAsync(int pid)
     {
         try
@@ -43,6 +56,7 @@ internal sealed class StepGuard(NpgsqlDataSource db, ILogger<StepGuard> logger)
             cmd.Parameters.AddWithValue("pid", pid);
             await cmd.ExecuteNonQueryAsync();
             logger.LogWarning("The work of an overrun step did not stop; its database session {BackendPid} was terminated", pid);
+            await UntilGoneAsync(pid);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

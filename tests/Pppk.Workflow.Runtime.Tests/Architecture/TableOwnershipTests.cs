@@ -10,25 +10,26 @@ namespace Pppk.Workflow.Runtime.Tests.Architecture;
 /// </summary>
 public sealed partial class TableOwnershipTests
 {
-    /// <summary>The runtime files allowed to name each runtime table (paths under src/Pppk.Workflow.Runtime/).</summary>
+    /// <summary>The files allowed to name each table of the runtime and the notifications (paths under src/Pppk.Workflow.).</summary>
     private static readonly Dictionary<string, string[]> Owners = new()
     {
-        ["instances"] = ["Instances/InstanceTable.cs", "Instances/MyCasesQuery.cs", "Instances/WorkCounts.cs", "UserTasks/UserTaskTable.cs"],
-        ["history"] = ["Instances/HistoryTable.cs", "Instances/MyCasesQuery.cs"],
-        ["audit"] = ["Instances/AuditTable.cs"],
-        ["user_tasks"] = ["UserTasks/UserTaskTable.cs", "UserTasks/Visibility.cs", "Instances/WorkCounts.cs"],
-        ["incidents"] = ["Incidents/IncidentTable.cs"],
-        ["definitions"] = ["Definitions/DefinitionTable.cs", "Instances/MyCasesQuery.cs"],
-        ["forms"] = ["Definitions/DefinitionTable.cs"],
-        ["timers"] = ["Timers/TimerTable.cs"],
-        ["jobs"] = ["Jobs/JobTable.cs"],
-        ["inbox"] = ["Steps/InboxTable.cs"],
-        ["outbox"] = ["Outbox/OutboxTable.cs"],
-        ["message_subscriptions"] = ["Messages/SubscriptionTable.cs"],
-        ["buffered_messages"] = ["Messages/MessageBuffer.cs"],
-        ["message_ids"] = ["Messages/MessageIdTable.cs"],
-        ["substitutions"] = ["Substitutions/SubstitutionLookup.cs", "UserTasks/Visibility.cs"],
-        ["principals"] = ["People/Principals.cs"],
+        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs"],
+        ["history"] = ["Runtime/Instances/HistoryTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
+        ["audit"] = ["Runtime/Instances/AuditTable.cs"],
+        ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs"],
+        ["incidents"] = ["Runtime/Incidents/IncidentTable.cs"],
+        ["definitions"] = ["Runtime/Definitions/DefinitionTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
+        ["forms"] = ["Runtime/Definitions/DefinitionTable.cs"],
+        ["timers"] = ["Runtime/Timers/TimerTable.cs"],
+        ["jobs"] = ["Runtime/Jobs/JobTable.cs"],
+        ["inbox"] = ["Runtime/Steps/InboxTable.cs"],
+        ["outbox"] = ["Runtime/Outbox/OutboxTable.cs"],
+        ["message_subscriptions"] = ["Runtime/Messages/SubscriptionTable.cs"],
+        ["buffered_messages"] = ["Runtime/Messages/MessageBuffer.cs"],
+        ["message_ids"] = ["Runtime/Messages/MessageIdTable.cs"],
+        ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs"],
+        ["principals"] = ["Runtime/People/Principals.cs"],
+        ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];
@@ -39,7 +40,9 @@ public sealed partial class TableOwnershipTests
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
         Assert.NotEmpty(tables);
-        Assert.Empty(tables.Where(t => !Owners.ContainsKey(t)));
+        var unowned = tables.Where(t => !Owners.ContainsKey(t)).ToList();
+        Assert.Empty(unowned);
+        Assert.Contains("emails", Owners.Keys);
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public sealed partial class TableOwnershipTests
         var offenders = new List<string>();
         foreach (var (file, table) in TableNames())
         {
-            if (Owners.TryGetValue(table, out var owners) && !owners.Any(o => file == "src/Pppk.Workflow.Runtime/" + o))
+            if (Owners.TryGetValue(table, out var owners) && !owners.Any(o => file == "src/Pppk.Workflow." + o))
                 offenders.Add($"{file} names pppk.{table}");
         }
         Assert.Empty(offenders);

@@ -1,6 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -17,6 +18,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
         string? assignee = null, formId = null;
         List<string> groups = [], users = [];
         DateTimeOffset? due = null, followUp = null;
+        var priority = TaskPriority.Default;
         if (!context.Variables.Try(instance, IncidentTexts.Assignment, () =>
             {
                 assignee = e.EvaluateString(settings.Assignee, scope);
@@ -27,9 +29,11 @@ internal sealed class UserTaskBehavior : IElementBehavior
                 formId = e.EvaluateString(settings.FormId, scope);
             }))
             return;
+        if (!context.Variables.Try(instance, ElementNames.Site("priority"), () => priority = e.EvaluatePriority(settings.Priority, scope)))
+            return;
         var wait = context.WaitPoints.Add(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
         context.Emit(new UserTaskCreated(wait.Id, instance.Key, node.Id, node.Name, string.IsNullOrEmpty(assignee) ? null : assignee,
-            groups, users, due, followUp, formId, settings.FormKey));
+            groups, users, due, followUp, formId, settings.FormKey, settings.FormBinding, priority));
     }
 
     public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger) =>

@@ -19,6 +19,7 @@ internal static class ExpressionSites
             yield return ("due date", u.DueDate);
             yield return ("follow-up date", u.FollowUpDate);
             yield return ("form id", u.FormId);
+            yield return ("priority", u.Priority);
         }
         yield return ("job type", node.TaskDefinition?.Type);
         yield return ("retries", node.TaskDefinition?.Retries);

@@ -62,6 +62,7 @@ internal static class ElementNames
         ["called process id"] = "id proses yang dipanggil",
         ["case unit"] = "unit kasus (caseUnit)",
         ["case subject"] = "subjek kasus (caseSubject)",
+        ["priority"] = "prioritas",
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>

@@ -12,6 +12,7 @@ internal sealed partial class ElementRules
     [
         "taskDefinition", "taskHeaders", "header", "ioMapping", "input", "output", "userTask", "assignmentDefinition",
         "taskSchedule", "formDefinition", "subscription", "calledElement", "loopCharacteristics", "script",
+        "priorityDefinition",
         // descriptive only: no behaviour to run
         "properties", "property", "versionTag",
     ];

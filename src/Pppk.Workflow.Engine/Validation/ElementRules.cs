@@ -94,5 +94,6 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckGateway(node);
         CheckExpressions(node);
         CheckExtensions(node);
+        CheckBindings(node);
     }
 }

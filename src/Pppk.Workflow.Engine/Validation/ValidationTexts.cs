@@ -285,4 +285,27 @@ public static class ValidationTexts
     public static readonly TextTemplate StartVariableInvalid = new("start-variable-invalid",
         "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
         "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
+
+    // Bindings to other resources (call activities, linked forms, decisions), embedded forms, task priority
+    public static readonly TextTemplate BindingTypeUnknown = new("binding-type-unknown",
+        "'{0}' has bindingType '{1}'; use latest, deployment or versionTag.",
+        "'{0}' memiliki bindingType '{1}'; gunakan latest, deployment atau versionTag.");
+    public static readonly TextTemplate BindingVersionTagMissing = new("binding-version-tag-missing",
+        "'{0}' is bound by version tag (bindingType versionTag) but names no versionTag; set the tag of the version to use.",
+        "'{0}' diikat dengan tag versi (bindingType versionTag) tetapi tidak menyebut versionTag; isi tag versi yang akan dipakai.");
+    public static readonly TextTemplate BindingVersionTagUnused = new("binding-version-tag-unused",
+        "'{0}' sets versionTag '{1}' but its bindingType is {2}, so the tag is not used; set bindingType to versionTag or remove the tag.",
+        "'{0}' mengisi versionTag '{1}' tetapi bindingType-nya {2}, sehingga tag itu tidak dipakai; ubah bindingType menjadi versionTag atau hapus tag itu.");
+    public static readonly TextTemplate FormBindingNeedsFixedId = new("form-binding-needs-fixed-id",
+        "User task '{0}' binds its form by {1}, which needs a fixed formId, not an expression.",
+        "Tugas pengguna '{0}' mengikat formulirnya dengan {1}, yang memerlukan formId tetap, bukan ekspresi.");
+    public static readonly TextTemplate EmbeddedFormMissing = new("embedded-form-missing",
+        "User task '{0}' links the embedded form '{1}', which the process does not contain; add it (zeebe:userTaskForm id=\"{1}\") or link a deployed form by formId.",
+        "Tugas pengguna '{0}' menautkan formulir tertanam '{1}', yang tidak ada dalam proses; tambahkan (zeebe:userTaskForm id=\"{1}\") atau tautkan formulir yang sudah diterapkan dengan formId.");
+    public static readonly TextTemplate EmbeddedFormInvalid = new("embedded-form-invalid",
+        "The embedded form '{0}' is not a form-js form (a JSON object): {1}",
+        "Formulir tertanam '{0}' bukan formulir form-js (objek JSON): {1}");
+    public static readonly TextTemplate PriorityInvalid = new("priority-invalid",
+        "The priority of user task '{0}' is '{1}'; give a whole number from 0 to 100, or a FEEL expression (=...).",
+        "Prioritas tugas pengguna '{0}' adalah '{1}'; berikan bilangan bulat 0 sampai 100, atau ekspresi FEEL (=...).");
 }

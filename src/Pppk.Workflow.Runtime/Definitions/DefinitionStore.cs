@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 
@@ -9,7 +11,8 @@ namespace Pppk.Workflow.Runtime.Definitions;
 /// <summary>Compiled process models by definition id, parsed once per version (FEEL included) and shared by every step.</summary>
 public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
 {
-    public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model);
+    /// <summary>One deployed version; <paramref name="Together"/> is what its deployment held (null for versions deployed before it was kept).</summary>
+    public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model, DeployedTogether? Together = null);
 
     private readonly ConcurrentDictionary<long, Task<Deployed>> _byId = new();
 
@@ -54,6 +57,32 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
         return await cmd.ExecuteScalarAsync(ct) is long id ? await GetAsync(id, ct) : null;
     }
 
+    /// <summary>
+    /// The version of <paramref name="key"/> a link of <paramref name="caller"/> bound by <paramref name="binding"/> uses:
+    /// the latest, the one deployed with the caller, or the latest with a version tag; otherwise why there is none.
+    /// </summary>
+    public async Task<(Deployed? Found, LocalizedText? Missing)> ResolveAsync(string key, ResourceBinding? binding, Deployed caller, CancellationToken ct = default)
+    {
+        switch (binding?.Type)
+        {
+            case BindingType.Deployment:
+                return caller.Together?.Processes.TryGetValue(key, out var version) == true && await VersionAsync(key, version, ct) is { } together
+                    ? (together, null)
+                    : (null, IncidentTexts.ProcessNotInDeployment.Format(key));
+            case BindingType.VersionTag:
+                await using (var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND version_tag = @tag ORDER BY version DESC LIMIT 1"))
+                {
+                    cmd.Parameters.AddWithValue("key", key);
+                    cmd.Parameters.AddWithValue("tag", binding.VersionTag ?? "");
+                    return await cmd.ExecuteScalarAsync(ct) is long id
+                        ? (await GetAsync(id, ct), null)
+                        : (null, IncidentTexts.ProcessVersionTagNotDeployed.Format(key, binding.VersionTag));
+                }
+            default:
+                return await LatestAsync(key, ct) is { } latest ? (latest, null) : (null, IncidentTexts.ProcessNotDeployed.Format(key));
+        }
+    }
+
     /// <summary>The latest version of every key.</summary>
     public async Task<IReadOnlyList<Deployed>> AllLatestAsync(CancellationToken ct = default)
     {
@@ -70,13 +99,14 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
     {
         try
         {
-            await using var cmd = db.CreateCommand("SELECT key, version, name, xml FROM pppk.definitions WHERE id = @id");
+            await using var cmd = db.CreateCommand("SELECT key, version, name, xml, deployment::text FROM pppk.definitions WHERE id = @id");
             cmd.Parameters.AddWithValue("id", id);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) throw new KeyNotFoundException($"No definition with id {id}.");
             var key = reader.GetString(0);
             var model = ProcessModel.Create(BpmnParser.Parse(reader.GetString(3)), key, feel.Limits);
-            return new Deployed(id, key, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), model);
+            return new Deployed(id, key, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), model,
+                reader.IsDBNull(4) ? null : DeployedTogether.Parse(reader.GetString(4)));
         }
         catch
         {

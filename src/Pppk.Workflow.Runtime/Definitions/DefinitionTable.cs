@@ -17,6 +17,12 @@ public sealed class DefinitionRecord
 
     /// <summary>Set when a newer version replaced this one or the key was undeployed; running instances stay on it.</summary>
     public bool IsLatest { get; set; }
+
+    /// <summary>The process's <c>zeebe:versionTag</c>: call activities bound by version tag find this version by it.</summary>
+    public string? VersionTag { get; set; }
+
+    /// <summary>The processes and forms deployed together with this version (<see cref="DeployedTogether"/>, JSON).</summary>
+    public string? Deployment { get; set; }
 }
 
 /// <summary>One deployed version of a form-js form, linked from user tasks by its <c>id</c>.</summary>
@@ -29,6 +35,9 @@ public sealed class FormRecord
     public string? FileName { get; set; }
     public required string Checksum { get; set; }
     public DateTimeOffset DeployedAt { get; set; }
+
+    /// <summary>The form's <c>versionTag</c> (form-js schema): user tasks bound by version tag find this version by it.</summary>
+    public string? VersionTag { get; set; }
 }
 
 /// <summary>The latest version of a process, as the definitions list shows it.</summary>
@@ -99,11 +108,14 @@ public static class DefinitionTable
             r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6));
     }
 
-    /// <summary>The latest version of the form <paramref name="formId"/>: its schema (JSON text) and version; null if none is deployed.</summary>
-    public static async Task<(string Schema, int Version)?> FormAsync(Npgsql.NpgsqlDataSource db, string formId, CancellationToken ct)
+    /// <summary>The form <paramref name="formId"/> (the latest version without <paramref name="version"/>): its schema (JSON text) and version; null if none is deployed.</summary>
+    public static async Task<(string Schema, int Version)?> FormAsync(Npgsql.NpgsqlDataSource db, string formId, CancellationToken ct, int? version = null)
     {
-        await using var cmd = db.CreateCommand("SELECT schema::text, version FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1");
+        await using var cmd = db.CreateCommand(version is null
+            ? "SELECT schema::text, version FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1"
+            : "SELECT schema::text, version FROM pppk.forms WHERE form_id = @id AND version = @v");
         cmd.Parameters.AddWithValue("id", formId);
+        cmd.Parameters.AddWithValue("v", version ?? 0);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? (r.GetString(0), r.GetInt32(1)) : null;
     }

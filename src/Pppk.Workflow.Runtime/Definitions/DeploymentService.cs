@@ -45,6 +45,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
 
         var deployed = new List<DeployedItem>();
         var changedModels = new List<(string Key, ProcessModel? Previous, long NewId)>();
+        var createdIds = new List<long>();
         await using (var connection = await db.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
@@ -60,10 +61,12 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                 {
                     var (item, previousId, newId) = await DeployProcessAsync(connection, tx, file, process, checksum, user, ct);
                     deployed.Add(item);
-                    if (item.Created)
-                        changedModels.Add((item.Key, previousId is { } p ? (await definitions.GetAsync(p, ct)).Model : null, newId));
+                    if (!item.Created) continue;
+                    changedModels.Add((item.Key, previousId is { } p ? (await definitions.GetAsync(p, ct)).Model : null, newId));
+                    createdIds.Add(newId);
                 }
             }
+            await RecordTogetherAsync(connection, tx, deployed, createdIds, ct);
             await tx.CommitAsync(ct);
         }
         if (changedModels.Count > 0) definitions.ForgetLatest(); // starts here see the new versions at once
@@ -133,6 +136,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                     problems.Add(new Problem(file.FileName, node.Id, "warning", DeploymentTexts.FormNotDeployed.Format(node.UserTask!.FormId)));
             }
         }
+        await BindingChecks.CheckAsync(db, bpmn, forms, problems, ct);
         return (problems, bpmn, forms);
     }
 
@@ -171,9 +175,10 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             await unset.ExecuteNonQueryAsync(ct);
         }
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest)
-            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true) RETURNING id
+            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest, version_tag)
+            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true, @t) RETURNING id
             """, c, tx);
+        insert.Parameters.AddWithValue("t", (object?)process.VersionTag ?? DBNull.Value);
         insert.Parameters.AddWithValue("k", process.Id);
         insert.Parameters.AddWithValue("v", latestVersion + 1);
         insert.Parameters.AddWithValue("n", (object?)process.Name ?? DBNull.Value);
@@ -199,7 +204,10 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                 if (r.GetString(1) == checksum) return new DeployedItem(formId, version, null, "form", false);
             }
         }
-        await using var insert = new NpgsqlCommand("INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at) VALUES (@id, @v, @s::jsonb, @f, @c, now())", c, tx);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at, version_tag) VALUES (@id, @v, @s::jsonb, @f, @c, now(), @t)
+            """, c, tx);
+        insert.Parameters.AddWithValue("t", (object?)BindingChecks.FormVersionTag(file.Content) ?? DBNull.Value);
         insert.Parameters.AddWithValue("id", formId);
         insert.Parameters.AddWithValue("v", version + 1);
         insert.Parameters.AddWithValue("s", file.Content);
@@ -207,6 +215,19 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         insert.Parameters.AddWithValue("c", checksum);
         await insert.ExecuteNonQueryAsync(ct);
         return new DeployedItem(formId, version + 1, null, "form", true);
+    }
+
+    /// <summary>Keeps on each process version this deployment created what the deployment held, for links bound by <c>deployment</c>.</summary>
+    private static async Task RecordTogetherAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<DeployedItem> deployed, List<long> createdIds, CancellationToken ct)
+    {
+        if (createdIds.Count == 0) return;
+        var together = new DeployedTogether(
+            deployed.Where(d => d.Kind == "process").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version),
+            deployed.Where(d => d.Kind == "form").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version));
+        await using var update = new NpgsqlCommand("UPDATE pppk.definitions SET deployment = @d::jsonb WHERE id = ANY(@ids)", c, tx);
+        update.Parameters.AddWithValue("d", together.ToJson());
+        update.Parameters.AddWithValue("ids", createdIds.ToArray());
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<List<string>> DeployedKeysAsync(CancellationToken ct) => await ListAsync("SELECT key FROM pppk.definitions WHERE is_latest", ct);

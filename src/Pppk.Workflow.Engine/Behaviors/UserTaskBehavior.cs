@@ -12,6 +12,13 @@ internal sealed class UserTaskBehavior : IElementBehavior
 
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
+        if (!ListenerChain.Begin(context, instance, node, ListenerPhase.Creating))
+            Create(context, instance, node);
+    }
+
+    /// <summary>Evaluates the task's settings and opens it, after its creating listeners.</summary>
+    public static void Create(StepContext context, ElementInstance instance, FlowNode node)
+    {
         var settings = node.UserTask ?? new UserTaskSettings(false, null, null, null, null, null, null, null);
         var scope = context.Variables.Lookup(instance);
         var e = context.Expressions;
@@ -36,8 +43,15 @@ internal sealed class UserTaskBehavior : IElementBehavior
             groups, users, due, followUp, formId, settings.FormKey, settings.FormBinding, priority));
     }
 
-    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger) =>
-        trigger is UserTaskCompleted done
-            ? context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy)
-            : throw ElementBehaviors.Unexpected(node, wait, trigger);
+    /// <summary>Completed by a person: the task closes, its completing listeners run, then the element completes with the task's variables.</summary>
+    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger)
+    {
+        if (trigger is not UserTaskCompleted done)
+            throw ElementBehaviors.Unexpected(node, wait, trigger);
+        if (ListenerChain.Of(node, ListenerPhase.Completing).Count == 0)
+            return context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy);
+        context.WaitPoints.Consume(wait);
+        ListenerChain.Begin(context, instance, node, ListenerPhase.Completing, done.CompletedBy, done.Variables?.DeepClone().AsObject());
+        return null;
+    }
 }

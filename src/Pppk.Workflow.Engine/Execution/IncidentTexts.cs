@@ -54,6 +54,9 @@ public static class IncidentTexts
     public static readonly TextTemplate TimerNeverFires = new("timer-never-fires",
         "'{0}' never fires.",
         "'{0}' tidak akan pernah terpicu.");
+    public static readonly TextTemplate ListenerThrewError = new("listener-bpmn-error",
+        "The listener job '{0}' of '{1}' threw the BPMN error '{2}'; a listener cannot throw BPMN errors (draw a task with an error boundary event instead). Fix the handler and retry.",
+        "Job listener '{0}' pada '{1}' melempar galat BPMN '{2}'; listener tidak dapat melempar galat BPMN (gambar tugas dengan peristiwa batas galat sebagai gantinya). Perbaiki handler lalu coba lagi.");
     public static readonly TextTemplate PriorityOutOfRange = new("priority-out-of-range",
         "The priority '{0}' gave {1}; a task's priority is a whole number from 0 to 100.",
         "Prioritas '{0}' menghasilkan {1}; prioritas tugas adalah bilangan bulat 0 sampai 100.");

@@ -21,6 +21,11 @@ internal static class ExpressionSites
             yield return ("form id", u.FormId);
             yield return ("priority", u.Priority);
         }
+        foreach (var l in node.ExecutionListeners.Concat(node.TaskListeners))
+        {
+            yield return ("listener type", l.Type);
+            yield return ("listener retries", l.Retries);
+        }
         yield return ("job type", node.TaskDefinition?.Type);
         yield return ("retries", node.TaskDefinition?.Retries);
         yield return ("script", node.Script?.Expression);

@@ -47,6 +47,8 @@ public sealed class FlowNode(string id, string type, XElement source)
     public CalledElement? CalledElement { get; init; }
     public MultiInstance? MultiInstance { get; init; }
     public CalledDecision? CalledDecision { get; init; }
+    public IReadOnlyList<ListenerSettings> ExecutionListeners { get; init; } = [];
+    public IReadOnlyList<ListenerSettings> TaskListeners { get; init; } = [];
 
     /// <summary>A bpmn:standardLoopCharacteristics was present (unsupported).</summary>
     public bool HasStandardLoop { get; init; }

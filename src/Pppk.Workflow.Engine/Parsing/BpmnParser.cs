@@ -142,6 +142,8 @@ public static class BpmnParser
             Script = ZeebeExtensionReader.Script(e),
             CalledElement = ZeebeExtensionReader.CalledElement(e),
             CalledDecision = ZeebeExtensionReader.CalledDecision(e),
+            ExecutionListeners = ZeebeExtensionReader.Listeners(e, task: false),
+            TaskListeners = ZeebeExtensionReader.Listeners(e, task: true),
             MultiInstance = ZeebeExtensionReader.MultiInstance(e),
             HasStandardLoop = e.Element(Bpmn + "standardLoopCharacteristics") is not null,
             MessageRef = LocalRef(e.Attr("messageRef")),

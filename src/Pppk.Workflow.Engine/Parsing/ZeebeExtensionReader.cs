@@ -115,6 +115,12 @@ internal static class ZeebeExtensionReader
             loop.Element(Bpmn + "completionCondition")?.Value.Trim() is { Length: > 0 } condition ? condition : null);
     }
 
+    /// <summary>The <c>zeebe:executionListeners</c> (or, for <paramref name="task"/>, <c>zeebe:taskListeners</c>) of an element, in order.</summary>
+    public static List<ListenerSettings> Listeners(XElement e, bool task) =>
+        (Zeebe(e, task ? "taskListeners" : "executionListeners")?.Elements(BpmnNames.Zeebe + (task ? "taskListener" : "executionListener")) ?? [])
+        .Select(l => new ListenerSettings(l.Attr("eventType"), l.Attr("type"), l.Attr("retries"), task))
+        .ToList();
+
     public static string? CorrelationKey(XElement message) => Zeebe(message, "subscription")?.Attr("correlationKey");
 
     private static bool Bool(string? value, bool fallback) =>

@@ -63,6 +63,8 @@ internal static class ElementNames
         ["case unit"] = "unit kasus (caseUnit)",
         ["case subject"] = "subjek kasus (caseSubject)",
         ["priority"] = "prioritas",
+        ["listener type"] = "tipe listener",
+        ["listener retries"] = "jumlah percobaan ulang listener",
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>

@@ -276,9 +276,6 @@ public static class ValidationTexts
     public static readonly TextTemplate FeelProblem = new("feel-syntax",
         "The {0} of '{1}': {2}",
         "Nilai {0} pada '{1}': {2}");
-    public static readonly TextTemplate ListenersNotSupported = new("unsupported-listeners",
-        "zeebe:{0} on '{1}' are not supported; model the extra work as a service task before or after it.",
-        "zeebe:{0} pada '{1}' tidak didukung; modelkan pekerjaan tambahan sebagai tugas layanan sebelum atau sesudahnya.");
     public static readonly TextTemplate ExtensionIgnored = new("extension-ignored",
         "zeebe:{0} on '{1}' is not supported by this engine and is ignored.",
         "zeebe:{0} pada '{1}' tidak didukung oleh mesin ini dan diabaikan.");
@@ -308,4 +305,24 @@ public static class ValidationTexts
     public static readonly TextTemplate PriorityInvalid = new("priority-invalid",
         "The priority of user task '{0}' is '{1}'; give a whole number from 0 to 100, or a FEEL expression (=...).",
         "Prioritas tugas pengguna '{0}' adalah '{1}'; berikan bilangan bulat 0 sampai 100, atau ekspresi FEEL (=...).");
+
+    // Execution and task listeners
+    public static readonly TextTemplate ListenerEventUnknown = new("listener-event-unknown",
+        "A listener of '{0}' has eventType '{1}'; execution listeners run at start or end, task listeners at creating or completing.",
+        "Sebuah listener pada '{0}' memiliki eventType '{1}'; listener eksekusi berjalan pada start atau end, listener tugas pada creating atau completing.");
+    public static readonly TextTemplate ListenerWithoutType = new("listener-without-type",
+        "A {1} listener of '{0}' has no job type; set its type to a handler registered in the host.",
+        "Sebuah listener {1} pada '{0}' tidak memiliki tipe job; isi tipenya dengan handler yang terdaftar di host.");
+    public static readonly TextTemplate ListenerRetriesInvalid = new("listener-retries-invalid",
+        "A {1} listener of '{0}' has retries '{2}'; give a whole number of 0 or more.",
+        "Sebuah listener {1} pada '{0}' memiliki retries '{2}'; berikan bilangan bulat 0 atau lebih.");
+    public static readonly TextTemplate ListenerNotHere = new("listener-not-allowed-here",
+        "{0} cannot have {1} listeners: {2}",
+        "Elemen {0} tidak dapat memiliki listener {1}: {2}");
+    public static readonly TextTemplate TaskListenerEventUnsupported = new("task-listener-event-unsupported",
+        "Task listeners on '{1}' of user task '{0}' are not run yet (assignment and changes happen outside the process here); use creating or completing listeners, or a service task.",
+        "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (penugasan dan perubahan terjadi di luar proses di sini); gunakan listener creating atau completing, atau tugas layanan.");
+    public static readonly TextTemplate ProcessListenersUnsupported = new("process-listeners-unsupported",
+        "Execution listeners on process '{0}' itself are not run yet; put them on its start and end events.",
+        "Listener eksekusi pada proses '{0}' itu sendiri belum dijalankan; pasang pada peristiwa mulai dan akhirnya.");
 }

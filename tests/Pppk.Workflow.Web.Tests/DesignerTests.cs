@@ -44,6 +44,8 @@ public sealed class DesignerTests(BrowserHost host)
         await formId.FillAsync("periksa-berkas");
         await BrowserHost.OpenGroupAsync(panel, "Penugasan");
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync("ppk");
+        await BrowserHost.OpenGroupAsync(panel, "Jadwal");
+        await panel.GetByLabel("Prioritas").FillAsync("80");
         await BrowserHost.ScreenshotAsync(page, "04-designer-user-task-from-template");
 
         await page.GetByTestId("deploy").ClickAsync();
@@ -60,6 +62,7 @@ public sealed class DesignerTests(BrowserHost host)
         Assert.Contains($"<bpmn:userTask id=\"{taskId}\"", xml);
         Assert.Contains("formId=\"periksa-berkas\"", xml);
         Assert.Contains("candidateGroups=\"ppk\"", xml);
+        Assert.Contains("<zeebe:priorityDefinition priority=\"80\"", xml);
 
         // An older version opens read-only.
         await versions.GetByRole(AriaRole.Link, new() { Name = "Versi 1" }).ClickAsync();

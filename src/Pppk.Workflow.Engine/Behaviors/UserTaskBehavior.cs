@@ -48,7 +48,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
     {
         if (trigger is not UserTaskCompleted done)
             throw ElementBehaviors.Unexpected(node, wait, trigger);
-        if (ListenerChain.Of(node, ListenerPhase.Completing).Count == 0)
+        if (!ListenerChain.Has(node, ListenerPhase.Completing))
             return context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy);
         context.WaitPoints.Consume(wait);
         ListenerChain.Begin(context, instance, node, ListenerPhase.Completing, done.CompletedBy, done.Variables?.DeepClone().AsObject());

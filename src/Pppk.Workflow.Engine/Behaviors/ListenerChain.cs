@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
-using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -41,20 +40,8 @@ internal static class ListenerChain
     private static void Next(StepContext context, ElementInstance instance, FlowNode node, ListenerPhase phase, int index, string? completedBy, JsonObject? carried)
     {
         var listener = Of(node, phase)[index];
-        string? type = null;
-        var retries = 0;
-        var scope = context.Variables.Lookup(instance);
-        if (!context.Variables.Try(instance, ElementNames.Site("listener type"), () =>
-            {
-                type = context.Expressions.EvaluateString(listener.Type, scope);
-                retries = JobTaskBehavior.Retries(context.Expressions.EvaluateString(listener.Retries, scope));
-            }))
+        if (!JobTaskBehavior.TryEvaluate(context, instance, node, listener.Type, listener.Retries, "listener type", out var type, out var retries))
             return;
-        if (string.IsNullOrWhiteSpace(type))
-        {
-            context.Incidents.Raise(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
-            return;
-        }
         var wait = context.WaitPoints.Add(new WaitPoint
         {
             Id = context.State.NewKey(), Kind = WaitKind.Job, ElementInstanceKey = instance.Key, ElementId = node.Id, JobType = type, Retries = retries,
@@ -79,18 +66,7 @@ internal static class ListenerChain
                     GoOn(context, instance, node, phase, wait.CompletedBy, carried);
                 return null;
             case JobFailed failed:
-                wait.Retries = Math.Max(0, failed.RetriesLeft);
-                if (failed.RetriesLeft > 0)
-                {
-                    context.Emit(new JobCreated(wait.Id, node.Id, wait.JobType!, failed.RetriesLeft, context.Variables.VisibleVariables(instance), Headers(phase),
-                        context.Now + failed.Backoff));
-                    return null;
-                }
-                if (context.State.Incidents.Exists(i => i.WaitId == wait.Id))
-                    return $"Job {wait.Id} already has an open incident.";
-                context.Incidents.Raise(instance, IncidentTexts.JobRetriesSpent.Format(wait.JobType, instance.ElementId, failed.Reason ?? (object)failed.Message),
-                    kind: IncidentKind.Job, waitId: wait.Id);
-                return null;
+                return JobTaskBehavior.Failed(context, instance, wait, failed, Headers(phase));
             case JobThrewError error:
                 if (context.State.Incidents.Exists(i => i.WaitId == wait.Id))
                     return $"Job {wait.Id} already has an open incident.";

@@ -142,6 +142,32 @@ public sealed class DesignerTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task The_lint_flags_a_task_listener_the_engine_does_not_run_and_passes_one_it_runs()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Periksa_berkas").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        const string addListener = """
+            (eventType) => {
+              const m = window.pppkDesigner.modeler;
+              const element = m.get('elementRegistry').get('Periksa_berkas');
+              const moddle = m.get('moddle');
+              const old = element.businessObject.extensionElements?.values || [];
+              const listeners = moddle.create('zeebe:TaskListeners', { listeners: [moddle.create('zeebe:TaskListener', { eventType, type: 'audit' })] });
+              const values = [...old.filter((v) => !v.$instanceOf('zeebe:TaskListeners')), listeners];
+              m.get('modeling').updateProperties(element, { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) });
+            }
+            """;
+        await page.EvaluateAsync(addListener, "assigning");
+        var canvas = page.Locator("[data-testid=canvas]");
+        await Assertions.Expect(canvas).ToContainTextAsync("Listener tugas \"assigning\" belum dijalankan", new() { Timeout = 10_000 });
+        await BrowserHost.ScreenshotAsync(page, "08b-designer-lint-task-listener");
+
+        await page.EvaluateAsync(addListener, "completing");
+        await Assertions.Expect(canvas).Not.ToContainTextAsync("Listener tugas", new() { Timeout = 10_000 });
+        await host.CloseAsync(page);
+    }
+
+    [Fact]
     public async Task The_form_editor_deploys_a_form_for_a_user_task_and_links_it()
     {
         var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");

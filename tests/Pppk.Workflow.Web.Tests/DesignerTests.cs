@@ -44,6 +44,8 @@ public sealed class DesignerTests(BrowserHost host)
         await formId.FillAsync("periksa-berkas");
         await BrowserHost.OpenGroupAsync(panel, "Penugasan");
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync("ppk");
+        await BrowserHost.OpenGroupAsync(panel, "Jadwal");
+        await panel.GetByLabel("Prioritas").FillAsync("80");
         await BrowserHost.ScreenshotAsync(page, "04-designer-user-task-from-template");
 
         await page.GetByTestId("deploy").ClickAsync();
@@ -60,6 +62,7 @@ public sealed class DesignerTests(BrowserHost host)
         Assert.Contains($"<bpmn:userTask id=\"{taskId}\"", xml);
         Assert.Contains("formId=\"periksa-berkas\"", xml);
         Assert.Contains("candidateGroups=\"ppk\"", xml);
+        Assert.Contains("<zeebe:priorityDefinition priority=\"80\"", xml);
 
         // An older version opens read-only.
         await versions.GetByRole(AriaRole.Link, new() { Name = "Versi 1" }).ClickAsync();
@@ -135,6 +138,32 @@ public sealed class DesignerTests(BrowserHost host)
         await Assertions.Expect(page.Locator("[data-testid=canvas]")).ToContainTextAsync("Gerbang inklusif belum didukung", new() { Timeout = 10_000 });
         await BrowserHost.ScreenshotAsync(page, "08-designer-lint-inclusive-gateway");
         _ = lint;
+        await host.CloseAsync(page);
+    }
+
+    [Fact]
+    public async Task The_lint_flags_a_task_listener_the_engine_does_not_run_and_passes_one_it_runs()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Periksa_berkas").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        const string addListener = """
+            (eventType) => {
+              const m = window.pppkDesigner.modeler;
+              const element = m.get('elementRegistry').get('Periksa_berkas');
+              const moddle = m.get('moddle');
+              const old = element.businessObject.extensionElements?.values || [];
+              const listeners = moddle.create('zeebe:TaskListeners', { listeners: [moddle.create('zeebe:TaskListener', { eventType, type: 'audit' })] });
+              const values = [...old.filter((v) => !v.$instanceOf('zeebe:TaskListeners')), listeners];
+              m.get('modeling').updateProperties(element, { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) });
+            }
+            """;
+        await page.EvaluateAsync(addListener, "assigning");
+        var canvas = page.Locator("[data-testid=canvas]");
+        await Assertions.Expect(canvas).ToContainTextAsync("Listener tugas \"assigning\" belum dijalankan", new() { Timeout = 10_000 });
+        await BrowserHost.ScreenshotAsync(page, "08b-designer-lint-task-listener");
+
+        await page.EvaluateAsync(addListener, "completing");
+        await Assertions.Expect(canvas).Not.ToContainTextAsync("Listener tugas", new() { Timeout = 10_000 });
         await host.CloseAsync(page);
     }
 

@@ -113,4 +113,22 @@ public sealed class InboxAndViewerTests(BrowserHost host)
         await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-005" })).ToHaveCountAsync(1);
         await host.CloseAsync(page);
     }
+
+    [Fact]
+    public async Task The_inbox_shows_each_tasks_priority_and_sorts_by_it()
+    {
+        await host.StartInstanceAsync("uji-terlambat", "REG-2026-020");
+        await host.StartInstanceAsync("uji-verifikasi", "REG-2026-021");
+        var page = await host.SignedInPageAsync(BrowserHost.VerifierName, BrowserHost.VerifierPassword);
+        var rows = page.GetByTestId("task-row");
+        await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-020" }).GetByTestId("priority")).ToHaveTextAsync("Rendah (10)");
+        await Assertions.Expect(rows.Filter(new() { HasText = "REG-2026-021" }).GetByTestId("priority")).ToHaveTextAsync("Sedang (50)");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Jawab sanggah"); // by due date: the overdue, low-priority task first
+
+        await page.GetByTestId("sort").SelectOptionAsync("priority");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Periksa berkas");
+        await Assertions.Expect(rows.Last).ToContainTextAsync("Jawab sanggah");
+        await BrowserHost.ScreenshotAsync(page, "16-inbox-by-priority");
+        await host.CloseAsync(page);
+    }
 }

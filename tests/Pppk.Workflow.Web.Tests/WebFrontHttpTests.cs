@@ -50,6 +50,7 @@ public sealed class WebFrontHttpTests(BrowserHost host)
         Assert.Contains("pppk.email", ids);
         Assert.Contains("pppk.diagnostics.probe", ids);
         Assert.Contains("pppk.user-task", ids);
+        Assert.Contains("pppk.call-activity", ids);
         Assert.Contains("pppk.ranking", ids);
         Assert.Contains("pppk.fiscal-check", ids);
         Assert.Contains("pppk.sk-numbering", ids);

@@ -28,7 +28,7 @@ internal sealed class CallActivityBehavior : IElementBehavior
         {
             Id = context.State.NewKey(), Kind = WaitKind.ChildInstance, ElementInstanceKey = instance.Key, ElementId = node.Id, JobType = processId,
         });
-        context.Emit(new ChildInstanceRequested(wait.Id, node.Id, processId, variables));
+        context.Emit(new ChildInstanceRequested(wait.Id, node.Id, processId, variables, called?.Binding));
     }
 
     /// <summary>The child completed (its variables propagate unless the call says otherwise), failed with an uncaught error (thrown here), or could not start (an incident).</summary>

@@ -14,19 +14,8 @@ internal sealed class JobTaskBehavior : IElementBehavior
 
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
-        string? type = null;
-        var retries = JobRetryPolicy.DefaultRetries;
-        if (!context.Variables.Try(instance, ElementNames.Site("job type"), () =>
-            {
-                type = context.Expressions.EvaluateString(node.TaskDefinition?.Type, context.Variables.Lookup(instance));
-                retries = Retries(context.Expressions.EvaluateString(node.TaskDefinition?.Retries, context.Variables.Lookup(instance)));
-            }))
+        if (!TryEvaluate(context, instance, node, node.TaskDefinition?.Type, node.TaskDefinition?.Retries, "job type", out var type, out var retries))
             return;
-        if (string.IsNullOrWhiteSpace(type))
-        {
-            context.Incidents.Raise(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
-            return;
-        }
         var wait = context.WaitPoints.Add(new WaitPoint
         {
             Id = context.State.NewKey(), Kind = WaitKind.Job, ElementInstanceKey = instance.Key, ElementId = node.Id, JobType = type, Retries = retries,
@@ -42,7 +31,7 @@ internal sealed class JobTaskBehavior : IElementBehavior
             case JobCompleted done:
                 return context.Completion.CompleteOnTrigger(instance, wait, done.Variables);
             case JobFailed failed:
-                return Failed(context, instance, node, wait, failed);
+                return Failed(context, instance, wait, failed, node.Headers);
             case JobThrewError error:
                 context.WaitPoints.Consume(wait);
                 context.Interruptions.ThrowError(instance, error.ErrorCode, error.Message, WorkflowEngine.Copy(error.Variables));
@@ -52,12 +41,34 @@ internal sealed class JobTaskBehavior : IElementBehavior
         }
     }
 
-    private static string? Failed(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, JobFailed failed)
+    /// <summary>A job's type and retries (FEEL allowed), or false after an incident: the expression failed or the type is empty.</summary>
+    internal static bool TryEvaluate(StepContext context, ElementInstance instance, FlowNode node, string? rawType, string? rawRetries, string site,
+        out string type, out int retries)
+    {
+        string? evaluated = null;
+        var count = JobRetryPolicy.DefaultRetries;
+        var scope = context.Variables.Lookup(instance);
+        var ok = context.Variables.Try(instance, ElementNames.Site(site), () =>
+        {
+            evaluated = context.Expressions.EvaluateString(rawType, scope);
+            count = Retries(context.Expressions.EvaluateString(rawRetries, scope));
+        });
+        (type, retries) = (evaluated ?? "", count);
+        if (!ok)
+            return false;
+        if (!string.IsNullOrWhiteSpace(type))
+            return true;
+        context.Incidents.Raise(instance, IncidentTexts.JobTypeEmpty.Format(node.Id));
+        return false;
+    }
+
+    /// <summary>A failed job (a task's or a listener's): handed out again after the back-off while retries are left, else an incident.</summary>
+    internal static string? Failed(StepContext context, ElementInstance instance, WaitPoint wait, JobFailed failed, IReadOnlyDictionary<string, string> headers)
     {
         wait.Retries = Math.Max(0, failed.RetriesLeft);
         if (failed.RetriesLeft > 0)
         {
-            context.Emit(new JobCreated(wait.Id, wait.ElementId, wait.JobType!, failed.RetriesLeft, context.Variables.VisibleVariables(instance), node.Headers,
+            context.Emit(new JobCreated(wait.Id, wait.ElementId, wait.JobType!, failed.RetriesLeft, context.Variables.VisibleVariables(instance), headers,
                 context.Now + failed.Backoff));
             return null;
         }

@@ -1,6 +1,7 @@
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
@@ -11,12 +12,20 @@ internal sealed class UserTaskBehavior : IElementBehavior
 
     public void Activate(StepContext context, ElementInstance instance, FlowNode node)
     {
+        if (!ListenerChain.Begin(context, instance, node, ListenerPhase.Creating))
+            Create(context, instance, node);
+    }
+
+    /// <summary>Evaluates the task's settings and opens it, after its creating listeners.</summary>
+    public static void Create(StepContext context, ElementInstance instance, FlowNode node)
+    {
         var settings = node.UserTask ?? new UserTaskSettings(false, null, null, null, null, null, null, null);
         var scope = context.Variables.Lookup(instance);
         var e = context.Expressions;
         string? assignee = null, formId = null;
         List<string> groups = [], users = [];
         DateTimeOffset? due = null, followUp = null;
+        var priority = TaskPriority.Default;
         if (!context.Variables.Try(instance, IncidentTexts.Assignment, () =>
             {
                 assignee = e.EvaluateString(settings.Assignee, scope);
@@ -27,13 +36,22 @@ internal sealed class UserTaskBehavior : IElementBehavior
                 formId = e.EvaluateString(settings.FormId, scope);
             }))
             return;
+        if (!context.Variables.Try(instance, ElementNames.Site("priority"), () => priority = e.EvaluatePriority(settings.Priority, scope)))
+            return;
         var wait = context.WaitPoints.Add(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
         context.Emit(new UserTaskCreated(wait.Id, instance.Key, node.Id, node.Name, string.IsNullOrEmpty(assignee) ? null : assignee,
-            groups, users, due, followUp, formId, settings.FormKey));
+            groups, users, due, followUp, formId, settings.FormKey, settings.FormBinding, priority));
     }
 
-    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger) =>
-        trigger is UserTaskCompleted done
-            ? context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy)
-            : throw ElementBehaviors.Unexpected(node, wait, trigger);
+    /// <summary>Completed by a person: the task closes, its completing listeners run, then the element completes with the task's variables.</summary>
+    public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger)
+    {
+        if (trigger is not UserTaskCompleted done)
+            throw ElementBehaviors.Unexpected(node, wait, trigger);
+        if (!ListenerChain.Has(node, ListenerPhase.Completing))
+            return context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy);
+        context.WaitPoints.Consume(wait);
+        ListenerChain.Begin(context, instance, node, ListenerPhase.Completing, done.CompletedBy, done.Variables?.DeepClone().AsObject());
+        return null;
+    }
 }

@@ -10,7 +10,8 @@ public abstract record Effect;
 public sealed record UserTaskCreated(
     long WaitId, long ElementInstanceKey, string ElementId, string? Name, string? Assignee,
     IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers,
-    DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, string? FormKey) : Effect;
+    DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, string? FormKey,
+    Model.ResourceBinding? FormBinding = null, int Priority = Model.TaskPriority.Default) : Effect;
 
 public sealed record TimerScheduled(long WaitId, string ElementId, DateTimeOffset DueAt) : Effect;
 
@@ -21,8 +22,8 @@ public sealed record JobCreated(
     long WaitId, string ElementId, string Type, int Retries, JsonObject Variables,
     IReadOnlyDictionary<string, string> Headers, DateTimeOffset? NotBefore = null) : Effect;
 
-/// <summary>Start an instance of <paramref name="ProcessId"/> (latest version) with StartTrigger(Variables, ParentWaitId: WaitId).</summary>
-public sealed record ChildInstanceRequested(long WaitId, string ElementId, string ProcessId, JsonObject Variables) : Effect;
+/// <summary>Start an instance of <paramref name="ProcessId"/> (the version <paramref name="Binding"/> names, latest when null) with StartTrigger(Variables, ParentWaitId: WaitId).</summary>
+public sealed record ChildInstanceRequested(long WaitId, string ElementId, string ProcessId, JsonObject Variables, Model.ResourceBinding? Binding = null) : Effect;
 
 /// <summary>A wait point ended: <paramref name="Triggered"/> when its event happened, otherwise withdrawn (task cancelled, timer cancelled, subscription closed, child to cancel).</summary>
 public sealed record WaitPointClosed(long WaitId, WaitKind Kind, string ElementId, bool Triggered) : Effect;

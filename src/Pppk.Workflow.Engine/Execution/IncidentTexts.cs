@@ -54,11 +54,23 @@ public static class IncidentTexts
     public static readonly TextTemplate TimerNeverFires = new("timer-never-fires",
         "'{0}' never fires.",
         "'{0}' tidak akan pernah terpicu.");
+    public static readonly TextTemplate ListenerThrewError = new("listener-bpmn-error",
+        "The listener job '{0}' of '{1}' threw the BPMN error '{2}'; a listener cannot throw BPMN errors (draw a task with an error boundary event instead). Fix the handler and retry.",
+        "Job listener '{0}' pada '{1}' melempar galat BPMN '{2}'; listener tidak dapat melempar galat BPMN (gambar tugas dengan peristiwa batas galat sebagai gantinya). Perbaiki handler lalu coba lagi.");
+    public static readonly TextTemplate PriorityOutOfRange = new("priority-out-of-range",
+        "The priority '{0}' gave {1}; a task's priority is a whole number from 0 to 100.",
+        "Prioritas '{0}' menghasilkan {1}; prioritas tugas adalah bilangan bulat 0 sampai 100.");
 
     // Why the runtime could not do what the engine asked ({1} of CalledProcessNotStarted, {2} of JobRetriesSpent)
     public static readonly TextTemplate ProcessNotDeployed = new("process-not-deployed",
         "no process with key '{0}' is deployed",
         "belum ada proses dengan kunci '{0}' yang diterapkan");
+    public static readonly TextTemplate ProcessVersionTagNotDeployed = new("process-version-tag-not-deployed",
+        "no version of process '{0}' with version tag '{1}' is deployed",
+        "belum ada versi proses '{0}' dengan tag versi '{1}' yang diterapkan");
+    public static readonly TextTemplate ProcessNotInDeployment = new("process-not-in-deployment",
+        "process '{0}' was not deployed together with the calling process (bindingType deployment)",
+        "proses '{0}' tidak diterapkan bersama proses pemanggil (bindingType deployment)");
     public static readonly TextTemplate NoJobHandler = new("job-handler-missing",
         "No handler is registered for job type '{0}' (known: {1}). Fix the task's type and retry.",
         "Tidak ada handler yang terdaftar untuk tipe job '{0}' (yang dikenal: {1}). Perbaiki tipe tugas itu lalu coba lagi.");

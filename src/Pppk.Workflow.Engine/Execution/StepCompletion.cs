@@ -50,6 +50,15 @@ internal sealed class StepCompletion(StepContext step)
         var node = step.Model.Node(instance.ElementId);
         if (instance.Kind == ElementInstanceKind.Element && !step.Variables.ApplyOutputs(instance, node))
             return;
+        if (flows is null && ListenerChain.Begin(step, instance, node, ListenerPhase.End, completedBy, variables))
+            return;
+        Leave(instance, completedBy, variables, flows);
+    }
+
+    /// <summary>The end of completion, after the output mappings and the end listeners: multi-instance output, then leaving on the flows.</summary>
+    public void Leave(ElementInstance instance, string? completedBy = null, JsonObject? variables = null, IReadOnlyList<SequenceFlow>? flows = null)
+    {
+        var node = step.Model.Node(instance.ElementId);
         ElementInstance? body = null;
         if (instance.LoopCounter is not null && step.State.Find(instance.ScopeKey!.Value) is { Kind: ElementInstanceKind.MultiInstanceBody } b)
         {

@@ -103,6 +103,14 @@ internal sealed class StepTransitions(StepContext step)
         }
         if (!step.Variables.ApplyInputs(instance, node))
             return;
+        if (ListenerChain.Begin(step, instance, node, ListenerPhase.Start))
+            return;
+        ContinueActivation(instance, node);
+    }
+
+    /// <summary>Activation after the input mappings and the start listeners: boundary events, then the element's own behaviour.</summary>
+    public void ContinueActivation(ElementInstance instance, FlowNode node)
+    {
         if (instance.LoopCounter is null && !step.WaitPoints.OpenBoundaries(instance, node))
             return;
         ElementBehaviors.For(node).Activate(step, instance, node);

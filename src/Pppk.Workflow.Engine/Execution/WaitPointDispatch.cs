@@ -35,6 +35,8 @@ internal static class WaitPointDispatch
         if (state.Find(wait.ElementInstanceKey) is not { } owner)
             return $"Wait point {waitId} has no live element; ignored.";
 
+        if (wait.Listener is not null)
+            return ListenerChain.OnTrigger(context, owner, context.Model.Node(owner.ElementId), wait, trigger);
         var reached = ReachedElement(context, owner, wait);
         return ElementBehaviors.For(reached).OnTrigger(context, owner, reached, wait, trigger);
     }

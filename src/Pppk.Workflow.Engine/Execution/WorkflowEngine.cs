@@ -136,7 +136,9 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             return null;
         instance.Status = ElementInstanceStatus.Active;
         var node = context.Model.Node(instance.ElementId);
-        if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { } job)
+        if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { Listener: not null } listenerJob)
+            ListenerChain.Retry(context, instance, node, listenerJob);
+        else if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { } job)
             JobTaskBehavior.Retry(context, instance, node, job);
         else if (incident.OnCompletion)
             context.Completion.FinishCompletion(instance);

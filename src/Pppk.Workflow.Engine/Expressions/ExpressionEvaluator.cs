@@ -81,6 +81,17 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         throw new ExpressionException(IncidentTexts.NotADateTime.Format(text));
     }
 
+    /// <summary>A user task's priority: a literal or a FEEL number, whole, 0 to 100; none is the default 50.</summary>
+    public int EvaluatePriority(string? raw, IVariableLookup variables)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            return Model.TaskPriority.Default;
+        var value = Evaluate(raw, variables);
+        var isNumber = !ExpressionCache.IsExpression(raw) || value is JsonValue { } v && v.GetValueKind() == JsonValueKind.Number;
+        return (isNumber ? Model.TaskPriority.Parse(AsString(value)) : null)
+            ?? throw new ExpressionException(IncidentTexts.PriorityOutOfRange.Format(ExpressionCache.Body(raw).Trim(), AsString(value) ?? "null"));
+    }
+
     public static string? AsString(JsonNode? node) => node switch
     {
         null => null,

@@ -19,6 +19,12 @@ internal static class ExpressionSites
             yield return ("due date", u.DueDate);
             yield return ("follow-up date", u.FollowUpDate);
             yield return ("form id", u.FormId);
+            yield return ("priority", u.Priority);
+        }
+        foreach (var l in node.ExecutionListeners.Concat(node.TaskListeners))
+        {
+            yield return ("listener type", l.Type);
+            yield return ("listener retries", l.Retries);
         }
         yield return ("job type", node.TaskDefinition?.Type);
         yield return ("retries", node.TaskDefinition?.Retries);

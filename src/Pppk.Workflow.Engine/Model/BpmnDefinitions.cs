@@ -54,6 +54,12 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
     /// <summary>Declarations <c>start.*</c> that could not be read (name, value): validation reports them.</summary>
     public IReadOnlyList<(string Name, string Value)> InvalidStartVariables { get; init; } = [];
 
+    /// <summary>The process's <c>zeebe:versionTag</c>: call activities bound by version tag find this version by it.</summary>
+    public string? VersionTag { get; init; }
+
+    /// <summary>Embedded forms (<c>zeebe:userTaskForm</c>): form-js JSON by id, linked from user tasks as <c>camunda-forms:bpmn:&lt;id&gt;</c>.</summary>
+    public IReadOnlyDictionary<string, string> EmbeddedForms { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = [];
 

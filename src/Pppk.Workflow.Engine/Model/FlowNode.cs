@@ -46,6 +46,9 @@ public sealed class FlowNode(string id, string type, XElement source)
     public ScriptSettings? Script { get; init; }
     public CalledElement? CalledElement { get; init; }
     public MultiInstance? MultiInstance { get; init; }
+    public CalledDecision? CalledDecision { get; init; }
+    public IReadOnlyList<ListenerSettings> ExecutionListeners { get; init; } = [];
+    public IReadOnlyList<ListenerSettings> TaskListeners { get; init; } = [];
 
     /// <summary>A bpmn:standardLoopCharacteristics was present (unsupported).</summary>
     public bool HasStandardLoop { get; init; }
@@ -88,11 +91,13 @@ public sealed record UserTaskSettings(
     string? DueDate,
     string? FollowUpDate,
     string? FormId,
-    string? FormKey);
+    string? FormKey,
+    ResourceBinding? FormBinding = null,
+    string? Priority = null);
 
 public sealed record ScriptSettings(string? Expression, string? ResultVariable);
 
-public sealed record CalledElement(string? ProcessId, bool PropagateAllChildVariables, bool PropagateAllParentVariables);
+public sealed record CalledElement(string? ProcessId, bool PropagateAllChildVariables, bool PropagateAllParentVariables, ResourceBinding? Binding = null);
 
 public sealed record MultiInstance(
     bool IsSequential,

@@ -53,6 +53,8 @@ public static class BpmnParser
                 Case = ZeebeExtensionReader.Case(p),
                 StartVariables = ZeebeExtensionReader.StartVariables(p, out var invalid),
                 InvalidStartVariables = invalid,
+                VersionTag = ZeebeExtensionReader.VersionTag(p),
+                EmbeddedForms = ZeebeExtensionReader.EmbeddedForms(p),
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);
@@ -139,6 +141,9 @@ public static class BpmnParser
             UserTask = type == ElementType.UserTask ? ZeebeExtensionReader.UserTask(e) : null,
             Script = ZeebeExtensionReader.Script(e),
             CalledElement = ZeebeExtensionReader.CalledElement(e),
+            CalledDecision = ZeebeExtensionReader.CalledDecision(e),
+            ExecutionListeners = ZeebeExtensionReader.Listeners(e, task: false),
+            TaskListeners = ZeebeExtensionReader.Listeners(e, task: true),
             MultiInstance = ZeebeExtensionReader.MultiInstance(e),
             HasStandardLoop = e.Element(Bpmn + "standardLoopCharacteristics") is not null,
             MessageRef = LocalRef(e.Attr("messageRef")),

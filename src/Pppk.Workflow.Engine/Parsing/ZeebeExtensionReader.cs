@@ -67,7 +67,9 @@ internal static class ZeebeExtensionReader
             schedule?.Attr("dueDate"),
             schedule?.Attr("followUpDate"),
             form?.Attr("formId"),
-            form?.Attr("formKey") ?? form?.Attr("externalReference"));
+            form?.Attr("formKey") ?? form?.Attr("externalReference"),
+            form is null ? null : Binding(form),
+            Zeebe(e, "priorityDefinition")?.Attr("priority"));
     }
 
     public static ScriptSettings? Script(XElement e) =>
@@ -75,8 +77,28 @@ internal static class ZeebeExtensionReader
 
     public static CalledElement? CalledElement(XElement e) =>
         Zeebe(e, "calledElement") is { } c
-            ? new CalledElement(c.Attr("processId"), Bool(c.Attr("propagateAllChildVariables"), true), Bool(c.Attr("propagateAllParentVariables"), true))
+            ? new CalledElement(c.Attr("processId"), Bool(c.Attr("propagateAllChildVariables"), true), Bool(c.Attr("propagateAllParentVariables"), true), Binding(c))
             : null;
+
+    public static CalledDecision? CalledDecision(XElement e) =>
+        Zeebe(e, "calledDecision") is { } d ? new CalledDecision(d.Attr("decisionId"), d.Attr("resultVariable"), Binding(d) ?? ResourceBinding.Latest) : null;
+
+    /// <summary>The <c>bindingType</c> and <c>versionTag</c> attributes of a link to another resource; null when it has neither (latest).</summary>
+    private static ResourceBinding? Binding(XElement link) =>
+        link.Attr("bindingType") is null && link.Attr(ResourceBinding.VersionTagName) is null ? null : new(link.Attr("bindingType"), link.Attr(ResourceBinding.VersionTagName));
+
+    /// <summary>The process's <c>zeebe:versionTag value</c>.</summary>
+    public static string? VersionTag(XElement process) => Zeebe(process, "versionTag")?.Attr("value") is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    /// <summary>The process's embedded forms (<c>zeebe:userTaskForm id</c> with the form-js JSON as text), by id.</summary>
+    public static Dictionary<string, string> EmbeddedForms(XElement process)
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in Extensions(process)?.Elements(BpmnNames.Zeebe + "userTaskForm") ?? [])
+            if (f.Attr("id") is { } id)
+                forms.TryAdd(id, f.Value.Trim());
+        return forms;
+    }
 
     public static MultiInstance? MultiInstance(XElement e)
     {
@@ -92,6 +114,12 @@ internal static class ZeebeExtensionReader
             z?.Attr("outputElement"),
             loop.Element(Bpmn + "completionCondition")?.Value.Trim() is { Length: > 0 } condition ? condition : null);
     }
+
+    /// <summary>The <c>zeebe:executionListeners</c> (or, for <paramref name="task"/>, <c>zeebe:taskListeners</c>) of an element, in order.</summary>
+    public static List<ListenerSettings> Listeners(XElement e, bool task) =>
+        (Zeebe(e, task ? "taskListeners" : "executionListeners")?.Elements(BpmnNames.Zeebe + (task ? "taskListener" : "executionListener")) ?? [])
+        .Select(l => new ListenerSettings(l.Attr("eventType"), l.Attr("type"), l.Attr("retries"), task))
+        .ToList();
 
     public static string? CorrelationKey(XElement message) => Zeebe(message, "subscription")?.Attr("correlationKey");
 

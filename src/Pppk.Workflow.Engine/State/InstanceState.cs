@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Pppk.Workflow.Engine.Model;
 
 namespace Pppk.Workflow.Engine.State;
 
@@ -136,6 +137,14 @@ public sealed record WaitPoint
     public string? CorrelationKey { get; init; }
     public string? JobType { get; init; }
     public int? Retries { get; set; }
+
+    /// <summary>Set on a listener's job: the phase it runs in and its place in the element's listeners of that phase.</summary>
+    public ListenerPhase? Listener { get; init; }
+    public int ListenerIndex { get; init; }
+
+    /// <summary>What a completion waiting for its listeners completes with: who completed the element and with which variables.</summary>
+    public string? CompletedBy { get; init; }
+    public JsonObject? Carried { get; init; }
 }
 
 public sealed record JoinToken(long ScopeKey, string GatewayId, string FlowId);

@@ -62,6 +62,9 @@ internal static class ElementNames
         ["called process id"] = "id proses yang dipanggil",
         ["case unit"] = "unit kasus (caseUnit)",
         ["case subject"] = "subjek kasus (caseSubject)",
+        ["priority"] = "prioritas",
+        ["listener type"] = "tipe listener",
+        ["listener retries"] = "jumlah percobaan ulang listener",
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>

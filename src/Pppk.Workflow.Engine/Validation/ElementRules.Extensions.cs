@@ -12,6 +12,8 @@ internal sealed partial class ElementRules
     [
         "taskDefinition", "taskHeaders", "header", "ioMapping", "input", "output", "userTask", "assignmentDefinition",
         "taskSchedule", "formDefinition", "subscription", "calledElement", "loopCharacteristics", "script",
+        "priorityDefinition",
+        "executionListeners", "executionListener", "taskListeners", "taskListener", // checked in ElementRules.Listeners
         // descriptive only: no behaviour to run
         "properties", "property", "versionTag",
     ];
@@ -26,13 +28,7 @@ internal sealed partial class ElementRules
             var name = element.Name.LocalName;
             if (Supported.Contains(name) || name == "calledDecision")
                 continue;
-            if (name is "executionListeners" or "executionListener" or "taskListeners" or "taskListener")
-            {
-                if (name.EndsWith('s'))
-                    Error(node.Id, T.ListenersNotSupported.Format(name, node.Id));
-            }
-            else
-                Warn(node.Id, T.ExtensionIgnored.Format(name, node.Id));
+            Warn(node.Id, T.ExtensionIgnored.Format(name, node.Id));
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckReachability();
         Feel(process.Id, process.Case.Unit, ElementNames.Site("case unit"));
         Feel(process.Id, process.Case.Subject, ElementNames.Site("case subject"));
+        CheckProcessListeners();
         foreach (var (name, value) in process.InvalidStartVariables)
             Error(process.Id, T.StartVariableInvalid.Format(name, value, string.Join(", ", Model.StartVariable.TypeNames)));
     }
@@ -94,5 +95,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckGateway(node);
         CheckExpressions(node);
         CheckExtensions(node);
+        CheckBindings(node);
+        CheckListeners(node);
     }
 }

@@ -276,13 +276,53 @@ public static class ValidationTexts
     public static readonly TextTemplate FeelProblem = new("feel-syntax",
         "The {0} of '{1}': {2}",
         "Nilai {0} pada '{1}': {2}");
-    public static readonly TextTemplate ListenersNotSupported = new("unsupported-listeners",
-        "zeebe:{0} on '{1}' are not supported; model the extra work as a service task before or after it.",
-        "zeebe:{0} pada '{1}' tidak didukung; modelkan pekerjaan tambahan sebagai tugas layanan sebelum atau sesudahnya.");
     public static readonly TextTemplate ExtensionIgnored = new("extension-ignored",
         "zeebe:{0} on '{1}' is not supported by this engine and is ignored.",
         "zeebe:{0} pada '{1}' tidak didukung oleh mesin ini dan diabaikan.");
     public static readonly TextTemplate StartVariableInvalid = new("start-variable-invalid",
         "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
         "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
+
+    // Bindings to other resources (call activities, linked forms, decisions), embedded forms, task priority
+    public static readonly TextTemplate BindingTypeUnknown = new("binding-type-unknown",
+        "'{0}' has bindingType '{1}'; use latest, deployment or versionTag.",
+        "'{0}' memiliki bindingType '{1}'; gunakan latest, deployment atau versionTag.");
+    public static readonly TextTemplate BindingVersionTagMissing = new("binding-version-tag-missing",
+        "'{0}' is bound by version tag (bindingType versionTag) but names no versionTag; set the tag of the version to use.",
+        "'{0}' diikat dengan tag versi (bindingType versionTag) tetapi tidak menyebut versionTag; isi tag versi yang akan dipakai.");
+    public static readonly TextTemplate BindingVersionTagUnused = new("binding-version-tag-unused",
+        "'{0}' sets versionTag '{1}' but its bindingType is {2}, so the tag is not used; set bindingType to versionTag or remove the tag.",
+        "'{0}' mengisi versionTag '{1}' tetapi bindingType-nya {2}, sehingga tag itu tidak dipakai; ubah bindingType menjadi versionTag atau hapus tag itu.");
+    public static readonly TextTemplate FormBindingNeedsFixedId = new("form-binding-needs-fixed-id",
+        "User task '{0}' binds its form by {1}, which needs a fixed formId, not an expression.",
+        "Tugas pengguna '{0}' mengikat formulirnya dengan {1}, yang memerlukan formId tetap, bukan ekspresi.");
+    public static readonly TextTemplate EmbeddedFormMissing = new("embedded-form-missing",
+        "User task '{0}' links the embedded form '{1}', which the process does not contain; add it (zeebe:userTaskForm id=\"{1}\") or link a deployed form by formId.",
+        "Tugas pengguna '{0}' menautkan formulir tertanam '{1}', yang tidak ada dalam proses; tambahkan (zeebe:userTaskForm id=\"{1}\") atau tautkan formulir yang sudah diterapkan dengan formId.");
+    public static readonly TextTemplate EmbeddedFormInvalid = new("embedded-form-invalid",
+        "The embedded form '{0}' is not a form-js form (a JSON object): {1}",
+        "Formulir tertanam '{0}' bukan formulir form-js (objek JSON): {1}");
+    public static readonly TextTemplate PriorityInvalid = new("priority-invalid",
+        "The priority of user task '{0}' is '{1}'; give a whole number from 0 to 100, or a FEEL expression (=...).",
+        "Prioritas tugas pengguna '{0}' adalah '{1}'; berikan bilangan bulat 0 sampai 100, atau ekspresi FEEL (=...).");
+
+    // Execution and task listeners
+    public static readonly TextTemplate ListenerEventUnknown = new("listener-event-unknown",
+        "A listener of '{0}' has eventType '{1}'; execution listeners run at start or end, task listeners at creating or completing.",
+        "Sebuah listener pada '{0}' memiliki eventType '{1}'; listener eksekusi berjalan pada start atau end, listener tugas pada creating atau completing.");
+    public static readonly TextTemplate ListenerWithoutType = new("listener-without-type",
+        "A {1} listener of '{0}' has no job type; set its type to a handler registered in the host.",
+        "Sebuah listener {1} pada '{0}' tidak memiliki tipe job; isi tipenya dengan handler yang terdaftar di host.");
+    public static readonly TextTemplate ListenerRetriesInvalid = new("listener-retries-invalid",
+        "A {1} listener of '{0}' has retries '{2}'; give a whole number of 0 or more.",
+        "Sebuah listener {1} pada '{0}' memiliki retries '{2}'; berikan bilangan bulat 0 atau lebih.");
+    public static readonly TextTemplate ListenerNotHere = new("listener-not-allowed-here",
+        "{0} cannot have {1} listeners: {2}",
+        "Elemen {0} tidak dapat memiliki listener {1}: {2}");
+    public static readonly TextTemplate TaskListenerEventUnsupported = new("task-listener-event-unsupported",
+        "Task listeners on '{1}' of user task '{0}' are not run yet (assignment and changes happen outside the process here); use creating or completing listeners, or a service task.",
+        "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (penugasan dan perubahan terjadi di luar proses di sini); gunakan listener creating atau completing, atau tugas layanan.");
+    public static readonly TextTemplate ProcessListenersUnsupported = new("process-listeners-unsupported",
+        "Execution listeners on process '{0}' itself are not run yet; put them on its start and end events.",
+        "Listener eksekusi pada proses '{0}' itu sendiri belum dijalankan; pasang pada peristiwa mulai dan akhirnya.");
 }

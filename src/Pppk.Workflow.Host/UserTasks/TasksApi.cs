@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
@@ -21,22 +22,24 @@ public static class TasksApi
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
 
         group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, string? unitCode, bool? mine,
-            int? page, int? pageSize, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            string? sort, int? page, int? pageSize, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var (items, total) = await UserTaskTable.ListAsync(db, new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true),
+            if (!TaskSort.IsKnown(sort))
+                return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskSort.Names)), "sort");
+            var (items, total) = await UserTaskTable.ListAsync(db, new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort),
                 http.User.Actor(), scopes, clock.GetUtcNow(), paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<TaskView>(items, total, paging.Page, paging.PageSize));
         });
 
-        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, DefinitionStore definitions, GroupScopes scopes, TimeProvider clock, HttpContext http,
+            CancellationToken ct) =>
         {
             // One query: a task the caller may not see reads as missing.
             var task = await UserTaskTable.GetAsync(db, id, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
-            JsonNode? form = null;
-            if (task.FormId is not null && await DefinitionTable.FormAsync(db, task.FormId, ct) is { } stored) form = JsonNode.Parse(stored.Schema);
             var instance = await InstanceTable.GetAsync(db, task.InstanceId, ct);
+            var form = instance is null ? null : await TaskForm.LoadAsync(db, definitions, task, instance.Version, ct);
             return Results.Ok(new { task, form, variables = instance?.Variables ?? [] });
         }).RecordsAccess(Pppk.Workflow.Domain.Privacy.AccessKinds.Task);
 

@@ -21,6 +21,8 @@ internal static class WorkflowModel
             e.ToTable("definitions");
             e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
             e.HasIndex(d => d.Key).HasFilter("is_latest").IsUnique();
+            e.Property(d => d.Deployment).HasColumnType("jsonb");
+            e.HasIndex(d => new { d.Key, d.VersionTag }).HasFilter("version_tag IS NOT NULL");
         });
         b.Entity<FormRecord>(e =>
         {
@@ -60,6 +62,7 @@ internal static class WorkflowModel
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.CandidateGroups).HasMethod("gin");
             e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();
+            e.Property(t => t.Priority).HasDefaultValue(Engine.Model.TaskPriority.Default);
         });
         b.Entity<SubstitutionRecord>(e =>
         {

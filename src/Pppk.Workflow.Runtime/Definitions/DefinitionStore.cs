@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.Parsing;
 
@@ -9,7 +11,8 @@ namespace Pppk.Workflow.Runtime.Definitions;
 /// <summary>Compiled process models by definition id, parsed once per version (FEEL included) and shared by every step.</summary>
 public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
 {
-    public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model);
+    /// <summary>One deployed version; <paramref name="Together"/> is what its deployment held (null for versions deployed before it was kept).</summary>
+    public sealed record Deployed(long Id, string Key, int Version, string? Name, ProcessModel Model, DeployedTogether? Together = null);
 
     private readonly ConcurrentDictionary<long, Task<Deployed>> _byId = new();
 
@@ -45,6 +48,27 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
     public async Task<Deployed?> VersionAsync(string key, int version, CancellationToken ct = default) =>
         await DefinitionTable.IdAsync(db, key, version, ct) is { } id ? await GetAsync(id, ct) : null;
 
+    /// <summary>
+    /// The version of <paramref name="key"/> a link of <paramref name="caller"/> bound by <paramref name="binding"/> uses:
+    /// the latest, the one deployed with the caller, or the latest with a version tag; otherwise why there is none.
+    /// </summary>
+    public async Task<(Deployed? Found, LocalizedText? Missing)> ResolveAsync(string key, ResourceBinding? binding, Deployed caller, CancellationToken ct = default)
+    {
+        switch (binding?.Type)
+        {
+            case BindingType.Deployment:
+                return caller.Together?.Processes.TryGetValue(key, out var version) == true && await VersionAsync(key, version, ct) is { } together
+                    ? (together, null)
+                    : (null, IncidentTexts.ProcessNotInDeployment.Format(key));
+            case BindingType.VersionTag:
+                return await DefinitionTable.TaggedIdAsync(db, key, binding.VersionTag ?? "", ct) is { } id
+                    ? (await GetAsync(id, ct), null)
+                    : (null, IncidentTexts.ProcessVersionTagNotDeployed.Format(key, binding.VersionTag));
+            default:
+                return await LatestAsync(key, ct) is { } latest ? (latest, null) : (null, IncidentTexts.ProcessNotDeployed.Format(key));
+        }
+    }
+
     /// <summary>The latest version of every key.</summary>
     public async Task<IReadOnlyList<Deployed>> AllLatestAsync(CancellationToken ct = default)
     {
@@ -58,8 +82,9 @@ public sealed class DefinitionStore(NpgsqlDataSource db, FeelEnvironment feel)
     {
         try
         {
-            var (key, version, name, xml) = await DefinitionTable.SourceAsync(db, id, ct) ?? throw new KeyNotFoundException($"No definition with id {id}.");
-            return new Deployed(id, key, version, name, ProcessModel.Create(BpmnParser.Parse(xml), key, feel.Limits));
+            var (key, version, name, xml, deployment) = await DefinitionTable.SourceAsync(db, id, ct) ?? throw new KeyNotFoundException($"No definition with id {id}.");
+            return new Deployed(id, key, version, name, ProcessModel.Create(BpmnParser.Parse(xml), key, feel.Limits),
+                deployment is null ? null : DeployedTogether.Parse(deployment));
         }
         catch
         {

@@ -19,6 +19,12 @@ public sealed class DefinitionRecord
 
     /// <summary>Set when a newer version replaced this one or the key was undeployed; running instances stay on it.</summary>
     public bool IsLatest { get; set; }
+
+    /// <summary>The process's <c>zeebe:versionTag</c>: call activities bound by version tag find this version by it.</summary>
+    public string? VersionTag { get; set; }
+
+    /// <summary>The processes and forms deployed together with this version (<see cref="DeployedTogether"/>, JSON).</summary>
+    public string? Deployment { get; set; }
 }
 
 /// <summary>One deployed version of a form-js form, linked from user tasks by its <c>id</c>.</summary>
@@ -31,6 +37,9 @@ public sealed class FormRecord
     public string? FileName { get; set; }
     public required string Checksum { get; set; }
     public DateTimeOffset DeployedAt { get; set; }
+
+    /// <summary>The form's <c>versionTag</c> (form-js schema): user tasks bound by version tag find this version by it.</summary>
+    public string? VersionTag { get; set; }
 }
 
 /// <summary>The latest version of a process, as the definitions list shows it.</summary>
@@ -101,11 +110,14 @@ public static class DefinitionTable
             r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6));
     }
 
-    /// <summary>The latest version of the form <paramref name="formId"/>: its schema (JSON text) and version; null if none is deployed.</summary>
-    public static async Task<(string Schema, int Version)?> FormAsync(NpgsqlDataSource db, string formId, CancellationToken ct)
+    /// <summary>The form <paramref name="formId"/> (the latest version without <paramref name="version"/>): its schema (JSON text) and version; null if none is deployed.</summary>
+    public static async Task<(string Schema, int Version)?> FormAsync(NpgsqlDataSource db, string formId, CancellationToken ct, int? version = null)
     {
-        await using var cmd = db.CreateCommand("SELECT schema::text, version FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1");
+        await using var cmd = db.CreateCommand(version is null
+            ? "SELECT schema::text, version FROM pppk.forms WHERE form_id = @id ORDER BY version DESC LIMIT 1"
+            : "SELECT schema::text, version FROM pppk.forms WHERE form_id = @id AND version = @v");
         cmd.Parameters.AddWithValue("id", formId);
+        cmd.Parameters.AddWithValue("v", version ?? 0);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? (r.GetString(0), r.GetInt32(1)) : null;
     }
@@ -131,13 +143,42 @@ public static class DefinitionTable
         return ids;
     }
 
-    /// <summary>Key, version, name and XML of the definition <paramref name="id"/>; null if there is none.</summary>
-    internal static async Task<(string Key, int Version, string? Name, string Xml)?> SourceAsync(NpgsqlDataSource db, long id, CancellationToken ct)
+    /// <summary>Key, version, name, XML and what its deployment held (JSON, if recorded) of the definition <paramref name="id"/>; null if there is none.</summary>
+    internal static async Task<(string Key, int Version, string? Name, string Xml, string? Deployment)?> SourceAsync(NpgsqlDataSource db, long id, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT key, version, name, xml FROM pppk.definitions WHERE id = @id");
+        await using var cmd = db.CreateCommand("SELECT key, version, name, xml, deployment::text FROM pppk.definitions WHERE id = @id");
         cmd.Parameters.AddWithValue("id", id);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)) : null;
+        return await reader.ReadAsync(ct)
+            ? (reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4))
+            : null;
+    }
+
+    /// <summary>The id of the latest version of <paramref name="key"/> tagged <paramref name="versionTag"/>; null if there is none.</summary>
+    internal static async Task<long?> TaggedIdAsync(NpgsqlDataSource db, string key, string versionTag, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT id FROM pppk.definitions WHERE key = @key AND version_tag = @tag ORDER BY version DESC LIMIT 1");
+        cmd.Parameters.AddWithValue("key", key);
+        cmd.Parameters.AddWithValue("tag", versionTag);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? id : null;
+    }
+
+    /// <summary>The latest version of the form <paramref name="formId"/> tagged <paramref name="versionTag"/>; null if there is none.</summary>
+    internal static async Task<int?> TaggedFormVersionAsync(Func<string, NpgsqlCommand> command, string formId, string versionTag, CancellationToken ct)
+    {
+        await using var cmd = command("SELECT max(version) FROM pppk.forms WHERE form_id = @id AND version_tag = @tag");
+        cmd.Parameters.AddWithValue("id", formId);
+        cmd.Parameters.AddWithValue("tag", versionTag);
+        return await cmd.ExecuteScalarAsync(ct) is int version ? version : null;
+    }
+
+    /// <summary>Records on the process versions <paramref name="ids"/> what their deployment held (JSON).</summary>
+    internal static async Task RecordDeploymentAsync(NpgsqlConnection c, NpgsqlTransaction tx, string deployment, long[] ids, CancellationToken ct)
+    {
+        await using var update = new NpgsqlCommand("UPDATE pppk.definitions SET deployment = @d::jsonb WHERE id = ANY(@ids)", c, tx);
+        update.Parameters.AddWithValue("d", deployment);
+        update.Parameters.AddWithValue("ids", ids);
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The keys with a latest version and the ids of deployed forms, which a deployment's references may name.</summary>
@@ -181,7 +222,7 @@ public static class DefinitionTable
     }
 
     /// <summary>Adds <paramref name="version"/> of <paramref name="key"/> as its latest (the previous latest no longer is); returns its id.</summary>
-    internal static async Task<long> InsertVersionAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, int version, string? name,
+    internal static async Task<long> InsertVersionAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, int version, string? name, string? versionTag,
         string xml, string fileName, string checksum, string? user, CancellationToken ct)
     {
         await using (var unset = new NpgsqlCommand("UPDATE pppk.definitions SET is_latest = false WHERE key = @k AND is_latest", c, tx))
@@ -190,9 +231,10 @@ public static class DefinitionTable
             await unset.ExecuteNonQueryAsync(ct);
         }
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest)
-            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true) RETURNING id
+            INSERT INTO pppk.definitions (key, version, name, xml, file_name, checksum, deployed_at, deployed_by, is_latest, version_tag)
+            VALUES (@k, @v, @n, @x, @f, @c, now(), @u, true, @t) RETURNING id
             """, c, tx);
+        insert.Parameters.AddWithValue("t", (object?)versionTag ?? DBNull.Value);
         insert.Parameters.AddWithValue("k", key);
         insert.Parameters.AddWithValue("v", version);
         insert.Parameters.AddWithValue("n", (object?)name ?? DBNull.Value);
@@ -212,10 +254,13 @@ public static class DefinitionTable
         return await r.ReadAsync(ct) ? (r.GetInt32(0), r.GetString(1)) : (0, null);
     }
 
-    internal static async Task InsertFormAsync(NpgsqlConnection c, NpgsqlTransaction tx, string formId, int version, string schema, string fileName,
+    internal static async Task InsertFormAsync(NpgsqlConnection c, NpgsqlTransaction tx, string formId, int version, string? versionTag, string schema, string fileName,
         string checksum, CancellationToken ct)
     {
-        await using var insert = new NpgsqlCommand("INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at) VALUES (@id, @v, @s::jsonb, @f, @c, now())", c, tx);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO pppk.forms (form_id, version, schema, file_name, checksum, deployed_at, version_tag) VALUES (@id, @v, @s::jsonb, @f, @c, now(), @t)
+            """, c, tx);
+        insert.Parameters.AddWithValue("t", (object?)versionTag ?? DBNull.Value);
         insert.Parameters.AddWithValue("id", formId);
         insert.Parameters.AddWithValue("v", version);
         insert.Parameters.AddWithValue("s", schema);

@@ -45,6 +45,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
 
         var deployed = new List<DeployedItem>();
         var changedModels = new List<(string Key, ProcessModel? Previous, long NewId)>();
+        var createdIds = new List<long>();
         await using (var connection = await db.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
@@ -59,10 +60,12 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                 {
                     var (item, previousId, newId) = await DeployProcessAsync(connection, tx, file, process, checksum, user, ct);
                     deployed.Add(item);
-                    if (item.Created)
-                        changedModels.Add((item.Key, previousId is { } p ? (await definitions.GetAsync(p, ct)).Model : null, newId));
+                    if (!item.Created) continue;
+                    changedModels.Add((item.Key, previousId is { } p ? (await definitions.GetAsync(p, ct)).Model : null, newId));
+                    createdIds.Add(newId);
                 }
             }
+            await RecordTogetherAsync(connection, tx, deployed, createdIds, ct);
             await tx.CommitAsync(ct);
         }
         if (changedModels.Count > 0) definitions.ForgetLatest(); // starts here see the new versions at once
@@ -133,6 +136,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                     problems.Add(new Problem(file.FileName, node.Id, "warning", DeploymentTexts.FormNotDeployed.Format(node.UserTask!.FormId)));
             }
         }
+        await BindingChecks.CheckAsync(db, bpmn, forms, problems, ct);
         return (problems, bpmn, forms);
     }
 
@@ -157,7 +161,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         if (latestChecksum == checksum)
             return (new DeployedItem(process.Id, latestVersion, process.Name, "process", false), null, latestId!.Value);
 
-        var id = await DefinitionTable.InsertVersionAsync(c, tx, process.Id, latestVersion + 1, process.Name, file.Content, file.FileName, checksum, user, ct);
+        var id = await DefinitionTable.InsertVersionAsync(c, tx, process.Id, latestVersion + 1, process.Name, process.VersionTag, file.Content, file.FileName, checksum, user, ct);
         return (new DeployedItem(process.Id, latestVersion + 1, process.Name, "process", true), latestId, id);
     }
 
@@ -166,8 +170,18 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         var checksum = Checksum(file.Content);
         var (version, latestChecksum) = await DefinitionTable.LatestFormAsync(c, tx, formId, ct);
         if (latestChecksum == checksum) return new DeployedItem(formId, version, null, "form", false);
-        await DefinitionTable.InsertFormAsync(c, tx, formId, version + 1, file.Content, file.FileName, checksum, ct);
+        await DefinitionTable.InsertFormAsync(c, tx, formId, version + 1, BindingChecks.FormVersionTag(file.Content), file.Content, file.FileName, checksum, ct);
         return new DeployedItem(formId, version + 1, null, "form", true);
+    }
+
+    /// <summary>Keeps on each process version this deployment created what the deployment held, for links bound by <c>deployment</c>.</summary>
+    private static async Task RecordTogetherAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<DeployedItem> deployed, List<long> createdIds, CancellationToken ct)
+    {
+        if (createdIds.Count == 0) return;
+        var together = new DeployedTogether(
+            deployed.Where(d => d.Kind == "process").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version),
+            deployed.Where(d => d.Kind == "form").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version));
+        await DefinitionTable.RecordDeploymentAsync(c, tx, together.ToJson(), [.. createdIds], ct);
     }
 
     private static string Checksum(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));

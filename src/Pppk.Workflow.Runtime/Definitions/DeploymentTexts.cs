@@ -29,4 +29,13 @@ public static class DeploymentTexts
     public static readonly TextTemplate TimerCycleOffCalendar = new("timer-cycle-off-calendar",
         "Timer cycle '{0}' has a period ({1}) that doesn't repeat on the calendar; use a cron expression instead.",
         "Siklus pewaktu '{0}' memiliki periode ({1}) yang tidak berulang pada kalender; gunakan ekspresi cron.");
+    public static readonly TextTemplate NotInDeployment = new("binding-not-in-deployment",
+        "'{0}' is bound by deployment to '{1}', which is not in this deployment; deploy them together (in one request, or in the same workflows folder).",
+        "'{0}' diikat dengan bindingType deployment ke '{1}', yang tidak ada dalam penerapan ini; terapkan keduanya bersama (dalam satu permintaan, atau dalam folder workflows yang sama).");
+    public static readonly TextTemplate ProcessTagNotDeployed = new("binding-version-tag-not-deployed",
+        "Call activity '{0}' calls process '{1}' with version tag '{2}', which is not deployed yet; deploy it before this runs, or instances get an incident here.",
+        "Aktivitas panggil '{0}' memanggil proses '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan sebelum ini berjalan, atau instans akan mendapat insiden di sini.");
+    public static readonly TextTemplate FormTagNotDeployed = new("form-version-tag-not-deployed",
+        "User task '{0}' shows form '{1}' with version tag '{2}', which is not deployed; deploy that form version (its \"versionTag\") with it.",
+        "Tugas pengguna '{0}' menampilkan formulir '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan versi formulir itu (\"versionTag\"-nya) bersamanya.");
 }

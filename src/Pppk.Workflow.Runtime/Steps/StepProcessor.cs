@@ -71,7 +71,8 @@ internal sealed class StepProcessor(
         {
             case UserTaskCreated t:
                 buffer.Tasks.Open(new UserTaskRow(Guid.CreateVersion7(), instance.Id, t.WaitId, t.ElementId, t.Name, t.Assignee,
-                    [.. t.CandidateGroups], [.. t.CandidateUsers], t.DueAt?.ToUniversalTime(), t.FollowUpAt?.ToUniversalTime(), t.FormId ?? t.FormKey, now));
+                    [.. t.CandidateGroups], [.. t.CandidateUsers], t.DueAt?.ToUniversalTime(), t.FollowUpAt?.ToUniversalTime(), t.FormId ?? t.FormKey, now,
+                    FormVersion: await FormBinding.VersionAsync(tx, definitions, instance, t, ct), Priority: t.Priority));
                 break;
             case TimerScheduled t:
                 var due = t.DueAt.ToUniversalTime();
@@ -194,10 +195,10 @@ internal sealed class StepProcessor(
 
     private async Task StartChildAsync(StepTransaction tx, LoadedInstance parent, ChildInstanceRequested request, DateTimeOffset now, CancellationToken ct)
     {
-        var child = await definitions.LatestAsync(request.ProcessId, ct);
+        var (child, missing) = await definitions.ResolveAsync(request.ProcessId, request.Binding, await definitions.GetAsync(parent.DefinitionId, ct), ct);
         if (child is null)
         {
-            tx.Enqueue(parent, new ChildStartFailed(request.WaitId, IncidentTexts.ProcessNotDeployed.Format(request.ProcessId)), null);
+            tx.Enqueue(parent, new ChildStartFailed(request.WaitId, missing!), null);
             return;
         }
         var instance = new LoadedInstance

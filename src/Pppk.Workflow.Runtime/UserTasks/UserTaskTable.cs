@@ -30,26 +30,32 @@ public sealed class UserTaskRecord
 
     /// <summary>The user whose substitute (<see cref="CompletedBy"/>) completed the task, if a substitute did.</summary>
     public string? OnBehalfOf { get; set; }
+
+    /// <summary>The version of <see cref="FormId"/> the task's binding chose; null: the latest (or an embedded form).</summary>
+    public int? FormVersion { get; set; }
+
+    /// <summary>0 to 100 (<c>zeebe:priorityDefinition</c>), 50 when not set.</summary>
+    public int Priority { get; set; }
 }
 
 /// <summary>A user task's row, as every reader and writer of <c>pppk.user_tasks</c> sees it (<see cref="UserTaskTable.Columns"/>).</summary>
 public sealed record UserTaskRow(Guid Id, Guid InstanceId, long WaitId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups,
     string[] CandidateUsers, DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State = "open",
-    DateTimeOffset? EndedAt = null, string? CompletedBy = null, string? OnBehalfOf = null);
+    DateTimeOffset? EndedAt = null, string? CompletedBy = null, string? OnBehalfOf = null, int? FormVersion = null, int Priority = Engine.Model.TaskPriority.Default);
 
 /// <summary>A task as the API shows it: its row and its case's definition, business key and unit.</summary>
 public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string[] CandidateGroups, string[] CandidateUsers,
     DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormId, DateTimeOffset CreatedAt, string State, DateTimeOffset? EndedAt, string? CompletedBy,
-    string DefinitionKey, string? BusinessKey, string? UnitCode, string? OnBehalfOf)
+    string DefinitionKey, string? BusinessKey, string? UnitCode, string? OnBehalfOf, int? FormVersion = null, int Priority = Engine.Model.TaskPriority.Default)
 {
     public static TaskView Of(UserTaskRow t, string definitionKey, string? businessKey, string? unitCode) => new(t.Id, t.InstanceId, t.ElementId, t.Name,
         t.Assignee, t.CandidateGroups, t.CandidateUsers, t.DueAt, t.FollowUpAt, t.FormId, t.CreatedAt, t.State, t.EndedAt, t.CompletedBy,
-        definitionKey, businessKey, unitCode, t.OnBehalfOf);
+        definitionKey, businessKey, unitCode, t.OnBehalfOf, t.FormVersion, t.Priority);
 }
 
-/// <summary>What the task list filters by (each only when given); <see cref="State"/> null means open, "all" every state.</summary>
+/// <summary>What the task list filters by (each only when given); <see cref="State"/> null means open, "all" every state; <see cref="Sort"/> one of <see cref="TaskSort"/>'s.</summary>
 public sealed record TaskFilter(Guid? InstanceId = null, string? Assignee = null, string? CandidateGroup = null, string? State = null,
-    string? DefinitionKey = null, string? UnitCode = null, bool Mine = false);
+    string? DefinitionKey = null, string? UnitCode = null, bool Mine = false, string? Sort = null);
 
 /// <summary>
 /// The owner of <c>pppk.user_tasks</c>: its columns and reader, the step's writes (opened, ended, done for whom), the
@@ -59,9 +65,9 @@ public static class UserTaskTable
 {
     /// <summary>The columns <see cref="Read"/> reads (alias <c>t</c>), in <see cref="UserTaskRow"/>'s order.</summary>
     internal const string Columns = "t.id, t.instance_id, t.wait_id, t.element_id, t.name, t.assignee, t.candidate_groups, t.candidate_users, t.due_at, " +
-        "t.follow_up_at, t.form_id, t.created_at, t.state, t.ended_at, t.completed_by, t.on_behalf_of";
+        "t.follow_up_at, t.form_id, t.created_at, t.state, t.ended_at, t.completed_by, t.on_behalf_of, t.form_version, t.priority";
 
-    internal const int ColumnCount = 16;
+    internal const int ColumnCount = 18;
 
     /// <summary>A row from <see cref="Columns"/> starting at column <paramref name="at"/>.</summary>
     internal static UserTaskRow Read(NpgsqlDataReader r, int at) => new(
@@ -70,7 +76,7 @@ public static class UserTaskTable
         r.IsDBNull(at + 8) ? null : r.GetFieldValue<DateTimeOffset>(at + 8), r.IsDBNull(at + 9) ? null : r.GetFieldValue<DateTimeOffset>(at + 9),
         r.IsDBNull(at + 10) ? null : r.GetString(at + 10), r.GetFieldValue<DateTimeOffset>(at + 11), r.GetString(at + 12),
         r.IsDBNull(at + 13) ? null : r.GetFieldValue<DateTimeOffset>(at + 13), r.IsDBNull(at + 14) ? null : r.GetString(at + 14),
-        r.IsDBNull(at + 15) ? null : r.GetString(at + 15));
+        r.IsDBNull(at + 15) ? null : r.GetString(at + 15), r.IsDBNull(at + 16) ? null : r.GetInt32(at + 16), r.GetInt32(at + 17));
 
     /// <summary>How a task ended in a step: <c>completed</c> (by whom) or <c>cancelled</c>.</summary>
     internal sealed record Ended(EffectBuffer.WaitKey Key, string State, string? By, DateTimeOffset At);
@@ -102,19 +108,19 @@ public static class UserTaskTable
             if (tasks.Count > 0)
                 // Arrays of arrays don't unnest as rows, so the candidate lists travel as JSON.
                 Add(batch, """
-                    INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, name, assignee, candidate_groups, candidate_users, due_at, follow_up_at, form_id, state, created_at)
+                    INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, name, assignee, candidate_groups, candidate_users, due_at, follow_up_at, form_id, state, created_at, form_version, priority)
                     SELECT u.id, u.inst, u.wait, u.el, u.name, u.assignee,
                            ARRAY(SELECT jsonb_array_elements_text(u.groups)), ARRAY(SELECT jsonb_array_elements_text(u.users)),
-                           u.due, u.follow, u.form, 'open', u.created
-                    FROM unnest(@id, @inst, @wait, @el, @name, @assignee, @groups::jsonb[], @users::jsonb[], @due, @follow, @form, @created)
-                         AS u(id, inst, wait, el, name, assignee, groups, users, due, follow, form, created)
+                           u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority
+                    FROM unnest(@id, @inst, @wait, @el, @name, @assignee, @groups::jsonb[], @users::jsonb[], @due, @follow, @form, @created, @form_version, @priority)
+                         AS u(id, inst, wait, el, name, assignee, groups, users, due, follow, form, created, form_version, priority)
                     """,
                     P("id", tasks.Select(t => t.Id)), P("inst", tasks.Select(t => t.InstanceId)), P("wait", tasks.Select(t => t.WaitId)),
                     P("el", tasks.Select(t => t.ElementId)), P("name", tasks.Select(t => t.Name)), P("assignee", tasks.Select(t => t.Assignee)),
                     P("groups", tasks.Select(t => new JsonArray(t.CandidateGroups.Select(g => (JsonNode?)g).ToArray()).ToJsonString())),
                     P("users", tasks.Select(t => new JsonArray(t.CandidateUsers.Select(g => (JsonNode?)g).ToArray()).ToJsonString())),
                     P("due", tasks.Select(t => t.DueAt)), P("follow", tasks.Select(t => t.FollowUpAt)), P("form", tasks.Select(t => t.FormId)),
-                    P("created", tasks.Select(t => t.CreatedAt)));
+                    P("created", tasks.Select(t => t.CreatedAt)), P("form_version", tasks.Select(t => t.FormVersion)), P("priority", tasks.Select(t => t.Priority)));
             if (_ended.Count > 0)
                 Add(batch, """
                     UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, on_behalf_of = u.obo, ended_at = u.at
@@ -190,7 +196,7 @@ public static class UserTaskTable
             .Restrict(Visibility.Task, actor, scopes, now);
         // An administrator's "mine": the tasks offered to them as to anyone else, not the whole list.
         if (f.Mine && scopes.IsAdministrator(actor)) filter.Add(Visibility.Task, Visibility.Parameters(actor, scopes, now));
-        await using var cmd = filter.Bind(db.CreateCommand($"{ViewSelect} WHERE {filter.Where} ORDER BY t.due_at NULLS LAST, t.created_at, t.id LIMIT @take OFFSET @skip"));
+        await using var cmd = filter.Bind(db.CreateCommand($"{ViewSelect} WHERE {filter.Where} ORDER BY {TaskSort.OrderBy(f.Sort)} LIMIT @take OFFSET @skip"));
         await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}"));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);

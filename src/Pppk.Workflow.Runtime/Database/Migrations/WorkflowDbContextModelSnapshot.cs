@@ -45,6 +45,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("deployed_by");
 
+                    b.Property<string>("Deployment")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("deployment");
+
                     b.Property<string>("FileName")
                         .HasColumnType("text")
                         .HasColumnName("file_name");
@@ -66,6 +70,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<string>("VersionTag")
+                        .HasColumnType("text")
+                        .HasColumnName("version_tag");
+
                     b.Property<string>("Xml")
                         .IsRequired()
                         .HasColumnType("text")
@@ -82,6 +90,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.HasIndex("Key", "Version")
                         .IsUnique()
                         .HasDatabaseName("ix_definitions_key_version");
+
+                    b.HasIndex("Key", "VersionTag")
+                        .HasDatabaseName("ix_definitions_key_version_tag")
+                        .HasFilter("version_tag IS NOT NULL");
 
                     b.ToTable("definitions", "pppk");
                 });
@@ -121,6 +133,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("VersionTag")
+                        .HasColumnType("text")
+                        .HasColumnName("version_tag");
 
                     b.HasKey("Id")
                         .HasName("pk_forms");
@@ -782,6 +798,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("form_id");
 
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -793,6 +813,12 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text")
                         .HasColumnName("on_behalf_of");
+
+                    b.Property<int>("Priority")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(50)
+                        .HasColumnName("priority");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -1,4 +1,4 @@
-// The task inbox: my tasks and my groups' tasks, filters by workflow, unit and due date, claim, release and open.
+// The task inbox: my tasks and my groups' tasks, filters by workflow, unit and due date, sorted by due date or priority, claim, release and open.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, isOverdue, witaDay } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
@@ -27,11 +27,12 @@ export default async function render(container, { user, navigate, search }) {
           <option value="all">Semua</option><option value="overdue">Terlambat</option><option value="today">Hari ini</option>
           <option value="week">7 hari ke depan</option><option value="none">Tanpa tenggat</option></select></label>
         <label>Status <select data-testid="filter-state"><option value="open">Terbuka</option><option value="completed">Selesai</option><option value="all">Semua</option></select></label>
+        <label>Urutkan <select data-testid="sort"><option value="due">Tenggat</option><option value="priority">Prioritas</option></select></label>
       </div>
       <p class="muted">Tenggat dalam WITA (Asia/Makassar).</p>
       <div class="banner error" role="alert" data-testid="inbox-status" hidden></div>
       <table class="list">
-        <thead><tr><th>Tugas</th><th>Alur kerja</th><th>Kunci bisnis</th><th>Untuk</th><th>Tenggat</th><th></th></tr></thead>
+        <thead><tr><th>Tugas</th><th>Alur kerja</th><th>Kunci bisnis</th><th>Untuk</th><th>Prioritas</th><th>Tenggat</th><th></th></tr></thead>
         <tbody data-testid="task-rows"></tbody>
       </table>
     </section>`);
@@ -47,11 +48,15 @@ export default async function render(container, { user, navigate, search }) {
     workflow.value = search.get('alur') || '';
   } catch { /* the list still works without names */ }
 
+  let loads = 0; // a filter changed while an earlier list was still on its way: only the latest answer is shown
   async function load() {
+    const mine = ++loads;
     const rows = $('[data-testid=task-rows]');
     const state = $('[data-testid=filter-state]').value;
     const unitCode = $('[data-testid=filter-unit]').value.trim();
-    const data = await api.get(`/api/tasks${query({ mine: true, state, definitionKey: workflow.value, unitCode, pageSize: 500 })}`);
+    const sort = $('[data-testid=sort]').value;
+    const data = await api.get(`/api/tasks${query({ mine: true, state, definitionKey: workflow.value, unitCode, sort, pageSize: 500 })}`);
+    if (mine !== loads) return;
     const due = DUE_FILTERS[$('[data-testid=filter-due]').value];
     const tasks = data.items.filter(due).filter((t) =>
       scope === 'all' || (scope === 'mine' ? t.assignee === user.name : t.assignee !== user.name));
@@ -65,11 +70,12 @@ export default async function render(container, { user, navigate, search }) {
         <td>${escapeHtml(t.definitionKey)}</td>
         <td>${escapeHtml(t.businessKey || '–')}</td>
         <td>${forWhom}</td>
+        <td data-testid="priority">${priorityBadge(t.priority)}</td>
         <td>${formatWita(t.dueAt)}${overdue ? ' <span class="badge danger" data-testid="overdue">Terlambat</span>' : ''}</td>
         <td>${t.state === 'open' && !t.assignee ? `<button type="button" data-claim="${t.id}">Ambil</button>` : ''}
             ${t.state === 'open' && t.assignee === user.name ? `<button type="button" data-unclaim="${t.id}" data-testid="unclaim" title="Kembalikan tugas ke grupnya">Lepaskan</button>` : ''}
             <a class="button" href="/tugas/${t.id}" data-link>Buka</a></td></tr>`;
-    }).join('') : '<tr><td colspan="6" class="muted">Tidak ada tugas.</td></tr>';
+    }).join('') : '<tr><td colspan="7" class="muted">Tidak ada tugas.</td></tr>';
   }
 
   page.addEventListener('click', async (e) => {
@@ -100,4 +106,11 @@ export default async function render(container, { user, navigate, search }) {
   });
   page.querySelectorAll('select, input[data-testid=filter-unit]').forEach((s) => s.addEventListener('change', load));
   await load();
+}
+
+// Priority 0..100 (50 when the process sets none): high from 75, low up to 25, the number in the tooltip.
+function priorityBadge(priority) {
+  const p = priority ?? 50;
+  const [label, kind] = p >= 75 ? ['Tinggi', 'danger'] : p <= 25 ? ['Rendah', ''] : ['Sedang', ''];
+  return `<span class="badge ${kind}" title="Prioritas ${p}">${label} (${p})</span>`;
 }

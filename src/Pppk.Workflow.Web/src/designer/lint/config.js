@@ -1,5 +1,5 @@
 // A packed bpmnlint configuration (what bpmnlint-pack-config would generate) for bpmn-js-bpmnlint.
-import { conditionOnGatewayFlows, jobTypeRequired, noDisconnected, startEventRequired, unsupportedElements } from './rules.js';
+import { bindings, conditionOnGatewayFlows, jobTypeRequired, listeners, noDisconnected, startEventRequired, unsupportedElements } from './rules.js';
 
 const RULES = {
   'bpmnlint-plugin-pppk/unsupported-elements': unsupportedElements,
@@ -7,6 +7,8 @@ const RULES = {
   'bpmnlint-plugin-pppk/job-type-required': jobTypeRequired,
   'bpmnlint-plugin-pppk/no-disconnected': noDisconnected,
   'bpmnlint-plugin-pppk/gateway-flow-conditions': conditionOnGatewayFlows,
+  'bpmnlint-plugin-pppk/listeners': listeners,
+  'bpmnlint-plugin-pppk/bindings': bindings,
 };
 
 const resolver = {
@@ -27,6 +29,8 @@ export const config = {
     'pppk/job-type-required': 'error',
     'pppk/no-disconnected': 'warn',
     'pppk/gateway-flow-conditions': 'warn',
+    'pppk/listeners': 'error',
+    'pppk/bindings': 'error',
   },
 };
 

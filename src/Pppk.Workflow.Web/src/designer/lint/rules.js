@@ -1,35 +1,39 @@
 // Lint rules for the executable subset of BPMN.md; messages in Bahasa Indonesia. Each rule is a bpmnlint rule factory.
 
-// Elements the engine rejects at deploy (BPMN.md "later" / "no").
-const UNSUPPORTED_TYPES = [
-  ['bpmn:InclusiveGateway', 'Gerbang inklusif belum didukung mesin; gunakan gerbang eksklusif atau paralel.'],
-  ['bpmn:ComplexGateway', 'Gerbang kompleks tidak didukung.'],
-  ['bpmn:Transaction', 'Transaksi tidak didukung.'],
-  ['bpmn:DataObjectReference', 'Objek data tidak didukung; gunakan variabel proses.'],
-  ['bpmn:DataStoreReference', 'Penyimpanan data tidak didukung; gunakan variabel proses.'],
-  ['bpmn:ManualTask', 'Tugas manual tidak didukung; gunakan tugas pengguna.'],
+// Elements the engine refuses at deploy, each with the refusal code the server gives (docs/bpmn.md "What is refused").
+// Engine.Tests/Validation/DesignerLintTests.cs checks every entry against the engine: what the engine runs lints clean.
+export const UNSUPPORTED_TYPES = [
+  ['bpmn:InclusiveGateway', 'unsupported-inclusive-gateway', 'Gerbang inklusif belum didukung mesin; gunakan gerbang eksklusif atau paralel.'],
+  ['bpmn:ComplexGateway', 'unsupported-complex-gateway', 'Gerbang kompleks tidak didukung.'],
+  ['bpmn:Transaction', 'unsupported-transaction', 'Transaksi tidak didukung.'],
+  ['bpmn:AdHocSubProcess', 'unsupported-ad-hoc-subprocess', 'Subproses ad-hoc tidak didukung; gunakan subproses tertanam dengan gerbang.'],
+  ['bpmn:DataObjectReference', 'unsupported-data-object', 'Objek data tidak didukung; gunakan variabel proses.'],
+  ['bpmn:DataStoreReference', 'unsupported-data-store', 'Penyimpanan data tidak didukung; gunakan variabel proses.'],
 ];
 
-const UNSUPPORTED_EVENTS = [
-  ['bpmn:SignalEventDefinition', 'Peristiwa sinyal tidak didukung; gunakan pesan.'],
-  ['bpmn:EscalationEventDefinition', 'Peristiwa eskalasi tidak didukung; gunakan galat atau pesan.'],
-  ['bpmn:CompensateEventDefinition', 'Kompensasi tidak didukung.'],
-  ['bpmn:ConditionalEventDefinition', 'Peristiwa bersyarat tidak didukung.'],
-  ['bpmn:LinkEventDefinition', 'Peristiwa tautan tidak didukung.'],
-  ['bpmn:CancelEventDefinition', 'Peristiwa pembatalan tidak didukung.'],
+export const UNSUPPORTED_EVENTS = [
+  ['bpmn:SignalEventDefinition', 'unsupported-signal-event', 'Peristiwa sinyal tidak didukung; gunakan pesan.'],
+  ['bpmn:EscalationEventDefinition', 'unsupported-escalation-event', 'Peristiwa eskalasi tidak didukung; gunakan galat atau pesan.'],
+  ['bpmn:CompensateEventDefinition', 'unsupported-compensation', 'Kompensasi tidak didukung.'],
+  ['bpmn:ConditionalEventDefinition', 'unsupported-conditional-event', 'Peristiwa bersyarat tidak didukung.'],
+  ['bpmn:LinkEventDefinition', 'unsupported-link-event', 'Peristiwa tautan tidak didukung.'],
+  ['bpmn:CancelEventDefinition', 'unsupported-cancel-event', 'Peristiwa pembatalan tidak didukung.'],
 ];
+
+// The event subprocess (a subprocess triggeredByEvent), refused as a whole.
+export const EVENT_SUBPROCESS = ['unsupported-event-subprocess', 'Subproses peristiwa belum didukung mesin.'];
 
 export function unsupportedElements() {
   function check(node, reporter) {
-    for (const [type, message] of UNSUPPORTED_TYPES) {
+    for (const [type, , message] of UNSUPPORTED_TYPES) {
       if (node.$instanceOf(type)) reporter.report(node.id, message);
     }
     if (node.$instanceOf('bpmn:SubProcess') && node.triggeredByEvent) {
-      reporter.report(node.id, 'Subproses peristiwa belum didukung mesin.');
+      reporter.report(node.id, EVENT_SUBPROCESS[1]);
     }
     if (node.$instanceOf('bpmn:Event')) {
       for (const definition of node.eventDefinitions || []) {
-        for (const [type, message] of UNSUPPORTED_EVENTS) {
+        for (const [type, , message] of UNSUPPORTED_EVENTS) {
           if (definition.$instanceOf(type)) reporter.report(node.id, message);
         }
       }
@@ -83,6 +87,66 @@ export function conditionOnGatewayFlows() {
       if (flow !== node.default && !flow.conditionExpression) {
         reporter.report(flow.id, 'Alur keluar gerbang eksklusif perlu kondisi FEEL atau dijadikan alur bawaan.');
       }
+    }
+  }
+  return { check };
+}
+
+function extensions(node, type) {
+  return (node.extensionElements?.values || []).filter((v) => v.$instanceOf(type));
+}
+
+// Listeners the engine runs: execution start/end, task creating/completing (docs/bpmn.md "Listeners").
+const TASK_EVENTS = ['creating', 'create', 'completing', 'complete'];
+
+export function listeners() {
+  function check(node, reporter) {
+    if (node.$instanceOf('bpmn:Process') && extensions(node, 'zeebe:ExecutionListeners').length) {
+      reporter.report(node.id, 'Listener eksekusi pada proses belum dijalankan; pasang pada peristiwa mulai dan akhirnya.');
+    }
+    if (!node.$instanceOf('bpmn:FlowNode')) return;
+    for (const group of extensions(node, 'zeebe:ExecutionListeners')) {
+      for (const l of group.listeners || []) {
+        if (!['start', 'end'].includes(l.eventType)) reporter.report(node.id, `Listener eksekusi "${l.eventType}" tidak dikenal; gunakan start atau end.`);
+        if (!l.type) reporter.report(node.id, 'Listener perlu tipe pekerjaan (type).');
+        if (l.eventType === 'end' && node.$instanceOf('bpmn:Gateway')) reporter.report(node.id, 'Gerbang tidak dapat memiliki listener end; gunakan listener start.');
+        if (l.eventType === 'start' && node.$instanceOf('bpmn:BoundaryEvent')) reporter.report(node.id, 'Peristiwa batas tidak dapat memiliki listener start; gunakan listener end.');
+      }
+    }
+    for (const group of extensions(node, 'zeebe:TaskListeners')) {
+      if (!node.$instanceOf('bpmn:UserTask')) reporter.report(node.id, 'Listener tugas hanya untuk tugas pengguna.');
+      for (const l of group.listeners || []) {
+        if (!TASK_EVENTS.includes(l.eventType)) reporter.report(node.id, `Listener tugas "${l.eventType}" belum dijalankan mesin; gunakan creating atau completing.`);
+        if (!l.type) reporter.report(node.id, 'Listener perlu tipe pekerjaan (type).');
+      }
+    }
+  }
+  return { check };
+}
+
+// bindingType (latest, deployment, versionTag), embedded forms and task priority (docs/bpmn.md "Bindings", "Task priority").
+export function bindings() {
+  function checkBinding(node, link, reporter) {
+    const type = link.bindingType || 'latest';
+    if (!['latest', 'deployment', 'versionTag'].includes(type)) reporter.report(node.id, `bindingType "${type}" tidak dikenal; gunakan latest, deployment atau versionTag.`);
+    if (type === 'versionTag' && !link.versionTag) reporter.report(node.id, 'bindingType versionTag memerlukan versionTag.');
+  }
+  function check(node, reporter) {
+    if (!node.$instanceOf('bpmn:FlowNode')) return;
+    for (const type of ['zeebe:CalledElement', 'zeebe:FormDefinition', 'zeebe:CalledDecision']) {
+      for (const link of extensions(node, type)) checkBinding(node, link, reporter);
+    }
+    for (const form of extensions(node, 'zeebe:FormDefinition')) {
+      const key = form.formKey || '';
+      if (!key.startsWith('camunda-forms:bpmn:')) continue;
+      let process = node.$parent;
+      while (process && !process.$instanceOf('bpmn:Process')) process = process.$parent;
+      const id = key.slice('camunda-forms:bpmn:'.length);
+      if (process && !extensions(process, 'zeebe:UserTaskForm').some((f) => f.id === id)) reporter.report(node.id, `Formulir tertanam "${id}" tidak ada dalam proses.`);
+    }
+    for (const p of extensions(node, 'zeebe:PriorityDefinition')) {
+      const value = (p.priority || '').trim();
+      if (value && !value.startsWith('=') && !(/^\d+$/.test(value) && Number(value) <= 100)) reporter.report(node.id, 'Prioritas harus bilangan bulat 0 sampai 100 atau ekspresi FEEL.');
     }
   }
   return { check };

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Pppk.Workflow.Runtime.Definitions;
+
+/// <summary>
+/// What one deployment held: the version of every process and form in it, new or unchanged. Kept on each process version
+/// the deployment created (<c>pppk.definitions.deployment</c>), so a link bound by <c>deployment</c> finds its partner.
+/// </summary>
+public sealed record DeployedTogether(Dictionary<string, int> Processes, Dictionary<string, int> Forms)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static DeployedTogether? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<DeployedTogether>(json, Json);
+}

@@ -15,6 +15,9 @@ public sealed record TimerFired(long WaitId) : Trigger;
 
 public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null) : Trigger;
 
+/// <summary>A signal with the subscription's name was broadcast (POST /api/signals or a signal throw event).</summary>
+public sealed record SignalReceived(long WaitId, JsonObject? Variables = null) : Trigger;
+
 public sealed record JobCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
 
 /// <summary>

@@ -18,6 +18,7 @@ internal static class WaitPointDispatch
             UserTaskCompleted t => (t.WaitId, WaitKind.UserTask),
             TimerFired t => (t.WaitId, WaitKind.Timer),
             MessageCorrelated t => (t.WaitId, WaitKind.Message),
+            SignalReceived t => (t.WaitId, WaitKind.Signal),
             JobCompleted t => (t.WaitId, WaitKind.Job),
             JobFailed t => (t.WaitId, WaitKind.Job),
             JobThrewError t => (t.WaitId, WaitKind.Job),

@@ -119,7 +119,7 @@ public sealed class ElementInstance
     };
 }
 
-public enum WaitKind { Job, UserTask, Timer, Message, ChildInstance }
+public enum WaitKind { Job, UserTask, Timer, Message, ChildInstance, Signal }
 
 /// <summary>A point where the instance waits for the outside world. <see cref="EventId"/> is the boundary or event-gateway target that fires, or null when the element itself waits.</summary>
 public sealed record WaitPoint
@@ -134,6 +134,7 @@ public sealed record WaitPoint
     public int Fired { get; set; }
     public string? MessageName { get; init; }
     public string? CorrelationKey { get; init; }
+    public string? SignalName { get; init; }
     public string? JobType { get; init; }
     public int? Retries { get; set; }
 }

@@ -285,4 +285,30 @@ public static class ValidationTexts
     public static readonly TextTemplate StartVariableInvalid = new("start-variable-invalid",
         "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
         "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
+
+    // Event subprocesses, escalation and signal events (issue 16, events)
+    public static readonly TextTemplate EventSubProcessFlows = new("event-subprocess-flows",
+        "Event subprocess '{0}' has incoming or outgoing sequence flows; an event subprocess starts only by its start event and ends inside itself.",
+        "Subproses peristiwa '{0}' memiliki alur urutan masuk atau keluar; subproses peristiwa hanya dimulai oleh peristiwa mulainya dan berakhir di dalam dirinya.");
+    public static readonly TextTemplate EventSubProcessBoundary = new("event-subprocess-boundary",
+        "Boundary event '{0}' is attached to event subprocess '{1}'; an event subprocess takes no boundary events.",
+        "Peristiwa batas '{0}' menempel pada subproses peristiwa '{1}'; subproses peristiwa tidak dapat diberi peristiwa batas.");
+    public static readonly TextTemplate EventSubProcessStartCount = new("event-subprocess-start",
+        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, error or escalation event definition.",
+        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, galat atau eskalasi.");
+    public static readonly TextTemplate EventSubProcessStartKind = new("event-subprocess-start-kind",
+        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, error or escalation start event.",
+        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, galat atau eskalasi.");
+    public static readonly TextTemplate ErrorStartNonInterrupting = new("error-start-non-interrupting",
+        "Error start event '{0}' is non-interrupting; an error event subprocess always interrupts its scope.",
+        "Peristiwa mulai galat '{0}' tidak menyela; subproses peristiwa galat selalu menyela cakupannya.");
+    public static readonly TextTemplate EscalationWithoutCode = new("escalation-without-code",
+        "Escalation event '{0}' throws no escalation code; reference a bpmn:escalation with an escalationCode.",
+        "Peristiwa eskalasi '{0}' tidak melempar kode eskalasi; rujuk bpmn:escalation yang memiliki escalationCode.");
+    public static readonly TextTemplate NoSignal = new("signal-without-name",
+        "{0} references no signal with a name; reference a bpmn:signal with a name.",
+        "Elemen {0} tidak merujuk sinyal yang bernama; rujuk bpmn:signal yang memiliki nama.");
+    public static readonly TextTemplate SignalStartNameFeel = new("signal-start-name-feel",
+        "Signal start event '{0}' names its signal with an expression; a process-level signal start needs a fixed name (the broadcast looks it up before any instance exists).",
+        "Peristiwa mulai sinyal '{0}' menamai sinyalnya dengan ekspresi; peristiwa mulai sinyal tingkat proses memerlukan nama tetap (siaran mencarinya sebelum instans mana pun ada).");
 }

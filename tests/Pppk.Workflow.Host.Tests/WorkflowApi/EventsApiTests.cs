@@ -93,7 +93,7 @@ public sealed class EventsApiTests(HandlerTestHost host) : IClassFixture<Handler
             """<bpmn:boundaryEvent id="ke_bkpsdm" attachedToRef="unit" cancelActivity="false"><bpmn:escalationEventDefinition escalationRef="esc_b"/></bpmn:boundaryEvent>""",
             UserTask("bkpsdm", "Tindak lanjut BKPSDM"), """<bpmn:intermediateThrowEvent id="lepas"><bpmn:escalationEventDefinition escalationRef="esc_x"/></bpmn:intermediateThrowEvent>""",
             "<bpmn:endEvent id=\"end\"/>", "<bpmn:endEvent id=\"b_end\"/>",
-            Flow("f0", "start", "unit"), Flow("f1", "unit", "lepas"), Flow("f2", "lepas", "end"), Flow("f3", "ke_bkpsdm", "bkpsdm"), Flow("f4", "bkpsdm", "b_end"))),
+            Flow("f0", "start", "unit"), Flow("f1", "unit", "lepas"), Flow("f2", "lepas", "end"), Flow("f3", "ke_bkpsdm", "bkpsdm"), Flow("f4", "bkpsdm", "b_end")),
             """<bpmn:escalation id="esc_b" name="BKPSDM" escalationCode="KE_BKPSDM"/><bpmn:escalation id="esc_x" name="Lain" escalationCode="TAK_DITANGKAP"/>"""));
         var instance = await _api.StartAsync("esc_case");
         var id = (string)instance["id"]!;
@@ -101,7 +101,7 @@ public sealed class EventsApiTests(HandlerTestHost host) : IClassFixture<Handler
         foreach (var task in await _api.OpenTasksAsync(id))
             (await _api.CompleteAsync((string)task!["id"]!)).EnsureSuccessStatusCode();
         Assert.Equal("completed", (string?)(await _api.InstanceAsync(id))["status"]);
-        var audit = (await _api.Http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/audit"))!;
+        var audit = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{id}/audit"))!["items"]!.AsArray();
         var entry = Assert.Single(audit, a => (string?)a!["action"] == "escalation-not-caught")!;
         Assert.Equal("TAK_DITANGKAP", (string?)entry["details"]!["escalationCode"]);
     }

@@ -221,7 +221,7 @@ internal sealed partial class ElementRules
                 if (node.Outgoing.Count < 2)
                     Error(node.Id, T.EventGatewayTooFewFlows.Format(node.Id));
                 foreach (var flow in node.Outgoing)
-                    if (flow.To is { } target && !(target.ElementType == ElementType.IntermediateCatchEvent && target.Event?.Kind is EventKind.Timer or EventKind.Message))
+                    if (flow.To is { } target && !(target.ElementType == ElementType.IntermediateCatchEvent && target.Event?.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal))
                         Error(target.Id, T.EventGatewayTarget.Format(ElementNames.Of(target), node.Id));
                 break;
         }

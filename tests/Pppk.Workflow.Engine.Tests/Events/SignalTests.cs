@@ -94,3 +94,19 @@ public class SignalTests
         Assert.Equal(InstanceStatus.Active, h.State.Status);
     }
 }
+
+public class SignalAfterEventGatewayTests
+{
+    [Fact]
+    public void A_signal_catch_after_an_event_based_gateway_races_the_others()
+    {
+        var h = Harness.For(Start() + EventGateway("eg") + SignalCatch("postponed", "sig") + CatchTimer("late", "P1D") + End("e1") + End("e2"),
+            "start -> eg; eg -> postponed -> e1; eg -> late -> e2", Signal("sig", "announcement-postponed")).Start();
+        Assert.Single(h.Of<SignalSubscriptionOpened>());
+        h.Handle(new SignalReceived(h.Wait("postponed").Id, Harness.Vars(new { why = "rain" })));
+        h.AssertCompleted();
+        Assert.Contains("e1", h.Ended);
+        Assert.Equal("\"rain\"", h.VarJson("why"));
+        Assert.Contains(h.Of<WaitPointClosed>(), w => w.ElementId == "late" && !w.Triggered);
+    }
+}

@@ -42,9 +42,9 @@ internal sealed class BoundaryEventBehavior : IElementBehavior
             wait.DueAt = next;
             context.Emit(new TimerScheduled(wait.Id, wait.ElementId, next));
         }
-        else if (wait.Kind is WaitKind.Message or WaitKind.Signal)
+        else if (wait.Kind is WaitKind.Message or WaitKind.Signal or WaitKind.Condition)
         {
-            // stays open: a non-interrupting subscription catches every message or signal while the activity lives
+            // stays open: a non-interrupting subscription catches every message, signal or new truth of its condition while the activity lives
         }
         else
             context.WaitPoints.Consume(wait);

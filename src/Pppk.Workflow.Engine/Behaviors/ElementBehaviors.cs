@@ -20,6 +20,7 @@ internal static class ElementBehaviors
         ElementType.IntermediateThrowEvent when node.Event?.Kind == EventKind.Escalation => EscalationThrowBehavior.Instance,
         ElementType.IntermediateThrowEvent when node.Event?.Kind == EventKind.Signal => SignalThrowBehavior.Instance,
         ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Signal => SignalCatchBehavior.Instance,
+        ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Conditional => ConditionalCatchBehavior.Instance,
         ElementType.StartEvent when node.IsEventSubProcessStart => EventSubProcessStartBehavior.Instance,
         ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Timer => TimerCatchBehavior.Instance,
         ElementType.IntermediateCatchEvent or ElementType.ReceiveTask => MessageCatchBehavior.Instance,

@@ -6,7 +6,7 @@ namespace Pppk.Workflow.Engine.Execution;
 
 /// <summary>
 /// Event subprocesses as Camunda 8 runs them: their timer, message and signal starts are subscriptions of the enclosing
-/// scope instance (opened when it is entered, closed when it ends), their error and escalation starts catch what is
+/// scope instance (opened when it is entered; a conditional start's too, closed when it ends), their error and escalation starts catch what is
 /// thrown inside the scope. An interrupting one ends everything else in the scope and can start once; a
 /// non-interrupting one runs beside it, as often as its event happens.
 /// </summary>
@@ -22,6 +22,7 @@ internal static class EventSubProcesses
                 EventKind.Timer => step.WaitPoints.OpenTimer(scope, start, eventId: start.Id),
                 EventKind.Message => step.WaitPoints.OpenSubscription(scope, start, eventId: start.Id),
                 EventKind.Signal => step.WaitPoints.OpenSignal(scope, start, eventId: start.Id),
+                EventKind.Conditional => step.WaitPoints.OpenCondition(scope, start, eventId: start.Id),
                 _ => true, // error and escalation starts wait for a throw, nothing to open
             };
             if (!ok)

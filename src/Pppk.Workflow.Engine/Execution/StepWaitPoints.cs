@@ -47,6 +47,7 @@ internal sealed class StepWaitPoints(StepContext step)
                 EventKind.Timer => OpenTimer(host, boundary, eventId: boundary.Id),
                 EventKind.Message => OpenSubscription(host, boundary, eventId: boundary.Id),
                 EventKind.Signal => OpenSignal(host, boundary, eventId: boundary.Id),
+                EventKind.Conditional => OpenCondition(host, boundary, eventId: boundary.Id),
                 _ => true, // error and escalation boundaries wait for a throw, nothing to open
             };
             if (!ok)
@@ -140,6 +141,13 @@ internal sealed class StepWaitPoints(StepContext step)
             SignalName = name,
         });
         step.Emit(new SignalSubscriptionOpened(wait.Id, catchEvent.Id, name));
+        return true;
+    }
+
+    /// <summary>Opens the wait of a conditional event; its condition is evaluated at the end of the step (<see cref="ConditionalEvents"/>).</summary>
+    public bool OpenCondition(ElementInstance owner, FlowNode conditionalEvent, string? eventId)
+    {
+        Add(new WaitPoint { Id = State.NewKey(), Kind = WaitKind.Condition, ElementInstanceKey = owner.Key, ElementId = conditionalEvent.Id, EventId = eventId });
         return true;
     }
 

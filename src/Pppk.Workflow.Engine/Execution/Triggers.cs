@@ -18,6 +18,9 @@ public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null
 /// <summary>A signal with the subscription's name was broadcast (POST /api/signals or a signal throw event).</summary>
 public sealed record SignalReceived(long WaitId, JsonObject? Variables = null) : Trigger;
 
+/// <summary>A conditional event's condition became true at the end of a step. The engine raises it itself; the runtime never sends it.</summary>
+public sealed record ConditionSatisfied(long WaitId) : Trigger;
+
 public sealed record JobCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
 
 /// <summary>

@@ -19,6 +19,7 @@ internal static class WaitPointDispatch
             TimerFired t => (t.WaitId, WaitKind.Timer),
             MessageCorrelated t => (t.WaitId, WaitKind.Message),
             SignalReceived t => (t.WaitId, WaitKind.Signal),
+            ConditionSatisfied t => (t.WaitId, WaitKind.Condition),
             JobCompleted t => (t.WaitId, WaitKind.Job),
             JobFailed t => (t.WaitId, WaitKind.Job),
             JobThrewError t => (t.WaitId, WaitKind.Job),

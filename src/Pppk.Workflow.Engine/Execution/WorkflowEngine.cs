@@ -33,6 +33,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         EventSubProcesses.Open(context, root, model.Process); // a failure is an incident on the process; its retry opens them again
         context.Transitions.EnqueueActivate(start, root.Key);
         context.Transitions.Run();
+        ConditionalEvents.Evaluate(context);
         UpdateCase(context);
         return new StepResult(state, context.Effects);
     }
@@ -58,6 +59,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (ignored is not null)
             return new StepResult(state, [], ignored);
         context.Transitions.Run();
+        ConditionalEvents.Evaluate(context);
         UpdateCase(context);
         return new StepResult(next, context.Effects);
     }

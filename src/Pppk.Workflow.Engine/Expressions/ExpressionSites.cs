@@ -32,5 +32,6 @@ internal static class ExpressionSites
         yield return ("message name", message?.Name);
         yield return ("correlation key", message?.CorrelationKey);
         yield return ("signal name", node.Event?.Signal?.Name);
+        yield return ("condition", node.Event?.Condition);
     }
 }

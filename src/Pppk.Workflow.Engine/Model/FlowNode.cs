@@ -84,6 +84,9 @@ public sealed class EventDefinition
     public BpmnEscalation? Escalation { get; set; }
     public string? SignalRef { get; init; }
     public BpmnSignal? Signal { get; set; }
+
+    /// <summary>The FEEL condition of a conditional event (<c>bpmn:condition</c>).</summary>
+    public string? Condition { get; init; }
 }
 
 public sealed record TaskDefinition(string? Type, string? Retries);

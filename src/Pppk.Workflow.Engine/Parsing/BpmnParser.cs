@@ -189,6 +189,7 @@ public static class BpmnParser
             ErrorRef = LocalRef(d.Attr("errorRef")),
             EscalationRef = LocalRef(d.Attr("escalationRef")),
             SignalRef = LocalRef(d.Attr("signalRef")),
+            Condition = kind == EventKind.Conditional && d.Element(Bpmn + "condition") is { } c && !string.IsNullOrWhiteSpace(c.Value) ? c.Value.Trim() : null,
         };
     }
 

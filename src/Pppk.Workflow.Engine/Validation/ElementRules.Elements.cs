@@ -43,6 +43,8 @@ internal sealed partial class ElementRules
             case ElementType.EndEvent or ElementType.IntermediateThrowEvent or ElementType.IntermediateCatchEvent when kind is EventKind.Signal:
                 CheckSignal(node);
                 break;
+            case ElementType.IntermediateCatchEvent when kind is EventKind.Conditional:
+                break;
             case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
@@ -56,6 +58,8 @@ internal sealed partial class ElementRules
                 CheckBoundary(node, kind);
                 break;
         }
+        if (kind == EventKind.Conditional)
+            CheckCondition(node);
         if (kind == EventKind.Timer)
             CheckTimer(node);
         if (kind == EventKind.Message || node.ElementType == ElementType.ReceiveTask)
@@ -65,7 +69,7 @@ internal sealed partial class ElementRules
     /// <summary>The start of an event subprocess: which kinds may start one, and an error start always interrupts. False when the kind is refused.</summary>
     private bool CheckEventSubProcessStart(FlowNode node, EventKind? kind)
     {
-        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Error or EventKind.Escalation))
+        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Error or EventKind.Escalation or EventKind.Conditional))
         {
             Error(node.Id, T.EventSubProcessStartKind.Format(node.Id, ElementNames.Of(kind)));
             return false;
@@ -88,6 +92,15 @@ internal sealed partial class ElementRules
             Error(node.Id, T.EventSubProcessStartCount.Format(node.Id));
     }
 
+    /// <summary>A conditional event needs a FEEL condition (its syntax is checked with the element's other expressions).</summary>
+    private void CheckCondition(FlowNode node)
+    {
+        if (node.Event?.Condition is not { } condition)
+            Error(node.Id, T.ConditionalWithoutCondition.Format(node.Id));
+        else if (!ExpressionCache.IsExpression(condition))
+            Error(node.Id, T.ConditionNotFeel.Format(node.Id, condition));
+    }
+
     private void CheckSignal(FlowNode node)
     {
         if (node.Event?.Signal?.Name is not { Length: > 0 })
@@ -100,7 +113,7 @@ internal sealed partial class ElementRules
             Error(node.Id, T.BoundaryNotAttached.Format(node.Id, node.AttachedToRef));
         else if (!node.AttachedTo.IsActivity)
             Error(node.Id, T.BoundaryOnNonActivity.Format(node.Id, ElementNames.Of(node.AttachedTo)));
-        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal))
+        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional))
             Error(node.Id, T.BoundaryKind.Format(node.Id));
         if (kind == EventKind.Signal)
             CheckSignal(node);

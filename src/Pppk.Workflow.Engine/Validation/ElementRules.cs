@@ -73,7 +73,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         }
         if (node.EventDefinitionCount > 1)
             Error(node.Id, T.MultipleEvent.Format(ElementNames.Of(node)));
-        if (node.Event is { Kind: EventKind.Compensate or EventKind.Conditional or EventKind.Link or EventKind.Cancel } ev)
+        if (node.Event is { Kind: EventKind.Compensate or EventKind.Link or EventKind.Cancel } ev)
         {
             Error(node.Id, UnsupportedElements.ForEvent(ev.Kind));
             return;

@@ -294,11 +294,11 @@ public static class ValidationTexts
         "Boundary event '{0}' is attached to event subprocess '{1}'; an event subprocess takes no boundary events.",
         "Peristiwa batas '{0}' menempel pada subproses peristiwa '{1}'; subproses peristiwa tidak dapat diberi peristiwa batas.");
     public static readonly TextTemplate EventSubProcessStartCount = new("event-subprocess-start",
-        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, error or escalation event definition.",
-        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, galat atau eskalasi.");
+        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, conditional, error or escalation event definition.",
+        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
     public static readonly TextTemplate EventSubProcessStartKind = new("event-subprocess-start-kind",
-        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, error or escalation start event.",
-        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, galat atau eskalasi.");
+        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, conditional, error or escalation start event.",
+        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
     public static readonly TextTemplate ErrorStartNonInterrupting = new("error-start-non-interrupting",
         "Error start event '{0}' is non-interrupting; an error event subprocess always interrupts its scope.",
         "Peristiwa mulai galat '{0}' tidak menyela; subproses peristiwa galat selalu menyela cakupannya.");
@@ -311,4 +311,7 @@ public static class ValidationTexts
     public static readonly TextTemplate SignalStartNameFeel = new("signal-start-name-feel",
         "Signal start event '{0}' names its signal with an expression; a process-level signal start needs a fixed name (the broadcast looks it up before any instance exists).",
         "Peristiwa mulai sinyal '{0}' menamai sinyalnya dengan ekspresi; peristiwa mulai sinyal tingkat proses memerlukan nama tetap (siaran mencarinya sebelum instans mana pun ada).");
+    public static readonly TextTemplate ConditionalWithoutCondition = new("conditional-without-condition",
+        "Conditional event '{0}' has no condition; give it a FEEL condition, e.g. =documentsComplete = true.",
+        "Peristiwa kondisional '{0}' tidak memiliki kondisi; beri kondisi FEEL, mis. =documentsComplete = true.");
 }

@@ -173,6 +173,24 @@ public sealed class EventsApiTests(HandlerTestHost host) : IClassFixture<Handler
         }
     }
 
+    [Fact]
+    public async Task A_conditional_boundary_fires_when_the_variables_are_changed_through_the_api()
+    {
+        await _api.DeployAsync(Process("cond_case", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", UserTask("periksa"),
+            """<bpmn:boundaryEvent id="berubah" attachedToRef="periksa"><bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">=berkasDiubah = true</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:boundaryEvent>""",
+            UserTask("periksa_ulang"), "<bpmn:endEvent id=\"end\"/>", "<bpmn:endEvent id=\"end2\"/>",
+            Flow("f0", "start", "periksa"), Flow("f1", "periksa", "end"), Flow("f2", "berubah", "periksa_ulang"), Flow("f3", "periksa_ulang", "end2"))));
+        var id = (string)(await _api.StartAsync("cond_case", new { berkasDiubah = false }))["id"]!;
+        Assert.Equal(["periksa"], (await _api.InstanceAsync(id))["activeElementIds"]!.AsArray().Select(e => (string)e!));
+
+        using var response = await _api.Http.PutAsJsonAsync($"/api/instances/{id}/variables", new { variables = new { berkasDiubah = true } });
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(["periksa_ulang"], (await _api.InstanceAsync(id))["activeElementIds"]!.AsArray().Select(e => (string)e!));
+        var tasks = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/tasks?instanceId={id}&state=all"))!["items"]!.AsArray();
+        Assert.Contains(tasks, t => (string?)t!["elementId"] == "periksa" && (string?)t["state"] == "cancelled");
+    }
+
     private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(20);

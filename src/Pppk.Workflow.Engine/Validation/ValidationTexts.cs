@@ -142,8 +142,8 @@ public static class ValidationTexts
 
     // Events
     public static readonly TextTemplate ProcessStartKind = new("unsupported-start-event",
-        "Start event '{0}' is a {1} start event; a process starts with a none, timer or message start event.",
-        "Peristiwa mulai '{0}' adalah peristiwa mulai {1}; proses dimulai dengan peristiwa mulai biasa, pewaktu atau pesan.");
+        "Start event '{0}' is a {1} start event; a process starts with a none, timer, message or signal start event.",
+        "Peristiwa mulai '{0}' adalah peristiwa mulai {1}; proses dimulai dengan peristiwa mulai biasa, pewaktu, pesan atau sinyal.");
     public static readonly TextTemplate SubProcessStartKind = new("subprocess-start-not-none",
         "Start event '{0}' inside a subprocess must be a none start event.",
         "Peristiwa mulai '{0}' di dalam subproses harus berupa peristiwa mulai biasa.");
@@ -157,8 +157,8 @@ public static class ValidationTexts
         "Intermediate throw event '{0}' throws a {1} event; only none throw events (milestones) are supported. Send messages with a send task.",
         "Peristiwa antara (lempar) '{0}' melempar peristiwa {1}; hanya peristiwa lempar biasa (tonggak) yang didukung. Kirim pesan dengan tugas kirim.");
     public static readonly TextTemplate CatchKind = new("unsupported-catch-event",
-        "Intermediate catch event '{0}' must catch a timer or a message.",
-        "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu atau pesan.");
+        "Intermediate catch event '{0}' must catch a timer, a message, a signal or a condition.",
+        "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu, pesan, sinyal atau kondisi.");
     public static readonly TextTemplate BoundaryNotAttached = new("boundary-not-attached",
         "Boundary event '{0}' is attached to '{1}', which is not an element of the process; attach it to a task or subprocess.",
         "Peristiwa batas '{0}' menempel pada '{1}', yang bukan elemen proses; tempelkan pada tugas atau subproses.");
@@ -166,8 +166,8 @@ public static class ValidationTexts
         "Boundary event '{0}' is attached to {1}; attach boundary events to tasks, subprocesses or call activities.",
         "Peristiwa batas '{0}' menempel pada {1}; tempelkan peristiwa batas pada tugas, subproses atau aktivitas panggil.");
     public static readonly TextTemplate BoundaryKind = new("unsupported-boundary-event",
-        "Boundary event '{0}' must be a timer, message or error boundary event.",
-        "Peristiwa batas '{0}' harus berupa peristiwa batas pewaktu, pesan atau galat.");
+        "Boundary event '{0}' must be a timer, message, error, escalation, signal or conditional boundary event.",
+        "Peristiwa batas '{0}' harus berupa peristiwa batas pewaktu, pesan, galat, eskalasi, sinyal atau kondisional.");
     public static readonly TextTemplate ErrorBoundaryNonInterrupting = new("error-boundary-non-interrupting",
         "Error boundary event '{0}' is non-interrupting; error events always interrupt.",
         "Peristiwa batas galat '{0}' tidak menyela; peristiwa galat selalu menyela.");
@@ -263,8 +263,8 @@ public static class ValidationTexts
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");
     public static readonly TextTemplate EventGatewayTarget = new("event-gateway-target",
-        "{0} follows event-based gateway '{1}'; only timer and message intermediate catch events may follow it.",
-        "Elemen {0} mengikuti gerbang berbasis peristiwa '{1}'; hanya peristiwa antara tangkap pewaktu dan pesan yang boleh mengikutinya.");
+        "{0} follows event-based gateway '{1}'; only timer, message and signal intermediate catch events may follow it.",
+        "Elemen {0} mengikuti gerbang berbasis peristiwa '{1}'; hanya peristiwa antara tangkap pewaktu, pesan dan sinyal yang boleh mengikutinya.");
 
     // Expressions and extensions
     public static readonly TextTemplate DateNotIso = new("date-not-iso",

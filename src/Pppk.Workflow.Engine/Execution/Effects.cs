@@ -25,6 +25,9 @@ public sealed record SignalThrown(string ElementId, string SignalName, JsonObjec
 /// <summary>An escalation no boundary event or event subprocess caught; the instance goes on (as in Camunda 8), the history keeps the fact.</summary>
 public sealed record EscalationNotCaught(long ElementInstanceKey, string ElementId, string EscalationCode) : Effect;
 
+/// <summary>This instance was called by a parent and threw an escalation it did not catch: report it to the parent as ChildEscalated.</summary>
+public sealed record EscalationToParent(long ParentWaitId, string EscalationCode) : Effect;
+
 /// <summary>Run the handler of <paramref name="Type"/>; report back with JobCompleted/JobFailed/JobThrewError for <paramref name="WaitId"/>. <paramref name="NotBefore"/> is set for a retry after back-off.</summary>
 public sealed record JobCreated(
     long WaitId, string ElementId, string Type, int Retries, JsonObject Variables,

@@ -6,7 +6,7 @@ namespace Pppk.Workflow.Engine.Execution;
 /// <summary>
 /// Throwing an escalation: from the thrower outwards, the first escalation event subprocess of a scope or escalation
 /// boundary event of an enclosing activity with the code (or catching every code) takes it, interrupting or not.
-/// Uncaught, the instance goes on (as in Camunda 8) and the step records it.
+/// Uncaught, the instance goes on (as in Camunda 8): a called instance hands it to its call activity, a top-level one records it.
 /// </summary>
 internal static class EscalationThrow
 {
@@ -34,6 +34,9 @@ internal static class EscalationThrow
             step.Transitions.EnqueueActivate(boundary, scopeKey, triggered: true);
             return;
         }
-        step.Emit(new EscalationNotCaught(source.Key, source.ElementId, code));
+        if (state.ParentWaitId is { } parentWait)
+            step.Emit(new EscalationToParent(parentWait, code)); // on to the call activity, as in Camunda 8
+        else
+            step.Emit(new EscalationNotCaught(source.Key, source.ElementId, code));
     }
 }

@@ -35,6 +35,9 @@ public sealed record JobThrewError(long WaitId, string ErrorCode, string? Messag
 
 public sealed record ChildCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
 
+/// <summary>A called instance threw an escalation it did not catch; it goes on, and the escalation is thrown again at the call activity.</summary>
+public sealed record ChildEscalated(long WaitId, string EscalationCode) : Trigger;
+
 /// <summary>A called instance ended with an error it did not catch.</summary>
 public sealed record ChildFailed(long WaitId, string ErrorCode, string? Message = null) : Trigger;
 

@@ -25,6 +25,7 @@ internal static class WaitPointDispatch
             JobThrewError t => (t.WaitId, WaitKind.Job),
             ChildCompleted t => (t.WaitId, WaitKind.ChildInstance),
             ChildFailed t => (t.WaitId, WaitKind.ChildInstance),
+            ChildEscalated t => (t.WaitId, WaitKind.ChildInstance),
             ChildStartFailed t => (t.WaitId, WaitKind.ChildInstance),
             _ => throw new ArgumentException($"Unknown trigger {trigger.GetType().Name}.", nameof(trigger)),
         };

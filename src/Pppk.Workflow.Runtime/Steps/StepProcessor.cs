@@ -109,6 +109,9 @@ internal sealed class StepProcessor(
             case ErrorToParent p:
                 ToParent(tx, instance, new ChildFailed(p.ParentWaitId, p.ErrorCode, p.Message), now);
                 break;
+            case EscalationToParent p:
+                ToParent(tx, instance, new ChildEscalated(p.ParentWaitId, p.EscalationCode), now);
+                break;
             case ElementStarted s:
                 buffer.History.Started(new HistoryTable.Row(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime()));
                 break;

@@ -88,3 +88,49 @@ public class EscalationTests
         Assert.Equal(3, h.Ended.Count(e => e == "log"));
     }
 }
+
+public class EscalationFromCalledInstanceTests
+{
+    private static readonly string Bkpsdm = EventBpmn.Escalation("toBkpsdm", "BKPSDM");
+
+    private static string Child() => Xml(Start("cs") + EventBpmn.EscalationThrow("raise", "toBkpsdm") + User("answer") + End("ce"),
+        "cs -> raise -> answer -> ce", Bkpsdm, processId: "child");
+
+    [Fact]
+    public void A_non_interrupting_boundary_on_the_call_activity_catches_it_and_the_child_goes_on()
+    {
+        var parent = Xml(Start() + Call("call", "child") + EventBpmn.BoundaryEscalation("caught", "call", "toBkpsdm", interrupting: false) + User("bkpsdm") + End() + End("be"),
+            "start -> call -> end; caught -> bkpsdm -> be", Bkpsdm);
+        var rt = new MiniRuntime(parent, Child());
+        var p = rt.Start("p");
+        Assert.Equal(["bkpsdm", "call"], rt.Instances[p].ActiveElementIds.Order());
+        Assert.Equal(["answer"], rt.Instances[2].ActiveElementIds);
+        Assert.DoesNotContain(rt.Effects, e => e.Effect is EscalationNotCaught);
+    }
+
+    [Fact]
+    public void An_interrupting_boundary_on_the_call_activity_cancels_the_child()
+    {
+        var parent = Xml(Start() + Call("call", "child") + EventBpmn.BoundaryEscalation("caught", "call", "toBkpsdm") + User("bkpsdm") + End() + End("be"),
+            "start -> call -> end; caught -> bkpsdm -> be", Bkpsdm);
+        var child = Xml(Start("cs") + User("first") + EventBpmn.EscalationThrow("raise", "toBkpsdm") + User("answer") + End("ce"),
+            "cs -> first -> raise -> answer -> ce", Bkpsdm, processId: "child");
+        var rt = new MiniRuntime(parent, child);
+        var p = rt.Start("p");
+        rt.Handle(2, new UserTaskCompleted(rt.Wait(2, "first").Id, "demo"));
+        Assert.Equal(["bkpsdm"], rt.Instances[p].ActiveElementIds);
+        Assert.Equal(InstanceStatus.Cancelled, rt.Instances[2].Status);
+    }
+
+    [Fact]
+    public void Uncaught_in_both_it_is_recorded_at_the_top_and_both_go_on()
+    {
+        var parent = Xml(Start() + Call("call", "child") + End(), "start -> call -> end");
+        var rt = new MiniRuntime(parent, Child());
+        var p = rt.Start("p");
+        var uncaught = Assert.Single(rt.Effects, e => e.Effect is EscalationNotCaught);
+        Assert.Equal(p, uncaught.Instance);
+        Assert.Equal(["answer"], rt.Instances[2].ActiveElementIds);
+        Assert.Equal(["call"], rt.Instances[p].ActiveElementIds);
+    }
+}

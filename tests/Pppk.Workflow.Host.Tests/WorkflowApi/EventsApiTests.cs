@@ -191,6 +191,26 @@ public sealed class EventsApiTests(HandlerTestHost host) : IClassFixture<Handler
         Assert.Contains(tasks, t => (string?)t!["elementId"] == "periksa" && (string?)t["state"] == "cancelled");
     }
 
+    [Fact]
+    public async Task An_escalation_a_called_instance_does_not_catch_reaches_the_boundary_on_its_call_activity()
+    {
+        const string Escalation = """<bpmn:escalation id="esc_u" name="Unit" escalationCode="UNIT_DIAM"/>""";
+        await _api.DeployAsync(Process("esc_child", string.Join("\n",
+            "<bpmn:startEvent id=\"s\"/>", """<bpmn:intermediateThrowEvent id="naik"><bpmn:escalationEventDefinition escalationRef="esc_u"/></bpmn:intermediateThrowEvent>""",
+            UserTask("jawab"), "<bpmn:endEvent id=\"e\"/>", Flow("f0", "s", "naik"), Flow("f1", "naik", "jawab"), Flow("f2", "jawab", "e")), Escalation));
+        await _api.DeployAsync(Process("esc_parent", string.Join("\n",
+            "<bpmn:startEvent id=\"s\"/>",
+            """<bpmn:callActivity id="unit"><bpmn:extensionElements><zeebe:calledElement processId="esc_child"/></bpmn:extensionElements></bpmn:callActivity>""",
+            """<bpmn:boundaryEvent id="ke_bkpsdm" attachedToRef="unit" cancelActivity="false"><bpmn:escalationEventDefinition escalationRef="esc_u"/></bpmn:boundaryEvent>""",
+            UserTask("bkpsdm"), "<bpmn:endEvent id=\"e\"/>", "<bpmn:endEvent id=\"be\"/>",
+            Flow("f0", "s", "unit"), Flow("f1", "unit", "e"), Flow("f2", "ke_bkpsdm", "bkpsdm"), Flow("f3", "bkpsdm", "be")), Escalation));
+        var parent = (string)(await _api.StartAsync("esc_parent"))["id"]!;
+        var state = await _api.WaitForActiveAsync(parent, "bkpsdm");
+        Assert.Contains("unit", state["activeElementIds"]!.AsArray().Select(e => (string)e!));
+        var audit = (await _api.Http.GetFromJsonAsync<JsonObject>($"/api/instances/{parent}/audit"))!["items"]!.AsArray();
+        Assert.DoesNotContain(audit, a => (string?)a!["action"] == "escalation-not-caught");
+    }
+
     private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(20);

@@ -18,6 +18,8 @@ internal static class ConditionalEvents
     public static void Evaluate(StepContext step)
     {
         var state = step.State;
+        if (!state.WaitPoints.Exists(w => w.Kind == WaitKind.Condition))
+            return; // the common step: nothing to evaluate, nothing allocated
         for (var round = 0; round < MaxRounds; round++)
         {
             var fired = false;

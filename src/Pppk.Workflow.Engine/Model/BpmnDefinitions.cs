@@ -83,8 +83,11 @@ public class FlowScope(string id, XElement source)
 
     public IEnumerable<FlowNode> StartEvents => Nodes.Where(n => n.ElementType == ElementType.StartEvent);
 
-    /// <summary>The start events of the event subprocesses directly in this scope (each has one).</summary>
-    public IEnumerable<FlowNode> EventSubProcessStarts => Nodes.Where(n => n.TriggeredByEvent && n.Inner is not null).SelectMany(n => n.Inner!.StartEvents.Take(1));
+    private IReadOnlyList<FlowNode>? _eventSubProcessStarts;
+
+    /// <summary>The start events of the event subprocesses directly in this scope (each has one); read once the file is parsed, so computed on first use.</summary>
+    public IReadOnlyList<FlowNode> EventSubProcessStarts => _eventSubProcessStarts ??=
+        Nodes.Where(n => n.TriggeredByEvent && n.Inner is not null).SelectMany(n => n.Inner!.StartEvents.Take(1)).ToList();
 }
 
 public sealed class SequenceFlow(string id, XElement source)

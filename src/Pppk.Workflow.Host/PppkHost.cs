@@ -13,6 +13,7 @@ using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
+using Pppk.Workflow.Host.Signals;
 using Pppk.Workflow.Host.Substitutions;
 using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
@@ -165,6 +166,7 @@ public static class PppkHost
         app.MapTasksApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();
+        app.MapSignalsApi();
         app.MapIncidentsApi();
         app.MapExpressionsApi();
         app.MapPppkDomainApi();

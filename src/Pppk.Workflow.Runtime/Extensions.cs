@@ -69,6 +69,7 @@ public static class Extensions
         services.AddSingleton(sp => new TaskService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GroupScopes>()));
         services.AddSingleton(sp => new MessageService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(),
             sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Signals.SignalService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<WorkflowJobs>();
         return services;
     }

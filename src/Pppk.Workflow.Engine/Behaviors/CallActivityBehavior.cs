@@ -43,6 +43,9 @@ internal sealed class CallActivityBehavior : IElementBehavior
                 context.WaitPoints.Consume(wait);
                 context.Interruptions.ThrowError(instance, failed.ErrorCode, failed.Message);
                 return null;
+            case ChildEscalated escalated:
+                EscalationThrow.Throw(context, instance, escalated.EscalationCode); // the call activity keeps waiting unless an interrupting catch ends it
+                return null;
             case ChildStartFailed start:
                 context.WaitPoints.Consume(wait);
                 context.Incidents.Raise(instance, IncidentTexts.CalledProcessNotStarted.Format(instance.ElementId, start.Message));

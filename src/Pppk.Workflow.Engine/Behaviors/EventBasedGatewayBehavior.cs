@@ -15,9 +15,12 @@ internal sealed class EventBasedGatewayBehavior : IElementBehavior
         {
             if (flow.To is not { } target)
                 continue;
-            var ok = target.Event?.Kind == EventKind.Timer
-                ? context.WaitPoints.OpenTimer(instance, target, eventId: target.Id)
-                : context.WaitPoints.OpenSubscription(instance, target, eventId: target.Id);
+            var ok = target.Event?.Kind switch
+            {
+                EventKind.Timer => context.WaitPoints.OpenTimer(instance, target, eventId: target.Id),
+                EventKind.Signal => context.WaitPoints.OpenSignal(instance, target, eventId: target.Id),
+                _ => context.WaitPoints.OpenSubscription(instance, target, eventId: target.Id),
+            };
             if (!ok)
             {
                 context.WaitPoints.CloseAll(instance.Key);
@@ -31,12 +34,12 @@ internal sealed class EventBasedGatewayBehavior : IElementBehavior
     public string? OnTrigger(StepContext context, ElementInstance gateway, FlowNode node, WaitPoint wait, Trigger trigger)
     {
         var target = context.Model.Node(wait.EventId!);
-        var variables = (trigger as MessageCorrelated)?.Variables;
+        var variables = StepWaitPoints.EventVariables(trigger);
         context.WaitPoints.Consume(wait);
         var scopeKey = gateway.ScopeKey!.Value;
         context.WaitPoints.CloseAll(gateway.Key);
         context.Completion.Remove(gateway, terminated: false);
-        context.Transitions.EnqueueActivate(target, scopeKey, triggered: true, eventVariables: WorkflowEngine.Copy(variables));
+        context.Transitions.EnqueueActivate(target, scopeKey, triggered: true, eventVariables: variables);
         return null;
     }
 }

@@ -4,7 +4,7 @@ using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Behaviors;
 
-/// <summary>Embedded subprocess: its own variable scope; starts at its none start event and completes when no token is left inside.</summary>
+/// <summary>Embedded subprocess: its own variable scope, with the subscriptions of its event subprocesses; starts at its none start event and completes when no token is left inside.</summary>
 internal sealed class SubProcessBehavior : IElementBehavior
 {
     public static readonly SubProcessBehavior Instance = new();
@@ -18,6 +18,8 @@ internal sealed class SubProcessBehavior : IElementBehavior
             return;
         }
         instance.Variables ??= [];
+        if (!EventSubProcesses.Open(context, instance, node.Inner!))
+            return;
         context.Transitions.EnqueueActivate(start, instance.Key);
     }
 }

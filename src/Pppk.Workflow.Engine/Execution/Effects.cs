@@ -17,6 +17,18 @@ public sealed record TimerScheduled(long WaitId, string ElementId, DateTimeOffse
 
 public sealed record MessageSubscriptionOpened(long WaitId, string ElementId, string MessageName, string? CorrelationKey) : Effect;
 
+/// <summary>The instance waits for a signal broadcast with <paramref name="SignalName"/> (catch event, boundary, event subprocess start).</summary>
+public sealed record SignalSubscriptionOpened(long WaitId, string ElementId, string SignalName) : Effect;
+
+/// <summary>Broadcast a signal, in this step's transaction: every open subscription with the name is triggered and every process with a matching signal start starts.</summary>
+public sealed record SignalThrown(string ElementId, string SignalName, JsonObject Variables) : Effect;
+
+/// <summary>An escalation no boundary event or event subprocess caught; the instance goes on (as in Camunda 8), the history keeps the fact.</summary>
+public sealed record EscalationNotCaught(long ElementInstanceKey, string ElementId, string EscalationCode) : Effect;
+
+/// <summary>This instance was called by a parent and threw an escalation it did not catch: report it to the parent as ChildEscalated.</summary>
+public sealed record EscalationToParent(long ParentWaitId, string EscalationCode) : Effect;
+
 /// <summary>Run the handler of <paramref name="Type"/>; report back with JobCompleted/JobFailed/JobThrewError for <paramref name="WaitId"/>. <paramref name="NotBefore"/> is set for a retry after back-off.</summary>
 public sealed record JobCreated(
     long WaitId, string ElementId, string Type, int Retries, JsonObject Variables,

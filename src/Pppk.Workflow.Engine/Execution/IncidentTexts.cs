@@ -33,6 +33,9 @@ public static class IncidentTexts
     public static readonly TextTemplate MessageNameEmpty = new("message-name-empty",
         "'{0}' has no message name; reference a bpmn:message with a name.",
         "'{0}' tidak memiliki nama pesan; rujuk bpmn:message yang memiliki nama.");
+    public static readonly TextTemplate SignalNameEmpty = new("signal-name-empty",
+        "'{0}' has no signal name; reference a bpmn:signal with a name.",
+        "'{0}' tidak memiliki nama sinyal; rujuk bpmn:signal yang memiliki nama.");
     // {1} is empty, or " (message)" with the message the thrower gave
     public static readonly TextTemplate ErrorNotCaught = new("bpmn-error-not-caught",
         "The BPMN error '{0}'{1} thrown at '{2}' was not caught; add a boundary error event with this code on an enclosing activity, or fix the cause and retry.",
@@ -81,4 +84,5 @@ public static class IncidentTexts
     public static Term ConditionOfFlow(string flowId) => new($"condition of flow '{flowId}'", $"kondisi alur '{flowId}'");
     public static Term TimerOf(string eventId) => new($"timer of '{eventId}'", $"pewaktu '{eventId}'");
     public static Term MessageOf(string eventId) => new($"message of '{eventId}'", $"pesan '{eventId}'");
+    public static Term SignalOf(string eventId) => new($"signal of '{eventId}'", $"sinyal '{eventId}'");
 }

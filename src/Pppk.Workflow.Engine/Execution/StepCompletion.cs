@@ -28,6 +28,7 @@ internal sealed class StepCompletion(StepContext step)
     {
         if (instance.Kind == ElementInstanceKind.Process)
         {
+            step.WaitPoints.CloseAll(instance.Key); // the event subprocesses' subscriptions end with the process
             Remove(instance, terminated: false);
             EndProcess();
             return;

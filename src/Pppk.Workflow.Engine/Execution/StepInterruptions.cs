@@ -35,8 +35,16 @@ internal sealed class StepInterruptions(StepContext step)
     /// </summary>
     public void ThrowError(ElementInstance source, string code, string? message, JsonObject? variables = null)
     {
-        for (var current = source; current is not null; current = current.ScopeKey is { } k ? State.Find(k) : null)
+        ElementInstance? previous = null;
+        for (var current = source; current is not null; previous = current, current = current.ScopeKey is { } k ? State.Find(k) : null)
         {
+            // an error event subprocess of the scope is inside it, so it catches before the scope's own boundary events
+            if (!(previous is not null && EventSubProcesses.IsEventSubProcess(step, previous))
+                && EventSubProcesses.Catcher(step, current, EventKind.Error, code) is { } start)
+            {
+                EventSubProcesses.Trigger(step, current, start, variables);
+                return;
+            }
             if (current.Kind == ElementInstanceKind.Process || current.LoopCounter is not null)
                 continue; // inner multi-instance tokens share the element id; their boundaries sit on the body
             var node = step.Model.Node(current.ElementId);
@@ -52,6 +60,7 @@ internal sealed class StepInterruptions(StepContext step)
         if (State.ParentWaitId is { } parentWait)
         {
             TerminateChildren(State.Root!.Key);
+            step.WaitPoints.CloseAll(State.Root!.Key);
             step.Completion.Remove(State.Root!, terminated: true);
             State.Status = InstanceStatus.Terminated;
             step.Emit(new InstanceTerminated(source.ElementId));

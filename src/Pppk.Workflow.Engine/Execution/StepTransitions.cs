@@ -90,6 +90,16 @@ internal sealed class StepTransitions(StepContext step)
             RunActivation(inner);
         });
 
+    /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables.</summary>
+    public void StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables)
+    {
+        var instance = CreateInstance(esp, scopeKey, ElementInstanceKind.Element);
+        instance.Variables ??= [];
+        if (!step.Variables.ApplyInputs(instance, esp) || !EventSubProcesses.Open(step, instance, esp.Inner!))
+            return;
+        EnqueueActivate(start, instance.Key, triggered: true, eventVariables: variables);
+    }
+
     /// <summary>Input mappings, boundary events, then the element's own behaviour. Also what an incident retry runs again.</summary>
     public void RunActivation(ElementInstance instance)
     {

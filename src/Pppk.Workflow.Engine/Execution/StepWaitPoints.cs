@@ -17,13 +17,13 @@ internal sealed class StepWaitPoints(StepContext step)
         return wait;
     }
 
-    /// <summary>Closes every wait point owned by an element instance (withdrawn, not triggered).</summary>
-    public void CloseAll(long elementInstanceKey)
+    /// <summary>Closes every wait point owned by an element instance (withdrawn, not triggered), or those of them <paramref name="which"/> picks.</summary>
+    public void CloseAll(long elementInstanceKey, Func<WaitPoint, bool>? which = null)
     {
         for (var i = 0; i < State.WaitPoints.Count; i++)
         {
             var wait = State.WaitPoints[i];
-            if (wait.ElementInstanceKey != elementInstanceKey)
+            if (wait.ElementInstanceKey != elementInstanceKey || which?.Invoke(wait) == false)
                 continue;
             State.WaitPoints.RemoveAt(i--);
             step.Emit(new WaitPointClosed(wait.Id, wait.Kind, wait.ElementId, Triggered: false));
@@ -46,7 +46,9 @@ internal sealed class StepWaitPoints(StepContext step)
             {
                 EventKind.Timer => OpenTimer(host, boundary, eventId: boundary.Id),
                 EventKind.Message => OpenSubscription(host, boundary, eventId: boundary.Id),
-                _ => true, // error boundaries wait for a throw, nothing to open
+                EventKind.Signal => OpenSignal(host, boundary, eventId: boundary.Id),
+                EventKind.Conditional => OpenCondition(host, boundary, eventId: boundary.Id),
+                _ => true, // error and escalation boundaries wait for a throw, nothing to open
             };
             if (!ok)
                 return false;
@@ -123,4 +125,52 @@ internal sealed class StepWaitPoints(StepContext step)
         step.Emit(new MessageSubscriptionOpened(wait.Id, catchEvent.Id, name, key));
         return true;
     }
+
+    /// <summary>Opens a signal subscription: the signal's name (literal or FEEL) evaluated now, in the owner's scope.</summary>
+    public bool OpenSignal(ElementInstance owner, FlowNode catchEvent, string? eventId)
+    {
+        if (SignalName(owner, catchEvent) is not { } name)
+            return false;
+        var wait = Add(new WaitPoint
+        {
+            Id = State.NewKey(),
+            Kind = WaitKind.Signal,
+            ElementInstanceKey = owner.Key,
+            ElementId = catchEvent.Id,
+            EventId = eventId,
+            SignalName = name,
+        });
+        step.Emit(new SignalSubscriptionOpened(wait.Id, catchEvent.Id, name));
+        return true;
+    }
+
+    /// <summary>Opens the wait of a conditional event; its condition is evaluated at the end of the step (<see cref="ConditionalEvents"/>).</summary>
+    public bool OpenCondition(ElementInstance owner, FlowNode conditionalEvent, string? eventId)
+    {
+        Add(new WaitPoint { Id = State.NewKey(), Kind = WaitKind.Condition, ElementInstanceKey = owner.Key, ElementId = conditionalEvent.Id, EventId = eventId });
+        return true;
+    }
+
+    /// <summary>The name of the signal an event catches or throws, evaluated in <paramref name="owner"/>'s scope; null after raising an incident.</summary>
+    public string? SignalName(ElementInstance owner, FlowNode signalEvent)
+    {
+        string? name = null;
+        if (!step.Variables.Try(owner, IncidentTexts.SignalOf(signalEvent.Id),
+                () => name = step.Expressions.EvaluateString(signalEvent.Event?.Signal?.Name, step.Variables.Lookup(owner))))
+            return null;
+        if (string.IsNullOrEmpty(name))
+        {
+            step.Incidents.Raise(owner, IncidentTexts.SignalNameEmpty.Format(signalEvent.Id));
+            return null;
+        }
+        return name;
+    }
+
+    /// <summary>The variables an event brings with it (a message's or a signal's); null for timers.</summary>
+    public static System.Text.Json.Nodes.JsonObject? EventVariables(Trigger trigger) => WorkflowEngine.Copy(trigger switch
+    {
+        MessageCorrelated m => m.Variables,
+        SignalReceived s => s.Variables,
+        _ => null,
+    });
 }

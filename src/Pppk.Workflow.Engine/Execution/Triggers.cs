@@ -15,6 +15,12 @@ public sealed record TimerFired(long WaitId) : Trigger;
 
 public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null) : Trigger;
 
+/// <summary>A signal with the subscription's name was broadcast (POST /api/signals or a signal throw event).</summary>
+public sealed record SignalReceived(long WaitId, JsonObject? Variables = null) : Trigger;
+
+/// <summary>A conditional event's condition became true at the end of a step. The engine raises it itself; the runtime never sends it.</summary>
+public sealed record ConditionSatisfied(long WaitId) : Trigger;
+
 public sealed record JobCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
 
 /// <summary>
@@ -28,6 +34,9 @@ public sealed record JobFailed(long WaitId, string Message, int RetriesLeft, Tim
 public sealed record JobThrewError(long WaitId, string ErrorCode, string? Message = null, JsonObject? Variables = null) : Trigger;
 
 public sealed record ChildCompleted(long WaitId, JsonObject? Variables = null) : Trigger;
+
+/// <summary>A called instance threw an escalation it did not catch; it goes on, and the escalation is thrown again at the call activity.</summary>
+public sealed record ChildEscalated(long WaitId, string EscalationCode) : Trigger;
 
 /// <summary>A called instance ended with an error it did not catch.</summary>
 public sealed record ChildFailed(long WaitId, string ErrorCode, string? Message = null) : Trigger;

@@ -30,8 +30,10 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         };
         state.Elements.Add(root);
         context.Emit(new ElementStarted(root.Key, model.Id, StepTransitions.ProcessType, model.Process.Name, context.Now));
+        EventSubProcesses.Open(context, root, model.Process); // a failure is an incident on the process; its retry opens them again
         context.Transitions.EnqueueActivate(start, root.Key);
         context.Transitions.Run();
+        ConditionalEvents.Evaluate(context);
         UpdateCase(context);
         return new StepResult(state, context.Effects);
     }
@@ -57,6 +59,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (ignored is not null)
             return new StepResult(state, [], ignored);
         context.Transitions.Run();
+        ConditionalEvents.Evaluate(context);
         UpdateCase(context);
         return new StepResult(next, context.Effects);
     }
@@ -107,6 +110,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     {
         var root = context.State.Root!;
         context.Interruptions.TerminateChildren(root.Key);
+        context.WaitPoints.CloseAll(root.Key);
         context.State.Status = InstanceStatus.Cancelled;
         context.Completion.Remove(root, terminated: true);
         context.Emit(new InstanceCancelled(cancel.Reason));
@@ -146,7 +150,11 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         {
             context.WaitPoints.CloseAll(instance.Key);
             if (instance.Kind == ElementInstanceKind.Process)
+            {
+                if (EventSubProcesses.Open(context, instance, context.Model.Process))
+                    context.Completion.CheckScopeCompletion(instance.Key);
                 return null;
+            }
             context.Transitions.RunActivation(instance);
         }
         return null;

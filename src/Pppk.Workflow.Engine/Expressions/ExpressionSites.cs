@@ -37,5 +37,7 @@ internal static class ExpressionSites
         var message = node.Event?.Message ?? (node.MessageRef is { } id ? definitions.Messages.GetValueOrDefault(id) : null);
         yield return ("message name", message?.Name);
         yield return ("correlation key", message?.CorrelationKey);
+        yield return ("signal name", node.Event?.Signal?.Name);
+        yield return ("condition", node.Event?.Condition);
     }
 }

@@ -12,6 +12,8 @@ public sealed class BpmnDefinitions
     public List<BpmnProcess> Processes { get; } = [];
     public Dictionary<string, BpmnMessage> Messages { get; } = [];
     public Dictionary<string, BpmnError> Errors { get; } = [];
+    public Dictionary<string, BpmnEscalation> Escalations { get; } = [];
+    public Dictionary<string, BpmnSignal> Signals { get; } = [];
 
     /// <summary>Problems found while reading (bad XML, missing ids, unknown references); the validator repeats them.</summary>
     public List<ValidationProblem> ParseProblems { get; } = [];
@@ -35,6 +37,10 @@ public sealed record CaseRule(string? Unit, string? Subject)
 public sealed record BpmnMessage(string Id, string? Name, string? CorrelationKey);
 
 public sealed record BpmnError(string Id, string? Name, string? ErrorCode);
+
+public sealed record BpmnEscalation(string Id, string? Name, string? EscalationCode);
+
+public sealed record BpmnSignal(string Id, string? Name);
 
 /// <summary>A process element: a flow scope with an id (the definition key when executable).</summary>
 public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, source)
@@ -82,6 +88,12 @@ public class FlowScope(string id, XElement source)
     public FlowNode? Owner { get; init; }
 
     public IEnumerable<FlowNode> StartEvents => Nodes.Where(n => n.ElementType == ElementType.StartEvent);
+
+    private IReadOnlyList<FlowNode>? _eventSubProcessStarts;
+
+    /// <summary>The start events of the event subprocesses directly in this scope (each has one); read once the file is parsed, so computed on first use.</summary>
+    public IReadOnlyList<FlowNode> EventSubProcessStarts => _eventSubProcessStarts ??=
+        Nodes.Where(n => n.TriggeredByEvent && n.Inner is not null).SelectMany(n => n.Inner!.StartEvents.Take(1)).ToList();
 }
 
 public sealed class SequenceFlow(string id, XElement source)

@@ -38,6 +38,12 @@ public sealed class FlowNode(string id, string type, XElement source)
 
     public bool TriggeredByEvent { get; init; }
 
+    /// <summary>The start event of an event subprocess interrupts its scope (<c>isInterrupting</c>, default true).</summary>
+    public bool IsInterrupting { get; init; } = true;
+
+    /// <summary>A start event inside an event subprocess: it opens with the enclosing scope, not with a token.</summary>
+    public bool IsEventSubProcessStart => ElementType == ElementType.StartEvent && Scope?.Owner?.TriggeredByEvent == true;
+
     public TaskDefinition? TaskDefinition { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<IoMapping> Inputs { get; init; } = [];
@@ -77,6 +83,13 @@ public sealed class EventDefinition
     public BpmnMessage? Message { get; set; }
     public string? ErrorRef { get; init; }
     public BpmnError? Error { get; set; }
+    public string? EscalationRef { get; init; }
+    public BpmnEscalation? Escalation { get; set; }
+    public string? SignalRef { get; init; }
+    public BpmnSignal? Signal { get; set; }
+
+    /// <summary>The FEEL condition of a conditional event (<c>bpmn:condition</c>).</summary>
+    public string? Condition { get; init; }
 }
 
 public sealed record TaskDefinition(string? Type, string? Retries);

@@ -15,6 +15,9 @@ public sealed class ProcessModel
     /// <summary>Message start events and the message name each waits for (the runtime subscribes them per deployed version).</summary>
     public IReadOnlyList<(FlowNode StartEvent, string MessageName)> MessageStarts { get; }
 
+    /// <summary>Signal start events and the signal name each waits for: a broadcast of that name starts an instance of the latest version.</summary>
+    public IReadOnlyList<(FlowNode StartEvent, string SignalName)> SignalStarts { get; }
+
     /// <summary>Timer start events with their timer expression (the runtime schedules them as recurring jobs).</summary>
     public IReadOnlyList<(FlowNode StartEvent, TimerKind Kind, string Expression)> TimerStarts { get; }
 
@@ -25,6 +28,8 @@ public sealed class ProcessModel
         Process = process;
         MessageStarts = process.StartEvents.Where(s => s.Event?.Kind == EventKind.Message && s.Event.Message?.Name is not null)
             .Select(s => (s, s.Event!.Message!.Name!)).ToList();
+        SignalStarts = process.StartEvents.Where(s => s.Event?.Kind == EventKind.Signal && s.Event.Signal?.Name is { Length: > 0 })
+            .Select(s => (s, s.Event!.Signal!.Name!)).ToList();
         TimerStarts = process.StartEvents.Where(s => s.Event is { Kind: EventKind.Timer, TimerKind: not null, TimerExpression: not null })
             .Select(s => (s, s.Event!.TimerKind!.Value, s.Event.TimerExpression!)).ToList();
         Precompile();

@@ -37,6 +37,12 @@ public static class BpmnParser
         foreach (var e in root.Elements(Bpmn + "error"))
             if (e.Attr("id") is { } id)
                 definitions.Errors[id] = new BpmnError(id, e.Attr("name"), e.Attr("errorCode"));
+        foreach (var e in root.Elements(Bpmn + "escalation"))
+            if (e.Attr("id") is { } id)
+                definitions.Escalations[id] = new BpmnEscalation(id, e.Attr("name"), e.Attr("escalationCode"));
+        foreach (var e in root.Elements(Bpmn + "signal"))
+            if (e.Attr("id") is { } id)
+                definitions.Signals[id] = new BpmnSignal(id, e.Attr("name"));
 
         foreach (var p in root.Elements(Bpmn + "process"))
         {
@@ -134,6 +140,7 @@ public static class BpmnParser
             CancelActivity = !string.Equals(e.Attr("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
             DefaultFlowId = e.Attr("default"),
             TriggeredByEvent = string.Equals(e.Attr("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
+            IsInterrupting = !string.Equals(e.Attr("isInterrupting"), "false", StringComparison.OrdinalIgnoreCase),
             TaskDefinition = ZeebeExtensionReader.TaskDefinition(e),
             Headers = ZeebeExtensionReader.Headers(e),
             Inputs = ZeebeExtensionReader.Mappings(e, "input"),
@@ -185,6 +192,9 @@ public static class BpmnParser
             TimerExpression = timerExpression,
             MessageRef = LocalRef(d.Attr("messageRef")),
             ErrorRef = LocalRef(d.Attr("errorRef")),
+            EscalationRef = LocalRef(d.Attr("escalationRef")),
+            SignalRef = LocalRef(d.Attr("signalRef")),
+            Condition = kind == EventKind.Conditional && d.Element(Bpmn + "condition") is { } c && !string.IsNullOrWhiteSpace(c.Value) ? c.Value.Trim() : null,
         };
     }
 
@@ -216,6 +226,10 @@ public static class BpmnParser
                     ev.Message = definitions.Messages.GetValueOrDefault(m);
                 if (ev.ErrorRef is { } er)
                     ev.Error = definitions.Errors.GetValueOrDefault(er);
+                if (ev.EscalationRef is { } esc)
+                    ev.Escalation = definitions.Escalations.GetValueOrDefault(esc);
+                if (ev.SignalRef is { } sig)
+                    ev.Signal = definitions.Signals.GetValueOrDefault(sig);
             }
         }
     }

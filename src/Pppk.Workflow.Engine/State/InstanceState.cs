@@ -120,7 +120,7 @@ public sealed class ElementInstance
     };
 }
 
-public enum WaitKind { Job, UserTask, Timer, Message, ChildInstance }
+public enum WaitKind { Job, UserTask, Timer, Message, ChildInstance, Signal, Condition }
 
 /// <summary>A point where the instance waits for the outside world. <see cref="EventId"/> is the boundary or event-gateway target that fires, or null when the element itself waits.</summary>
 public sealed record WaitPoint
@@ -135,6 +135,10 @@ public sealed record WaitPoint
     public int Fired { get; set; }
     public string? MessageName { get; init; }
     public string? CorrelationKey { get; init; }
+    public string? SignalName { get; init; }
+
+    /// <summary>A conditional event's condition was true when last evaluated: it fires again only after it was false.</summary>
+    public bool ConditionHeld { get; set; }
     public string? JobType { get; init; }
     public int? Retries { get; set; }
 

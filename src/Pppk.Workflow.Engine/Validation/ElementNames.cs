@@ -50,6 +50,7 @@ internal static class ElementNames
         ["timer"] = "pewaktu",
         ["message name"] = "nama pesan",
         ["correlation key"] = "kunci korelasi",
+        ["signal name"] = "nama sinyal",
         ["assignee"] = "penerima tugas",
         ["candidate groups"] = "grup kandidat",
         ["candidate users"] = "pengguna kandidat",

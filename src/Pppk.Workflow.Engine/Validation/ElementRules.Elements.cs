@@ -13,6 +13,15 @@ internal sealed partial class ElementRules
         var kind = node.Event?.Kind;
         switch (node.ElementType)
         {
+            case ElementType.StartEvent when node.IsEventSubProcessStart:
+                if (!CheckEventSubProcessStart(node, kind))
+                    return;
+                break;
+            case ElementType.StartEvent when inProcessScope && kind is EventKind.Signal:
+                CheckSignal(node);
+                if (node.Event!.Signal?.Name is { } signalName && ExpressionCache.IsExpression(signalName))
+                    Error(node.Id, T.SignalStartNameFeel.Format(node.Id));
+                return;
             case ElementType.StartEvent when inProcessScope && kind is null or EventKind.Timer or EventKind.Message:
             case ElementType.StartEvent when !inProcessScope && kind is null:
                 break;
@@ -27,6 +36,15 @@ internal sealed partial class ElementRules
                 if (node.Event!.Error?.ErrorCode is not { Length: > 0 })
                     Error(node.Id, T.ErrorEndWithoutCode.Format(node.Id));
                 break;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Escalation:
+                if (node.Event!.Escalation?.EscalationCode is not { Length: > 0 })
+                    Error(node.Id, T.EscalationWithoutCode.Format(node.Id));
+                break;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent or ElementType.IntermediateCatchEvent when kind is EventKind.Signal:
+                CheckSignal(node);
+                break;
+            case ElementType.IntermediateCatchEvent when kind is EventKind.Conditional:
+                break;
             case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
@@ -40,10 +58,53 @@ internal sealed partial class ElementRules
                 CheckBoundary(node, kind);
                 break;
         }
+        if (kind == EventKind.Conditional)
+            CheckCondition(node);
         if (kind == EventKind.Timer)
             CheckTimer(node);
         if (kind == EventKind.Message || node.ElementType == ElementType.ReceiveTask)
-            CheckMessage(node, needsKey: node.ElementType != ElementType.StartEvent);
+            CheckMessage(node, needsKey: node.ElementType != ElementType.StartEvent || node.IsEventSubProcessStart);
+    }
+
+    /// <summary>The start of an event subprocess: which kinds may start one, and an error start always interrupts. False when the kind is refused.</summary>
+    private bool CheckEventSubProcessStart(FlowNode node, EventKind? kind)
+    {
+        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Error or EventKind.Escalation or EventKind.Conditional))
+        {
+            Error(node.Id, T.EventSubProcessStartKind.Format(node.Id, ElementNames.Of(kind)));
+            return false;
+        }
+        if (kind == EventKind.Error && !node.IsInterrupting)
+            Error(node.Id, T.ErrorStartNonInterrupting.Format(node.Id));
+        if (kind == EventKind.Signal)
+            CheckSignal(node);
+        return true;
+    }
+
+    /// <summary>An event subprocess is entered by its one start event only: no flows in or out.</summary>
+    private void CheckEventSubProcess(FlowNode node)
+    {
+        if (!node.TriggeredByEvent || node.ElementType != ElementType.SubProcess)
+            return;
+        if (node.Incoming.Count > 0 || node.Outgoing.Count > 0)
+            Error(node.Id, T.EventSubProcessFlows.Format(node.Id));
+        if (node.Inner?.StartEvents.Count() != 1)
+            Error(node.Id, T.EventSubProcessStartCount.Format(node.Id));
+    }
+
+    /// <summary>A conditional event needs a FEEL condition (its syntax is checked with the element's other expressions).</summary>
+    private void CheckCondition(FlowNode node)
+    {
+        if (node.Event?.Condition is not { } condition)
+            Error(node.Id, T.ConditionalWithoutCondition.Format(node.Id));
+        else if (!ExpressionCache.IsExpression(condition))
+            Error(node.Id, T.ConditionNotFeel.Format(node.Id, condition));
+    }
+
+    private void CheckSignal(FlowNode node)
+    {
+        if (node.Event?.Signal?.Name is not { Length: > 0 })
+            Error(node.Id, T.NoSignal.Format(ElementNames.Of(node)));
     }
 
     private void CheckBoundary(FlowNode node, EventKind? kind)
@@ -52,8 +113,12 @@ internal sealed partial class ElementRules
             Error(node.Id, T.BoundaryNotAttached.Format(node.Id, node.AttachedToRef));
         else if (!node.AttachedTo.IsActivity)
             Error(node.Id, T.BoundaryOnNonActivity.Format(node.Id, ElementNames.Of(node.AttachedTo)));
-        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error))
+        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional))
             Error(node.Id, T.BoundaryKind.Format(node.Id));
+        if (kind == EventKind.Signal)
+            CheckSignal(node);
+        if (node.AttachedTo is { TriggeredByEvent: true } host)
+            Error(node.Id, T.EventSubProcessBoundary.Format(node.Id, host.Id));
         if (kind == EventKind.Error && !node.CancelActivity)
             Error(node.Id, T.ErrorBoundaryNonInterrupting.Format(node.Id));
         if (node.Outgoing.Count == 0)
@@ -68,10 +133,11 @@ internal sealed partial class ElementRules
             Error(node.Id, T.TimerWithoutTime.Format(node.Id));
             return;
         }
-        var cycleAllowed = node.ElementType == ElementType.StartEvent || (node.ElementType == ElementType.BoundaryEvent && !node.CancelActivity);
+        var cycleAllowed = node.IsEventSubProcessStart ? !node.IsInterrupting
+            : node.ElementType == ElementType.StartEvent || (node.ElementType == ElementType.BoundaryEvent && !node.CancelActivity);
         if (ev.TimerKind == TimerKind.Cycle && !cycleAllowed)
             Error(node.Id, T.TimerCycleNotAllowed.Format(node.Id));
-        if (ev.TimerKind != TimerKind.Cycle && node.ElementType == ElementType.StartEvent && ev.TimerKind == TimerKind.Duration)
+        if (ev.TimerKind != TimerKind.Cycle && node.ElementType == ElementType.StartEvent && !node.IsEventSubProcessStart && ev.TimerKind == TimerKind.Duration)
             Error(node.Id, T.TimerStartDuration.Format(node.Id));
         if (ExpressionCache.IsExpression(ev.TimerExpression))
             Feel(node.Id, ev.TimerExpression!, ElementNames.Site("timer"));
@@ -168,7 +234,7 @@ internal sealed partial class ElementRules
                 if (node.Outgoing.Count < 2)
                     Error(node.Id, T.EventGatewayTooFewFlows.Format(node.Id));
                 foreach (var flow in node.Outgoing)
-                    if (flow.To is { } target && !(target.ElementType == ElementType.IntermediateCatchEvent && target.Event?.Kind is EventKind.Timer or EventKind.Message))
+                    if (flow.To is { } target && !(target.ElementType == ElementType.IntermediateCatchEvent && target.Event?.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal))
                         Error(target.Id, T.EventGatewayTarget.Format(ElementNames.Of(target), node.Id));
                 break;
         }

@@ -11,7 +11,7 @@ internal sealed partial class ElementRules
     private void CheckReachability()
     {
         var reached = new HashSet<string>();
-        var pending = new Stack<FlowNode>(process.StartEvents);
+        var pending = new Stack<FlowNode>(process.StartEvents.Concat(process.AllNodes.Values.Where(n => n.IsEventSubProcessStart)));
         while (pending.TryPop(out var node))
         {
             if (!reached.Add(node.Id))

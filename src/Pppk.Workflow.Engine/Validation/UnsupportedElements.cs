@@ -13,7 +13,6 @@ internal static class UnsupportedElements
         ElementType.ComplexGateway => T.ComplexGateway.Format(),
         ElementType.AdHocSubProcess => T.AdHocSubProcess.Format(),
         ElementType.Transaction => T.Transaction.Format(),
-        ElementType.SubProcess when node.TriggeredByEvent => T.EventSubProcess.Format(),
         ElementType.CallChoreography or ElementType.ChoreographyTask or ElementType.SubChoreography => T.Choreography.Format(),
         _ => null,
     };

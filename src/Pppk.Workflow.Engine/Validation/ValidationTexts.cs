@@ -142,8 +142,8 @@ public static class ValidationTexts
 
     // Events
     public static readonly TextTemplate ProcessStartKind = new("unsupported-start-event",
-        "Start event '{0}' is a {1} start event; a process starts with a none, timer or message start event.",
-        "Peristiwa mulai '{0}' adalah peristiwa mulai {1}; proses dimulai dengan peristiwa mulai biasa, pewaktu atau pesan.");
+        "Start event '{0}' is a {1} start event; a process starts with a none, timer, message or signal start event.",
+        "Peristiwa mulai '{0}' adalah peristiwa mulai {1}; proses dimulai dengan peristiwa mulai biasa, pewaktu, pesan atau sinyal.");
     public static readonly TextTemplate SubProcessStartKind = new("subprocess-start-not-none",
         "Start event '{0}' inside a subprocess must be a none start event.",
         "Peristiwa mulai '{0}' di dalam subproses harus berupa peristiwa mulai biasa.");
@@ -157,8 +157,8 @@ public static class ValidationTexts
         "Intermediate throw event '{0}' throws a {1} event; only none throw events (milestones) are supported. Send messages with a send task.",
         "Peristiwa antara (lempar) '{0}' melempar peristiwa {1}; hanya peristiwa lempar biasa (tonggak) yang didukung. Kirim pesan dengan tugas kirim.");
     public static readonly TextTemplate CatchKind = new("unsupported-catch-event",
-        "Intermediate catch event '{0}' must catch a timer or a message.",
-        "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu atau pesan.");
+        "Intermediate catch event '{0}' must catch a timer, a message, a signal or a condition.",
+        "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu, pesan, sinyal atau kondisi.");
     public static readonly TextTemplate BoundaryNotAttached = new("boundary-not-attached",
         "Boundary event '{0}' is attached to '{1}', which is not an element of the process; attach it to a task or subprocess.",
         "Peristiwa batas '{0}' menempel pada '{1}', yang bukan elemen proses; tempelkan pada tugas atau subproses.");
@@ -166,8 +166,8 @@ public static class ValidationTexts
         "Boundary event '{0}' is attached to {1}; attach boundary events to tasks, subprocesses or call activities.",
         "Peristiwa batas '{0}' menempel pada {1}; tempelkan peristiwa batas pada tugas, subproses atau aktivitas panggil.");
     public static readonly TextTemplate BoundaryKind = new("unsupported-boundary-event",
-        "Boundary event '{0}' must be a timer, message or error boundary event.",
-        "Peristiwa batas '{0}' harus berupa peristiwa batas pewaktu, pesan atau galat.");
+        "Boundary event '{0}' must be a timer, message, error, escalation, signal or conditional boundary event.",
+        "Peristiwa batas '{0}' harus berupa peristiwa batas pewaktu, pesan, galat, eskalasi, sinyal atau kondisional.");
     public static readonly TextTemplate ErrorBoundaryNonInterrupting = new("error-boundary-non-interrupting",
         "Error boundary event '{0}' is non-interrupting; error events always interrupt.",
         "Peristiwa batas galat '{0}' tidak menyela; peristiwa galat selalu menyela.");
@@ -263,8 +263,8 @@ public static class ValidationTexts
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");
     public static readonly TextTemplate EventGatewayTarget = new("event-gateway-target",
-        "{0} follows event-based gateway '{1}'; only timer and message intermediate catch events may follow it.",
-        "Elemen {0} mengikuti gerbang berbasis peristiwa '{1}'; hanya peristiwa antara tangkap pewaktu dan pesan yang boleh mengikutinya.");
+        "{0} follows event-based gateway '{1}'; only timer, message and signal intermediate catch events may follow it.",
+        "Elemen {0} mengikuti gerbang berbasis peristiwa '{1}'; hanya peristiwa antara tangkap pewaktu, pesan dan sinyal yang boleh mengikutinya.");
 
     // Expressions and extensions
     public static readonly TextTemplate DateNotIso = new("date-not-iso",
@@ -325,4 +325,32 @@ public static class ValidationTexts
     public static readonly TextTemplate ProcessListenersUnsupported = new("process-listeners-unsupported",
         "Execution listeners on process '{0}' itself are not run yet; put them on its start and end events.",
         "Listener eksekusi pada proses '{0}' itu sendiri belum dijalankan; pasang pada peristiwa mulai dan akhirnya.");
+    // Event subprocesses, escalation and signal events (issue 16, events)
+    public static readonly TextTemplate EventSubProcessFlows = new("event-subprocess-flows",
+        "Event subprocess '{0}' has incoming or outgoing sequence flows; an event subprocess starts only by its start event and ends inside itself.",
+        "Subproses peristiwa '{0}' memiliki alur urutan masuk atau keluar; subproses peristiwa hanya dimulai oleh peristiwa mulainya dan berakhir di dalam dirinya.");
+    public static readonly TextTemplate EventSubProcessBoundary = new("event-subprocess-boundary",
+        "Boundary event '{0}' is attached to event subprocess '{1}'; an event subprocess takes no boundary events.",
+        "Peristiwa batas '{0}' menempel pada subproses peristiwa '{1}'; subproses peristiwa tidak dapat diberi peristiwa batas.");
+    public static readonly TextTemplate EventSubProcessStartCount = new("event-subprocess-start",
+        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, conditional, error or escalation event definition.",
+        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
+    public static readonly TextTemplate EventSubProcessStartKind = new("event-subprocess-start-kind",
+        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, conditional, error or escalation start event.",
+        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
+    public static readonly TextTemplate ErrorStartNonInterrupting = new("error-start-non-interrupting",
+        "Error start event '{0}' is non-interrupting; an error event subprocess always interrupts its scope.",
+        "Peristiwa mulai galat '{0}' tidak menyela; subproses peristiwa galat selalu menyela cakupannya.");
+    public static readonly TextTemplate EscalationWithoutCode = new("escalation-without-code",
+        "Escalation event '{0}' throws no escalation code; reference a bpmn:escalation with an escalationCode.",
+        "Peristiwa eskalasi '{0}' tidak melempar kode eskalasi; rujuk bpmn:escalation yang memiliki escalationCode.");
+    public static readonly TextTemplate NoSignal = new("signal-without-name",
+        "{0} references no signal with a name; reference a bpmn:signal with a name.",
+        "Elemen {0} tidak merujuk sinyal yang bernama; rujuk bpmn:signal yang memiliki nama.");
+    public static readonly TextTemplate SignalStartNameFeel = new("signal-start-name-feel",
+        "Signal start event '{0}' names its signal with an expression; a process-level signal start needs a fixed name (the broadcast looks it up before any instance exists).",
+        "Peristiwa mulai sinyal '{0}' menamai sinyalnya dengan ekspresi; peristiwa mulai sinyal tingkat proses memerlukan nama tetap (siaran mencarinya sebelum instans mana pun ada).");
+    public static readonly TextTemplate ConditionalWithoutCondition = new("conditional-without-condition",
+        "Conditional event '{0}' has no condition; give it a FEEL condition, e.g. =documentsComplete = true.",
+        "Peristiwa kondisional '{0}' tidak memiliki kondisi; beri kondisi FEEL, mis. =documentsComplete = true.");
 }

@@ -5,6 +5,7 @@ using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
 using Pppk.Workflow.Runtime.Outbox;
+using Pppk.Workflow.Runtime.Signals;
 using Pppk.Workflow.Runtime.Substitutions;
 using Pppk.Workflow.Runtime.Timers;
 using Pppk.Workflow.Runtime.UserTasks;
@@ -82,6 +83,12 @@ internal static class WorkflowModel
         {
             e.ToTable("message_subscriptions");
             e.HasIndex(s => new { s.MessageName, s.CorrelationKey });
+            e.HasIndex(s => new { s.InstanceId, s.WaitId }).IsUnique();
+        });
+        b.Entity<SignalSubscriptionRecord>(e =>
+        {
+            e.ToTable("signal_subscriptions");
+            e.HasIndex(s => s.SignalName);
             e.HasIndex(s => new { s.InstanceId, s.WaitId }).IsUnique();
         });
         b.Entity<BufferedMessageRecord>(e =>

@@ -5,6 +5,7 @@ using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
 using Pppk.Workflow.Runtime.Outbox;
+using Pppk.Workflow.Runtime.Signals;
 using Pppk.Workflow.Runtime.Timers;
 using Pppk.Workflow.Runtime.UserTasks;
 
@@ -24,6 +25,7 @@ internal sealed class EffectBuffer
     public UserTaskTable.Writer Tasks { get; } = new();
     public TimerTable Timers { get; } = new();
     public SubscriptionTable Subscriptions { get; } = new();
+    public SignalSubscriptionTable Signals { get; } = new();
     public JobTable Jobs { get; } = new();
     public IncidentTable.Writer Incidents { get; } = new();
     public InboxTable Inbox { get; } = new();
@@ -53,6 +55,7 @@ internal sealed class EffectBuffer
         Tasks.AddTo(batch);
         Timers.AddTo(batch);
         Subscriptions.AddTo(batch);
+        Signals.AddTo(batch);
         Jobs.AddTo(batch);
         Incidents.AddTo(batch);
         Inbox.AddTo(batch);

@@ -11,6 +11,7 @@ using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Signals;
 using Pppk.Workflow.Runtime.Timers;
 using Pppk.Workflow.Runtime.UserTasks;
 
@@ -84,6 +85,16 @@ internal sealed class StepProcessor(
                 if (await MessageBuffer.TakeAsync(tx, m.MessageName, m.CorrelationKey, ct) is { } buffered)
                     tx.Enqueue(instance, new MessageCorrelated(m.WaitId, buffered), null);
                 break;
+            case SignalSubscriptionOpened s:
+                buffer.Signals[new(instance.Id, s.WaitId)] = new SignalSubscriptionTable.Row(s.ElementId, s.SignalName, now);
+                break;
+            case SignalThrown s:
+                await SignalBroadcast.RunAsync(tx, definitions, s.SignalName, s.Variables, null, throughInbox: true, now, ct);
+                break;
+            case EscalationNotCaught e:
+                buffer.Audit.Record(instance.Id, now, null, "escalation-not-caught",
+                    new JsonObject { ["elementId"] = e.ElementId, ["escalationCode"] = e.EscalationCode }.ToJsonString());
+                break;
             case JobCreated j:
                 await JobCreatedAsync(tx, instance, j, now, ct);
                 break;
@@ -98,6 +109,9 @@ internal sealed class StepProcessor(
                 break;
             case ErrorToParent p:
                 ToParent(tx, instance, new ChildFailed(p.ParentWaitId, p.ErrorCode, p.Message), now);
+                break;
+            case EscalationToParent p:
+                ToParent(tx, instance, new ChildEscalated(p.ParentWaitId, p.EscalationCode), now);
                 break;
             case ElementStarted s:
                 buffer.History.Started(new HistoryTable.Row(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime()));
@@ -224,6 +238,9 @@ internal sealed class StepProcessor(
                 break;
             case WaitKind.Message:
                 tx.Buffer.Subscriptions[key] = null;
+                break;
+            case WaitKind.Signal:
+                tx.Buffer.Signals[key] = null;
                 break;
             case WaitKind.Job:
                 tx.Buffer.Jobs[key] = null;

@@ -67,6 +67,9 @@ public sealed class MiniRuntime
                 case ErrorToParent error when Parents.TryGetValue(instance, out var parent):
                     Handle(parent.Instance, new ChildFailed(error.ParentWaitId, error.ErrorCode, error.Message));
                     break;
+                case EscalationToParent escalation when Parents.TryGetValue(instance, out var parent):
+                    Handle(parent.Instance, new ChildEscalated(escalation.ParentWaitId, escalation.EscalationCode));
+                    break;
                 case WaitPointClosed { Kind: WaitKind.ChildInstance, Triggered: false } closed when _childOfWait.TryGetValue(closed.WaitId, out var child)
                     && Instances[child].Status == InstanceStatus.Active:
                     Handle(child, new CancelInstance("parent withdrew the call"));

@@ -27,7 +27,6 @@ public class ValidatorTests
     [Theory]
     [InlineData("""<inclusiveGateway id="x"/>""", "use exclusive or parallel gateways")]
     [InlineData("""<complexGateway id="x"/>""", "exclusive or parallel")]
-    [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition></startEvent></subProcess>""", "Event subprocesses")]
     [InlineData("""<transaction id="x"/>""", "Transactions")]
     [InlineData("""<adHocSubProcess id="x"/>""", "Ad-hoc")]
     [InlineData("""<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>""", "Signal")]

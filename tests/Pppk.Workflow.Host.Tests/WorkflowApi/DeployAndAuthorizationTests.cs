@@ -34,7 +34,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", "/api/tasks" }, { "GET", $"/api/tasks/{Guid.Empty}" }, { "POST", $"/api/tasks/{Guid.Empty}/claim" }, { "POST", $"/api/tasks/{Guid.Empty}/complete" },
         { "POST", $"/api/tasks/{Guid.Empty}/unclaim" }, { "POST", $"/api/tasks/{Guid.Empty}/assign" },
         { "POST", "/api/messages" }, { "GET", "/api/incidents" }, { "POST", "/api/incidents/1/retry" }, { "POST", "/api/expressions/evaluate" },
-        { "GET", "/api/users" },
+        { "GET", "/api/users" }, { "POST", "/api/signals" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -43,6 +43,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "POST /api/definitions", "POST /api/definitions/validate", "POST /api/instances", "POST /api/instances/batch",
         $"POST /api/instances/{Guid.Empty}/cancel", $"PUT /api/instances/{Guid.Empty}/variables", "POST /api/messages",
         "GET /api/incidents", "POST /api/incidents/1/retry", "POST /api/expressions/evaluate", "GET /api/users",
+        "POST /api/signals",
     ];
 
     [Theory]

@@ -657,6 +657,50 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.ToTable("outbox", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Signals.SignalSubscriptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("SignalName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signal_name");
+
+                    b.Property<long>("WaitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signal_subscriptions");
+
+                    b.HasIndex("SignalName")
+                        .HasDatabaseName("ix_signal_subscriptions_signal_name");
+
+                    b.HasIndex("InstanceId", "WaitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signal_subscriptions_instance_id_wait_id");
+
+                    b.ToTable("signal_subscriptions", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Runtime.Substitutions.SubstitutionRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -4,7 +4,7 @@ namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>
 /// What one deployment held: the version of every process and form in it, new or unchanged. Kept on each process version
-/// the deployment created (<c>pppk.definitions.deployment</c>), so a link bound by <c>deployment</c> finds its partner.
+/// the deployment created (the <c>deployment</c> column, <see cref="DefinitionTable"/>), so a link bound by <c>deployment</c> finds its partner.
 /// </summary>
 public sealed record DeployedTogether(Dictionary<string, int> Processes, Dictionary<string, int> Forms)
 {

@@ -25,6 +25,7 @@ public sealed partial class TableOwnershipTests
         ["inbox"] = ["Runtime/Steps/InboxTable.cs"],
         ["outbox"] = ["Runtime/Outbox/OutboxTable.cs"],
         ["message_subscriptions"] = ["Runtime/Messages/SubscriptionTable.cs"],
+        ["signal_subscriptions"] = ["Runtime/Signals/SignalSubscriptionTable.cs"],
         ["buffered_messages"] = ["Runtime/Messages/MessageBuffer.cs"],
         ["message_ids"] = ["Runtime/Messages/MessageIdTable.cs"],
         ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs"],

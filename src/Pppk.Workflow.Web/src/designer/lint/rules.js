@@ -12,24 +12,15 @@ export const UNSUPPORTED_TYPES = [
 ];
 
 export const UNSUPPORTED_EVENTS = [
-  ['bpmn:SignalEventDefinition', 'unsupported-signal-event', 'Peristiwa sinyal tidak didukung; gunakan pesan.'],
-  ['bpmn:EscalationEventDefinition', 'unsupported-escalation-event', 'Peristiwa eskalasi tidak didukung; gunakan galat atau pesan.'],
   ['bpmn:CompensateEventDefinition', 'unsupported-compensation', 'Kompensasi tidak didukung.'],
-  ['bpmn:ConditionalEventDefinition', 'unsupported-conditional-event', 'Peristiwa bersyarat tidak didukung.'],
   ['bpmn:LinkEventDefinition', 'unsupported-link-event', 'Peristiwa tautan tidak didukung.'],
   ['bpmn:CancelEventDefinition', 'unsupported-cancel-event', 'Peristiwa pembatalan tidak didukung.'],
 ];
-
-// The event subprocess (a subprocess triggeredByEvent), refused as a whole.
-export const EVENT_SUBPROCESS = ['unsupported-event-subprocess', 'Subproses peristiwa belum didukung mesin.'];
 
 export function unsupportedElements() {
   function check(node, reporter) {
     for (const [type, , message] of UNSUPPORTED_TYPES) {
       if (node.$instanceOf(type)) reporter.report(node.id, message);
-    }
-    if (node.$instanceOf('bpmn:SubProcess') && node.triggeredByEvent) {
-      reporter.report(node.id, EVENT_SUBPROCESS[1]);
     }
     if (node.$instanceOf('bpmn:Event')) {
       for (const definition of node.eventDefinitions || []) {

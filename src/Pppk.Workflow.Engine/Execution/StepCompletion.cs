@@ -38,6 +38,8 @@ internal sealed class StepCompletion(StepContext step)
             if (node.Outputs.Count > 0 && instance.Kind == ElementInstanceKind.Element)
                 foreach (var (name, value) in variables)
                     step.Variables.SetLocal(instance, name, value?.DeepClone());
+            else if (instance.LoopCounter is not null)
+                step.Variables.Propagate(instance.Key, variables); // as Zeebe: an inner instance's own locals (its output element) are set first
             else
                 step.Variables.Propagate(instance.ScopeKey!.Value, variables);
         }

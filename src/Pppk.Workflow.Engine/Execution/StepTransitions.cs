@@ -78,17 +78,25 @@ internal sealed class StepTransitions(StepContext step)
         return instance;
     }
 
-    public void EnqueueActivateInner(ElementInstance body, FlowNode node, int index) =>
+    /// <summary>
+    /// Creates the inner instance now and queues its activation: a parallel body's inner instances all exist before the
+    /// first runs, so one that completes at once never finds the body empty while the others are only queued.
+    /// </summary>
+    public void EnqueueActivateInner(ElementInstance body, FlowNode node, int index)
+    {
+        var inner = CreateInstance(node, body.Key, ElementInstanceKind.Element, index + 1);
+        var locals = step.Variables.SetLocal(inner, "loopCounter", JsonValue.Create(index + 1));
+        if (node.MultiInstance!.InputElement is { Length: > 0 } element)
+            locals[element] = body.Collection![index]?.DeepClone();
+        // as Zeebe: an output element naming a variable gets it as a null local, so parallel inner instances each keep their own result
+        if (MultiInstanceBodyBehavior.OutputVariable(node.MultiInstance) is { } output && !locals.ContainsKey(output))
+            locals[output] = null;
         _operations.Enqueue(() =>
         {
-            if (step.State.Find(body.Key) is null)
-                return;
-            var inner = CreateInstance(node, body.Key, ElementInstanceKind.Element, index + 1);
-            var locals = step.Variables.SetLocal(inner, "loopCounter", JsonValue.Create(index + 1));
-            if (node.MultiInstance!.InputElement is { Length: > 0 } element)
-                locals[element] = body.Collection![index]?.DeepClone();
-            RunActivation(inner);
+            if (step.State.Find(inner.Key) is not null)
+                RunActivation(inner);
         });
+    }
 
     /// <summary>Input mappings, boundary events, then the element's own behaviour. Also what an incident retry runs again.</summary>
     public void RunActivation(ElementInstance instance)

@@ -23,6 +23,7 @@ internal static class ElementBehaviors
         ElementType.ScriptTask => node.Script is not null ? ScriptTaskBehavior.Instance : JobTaskBehavior.Instance,
         ElementType.ExclusiveGateway => ExclusiveGatewayBehavior.Instance,
         ElementType.ParallelGateway => ParallelGatewayBehavior.Instance,
+        ElementType.InclusiveGateway => InclusiveGatewayBehavior.Instance,
         ElementType.EventBasedGateway => EventBasedGatewayBehavior.Instance,
         ElementType.SubProcess => SubProcessBehavior.Instance,
         ElementType.CallActivity => CallActivityBehavior.Instance,

@@ -18,12 +18,17 @@ internal sealed class StepTransitions(StepContext step)
     public void Run()
     {
         var count = 0;
-        while (step.State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
+        do
         {
-            if (++count > MaxOperations)
-                throw new StepLimitExceededException($"Process '{step.Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
-            operation();
+            while (step.State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
+            {
+                if (++count > MaxOperations)
+                    throw new StepLimitExceededException($"Process '{step.Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
+                operation();
+            }
         }
+        // every token is at rest now: an inclusive join that nothing can reach any more fires, and the step goes on
+        while (step.State.Status == InstanceStatus.Active && step.State.Joins.Count > 0 && InclusiveGatewayBehavior.FireReady(step));
     }
 
     public void Enqueue(Action operation) => _operations.Enqueue(operation);

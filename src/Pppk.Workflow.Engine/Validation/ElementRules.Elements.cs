@@ -160,6 +160,13 @@ internal sealed partial class ElementRules
                     foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
                         Error(flow.Id, T.MissingCondition.Format(flow.Id, node.Id));
                 break;
+            case ElementType.InclusiveGateway:
+                if (node.DefaultFlowId is { } inclusiveDefault && node.Outgoing.All(f => f.Id != inclusiveDefault))
+                    Error(node.Id, T.InclusiveUnknownDefaultFlow.Format(node.Id, inclusiveDefault));
+                if (node.Outgoing.Count > 1)
+                    foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
+                        Error(flow.Id, T.InclusiveMissingCondition.Format(flow.Id, node.Id));
+                break;
             case ElementType.ParallelGateway:
                 foreach (var flow in node.Outgoing.Where(f => f.Condition is not null))
                     Warn(flow.Id, T.ConditionIgnored.Format(flow.Id, node.Id));

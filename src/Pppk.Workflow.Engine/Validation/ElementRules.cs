@@ -55,7 +55,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
             Error(flow.Id, T.FlowCrossesBorder.Format(flow.Id));
         if (flow.Condition is { } condition)
         {
-            if (flow.From is { } source && source.ElementType != ElementType.ExclusiveGateway)
+            if (flow.From is { } source && source.ElementType is not (ElementType.ExclusiveGateway or ElementType.InclusiveGateway))
                 Error(flow.Id, T.ConditionNotAfterGateway.Format(flow.Id, ElementNames.Of(source)));
             else if (!ExpressionCache.IsExpression(condition))
                 Error(flow.Id, T.ConditionNotFeel.Format(flow.Id, condition));

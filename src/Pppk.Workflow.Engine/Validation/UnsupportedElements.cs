@@ -9,7 +9,6 @@ internal static class UnsupportedElements
 {
     public static LocalizedText? ForNodeType(FlowNode node) => node.ElementType switch
     {
-        ElementType.InclusiveGateway => T.InclusiveGateway.Format(),
         ElementType.ComplexGateway => T.ComplexGateway.Format(),
         ElementType.AdHocSubProcess => T.AdHocSubProcess.Format(),
         ElementType.Transaction => T.Transaction.Format(),

@@ -47,9 +47,6 @@ public static class ValidationTexts
         "Proses '{0}' tidak dapat dijalankan (isExecutable bukan true); proses disimpan bersama berkas tetapi tidak pernah dijalankan.");
 
     // Unsupported elements
-    public static readonly TextTemplate InclusiveGateway = new("unsupported-inclusive-gateway",
-        "Inclusive gateways are not supported yet; use exclusive or parallel gateways.",
-        "Gerbang inklusif belum didukung; gunakan gerbang eksklusif atau paralel.");
     public static readonly TextTemplate ComplexGateway = new("unsupported-complex-gateway",
         "Complex gateways are not supported; use exclusive or parallel gateways.",
         "Gerbang kompleks tidak didukung; gunakan gerbang eksklusif atau paralel.");
@@ -113,8 +110,8 @@ public static class ValidationTexts
         "Sequence flow '{0}' crosses a subprocess border; connect elements of the same (sub)process only.",
         "Alur urutan '{0}' melintasi batas subproses; sambungkan hanya elemen dalam (sub)proses yang sama.");
     public static readonly TextTemplate ConditionNotAfterGateway = new("condition-not-after-exclusive-gateway",
-        "Sequence flow '{0}' has a condition but starts at {1}; conditions are only evaluated after an exclusive gateway.",
-        "Alur urutan '{0}' memiliki kondisi tetapi berawal dari {1}; kondisi hanya dievaluasi setelah gerbang eksklusif.");
+        "Sequence flow '{0}' has a condition but starts at {1}; conditions are only evaluated after an exclusive or inclusive gateway.",
+        "Alur urutan '{0}' memiliki kondisi tetapi berawal dari {1}; kondisi hanya dievaluasi setelah gerbang eksklusif atau inklusif.");
     public static readonly TextTemplate ConditionNotFeel = new("condition-not-feel",
         "The condition of '{0}' ('{1}') is not a FEEL expression; write it with a leading '=', e.g. =approved = true.",
         "Kondisi '{0}' ('{1}') bukan ekspresi FEEL; tulis dengan awalan '=', mis. =approved = true.");
@@ -259,6 +256,12 @@ public static class ValidationTexts
     public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
         "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
         "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
+    public static readonly TextTemplate InclusiveUnknownDefaultFlow = new("default-flow-unknown",
+        "Inclusive gateway '{0}' names default flow '{1}', which is not one of its outgoing flows.",
+        "Gerbang inklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
+    public static readonly TextTemplate InclusiveMissingCondition = new("missing-condition",
+        "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
+        "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
     public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");

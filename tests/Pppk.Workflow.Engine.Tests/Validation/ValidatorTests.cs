@@ -25,7 +25,6 @@ public class ValidatorTests
     }
 
     [Theory]
-    [InlineData("""<inclusiveGateway id="x"/>""", "use exclusive or parallel gateways")]
     [InlineData("""<complexGateway id="x"/>""", "exclusive or parallel")]
     [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition></startEvent></subProcess>""", "Event subprocesses")]
     [InlineData("""<transaction id="x"/>""", "Transactions")]
@@ -211,7 +210,7 @@ public class ValidatorTests
     [Fact]
     public void Every_problem_is_reported_not_just_the_first()
     {
-        var problems = Check(Start() + """<serviceTask id="s1"/><serviceTask id="s2"/>""" + """<inclusiveGateway id="ig"/>""" + End(), "start -> s1 -> s2 -> ig -> end");
+        var problems = Check(Start() + """<serviceTask id="s1"/><serviceTask id="s2"/>""" + """<complexGateway id="ig"/>""" + End(), "start -> s1 -> s2 -> ig -> end");
         Assert.True(problems.Count(p => p.Severity == Severity.Error) >= 3);
     }
 
@@ -219,7 +218,7 @@ public class ValidatorTests
     public void Conditions_on_flows_out_of_tasks_are_errors()
     {
         var problems = Check(Start() + User("u") + End(), "start -> u; u -> end [=x]");
-        ErrorAt(problems, "f2_u_end", "only evaluated after an exclusive gateway");
+        ErrorAt(problems, "f2_u_end", "only evaluated after an exclusive or inclusive gateway");
     }
 
     [Fact]

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Testing;
+using static Pppk.Workflow.Testing.Bpmn;
+
+namespace Pppk.Workflow.Host.Tests.WorkflowApi;
+
+/// <summary>Issue 16, "flow": the multi-instance fix and the inclusive gateway through the API on PostgreSQL.</summary>
+public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
+{
+    private readonly WorkflowApiClient _api = new(host.Client());
+
+    private static IEnumerable<string> Active(JsonObject instance) => instance["activeElementIds"]!.AsArray().Select(e => (string)e!).Order();
+
+    [Fact]
+    public async Task A_parallel_multi_instance_script_task_runs_every_item_and_collects_every_result()
+    {
+        await _api.DeployAsync(Chain("mi_script",
+            """
+            <bpmn:scriptTask id="hitung" name="Hitung"><bpmn:extensionElements><zeebe:script expression="=item * 10" resultVariable="r"/></bpmn:extensionElements>
+              <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" inputElement="item" outputCollection="results" outputElement="=r"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+            </bpmn:scriptTask>
+            """));
+        var instance = await _api.StartAsync("mi_script", new { items = new[] { 1, 2, 3 } });
+        Assert.Equal("completed", (string?)instance["status"]);
+        Assert.Equal("[10,20,30]", instance["variables"]!["results"]!.ToJsonString());
+        var history = await _api.HistoryAsync((string)instance["id"]!);
+        Assert.Equal(3, history.Count(h => (string?)h!["elementId"] == "hitung" && (string?)h["elementType"] == "scriptTask" && !(bool)h["terminated"]!));
+    }
+
+    private static string Documents(string key, string? defaultFlow = "f_skck") => Process(key, string.Join("\n",
+        "<bpmn:startEvent id=\"start\"/>", $"<bpmn:inclusiveGateway id=\"berkas\"{(defaultFlow is null ? "" : $" default=\"{defaultFlow}\"")}/>",
+        UserTask("ktp", "Periksa KTP"), UserTask("ijazah", "Periksa ijazah"), UserTask("skck", "Periksa SKCK"),
+        "<bpmn:inclusiveGateway id=\"gabung\"/>", UserTask("arsip", "Arsipkan"), "<bpmn:endEvent id=\"end\"/>",
+        Flow("f0", "start", "berkas"), Flow("f_ktp", "berkas", "ktp", "=perluKtp"), Flow("f_ijazah", "berkas", "ijazah", "=perluIjazah"),
+        defaultFlow is null ? Flow("f_skck", "berkas", "skck", "=perluSkck") : Flow("f_skck", "berkas", "skck"),
+        Flow("f1", "ktp", "gabung"), Flow("f2", "ijazah", "gabung"), Flow("f3", "skck", "gabung"), Flow("f4", "gabung", "arsip"), Flow("f5", "arsip", "end")));
+
+    private async Task CompleteOpenTaskAsync(string instanceId, string elementId)
+    {
+        var task = (await _api.OpenTasksAsync(instanceId)).Single(t => (string?)t!["elementId"] == elementId)!;
+        (await _api.CompleteAsync((string)task["id"]!)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task An_inclusive_gateway_forks_on_every_true_condition_and_joins_only_what_was_taken()
+    {
+        await _api.DeployAsync(Documents("berkas_or"));
+        var instance = await _api.StartAsync("berkas_or", new { perluKtp = true, perluIjazah = true });
+        var id = (string)instance["id"]!;
+        Assert.Equal(["ijazah", "ktp"], Active(instance));
+
+        await CompleteOpenTaskAsync(id, "ktp");
+        Assert.Equal(["ijazah"], Active(await _api.InstanceAsync(id)));
+        await CompleteOpenTaskAsync(id, "ijazah");
+        Assert.Equal(["arsip"], Active(await _api.InstanceAsync(id)));
+        var history = await _api.HistoryAsync(id);
+        Assert.Single(history, h => (string?)h!["elementId"] == "gabung");
+        Assert.DoesNotContain(history, h => (string?)h!["elementId"] == "skck");
+
+        var fallback = await _api.StartAsync("berkas_or", new { perluKtp = false, perluIjazah = false });
+        Assert.Equal(["skck"], Active(fallback));
+        await CompleteOpenTaskAsync((string)fallback["id"]!, "skck");
+        Assert.Equal(["arsip"], Active(await _api.InstanceAsync((string)fallback["id"]!)));
+    }
+
+    [Fact]
+    public async Task An_inclusive_gateway_with_no_true_condition_and_no_default_is_an_incident_with_its_code()
+    {
+        await _api.DeployAsync(Documents("berkas_none", defaultFlow: null));
+        var instance = await _api.StartAsync("berkas_none", new { perluKtp = false, perluIjazah = false, perluSkck = false });
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync((string)instance["id"]!))!;
+        Assert.Equal("berkas", (string?)incident["elementId"]);
+        Assert.Equal("no-condition-true", (string?)incident["code"]);
+    }
+
+    [Fact]
+    public async Task Validation_accepts_an_inclusive_gateway_and_names_a_flow_without_a_condition()
+    {
+        var verdict = await ValidateAsync(Documents("berkas_ok"));
+        Assert.True((bool)verdict["valid"]!, verdict.ToJsonString());
+
+        var missing = Documents("berkas_missing").Replace("""<bpmn:inclusiveGateway id="berkas" default="f_skck"/>""", """<bpmn:inclusiveGateway id="berkas"/>""");
+        verdict = await ValidateAsync(missing);
+        Assert.False((bool)verdict["valid"]!);
+        Assert.Contains(verdict["errors"]!.AsArray(), e => (string?)e!["elementId"] == "f_skck" && (string?)e["code"] == "missing-condition");
+    }
+
+    private async Task<JsonObject> ValidateAsync(string xml)
+    {
+        var response = await _api.Http.PostAsync("/api/definitions/validate", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+}

@@ -16,6 +16,8 @@ internal static class ElementBehaviors
             _ => PassThroughBehavior.Instance,
         },
         ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Timer => TimerCatchBehavior.Instance,
+        ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Link => PassThroughBehavior.Instance,
+        ElementType.IntermediateThrowEvent when node.Event?.Kind == EventKind.Link => LinkThrowBehavior.Instance,
         ElementType.IntermediateCatchEvent or ElementType.ReceiveTask => MessageCatchBehavior.Instance,
         ElementType.BoundaryEvent => BoundaryEventBehavior.Instance,
         ElementType.UserTask => UserTaskBehavior.Instance,

@@ -71,7 +71,7 @@ internal sealed class InclusiveGatewayBehavior : IElementBehavior
 
     /// <summary>
     /// Whether a token of the scope (a live element, or a token waiting at another join) can still take one of
-    /// <paramref name="flows"/>: a walk along outgoing flows and boundary events that stops at the gateway itself.
+    /// <paramref name="flows"/>: a walk along outgoing flows, boundary events and link jumps that stops at the gateway itself.
     /// </summary>
     private static bool CanReach(StepContext context, long scopeKey, FlowNode gateway, HashSet<SequenceFlow> flows)
     {
@@ -86,6 +86,9 @@ internal sealed class InclusiveGatewayBehavior : IElementBehavior
                 continue;
             foreach (var boundary in node.Boundaries)
                 queue.Enqueue(boundary);
+            if (node.IsLinkThrow())
+                foreach (var target in LinkEvents.CatchesFor(node))
+                    queue.Enqueue(target);
             foreach (var flow in node.Outgoing)
             {
                 if (flows.Contains(flow))

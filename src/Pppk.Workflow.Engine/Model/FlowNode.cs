@@ -74,6 +74,9 @@ public sealed class EventDefinition
     public BpmnMessage? Message { get; set; }
     public string? ErrorRef { get; init; }
     public BpmnError? Error { get; set; }
+
+    /// <summary>The <c>name</c> of a link event definition: a throw link jumps to the catch link with the same name.</summary>
+    public string? LinkName { get; init; }
 }
 
 public sealed record TaskDefinition(string? Type, string? Retries);

@@ -180,6 +180,7 @@ public static class BpmnParser
             TimerExpression = timerExpression,
             MessageRef = LocalRef(d.Attr("messageRef")),
             ErrorRef = LocalRef(d.Attr("errorRef")),
+            LinkName = kind == EventKind.Link ? d.Attr("name") : null,
         };
     }
 

@@ -30,6 +30,9 @@ internal sealed partial class ElementRules
             case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
+            case ElementType.IntermediateThrowEvent or ElementType.IntermediateCatchEvent when kind is EventKind.Link:
+                CheckLink(node);
+                return;
             case ElementType.IntermediateThrowEvent when kind is not null:
                 Error(node.Id, T.ThrowKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
@@ -44,6 +47,27 @@ internal sealed partial class ElementRules
             CheckTimer(node);
         if (kind == EventKind.Message || node.ElementType == ElementType.ReceiveTask)
             CheckMessage(node, needsKey: node.ElementType != ElementType.StartEvent);
+    }
+
+    private void CheckLink(FlowNode node)
+    {
+        if (node.Event!.LinkName is not { Length: > 0 } name)
+        {
+            Error(node.Id, T.LinkWithoutName.Format(node.Id));
+            return;
+        }
+        if (node.IsLinkCatch())
+        {
+            if (node.Incoming.Count > 0)
+                Error(node.Id, T.LinkCatchWithIncoming.Format(node.Id));
+            if (node.Scope.Nodes.Count(n => n.IsLinkCatch() && n.Event!.LinkName == name) > 1)
+                Error(node.Id, T.LinkCatchDuplicate.Format(name));
+            return;
+        }
+        if (!LinkEvents.CatchesFor(node).Any())
+            Error(node.Id, T.LinkWithoutCatch.Format(node.Id, name));
+        if (node.Outgoing.Count > 0)
+            Error(node.Id, T.LinkThrowWithOutgoing.Format(node.Id));
     }
 
     private void CheckBoundary(FlowNode node, EventKind? kind)

@@ -23,7 +23,6 @@ internal static class UnsupportedElements
         EventKind.Escalation => T.EscalationEvent.Format(),
         EventKind.Compensate => T.Compensation.Format(),
         EventKind.Conditional => T.ConditionalEvent.Format(),
-        EventKind.Link => T.LinkEvent.Format(),
         _ => T.CancelEvent.Format(),
     };
 

@@ -74,9 +74,6 @@ public static class ValidationTexts
     public static readonly TextTemplate ConditionalEvent = new("unsupported-conditional-event",
         "Conditional events are not supported; use an exclusive gateway, or a message sent when the condition becomes true.",
         "Peristiwa kondisional tidak didukung; gunakan gerbang eksklusif, atau pesan yang dikirim saat kondisinya terpenuhi.");
-    public static readonly TextTemplate LinkEvent = new("unsupported-link-event",
-        "Link events are not supported; draw the sequence flow directly.",
-        "Peristiwa tautan tidak didukung; gambar alur urutan secara langsung.");
     public static readonly TextTemplate CancelEvent = new("unsupported-cancel-event",
         "Cancel events are not supported (they belong to transactions); use error events.",
         "Peristiwa pembatalan tidak didukung (milik transaksi); gunakan peristiwa galat.");
@@ -262,6 +259,22 @@ public static class ValidationTexts
     public static readonly TextTemplate InclusiveMissingCondition = new("missing-condition",
         "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
         "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+    // Link events
+    public static readonly TextTemplate LinkWithoutName = new("link-without-name",
+        "Link event '{0}' has no link name; give the throw and the catch link the same name.",
+        "Peristiwa tautan '{0}' tidak memiliki nama tautan; beri tautan lempar dan tangkap nama yang sama.");
+    public static readonly TextTemplate LinkWithoutCatch = new("link-without-catch",
+        "Link throw event '{0}' jumps to link '{1}', but no link catch event of that name is in the same (sub)process.",
+        "Peristiwa tautan lempar '{0}' melompat ke tautan '{1}', tetapi tidak ada peristiwa tautan tangkap dengan nama itu dalam (sub)proses yang sama.");
+    public static readonly TextTemplate LinkCatchDuplicate = new("link-catch-duplicate",
+        "More than one link catch event in the same (sub)process is named '{0}'; a throw link must lead to exactly one.",
+        "Lebih dari satu peristiwa tautan tangkap dalam (sub)proses yang sama bernama '{0}'; tautan lempar harus menuju tepat satu.");
+    public static readonly TextTemplate LinkCatchWithIncoming = new("link-catch-with-incoming",
+        "Link catch event '{0}' has an incoming sequence flow; it is entered only by its throw link.",
+        "Peristiwa tautan tangkap '{0}' memiliki alur masuk; peristiwa ini hanya dimasuki lewat tautan lemparnya.");
+    public static readonly TextTemplate LinkThrowWithOutgoing = new("link-throw-with-outgoing",
+        "Link throw event '{0}' has an outgoing sequence flow; the token continues at its catch link instead.",
+        "Peristiwa tautan lempar '{0}' memiliki alur keluar; token berlanjut di tautan tangkapnya.");
     public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");

@@ -119,6 +119,17 @@ public class InclusiveGatewayTests
     }
 
     [Fact]
+    public void A_token_that_can_reach_the_join_through_a_link_keeps_it_waiting()
+    {
+        var h = Harness.For(Start() + Or("fork") + Task("quick") + User("slow") + """<intermediateThrowEvent id="jump"><linkEventDefinition name="x"/></intermediateThrowEvent><intermediateCatchEvent id="land"><linkEventDefinition name="x"/></intermediateCatchEvent>""" + Or("join") + User("after") + End(),
+            "start -> fork; fork -> quick [=true] -> join; fork -> slow [=true] -> jump; land -> join; join -> after -> end").Start();
+        Assert.Equal(["slow"], h.Active);
+        h.CompleteTask("slow");
+        Assert.Equal(["after"], h.Active);
+        Assert.Single(h.Ended, e => e == "join");
+    }
+
+    [Fact]
     public void A_join_inside_a_subprocess_holds_the_subprocess_open_until_it_fires()
     {
         var h = Harness.For(Start() + Sub("check", Start("s1") + Or("fork") + Task("quick") + User("slow") + Or("join") + End("e1")) + User("after") + End(),

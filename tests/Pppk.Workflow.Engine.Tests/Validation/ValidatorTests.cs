@@ -33,7 +33,6 @@ public class ValidatorTests
     [InlineData("""<intermediateThrowEvent id="x"><escalationEventDefinition/></intermediateThrowEvent>""", "Escalation")]
     [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""", "Compensation")]
     [InlineData("""<intermediateCatchEvent id="x"><conditionalEventDefinition/></intermediateCatchEvent>""", "Conditional")]
-    [InlineData("""<intermediateThrowEvent id="x"><linkEventDefinition name="l"/></intermediateThrowEvent>""", "Link")]
     public void Unsupported_elements_are_named_with_what_to_use_instead(string element, string advice)
     {
         var problems = Check(Start() + element + End(), "start -> x -> end");

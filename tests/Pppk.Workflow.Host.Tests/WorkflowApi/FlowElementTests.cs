@@ -5,7 +5,7 @@ using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
-/// <summary>Issue 16, "flow": the multi-instance fix and the inclusive gateway through the API on PostgreSQL.</summary>
+/// <summary>Issue 16, "flow": the multi-instance fix, the inclusive gateway and link events through the API on PostgreSQL.</summary>
 public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
 {
     private readonly WorkflowApiClient _api = new(host.Client());
@@ -84,6 +84,29 @@ public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
         verdict = await ValidateAsync(missing);
         Assert.False((bool)verdict["valid"]!);
         Assert.Contains(verdict["errors"]!.AsArray(), e => (string?)e!["elementId"] == "f_skck" && (string?)e["code"] == "missing-condition");
+    }
+
+    [Fact]
+    public async Task A_link_throw_continues_at_its_catch_and_the_history_shows_both()
+    {
+        await _api.DeployAsync(Process("link_jump", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", UserTask("isi", "Isi berkas"),
+            """<bpmn:intermediateThrowEvent id="ke_verifikasi"><bpmn:linkEventDefinition id="l1" name="verifikasi"/></bpmn:intermediateThrowEvent>""",
+            """<bpmn:intermediateCatchEvent id="dari_isi"><bpmn:linkEventDefinition id="l2" name="verifikasi"/></bpmn:intermediateCatchEvent>""",
+            UserTask("verifikasi", "Verifikasi"), "<bpmn:endEvent id=\"end\"/>",
+            Flow("f0", "start", "isi"), Flow("f1", "isi", "ke_verifikasi"), Flow("f2", "dari_isi", "verifikasi"), Flow("f3", "verifikasi", "end"))));
+        var instance = await _api.StartAsync("link_jump");
+        var id = (string)instance["id"]!;
+        await CompleteOpenTaskAsync(id, "isi");
+        Assert.Equal(["verifikasi"], Active(await _api.InstanceAsync(id)));
+        var history = (await _api.HistoryAsync(id)).Select(h => (string?)h!["elementId"]).ToList();
+        Assert.Contains("ke_verifikasi", history);
+        Assert.Contains("dari_isi", history);
+
+        var broken = await ValidateAsync(Process("link_broken", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", """<bpmn:intermediateThrowEvent id="lompat"><bpmn:linkEventDefinition id="l1" name="tidak_ada"/></bpmn:intermediateThrowEvent>""",
+            Flow("f0", "start", "lompat"))));
+        Assert.Contains(broken["errors"]!.AsArray(), e => (string?)e!["elementId"] == "lompat" && (string?)e["code"] == "link-without-catch");
     }
 
     private async Task<JsonObject> ValidateAsync(string xml)

@@ -13,11 +13,13 @@ internal static class ElementBehaviors
         {
             EventKind.Terminate => TerminateEndEventBehavior.Instance,
             EventKind.Error => ErrorEndEventBehavior.Instance,
+            EventKind.Message => node.TaskDefinition is null ? MessageThrowBehavior.Instance : JobTaskBehavior.Instance,
             _ => PassThroughBehavior.Instance,
         },
         ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Timer => TimerCatchBehavior.Instance,
         ElementType.IntermediateCatchEvent when node.Event?.Kind == EventKind.Link => PassThroughBehavior.Instance,
         ElementType.IntermediateThrowEvent when node.Event?.Kind == EventKind.Link => LinkThrowBehavior.Instance,
+        ElementType.IntermediateThrowEvent when node.Event?.Kind == EventKind.Message => node.TaskDefinition is null ? MessageThrowBehavior.Instance : JobTaskBehavior.Instance,
         ElementType.IntermediateCatchEvent or ElementType.ReceiveTask => MessageCatchBehavior.Instance,
         ElementType.BoundaryEvent => BoundaryEventBehavior.Instance,
         ElementType.UserTask => UserTaskBehavior.Instance,

@@ -21,6 +21,12 @@ public sealed record JobCreated(
     long WaitId, string ElementId, string Type, int Retries, JsonObject Variables,
     IReadOnlyDictionary<string, string> Headers, DateTimeOffset? NotBefore = null) : Effect;
 
+/// <summary>
+/// A message throw or message end event published a message: the runtime correlates it in the same transaction as
+/// <c>POST /api/messages</c> does (every waiting subscription with the name and key, one per instance, and message starts).
+/// </summary>
+public sealed record MessagePublished(long ElementInstanceKey, string ElementId, string Name, string? CorrelationKey, JsonObject Variables) : Effect;
+
 /// <summary>Start an instance of <paramref name="ProcessId"/> (latest version) with StartTrigger(Variables, ParentWaitId: WaitId).</summary>
 public sealed record ChildInstanceRequested(long WaitId, string ElementId, string ProcessId, JsonObject Variables) : Effect;
 

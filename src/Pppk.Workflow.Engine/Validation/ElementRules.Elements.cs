@@ -27,6 +27,9 @@ internal sealed partial class ElementRules
                 if (node.Event!.Error?.ErrorCode is not { Length: > 0 })
                     Error(node.Id, T.ErrorEndWithoutCode.Format(node.Id));
                 break;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Message:
+                CheckMessageThrow(node);
+                return;
             case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
                 return;
@@ -47,6 +50,15 @@ internal sealed partial class ElementRules
             CheckTimer(node);
         if (kind == EventKind.Message || node.ElementType == ElementType.ReceiveTask)
             CheckMessage(node, needsKey: node.ElementType != ElementType.StartEvent);
+    }
+
+    /// <summary>A message throw publishes its message in the step, or, with a job type, is a job as in Camunda 8; the key may be empty (a message start needs none).</summary>
+    private void CheckMessageThrow(FlowNode node)
+    {
+        if (node.TaskDefinition is null)
+            CheckMessage(node, needsKey: false);
+        else if (string.IsNullOrWhiteSpace(node.TaskDefinition.Type))
+            Error(node.Id, T.NoJobType.Format(ElementNames.Of(node)));
     }
 
     private void CheckLink(FlowNode node)

@@ -11,6 +11,7 @@ internal static class TriggerJson
         ChildCompleted t => new JsonObject { ["type"] = "childCompleted", ["waitId"] = t.WaitId, ["variables"] = t.Variables?.DeepClone() },
         ChildFailed t => new JsonObject { ["type"] = "childFailed", ["waitId"] = t.WaitId, ["errorCode"] = t.ErrorCode, ["message"] = t.Message },
         CancelInstance t => new JsonObject { ["type"] = "cancel", ["reason"] = t.Reason },
+        MessageCorrelated t => new JsonObject { ["type"] = "messageCorrelated", ["waitId"] = t.WaitId, ["variables"] = t.Variables?.DeepClone() },
         _ => throw new ArgumentException($"{trigger.GetType().Name} does not travel through the inbox.", nameof(trigger)),
     }).ToJsonString();
 
@@ -22,6 +23,7 @@ internal static class TriggerJson
             "childCompleted" => new ChildCompleted((long)o["waitId"]!, o["variables"]?.AsObject().DeepClone().AsObject()),
             "childFailed" => new ChildFailed((long)o["waitId"]!, (string)o["errorCode"]!, (string?)o["message"]),
             "cancel" => new CancelInstance((string?)o["reason"]),
+            "messageCorrelated" => new MessageCorrelated((long)o["waitId"]!, o["variables"]?.AsObject().DeepClone().AsObject()),
             var other => throw new InvalidOperationException($"Unknown inbox trigger type '{other}'."),
         };
     }

@@ -5,7 +5,7 @@ using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
-/// <summary>Issue 16, "flow": the multi-instance fix, the inclusive gateway and link events through the API on PostgreSQL.</summary>
+/// <summary>Issue 16, "flow": the multi-instance fix, the inclusive gateway, link events and message throw/end events through the API on PostgreSQL.</summary>
 public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
 {
     private readonly WorkflowApiClient _api = new(host.Client());
@@ -107,6 +107,37 @@ public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
             "<bpmn:startEvent id=\"start\"/>", """<bpmn:intermediateThrowEvent id="lompat"><bpmn:linkEventDefinition id="l1" name="tidak_ada"/></bpmn:intermediateThrowEvent>""",
             Flow("f0", "start", "lompat"))));
         Assert.Contains(broken["errors"]!.AsArray(), e => (string?)e!["elementId"] == "lompat" && (string?)e["code"] == "link-without-catch");
+    }
+
+    [Fact]
+    public async Task A_message_throw_event_reaches_the_waiting_instance_and_a_message_end_event_starts_a_process()
+    {
+        const string messages = """
+            <bpmn:message id="m_hasil" name="hasil-verifikasi"><bpmn:extensionElements><zeebe:subscription correlationKey="=nik"/></bpmn:extensionElements></bpmn:message>
+            <bpmn:message id="m_arsip" name="arsip-berkas"/>
+            """;
+        await _api.DeployAsync(Process("tunggu_hasil", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", MessageCatch("tunggu", "m_hasil"), UserTask("tindak", "Tindak lanjut"), "<bpmn:endEvent id=\"end\"/>",
+            Flow("f0", "start", "tunggu"), Flow("f1", "tunggu", "tindak"), Flow("f2", "tindak", "end")), messages));
+        await _api.DeployAsync(Process("arsip_mulai", string.Join("\n",
+            """<bpmn:startEvent id="mulai"><bpmn:messageEventDefinition messageRef="m_arsip"/></bpmn:startEvent>""", UserTask("arsipkan", "Arsipkan"), "<bpmn:endEvent id=\"end\"/>",
+            Flow("f0", "mulai", "arsipkan"), Flow("f1", "arsipkan", "end")), messages));
+        await _api.DeployAsync(Process("kirim_hasil", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>",
+            """<bpmn:intermediateThrowEvent id="kabari"><bpmn:extensionElements><zeebe:ioMapping><zeebe:input source="=hasil" target="keputusan"/></zeebe:ioMapping></bpmn:extensionElements><bpmn:messageEventDefinition messageRef="m_hasil"/></bpmn:intermediateThrowEvent>""",
+            """<bpmn:endEvent id="arsip"><bpmn:extensionElements><zeebe:ioMapping><zeebe:input source="=nik" target="nikPelamar"/></zeebe:ioMapping></bpmn:extensionElements><bpmn:messageEventDefinition messageRef="m_arsip"/></bpmn:endEvent>""",
+            Flow("f0", "start", "kabari"), Flow("f1", "kabari", "arsip")), messages));
+
+        var waiting = await _api.StartAsync("tunggu_hasil", new { nik = "3201010101900001" });
+        var other = await _api.StartAsync("tunggu_hasil", new { nik = "3201010101900002" });
+        var sender = await _api.StartAsync("kirim_hasil", new { nik = "3201010101900001", hasil = "MS" });
+        Assert.Equal("completed", (string?)sender["status"]);
+
+        var moved = await _api.WaitForActiveAsync((string)waiting["id"]!, "tindak");
+        Assert.Equal("MS", (string?)moved["variables"]!["keputusan"]);
+        Assert.Equal(["tunggu"], Active(await _api.InstanceAsync((string)other["id"]!)));
+        var started = (await _api.Http.GetFromJsonAsync<JsonObject>("/api/instances?definitionKey=arsip_mulai"))!["items"]!.AsArray();
+        Assert.Equal("3201010101900001", (string?)Assert.Single(started)!["variables"]!["nikPelamar"]);
     }
 
     private async Task<JsonObject> ValidateAsync(string xml)

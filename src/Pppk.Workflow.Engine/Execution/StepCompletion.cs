@@ -65,6 +65,7 @@ internal sealed class StepCompletion(StepContext step)
 
         step.WaitPoints.CloseAll(instance.Key);
         Remove(instance, terminated: false, completedBy, variables);
+        CompensationThrowBehavior.Completed(step, instance, node);
         if (body is not null)
         {
             MultiInstanceBodyBehavior.InnerCompleted(step, body, node);

@@ -103,6 +103,18 @@ internal sealed class StepTransitions(StepContext step)
         });
     }
 
+    /// <summary>Creates an instance of <paramref name="node"/> now and queues its activation, so the caller can mark it before it runs (a compensation handler).</summary>
+    public ElementInstance EnqueueActivateNew(FlowNode node, long scopeKey)
+    {
+        var instance = CreateInstance(node, scopeKey, node.MultiInstance is null ? ElementInstanceKind.Element : ElementInstanceKind.MultiInstanceBody);
+        _operations.Enqueue(() =>
+        {
+            if (step.State.Find(instance.Key) is not null)
+                RunActivation(instance);
+        });
+        return instance;
+    }
+
     /// <summary>Input mappings, boundary events, then the element's own behaviour. Also what an incident retry runs again.</summary>
     public void RunActivation(ElementInstance instance)
     {

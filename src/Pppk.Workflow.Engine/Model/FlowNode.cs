@@ -38,6 +38,12 @@ public sealed class FlowNode(string id, string type, XElement source)
 
     public bool TriggeredByEvent { get; init; }
 
+    /// <summary>A compensation handler (<c>isForCompensation</c>): entered only by compensation, never by a flow.</summary>
+    public bool IsForCompensation { get; init; }
+
+    /// <summary>A compensation boundary event: the handler its association points to.</summary>
+    public FlowNode? CompensationHandler { get; set; }
+
     public TaskDefinition? TaskDefinition { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<IoMapping> Inputs { get; init; } = [];
@@ -74,6 +80,9 @@ public sealed class EventDefinition
     public BpmnMessage? Message { get; set; }
     public string? ErrorRef { get; init; }
     public BpmnError? Error { get; set; }
+
+    /// <summary>The activity a compensation throw compensates (<c>activityRef</c>); null compensates every completed activity of its scope.</summary>
+    public string? ActivityRef { get; init; }
 
     /// <summary>The <c>name</c> of a link event definition: a throw link jumps to the catch link with the same name.</summary>
     public string? LinkName { get; init; }

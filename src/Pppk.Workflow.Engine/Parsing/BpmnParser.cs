@@ -56,6 +56,7 @@ public static class BpmnParser
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);
+            LinkCompensationHandlers(process);
             definitions.Processes.Add(process);
         }
 
@@ -132,6 +133,7 @@ public static class BpmnParser
             CancelActivity = !string.Equals(e.Attr("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
             DefaultFlowId = e.Attr("default"),
             TriggeredByEvent = string.Equals(e.Attr("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
+            IsForCompensation = string.Equals(e.Attr("isForCompensation"), "true", StringComparison.OrdinalIgnoreCase),
             TaskDefinition = ZeebeExtensionReader.TaskDefinition(e),
             Headers = ZeebeExtensionReader.Headers(e),
             Inputs = ZeebeExtensionReader.Mappings(e, "input"),
@@ -181,6 +183,7 @@ public static class BpmnParser
             MessageRef = LocalRef(d.Attr("messageRef")),
             ErrorRef = LocalRef(d.Attr("errorRef")),
             LinkName = kind == EventKind.Link ? d.Attr("name") : null,
+            ActivityRef = kind == EventKind.Compensate ? LocalRef(d.Attr("activityRef")) : null,
         };
     }
 
@@ -213,6 +216,20 @@ public static class BpmnParser
                 if (ev.ErrorRef is { } er)
                     ev.Error = definitions.Errors.GetValueOrDefault(er);
             }
+        }
+    }
+
+    /// <summary>A compensation boundary event's handler is the activity an association connects it to (either direction).</summary>
+    private static void LinkCompensationHandlers(BpmnProcess process)
+    {
+        foreach (var association in process.Source.Descendants(Bpmn + "association"))
+        {
+            if (LocalRef(association.Attr("sourceRef")) is not { } s || LocalRef(association.Attr("targetRef")) is not { } t
+                || !process.AllNodes.TryGetValue(s, out var source) || !process.AllNodes.TryGetValue(t, out var target))
+                continue;
+            var (boundary, handler) = source.Event?.Kind == EventKind.Compensate ? (source, target) : (target, source);
+            if (boundary.ElementType == ElementType.BoundaryEvent && boundary.Event?.Kind == EventKind.Compensate)
+                boundary.CompensationHandler ??= handler;
         }
     }
 

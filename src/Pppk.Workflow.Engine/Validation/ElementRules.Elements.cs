@@ -27,6 +27,9 @@ internal sealed partial class ElementRules
                 if (node.Event!.Error?.ErrorCode is not { Length: > 0 })
                     Error(node.Id, T.ErrorEndWithoutCode.Format(node.Id));
                 break;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Compensate:
+                CheckCompensationThrow(node);
+                return;
             case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Message:
                 CheckMessageThrow(node);
                 return;
@@ -61,6 +64,25 @@ internal sealed partial class ElementRules
             Error(node.Id, T.NoJobType.Format(ElementNames.Of(node)));
     }
 
+    /// <summary>A compensation boundary leads nowhere by flows: its association names the handler, an activity marked for compensation.</summary>
+    private void CheckCompensationBoundary(FlowNode node)
+    {
+        if (node.Outgoing.Count > 0)
+            Error(node.Id, T.CompensationBoundaryWithFlows.Format(node.Id));
+        if (node.CompensationHandler is not { } handler)
+            Error(node.Id, T.CompensationWithoutHandler.Format(node.Id));
+        else if (!handler.IsActivity || !handler.IsForCompensation)
+            Error(node.Id, T.CompensationHandlerNotMarked.Format(node.Id, handler.Id));
+    }
+
+    /// <summary>A compensation throw or end event; its activityRef names a compensable activity of its own scope.</summary>
+    private void CheckCompensationThrow(FlowNode node)
+    {
+        if (node.Event!.ActivityRef is { } reference
+            && !node.Scope.Nodes.Exists(n => n.Id == reference && n.Boundaries.Exists(b => b.Event?.Kind == EventKind.Compensate)))
+            Error(node.Id, T.CompensationActivityUnknown.Format(node.Id, reference));
+    }
+
     private void CheckLink(FlowNode node)
     {
         if (node.Event!.LinkName is not { Length: > 0 } name)
@@ -88,6 +110,11 @@ internal sealed partial class ElementRules
             Error(node.Id, T.BoundaryNotAttached.Format(node.Id, node.AttachedToRef));
         else if (!node.AttachedTo.IsActivity)
             Error(node.Id, T.BoundaryOnNonActivity.Format(node.Id, ElementNames.Of(node.AttachedTo)));
+        if (kind == EventKind.Compensate)
+        {
+            CheckCompensationBoundary(node);
+            return;
+        }
         if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error))
             Error(node.Id, T.BoundaryKind.Format(node.Id));
         if (kind == EventKind.Error && !node.CancelActivity)

@@ -73,16 +73,18 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         }
         if (node.EventDefinitionCount > 1)
             Error(node.Id, T.MultipleEvent.Format(ElementNames.Of(node)));
-        if (node.Event is { Kind: EventKind.Signal or EventKind.Escalation or EventKind.Compensate or EventKind.Conditional or EventKind.Cancel } ev)
+        if (node.Event is { Kind: EventKind.Signal or EventKind.Escalation or EventKind.Conditional or EventKind.Cancel } ev)
         {
             Error(node.Id, UnsupportedElements.ForEvent(ev.Kind));
             return;
         }
+        if (node.IsForCompensation && (node.Incoming.Count > 0 || node.Outgoing.Count > 0))
+            Error(node.Id, T.CompensationHandlerWithFlows.Format(node.Id));
         if (node.HasStandardLoop)
             Error(node.Id, T.StandardLoop.Format(ElementNames.Of(node)));
-        if (node.Incoming.Count == 0 && node.ElementType is not (ElementType.StartEvent or ElementType.BoundaryEvent) && !node.IsLinkCatch())
+        if (node.Incoming.Count == 0 && node.ElementType is not (ElementType.StartEvent or ElementType.BoundaryEvent) && !node.IsLinkCatch() && !node.IsForCompensation)
             Error(node.Id, T.NoIncoming.Format(ElementNames.Of(node)));
-        if (node.Outgoing.Count == 0 && node.ElementType is not ElementType.EndEvent && !(node.ElementType == ElementType.EventBasedGateway) && !node.IsLinkThrow())
+        if (node.Outgoing.Count == 0 && node.ElementType is not ElementType.EndEvent && !(node.ElementType == ElementType.EventBasedGateway) && !node.IsLinkThrow() && !node.IsForCompensation)
             Warn(node.Id, T.NoOutgoing.Format(ElementNames.Of(node)));
         if (node.ElementType == ElementType.StartEvent && node.Incoming.Count > 0)
             Error(node.Id, T.StartWithIncoming.Format(node.Id));

@@ -21,7 +21,6 @@ internal static class UnsupportedElements
     {
         EventKind.Signal => T.SignalEvent.Format(),
         EventKind.Escalation => T.EscalationEvent.Format(),
-        EventKind.Compensate => T.Compensation.Format(),
         EventKind.Conditional => T.ConditionalEvent.Format(),
         _ => T.CancelEvent.Format(),
     };

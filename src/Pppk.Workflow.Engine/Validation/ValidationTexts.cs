@@ -68,9 +68,6 @@ public static class ValidationTexts
     public static readonly TextTemplate EscalationEvent = new("unsupported-escalation-event",
         "Escalation events are not supported; use error events, or a non-interrupting timer for reminders.",
         "Peristiwa eskalasi tidak didukung; gunakan peristiwa galat, atau pewaktu yang tidak menyela untuk pengingat.");
-    public static readonly TextTemplate Compensation = new("unsupported-compensation",
-        "Compensation is not supported; model the undo steps explicitly after a boundary error event.",
-        "Kompensasi tidak didukung; modelkan langkah pembatalan secara eksplisit setelah peristiwa batas galat.");
     public static readonly TextTemplate ConditionalEvent = new("unsupported-conditional-event",
         "Conditional events are not supported; use an exclusive gateway, or a message sent when the condition becomes true.",
         "Peristiwa kondisional tidak didukung; gunakan gerbang eksklusif, atau pesan yang dikirim saat kondisinya terpenuhi.");
@@ -259,6 +256,23 @@ public static class ValidationTexts
     public static readonly TextTemplate InclusiveMissingCondition = new("missing-condition",
         "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
         "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+    // Compensation
+    public static readonly TextTemplate CompensationWithoutHandler = new("compensation-without-handler",
+        "Compensation boundary event '{0}' has no compensation handler; connect it by an association to the activity that undoes its activity.",
+        "Peristiwa batas kompensasi '{0}' tidak memiliki penangan kompensasi; hubungkan dengan asosiasi ke aktivitas yang membatalkan aktivitasnya.");
+    public static readonly TextTemplate CompensationHandlerNotMarked = new("compensation-handler-not-marked",
+        "Compensation boundary event '{0}' is associated with '{1}', which is not an activity marked for compensation (isForCompensation).",
+        "Peristiwa batas kompensasi '{0}' berasosiasi dengan '{1}', yang bukan aktivitas bertanda kompensasi (isForCompensation).");
+    public static readonly TextTemplate CompensationBoundaryWithFlows = new("compensation-boundary-with-flows",
+        "Compensation boundary event '{0}' has an outgoing sequence flow; it leads to its handler by an association only.",
+        "Peristiwa batas kompensasi '{0}' memiliki alur keluar; peristiwa ini menuju penangannya hanya lewat asosiasi.");
+    public static readonly TextTemplate CompensationHandlerWithFlows = new("compensation-handler-with-flows",
+        "Compensation handler '{0}' has sequence flows; a handler is started only by compensation and has no incoming or outgoing flow.",
+        "Penangan kompensasi '{0}' memiliki alur urutan; penangan hanya dimulai oleh kompensasi dan tidak memiliki alur masuk atau keluar.");
+    public static readonly TextTemplate CompensationActivityUnknown = new("compensation-activity-unknown",
+        "Compensation event '{0}' names activity '{1}', which is not an activity with a compensation boundary event in the same (sub)process.",
+        "Peristiwa kompensasi '{0}' menyebut aktivitas '{1}', yang bukan aktivitas dengan peristiwa batas kompensasi dalam (sub)proses yang sama.");
+
     // Link events
     public static readonly TextTemplate LinkWithoutName = new("link-without-name",
         "Link event '{0}' has no link name; give the throw and the catch link the same name.",

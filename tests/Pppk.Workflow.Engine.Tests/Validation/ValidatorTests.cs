@@ -31,7 +31,6 @@ public class ValidatorTests
     [InlineData("""<adHocSubProcess id="x"/>""", "Ad-hoc")]
     [InlineData("""<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>""", "Signal")]
     [InlineData("""<intermediateThrowEvent id="x"><escalationEventDefinition/></intermediateThrowEvent>""", "Escalation")]
-    [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>""", "Compensation")]
     [InlineData("""<intermediateCatchEvent id="x"><conditionalEventDefinition/></intermediateCatchEvent>""", "Conditional")]
     public void Unsupported_elements_are_named_with_what_to_use_instead(string element, string advice)
     {

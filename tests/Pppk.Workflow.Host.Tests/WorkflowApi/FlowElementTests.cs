@@ -5,7 +5,7 @@ using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Host.Tests.WorkflowApi;
 
-/// <summary>Issue 16, "flow": the multi-instance fix, the inclusive gateway, link events and message throw/end events through the API on PostgreSQL.</summary>
+/// <summary>Issue 16, "flow": the multi-instance fix, the inclusive gateway, link events, message throw/end events and compensation through the API on PostgreSQL.</summary>
 public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
 {
     private readonly WorkflowApiClient _api = new(host.Client());
@@ -138,6 +138,29 @@ public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal(["tunggu"], Active(await _api.InstanceAsync((string)other["id"]!)));
         var started = (await _api.Http.GetFromJsonAsync<JsonObject>("/api/instances?definitionKey=arsip_mulai"))!["items"]!.AsArray();
         Assert.Equal("3201010101900001", (string?)Assert.Single(started)!["variables"]!["nikPelamar"]);
+    }
+
+    [Fact]
+    public async Task A_compensation_throw_runs_the_handler_of_the_completed_task_and_waits_for_it()
+    {
+        await _api.DeployAsync(Process("kompensasi", string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", UserTask("jadwal", "Jadwalkan tes"), UserTask("ruang", "Pesan ruang"),
+            """<bpmn:boundaryEvent id="batal_ruang_b" attachedToRef="ruang"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>""",
+            UserTask("batal_ruang", "Batalkan pesanan ruang").Replace("<bpmn:userTask id=\"batal_ruang\"", "<bpmn:userTask id=\"batal_ruang\" isForCompensation=\"true\""),
+            """<bpmn:association id="as1" associationDirection="One" sourceRef="batal_ruang_b" targetRef="batal_ruang"/>""",
+            """<bpmn:intermediateThrowEvent id="urungkan"><bpmn:compensateEventDefinition/></bpmn:intermediateThrowEvent>""",
+            UserTask("lapor", "Laporkan pembatalan"), "<bpmn:endEvent id=\"end\"/>",
+            Flow("f0", "start", "jadwal"), Flow("f1", "jadwal", "ruang"), Flow("f2", "ruang", "urungkan"), Flow("f3", "urungkan", "lapor"), Flow("f4", "lapor", "end"))));
+        var instance = await _api.StartAsync("kompensasi");
+        var id = (string)instance["id"]!;
+        await CompleteOpenTaskAsync(id, "jadwal");
+        await CompleteOpenTaskAsync(id, "ruang");
+        Assert.Equal(["batal_ruang", "urungkan"], Active(await _api.InstanceAsync(id)));
+        await CompleteOpenTaskAsync(id, "batal_ruang");
+        Assert.Equal(["lapor"], Active(await _api.InstanceAsync(id)));
+        var history = (await _api.HistoryAsync(id)).Select(h => (string?)h!["elementId"]).ToList();
+        Assert.Single(history, e => e == "batal_ruang");
+        Assert.Single(history, e => e == "urungkan");
     }
 
     private async Task<JsonObject> ValidateAsync(string xml)

@@ -250,10 +250,10 @@ public static class ValidationTexts
     public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
         "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
         "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
-    public static readonly TextTemplate InclusiveUnknownDefaultFlow = new("default-flow-unknown",
+    public static readonly TextTemplate InclusiveUnknownDefaultFlow = new("inclusive-default-flow-unknown",
         "Inclusive gateway '{0}' names default flow '{1}', which is not one of its outgoing flows.",
         "Gerbang inklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
-    public static readonly TextTemplate InclusiveMissingCondition = new("missing-condition",
+    public static readonly TextTemplate InclusiveMissingCondition = new("inclusive-missing-condition",
         "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
         "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
     // Compensation

@@ -166,13 +166,13 @@ public class InclusiveGatewayTests
     {
         Assert.True(BpmnValidator.IsValid(BpmnValidator.Validate(Parse(Checks, ChecksFlows))));
         var problems = BpmnValidator.Validate(Parse(Start() + Or("fork") + User("a") + User("b"), "start -> fork; fork -> a [=x]; fork -> b"));
-        Assert.Contains(problems, p => p.ElementId == "f3_fork_b" && p.Code == "missing-condition" && p.Message.Contains("inclusive gateway"));
+        Assert.Contains(problems, p => p.ElementId == "f3_fork_b" && p.Code == "inclusive-missing-condition" && p.Message.Contains("inclusive gateway"));
     }
 
     [Fact]
     public void Validation_refuses_a_default_flow_that_is_not_an_outgoing_flow()
     {
         var problems = BpmnValidator.Validate(Parse("""<startEvent id="start"/><inclusiveGateway id="fork" default="nope"/>""" + User("a") + User("b"), "start -> fork; fork -> a [=x]; fork -> b [=y]"));
-        Assert.Contains(problems, p => p.ElementId == "fork" && p.Code == "default-flow-unknown");
+        Assert.Contains(problems, p => p.ElementId == "fork" && p.Code == "inclusive-default-flow-unknown");
     }
 }

@@ -83,7 +83,7 @@ public sealed class FlowElementTests(TestHost host) : IClassFixture<TestHost>
         var missing = Documents("berkas_missing").Replace("""<bpmn:inclusiveGateway id="berkas" default="f_skck"/>""", """<bpmn:inclusiveGateway id="berkas"/>""");
         verdict = await ValidateAsync(missing);
         Assert.False((bool)verdict["valid"]!);
-        Assert.Contains(verdict["errors"]!.AsArray(), e => (string?)e!["elementId"] == "f_skck" && (string?)e["code"] == "missing-condition");
+        Assert.Contains(verdict["errors"]!.AsArray(), e => (string?)e!["elementId"] == "f_skck" && (string?)e["code"] == "inclusive-missing-condition");
     }
 
     [Fact]

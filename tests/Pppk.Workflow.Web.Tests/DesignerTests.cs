@@ -123,7 +123,7 @@ public sealed class DesignerTests(BrowserHost host)
     }
 
     [Fact]
-    public async Task The_lint_flags_an_inclusive_gateway_as_unsupported()
+    public async Task The_lint_flags_a_complex_gateway_as_unsupported()
     {
         var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
         await Shape(page, "Lengkap").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -131,12 +131,12 @@ public sealed class DesignerTests(BrowserHost host)
             () => {
               const m = window.pppkDesigner.modeler;
               const gateway = m.get('elementRegistry').get('Lengkap');
-              m.get('bpmnReplace').replaceElement(gateway, { type: 'bpmn:InclusiveGateway' });
+              m.get('bpmnReplace').replaceElement(gateway, { type: 'bpmn:ComplexGateway' });
             }
             """);
         var lint = page.Locator(".bjsl-overlay, .bjsl-issues").First;
-        await Assertions.Expect(page.Locator("[data-testid=canvas]")).ToContainTextAsync("Gerbang inklusif belum didukung", new() { Timeout = 10_000 });
-        await BrowserHost.ScreenshotAsync(page, "08-designer-lint-inclusive-gateway");
+        await Assertions.Expect(page.Locator("[data-testid=canvas]")).ToContainTextAsync("Gerbang kompleks tidak didukung", new() { Timeout = 10_000 });
+        await BrowserHost.ScreenshotAsync(page, "08-designer-lint-complex-gateway");
         _ = lint;
         await host.CloseAsync(page);
     }

@@ -1,5 +1,4 @@
 using Pppk.Workflow.Engine.Execution;
-using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
 
@@ -17,30 +16,7 @@ internal sealed class ExclusiveGatewayBehavior : IElementBehavior
             context.Completion.Complete(instance);
             return;
         }
-        if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null)
-        {
-            context.Completion.Complete(instance, flows: node.Outgoing);
-            return;
-        }
-        var scope = context.Variables.Lookup(instance);
-        foreach (var flow in node.Outgoing)
-        {
-            if (flow.Id == node.DefaultFlowId || flow.Condition is null)
-                continue;
-            var taken = false;
-            if (!context.Variables.Try(instance, IncidentTexts.ConditionOfFlow(flow.Id), () => taken = context.Expressions.IsTrue(flow.Condition, scope)))
-                return;
-            if (taken)
-            {
-                context.Completion.Complete(instance, flows: [flow]);
-                return;
-            }
-        }
-        if (node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId) is { } fallback)
-        {
-            context.Completion.Complete(instance, flows: [fallback]);
-            return;
-        }
-        context.Incidents.Raise(instance, IncidentTexts.NoConditionTrue.Format(node.Id));
+        if (GatewayConditions.Select(context, instance, node, firstOnly: true) is { } flows)
+            context.Completion.Complete(instance, flows: flows);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
@@ -12,7 +13,7 @@ namespace Pppk.Workflow.Engine.Behaviors;
 /// collected at its index in the output collection (a local of the body, propagated when the body completes). An empty
 /// collection completes the body at once. Boundary events belong to the body.
 /// </summary>
-internal static class MultiInstanceBodyBehavior
+internal static partial class MultiInstanceBodyBehavior
 {
     public static void Activate(StepContext context, ElementInstance body, FlowNode node)
     {
@@ -50,6 +51,18 @@ internal static class MultiInstanceBodyBehavior
             results[counter - 1] = value?.DeepClone();
         return true;
     }
+
+    /// <summary>The variable an output element such as <c>=result</c> or <c>=result.score</c> reads (<c>result</c>); null for any other expression.</summary>
+    public static string? OutputVariable(MultiInstance loop)
+    {
+        var text = loop.OutputElement?.TrimStart();
+        if (text is not { Length: > 1 } || text[0] != '=' || !VariablePath().IsMatch(text[1..].Trim()) || text[1..].Trim() is "null" or "true" or "false")
+            return null;
+        return text[1..].Trim().Split('.')[0];
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex VariablePath();
 
     public static void InnerCompleted(StepContext context, ElementInstance body, FlowNode node)
     {

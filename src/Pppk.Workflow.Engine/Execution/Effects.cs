@@ -36,6 +36,11 @@ public sealed record JobCreated(
 
 /// <summary>Start an instance of <paramref name="ProcessId"/> (the version <paramref name="Binding"/> names, latest when null) with StartTrigger(Variables, ParentWaitId: WaitId).</summary>
 public sealed record ChildInstanceRequested(long WaitId, string ElementId, string ProcessId, JsonObject Variables, Model.ResourceBinding? Binding = null) : Effect;
+/// <summary>
+/// A message throw or message end event published a message: the runtime correlates it in the same transaction as
+/// <c>POST /api/messages</c> does (every waiting subscription with the name and key, one per instance, and message starts).
+/// </summary>
+public sealed record MessagePublished(long ElementInstanceKey, string ElementId, string Name, string? CorrelationKey, JsonObject Variables) : Effect;
 
 /// <summary>A wait point ended: <paramref name="Triggered"/> when its event happened, otherwise withdrawn (task cancelled, timer cancelled, subscription closed, child to cancel).</summary>
 public sealed record WaitPointClosed(long WaitId, WaitKind Kind, string ElementId, bool Triggered) : Effect;

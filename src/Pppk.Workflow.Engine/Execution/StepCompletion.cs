@@ -39,6 +39,8 @@ internal sealed class StepCompletion(StepContext step)
             if (node.Outputs.Count > 0 && instance.Kind == ElementInstanceKind.Element)
                 foreach (var (name, value) in variables)
                     step.Variables.SetLocal(instance, name, value?.DeepClone());
+            else if (instance.LoopCounter is not null)
+                step.Variables.Propagate(instance.Key, variables); // as Zeebe: an inner instance's own locals (its output element) are set first
             else
                 step.Variables.Propagate(instance.ScopeKey!.Value, variables);
         }
@@ -73,6 +75,7 @@ internal sealed class StepCompletion(StepContext step)
 
         step.WaitPoints.CloseAll(instance.Key);
         Remove(instance, terminated: false, completedBy, variables);
+        CompensationThrowBehavior.Completed(step, instance, node);
         if (body is not null)
         {
             MultiInstanceBodyBehavior.InnerCompleted(step, body, node);

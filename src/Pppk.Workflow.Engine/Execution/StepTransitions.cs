@@ -18,12 +18,17 @@ internal sealed class StepTransitions(StepContext step)
     public void Run()
     {
         var count = 0;
-        while (step.State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
+        do
         {
-            if (++count > MaxOperations)
-                throw new StepLimitExceededException($"Process '{step.Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
-            operation();
+            while (step.State.Status == InstanceStatus.Active && _operations.TryDequeue(out var operation))
+            {
+                if (++count > MaxOperations)
+                    throw new StepLimitExceededException($"Process '{step.Model.Id}' ran {MaxOperations} operations in one step without waiting; a loop has no wait state. Add a user task, timer or job inside the loop, or fix its exit condition.");
+                operation();
+            }
         }
+        // every token is at rest now: an inclusive join that nothing can reach any more fires, and the step goes on
+        while (step.State.Status == InstanceStatus.Active && step.State.Joins.Count > 0 && InclusiveGatewayBehavior.FireReady(step));
     }
 
     public void Enqueue(Action operation) => _operations.Enqueue(operation);
@@ -78,17 +83,37 @@ internal sealed class StepTransitions(StepContext step)
         return instance;
     }
 
-    public void EnqueueActivateInner(ElementInstance body, FlowNode node, int index) =>
+    /// <summary>
+    /// Creates the inner instance now and queues its activation: a parallel body's inner instances all exist before the
+    /// first runs, so one that completes at once never finds the body empty while the others are only queued.
+    /// </summary>
+    public void EnqueueActivateInner(ElementInstance body, FlowNode node, int index)
+    {
+        var inner = CreateInstance(node, body.Key, ElementInstanceKind.Element, index + 1);
+        var locals = step.Variables.SetLocal(inner, "loopCounter", JsonValue.Create(index + 1));
+        if (node.MultiInstance!.InputElement is { Length: > 0 } element)
+            locals[element] = body.Collection![index]?.DeepClone();
+        // as Zeebe: an output element naming a variable gets it as a null local, so parallel inner instances each keep their own result
+        if (MultiInstanceBodyBehavior.OutputVariable(node.MultiInstance) is { } output && !locals.ContainsKey(output))
+            locals[output] = null;
         _operations.Enqueue(() =>
         {
-            if (step.State.Find(body.Key) is null)
-                return;
-            var inner = CreateInstance(node, body.Key, ElementInstanceKind.Element, index + 1);
-            var locals = step.Variables.SetLocal(inner, "loopCounter", JsonValue.Create(index + 1));
-            if (node.MultiInstance!.InputElement is { Length: > 0 } element)
-                locals[element] = body.Collection![index]?.DeepClone();
-            RunActivation(inner);
+            if (step.State.Find(inner.Key) is not null)
+                RunActivation(inner);
         });
+    }
+
+    /// <summary>Creates an instance of <paramref name="node"/> now and queues its activation, so the caller can mark it before it runs (a compensation handler).</summary>
+    public ElementInstance EnqueueActivateNew(FlowNode node, long scopeKey)
+    {
+        var instance = CreateInstance(node, scopeKey, node.MultiInstance is null ? ElementInstanceKind.Element : ElementInstanceKind.MultiInstanceBody);
+        _operations.Enqueue(() =>
+        {
+            if (step.State.Find(instance.Key) is not null)
+                RunActivation(instance);
+        });
+        return instance;
+    }
 
     /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables.</summary>
     public void StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables)

@@ -43,6 +43,11 @@ public sealed class FlowNode(string id, string type, XElement source)
 
     /// <summary>A start event inside an event subprocess: it opens with the enclosing scope, not with a token.</summary>
     public bool IsEventSubProcessStart => ElementType == ElementType.StartEvent && Scope?.Owner?.TriggeredByEvent == true;
+    /// <summary>A compensation handler (<c>isForCompensation</c>): entered only by compensation, never by a flow.</summary>
+    public bool IsForCompensation { get; init; }
+
+    /// <summary>A compensation boundary event: the handler its association points to.</summary>
+    public FlowNode? CompensationHandler { get; set; }
 
     public TaskDefinition? TaskDefinition { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
@@ -90,6 +95,12 @@ public sealed class EventDefinition
 
     /// <summary>The FEEL condition of a conditional event (<c>bpmn:condition</c>).</summary>
     public string? Condition { get; init; }
+
+    /// <summary>The activity a compensation throw compensates (<c>activityRef</c>); null compensates every completed activity of its scope.</summary>
+    public string? ActivityRef { get; init; }
+
+    /// <summary>The <c>name</c> of a link event definition: a throw link jumps to the catch link with the same name.</summary>
+    public string? LinkName { get; init; }
 }
 
 public sealed record TaskDefinition(string? Type, string? Retries);

@@ -64,6 +64,7 @@ public static class BpmnParser
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);
+            LinkCompensationHandlers(process);
             definitions.Processes.Add(process);
         }
 
@@ -141,6 +142,7 @@ public static class BpmnParser
             DefaultFlowId = e.Attr("default"),
             TriggeredByEvent = string.Equals(e.Attr("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase),
             IsInterrupting = !string.Equals(e.Attr("isInterrupting"), "false", StringComparison.OrdinalIgnoreCase),
+            IsForCompensation = string.Equals(e.Attr("isForCompensation"), "true", StringComparison.OrdinalIgnoreCase),
             TaskDefinition = ZeebeExtensionReader.TaskDefinition(e),
             Headers = ZeebeExtensionReader.Headers(e),
             Inputs = ZeebeExtensionReader.Mappings(e, "input"),
@@ -195,6 +197,8 @@ public static class BpmnParser
             EscalationRef = LocalRef(d.Attr("escalationRef")),
             SignalRef = LocalRef(d.Attr("signalRef")),
             Condition = kind == EventKind.Conditional && d.Element(Bpmn + "condition") is { } c && !string.IsNullOrWhiteSpace(c.Value) ? c.Value.Trim() : null,
+            LinkName = kind == EventKind.Link ? d.Attr("name") : null,
+            ActivityRef = kind == EventKind.Compensate ? LocalRef(d.Attr("activityRef")) : null,
         };
     }
 
@@ -231,6 +235,20 @@ public static class BpmnParser
                 if (ev.SignalRef is { } sig)
                     ev.Signal = definitions.Signals.GetValueOrDefault(sig);
             }
+        }
+    }
+
+    /// <summary>A compensation boundary event's handler is the activity an association connects it to (either direction).</summary>
+    private static void LinkCompensationHandlers(BpmnProcess process)
+    {
+        foreach (var association in process.Source.Descendants(Bpmn + "association"))
+        {
+            if (LocalRef(association.Attr("sourceRef")) is not { } s || LocalRef(association.Attr("targetRef")) is not { } t
+                || !process.AllNodes.TryGetValue(s, out var source) || !process.AllNodes.TryGetValue(t, out var target))
+                continue;
+            var (boundary, handler) = source.Event?.Kind == EventKind.Compensate ? (source, target) : (target, source);
+            if (boundary.ElementType == ElementType.BoundaryEvent && boundary.Event?.Kind == EventKind.Compensate)
+                boundary.CompensationHandler ??= handler;
         }
     }
 

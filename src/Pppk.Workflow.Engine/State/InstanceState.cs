@@ -29,6 +29,9 @@ public sealed class InstanceState
 
     public List<Incident> Incidents { get; set; } = [];
 
+    /// <summary>Completed activities with a compensation handler, not compensated yet; null while there are none (keeps the state small).</summary>
+    public List<CompensableActivity>? Compensable { get; set; }
+
     /// <summary>The unit (OPD code) the case belongs to, by the process's <c>caseUnit</c> rule after the last step; null without a rule.</summary>
     public string? CaseUnit { get; set; }
 
@@ -62,6 +65,7 @@ public sealed class InstanceState
         WaitPoints = WaitPoints.Select(w => w with { }).ToList(),
         Joins = Joins.Select(j => j with { }).ToList(),
         Incidents = Incidents.Select(i => i with { }).ToList(),
+        Compensable = Compensable?.ToList(),
         CaseUnit = CaseUnit,
         CaseSubject = CaseSubject,
     };
@@ -106,6 +110,9 @@ public sealed class ElementInstance
     /// <summary>Multi-instance body: inner instances created so far.</summary>
     public int Created { get; set; }
 
+    /// <summary>A compensation handler: the key of the compensation throw event that waits for it.</summary>
+    public long? CompensationOf { get; set; }
+
     public ElementInstance Clone() => new()
     {
         Key = Key,
@@ -117,6 +124,7 @@ public sealed class ElementInstance
         LoopCounter = LoopCounter,
         Collection = Collection?.DeepClone().AsArray(),
         Created = Created,
+        CompensationOf = CompensationOf,
     };
 }
 
@@ -152,6 +160,9 @@ public sealed record WaitPoint
 }
 
 public sealed record JoinToken(long ScopeKey, string GatewayId, string FlowId);
+
+/// <summary>An activity of scope <paramref name="ScopeKey"/> that completed (the <paramref name="Order"/>-th) and has a compensation handler.</summary>
+public sealed record CompensableActivity(long ScopeKey, string ElementId, long Order);
 
 public enum IncidentKind { Element, Job }
 

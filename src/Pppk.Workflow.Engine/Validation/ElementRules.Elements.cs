@@ -45,8 +45,17 @@ internal sealed partial class ElementRules
                 break;
             case ElementType.IntermediateCatchEvent when kind is EventKind.Conditional:
                 break;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Compensate:
+                CheckCompensationThrow(node);
+                return;
+            case ElementType.EndEvent or ElementType.IntermediateThrowEvent when kind is EventKind.Message:
+                CheckMessageThrow(node);
+                return;
             case ElementType.EndEvent:
                 Error(node.Id, T.EndKind.Format(node.Id, ElementNames.Of(kind)));
+                return;
+            case ElementType.IntermediateThrowEvent or ElementType.IntermediateCatchEvent when kind is EventKind.Link:
+                CheckLink(node);
                 return;
             case ElementType.IntermediateThrowEvent when kind is not null:
                 Error(node.Id, T.ThrowKind.Format(node.Id, ElementNames.Of(kind)));
@@ -107,12 +116,66 @@ internal sealed partial class ElementRules
             Error(node.Id, T.NoSignal.Format(ElementNames.Of(node)));
     }
 
+    /// <summary>A message throw publishes its message in the step, or, with a job type, is a job as in Camunda 8; the key may be empty (a message start needs none).</summary>
+    private void CheckMessageThrow(FlowNode node)
+    {
+        if (node.TaskDefinition is null)
+            CheckMessage(node, needsKey: false);
+        else if (string.IsNullOrWhiteSpace(node.TaskDefinition.Type))
+            Error(node.Id, T.NoJobType.Format(ElementNames.Of(node)));
+    }
+
+    /// <summary>A compensation boundary leads nowhere by flows: its association names the handler, an activity marked for compensation.</summary>
+    private void CheckCompensationBoundary(FlowNode node)
+    {
+        if (node.Outgoing.Count > 0)
+            Error(node.Id, T.CompensationBoundaryWithFlows.Format(node.Id));
+        if (node.CompensationHandler is not { } handler)
+            Error(node.Id, T.CompensationWithoutHandler.Format(node.Id));
+        else if (!handler.IsActivity || !handler.IsForCompensation)
+            Error(node.Id, T.CompensationHandlerNotMarked.Format(node.Id, handler.Id));
+    }
+
+    /// <summary>A compensation throw or end event; its activityRef names a compensable activity of its own scope.</summary>
+    private void CheckCompensationThrow(FlowNode node)
+    {
+        if (node.Event!.ActivityRef is { } reference
+            && !node.Scope.Nodes.Exists(n => n.Id == reference && n.Boundaries.Exists(b => b.Event?.Kind == EventKind.Compensate)))
+            Error(node.Id, T.CompensationActivityUnknown.Format(node.Id, reference));
+    }
+
+    private void CheckLink(FlowNode node)
+    {
+        if (node.Event!.LinkName is not { Length: > 0 } name)
+        {
+            Error(node.Id, T.LinkWithoutName.Format(node.Id));
+            return;
+        }
+        if (node.IsLinkCatch())
+        {
+            if (node.Incoming.Count > 0)
+                Error(node.Id, T.LinkCatchWithIncoming.Format(node.Id));
+            if (node.Scope.Nodes.Count(n => n.IsLinkCatch() && n.Event!.LinkName == name) > 1)
+                Error(node.Id, T.LinkCatchDuplicate.Format(name));
+            return;
+        }
+        if (!LinkEvents.CatchesFor(node).Any())
+            Error(node.Id, T.LinkWithoutCatch.Format(node.Id, name));
+        if (node.Outgoing.Count > 0)
+            Error(node.Id, T.LinkThrowWithOutgoing.Format(node.Id));
+    }
+
     private void CheckBoundary(FlowNode node, EventKind? kind)
     {
         if (node.AttachedTo is null)
             Error(node.Id, T.BoundaryNotAttached.Format(node.Id, node.AttachedToRef));
         else if (!node.AttachedTo.IsActivity)
             Error(node.Id, T.BoundaryOnNonActivity.Format(node.Id, ElementNames.Of(node.AttachedTo)));
+        if (kind == EventKind.Compensate)
+        {
+            CheckCompensationBoundary(node);
+            return;
+        }
         if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Error or EventKind.Escalation or EventKind.Signal or EventKind.Conditional))
             Error(node.Id, T.BoundaryKind.Format(node.Id));
         if (kind == EventKind.Signal)
@@ -225,6 +288,13 @@ internal sealed partial class ElementRules
                 if (node.Outgoing.Count > 1)
                     foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
                         Error(flow.Id, T.MissingCondition.Format(flow.Id, node.Id));
+                break;
+            case ElementType.InclusiveGateway:
+                if (node.DefaultFlowId is { } inclusiveDefault && node.Outgoing.All(f => f.Id != inclusiveDefault))
+                    Error(node.Id, T.InclusiveUnknownDefaultFlow.Format(node.Id, inclusiveDefault));
+                if (node.Outgoing.Count > 1)
+                    foreach (var flow in node.Outgoing.Where(f => f.Condition is null && f.Id != node.DefaultFlowId))
+                        Error(flow.Id, T.InclusiveMissingCondition.Format(flow.Id, node.Id));
                 break;
             case ElementType.ParallelGateway:
                 foreach (var flow in node.Outgoing.Where(f => f.Condition is not null))

@@ -21,12 +21,15 @@ internal sealed partial class ElementRules
                     pending.Push(to);
             foreach (var boundary in node.Boundaries)
                 pending.Push(boundary);
+            if (node.IsLinkThrow())
+                foreach (var target in LinkEvents.CatchesFor(node))
+                    pending.Push(target);
             if (node.Inner is { } inner)
                 foreach (var start in inner.StartEvents)
                     pending.Push(start);
         }
         foreach (var node in process.AllNodes.Values)
-            if (!reached.Contains(node.Id) && node.Incoming.Count > 0 && (node.Scope.Owner is null || reached.Contains(node.Scope.Owner.Id)))
+            if (!reached.Contains(node.Id) && (node.Incoming.Count > 0 || node.IsLinkCatch()) && (node.Scope.Owner is null || reached.Contains(node.Scope.Owner.Id)))
                 Error(node.Id, T.Unreachable.Format(ElementNames.Of(node)));
     }
 

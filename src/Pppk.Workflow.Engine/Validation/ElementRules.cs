@@ -56,7 +56,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
             Error(flow.Id, T.FlowCrossesBorder.Format(flow.Id));
         if (flow.Condition is { } condition)
         {
-            if (flow.From is { } source && source.ElementType != ElementType.ExclusiveGateway)
+            if (flow.From is { } source && source.ElementType is not (ElementType.ExclusiveGateway or ElementType.InclusiveGateway))
                 Error(flow.Id, T.ConditionNotAfterGateway.Format(flow.Id, ElementNames.Of(source)));
             else if (!ExpressionCache.IsExpression(condition))
                 Error(flow.Id, T.ConditionNotFeel.Format(flow.Id, condition));
@@ -74,16 +74,18 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         }
         if (node.EventDefinitionCount > 1)
             Error(node.Id, T.MultipleEvent.Format(ElementNames.Of(node)));
-        if (node.Event is { Kind: EventKind.Compensate or EventKind.Link or EventKind.Cancel } ev)
+        if (node.Event is { Kind: EventKind.Cancel })
         {
-            Error(node.Id, UnsupportedElements.ForEvent(ev.Kind));
+            Error(node.Id, T.CancelEvent.Format());
             return;
         }
+        if (node.IsForCompensation && (node.Incoming.Count > 0 || node.Outgoing.Count > 0))
+            Error(node.Id, T.CompensationHandlerWithFlows.Format(node.Id));
         if (node.HasStandardLoop)
             Error(node.Id, T.StandardLoop.Format(ElementNames.Of(node)));
-        if (node.Incoming.Count == 0 && node.ElementType is not (ElementType.StartEvent or ElementType.BoundaryEvent) && !node.TriggeredByEvent)
+        if (node.Incoming.Count == 0 && node.ElementType is not (ElementType.StartEvent or ElementType.BoundaryEvent) && !node.TriggeredByEvent && !node.IsLinkCatch() && !node.IsForCompensation)
             Error(node.Id, T.NoIncoming.Format(ElementNames.Of(node)));
-        if (node.Outgoing.Count == 0 && node.ElementType is not ElementType.EndEvent && !(node.ElementType == ElementType.EventBasedGateway) && !node.TriggeredByEvent)
+        if (node.Outgoing.Count == 0 && node.ElementType is not ElementType.EndEvent && !(node.ElementType == ElementType.EventBasedGateway) && !node.TriggeredByEvent && !node.IsLinkThrow() && !node.IsForCompensation)
             Warn(node.Id, T.NoOutgoing.Format(ElementNames.Of(node)));
         if (node.ElementType == ElementType.StartEvent && node.Incoming.Count > 0)
             Error(node.Id, T.StartWithIncoming.Format(node.Id));

@@ -9,22 +9,11 @@ internal static class UnsupportedElements
 {
     public static LocalizedText? ForNodeType(FlowNode node) => node.ElementType switch
     {
-        ElementType.InclusiveGateway => T.InclusiveGateway.Format(),
         ElementType.ComplexGateway => T.ComplexGateway.Format(),
         ElementType.AdHocSubProcess => T.AdHocSubProcess.Format(),
         ElementType.Transaction => T.Transaction.Format(),
         ElementType.CallChoreography or ElementType.ChoreographyTask or ElementType.SubChoreography => T.Choreography.Format(),
         _ => null,
-    };
-
-    public static LocalizedText ForEvent(EventKind kind) => kind switch
-    {
-        EventKind.Signal => T.SignalEvent.Format(),
-        EventKind.Escalation => T.EscalationEvent.Format(),
-        EventKind.Compensate => T.Compensation.Format(),
-        EventKind.Conditional => T.ConditionalEvent.Format(),
-        EventKind.Link => T.LinkEvent.Format(),
-        _ => T.CancelEvent.Format(),
     };
 
     public static LocalizedText ForScopeChild(string localName) => localName switch

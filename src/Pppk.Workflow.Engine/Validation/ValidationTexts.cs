@@ -47,9 +47,6 @@ public static class ValidationTexts
         "Proses '{0}' tidak dapat dijalankan (isExecutable bukan true); proses disimpan bersama berkas tetapi tidak pernah dijalankan.");
 
     // Unsupported elements
-    public static readonly TextTemplate InclusiveGateway = new("unsupported-inclusive-gateway",
-        "Inclusive gateways are not supported yet; use exclusive or parallel gateways.",
-        "Gerbang inklusif belum didukung; gunakan gerbang eksklusif atau paralel.");
     public static readonly TextTemplate ComplexGateway = new("unsupported-complex-gateway",
         "Complex gateways are not supported; use exclusive or parallel gateways.",
         "Gerbang kompleks tidak didukung; gunakan gerbang eksklusif atau paralel.");
@@ -59,27 +56,9 @@ public static class ValidationTexts
     public static readonly TextTemplate Transaction = new("unsupported-transaction",
         "Transactions are not supported; use an embedded subprocess with boundary error events.",
         "Transaksi tidak didukung; gunakan subproses tertanam dengan peristiwa batas galat.");
-    public static readonly TextTemplate EventSubProcess = new("unsupported-event-subprocess",
-        "Event subprocesses are not supported yet; use boundary events on an embedded subprocess.",
-        "Subproses peristiwa belum didukung; gunakan peristiwa batas pada subproses tertanam.");
     public static readonly TextTemplate Choreography = new("unsupported-choreography",
         "Choreographies are not executable; model the participant's process instead.",
         "Koreografi tidak dapat dijalankan; modelkan proses peserta sebagai gantinya.");
-    public static readonly TextTemplate SignalEvent = new("unsupported-signal-event",
-        "Signal events are not supported; use message events with a correlation key.",
-        "Peristiwa sinyal tidak didukung; gunakan peristiwa pesan dengan kunci korelasi.");
-    public static readonly TextTemplate EscalationEvent = new("unsupported-escalation-event",
-        "Escalation events are not supported; use error events, or a non-interrupting timer for reminders.",
-        "Peristiwa eskalasi tidak didukung; gunakan peristiwa galat, atau pewaktu yang tidak menyela untuk pengingat.");
-    public static readonly TextTemplate Compensation = new("unsupported-compensation",
-        "Compensation is not supported; model the undo steps explicitly after a boundary error event.",
-        "Kompensasi tidak didukung; modelkan langkah pembatalan secara eksplisit setelah peristiwa batas galat.");
-    public static readonly TextTemplate ConditionalEvent = new("unsupported-conditional-event",
-        "Conditional events are not supported; use an exclusive gateway, or a message sent when the condition becomes true.",
-        "Peristiwa kondisional tidak didukung; gunakan gerbang eksklusif, atau pesan yang dikirim saat kondisinya terpenuhi.");
-    public static readonly TextTemplate LinkEvent = new("unsupported-link-event",
-        "Link events are not supported; draw the sequence flow directly.",
-        "Peristiwa tautan tidak didukung; gambar alur urutan secara langsung.");
     public static readonly TextTemplate CancelEvent = new("unsupported-cancel-event",
         "Cancel events are not supported (they belong to transactions); use error events.",
         "Peristiwa pembatalan tidak didukung (milik transaksi); gunakan peristiwa galat.");
@@ -113,8 +92,8 @@ public static class ValidationTexts
         "Sequence flow '{0}' crosses a subprocess border; connect elements of the same (sub)process only.",
         "Alur urutan '{0}' melintasi batas subproses; sambungkan hanya elemen dalam (sub)proses yang sama.");
     public static readonly TextTemplate ConditionNotAfterGateway = new("condition-not-after-exclusive-gateway",
-        "Sequence flow '{0}' has a condition but starts at {1}; conditions are only evaluated after an exclusive gateway.",
-        "Alur urutan '{0}' memiliki kondisi tetapi berawal dari {1}; kondisi hanya dievaluasi setelah gerbang eksklusif.");
+        "Sequence flow '{0}' has a condition but starts at {1}; conditions are only evaluated after an exclusive or inclusive gateway.",
+        "Alur urutan '{0}' memiliki kondisi tetapi berawal dari {1}; kondisi hanya dievaluasi setelah gerbang eksklusif atau inklusif.");
     public static readonly TextTemplate ConditionNotFeel = new("condition-not-feel",
         "The condition of '{0}' ('{1}') is not a FEEL expression; write it with a leading '=', e.g. =approved = true.",
         "Kondisi '{0}' ('{1}') bukan ekspresi FEEL; tulis dengan awalan '=', mis. =approved = true.");
@@ -151,11 +130,11 @@ public static class ValidationTexts
         "Error end event '{0}' throws no error code; reference a bpmn:error with an errorCode.",
         "Peristiwa akhir galat '{0}' tidak melempar kode galat; rujuk bpmn:error yang memiliki errorCode.");
     public static readonly TextTemplate EndKind = new("unsupported-end-event",
-        "End event '{0}' is a {1} end event; use a none, terminate or error end event (send messages with a send task).",
-        "Peristiwa akhir '{0}' adalah peristiwa akhir {1}; gunakan peristiwa akhir biasa, penghentian atau galat (kirim pesan dengan tugas kirim).");
+        "End event '{0}' is a {1} end event, which the engine does not run; use a none, terminate, error, escalation, signal, message or compensation end event.",
+        "Peristiwa akhir '{0}' adalah peristiwa akhir {1}, yang tidak dijalankan mesin; gunakan peristiwa akhir biasa, penghentian, galat, eskalasi, sinyal, pesan atau kompensasi.");
     public static readonly TextTemplate ThrowKind = new("unsupported-throw-event",
-        "Intermediate throw event '{0}' throws a {1} event; only none throw events (milestones) are supported. Send messages with a send task.",
-        "Peristiwa antara (lempar) '{0}' melempar peristiwa {1}; hanya peristiwa lempar biasa (tonggak) yang didukung. Kirim pesan dengan tugas kirim.");
+        "Intermediate throw event '{0}' throws a {1} event, which the engine does not run; none (milestone), message, escalation, signal, compensation and link throw events run.",
+        "Peristiwa antara (lempar) '{0}' melempar peristiwa {1}, yang tidak dijalankan mesin; peristiwa lempar biasa (tonggak), pesan, eskalasi, sinyal, kompensasi dan tautan dijalankan.");
     public static readonly TextTemplate CatchKind = new("unsupported-catch-event",
         "Intermediate catch event '{0}' must catch a timer, a message, a signal or a condition.",
         "Peristiwa antara (tangkap) '{0}' harus menangkap pewaktu, pesan, sinyal atau kondisi.");
@@ -259,6 +238,45 @@ public static class ValidationTexts
     public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
         "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
         "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
+    public static readonly TextTemplate InclusiveUnknownDefaultFlow = new("inclusive-default-flow-unknown",
+        "Inclusive gateway '{0}' names default flow '{1}', which is not one of its outgoing flows.",
+        "Gerbang inklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
+    public static readonly TextTemplate InclusiveMissingCondition = new("inclusive-missing-condition",
+        "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
+        "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+    // Compensation
+    public static readonly TextTemplate CompensationWithoutHandler = new("compensation-without-handler",
+        "Compensation boundary event '{0}' has no compensation handler; connect it by an association to the activity that undoes its activity.",
+        "Peristiwa batas kompensasi '{0}' tidak memiliki penangan kompensasi; hubungkan dengan asosiasi ke aktivitas yang membatalkan aktivitasnya.");
+    public static readonly TextTemplate CompensationHandlerNotMarked = new("compensation-handler-not-marked",
+        "Compensation boundary event '{0}' is associated with '{1}', which is not an activity marked for compensation (isForCompensation).",
+        "Peristiwa batas kompensasi '{0}' berasosiasi dengan '{1}', yang bukan aktivitas bertanda kompensasi (isForCompensation).");
+    public static readonly TextTemplate CompensationBoundaryWithFlows = new("compensation-boundary-with-flows",
+        "Compensation boundary event '{0}' has an outgoing sequence flow; it leads to its handler by an association only.",
+        "Peristiwa batas kompensasi '{0}' memiliki alur keluar; peristiwa ini menuju penangannya hanya lewat asosiasi.");
+    public static readonly TextTemplate CompensationHandlerWithFlows = new("compensation-handler-with-flows",
+        "Compensation handler '{0}' has sequence flows; a handler is started only by compensation and has no incoming or outgoing flow.",
+        "Penangan kompensasi '{0}' memiliki alur urutan; penangan hanya dimulai oleh kompensasi dan tidak memiliki alur masuk atau keluar.");
+    public static readonly TextTemplate CompensationActivityUnknown = new("compensation-activity-unknown",
+        "Compensation event '{0}' names activity '{1}', which is not an activity with a compensation boundary event in the same (sub)process.",
+        "Peristiwa kompensasi '{0}' menyebut aktivitas '{1}', yang bukan aktivitas dengan peristiwa batas kompensasi dalam (sub)proses yang sama.");
+
+    // Link events
+    public static readonly TextTemplate LinkWithoutName = new("link-without-name",
+        "Link event '{0}' has no link name; give the throw and the catch link the same name.",
+        "Peristiwa tautan '{0}' tidak memiliki nama tautan; beri tautan lempar dan tangkap nama yang sama.");
+    public static readonly TextTemplate LinkWithoutCatch = new("link-without-catch",
+        "Link throw event '{0}' jumps to link '{1}', but no link catch event of that name is in the same (sub)process.",
+        "Peristiwa tautan lempar '{0}' melompat ke tautan '{1}', tetapi tidak ada peristiwa tautan tangkap dengan nama itu dalam (sub)proses yang sama.");
+    public static readonly TextTemplate LinkCatchDuplicate = new("link-catch-duplicate",
+        "More than one link catch event in the same (sub)process is named '{0}'; a throw link must lead to exactly one.",
+        "Lebih dari satu peristiwa tautan tangkap dalam (sub)proses yang sama bernama '{0}'; tautan lempar harus menuju tepat satu.");
+    public static readonly TextTemplate LinkCatchWithIncoming = new("link-catch-with-incoming",
+        "Link catch event '{0}' has an incoming sequence flow; it is entered only by its throw link.",
+        "Peristiwa tautan tangkap '{0}' memiliki alur masuk; peristiwa ini hanya dimasuki lewat tautan lemparnya.");
+    public static readonly TextTemplate LinkThrowWithOutgoing = new("link-throw-with-outgoing",
+        "Link throw event '{0}' has an outgoing sequence flow; the token continues at its catch link instead.",
+        "Peristiwa tautan lempar '{0}' memiliki alur keluar; token berlanjut di tautan tangkapnya.");
     public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");

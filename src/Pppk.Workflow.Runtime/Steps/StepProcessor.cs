@@ -104,6 +104,9 @@ internal sealed class StepProcessor(
             case WaitPointClosed w:
                 await WaitClosedAsync(tx, instance, w, user, now, ct);
                 break;
+            case MessagePublished m:
+                await MessagePublishing.PublishAsync(tx, definitions, m, now, ct);
+                break;
             case CompletedToParent p:
                 ToParent(tx, instance, new ChildCompleted(p.ParentWaitId, TriggerCopy(p.Variables)), now);
                 break;

@@ -13,6 +13,7 @@ internal static class TriggerJson
         CancelInstance t => new JsonObject { ["type"] = "cancel", ["reason"] = t.Reason },
         ChildEscalated t => new JsonObject { ["type"] = "childEscalated", ["waitId"] = t.WaitId, ["escalationCode"] = t.EscalationCode },
         SignalReceived t => new JsonObject { ["type"] = "signalReceived", ["waitId"] = t.WaitId, ["variables"] = t.Variables?.DeepClone() },
+        MessageCorrelated t => new JsonObject { ["type"] = "messageCorrelated", ["waitId"] = t.WaitId, ["variables"] = t.Variables?.DeepClone() },
         _ => throw new ArgumentException($"{trigger.GetType().Name} does not travel through the inbox.", nameof(trigger)),
     }).ToJsonString();
 
@@ -26,6 +27,7 @@ internal static class TriggerJson
             "cancel" => new CancelInstance((string?)o["reason"]),
             "childEscalated" => new ChildEscalated((long)o["waitId"]!, (string)o["escalationCode"]!),
             "signalReceived" => new SignalReceived((long)o["waitId"]!, o["variables"]?.AsObject().DeepClone().AsObject()),
+            "messageCorrelated" => new MessageCorrelated((long)o["waitId"]!, o["variables"]?.AsObject().DeepClone().AsObject()),
             var other => throw new InvalidOperationException($"Unknown inbox trigger type '{other}'."),
         };
     }

@@ -17,6 +17,9 @@ internal abstract class WaitPointWriter<TRow>(string table) where TRow : class
         set => _rows[key] = value;
     }
 
+    /// <summary>The rows this transaction set and has not written yet (a null value: deleted).</summary>
+    public IEnumerable<KeyValuePair<EffectBuffer.WaitKey, TRow?>> Pending => _rows;
+
     public void AddTo(NpgsqlBatch batch)
     {
         var deletes = _rows.Where(r => r.Value is null).Select(r => r.Key).ToList();

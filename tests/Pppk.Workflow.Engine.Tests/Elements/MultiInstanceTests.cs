@@ -107,6 +107,50 @@ public class MultiInstanceTests
         Assert.Equal(2, h.Of<WaitPointClosed>().Count(w => w.Kind == WaitKind.Job && !w.Triggered));
     }
 
+    // issue 16: a parallel body whose inner activity completes at once stopped after the first item ([10,null,null])
+    [Theory]
+    [InlineData("script")]
+    [InlineData("task")]
+    [InlineData("manualTask")]
+    public void Parallel_multi_instance_over_an_instant_activity_runs_every_item(string kind)
+    {
+        var loop = Loop("=items", "item", outputCollection: "results", outputElement: kind == "script" ? "=r" : "=item * 10");
+        var inner = kind == "script"
+            ? Script("each", "=item * 10", "r").Replace("</scriptTask>", loop + "</scriptTask>")
+            : $"""<{kind} id="each">{loop}</{kind}>""";
+        var h = Harness.For(Start() + inner + End(), "start -> each -> end").Start(new { items = new[] { 1, 2, 3 } });
+        h.AssertCompleted();
+        Assert.Equal("[10,20,30]", h.VarJson("results"));
+        Assert.Equal(3, h.Of<ElementEnded>().Count(e => e.ElementId == "each" && e.ElementType != "multiInstanceBody" && !e.Terminated));
+    }
+
+    [Fact]
+    public void Parallel_multi_instance_subprocess_over_an_instant_activity_runs_every_item()
+    {
+        // the output element's variable r is a null local of each inner subprocess (as Zeebe), so the three results never share one variable
+        var h = Harness.For(Start() + Sub("each", Start("s1") + Script("calc", "=item * 10", "r") + End("e1")).Replace("</subProcess>",
+                Loop("=items", "item", outputCollection: "results", outputElement: "=r") + "</subProcess>") + End(),
+            "start -> each -> end; s1 -> calc -> e1").Start(new { items = new[] { 1, 2, 3 } });
+        h.AssertCompleted();
+        Assert.Equal("[10,20,30]", h.VarJson("results"));
+        Assert.Equal(3, h.Ended.Count(e => e == "calc"));
+    }
+
+    [Fact]
+    public void Parallel_inner_jobs_completed_with_the_output_variable_each_keep_their_own()
+    {
+        var h = Harness.For(Start() + Service("score", "rank", inner: Loop("=applicants", "applicant", outputCollection: "scores", outputElement: "=score")) + End(),
+            "start -> score -> end").Start(Applicants);
+        var jobs = h.Of<JobCreated>().ToList();
+        Assert.All(jobs, j => Assert.True(j.Variables.ContainsKey("score")));
+        h.Handle(new JobCompleted(jobs[1].WaitId, Harness.Vars(new { score = 2 })));
+        h.Handle(new JobCompleted(jobs[0].WaitId, Harness.Vars(new { score = 1 })));
+        h.Handle(new JobCompleted(jobs[2].WaitId, Harness.Vars(new { score = 3 })));
+        h.AssertCompleted();
+        Assert.Equal("[1,2,3]", h.VarJson("scores"));
+        Assert.Null(h.Var("score")); // the results stayed local to their inner instances
+    }
+
     [Fact]
     public void Multi_instance_inner_instances_are_in_history_under_the_body()
     {

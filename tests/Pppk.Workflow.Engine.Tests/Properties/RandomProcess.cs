@@ -5,7 +5,7 @@ using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
 namespace Pppk.Workflow.Engine.Tests.Properties;
 
 /// <summary>
-/// Generates well-formed, block-structured processes from a seed: sequences, exclusive and parallel split/merge pairs,
+/// Generates well-formed, block-structured processes from a seed: sequences, exclusive, inclusive and parallel split/merge pairs,
 /// subprocesses, tasks with interrupting or non-interrupting boundary timers, tasks with boundary errors, multi-instance tasks.
 /// Every block is balanced, so driving every wait point to completion must complete the instance.
 /// </summary>
@@ -67,9 +67,10 @@ public sealed class RandomProcess(int seed)
             case 5 or 6:
             {
                 var exclusive = choice == 5;
-                var split = Id(exclusive ? "xsplit" : "psplit");
-                var merge = Id(exclusive ? "xmerge" : "pmerge");
-                var tag = exclusive ? "exclusiveGateway" : "parallelGateway";
+                var inclusive = exclusive && _random.Next(2) == 0; // conditional split and merge: every true condition, joined
+                var split = Id(inclusive ? "osplit" : exclusive ? "xsplit" : "psplit");
+                var merge = Id(inclusive ? "omerge" : exclusive ? "xmerge" : "pmerge");
+                var tag = inclusive ? "inclusiveGateway" : exclusive ? "exclusiveGateway" : "parallelGateway";
                 var branches = 2 + _random.Next(2);
                 var defaultFlow = exclusive ? Id("f") : null;
                 scope.Append($"""<{tag} id="{split}"{(defaultFlow is null ? "" : $" default=\"{defaultFlow}\"")}/><{tag} id="{merge}"/>""");
@@ -79,7 +80,7 @@ public sealed class RandomProcess(int seed)
                     if (exclusive && i == branches - 1)
                         scope.Append($"""<sequenceFlow id="{defaultFlow}" sourceRef="{split}" targetRef="{f}"/>""");
                     else
-                        Flow(scope, split, f, exclusive ? $"=r = {i}" : null);
+                        Flow(scope, split, f, inclusive ? $"=r >= {i}" : exclusive ? $"=r = {i}" : null);
                     Flow(scope, l, merge);
                 }
                 return (split, merge);

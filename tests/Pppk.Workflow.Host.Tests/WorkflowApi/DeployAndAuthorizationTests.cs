@@ -67,7 +67,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
     public async Task An_invalid_definition_is_400_with_every_error_naming_its_element_and_nothing_is_deployed()
     {
         var xml = Process("invalid_one", string.Join("\n",
-            "<bpmn:startEvent id=\"start\"/>", "<bpmn:exclusiveGateway id=\"gw\"/>", "<bpmn:inclusiveGateway id=\"incl\"/>",
+            "<bpmn:startEvent id=\"start\"/>", "<bpmn:exclusiveGateway id=\"gw\"/>", "<bpmn:complexGateway id=\"incl\"/>",
             ServiceTask("no_type", ""), "<bpmn:endEvent id=\"end\"/>",
             Flow("f0", "start", "gw"), Flow("f1", "gw", "no_type", "=skor >"), Flow("f2", "gw", "incl"), Flow("f3", "incl", "end"), Flow("f4", "no_type", "end")));
         var response = await _api.DeployRawAsync(xml);

@@ -3,7 +3,6 @@
 // Elements the engine refuses at deploy, each with the refusal code the server gives (docs/bpmn.md "What is refused").
 // Engine.Tests/Validation/DesignerLintTests.cs checks every entry against the engine: what the engine runs lints clean.
 export const UNSUPPORTED_TYPES = [
-  ['bpmn:InclusiveGateway', 'unsupported-inclusive-gateway', 'Gerbang inklusif belum didukung mesin; gunakan gerbang eksklusif atau paralel.'],
   ['bpmn:ComplexGateway', 'unsupported-complex-gateway', 'Gerbang kompleks tidak didukung.'],
   ['bpmn:Transaction', 'unsupported-transaction', 'Transaksi tidak didukung.'],
   ['bpmn:AdHocSubProcess', 'unsupported-ad-hoc-subprocess', 'Subproses ad-hoc tidak didukung; gunakan subproses tertanam dengan gerbang.'],
@@ -12,8 +11,6 @@ export const UNSUPPORTED_TYPES = [
 ];
 
 export const UNSUPPORTED_EVENTS = [
-  ['bpmn:CompensateEventDefinition', 'unsupported-compensation', 'Kompensasi tidak didukung.'],
-  ['bpmn:LinkEventDefinition', 'unsupported-link-event', 'Peristiwa tautan tidak didukung.'],
   ['bpmn:CancelEventDefinition', 'unsupported-cancel-event', 'Peristiwa pembatalan tidak didukung.'],
 ];
 

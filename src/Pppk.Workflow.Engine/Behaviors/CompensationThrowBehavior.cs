@@ -1,0 +1,62 @@
+using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.State;
+
+namespace Pppk.Workflow.Engine.Behaviors;
+
+/// <summary>
+/// Compensation, as Camunda 8.5+: an activity with a compensation boundary event is remembered when it completes (a
+/// completed subprocess hands its remembered activities to its own scope). A compensation intermediate throw or end
+/// event starts the handler of every remembered activity of its scope (or of its <c>activityRef</c> only), most recently
+/// completed first, each once per completion, and waits until all of them have completed; then it goes on.
+/// </summary>
+internal sealed class CompensationThrowBehavior : IElementBehavior
+{
+    public static readonly CompensationThrowBehavior Instance = new();
+
+    public void Activate(StepContext context, ElementInstance instance, FlowNode node)
+    {
+        var state = context.State;
+        var scopeKey = instance.ScopeKey!.Value;
+        var activityRef = node.Event?.ActivityRef;
+        var due = state.Compensable?.Where(r => r.ScopeKey == scopeKey && (activityRef is null || r.ElementId == activityRef))
+            .OrderByDescending(r => r.Order).ToList() ?? [];
+        if (due.Count == 0)
+        {
+            context.Completion.Complete(instance);
+            return;
+        }
+        state.Compensable!.RemoveAll(due.Contains);
+        if (state.Compensable.Count == 0)
+            state.Compensable = null;
+        instance.Status = ElementInstanceStatus.Waiting;
+        foreach (var record in due)
+            if (HandlerOf(context.Model.Node(record.ElementId)) is { } handler)
+                context.Transitions.EnqueueActivateNew(handler, scopeKey).CompensationOf = instance.Key;
+    }
+
+    /// <summary>An element instance completed: remember it when it can be compensated; a completed handler may release its throw event.</summary>
+    public static void Completed(StepContext context, ElementInstance instance, FlowNode node)
+    {
+        if (instance.Kind == ElementInstanceKind.Process || instance.LoopCounter is not null)
+            return; // inner multi-instance tokens: the body is compensated once, when all of them completed
+        var state = context.State;
+        if (state.Compensable is { } remembered)
+        {
+            // a completed subprocess hands what completed inside it to its own scope; what belonged to ended scopes is gone
+            for (var i = 0; i < remembered.Count; i++)
+                if (remembered[i].ScopeKey == instance.Key)
+                    remembered[i] = remembered[i] with { ScopeKey = instance.ScopeKey!.Value };
+            remembered.RemoveAll(r => state.Find(r.ScopeKey) is null);
+        }
+        if (HandlerOf(node) is not null)
+            (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey()));
+        if (state.Compensable is { Count: 0 })
+            state.Compensable = null;
+        if (instance.CompensationOf is { } throwKey && !state.Elements.Exists(e => e.CompensationOf == throwKey) && state.Find(throwKey) is { } thrower)
+            context.Completion.Complete(thrower);
+    }
+
+    private static FlowNode? HandlerOf(FlowNode activity) =>
+        activity.Boundaries.FirstOrDefault(b => b.Event?.Kind == EventKind.Compensate)?.CompensationHandler;
+}

@@ -43,20 +43,10 @@ internal static class MessagePublishing
     {
         var pending = tx.Buffer.Subscriptions.Pending.ToDictionary(p => p.Key, p => p.Value);
         var found = new Dictionary<Guid, long>();
-        await using (var cmd = tx.Command("""
-            SELECT instance_id, wait_id FROM pppk.message_subscriptions
-            WHERE message_name = @n AND correlation_key IS NOT DISTINCT FROM @k ORDER BY instance_id, id
-            """))
+        foreach (var wait in await SubscriptionTable.AllWaitingForAsync(tx, name, key, ct))
         {
-            cmd.Parameters.AddWithValue("n", name);
-            cmd.Parameters.AddWithValue("k", (object?)key ?? DBNull.Value);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var wait = new EffectBuffer.WaitKey(reader.GetGuid(0), reader.GetInt64(1));
-                if (!pending.TryGetValue(wait, out var row) || row is not null)
-                    found.TryAdd(wait.InstanceId, wait.WaitId);
-            }
+            if (!pending.TryGetValue(wait, out var row) || row is not null)
+                found.TryAdd(wait.InstanceId, wait.WaitId);
         }
         foreach (var (wait, row) in pending.Where(p => p.Value is { } r && r.MessageName == name && r.CorrelationKey == key).OrderBy(p => p.Key.WaitId))
             found.TryAdd(wait.InstanceId, wait.WaitId);

@@ -31,6 +31,21 @@ internal sealed class SubscriptionTable() : WaitPointWriter<SubscriptionTable.Ro
         return waits;
     }
 
+    /// <summary>Every stored subscription to (<paramref name="name"/>, <paramref name="correlationKey"/>), by instance, oldest first.</summary>
+    public static async Task<List<EffectBuffer.WaitKey>> AllWaitingForAsync(StepTransaction tx, string name, string? correlationKey, CancellationToken ct)
+    {
+        var waits = new List<EffectBuffer.WaitKey>();
+        await using var cmd = tx.Command("""
+            SELECT instance_id, wait_id FROM pppk.message_subscriptions
+            WHERE message_name = @n AND correlation_key IS NOT DISTINCT FROM @k ORDER BY instance_id, id
+            """);
+        cmd.Parameters.AddWithValue("n", name);
+        cmd.Parameters.AddWithValue("k", (object?)correlationKey ?? DBNull.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) waits.Add(new(reader.GetGuid(0), reader.GetInt64(1)));
+        return waits;
+    }
+
     public static async Task<bool> AnyAsync(StepTransaction tx, string name, string correlationKey, CancellationToken ct)
     {
         await using var cmd = tx.Command("SELECT EXISTS (SELECT 1 FROM pppk.message_subscriptions WHERE message_name = @n AND correlation_key = @k)");

@@ -55,7 +55,7 @@ public sealed partial class TableOwnershipTests
             if (Owners.TryGetValue(table, out var owners) && !owners.Any(o => file == "src/Pppk.Workflow." + o))
                 offenders.Add($"{file} names pppk.{table}");
         }
-        Assert.Empty(offenders);
+        Assert.True(offenders.Count == 0, "SQL naming a table outside its owners (move it into the owner file): " + string.Join("; ", offenders));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed partial class TableOwnershipTests
     {
         var offenders = TableNames().Where(n => IdentityTables.Contains(n.Table) && !n.File.StartsWith("src/Pppk.Workflow.Host/Users/Migrations/", StringComparison.Ordinal))
             .Select(n => $"{n.File} names pppk.{n.Table}").ToList();
-        Assert.Empty(offenders);
+        Assert.True(offenders.Count == 0, "Identity tables named outside the users context: " + string.Join("; ", offenders));
     }
 
     /// <summary>Every <c>pppk.table</c> in the C# sources outside migrations, as (file relative to the repository, table).</summary>

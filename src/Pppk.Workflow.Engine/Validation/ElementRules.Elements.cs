@@ -251,7 +251,7 @@ internal sealed partial class ElementRules
             case ElementType.UserTask:
                 var u = node.UserTask;
                 if (u is null || (string.IsNullOrWhiteSpace(u.Assignee) && string.IsNullOrWhiteSpace(u.CandidateGroups) && string.IsNullOrWhiteSpace(u.CandidateUsers)))
-                    Error(node.Id, T.UserTaskWithoutAssignment.Format(node.Id));
+                    Warn(node.Id, T.UserTaskWithoutAssignment.Format(node.Id)); // Camunda 8 runs it; here administrators see it
                 break;
             case ElementType.CallActivity:
                 var processId = node.CalledElement?.ProcessId;

@@ -207,8 +207,8 @@ public static class ValidationTexts
         "Script task '{0}' has no resultVariable; name the variable the script's result is stored in.",
         "Tugas skrip '{0}' tidak memiliki resultVariable; beri nama variabel tempat hasil skrip disimpan.");
     public static readonly TextTemplate UserTaskWithoutAssignment = new("user-task-without-assignment",
-        "User task '{0}' has no assignee, candidate group or candidate user, so nobody would see it; set zeebe:assignmentDefinition.",
-        "Tugas pengguna '{0}' tidak memiliki penerima tugas, grup kandidat atau pengguna kandidat, sehingga tidak ada yang melihatnya; isi zeebe:assignmentDefinition.");
+        "User task '{0}' has no assignee, candidate group or candidate user, so only administrators see it until one of them assigns it; set zeebe:assignmentDefinition so it reaches the right inbox.",
+        "Tugas pengguna '{0}' tidak memiliki penerima tugas, grup kandidat atau pengguna kandidat, sehingga hanya administrator yang melihatnya sampai salah satunya menugaskannya; isi zeebe:assignmentDefinition agar tugas sampai ke kotak masuk yang tepat.");
     public static readonly TextTemplate CallWithoutProcess = new("call-activity-without-process",
         "Call activity '{0}' names no process; set zeebe:calledElement processId.",
         "Aktivitas panggil '{0}' tidak menyebut proses; isi processId pada zeebe:calledElement.");

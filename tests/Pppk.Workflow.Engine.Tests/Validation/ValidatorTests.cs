@@ -101,10 +101,13 @@ public class ValidatorTests
     }
 
     [Fact]
-    public void User_task_without_anyone_to_do_it_is_an_error()
+    public void User_task_without_anyone_to_do_it_is_a_warning_that_only_administrators_see_it()
     {
         var problems = Check(Start() + """<userTask id="u"><extensionElements><zeebe:userTask/></extensionElements></userTask>""" + End(), "start -> u -> end");
-        ErrorAt(problems, "u", "assignee, candidate group or candidate user");
+        var warning = Assert.Single(problems, p => p.Code == "user-task-without-assignment");
+        Assert.Equal(("u", Severity.Warning), (warning.ElementId, warning.Severity));
+        Assert.Contains("only administrators see it", warning.Message);
+        Assert.True(BpmnValidator.IsValid(problems), string.Join("\n", problems));
     }
 
     [Theory]

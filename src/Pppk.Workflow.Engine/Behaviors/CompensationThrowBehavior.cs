@@ -38,9 +38,10 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
     /// <summary>An element instance completed: remember it when it can be compensated; a completed handler may release its throw event.</summary>
     public static void Completed(StepContext context, ElementInstance instance, FlowNode node)
     {
-        if (instance.Kind == ElementInstanceKind.Process || instance.LoopCounter is not null)
-            return; // inner multi-instance tokens: the body is compensated once, when all of them completed
         var state = context.State;
+        if (instance.Kind == ElementInstanceKind.Process || instance.LoopCounter is not null
+            || (state.Compensable is null && instance.CompensationOf == 0 && node.Boundaries.Count == 0))
+            return; // inner multi-instance tokens: the body is compensated once, when all of them completed; the rest: nothing to do (the common case, kept cheap)
         if (state.Compensable is { } remembered)
         {
             // a completed subprocess hands what completed inside it to its own scope; what belonged to ended scopes is gone
@@ -53,7 +54,7 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
             (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey()));
         if (state.Compensable is { Count: 0 })
             state.Compensable = null;
-        if (instance.CompensationOf is { } throwKey && !state.Elements.Exists(e => e.CompensationOf == throwKey) && state.Find(throwKey) is { } thrower)
+        if (instance.CompensationOf is > 0 and var throwKey && !state.Elements.Exists(e => e.CompensationOf == throwKey) && state.Find(throwKey) is { } thrower)
             context.Completion.Complete(thrower);
     }
 

@@ -16,7 +16,7 @@ internal static class GatewayConditions
         if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null)
             return node.Outgoing;
         var scope = context.Variables.Lookup(instance);
-        var taken = new List<SequenceFlow>();
+        List<SequenceFlow>? taken = null;
         foreach (var flow in node.Outgoing)
         {
             if (flow.Id == node.DefaultFlowId || flow.Condition is null)
@@ -26,14 +26,14 @@ internal static class GatewayConditions
                 return null;
             if (!isTrue)
                 continue;
-            taken.Add(flow);
             if (firstOnly)
-                return taken;
+                return [flow];
+            (taken ??= []).Add(flow);
         }
-        if (taken.Count == 0 && node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId) is { } fallback)
-            taken.Add(fallback);
-        if (taken.Count > 0)
+        if (taken is not null)
             return taken;
+        if (node.Outgoing.Find(f => f.Id == node.DefaultFlowId) is { } fallback)
+            return [fallback];
         context.Incidents.Raise(instance, IncidentTexts.NoConditionTrue.Format(node.Id));
         return null;
     }

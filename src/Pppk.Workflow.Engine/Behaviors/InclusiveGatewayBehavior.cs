@@ -42,6 +42,11 @@ internal sealed class InclusiveGatewayBehavior : IElementBehavior
     public static bool FireReady(StepContext context)
     {
         var state = context.State;
+        var any = false;
+        foreach (var join in state.Joins)
+            any |= context.Model.Node(join.GatewayId).ElementType == ElementType.InclusiveGateway;
+        if (!any)
+            return false; // only parallel joins wait: nothing to decide (the common case, kept free of allocations)
         foreach (var (scopeKey, gatewayId) in state.Joins.Select(j => (j.ScopeKey, j.GatewayId)).Distinct().ToList())
         {
             var gateway = context.Model.Node(gatewayId);

@@ -110,8 +110,8 @@ public sealed class ElementInstance
     /// <summary>Multi-instance body: inner instances created so far.</summary>
     public int Created { get; set; }
 
-    /// <summary>A compensation handler: the key of the compensation throw event that waits for it.</summary>
-    public long? CompensationOf { get; set; }
+    /// <summary>A compensation handler: the key of the compensation throw event that waits for it; 0 for any other element (keys start at 1).</summary>
+    public long CompensationOf { get; set; }
 
     public ElementInstance Clone() => new()
     {

@@ -106,4 +106,15 @@ public class AssigningListenerTests
         if (!valid)
             Assert.Contains(problems, p => p.ElementId == "u" && p.Code == "task-listener-event-unsupported");
     }
+
+    [Fact]
+    public void The_designer_lint_passes_the_task_listener_events_the_engine_runs_and_flags_the_others()
+    {
+        var rules = File.ReadAllText(Path.Combine(Corpus.RepositoryRoot(), "src", "Pppk.Workflow.Web", "src", "designer", "lint", "rules.js"));
+        var line = rules.Split('\n').Single(l => l.StartsWith("const TASK_EVENTS", StringComparison.Ordinal));
+        foreach (var run in new[] { "creating", "create", "assigning", "assignment", "completing", "complete" })
+            Assert.Contains($"'{run}'", line);
+        foreach (var refused in new[] { "updating", "canceling" })
+            Assert.DoesNotContain($"'{refused}'", line);
+    }
 }

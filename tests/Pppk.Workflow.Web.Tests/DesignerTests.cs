@@ -157,12 +157,12 @@ public sealed class DesignerTests(BrowserHost host)
               m.get('modeling').updateProperties(element, { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) });
             }
             """;
-        await page.EvaluateAsync(addListener, "assigning");
+        await page.EvaluateAsync(addListener, "updating");
         var canvas = page.Locator("[data-testid=canvas]");
-        await Assertions.Expect(canvas).ToContainTextAsync("Listener tugas \"assigning\" belum dijalankan", new() { Timeout = 10_000 });
+        await Assertions.Expect(canvas).ToContainTextAsync("Listener tugas \"updating\" belum dijalankan", new() { Timeout = 10_000 });
         await BrowserHost.ScreenshotAsync(page, "08b-designer-lint-task-listener");
 
-        await page.EvaluateAsync(addListener, "completing");
+        await page.EvaluateAsync(addListener, "assigning");
         await Assertions.Expect(canvas).Not.ToContainTextAsync("Listener tugas", new() { Timeout = 10_000 });
         await host.CloseAsync(page);
     }

@@ -8,12 +8,15 @@ namespace Pppk.Workflow.Engine.Behaviors;
 /// <summary>
 /// Execution and task listeners: the jobs an element waits for, one after another, before or after it runs (as Camunda
 /// 8.6+). Each is a job like a service task's (handlers, retries, incidents); when the last completes, the element goes
-/// on where it stopped. A listener cannot throw a BPMN error: that is an incident.
+/// on where it stopped (assigning listeners run beside an open task, which waits on). A listener cannot throw a BPMN error: that is an incident.
 /// </summary>
 internal static class ListenerChain
 {
     /// <summary>The header a listener's job carries, so a handler can tell it from a task's job.</summary>
     public const string PhaseHeader = "pppk.listener";
+
+    /// <summary>The header an assigning listener's job carries: the task's new assignee (absent when the task was released).</summary>
+    public const string AssigneeHeader = "pppk.assignee";
 
     public static List<ListenerSettings> Of(FlowNode node, ListenerPhase phase) =>
         (phase is ListenerPhase.Start or ListenerPhase.End ? node.ExecutionListeners : node.TaskListeners).Where(l => l.Phase == phase).ToList();
@@ -47,7 +50,7 @@ internal static class ListenerChain
             Id = context.State.NewKey(), Kind = WaitKind.Job, ElementInstanceKey = instance.Key, ElementId = node.Id, JobType = type, Retries = retries,
             Listener = phase, ListenerIndex = index, CompletedBy = completedBy, Carried = carried,
         });
-        context.Emit(new JobCreated(wait.Id, node.Id, type, retries, context.Variables.VisibleVariables(instance), Headers(phase)));
+        context.Emit(new JobCreated(wait.Id, node.Id, type, retries, context.Variables.VisibleVariables(instance), Headers(phase, completedBy)));
     }
 
     /// <summary>A report on a listener's job: the next listener, or the element goes on; a failure is retried or an incident.</summary>
@@ -66,7 +69,7 @@ internal static class ListenerChain
                     GoOn(context, instance, node, phase, wait.CompletedBy, carried);
                 return null;
             case JobFailed failed:
-                return JobTaskBehavior.Failed(context, instance, wait, failed, Headers(phase));
+                return JobTaskBehavior.Failed(context, instance, wait, failed, Headers(phase, wait.CompletedBy));
             case JobThrewError error:
                 if (context.State.Incidents.Exists(i => i.WaitId == wait.Id))
                     return $"Job {wait.Id} already has an open incident.";
@@ -83,7 +86,7 @@ internal static class ListenerChain
         var listener = Of(node, job.Listener!.Value)[job.ListenerIndex];
         job.Retries = JobTaskBehavior.Retries(listener.Retries);
         instance.Status = ElementInstanceStatus.Waiting;
-        context.Emit(new JobCreated(job.Id, job.ElementId, job.JobType!, job.Retries.Value, context.Variables.VisibleVariables(instance), Headers(job.Listener.Value)));
+        context.Emit(new JobCreated(job.Id, job.ElementId, job.JobType!, job.Retries.Value, context.Variables.VisibleVariables(instance), Headers(job.Listener.Value, job.CompletedBy)));
     }
 
     /// <summary>A listener's variables: before an element they are its local variables; after it, they join what it completes with (or its scope).</summary>
@@ -93,7 +96,7 @@ internal static class ListenerChain
             return carried;
         switch (phase)
         {
-            case ListenerPhase.Start or ListenerPhase.Creating:
+            case ListenerPhase.Start or ListenerPhase.Creating or ListenerPhase.Assigning:
                 foreach (var (name, value) in variables)
                     context.Variables.SetLocal(instance, name, value?.DeepClone());
                 return carried;
@@ -124,8 +127,27 @@ internal static class ListenerChain
             case ListenerPhase.End:
                 context.Completion.Leave(instance, completedBy, carried);
                 break;
+            case ListenerPhase.Assigning:
+                instance.Status = ElementInstanceStatus.Waiting; // the task is still open: the element waits for it again
+                break;
         }
     }
 
-    private static Dictionary<string, string> Headers(ListenerPhase phase) => new() { [PhaseHeader] = phase.ToString().ToLowerInvariant() };
+    /// <summary>Withdraws the element's running listeners of <paramref name="phase"/> (their jobs and incidents): an assignment overtaken by another, or a task completed meanwhile.</summary>
+    public static void Withdraw(StepContext context, ElementInstance instance, FlowNode node, ListenerPhase phase)
+    {
+        if (!Has(node, phase) || !context.State.WaitPoints.Exists(w => w.ElementInstanceKey == instance.Key && w.Listener == phase))
+            return;
+        context.Incidents.ResolveAll(instance.Key);
+        context.WaitPoints.CloseAll(instance.Key, w => w.Listener == phase);
+        instance.Status = ElementInstanceStatus.Waiting;
+    }
+
+    private static Dictionary<string, string> Headers(ListenerPhase phase, string? person)
+    {
+        var headers = new Dictionary<string, string> { [PhaseHeader] = phase.ToString().ToLowerInvariant() };
+        if (phase == ListenerPhase.Assigning && person is not null)
+            headers[AssigneeHeader] = person;
+        return headers;
+    }
 }

@@ -41,13 +41,29 @@ internal sealed class UserTaskBehavior : IElementBehavior
         var wait = context.WaitPoints.Add(new WaitPoint { Id = context.State.NewKey(), Kind = WaitKind.UserTask, ElementInstanceKey = instance.Key, ElementId = node.Id });
         context.Emit(new UserTaskCreated(wait.Id, instance.Key, node.Id, node.Name, string.IsNullOrEmpty(assignee) ? null : assignee,
             groups, users, due, followUp, formId, settings.FormKey, settings.FormBinding, priority));
+        // As Camunda 8.8: a task created with an assignee has been assigned, so its assigning listeners run now.
+        if (!string.IsNullOrEmpty(assignee))
+            ListenerChain.Begin(context, instance, node, ListenerPhase.Assigning, assignee);
     }
 
-    /// <summary>Completed by a person: the task closes, its completing listeners run, then the element completes with the task's variables.</summary>
+    /// <summary>
+    /// Assigned: the task (already assigned by the runtime) runs its assigning listeners, withdrawing those of an earlier
+    /// assignment still running. Completed by a person: the task closes, its completing listeners run, then the element
+    /// completes with the task's variables.
+    /// </summary>
     public string? OnTrigger(StepContext context, ElementInstance instance, FlowNode node, WaitPoint wait, Trigger trigger)
     {
+        if (trigger is TaskAssigned assigned)
+        {
+            if (!ListenerChain.Has(node, ListenerPhase.Assigning))
+                return $"Task {wait.Id} has no assigning listeners; nothing to run.";
+            ListenerChain.Withdraw(context, instance, node, ListenerPhase.Assigning);
+            ListenerChain.Begin(context, instance, node, ListenerPhase.Assigning, assigned.Assignee);
+            return null;
+        }
         if (trigger is not UserTaskCompleted done)
             throw ElementBehaviors.Unexpected(node, wait, trigger);
+        ListenerChain.Withdraw(context, instance, node, ListenerPhase.Assigning);
         if (!ListenerChain.Has(node, ListenerPhase.Completing))
             return context.Completion.CompleteOnTrigger(instance, wait, done.Variables, done.CompletedBy);
         context.WaitPoints.Consume(wait);

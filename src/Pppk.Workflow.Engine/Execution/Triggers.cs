@@ -11,6 +11,9 @@ public sealed record StartTrigger(JsonObject? Variables = null, string? StartEve
 
 public sealed record UserTaskCompleted(long WaitId, string? CompletedBy, JsonObject? Variables = null) : Trigger;
 
+/// <summary>An open task's assignee changed (claim, unclaim, assign; null: released): its assigning listeners run.</summary>
+public sealed record TaskAssigned(long WaitId, string? Assignee) : Trigger;
+
 public sealed record TimerFired(long WaitId) : Trigger;
 
 public sealed record MessageCorrelated(long WaitId, JsonObject? Variables = null) : Trigger;

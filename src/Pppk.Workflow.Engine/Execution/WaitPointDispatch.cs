@@ -16,6 +16,7 @@ internal static class WaitPointDispatch
         var (waitId, kind) = trigger switch
         {
             UserTaskCompleted t => (t.WaitId, WaitKind.UserTask),
+            TaskAssigned t => (t.WaitId, WaitKind.UserTask),
             TimerFired t => (t.WaitId, WaitKind.Timer),
             MessageCorrelated t => (t.WaitId, WaitKind.Message),
             SignalReceived t => (t.WaitId, WaitKind.Signal),

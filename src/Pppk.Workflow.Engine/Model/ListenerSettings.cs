@@ -1,7 +1,7 @@
 namespace Pppk.Workflow.Engine.Model;
 
-/// <summary>When a listener runs: before or after an element (execution listeners), before a user task is created or completed (task listeners).</summary>
-public enum ListenerPhase { Start, End, Creating, Completing }
+/// <summary>When a listener runs: before or after an element (execution listeners), before a user task is created or completed, or after it is assigned (task listeners).</summary>
+public enum ListenerPhase { Start, End, Creating, Completing, Assigning }
 
 /// <summary>One <c>zeebe:executionListener</c> or <c>zeebe:taskListener</c>: a job of <see cref="Type"/> the element waits for, as Camunda 8.6+ runs them.</summary>
 public sealed record ListenerSettings(string? EventType, string? Type, string? Retries, bool IsTaskListener)
@@ -13,9 +13,10 @@ public sealed record ListenerSettings(string? EventType, string? Type, string? R
         (false, "end") => ListenerPhase.End,
         (true, "creating" or "create") => ListenerPhase.Creating,
         (true, "completing" or "complete") => ListenerPhase.Completing,
+        (true, "assigning" or "assignment") => ListenerPhase.Assigning,
         _ => null,
     };
 
-    /// <summary>Task listener events Camunda has that this engine does not run yet (assignment and updates happen outside a step here).</summary>
-    public static readonly HashSet<string> UnsupportedTaskEvents = ["assigning", "assignment", "updating", "update", "canceling", "cancel"];
+    /// <summary>Task listener events Camunda has that this engine does not run yet.</summary>
+    public static readonly HashSet<string> UnsupportedTaskEvents = ["updating", "update", "canceling", "cancel"];
 }

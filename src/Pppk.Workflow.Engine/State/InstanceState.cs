@@ -154,7 +154,7 @@ public sealed record WaitPoint
     public ListenerPhase? Listener { get; init; }
     public int ListenerIndex { get; init; }
 
-    /// <summary>What a completion waiting for its listeners completes with: who completed the element and with which variables.</summary>
+    /// <summary>What a completion waiting for its listeners completes with: who completed the element and with which variables; on an assigning listener's job, the new assignee.</summary>
     public string? CompletedBy { get; init; }
     public JsonObject? Carried { get; init; }
 }

@@ -326,8 +326,8 @@ public static class ValidationTexts
 
     // Execution and task listeners
     public static readonly TextTemplate ListenerEventUnknown = new("listener-event-unknown",
-        "A listener of '{0}' has eventType '{1}'; execution listeners run at start or end, task listeners at creating or completing.",
-        "Sebuah listener pada '{0}' memiliki eventType '{1}'; listener eksekusi berjalan pada start atau end, listener tugas pada creating atau completing.");
+        "A listener of '{0}' has eventType '{1}'; execution listeners run at start or end, task listeners at creating, assigning or completing.",
+        "Sebuah listener pada '{0}' memiliki eventType '{1}'; listener eksekusi berjalan pada start atau end, listener tugas pada creating, assigning atau completing.");
     public static readonly TextTemplate ListenerWithoutType = new("listener-without-type",
         "A {1} listener of '{0}' has no job type; set its type to a handler registered in the host.",
         "Sebuah listener {1} pada '{0}' tidak memiliki tipe job; isi tipenya dengan handler yang terdaftar di host.");
@@ -338,8 +338,8 @@ public static class ValidationTexts
         "{0} cannot have {1} listeners: {2}",
         "Elemen {0} tidak dapat memiliki listener {1}: {2}");
     public static readonly TextTemplate TaskListenerEventUnsupported = new("task-listener-event-unsupported",
-        "Task listeners on '{1}' of user task '{0}' are not run yet (assignment and changes happen outside the process here); use creating or completing listeners, or a service task.",
-        "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (penugasan dan perubahan terjadi di luar proses di sini); gunakan listener creating atau completing, atau tugas layanan.");
+        "Task listeners on '{1}' of user task '{0}' are not run yet (changes to a task's data and its cancellation happen outside the process here); use creating, assigning or completing listeners, or a service task.",
+        "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (perubahan data tugas dan pembatalannya terjadi di luar proses di sini); gunakan listener creating, assigning atau completing, atau tugas layanan.");
     public static readonly TextTemplate ProcessListenersUnsupported = new("process-listeners-unsupported",
         "Execution listeners on process '{0}' itself are not run yet; put them on its start and end events.",
         "Listener eksekusi pada proses '{0}' itu sendiri belum dijalankan; pasang pada peristiwa mulai dan akhirnya.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.People;
 using Pppk.Workflow.Runtime.Steps;
@@ -7,7 +8,8 @@ namespace Pppk.Workflow.Runtime.UserTasks;
 
 /// <summary>
 /// Who holds a task: claim, release (unclaim) and hand over (assign), each on the locked task row and recorded in its
-/// instance's audit (<c>claim</c>, <c>unclaim</c>, <c>assign</c> with the task, the new and the previous assignee).
+/// instance's audit (<c>claim</c>, <c>unclaim</c>, <c>assign</c> with the task, the new and the previous assignee), and
+/// each runs the task's assigning listeners in the same transaction.
 /// </summary>
 public sealed partial class TaskService
 {
@@ -81,5 +83,8 @@ public sealed partial class TaskService
             ["taskId"] = taskId, ["elementId"] = task.Task.ElementId, ["assignee"] = assignee, ["previousAssignee"] = task.Task.Assignee,
         };
         tx.Buffer.Audit.Record(task.Task.InstanceId, _clock.GetUtcNow(), actor.Name, action, details.ToJsonString());
+        // The task's assigning listeners (if it has any: the engine decides) start in this transaction.
+        await tx.LoadAsync([task.Task.InstanceId], ct);
+        if (tx.Find(task.Task.InstanceId) is { } instance) tx.Enqueue(instance, new TaskAssigned(task.Task.WaitId, assignee), actor.Name);
     }
 }

@@ -146,7 +146,7 @@ public class ListenerTests
     [InlineData("""<zeebe:executionListeners><zeebe:executionListener eventType="middle" type="x"/></zeebe:executionListeners>""", "listener-event-unknown")]
     [InlineData("""<zeebe:executionListeners><zeebe:executionListener eventType="start"/></zeebe:executionListeners>""", "listener-without-type")]
     [InlineData("""<zeebe:executionListeners><zeebe:executionListener eventType="start" type="x" retries="banyak"/></zeebe:executionListeners>""", "listener-retries-invalid")]
-    [InlineData("""<zeebe:taskListeners><zeebe:taskListener eventType="assigning" type="x"/></zeebe:taskListeners>""", "task-listener-event-unsupported")]
+    [InlineData("""<zeebe:taskListeners><zeebe:taskListener eventType="updating" type="x"/></zeebe:taskListeners>""", "task-listener-event-unsupported")]
     public void A_listener_the_engine_cannot_run_is_refused_on_its_element(string extension, string code)
     {
         var problems = Check(Start() + User("u", extra: extension) + End(), "start -> u -> end");

@@ -53,7 +53,7 @@ public sealed class ListenerTests(HandlerTestHost host) : IClassFixture<HandlerT
     [Fact]
     public async Task A_listener_the_engine_cannot_run_is_refused_at_deploy()
     {
-        var task = UserTask("t", extra: Listeners("taskListener", ("assigning", "test.scripted", 3)));
+        var task = UserTask("t", extra: Listeners("taskListener", ("updating", "test.scripted", 3)));
         var response = await _api.DeployRawAsync(Chain("lst_refused", task));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();

@@ -71,5 +71,6 @@ public sealed class HandlerTestHost : TestHost
         services.AddSingleton<IJobHandler, DoubleHandler>();
         services.AddSingleton<IJobHandler, ScriptedHandler>();
         services.AddSingleton<IJobHandler, FlakyInlineHandler>();
+        services.AddSingleton<IJobHandler, AssigneeHandler>();
     }
 }

@@ -84,8 +84,8 @@ function extensions(node, type) {
   return (node.extensionElements?.values || []).filter((v) => v.$instanceOf(type));
 }
 
-// Listeners the engine runs: execution start/end, task creating/completing (docs/bpmn.md "Listeners").
-const TASK_EVENTS = ['creating', 'create', 'completing', 'complete'];
+// Listeners the engine runs: execution start/end, task creating/assigning/completing (docs/bpmn.md "Listeners").
+const TASK_EVENTS = ['creating', 'create', 'assigning', 'assignment', 'completing', 'complete'];
 
 export function listeners() {
   function check(node, reporter) {
@@ -104,7 +104,7 @@ export function listeners() {
     for (const group of extensions(node, 'zeebe:TaskListeners')) {
       if (!node.$instanceOf('bpmn:UserTask')) reporter.report(node.id, 'Listener tugas hanya untuk tugas pengguna.');
       for (const l of group.listeners || []) {
-        if (!TASK_EVENTS.includes(l.eventType)) reporter.report(node.id, `Listener tugas "${l.eventType}" belum dijalankan mesin; gunakan creating atau completing.`);
+        if (!TASK_EVENTS.includes(l.eventType)) reporter.report(node.id, `Listener tugas "${l.eventType}" belum dijalankan mesin; gunakan creating, assigning atau completing.`);
         if (!l.type) reporter.report(node.id, 'Listener perlu tipe pekerjaan (type).');
       }
     }

@@ -1,0 +1,66 @@
+using Pppk.Workflow.Testing;
+using Xunit.Abstractions;
+
+namespace Pppk.Workflow.Host.Tests.Load;
+
+/// <summary>
+/// A SIGKILL while assigning listeners run (tasks created with an assignee): after a restart every task's listener has
+/// had its effect exactly once (one probe row per instance), no job is left and the tasks are still open.
+/// </summary>
+[Trait("Category", "Load")]
+[Collection("Load")]
+public sealed class AssigningListenerCrashTests(ITestOutputHelper output)
+{
+    private const int Instances = 600;
+    private const string Key = "crash_assigning";
+
+    private static string Definition() => Bpmn.Chain(Key, """
+        <bpmn:userTask id="periksa" name="Periksa"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition assignee="admin" candidateGroups="verifier"/>
+          <zeebe:taskListeners><zeebe:taskListener eventType="assigning" type="diagnostics.probe"/></zeebe:taskListeners>
+        </bpmn:extensionElements></bpmn:userTask>
+        """);
+
+    [Fact]
+    public async Task Killed_host_while_assigning_listeners_run_loses_none_and_repeats_no_effect()
+    {
+        var cs = await TestCluster.CreateDatabaseAsync("crash_assigning");
+        HostProcess? host = null;
+        try
+        {
+            host = HostProcess.Start("crash-assigning-1", cs, "web,worker");
+            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(60));
+            using (var http = host.Client())
+            {
+                await new WorkflowApiClient(http).DeployAsync(Definition());
+                Assert.Equal(Instances, await LoadDb.BatchStartAsync(http, Key, Instances, chunk: 100, pause: TimeSpan.FromSeconds(1)));
+            }
+            var midway = await LoadDb.WaitUntilAsync(async () => await LoadDb.ProbeRowsAsync(cs) >= Instances / 4, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(20));
+            Assert.True(midway, "assigning listener probes never started");
+            host.Kill();
+            var atKill = await LoadDb.ProbeRowsAsync(cs);
+            output.WriteLine($"SIGKILL with {atKill} of {Instances} probe effects");
+            Assert.True(atKill < Instances, "every listener ran before the kill; the crash proved nothing");
+
+            host = HostProcess.Start("crash-assigning-2", cs, "web,worker");
+            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(60));
+            var done = await LoadDb.WaitUntilAsync(async () => await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM pppk.jobs") == 0
+                && await LoadDb.ProbeRowsAsync(cs) >= Instances, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
+
+            Assert.True(done, $"only {await LoadDb.ProbeRowsAsync(cs)} of {Instances} listeners ran");
+            Assert.Equal(Instances, await LoadDb.ProbeRowsAsync(cs));
+            Assert.Equal(0, await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM (SELECT instance_id FROM pppk.probe_effects GROUP BY instance_id HAVING count(*) <> 1) x"));
+            Assert.Equal(0, await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM pppk.incidents WHERE resolved_at IS NULL"));
+            Assert.Equal(Instances, await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM pppk.user_tasks WHERE state = 'open' AND assignee = 'admin'"));
+        }
+        catch
+        {
+            if (host is not null) output.WriteLine(host.Output());
+            throw;
+        }
+        finally
+        {
+            host?.Dispose();
+            await TestCluster.DropDatabaseAsync(cs);
+        }
+    }
+}

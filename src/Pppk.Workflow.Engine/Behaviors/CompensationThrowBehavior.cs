@@ -35,7 +35,7 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
         {
             var activity = context.Model.Node(record.ElementId);
             if (activity.CompensationStart is { } start) // a completed subprocess with a compensation event subprocess: that runs instead
-                context.Transitions.StartEventSubProcess(start.Scope.Owner!, scopeKey, start, null).CompensationOf = instance.Key;
+                context.Transitions.StartEventSubProcess(start.Scope.Owner!, scopeKey, start, null, record.Variables?.DeepClone().AsObject()).CompensationOf = instance.Key;
             else if (HandlerOf(activity) is { } handler)
                 context.Transitions.EnqueueActivateNew(handler, scopeKey).CompensationOf = instance.Key;
         }
@@ -59,7 +59,8 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
             remembered.RemoveAll(r => state.Find(r.ScopeKey) is null);
         }
         if (HandlerOf(node) is not null || compensationStart is not null)
-            (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey()));
+            (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey(),
+                compensationStart is null || instance.Variables is not { Count: > 0 } locals ? null : locals.DeepClone().AsObject()));
         if (state.Compensable is { Count: 0 })
             state.Compensable = null;
         if (instance.CompensationOf is > 0 and var throwKey && !state.Elements.Exists(e => e.CompensationOf == throwKey) && state.Find(throwKey) is { } thrower)

@@ -115,11 +115,11 @@ internal sealed class StepTransitions(StepContext step)
         return instance;
     }
 
-    /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables.</summary>
-    public ElementInstance StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables)
+    /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables; <paramref name="locals"/> start as its local variables (a compensation one's: its subprocess's).</summary>
+    public ElementInstance StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables, JsonObject? locals = null)
     {
         var instance = CreateInstance(esp, scopeKey, ElementInstanceKind.Element);
-        instance.Variables ??= [];
+        instance.Variables = locals ?? instance.Variables ?? [];
         if (!step.Variables.ApplyInputs(instance, esp) || !EventSubProcesses.Open(step, instance, esp.Inner!))
             return instance;
         EnqueueActivate(start, instance.Key, triggered: true, eventVariables: variables);

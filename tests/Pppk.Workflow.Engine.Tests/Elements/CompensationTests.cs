@@ -241,4 +241,16 @@ public class CompensationTests
             "start -> sub -> end; s1 -> e1; esps -> espe"));
         Assert.Contains(nonInterrupting, p => p.ElementId == "esps" && p.Code == "compensation-start-placement");
     }
+
+    [Fact]
+    public void A_compensation_event_subprocess_sees_its_subprocess_local_variables_as_they_were_at_completion()
+    {
+        var h = Harness.For(Start() + Sub("sub", Start("s1") + Service("B") + End("e1") + CompensationEsp("esp"), Io(("input", "=amount * 2", "doubled")))
+                + Service("C") + ThrowCompensation("undo") + End(),
+            "start -> sub -> C -> undo -> end; s1 -> B -> e1; esps -> espJob -> espe").Start(new { amount = 21 });
+        h.CompleteJob("B", new { doubled = 50 }).CompleteJob("C", new { doubled = 7 });
+        Assert.Equal("50", h.Of<JobCreated>().Single(j => j.ElementId == "espJob").Variables["doubled"]!.ToJsonString());
+        h.CompleteJob("espJob");
+        h.AssertCompleted();
+    }
 }

@@ -8,7 +8,8 @@ namespace Pppk.Workflow.Engine.Behaviors;
 /// Compensation, as Camunda 8.5+: an activity with a compensation boundary event is remembered when it completes (a
 /// completed subprocess hands its remembered activities to its own scope). A compensation intermediate throw or end
 /// event starts the handler of every remembered activity of its scope (or of its <c>activityRef</c> only), most recently
-/// completed first, each once per completion, and waits until all of them have completed; then it goes on.
+/// completed first, each once per completion, and waits until all of them have completed; then it goes on. A completed
+/// embedded subprocess with a compensation event subprocess is compensated by running that instead of its inner handlers.
 /// </summary>
 internal sealed class CompensationThrowBehavior : IElementBehavior
 {
@@ -31,8 +32,13 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
             state.Compensable = null;
         instance.Status = ElementInstanceStatus.Waiting;
         foreach (var record in due)
-            if (HandlerOf(context.Model.Node(record.ElementId)) is { } handler)
+        {
+            var activity = context.Model.Node(record.ElementId);
+            if (activity.CompensationStart is { } start) // a completed subprocess with a compensation event subprocess: that runs instead
+                context.Transitions.StartEventSubProcess(start.Scope.Owner!, scopeKey, start, null, record.Variables?.DeepClone().AsObject()).CompensationOf = instance.Key;
+            else if (HandlerOf(activity) is { } handler)
                 context.Transitions.EnqueueActivateNew(handler, scopeKey).CompensationOf = instance.Key;
+        }
     }
 
     /// <summary>An element instance completed: remember it when it can be compensated; a completed handler may release its throw event.</summary>
@@ -40,18 +46,21 @@ internal sealed class CompensationThrowBehavior : IElementBehavior
     {
         var state = context.State;
         if (instance.Kind == ElementInstanceKind.Process || instance.LoopCounter is not null
-            || (state.Compensable is null && instance.CompensationOf == 0 && node.Boundaries.Count == 0))
+            || (state.Compensable is null && instance.CompensationOf == 0 && node.Boundaries.Count == 0 && node.Inner is null))
             return; // inner multi-instance tokens: the body is compensated once, when all of them completed; the rest: nothing to do (the common case, kept cheap)
+        var compensationStart = node.CompensationStart;
         if (state.Compensable is { } remembered)
         {
-            // a completed subprocess hands what completed inside it to its own scope; what belonged to ended scopes is gone
+            // a completed subprocess hands what completed inside it to its own scope (unless its compensation event subprocess
+            // undoes it as a whole); what belonged to ended scopes is gone
             for (var i = 0; i < remembered.Count; i++)
-                if (remembered[i].ScopeKey == instance.Key)
+                if (remembered[i].ScopeKey == instance.Key && compensationStart is null)
                     remembered[i] = remembered[i] with { ScopeKey = instance.ScopeKey!.Value };
             remembered.RemoveAll(r => state.Find(r.ScopeKey) is null);
         }
-        if (HandlerOf(node) is not null)
-            (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey()));
+        if (HandlerOf(node) is not null || compensationStart is not null)
+            (state.Compensable ??= []).Add(new CompensableActivity(instance.ScopeKey!.Value, node.Id, state.NewKey(),
+                compensationStart is null || instance.Variables is not { Count: > 0 } locals ? null : locals.DeepClone().AsObject()));
         if (state.Compensable is { Count: 0 })
             state.Compensable = null;
         if (instance.CompensationOf is > 0 and var throwKey && !state.Elements.Exists(e => e.CompensationOf == throwKey) && state.Find(throwKey) is { } thrower)

@@ -115,14 +115,15 @@ internal sealed class StepTransitions(StepContext step)
         return instance;
     }
 
-    /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables.</summary>
-    public void StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables)
+    /// <summary>Enters event subprocess <paramref name="esp"/> in scope <paramref name="scopeKey"/> now, its start event already triggered with the event's variables; <paramref name="locals"/> start as its local variables (a compensation one's: its subprocess's).</summary>
+    public ElementInstance StartEventSubProcess(FlowNode esp, long scopeKey, FlowNode start, JsonObject? variables, JsonObject? locals = null)
     {
         var instance = CreateInstance(esp, scopeKey, ElementInstanceKind.Element);
-        instance.Variables ??= [];
+        instance.Variables = locals ?? instance.Variables ?? [];
         if (!step.Variables.ApplyInputs(instance, esp) || !EventSubProcesses.Open(step, instance, esp.Inner!))
-            return;
+            return instance;
         EnqueueActivate(start, instance.Key, triggered: true, eventVariables: variables);
+        return instance;
     }
 
     /// <summary>Input mappings, boundary events, then the element's own behaviour. Also what an incident retry runs again.</summary>

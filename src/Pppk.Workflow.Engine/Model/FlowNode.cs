@@ -49,6 +49,9 @@ public sealed class FlowNode(string id, string type, XElement source)
     /// <summary>A compensation boundary event: the handler its association points to.</summary>
     public FlowNode? CompensationHandler { get; set; }
 
+    /// <summary>The compensation start of an event subprocess directly inside this embedded subprocess: it replaces compensating the subprocess's inner activities.</summary>
+    public FlowNode? CompensationStart => Inner?.EventSubProcessStarts.FirstOrDefault(s => s.Event?.Kind == EventKind.Compensate);
+
     public TaskDefinition? TaskDefinition { get; init; }
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<IoMapping> Inputs { get; init; } = [];

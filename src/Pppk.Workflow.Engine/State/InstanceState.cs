@@ -161,8 +161,8 @@ public sealed record WaitPoint
 
 public sealed record JoinToken(long ScopeKey, string GatewayId, string FlowId);
 
-/// <summary>An activity of scope <paramref name="ScopeKey"/> that completed (the <paramref name="Order"/>-th) and has a compensation handler.</summary>
-public sealed record CompensableActivity(long ScopeKey, string ElementId, long Order);
+/// <summary>An activity of scope <paramref name="ScopeKey"/> that completed (the <paramref name="Order"/>-th) and has a compensation handler; a subprocess with a compensation event subprocess keeps its local <paramref name="Variables"/> as they were at completion.</summary>
+public sealed record CompensableActivity(long ScopeKey, string ElementId, long Order, JsonObject? Variables = null);
 
 public enum IncidentKind { Element, Job }
 

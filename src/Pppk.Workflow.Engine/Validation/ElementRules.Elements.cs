@@ -78,16 +78,27 @@ internal sealed partial class ElementRules
     /// <summary>The start of an event subprocess: which kinds may start one, and an error start always interrupts. False when the kind is refused.</summary>
     private bool CheckEventSubProcessStart(FlowNode node, EventKind? kind)
     {
-        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Error or EventKind.Escalation or EventKind.Conditional))
+        if (kind is not (EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Error or EventKind.Escalation or EventKind.Conditional or EventKind.Compensate))
         {
             Error(node.Id, T.EventSubProcessStartKind.Format(node.Id, ElementNames.Of(kind)));
             return false;
         }
+        if (kind == EventKind.Compensate)
+            CheckCompensationStart(node);
         if (kind == EventKind.Error && !node.IsInterrupting)
             Error(node.Id, T.ErrorStartNonInterrupting.Format(node.Id));
         if (kind == EventKind.Signal)
             CheckSignal(node);
         return true;
+    }
+
+    /// <summary>A compensation start interrupts, in an event subprocess directly inside an embedded (not event) subprocess, one per subprocess.</summary>
+    private void CheckCompensationStart(FlowNode node)
+    {
+        var owner = node.Scope.Owner!.Scope.Owner;
+        if (!node.IsInterrupting || owner is null || owner.TriggeredByEvent || owner.ElementType != ElementType.SubProcess
+            || owner.Inner!.EventSubProcessStarts.Count(s => s.Event?.Kind == EventKind.Compensate) > 1)
+            Error(node.Id, T.CompensationStartPlacement.Format(node.Id));
     }
 
     /// <summary>An event subprocess is entered by its one start event only: no flows in or out.</summary>
@@ -140,7 +151,7 @@ internal sealed partial class ElementRules
     private void CheckCompensationThrow(FlowNode node)
     {
         if (node.Event!.ActivityRef is { } reference
-            && !node.Scope.Nodes.Exists(n => n.Id == reference && n.Boundaries.Exists(b => b.Event?.Kind == EventKind.Compensate)))
+            && !node.Scope.Nodes.Exists(n => n.Id == reference && (n.Boundaries.Exists(b => b.Event?.Kind == EventKind.Compensate) || n.CompensationStart is not null)))
             Error(node.Id, T.CompensationActivityUnknown.Format(node.Id, reference));
     }
 

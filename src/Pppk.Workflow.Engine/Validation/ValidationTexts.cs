@@ -260,6 +260,9 @@ public static class ValidationTexts
     public static readonly TextTemplate CompensationActivityUnknown = new("compensation-activity-unknown",
         "Compensation event '{0}' names activity '{1}', which is not an activity with a compensation boundary event in the same (sub)process.",
         "Peristiwa kompensasi '{0}' menyebut aktivitas '{1}', yang bukan aktivitas dengan peristiwa batas kompensasi dalam (sub)proses yang sama.");
+    public static readonly TextTemplate CompensationStartPlacement = new("compensation-start-placement",
+        "Compensation start event '{0}' must start an interrupting event subprocess directly inside an embedded subprocess, at most one per subprocess.",
+        "Peristiwa mulai kompensasi '{0}' harus memulai subproses peristiwa yang menyela, langsung di dalam subproses tertanam, paling banyak satu per subproses.");
 
     // Link events
     public static readonly TextTemplate LinkWithoutName = new("link-without-name",
@@ -351,11 +354,11 @@ public static class ValidationTexts
         "Boundary event '{0}' is attached to event subprocess '{1}'; an event subprocess takes no boundary events.",
         "Peristiwa batas '{0}' menempel pada subproses peristiwa '{1}'; subproses peristiwa tidak dapat diberi peristiwa batas.");
     public static readonly TextTemplate EventSubProcessStartCount = new("event-subprocess-start",
-        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, conditional, error or escalation event definition.",
-        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
+        "Event subprocess '{0}' must have exactly one start event, with a timer, message, signal, conditional, error, escalation or compensation event definition.",
+        "Subproses peristiwa '{0}' harus memiliki tepat satu peristiwa mulai, dengan definisi peristiwa pewaktu, pesan, sinyal, kondisional, galat, eskalasi atau kompensasi.");
     public static readonly TextTemplate EventSubProcessStartKind = new("event-subprocess-start-kind",
-        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, conditional, error or escalation start event.",
-        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, kondisional, galat atau eskalasi.");
+        "Start event '{0}' of an event subprocess is a {1} start event; use a timer, message, signal, conditional, error, escalation or compensation start event.",
+        "Peristiwa mulai '{0}' pada subproses peristiwa adalah peristiwa mulai {1}; gunakan peristiwa mulai pewaktu, pesan, sinyal, kondisional, galat, eskalasi atau kompensasi.");
     public static readonly TextTemplate ErrorStartNonInterrupting = new("error-start-non-interrupting",
         "Error start event '{0}' is non-interrupting; an error event subprocess always interrupts its scope.",
         "Peristiwa mulai galat '{0}' tidak menyela; subproses peristiwa galat selalu menyela cakupannya.");

@@ -2,6 +2,7 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Tests.Support;
 using Pppk.Workflow.Engine.Validation;
 using static Pppk.Workflow.Engine.Tests.Support.Bpmn;
+using static Pppk.Workflow.Engine.Tests.Support.EventBpmn;
 
 namespace Pppk.Workflow.Engine.Tests.Elements;
 
@@ -151,5 +152,105 @@ public class CompensationTests
             "start -> A -> undo -> end; undoA -> e2"));
         Assert.Contains(wrong, p => p.ElementId == "undo" && p.Code == "compensation-activity-unknown");
         Assert.Contains(wrong, p => p.ElementId == "undoA" && p.Code == "compensation-handler-with-flows");
+    }
+
+    private static string CompensationStart(string id, bool interrupting = true) =>
+        $"""<startEvent id="{id}"{(interrupting ? "" : " isInterrupting=\"false\"")}><compensateEventDefinition/></startEvent>""";
+
+    /// <summary>A compensation event subprocess "{id}" whose start "{id}s" leads to a service task "{id}Job" (type "undo") and an end.</summary>
+    private static string CompensationEsp(string id) =>
+        Esp(id, CompensationStart($"{id}s"), Service($"{id}Job", "undo") + End($"{id}e"));
+
+    [Fact]
+    public void A_throw_after_a_completed_subprocess_with_a_compensation_event_subprocess_runs_it_instead_and_waits_for_it()
+    {
+        var h = Harness.For(Start() + Sub("sub", Start("s1") + Service("B") + Compensable("B") + End("e1") + CompensationEsp("esp")) + ThrowCompensation("undo") + User("after") + End(),
+            "start -> sub -> undo -> after -> end; s1 -> B -> e1; esps -> espJob -> espe").Start();
+        h.CompleteJob("B");
+        Assert.Equal(["esp", "espJob", "undo"], h.Active);
+        Assert.DoesNotContain(h.Of<JobCreated>(), j => j.ElementId == "undoB"); // the event subprocess replaces the inner handlers
+        h.CompleteJob("espJob");
+        Assert.Equal(["after"], h.Active);
+        Assert.Null(h.State.Compensable);
+    }
+
+    [Fact]
+    public void A_compensation_event_subprocess_does_not_run_while_its_subprocess_runs_nor_without_a_throw()
+    {
+        var h = Harness.For(Start() + Sub("sub", Start("s1") + Service("B") + End("e1") + CompensationEsp("esp")) + End(),
+            "start -> sub -> end; s1 -> B -> e1; esps -> espJob -> espe").Start();
+        Assert.Equal(["B", "sub"], h.Active);
+        h.CompleteJob("B");
+        h.AssertCompleted();
+        Assert.DoesNotContain("esp", h.Ended);
+    }
+
+    [Fact]
+    public void Activity_ref_names_a_subprocess_with_a_compensation_event_subprocess()
+    {
+        var h = Harness.For(Start() + Service("A") + Compensable("A") + Sub("sub", Start("s1") + End("e1") + CompensationEsp("esp")) + ThrowCompensation("undo", activityRef: "sub") + End(),
+            "start -> A -> sub -> undo -> end; s1 -> e1; esps -> espJob -> espe").Start();
+        h.CompleteJob("A");
+        Assert.Equal(["esp", "espJob", "undo"], h.Active);
+        h.CompleteJob("espJob");
+        h.AssertCompleted();
+        Assert.Single(h.State.Compensable ?? [], r => r.ElementId == "A");
+    }
+
+    [Fact]
+    public void Nested_subprocesses_the_innermost_compensation_event_subprocess_runs_from_a_throw_outside_both()
+    {
+        var h = Harness.For(Start() + Sub("outer", Start("o1") + Sub("inner", Start("i1") + Service("B") + Compensable("B") + End("i2") + CompensationEsp("esp")) + Service("C") + Compensable("C") + End("o2"))
+                + ThrowCompensation("undo") + End(),
+            "start -> outer -> undo -> end; o1 -> inner -> C -> o2; i1 -> B -> i2; esps -> espJob -> espe").Start();
+        h.CompleteJob("B").CompleteJob("C");
+        Assert.Equal(["esp", "espJob", "undo", "undoC"], h.Active);
+        Assert.Equal(["undoC", "espJob"], h.Of<JobCreated>().Where(j => j.Type == "undo").Select(j => j.ElementId)); // latest completed first
+        h.CompleteJob("undoC").CompleteJob("espJob");
+        h.AssertCompleted();
+        Assert.DoesNotContain("undoB", h.Ended);
+    }
+
+    [Fact]
+    public void An_outer_compensation_event_subprocess_replaces_an_inner_one()
+    {
+        var h = Harness.For(Start() + Sub("outer", Start("o1") + Sub("inner", Start("i1") + End("i2") + CompensationEsp("espIn")) + End("o2") + CompensationEsp("espOut"))
+                + ThrowCompensation("undo") + End(),
+            "start -> outer -> undo -> end; o1 -> inner -> o2; i1 -> i2; espIns -> espInJob -> espIne; espOuts -> espOutJob -> espOute").Start();
+        Assert.Equal(["espOut", "espOutJob", "undo"], h.Active);
+        h.CompleteJob("espOutJob");
+        h.AssertCompleted();
+        Assert.DoesNotContain("espIn", h.Ended);
+    }
+
+    [Fact]
+    public void Validation_accepts_a_compensation_event_subprocess_only_inside_an_embedded_subprocess()
+    {
+        var ok = BpmnValidator.Validate(Parse(Start() + Sub("sub", Start("s1") + End("e1") + CompensationEsp("esp")) + ThrowCompensation("undo", "sub") + End(),
+            "start -> sub -> undo -> end; s1 -> e1; esps -> espJob -> espe"));
+        Assert.True(BpmnValidator.IsValid(ok), string.Join("\n", ok));
+
+        var atProcess = BpmnValidator.Validate(Parse(Start() + End() + CompensationEsp("esp"), "start -> end; esps -> espJob -> espe"));
+        Assert.Contains(atProcess, p => p.ElementId == "esps" && p.Code == "compensation-start-placement");
+
+        var twice = BpmnValidator.Validate(Parse(Start() + Sub("sub", Start("s1") + End("e1") + CompensationEsp("esp") + CompensationEsp("esq")) + End(),
+            "start -> sub -> end; s1 -> e1; esps -> espJob -> espe; esqs -> esqJob -> esqe"));
+        Assert.Contains(twice, p => p.ElementId == "esps" && p.Code == "compensation-start-placement");
+
+        var nonInterrupting = BpmnValidator.Validate(Parse(Start() + Sub("sub", Start("s1") + End("e1") + Esp("esp", CompensationStart("esps", interrupting: false), End("espe"))) + End(),
+            "start -> sub -> end; s1 -> e1; esps -> espe"));
+        Assert.Contains(nonInterrupting, p => p.ElementId == "esps" && p.Code == "compensation-start-placement");
+    }
+
+    [Fact]
+    public void A_compensation_event_subprocess_sees_its_subprocess_local_variables_as_they_were_at_completion()
+    {
+        var h = Harness.For(Start() + Sub("sub", Start("s1") + Service("B") + End("e1") + CompensationEsp("esp"), Io(("input", "=amount * 2", "doubled")))
+                + Service("C") + ThrowCompensation("undo") + End(),
+            "start -> sub -> C -> undo -> end; s1 -> B -> e1; esps -> espJob -> espe").Start(new { amount = 21 });
+        h.CompleteJob("B", new { doubled = 50 }).CompleteJob("C", new { doubled = 7 });
+        Assert.Equal("50", h.Of<JobCreated>().Single(j => j.ElementId == "espJob").Variables["doubled"]!.ToJsonString());
+        h.CompleteJob("espJob");
+        h.AssertCompleted();
     }
 }

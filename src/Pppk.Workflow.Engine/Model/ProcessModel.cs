@@ -61,6 +61,10 @@ public sealed class ProcessModel
     public FlowNode Node(string id) =>
         Process.AllNodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
 
+    /// <summary>The node an element instance belongs to; the process instance's is the process itself (its listeners).</summary>
+    internal FlowNode NodeOf(State.ElementInstance instance) =>
+        instance.Kind == State.ElementInstanceKind.Process ? Process.ListenerNode : Node(instance.ElementId);
+
     public FlowNode? NoneStartEvent =>
         Process.StartEvents.FirstOrDefault(s => s.Event is null) ?? (Process.StartEvents.Count() == 1 ? Process.StartEvents.First() : null);
 

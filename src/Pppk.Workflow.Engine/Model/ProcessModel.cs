@@ -38,7 +38,7 @@ public sealed class ProcessModel
     /// <summary>Parses every FEEL expression of the process once, so steps only evaluate. Syntax errors are left to validation (and to an incident if an invalid model is run anyway).</summary>
     private void Precompile()
     {
-        foreach (var node in Process.AllNodes.Values)
+        foreach (var node in Process.AllNodes.Values.Append(Process.ListenerNode))
             foreach (var (_, raw) in ExpressionSites.Of(node, Definitions))
                 if (raw is not null)
                     Expressions.TryCompile(raw);

@@ -39,5 +39,10 @@ internal sealed partial class ElementRules
     private static bool Has(FlowNode node, ListenerPhase phase) => node.ExecutionListeners.Any(l => l.Phase == phase);
 
     // The process's own listeners run as the instance starts and completes (its node stands for the process).
-    private void CheckProcessListeners() => CheckEachListener(process.ListenerNode);
+    private void CheckProcessListeners()
+    {
+        CheckEachListener(process.ListenerNode);
+        foreach (var (what, raw) in ExpressionSites.Of(process.ListenerNode, definitions))
+            Feel(process.Id, raw, ElementNames.Site(what));
+    }
 }

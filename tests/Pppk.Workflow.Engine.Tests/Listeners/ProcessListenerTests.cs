@@ -89,6 +89,13 @@ public class ProcessListenerTests
     }
 
     [Fact]
+    public void A_listener_type_can_be_an_expression_over_the_start_variables()
+    {
+        var h = Harness.For(OnProcess(("start", "=\"daftar-\" + jenis")) + Start() + End(), "start -> end").Start(new { jenis = "cuti" });
+        Assert.Equal("daftar-cuti", h.Of<JobCreated>().Single().Type);
+    }
+
+    [Fact]
     public void A_terminate_end_event_ends_the_instance_without_its_end_listeners()
     {
         var h = Harness.For(OnProcess(("end", "e1")) + Start() + Terminate("t"), "start -> t").Start();
@@ -103,5 +110,6 @@ public class ProcessListenerTests
         Assert.True(BpmnValidator.IsValid(ok), string.Join("\n", ok));
         Assert.Contains(Check(OnProcess(("begin", "a")) + Start() + End(), "start -> end"), p => p.Code == "listener-event-unknown");
         Assert.Contains(Check(OnProcess(("start", " ")) + Start() + End(), "start -> end"), p => p.Code == "listener-without-type");
+        Assert.Contains(Check(OnProcess(("start", "=if then")) + Start() + End(), "start -> end"), p => p.ElementId == "p" && p.Severity == Severity.Error);
     }
 }

@@ -34,11 +34,18 @@ internal static class ListenerChain
     /// <summary>Starts the element's listeners of <paramref name="phase"/>; false when it has none (the caller goes on at once).</summary>
     public static bool Begin(StepContext context, ElementInstance instance, FlowNode node, ListenerPhase phase, string? completedBy = null, JsonObject? carried = null)
     {
-        if (instance.Kind != ElementInstanceKind.Element || !Has(node, phase))
+        if (instance.Kind is not (ElementInstanceKind.Element or ElementInstanceKind.Process) || !Has(node, phase))
             return false;
         Next(context, instance, node, phase, 0, completedBy, carried);
         return true;
     }
+
+    /// <summary>Starts the process's own start listeners; when they are done the instance goes on at <paramref name="startEvent"/>. False when it has none.</summary>
+    public static bool BeginProcess(StepContext context, ElementInstance root, FlowNode startEvent) =>
+        Begin(context, root, context.Model.Process.ListenerNode, ListenerPhase.Start, carried: new JsonObject { [StartEventKey] = startEvent.Id });
+
+    // Where a process's start listeners leave the start event to activate once they are done.
+    private const string StartEventKey = "startEvent";
 
     private static void Next(StepContext context, ElementInstance instance, FlowNode node, ListenerPhase phase, int index, string? completedBy, JsonObject? carried)
     {
@@ -105,6 +112,10 @@ internal static class ListenerChain
                 foreach (var (name, value) in variables)
                     merged[name] = value?.DeepClone();
                 return merged;
+            case ListenerPhase.End when instance.Kind == ElementInstanceKind.Process:
+                foreach (var (name, value) in variables)
+                    context.Variables.SetLocal(instance, name, value?.DeepClone()); // the process's end listeners: its own variables, as the instance completes with them
+                return carried;
             default:
                 context.Variables.Propagate(instance.ScopeKey!.Value, variables.DeepClone().AsObject());
                 return carried;
@@ -115,6 +126,10 @@ internal static class ListenerChain
     {
         switch (phase)
         {
+            case ListenerPhase.Start when instance.Kind == ElementInstanceKind.Process:
+                EventSubProcesses.Open(context, instance, context.Model.Process);
+                context.Transitions.EnqueueActivate(context.Model.Node((string)carried![StartEventKey]!), instance.Key);
+                break;
             case ListenerPhase.Start:
                 context.Transitions.ContinueActivation(instance, node);
                 break;

@@ -29,6 +29,8 @@ internal sealed class StepCompletion(StepContext step)
         if (instance.Kind == ElementInstanceKind.Process)
         {
             step.WaitPoints.CloseAll(instance.Key); // the event subprocesses' subscriptions end with the process
+            if (TerminatedBy is null && ListenerChain.Begin(step, instance, step.Model.Process.ListenerNode, ListenerPhase.End))
+                return; // the process's end listeners run before it ends (not when it is terminated, as Camunda 8)
             Remove(instance, terminated: false);
             EndProcess();
             return;
@@ -61,6 +63,12 @@ internal sealed class StepCompletion(StepContext step)
     /// <summary>The end of completion, after the output mappings and the end listeners: multi-instance output, then leaving on the flows.</summary>
     public void Leave(ElementInstance instance, string? completedBy = null, JsonObject? variables = null, IReadOnlyList<SequenceFlow>? flows = null)
     {
+        if (instance.Kind == ElementInstanceKind.Process)
+        {
+            Remove(instance, terminated: false);
+            EndProcess();
+            return;
+        }
         var node = step.Model.Node(instance.ElementId);
         ElementInstance? body = null;
         if (instance.LoopCounter is not null && step.State.Find(instance.ScopeKey!.Value) is { Kind: ElementInstanceKind.MultiInstanceBody } b)
@@ -98,6 +106,8 @@ internal sealed class StepCompletion(StepContext step)
                 return;
             if (state.Elements.Exists(e => e.ScopeKey == scopeKey) || state.Joins.Exists(j => j.ScopeKey == scopeKey))
                 return;
+            if (state.WaitPoints.Exists(w => w.ElementInstanceKey == scopeKey && w.Listener is not null))
+                return; // its listeners are running (the process's start or end listeners): they go on from there
             if (scope.Kind == ElementInstanceKind.MultiInstanceBody)
                 return; // a body completes when its inner instances report, not by emptiness
             Complete(scope);

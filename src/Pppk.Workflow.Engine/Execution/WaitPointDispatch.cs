@@ -40,7 +40,7 @@ internal static class WaitPointDispatch
             return $"Wait point {waitId} has no live element; ignored.";
 
         if (wait.Listener is not null)
-            return ListenerChain.OnTrigger(context, owner, context.Model.Node(owner.ElementId), wait, trigger);
+            return ListenerChain.OnTrigger(context, owner, context.Model.NodeOf(owner), wait, trigger);
         var reached = ReachedElement(context, owner, wait);
         return ElementBehaviors.For(reached).OnTrigger(context, owner, reached, wait, trigger);
     }

@@ -30,8 +30,11 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         };
         state.Elements.Add(root);
         context.Emit(new ElementStarted(root.Key, model.Id, StepTransitions.ProcessType, model.Process.Name, context.Now));
-        EventSubProcesses.Open(context, root, model.Process); // a failure is an incident on the process; its retry opens them again
-        context.Transitions.EnqueueActivate(start, root.Key);
+        if (!ListenerChain.BeginProcess(context, root, start)) // the process's start listeners run first, as Camunda 8.6+
+        {
+            EventSubProcesses.Open(context, root, model.Process); // a failure is an incident on the process; its retry opens them again
+            context.Transitions.EnqueueActivate(start, root.Key);
+        }
         context.Transitions.Run();
         ConditionalEvents.Evaluate(context);
         UpdateCase(context);
@@ -139,7 +142,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (state.Find(incident.ElementInstanceKey) is not { } instance)
             return null;
         instance.Status = ElementInstanceStatus.Active;
-        var node = context.Model.Node(instance.ElementId);
+        var node = context.Model.NodeOf(instance);
         if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { Listener: not null } listenerJob)
             ListenerChain.Retry(context, instance, node, listenerJob);
         else if (incident.Kind == IncidentKind.Job && state.WaitPoints.Find(w => w.Id == incident.WaitId) is { } job)

@@ -69,6 +69,9 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
     /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = [];
 
+    /// <summary>The process itself as the owner of its execution listeners (<c>zeebe:executionListeners</c> on <c>bpmn:process</c>); not in <see cref="AllNodes"/>.</summary>
+    public FlowNode ListenerNode { get; init; } = null!;
+
     /// <summary>Every sequence flow of the process including nested ones, by id.</summary>
     public Dictionary<string, SequenceFlow> AllFlows { get; } = [];
 }

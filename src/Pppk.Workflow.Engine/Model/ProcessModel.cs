@@ -38,7 +38,7 @@ public sealed class ProcessModel
     /// <summary>Parses every FEEL expression of the process once, so steps only evaluate. Syntax errors are left to validation (and to an incident if an invalid model is run anyway).</summary>
     private void Precompile()
     {
-        foreach (var node in Process.AllNodes.Values)
+        foreach (var node in Process.AllNodes.Values.Append(Process.ListenerNode))
             foreach (var (_, raw) in ExpressionSites.Of(node, Definitions))
                 if (raw is not null)
                     Expressions.TryCompile(raw);
@@ -60,6 +60,10 @@ public sealed class ProcessModel
 
     public FlowNode Node(string id) =>
         Process.AllNodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"Process '{Id}' has no element '{id}'.");
+
+    /// <summary>The node an element instance belongs to; the process instance's is the process itself (its listeners).</summary>
+    internal FlowNode NodeOf(State.ElementInstance instance) =>
+        instance.Kind == State.ElementInstanceKind.Process ? Process.ListenerNode : Node(instance.ElementId);
 
     public FlowNode? NoneStartEvent =>
         Process.StartEvents.FirstOrDefault(s => s.Event is null) ?? (Process.StartEvents.Count() == 1 ? Process.StartEvents.First() : null);

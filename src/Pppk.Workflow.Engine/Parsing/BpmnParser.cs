@@ -61,6 +61,7 @@ public static class BpmnParser
                 InvalidStartVariables = invalid,
                 VersionTag = ZeebeExtensionReader.VersionTag(p),
                 EmbeddedForms = ZeebeExtensionReader.EmbeddedForms(p),
+                ListenerNode = new FlowNode(id, "process", p) { Name = p.Attr("name"), ExecutionListeners = ZeebeExtensionReader.Listeners(p, task: false) },
             };
             ReadScope(process, process, definitions);
             Link(process, definitions);

@@ -343,9 +343,6 @@ public static class ValidationTexts
     public static readonly TextTemplate TaskListenerEventUnsupported = new("task-listener-event-unsupported",
         "Task listeners on '{1}' of user task '{0}' are not run yet (changes to a task's data and its cancellation happen outside the process here); use creating, assigning or completing listeners, or a service task.",
         "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (perubahan data tugas dan pembatalannya terjadi di luar proses di sini); gunakan listener creating, assigning atau completing, atau tugas layanan.");
-    public static readonly TextTemplate ProcessListenersUnsupported = new("process-listeners-unsupported",
-        "Execution listeners on process '{0}' itself are not run yet; put them on its start and end events.",
-        "Listener eksekusi pada proses '{0}' itu sendiri belum dijalankan; pasang pada peristiwa mulai dan akhirnya.");
     // Event subprocesses, escalation and signal events (issue 16, events)
     public static readonly TextTemplate EventSubProcessFlows = new("event-subprocess-flows",
         "Event subprocess '{0}' has incoming or outgoing sequence flows; an event subprocess starts only by its start event and ends inside itself.",

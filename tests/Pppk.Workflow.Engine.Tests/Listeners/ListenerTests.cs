@@ -163,7 +163,5 @@ public class ListenerTests
             p => p.Code == "listener-not-allowed-here" && p.ElementId == "gw");
         var boundary = $"""<boundaryEvent id="b" attachedToRef="s"><extensionElements>{Execution(("start", "x"))}</extensionElements><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>""";
         Assert.Contains(Check(Start() + Service("s") + boundary + End() + End("e2"), "start -> s -> end; b -> e2"), p => p.Code == "listener-not-allowed-here" && p.ElementId == "b");
-        var onProcess = Check($"<extensionElements>{Execution(("start", "x"))}</extensionElements>" + Start() + End(), "start -> end");
-        Assert.Contains(onProcess, p => p.Code == "process-listeners-unsupported");
     }
 }

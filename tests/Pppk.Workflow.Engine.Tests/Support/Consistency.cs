@@ -42,7 +42,9 @@ public static class Consistency
         else
         {
             // an active instance has something to wait for: a live element below the root, or it has an incident
-            if (state.Elements.Count <= 1 && state.Joins.Count == 0) yield return "active instance without live elements";
+            // (or the process's own start or end listeners are running)
+            var processListening = state.WaitPoints.Exists(w => w.Listener is not null && w.ElementInstanceKey == state.Root?.Key);
+            if (state.Elements.Count <= 1 && state.Joins.Count == 0 && !processListening) yield return "active instance without live elements";
             foreach (var e in state.Elements.Where(e => e.ScopeKey is not null && e.Kind == ElementInstanceKind.Element && e.Status == ElementInstanceStatus.Active))
             {
                 // an active leaf element must be waiting on something, or be a scope with children

@@ -45,7 +45,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
   const sourceViewer = viewerOf($('[data-testid=migrate-source-diagram]'));
   const targetViewer = viewerOf($('[data-testid=migrate-target-diagram]'));
   await sourceViewer.importXML(sourceXml);
-  sourceViewer.get('canvas').zoom('fit-viewport');
+  sourceViewer.get('canvas').zoom('fit-viewport', 'auto');
   for (const id of active) sourceViewer.get('canvas').addMarker(id, 'pppk-active');
 
   const allNames = () => new Map([...sourceNames, ...target.names]);
@@ -96,7 +96,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
     $('[data-testid=migrate-target-version]').textContent = version;
     $('[data-role=target-caption]').textContent = version;
     await targetViewer.importXML(definition.xml);
-    targetViewer.get('canvas').zoom('fit-viewport');
+    targetViewer.get('canvas').zoom('fit-viewport', 'auto');
     renderMapping(previous);
     await check();
   }

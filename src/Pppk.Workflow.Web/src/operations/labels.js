@@ -24,8 +24,9 @@ export function percent(op) {
 
 export function progressHtml(op) {
   const p = percent(op);
-  return `<div class="progress ${op.failed ? 'with-failures' : ''}" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${p}"
-      data-testid="operation-progress"><span style="width:${p}%"></span></div>
+  const share = (n) => (op.total ? (n * 100) / op.total : 0);
+  return `<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${p}" aria-label="Kemajuan operasi"
+      data-testid="operation-progress"><span class="done" style="width:${share(op.done)}%"></span><span class="failed" style="width:${share(op.failed)}%"></span></div>
     <div class="small"><strong data-testid="operation-percent">${p}%</strong> · ${formatNumber(op.done + op.failed)} dari ${formatNumber(op.total)} diproses</div>`;
 }
 
@@ -34,8 +35,14 @@ export function stateBadge(op) {
   return `<span class="badge ${kind}" data-testid="operation-state">${escapeHtml(OPERATION_STATE_LABELS[op.state] || op.state)}</span>`;
 }
 
-/** What the operation works on, in words: "perpanjangan-kontrak versi 1 → versi 2". */
-export function subject(op) {
-  const parts = [op.definitionKey, op.description].filter(Boolean).map(escapeHtml);
+/** What the operation works on, in words: the workflow's name (names: key → name) and the operation's description. */
+export function subject(op, names) {
+  const parts = [names?.get(op.definitionKey) || op.definitionKey, op.description].filter(Boolean).map(escapeHtml);
   return parts.join(' · ') || '–';
+}
+
+/** key → name of every deployed workflow, for people-facing text. */
+export async function workflowNames(api) {
+  const data = await api.get('/api/definitions?pageSize=500');
+  return new Map(data.items.map((d) => [d.key, d.name || d.key]));
 }

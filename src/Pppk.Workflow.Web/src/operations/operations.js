@@ -3,7 +3,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, formatNumber, formatWita, h } from '../format.js';
 import { renderPager } from '../pppk/common.js';
-import { OPERATION_TYPE_LABELS, progressHtml, stateBadge, subject } from './labels.js';
+import { OPERATION_TYPE_LABELS, progressHtml, stateBadge, subject, workflowNames } from './labels.js';
 
 const REFRESH_MS = 1500;
 
@@ -11,13 +11,22 @@ export default async function render(container, { params }) {
   return params.id ? renderOne(container, params.id) : renderList(container);
 }
 
-function failuresHtml(op, limit) {
+/** The failed instances' business keys, looked up once each (the error list carries ids only). */
+async function caseNames(errors, known) {
+  const missing = errors.map((e) => e.instanceId).filter((id) => !known.has(id)).slice(0, 50);
+  await Promise.all(missing.map(async (id) => {
+    try { known.set(id, (await api.get(`/api/instances/${id}`)).businessKey || null); } catch { known.set(id, null); }
+  }));
+  return known;
+}
+
+function failuresHtml(op, limit, cases = new Map()) {
   const errors = op.errors || [];
   if (!op.failed) return '<span class="muted">0</span>';
   const shown = limit ? errors.slice(0, limit) : errors;
   return `<strong class="error" data-testid="operation-failed">${formatNumber(op.failed)} gagal</strong>
     ${shown.length ? `<ul class="operation-errors" data-testid="operation-errors">${shown.map((e) => `
-      <li><a href="/instans/${escapeHtml(e.instanceId)}" data-link>${escapeHtml(e.businessKey || `kasus ${String(e.instanceId).slice(0, 8)}`)}</a>: ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
+      <li><a href="/instans/${escapeHtml(e.instanceId)}" data-link>${escapeHtml(e.businessKey || cases.get(e.instanceId) || `kasus ${String(e.instanceId).slice(0, 8)}`)}</a>: ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
     ${errors.length < op.failed ? `<p class="small muted">${formatNumber(errors.length)} alasan pertama ditampilkan.</p>` : ''}`;
 }
 
@@ -58,6 +67,7 @@ async function renderList(container) {
   const banner = page.querySelector('.banner');
   const say = (text) => { banner.hidden = false; banner.textContent = text; };
   let current = 1;
+  const names = await workflowNames(api);
 
   async function load(p = current) {
     current = p;
@@ -65,7 +75,7 @@ async function renderList(container) {
     page.querySelector('[data-testid=operation-rows]').innerHTML = data.items.map((op) => `
       <tr data-testid="operation-row" data-operation-id="${escapeHtml(op.id)}">
         <td><a href="/operasi/${escapeHtml(op.id)}" data-link>${escapeHtml(OPERATION_TYPE_LABELS[op.type] || op.type)}</a></td>
-        <td>${subject(op)}</td>
+        <td>${subject(op, names)}</td>
         <td>${stateBadge(op)}</td>
         <td class="progress-cell">${progressHtml(op)}</td>
         <td>${failuresHtml(op, 3)}</td>
@@ -100,20 +110,23 @@ async function renderOne(container, id) {
   container.append(page);
   const banner = page.querySelector('.banner');
   const say = (text) => { banner.hidden = false; banner.textContent = text; };
+  const names = await workflowNames(api);
+  const cases = new Map();
 
   async function load() {
     const op = await api.get(`/api/operations/${encodeURIComponent(id)}`);
+    await caseNames(op.errors || [], cases);
     page.querySelector('[data-testid=operation-title]').textContent = OPERATION_TYPE_LABELS[op.type] || op.type;
     page.querySelector('[data-testid=operation-card]').innerHTML = `
       <dl class="inline">
         <dt>Status</dt><dd>${stateBadge(op)}</dd>
-        <dt>Sasaran</dt><dd>${subject(op)}</dd>
+        <dt>Sasaran</dt><dd>${subject(op, names)}</dd>
         <dt>Oleh</dt><dd>${escapeHtml(op.createdBy || '–')}</dd>
         <dt>Mulai</dt><dd>${formatWita(op.startedAt)}</dd>
         <dt>Selesai</dt><dd>${formatWita(op.endedAt)}</dd>
       </dl>
       ${progressHtml(op)}
-      <p>${formatNumber(op.done)} berhasil · ${failuresHtml(op)}</p>
+      <p>${formatNumber(op.done)} berhasil · ${failuresHtml(op, 0, cases)}</p>
       ${cancelButton(op)}`;
     return op.state === 'running';
   }

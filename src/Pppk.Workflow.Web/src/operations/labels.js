@@ -37,7 +37,8 @@ export function stateBadge(op) {
 
 /** What the operation works on, in words: the workflow's name (names: key → name) and the operation's description. */
 export function subject(op, names) {
-  const parts = [names?.get(op.definitionKey) || op.definitionKey, op.description].filter(Boolean).map(escapeHtml);
+  const workflow = op.definitionKey ? `${names?.get(op.definitionKey) || op.definitionKey}${op.version ? ` versi ${op.version}` : ''}` : null;
+  const parts = [workflow, op.description].filter(Boolean).map(escapeHtml);
   return parts.join(' · ') || '–';
 }
 

@@ -13,7 +13,7 @@ export default async function render(container, { params }) {
 
 /** The failed instances' business keys, looked up once each (the error list carries ids only). */
 async function caseNames(errors, known) {
-  const missing = errors.map((e) => e.instanceId).filter((id) => !known.has(id)).slice(0, 50);
+  const missing = errors.map((e) => e.instanceId).filter((id) => id && !known.has(id)).slice(0, 50);
   await Promise.all(missing.map(async (id) => {
     try { known.set(id, (await api.get(`/api/instances/${id}`)).businessKey || null); } catch { known.set(id, null); }
   }));
@@ -24,10 +24,13 @@ function failuresHtml(op, limit, cases = new Map()) {
   const errors = op.errors || [];
   if (!op.failed) return '<span class="muted">0</span>';
   const shown = limit ? errors.slice(0, limit) : errors;
+  const which = (e) => (e.instanceId
+    ? `<a href="/instans/${escapeHtml(e.instanceId)}" data-link>${escapeHtml(cases.get(e.instanceId) || `kasus ${String(e.instanceId).slice(0, 8)}`)}</a>`
+    : `butir ke-${formatNumber(e.item)}`);
   return `<strong class="error" data-testid="operation-failed">${formatNumber(op.failed)} gagal</strong>
-    ${shown.length ? `<ul class="operation-errors" data-testid="operation-errors">${shown.map((e) => `
-      <li><a href="/instans/${escapeHtml(e.instanceId)}" data-link>${escapeHtml(e.businessKey || cases.get(e.instanceId) || `kasus ${String(e.instanceId).slice(0, 8)}`)}</a>: ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
-    ${errors.length < op.failed ? `<p class="small muted">${formatNumber(errors.length)} alasan pertama ditampilkan.</p>` : ''}`;
+    ${shown.length ? `<ul class="operation-errors" data-testid="operation-errors">${shown.map((e) => `<li>${which(e)}: ${escapeHtml(e.message)}</li>`).join('')}</ul>` : ''}
+    ${op.errors && errors.length < op.failed ? `<p class="small muted">${formatNumber(errors.length)} alasan pertama ditampilkan.</p>` : ''}
+    ${!op.errors ? `<a class="small" href="/operasi/${escapeHtml(op.id)}" data-link>Lihat alasannya</a>` : ''}`;
 }
 
 function cancelButton(op) {

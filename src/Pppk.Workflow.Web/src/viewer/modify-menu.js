@@ -11,8 +11,9 @@ export function attachModifyMenu(viewer, { instance, names, onDone }) {
   const closeMenu = () => { menu?.remove(); menu = null; };
 
   viewer.on('element.contextmenu', (event) => {
-    const element = event.element;
-    if (!element?.businessObject?.$instanceOf?.('bpmn:FlowNode') || element.type === 'label') return;
+    // A right-click on an element's label means the element.
+    const element = event.element?.labelTarget || event.element;
+    if (!element?.businessObject?.$instanceOf?.('bpmn:FlowNode')) return;
     event.originalEvent.preventDefault();
     closeMenu();
     menu = h(`

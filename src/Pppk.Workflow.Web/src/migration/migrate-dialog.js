@@ -3,8 +3,9 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { api } from '../api.js';
-import { ELEMENT_TYPE_LABELS, escapeHtml, formatWita, h } from '../format.js';
+import { escapeHtml, h } from '../format.js';
 import { byId, flowNodes } from './bpmn-elements.js';
+import { chosenMappings, planAndActions, targetOptions, versionOptions } from './dialog-parts.js';
 import { elementLabel, failureHtml, problemsHtml } from './plan-problems.js';
 
 /** versions: the items of GET /api/definitions/{key}/versions; onDone runs after the dialog closes on a migrated instance. */
@@ -16,8 +17,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
     <dialog class="modal migrate-dialog" data-testid="migrate-dialog">
       <header>
         <h2>Migrasikan ke versi <span data-testid="migrate-target-version"></span></h2>
-        <label>Versi tujuan <select name="targetVersion" data-testid="migrate-version">${others.map((v) => `
-          <option value="${v.version}">Versi ${v.version}${v.latest ? ' (terbaru)' : ''} · ${formatWita(v.deployedAt)}</option>`).join('')}</select></label>
+        <label>Versi tujuan <select name="targetVersion" data-testid="migrate-version">${versionOptions(others)}</select></label>
       </header>
       <div class="side-by-side">
         <figure><figcaption>Versi sekarang (${instance.version})</figcaption><div class="migrate-canvas" data-testid="migrate-source-diagram"></div></figure>
@@ -25,11 +25,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
       </div>
       <table class="list mapping" data-testid="migrate-mapping"><thead>
         <tr><th>Elemen aktif (versi ${instance.version})</th><th>Menjadi elemen pada versi tujuan</th></tr></thead><tbody></tbody></table>
-      <div class="plan" data-testid="migrate-plan" role="status"></div>
-      <div class="actions">
-        <button type="button" data-action="close">Batal</button>
-        <button type="button" class="primary" data-action="run" data-testid="migrate-run" disabled>Migrasikan</button>
-      </div>
+      ${planAndActions('migrate')}
     </dialog>`);
   document.body.append(dialog);
   const $ = (sel) => dialog.querySelector(sel);
@@ -49,8 +45,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
   for (const id of active) sourceViewer.get('canvas').addMarker(id, 'pppk-active');
 
   const allNames = () => new Map([...sourceNames, ...target.names]);
-  const chosen = () => [...dialog.querySelectorAll('select[data-source]')]
-    .filter((s) => s.value).map((s) => ({ sourceElementId: s.dataset.source, targetElementId: s.value }));
+  const chosen = () => chosenMappings(dialog);
 
   function renderMapping(previous) {
     const options = [...target.names.values()];
@@ -60,7 +55,7 @@ export async function openMigrateDialog({ instance, sourceXml, versions, onDone 
       return `<tr data-testid="mapping-row" data-source-row="${escapeHtml(id)}"><td>${elementLabel(id, sourceNames)}</td>
         <td><select data-source="${escapeHtml(id)}" aria-label="Elemen tujuan untuk ${escapeHtml(sourceNames.get(id).name || id)}">
           <option value="">— pilih elemen —</option>
-          ${options.map((n) => `<option value="${escapeHtml(n.id)}" ${n.id === value ? 'selected' : ''}>${escapeHtml(n.name || n.id)} (${escapeHtml(ELEMENT_TYPE_LABELS[n.type] || n.type)}${n.name ? `, ${escapeHtml(n.id)}` : ''})</option>`).join('')}
+          ${targetOptions(options, value)}
         </select>${target.names.has(id) ? ' <small class="muted">id sama</small>' : ''}</td></tr>`;
     }).join('') || '<tr><td colspan="2" class="muted">Tidak ada elemen aktif.</td></tr>';
   }

@@ -1,8 +1,9 @@
 // "Migrasikan semua kasus berjalan versi N ke versi M" from a workflow's versions list: choose M, map the elements of N
 // that M no longer has, see the dry-run count and the plan's problems, confirm, and follow the operation's progress.
 import { api } from '../api.js';
-import { ELEMENT_TYPE_LABELS, escapeHtml, formatNumber, formatWita, h } from '../format.js';
+import { escapeHtml, formatNumber, h } from '../format.js';
 import { byId, flowNodes } from './bpmn-elements.js';
+import { chosenMappings, planAndActions, targetOptions, versionOptions } from './dialog-parts.js';
 import { elementLabel, failureHtml, problemsHtml } from './plan-problems.js';
 
 // Where no token waits, so nothing to map.
@@ -16,15 +17,10 @@ export async function openMigrateRunning({ key, version, versions, onCreated }) 
   const dialog = h(`
     <dialog class="modal migrate-running" data-testid="migrate-running-dialog">
       <h2>Migrasikan semua kasus berjalan versi ${version} ke versi <span data-testid="migrate-running-target"></span></h2>
-      <label>Versi tujuan <select name="targetVersion" data-testid="migrate-running-version">${others.map((v) => `
-        <option value="${v.version}">Versi ${v.version}${v.latest ? ' (terbaru)' : ''} · ${formatWita(v.deployedAt)}</option>`).join('')}</select></label>
+      <label>Versi tujuan <select name="targetVersion" data-testid="migrate-running-version">${versionOptions(others)}</select></label>
       <p class="small muted">Elemen dengan id yang sama dipetakan otomatis. Elemen versi ${version} yang tidak ada di versi tujuan:</p>
       <table class="list mapping" data-testid="migrate-running-mapping"><tbody></tbody></table>
-      <div class="plan" data-testid="migrate-running-plan" role="status"></div>
-      <div class="actions">
-        <button type="button" data-action="close">Batal</button>
-        <button type="button" class="primary" data-action="run" data-testid="migrate-running-run" disabled>Migrasikan</button>
-      </div>
+      ${planAndActions('migrate-running')}
     </dialog>`);
   document.body.append(dialog);
   const $ = (sel) => dialog.querySelector(sel);
@@ -35,8 +31,7 @@ export async function openMigrateRunning({ key, version, versions, onCreated }) 
   let checkNumber = 0;
 
   const names = () => new Map([...source, ...target]);
-  const chosen = () => [...dialog.querySelectorAll('select[data-source]')]
-    .filter((s) => s.value).map((s) => ({ sourceElementId: s.dataset.source, targetElementId: s.value }));
+  const chosen = () => chosenMappings(dialog);
   const body = () => ({
     type: 'migrate',
     filter: { definitionKey: key, version, status: 'active' },
@@ -46,7 +41,7 @@ export async function openMigrateRunning({ key, version, versions, onCreated }) 
 
   function renderMapping() {
     const missing = [...source.values()].filter((n) => !NEVER_ACTIVE.has(n.type) && !target.has(n.id));
-    const options = [...target.values()].map((n) => `<option value="${escapeHtml(n.id)}">${escapeHtml(n.name || n.id)} (${escapeHtml(ELEMENT_TYPE_LABELS[n.type] || n.type)})</option>`).join('');
+    const options = targetOptions([...target.values()]);
     $('[data-testid=migrate-running-mapping] tbody').innerHTML = missing.map((n) => `
       <tr><td>${elementLabel(n.id, source)}</td><td><select data-source="${escapeHtml(n.id)}" aria-label="Elemen tujuan untuk ${escapeHtml(n.name || n.id)}">
         <option value="">— tidak dipetakan —</option>${options}</select></td></tr>`).join('')

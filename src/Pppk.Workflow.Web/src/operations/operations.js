@@ -34,7 +34,15 @@ function failuresHtml(op, limit, cases = new Map()) {
 }
 
 function cancelButton(op) {
-  return op.state === 'running' ? `<button type="button" class="danger" data-cancel="${escapeHtml(op.id)}" data-testid="operation-cancel">Hentikan</button>` : '';
+  if (op.state !== 'running') return '';
+  return op.cancelRequested
+    ? '<span class="muted small">Dihentikan setelah bagian yang sedang diproses…</span>'
+    : `<button type="button" class="danger" data-cancel="${escapeHtml(op.id)}" data-testid="operation-cancel">Hentikan</button>`;
+}
+
+/** Why the operation as a whole failed, when it did (not one instance: those are in the failures). */
+function operationError(op) {
+  return op.error ? `<p class="notice error" data-testid="operation-error">${escapeHtml(op.error)}</p>` : '';
 }
 
 /** Calls load() again while it answers true (something still runs); the first call's error reaches the page. */
@@ -79,10 +87,10 @@ async function renderList(container) {
       <tr data-testid="operation-row" data-operation-id="${escapeHtml(op.id)}">
         <td><a href="/operasi/${escapeHtml(op.id)}" data-link>${escapeHtml(OPERATION_TYPE_LABELS[op.type] || op.type)}</a></td>
         <td>${subject(op, names)}</td>
-        <td>${stateBadge(op)}</td>
+        <td>${stateBadge(op)}${operationError(op)}</td>
         <td class="progress-cell">${progressHtml(op)}</td>
         <td>${failuresHtml(op, 3)}</td>
-        <td>${escapeHtml(op.createdBy || '–')}<br><small class="muted">${formatWita(op.startedAt)}</small></td>
+        <td>${escapeHtml(op.createdBy || '–')}<br><small class="muted">${formatWita(op.startedAt || op.createdAt)}</small></td>
         <td>${cancelButton(op)}</td>
       </tr>`).join('') || '<tr><td colspan="7" class="muted">Belum ada operasi.</td></tr>';
     renderPager(page.querySelector('[data-testid=pager]'), data, (n) => load(n));
@@ -125,9 +133,10 @@ async function renderOne(container, id) {
         <dt>Status</dt><dd>${stateBadge(op)}</dd>
         <dt>Sasaran</dt><dd>${subject(op, names)}</dd>
         <dt>Oleh</dt><dd>${escapeHtml(op.createdBy || '–')}</dd>
-        <dt>Mulai</dt><dd>${formatWita(op.startedAt)}</dd>
+        <dt>Mulai</dt><dd>${formatWita(op.startedAt || op.createdAt)}</dd>
         <dt>Selesai</dt><dd>${formatWita(op.endedAt)}</dd>
       </dl>
+      ${operationError(op)}
       ${progressHtml(op)}
       <p>${formatNumber(op.done)} berhasil · ${failuresHtml(op, 0, cases)}</p>
       ${cancelButton(op)}`;

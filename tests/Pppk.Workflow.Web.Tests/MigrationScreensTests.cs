@@ -35,6 +35,7 @@ public sealed class MigrationScreensTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("operation-state")).ToHaveTextAsync("Selesai");
         await Assertions.Expect(page.GetByTestId("operation-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
         await Assertions.Expect(page.GetByTestId("operation-card")).ToContainTextAsync("3 dari 3 diproses");
+        await Assertions.Expect(page.GetByTestId("operation-card")).ToContainTextAsync("Perpanjangan kontrak (uji, SKB 2026) · Migrasi kasus berjalan versi 1 ke versi 2");
         await BrowserHost.ScreenshotAsync(page, "71-operation-completed");
         foreach (var id in ids)
         {

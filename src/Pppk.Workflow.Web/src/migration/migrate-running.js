@@ -37,6 +37,7 @@ export async function openMigrateRunning({ key, version, versions, onCreated }) 
     filter: { definitionKey: key, version, status: 'active' },
     targetVersion: Number(select.value),
     mappings: chosen(),
+    description: `Migrasi kasus berjalan versi ${version} ke versi ${select.value}`,
   });
 
   function renderMapping() {

@@ -35,11 +35,11 @@ export function stateBadge(op) {
   return `<span class="badge ${kind}" data-testid="operation-state">${escapeHtml(OPERATION_STATE_LABELS[op.state] || op.state)}</span>`;
 }
 
-/** What the operation works on, in words: the workflow's name (names: key → name) and the operation's description. */
+/** What the operation works on, in words: the workflow's name (names: key → name) with its description, else its version. */
 export function subject(op, names) {
-  const workflow = op.definitionKey ? `${names?.get(op.definitionKey) || op.definitionKey}${op.version ? ` versi ${op.version}` : ''}` : null;
-  const parts = [workflow, op.description].filter(Boolean).map(escapeHtml);
-  return parts.join(' · ') || '–';
+  const name = op.definitionKey ? names?.get(op.definitionKey) || op.definitionKey : null;
+  const parts = op.description ? [name, op.description] : [name && op.version ? `${name} versi ${op.version}` : name];
+  return parts.filter(Boolean).map(escapeHtml).join(' · ') || '–';
 }
 
 /** key → name of every deployed workflow, for people-facing text. */

@@ -22,7 +22,7 @@ async function caseNames(errors, known) {
 
 function failuresHtml(op, limit, cases = new Map()) {
   const errors = op.errors || [];
-  if (!op.failed) return '<span class="muted">0</span>';
+  if (!op.failed) return '<span class="muted">0 gagal</span>';
   const shown = limit ? errors.slice(0, limit) : errors;
   const which = (e) => (e.instanceId
     ? `<a href="/instans/${escapeHtml(e.instanceId)}" data-link>${escapeHtml(cases.get(e.instanceId) || `kasus ${String(e.instanceId).slice(0, 8)}`)}</a>`

@@ -92,7 +92,7 @@ public sealed class MigrationScreensTests(BrowserHost host)
     }
 
     [Fact]
-    public async Task Right_click_on_an_element_moves_the_token_there_after_saying_what_will_happen()
+    public async Task Right_click_on_an_element_moves_the_token_there_after_saying_what_will_happen_and_a_refused_start_lists_its_problem()
     {
         const string key = "uji-perpanjangan-pindah";
         await DeployAsync(key);
@@ -101,6 +101,19 @@ public sealed class MigrationScreensTests(BrowserHost host)
         var page = await host.SignedInPageAsync(path: $"/instans/{id}");
         var diagram = page.GetByTestId("instance-diagram");
         await Assertions.Expect(diagram.Locator(".djs-element.pppk-active[data-element-id='Keputusan']")).ToHaveCountAsync(1);
+
+        // A start event cannot be activated: the server's problem shows in the dialog, in Indonesian, and nothing changes.
+        await diagram.Locator(".djs-element[data-element-id='Mulai']").ClickAsync(new() { Button = MouseButton.Right });
+        await page.GetByTestId("modify-menu").GetByRole(AriaRole.Menuitem, new() { Name = "Mulai token di sini" }).ClickAsync();
+        var refused = page.GetByTestId("modify-dialog");
+        await Assertions.Expect(refused.GetByTestId("modify-summary")).ToContainTextAsync("Dimulai: Kontrak akan berakhir");
+        await refused.GetByTestId("modify-run").ClickAsync();
+        await Assertions.Expect(refused.GetByTestId("modify-result").Locator("li[data-code='modification-start-event']"))
+            .ToContainTextAsync("adalah peristiwa mulai dan tidak dapat diaktifkan");
+        await BrowserHost.ScreenshotAsync(page, "78-start-token-refused");
+        await refused.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
+        await Assertions.Expect(refused).ToHaveCountAsync(0);
+
         await diagram.Locator(".djs-element[data-element-id='Tanda_tangan']").ClickAsync(new() { Button = MouseButton.Right });
         var menu = page.GetByTestId("modify-menu");
         await Assertions.Expect(menu).ToContainTextAsync("Tanda tangan kontrak");

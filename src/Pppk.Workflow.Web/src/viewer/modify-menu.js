@@ -48,7 +48,7 @@ function openConfirmation(mode, targetId, { instance, names, onDone }) {
   const move = mode === 'move';
   const dialog = h(`
     <dialog class="modal modify-dialog" data-testid="modify-dialog">
-      <h2>${move ? 'Pindahkan token' : 'Mulai token'} ke ${elementLabel(targetId, names)}</h2>
+      <h2>${move ? 'Pindahkan token ke' : 'Mulai token di'} ${elementLabel(targetId, names)}</h2>
       ${move ? `<fieldset><legend>Hentikan elemen aktif</legend>
         ${active.length ? active.map((id) => `<label class="check"><input type="checkbox" name="terminate" value="${escapeHtml(id)}" ${active.length === 1 ? 'checked' : ''}>
           ${elementLabel(id, names)}</label>`).join('')

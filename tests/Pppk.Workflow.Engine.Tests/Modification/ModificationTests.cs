@@ -143,4 +143,17 @@ public class ModificationTests
         h.CompleteJob("B");
         Assert.Equal("2", h.State.Elements.Single(e => e.ElementId == "B").Variables!["two"]!.ToJsonString());
     }
+
+    [Fact]
+    public void Terminating_a_call_activity_cancels_the_called_instance()
+    {
+        var parent = Xml(Start() + Call("call", "child") + User("after") + End(), "start -> call -> after -> end");
+        var child = Xml(Start() + User("inChild") + End(), "start -> inChild -> end", processId: "child");
+        var rt = new MiniRuntime(parent, child);
+        var p = rt.Start("p");
+        Assert.Equal(InstanceStatus.Active, rt.Instances[2].Status);
+        rt.Handle(p, Modify(["after"], ["call"]));
+        Assert.Equal(["after"], rt.Instances[p].ActiveElementIds);
+        Assert.Equal(InstanceStatus.Cancelled, rt.Instances[2].Status);
+    }
 }

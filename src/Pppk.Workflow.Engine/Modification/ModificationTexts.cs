@@ -15,8 +15,8 @@ public static class ModificationTexts
         "The process has no element '{0}'.",
         "Proses tidak memiliki elemen '{0}'.");
     public static readonly TextTemplate ProcessItself = new("modification-process-itself",
-        "'{0}' is the process itself, not an element in it; to end the whole instance, cancel it (POST /api/instances/{{id}}/cancel).",
-        "'{0}' adalah proses itu sendiri, bukan elemen di dalamnya; untuk mengakhiri seluruh instans, batalkan instans (POST /api/instances/{{id}}/cancel).");
+        "'{0}' is the process itself, not an element in it; to end the whole instance, cancel it (POST /api/instances/<id>/cancel).",
+        "'{0}' adalah proses itu sendiri, bukan elemen di dalamnya; untuk mengakhiri seluruh instans, batalkan instans (POST /api/instances/<id>/cancel).");
     public static readonly TextTemplate StartEvent = new("modification-start-event",
         "Element '{0}' is a start event and cannot be activated; activate the element after it.",
         "Elemen '{0}' adalah peristiwa mulai dan tidak dapat diaktifkan; aktifkan elemen sesudahnya.");
@@ -45,8 +45,8 @@ public static class ModificationTexts
         "Element '{0}' has no active instance to terminate.",
         "Elemen '{0}' tidak memiliki instans aktif untuk dihentikan.");
     public static readonly TextTemplate NothingLeft = new("modification-nothing-left",
-        "The modification would terminate every active element and activate none, leaving the instance with nothing to do; to end it, cancel the instance (POST /api/instances/{{id}}/cancel).",
-        "Modifikasi ini akan menghentikan semua elemen aktif tanpa mengaktifkan satu pun, sehingga instans tidak punya apa pun untuk dikerjakan; untuk mengakhirinya, batalkan instans (POST /api/instances/{{id}}/cancel).");
+        "The modification would terminate every active element and activate none, leaving the instance with nothing to do; to end it, cancel the instance (POST /api/instances/<id>/cancel).",
+        "Modifikasi ini akan menghentikan semua elemen aktif tanpa mengaktifkan satu pun, sehingga instans tidak punya apa pun untuk dikerjakan; untuk mengakhirinya, batalkan instans (POST /api/instances/<id>/cancel).");
     public static readonly TextTemplate ScopeNotCreated = new("modification-scope-not-created",
         "The scope '{0}' needed to activate '{1}' could not be created: {2}",
         "Lingkup '{0}' yang dibutuhkan untuk mengaktifkan '{1}' tidak dapat dibuat: {2}");

@@ -163,6 +163,7 @@ public static class PppkHost
         app.MapUserAccessApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
+        app.MapModificationApi();
         app.MapTasksApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();

@@ -70,6 +70,7 @@ public static class Extensions
         services.AddSingleton(sp => new MessageService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(),
             sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Signals.SignalService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Modification.ModificationService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<WorkflowEngine>()));
         services.AddTransient<WorkflowJobs>();
         return services;
     }

@@ -69,3 +69,9 @@ public sealed record InstanceCompleted(JsonObject Variables) : Effect;
 public sealed record InstanceTerminated(string ElementId) : Effect;
 
 public sealed record InstanceCancelled(string? Reason) : Effect;
+
+/// <summary>A modification ran: the element instances it activated (in the order asked) and the element ids it terminated (<paramref name="Terminated"/> instances, a token waiting at a join counting as one).</summary>
+public sealed record InstanceModified(IReadOnlyList<ActivatedElement> Activated, IReadOnlyList<string> TerminatedElementIds, int Terminated) : Effect;
+
+/// <summary>An element instance a modification created, with the variables it was given.</summary>
+public sealed record ActivatedElement(string ElementId, long ElementInstanceKey, JsonObject? Variables);

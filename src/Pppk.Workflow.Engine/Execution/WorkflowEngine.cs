@@ -3,6 +3,7 @@ using Pppk.Workflow.Engine.Behaviors;
 using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Modification;
 using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Execution;
@@ -57,6 +58,7 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             CancelInstance c => Cancel(context, c),
             SetVariables s => SetVariables(context, s),
             RetryIncident r => Retry(context, r),
+            ModifyInstance m => InstanceModification.Apply(context, m) is [var first, ..] ? first.Message.ToString() : null,
             _ => WaitPointDispatch.Handle(context, trigger),
         };
         if (ignored is not null)
@@ -65,6 +67,17 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         ConditionalEvents.Evaluate(context);
         UpdateCase(context);
         return new StepResult(next, context.Effects);
+    }
+
+    /// <summary>
+    /// Every reason <paramref name="modification"/> would be refused on <paramref name="state"/>, none when it can run. It runs the
+    /// modification on a copy (so a scope's input mapping that fails is found too) and changes nothing.
+    /// </summary>
+    public IReadOnlyList<ModificationProblem> CheckModification(ProcessModel model, InstanceState state, ModifyInstance modification)
+    {
+        if (state.Status != InstanceStatus.Active)
+            return [ModificationProblem.Of(ModificationTexts.InstanceNotActive.Format(state.Status.ToString().ToLowerInvariant()))];
+        return InstanceModification.Apply(NewContext(model, state.Clone()), modification);
     }
 
     /// <summary>

@@ -130,6 +130,9 @@ internal sealed class StepProcessor(
             case IncidentResolved r:
                 buffer.Incidents.Resolved(instance.Id, r.IncidentId, now);
                 break;
+            case InstanceModified m:
+                Modification.ModificationAudit.Record(tx, instance, m, user, now);
+                break;
             case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
                 break; // carried by the state and the history
             default:

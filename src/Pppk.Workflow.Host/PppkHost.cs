@@ -163,6 +163,7 @@ public static class PppkHost
         app.MapUserAccessApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
+        app.MapMigrationApi();
         app.MapTasksApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();

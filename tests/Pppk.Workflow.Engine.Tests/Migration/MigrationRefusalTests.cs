@@ -122,4 +122,65 @@ public class MigrationRefusalTests
         Assert.Equal(["a:migration-type-differs", "b:migration-unmapped", "c:migration-target-missing"],
             plan.Problems.Select(p => $"{p.ElementId}:{p.Code}").Order());
     }
+
+    [Fact]
+    public void A_source_element_mapped_twice()
+    {
+        var h = Harness.For(Start() + User("review") + End(), "start -> review -> end").Start();
+        var target = Bpmn.Model(Start() + User("a") + User("b") + End(), "start -> a -> b -> end");
+        Refused(Check(h, target, Map("review", "a"), Map("review", "b")), "migration-duplicate-mapping", "review");
+    }
+
+    [Fact]
+    public void An_active_subprocess_mapped_elsewhere_than_its_children()
+    {
+        const string flows = "start -> sub -> other -> end; s1 -> inner -> e1; s2 -> inner2 -> e2";
+        var h = Harness.For(Start() + Sub("sub", Start("s1") + User("inner") + End("e1")) + Sub("other", Start("s2") + User("inner2") + End("e2")) + End(), flows).Start();
+        var target = Bpmn.Model(Start() + Sub("sub", Start("s1") + User("inner") + End("e1")) + Sub("other", Start("s2") + User("inner2") + End("e2")) + End(), flows);
+        Refused(Check(h, target, Map("sub", "other")), "migration-scope-differs", "inner");
+    }
+
+    [Fact]
+    public void An_event_based_gateway_whose_event_the_target_no_longer_has_after_it()
+    {
+        var h = Harness.For(Start() + EventGateway("gw") + CatchTimer("late", "P1D") + CatchMessage("reply", "m") + End() + End("e2"),
+            "start -> gw; gw -> late -> end; gw -> reply -> e2", Message("m", "reply", "=\"k\"")).Start();
+        var target = Bpmn.Model(Start() + EventGateway("gw") + CatchTimer("late", "P1D") + CatchTimer("reply", "P2D") + End() + End("e2"),
+            "start -> gw; gw -> late -> end; gw -> reply -> e2");
+        Refused(Check(h, target), "migration-gateway-event-missing", "gw");
+    }
+
+    [Fact]
+    public void A_running_listener_the_target_element_does_not_have()
+    {
+        const string listener = """<zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" retries="1"/></zeebe:executionListeners>""";
+        var h = Harness.For(Start() + User("review", extra: listener) + End(), "start -> review -> end").Start();
+        Assert.Contains(h.State.WaitPoints, w => w.Listener is not null);
+        Refused(Check(h, Bpmn.Model(Start() + User("review") + End(), "start -> review -> end")), "migration-listener-not-kept", "review");
+    }
+
+    [Fact]
+    public void A_job_the_target_element_has_no_type_for()
+    {
+        var h = Harness.For(Start() + Service("send") + End(), "start -> send -> end").Start();
+        var target = Bpmn.Model(Start() + """<serviceTask id="send"/>""" + End(), "start -> send -> end");
+        Refused(Check(h, target), "migration-wait-not-kept", "send");
+    }
+
+    [Fact]
+    public void A_compensable_activity_the_target_lacks()
+    {
+        const string compensable = """<boundaryEvent id="cA" attachedToRef="A"><compensateEventDefinition/></boundaryEvent><serviceTask id="undoA" isForCompensation="true"><extensionElements><zeebe:taskDefinition type="undo"/></extensionElements></serviceTask><association id="asA" associationDirection="One" sourceRef="cA" targetRef="undoA"/>""";
+        var h = Harness.For(Start() + Service("A") + compensable + User("after") + End(), "start -> A -> after -> end").Start();
+        h.CompleteJob("A");
+        Refused(Check(h, Bpmn.Model(Start() + User("after") + End(), "start -> after -> end")), "migration-compensation-lost", "A");
+    }
+
+    [Fact]
+    public void A_target_of_another_process()
+    {
+        var h = Harness.For(Start() + User("review") + End(), "start -> review -> end").Start();
+        var other = ProcessModel.Create(Pppk.Workflow.Engine.Parsing.BpmnParser.Parse(Xml(Start() + User("review") + End(), "start -> review -> end", processId: "q")), "q");
+        Refused(Check(h, other), "migration-other-process", "p");
+    }
 }

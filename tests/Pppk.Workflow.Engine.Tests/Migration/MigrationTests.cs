@@ -187,4 +187,20 @@ public class MigrationTests
         Assert.True(plan.IsValid);
         Assert.Equal([Map("a", "a"), Map("b", "c")], plan.Mappings.OrderBy(x => x.SourceElementId));
     }
+
+    [Fact]
+    public void An_event_based_gateway_keeps_its_subscriptions_and_re_arms_its_timer()
+    {
+        const string flows = "start -> gw; gw -> late -> end; gw -> reply -> after -> e2";
+        var h = Harness.For(Start() + EventGateway("gw") + CatchTimer("late", "P1D") + CatchMessage("reply", "m") + End() + User("after") + End("e2"), flows,
+            Message("m", "reply", "=\"k\"")).Start();
+        var reply = h.Wait("reply").Id;
+        var m = h.MigrateTo(Bpmn.Model(Start() + EventGateway("gw") + CatchTimer("late", "P7D") + CatchMessage("reply", "m") + End() + User("after") + End("e2"), flows,
+            Message("m", "reply", "=\"k\"")));
+        Assert.Equal(m.Clock.Now + TimeSpan.FromDays(7), m.Wait("late").DueAt);
+        Assert.Equal(reply, m.Wait("reply").Id);
+        m.Correlate("reply");
+        Assert.Equal(["after"], m.Active);
+        Assert.Empty(m.Waits("late")); // the gateway's other event was withdrawn, as before migration
+    }
 }

@@ -16,6 +16,7 @@ internal static class MigrationStep
     public static void Apply(StepContext step, MigrationMap map, MigrationPlan plan)
     {
         var state = step.State;
+        var sourceIds = state.Elements.ToDictionary(e => e.Key, e => e.ElementId);
         foreach (var instance in state.Elements.Where(e => e.Kind != ElementInstanceKind.Process))
         {
             var node = map.Target(instance.ElementId)!;
@@ -25,7 +26,7 @@ internal static class MigrationStep
         foreach (var wait in state.WaitPoints.ToList())
             Carry(step, map, wait);
         foreach (var instance in state.Elements.ToList())
-            OpenNew(step, instance);
+            OpenNew(step, map, instance, sourceIds[instance.Key]);
         for (var i = 0; i < state.Joins.Count; i++)
             state.Joins[i] = state.Joins[i] with { GatewayId = map.Target(state.Joins[i].GatewayId)!.Id };
         for (var i = 0; i < state.Incidents.Count; i++)
@@ -134,21 +135,28 @@ internal static class MigrationStep
     private static void Replace(StepContext step, WaitPoint old, WaitPoint next) =>
         step.State.WaitPoints[step.State.WaitPoints.IndexOf(old)] = next;
 
-    /// <summary>Opens the target's boundary events and event subprocess starts that the instance does not wait for yet.</summary>
-    private static void OpenNew(StepContext step, ElementInstance instance)
+    /// <summary>
+    /// Opens the boundary events and event subprocess starts only the target has. One the source had too is not opened
+    /// again: its wait was carried, or it is spent (a non-interrupting timer that fired once must not fire twice).
+    /// </summary>
+    private static void OpenNew(StepContext step, MigrationMap map, ElementInstance instance, string sourceId)
     {
         var state = step.State;
         // An element still activating (start listeners, an incident) opens its boundaries itself when it goes on.
         if (state.Incidents.Exists(i => i.ElementInstanceKey == instance.Key)
             || state.WaitPoints.Exists(w => w.ElementInstanceKey == instance.Key && w.Listener == ListenerPhase.Start))
             return;
-        bool Open(FlowNode catchEvent) => !state.WaitPoints.Exists(w => w.ElementInstanceKey == instance.Key && w.EventId == catchEvent.Id);
-        if (instance.Kind != ElementInstanceKind.Process && instance.LoopCounter is null)
-            foreach (var boundary in step.Model.Node(instance.ElementId).Boundaries.Where(Open))
+        var source = instance.Kind == ElementInstanceKind.Process ? null : map.SourceModel.Node(sourceId);
+        bool IsNew(FlowNode catchEvent, IEnumerable<FlowNode> sourceEvents) =>
+            !sourceEvents.Any(e => map.Target(e.Id)?.Id == catchEvent.Id && e.Event?.Kind == catchEvent.Event?.Kind)
+            && !state.WaitPoints.Exists(w => w.ElementInstanceKey == instance.Key && w.EventId == catchEvent.Id);
+        if (source is not null && instance.LoopCounter is null)
+            foreach (var boundary in step.Model.Node(instance.ElementId).Boundaries.Where(b => IsNew(b, source.Boundaries)))
                 OpenCatch(step, instance, boundary);
         if (InnerScope(step, instance) is not { } inner || HasInterruptingEventSubProcess(step, instance))
             return;
-        foreach (var start in inner.EventSubProcessStarts.Where(Open))
+        var sourceStarts = source is null ? map.SourceModel.Process.EventSubProcessStarts : source.Inner?.EventSubProcessStarts ?? [];
+        foreach (var start in inner.EventSubProcessStarts.Where(s => IsNew(s, sourceStarts)))
             OpenCatch(step, instance, start);
     }
 

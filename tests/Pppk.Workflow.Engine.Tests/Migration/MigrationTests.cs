@@ -203,4 +203,27 @@ public class MigrationTests
         Assert.Equal(["after"], m.Active);
         Assert.Empty(m.Waits("late")); // the gateway's other event was withdrawn, as before migration
     }
+
+    [Fact]
+    public void A_non_interrupting_boundary_timer_that_already_fired_does_not_fire_again()
+    {
+        const string flows = "start -> review -> end; remind -> email -> e2";
+        var h = Harness.For(Start() + User("review") + BoundaryTimer("remind", "review", "P1D", interrupting: false) + Service("email") + End() + End("e2"), flows).Start();
+        h.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(h.Waits("remind"));
+        var m = h.MigrateTo(Bpmn.Model(Start() + User("review") + BoundaryTimer("remind", "review", "P2D", interrupting: false) + Service("email") + End() + End("e2"), flows));
+        Assert.Empty(m.Waits("remind")); // spent in the source, not armed again
+        Assert.DoesNotContain(m.Last.Effects, e => e is TimerScheduled);
+    }
+
+    [Fact]
+    public void A_boundary_event_that_keeps_its_id_but_changes_kind_is_closed_and_opened_as_the_target_defines_it()
+    {
+        var h = Harness.For(Start() + User("review") + BoundaryTimer("stop", "review", "P2D") + End() + End("e2"), "start -> review -> end; stop -> e2").Start();
+        var timer = h.Wait("stop").Id;
+        var m = h.MigrateTo(Bpmn.Model(Start() + User("review") + BoundaryMessage("stop", "review", "m") + End() + End("e2"), "start -> review -> end; stop -> e2",
+            Message("m", "stop", "=\"k\"")));
+        Assert.Contains(m.Last.Effects.OfType<WaitPointClosed>(), w => w.WaitId == timer);
+        Assert.Equal(WaitKind.Message, m.Wait("stop").Kind);
+    }
 }

@@ -3,7 +3,7 @@ using Pppk.Workflow.Engine.Localization;
 namespace Pppk.Workflow.Runtime.InstanceMigration;
 
 /// <summary>Why a migration call is refused before its plan is checked, in English and Indonesian.</summary>
-public static class MigrationRuntimeTexts
+internal static class MigrationRuntimeTexts
 {
     public static readonly TextTemplate NoInstance = new("migration-no-instance",
         "No instance {0} (or its state was pruned).",

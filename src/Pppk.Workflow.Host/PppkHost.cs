@@ -164,6 +164,7 @@ public static class PppkHost
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapModificationApi();
+        app.MapMigrationApi();
         app.MapTasksApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();

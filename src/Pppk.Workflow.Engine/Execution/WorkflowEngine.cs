@@ -81,6 +81,25 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     }
 
     /// <summary>
+    /// Moves <paramref name="state"/> from <paramref name="source"/> to <paramref name="target"/>, another version of its
+    /// process, by <paramref name="mappings"/> (same ids map implicitly). The plan must pass <see cref="Migration.MigrationPlanner.Check"/>:
+    /// a plan with problems throws, so check it first and refuse it with every problem.
+    /// </summary>
+    public StepResult Migrate(ProcessModel source, ProcessModel target, InstanceState state, IReadOnlyList<Migration.ElementMapping> mappings)
+    {
+        if (state.Status != InstanceStatus.Active)
+            throw new InvalidOperationException($"The instance is {state.Status.ToString().ToLowerInvariant()}; only an active one migrates.");
+        var plan = Migration.MigrationPlanner.Check(source, target, state, mappings);
+        if (!plan.IsValid)
+            throw new InvalidOperationException("The migration plan has problems: " + string.Join(" ", plan.Problems.Select(p => p.Message)));
+        var next = state.Clone();
+        var context = NewContext(target, next);
+        Migration.MigrationStep.Apply(context, new Migration.MigrationMap(source, target, mappings), plan);
+        UpdateCase(context);
+        return new StepResult(next, context.Effects);
+    }
+
+    /// <summary>
     /// Evaluates the process's case rule over the instance variables as the step left them: a text (or number) of at
     /// most <see cref="CaseValueMaxLength"/> characters is the value, null or anything else is none. An expression that
     /// fails keeps the value it had, so a variable gone wrong doesn't move a case out of its unit. Once the process scope

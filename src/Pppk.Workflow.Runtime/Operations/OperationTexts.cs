@@ -25,8 +25,8 @@ public static class OperationTexts
         "A set-variables operation needs variables: an object with at least one variable.",
         "Operasi set-variables memerlukan variables: objek dengan sedikitnya satu variabel.");
     public static readonly TextTemplate ItemsRequired = new("operation-items-required",
-        "A start operation needs definitionKey and items: from 1 to {0} of {{ businessKey?, variables? }}.",
-        "Operasi start memerlukan definitionKey dan items: 1 sampai {0} butir {{ businessKey?, variables? }}.");
+        "A start operation needs definitionKey and items: from 1 to {0} items, each with an optional businessKey and variables.",
+        "Operasi start memerlukan definitionKey dan items: 1 sampai {0} butir, masing-masing dengan businessKey dan variables bila perlu.");
     public static readonly TextTemplate MigrationTargetRequired = new("operation-target-required",
         "A migrate operation needs targetVersion (and mappings for elements whose id differs in the target).",
         "Operasi migrate memerlukan targetVersion (dan mappings untuk elemen yang id-nya berbeda di versi tujuan).");
@@ -54,6 +54,6 @@ public static class OperationTexts
         "The instance has no open incident.",
         "Instans tidak memiliki insiden terbuka.");
     public static readonly TextTemplate Refused = new("operation-instance-refused",
-        "{0}",
-        "{0}");
+        "The instance was refused: {0}",
+        "Instans ditolak: {0}");
 }

@@ -164,6 +164,8 @@ public static class PppkHost
         app.MapUserAccessApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
+        app.MapModificationApi();
+        app.MapMigrationApi();
         app.MapTasksApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();

@@ -67,10 +67,12 @@ public static class Extensions
         services.AddSingleton<TimerStartRegistry>();
         services.AddSingleton<DeploymentService>();
         services.AddSingleton(sp => new InstanceService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new InstanceMigration.MigrationService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TaskService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GroupScopes>()));
         services.AddSingleton(sp => new MessageService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(),
             sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Signals.SignalService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Modification.ModificationService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<WorkflowEngine>()));
         services.AddTransient<WorkflowJobs>();
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section)
             .Validate(o => o.Problem() is null, "Runtime:Operations: ChunkSize must be 1-10000, Slice a positive time span, ErrorsShown 1-10000.").ValidateOnStart();

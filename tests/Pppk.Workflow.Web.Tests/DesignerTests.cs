@@ -167,6 +167,63 @@ public sealed class DesignerTests(BrowserHost host)
         await host.CloseAsync(page);
     }
 
+    /// <summary>A diagram with a compensation event subprocess inside its embedded subprocess or at process level, and execution listeners on the process.</summary>
+    private static string CompensationDiagram(bool insideSubprocess)
+    {
+        const string eventSub = """
+            <bpmn:subProcess id="Kompensasi" triggeredByEvent="true">
+              <bpmn:startEvent id="Mulai_kompensasi"><bpmn:compensateEventDefinition /></bpmn:startEvent>
+            </bpmn:subProcess>
+            """;
+        return $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
+              <bpmn:process id="uji-kompensasi" isExecutable="true">
+                <bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners></bpmn:extensionElements>
+                <bpmn:startEvent id="Mulai"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+                <bpmn:subProcess id="Sub"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+                  <bpmn:startEvent id="Sub_mulai"><bpmn:outgoing>f3</bpmn:outgoing></bpmn:startEvent>
+                  <bpmn:endEvent id="Sub_akhir"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+                  <bpmn:sequenceFlow id="f3" sourceRef="Sub_mulai" targetRef="Sub_akhir" />
+                  {(insideSubprocess ? eventSub : "")}
+                </bpmn:subProcess>
+                <bpmn:endEvent id="Akhir"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="f1" sourceRef="Mulai" targetRef="Sub" />
+                <bpmn:sequenceFlow id="f2" sourceRef="Sub" targetRef="Akhir" />
+                {(insideSubprocess ? "" : eventSub)}
+              </bpmn:process>
+              <bpmndi:BPMNDiagram id="dia"><bpmndi:BPMNPlane id="plane" bpmnElement="uji-kompensasi">
+                {Shape("Mulai", 100, 100, 36, 36)}{Shape("Sub", 180, 60, 360, 200, expanded: true)}{Shape("Sub_mulai", 220, 100, 36, 36)}
+                {Shape("Sub_akhir", 320, 100, 36, 36)}{Shape("Akhir", 600, 100, 36, 36)}
+                {Shape("Kompensasi", insideSubprocess ? 220 : 180, insideSubprocess ? 160 : 300, 200, 90, expanded: true)}
+                {Shape("Mulai_kompensasi", insideSubprocess ? 250 : 210, insideSubprocess ? 190 : 330, 36, 36)}
+              </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+            </bpmn:definitions>
+            """;
+
+        static string Shape(string id, int x, int y, int w, int h, bool expanded = false) =>
+            $"""<bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"{(expanded ? " isExpanded=\"true\"" : "")}><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" /></bpmndi:BPMNShape>""";
+    }
+
+    [Fact]
+    public async Task The_lint_flags_a_compensation_event_subprocess_at_process_level_and_passes_process_listeners()
+    {
+        var page = await host.SignedInPageAsync(path: "/desainer/uji-verifikasi");
+        await Shape(page, "Lengkap").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        const string import = "async (xml) => { await window.pppkDesigner.modeler.importXML(xml); }";
+        var canvas = page.Locator("[data-testid=canvas]");
+
+        await page.EvaluateAsync(import, CompensationDiagram(insideSubprocess: false));
+        await Assertions.Expect(canvas).ToContainTextAsync("Peristiwa mulai kompensasi hanya untuk subproses peristiwa", new() { Timeout = 10_000 });
+        await Assertions.Expect(canvas).Not.ToContainTextAsync("Listener eksekusi");
+        await Assertions.Expect(canvas).Not.ToContainTextAsync("tidak tersambung"); // an event subprocess has no flows by design
+        await BrowserHost.ScreenshotAsync(page, "08c-designer-lint-compensation-at-process-level");
+
+        await page.EvaluateAsync(import, CompensationDiagram(insideSubprocess: true));
+        await Assertions.Expect(canvas).Not.ToContainTextAsync("Peristiwa mulai kompensasi", new() { Timeout = 10_000 });
+        await host.CloseAsync(page);
+    }
+
     [Fact]
     public async Task The_form_editor_deploys_a_form_for_a_user_task_and_links_it()
     {

@@ -69,3 +69,28 @@ public sealed record InstanceCompleted(JsonObject Variables) : Effect;
 public sealed record InstanceTerminated(string ElementId) : Effect;
 
 public sealed record InstanceCancelled(string? Reason) : Effect;
+
+/// <summary>A modification ran: the element instances it activated (in the order asked) and the element ids it terminated (<paramref name="Terminated"/> instances, a token waiting at a join counting as one).</summary>
+public sealed record InstanceModified(IReadOnlyList<ActivatedElement> Activated, IReadOnlyList<string> TerminatedElementIds, int Terminated) : Effect;
+
+/// <summary>An element instance a modification created, with the variables it was given.</summary>
+public sealed record ActivatedElement(string ElementId, long ElementInstanceKey, JsonObject? Variables);
+
+/// <summary>The instance moved to another version of its process: <paramref name="Mappings"/> is where each active element went.</summary>
+public sealed record InstanceMigrated(IReadOnlyList<Migration.ElementMapping> Mappings) : Effect;
+
+/// <summary>A live element instance now stands at <paramref name="ElementId"/> of the target version (its history row follows).</summary>
+public sealed record ElementMigrated(long ElementInstanceKey, string ElementId, string ElementType, string? Name) : Effect;
+
+/// <summary>An open user task kept by a migration: same wait id and assignee, the target element's name, form and priority.</summary>
+public sealed record UserTaskMigrated(long WaitId, string ElementId, string? Name, string? FormId, string? FormKey,
+    Model.ResourceBinding? FormBinding, int Priority) : Effect;
+
+/// <summary>A job kept by a migration: same wait id and retries, the target element's type and headers.</summary>
+public sealed record JobMigrated(long WaitId, string ElementId, string Type, IReadOnlyDictionary<string, string> Headers) : Effect;
+
+/// <summary>A subscription or wait (message, signal, condition, called instance) kept by a migration under the target's element id.</summary>
+public sealed record WaitPointMigrated(long WaitId, WaitKind Kind, string ElementId) : Effect;
+
+/// <summary>An open incident carried by a migration to the element its element instance now stands at.</summary>
+public sealed record IncidentMigrated(long IncidentId, string ElementId) : Effect;

@@ -68,7 +68,7 @@ internal sealed class StepTransitions(StepContext step)
         RunActivation(instance);
     }
 
-    private ElementInstance CreateInstance(FlowNode node, long scopeKey, ElementInstanceKind kind, int? loopCounter = null)
+    public ElementInstance CreateInstance(FlowNode node, long scopeKey, ElementInstanceKind kind, int? loopCounter = null)
     {
         var instance = new ElementInstance
         {

@@ -53,3 +53,13 @@ public sealed record RetryIncident(long IncidentId) : Trigger;
 
 /// <summary>The runtime could not start the process a call activity names (unknown key): an incident on the call activity; retry asks again.</summary>
 public sealed record ChildStartFailed(long WaitId, LocalizedText Message) : Trigger;
+
+/// <summary>
+/// Process instance modification, in one step: every active instance of each element in <paramref name="TerminateElementIds"/>
+/// is terminated and each of <paramref name="Activate"/> is activated (creating the scopes it needs). Check it first with
+/// <see cref="WorkflowEngine.CheckModification"/>; a refused one changes nothing.
+/// </summary>
+public sealed record ModifyInstance(IReadOnlyList<ElementActivation> Activate, IReadOnlyList<string> TerminateElementIds) : Trigger;
+
+/// <summary>An element to activate; <paramref name="Variables"/> become local variables of the scope it is activated in.</summary>
+public sealed record ElementActivation(string ElementId, JsonObject? Variables = null);

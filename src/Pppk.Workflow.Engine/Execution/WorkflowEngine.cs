@@ -3,6 +3,7 @@ using Pppk.Workflow.Engine.Behaviors;
 using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Engine.Modification;
 using Pppk.Workflow.Engine.State;
 
 namespace Pppk.Workflow.Engine.Execution;
@@ -57,12 +58,43 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
             CancelInstance c => Cancel(context, c),
             SetVariables s => SetVariables(context, s),
             RetryIncident r => Retry(context, r),
+            ModifyInstance m => InstanceModification.Apply(context, m) is [var first, ..] ? first.Message.ToString() : null,
             _ => WaitPointDispatch.Handle(context, trigger),
         };
         if (ignored is not null)
             return new StepResult(state, [], ignored);
         context.Transitions.Run();
         ConditionalEvents.Evaluate(context);
+        UpdateCase(context);
+        return new StepResult(next, context.Effects);
+    }
+
+    /// <summary>
+    /// Every reason <paramref name="modification"/> would be refused on <paramref name="state"/>, none when it can run. It runs the
+    /// modification on a copy (so a scope's input mapping that fails is found too) and changes nothing.
+    /// </summary>
+    public IReadOnlyList<ModificationProblem> CheckModification(ProcessModel model, InstanceState state, ModifyInstance modification)
+    {
+        if (state.Status != InstanceStatus.Active)
+            return [ModificationProblem.Of(ModificationTexts.InstanceNotActive.Format(state.Status.ToString().ToLowerInvariant()))];
+        return InstanceModification.Apply(NewContext(model, state.Clone()), modification);
+    }
+
+    /// <summary>
+    /// Moves <paramref name="state"/> from <paramref name="source"/> to <paramref name="target"/>, another version of its
+    /// process, by <paramref name="mappings"/> (same ids map implicitly). The plan must pass <see cref="Migration.MigrationPlanner.Check"/>:
+    /// a plan with problems throws, so check it first and refuse it with every problem.
+    /// </summary>
+    public StepResult Migrate(ProcessModel source, ProcessModel target, InstanceState state, IReadOnlyList<Migration.ElementMapping> mappings)
+    {
+        if (state.Status != InstanceStatus.Active)
+            throw new InvalidOperationException($"The instance is {state.Status.ToString().ToLowerInvariant()}; only an active one migrates.");
+        var plan = Migration.MigrationPlanner.Check(source, target, state, mappings);
+        if (!plan.IsValid)
+            throw new InvalidOperationException("The migration plan has problems: " + string.Join(" ", plan.Problems.Select(p => p.Message)));
+        var next = state.Clone();
+        var context = NewContext(target, next);
+        Migration.MigrationStep.Apply(context, new Migration.MigrationMap(source, target, mappings), plan);
         UpdateCase(context);
         return new StepResult(next, context.Effects);
     }

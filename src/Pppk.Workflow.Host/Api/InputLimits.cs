@@ -61,6 +61,9 @@ public static class InputLimits
     /// <summary>The size of those variables as JSON, per call.</summary>
     public const int VariablesBytes = 256 * 1024;
 
+    /// <summary>Element mappings in one migration plan (a process has far fewer elements).</summary>
+    public const int MigrationMappings = 1_000;
+
     /// <summary>How deep a JSON body may nest (objects and arrays).</summary>
     public const int JsonDepth = 64;
 
@@ -97,6 +100,9 @@ public static class InputLimits
         ["context"] = FieldRule.FreeForm(Variables, VariablesBytes),
         ["roles"] = FieldRule.Items(Roles),
         ["instances"] = FieldRule.Items(options.BatchMaxInstances),
+        ["mappings"] = FieldRule.Items(MigrationMappings),
+        ["sourceElementId"] = FieldRule.Text(Key),
+        ["targetElementId"] = FieldRule.Text(Key),
     };
 }
 

@@ -44,8 +44,19 @@ public static class IncidentTable
 
         public void Resolved(Guid instanceId, long engineId, DateTimeOffset at) => _resolved.Add((instanceId, engineId, at));
 
+        private readonly List<(Guid InstanceId, long EngineId, string ElementId)> _migrated = [];
+
+        /// <summary>An open incident carried by a migration to the element its element instance now stands at.</summary>
+        public void Migrated(Guid instanceId, long engineId, string elementId) => _migrated.Add((instanceId, engineId, elementId));
+
         public void AddTo(NpgsqlBatch batch)
         {
+            if (_migrated.Count > 0)
+                Add(batch, """
+                    UPDATE pppk.incidents i SET element_id = u.el FROM unnest(@inst, @eid, @el) AS u(inst, eid, el)
+                    WHERE i.instance_id = u.inst AND i.engine_incident_id = u.eid AND i.resolved_at IS NULL
+                    """,
+                    P("inst", _migrated.Select(i => i.InstanceId)), P("eid", _migrated.Select(i => i.EngineId)), P("el", _migrated.Select(i => i.ElementId)));
             if (_raised.Count > 0)
                 Add(batch, """
                     INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, code, message, message_indonesian, created_at)

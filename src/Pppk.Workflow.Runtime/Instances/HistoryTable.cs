@@ -68,8 +68,21 @@ public static class HistoryTable
         /// <summary>A substitute's completion: the element's row names the user it was done for.</summary>
         public void OnBehalfOf(Guid instanceId, long key, string user) => _onBehalfOf.Add((instanceId, key, user));
 
+        private readonly List<(Guid InstanceId, long Key, string ElementId, string ElementType, string? Name)> _migrated = [];
+
+        /// <summary>A live element instance moved to another element by a migration: its open row names the new element.</summary>
+        public void Migrated(Guid instanceId, long key, string elementId, string elementType, string? name) => _migrated.Add((instanceId, key, elementId, elementType, name));
+
         public void AddTo(NpgsqlBatch batch)
         {
+            if (_migrated.Count > 0)
+                Add(batch, """
+                    UPDATE pppk.history h SET element_id = u.el, element_type = u.type, name = u.name
+                    FROM unnest(@inst, @key, @el, @type, @name) AS u(inst, key, el, type, name)
+                    WHERE h.instance_id = u.inst AND h.element_instance_key = u.key AND h.ended_at IS NULL
+                    """,
+                    P("inst", _migrated.Select(m => m.InstanceId)), P("key", _migrated.Select(m => m.Key)), P("el", _migrated.Select(m => m.ElementId)),
+                    P("type", _migrated.Select(m => m.ElementType)), P("name", _migrated.Select(m => m.Name)));
             var starts = _starts.Values.ToList();
             if (starts.Count > 0)
                 Add(batch, """

@@ -88,6 +88,11 @@ public static class InstanceTable
 
         public void Changed(Row row) => _rows.Add(row);
 
+        private readonly List<(Guid Id, long DefinitionId, int Version)> _migrated = [];
+
+        /// <summary>A migrated instance now runs on another version of its process.</summary>
+        public void Migrated(Guid id, long definitionId, int version) => _migrated.Add((id, definitionId, version));
+
         public void AddTo(NpgsqlBatch batch)
         {
             var inserts = _rows.Where(i => i.IsNew).ToList();
@@ -110,6 +115,9 @@ public static class InstanceTable
                     P("id", updates.Select(i => i.Id)), P("st", updates.Select(i => i.Status)), P("inc", updates.Select(i => i.HasIncident)),
                     P("state", updates.Select(i => i.State)), P("ended", updates.Select(i => i.EndedAt)),
                     P("unit", updates.Select(i => i.UnitCode)), P("subject", updates.Select(i => i.Subject)));
+            if (_migrated.Count > 0)
+                Add(batch, "UPDATE pppk.instances i SET definition_id = u.def, version = u.ver FROM unnest(@id, @def, @ver) AS u(id, def, ver) WHERE i.id = u.id",
+                    P("id", _migrated.Select(m => m.Id)), P("def", _migrated.Select(m => m.DefinitionId)), P("ver", _migrated.Select(m => m.Version)));
         }
     }
 

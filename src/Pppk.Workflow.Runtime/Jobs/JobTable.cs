@@ -21,6 +21,24 @@ internal sealed class JobTable() : WaitPointWriter<JobTable.Row>("jobs")
         P("type", rows.Select(j => j.Row.Type)), P("retries", rows.Select(j => j.Row.Retries)), P("vars", rows.Select(j => j.Row.Variables)),
         P("headers", rows.Select(j => j.Row.Headers)), P("due", rows.Select(j => j.Row.DueAt)), P("created", rows.Select(j => j.Row.CreatedAt)));
 
+    private readonly List<(EffectBuffer.WaitKey Key, string Type, string Headers)> _retyped = [];
+
+    /// <summary>A job kept by a migration: the target element's type and headers (its element id through <see cref="WaitPointWriter{TRow}.Migrated"/>).</summary>
+    public void Retyped(EffectBuffer.WaitKey key, string elementId, string type, string headers)
+    {
+        Migrated(key, elementId);
+        _retyped.Add((key, type, headers));
+    }
+
+    /// <summary>After the rows: the types and headers of jobs a migration kept.</summary>
+    public void AddRetypedTo(NpgsqlBatch batch)
+    {
+        if (_retyped.Count > 0)
+            Add(batch, "UPDATE pppk.jobs j SET type = u.type, headers = u.headers FROM unnest(@inst, @wait, @type, @headers::jsonb[]) AS u(inst, wait, type, headers) WHERE j.instance_id = u.inst AND j.wait_id = u.wait",
+                P("inst", _retyped.Select(j => j.Key.InstanceId)), P("wait", _retyped.Select(j => j.Key.WaitId)), P("type", _retyped.Select(j => j.Type)),
+                P("headers", _retyped.Select(j => j.Headers)));
+    }
+
     /// <summary>The table, for the sweeper's arming of wake-ups (<see cref="Outbox.OutboxTable.ArmAsync"/>).</summary>
     public const string Name = "pppk.jobs";
 

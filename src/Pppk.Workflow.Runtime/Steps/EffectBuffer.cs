@@ -57,6 +57,7 @@ internal sealed class EffectBuffer
         Subscriptions.AddTo(batch);
         Signals.AddTo(batch);
         Jobs.AddTo(batch);
+        Jobs.AddRetypedTo(batch);
         Incidents.AddTo(batch);
         Inbox.AddTo(batch);
         Outbox.AddTo(batch);

@@ -6,9 +6,9 @@ namespace Pppk.Workflow.Runtime.Steps;
 internal sealed class LoadedInstance
 {
     public required Guid Id { get; init; }
-    public required long DefinitionId { get; init; }
+    public required long DefinitionId { get; set; }
     public required string DefinitionKey { get; init; }
-    public required int Version { get; init; }
+    public required int Version { get; set; }
     public string? BusinessKey { get; init; }
     public Guid? ParentInstanceId { get; init; }
     public long? ParentWaitId { get; init; }

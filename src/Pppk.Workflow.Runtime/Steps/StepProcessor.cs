@@ -45,7 +45,9 @@ internal sealed class StepProcessor(
             var model = (await definitions.GetAsync(instance.DefinitionId, ct)).Model;
             var result = tx.Overruns.Count > 0 && OverrunSteps.IsKnown(tx, Overrun.EngineKey(instance, trigger))
                 ? OverrunSteps.EngineResult(tx, instance, trigger)
-                : trigger is StartTrigger start ? engine.Start(model, start) : engine.Handle(model, instance.State, trigger);
+                : trigger is StartTrigger start ? engine.Start(model, start)
+                : trigger is InstanceMigration.MigrateTo migrate ? migrate.Run(engine, instance)
+                : engine.Handle(model, instance.State, trigger);
             if (result.WasIgnored)
             {
                 tx.Ignored.Add((instance.Id, result.Ignored!));
@@ -129,6 +131,12 @@ internal sealed class StepProcessor(
                 break;
             case IncidentResolved r:
                 buffer.Incidents.Resolved(instance.Id, r.IncidentId, now);
+                break;
+            case InstanceModified m:
+                Modification.ModificationAudit.Record(tx, instance, m, user, now);
+                break;
+            case ElementMigrated or UserTaskMigrated or JobMigrated or WaitPointMigrated or IncidentMigrated or InstanceMigrated:
+                await InstanceMigration.MigratedRows.ApplyAsync(tx, definitions, instance, effect, ct);
                 break;
             case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
                 break; // carried by the state and the history

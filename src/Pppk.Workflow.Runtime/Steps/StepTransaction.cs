@@ -51,6 +51,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     /// <summary>Triggers the engine ignored (wait point gone), with the reason; the API reports them.</summary>
     public List<(Guid InstanceId, string Reason)> Ignored { get; } = [];
 
+    /// <summary>The modifications the steps ran, by instance, for <see cref="Modification.ModificationService"/>'s answer.</summary>
+    public Dictionary<Guid, InstanceModified> Modifications { get; } = [];
+
     /// <summary>Opens a transaction (on the <see cref="StepDataSource"/>) whose phases each get <paramref name="stepTimeout"/>.</summary>
     public static async Task<StepTransaction> BeginAsync(NpgsqlDataSource db, TimeSpan stepTimeout, List<Overrun> overruns, CancellationToken ct)
     {

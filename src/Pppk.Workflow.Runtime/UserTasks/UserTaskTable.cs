@@ -102,6 +102,13 @@ public static class UserTaskTable
 
         public bool ActsFor(EffectBuffer.WaitKey key, out string user) => _onBehalfOf.TryGetValue(key, out user!);
 
+        /// <summary>An open task kept by a migration: the target element's id, name, form and priority; assignee, candidates and dates stay.</summary>
+        internal sealed record Migration(EffectBuffer.WaitKey Key, string ElementId, string? Name, string? FormId, int? FormVersion, int Priority);
+
+        private readonly List<Migration> _migrated = [];
+
+        public void Migrated(Migration task) => _migrated.Add(task);
+
         public void AddTo(NpgsqlBatch batch)
         {
             var tasks = _opened.Values.ToList();
@@ -121,6 +128,15 @@ public static class UserTaskTable
                     P("users", tasks.Select(t => new JsonArray(t.CandidateUsers.Select(g => (JsonNode?)g).ToArray()).ToJsonString())),
                     P("due", tasks.Select(t => t.DueAt)), P("follow", tasks.Select(t => t.FollowUpAt)), P("form", tasks.Select(t => t.FormId)),
                     P("created", tasks.Select(t => t.CreatedAt)), P("form_version", tasks.Select(t => t.FormVersion)), P("priority", tasks.Select(t => t.Priority)));
+            if (_migrated.Count > 0)
+                Add(batch, """
+                    UPDATE pppk.user_tasks t SET element_id = u.el, name = u.name, form_id = u.form, form_version = u.fv, priority = u.priority
+                    FROM unnest(@inst, @wait, @el, @name, @form, @fv, @priority) AS u(inst, wait, el, name, form, fv, priority)
+                    WHERE t.instance_id = u.inst AND t.wait_id = u.wait AND t.state = 'open'
+                    """,
+                    P("inst", _migrated.Select(t => t.Key.InstanceId)), P("wait", _migrated.Select(t => t.Key.WaitId)), P("el", _migrated.Select(t => t.ElementId)),
+                    P("name", _migrated.Select(t => t.Name)), P("form", _migrated.Select(t => t.FormId)), P("fv", _migrated.Select(t => t.FormVersion)),
+                    P("priority", _migrated.Select(t => t.Priority)));
             if (_ended.Count > 0)
                 Add(batch, """
                     UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, on_behalf_of = u.obo, ended_at = u.at

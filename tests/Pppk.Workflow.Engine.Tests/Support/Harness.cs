@@ -23,6 +23,22 @@ public sealed class Harness
         Engine = new WorkflowEngine(Clock, Environment(Clock));
     }
 
+    private Harness(ProcessModel model, FakeTimeProvider clock)
+    {
+        Clock = clock;
+        Model = model;
+        Engine = new WorkflowEngine(Clock, Environment(Clock));
+    }
+
+    /// <summary>Migrates the instance to <paramref name="target"/>; the answer drives it on there, with the same clock and the effects so far.</summary>
+    public Harness MigrateTo(ProcessModel target, params Pppk.Workflow.Engine.Migration.ElementMapping[] mappings)
+    {
+        var next = new Harness(target, Clock);
+        next.Effects.AddRange(Effects);
+        next.Apply(Engine.Migrate(Model, target, State, mappings));
+        return next;
+    }
+
     public static FeelEnvironment Environment(TimeProvider clock) => FeelSetup.Environment(clock);
 
     public static Harness For(string elements, string flows, string root = "") => new(Bpmn.Model(elements, flows, root));

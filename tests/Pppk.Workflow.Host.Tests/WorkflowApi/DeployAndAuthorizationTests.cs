@@ -35,6 +35,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", $"/api/tasks/{Guid.Empty}/unclaim" }, { "POST", $"/api/tasks/{Guid.Empty}/assign" },
         { "POST", "/api/messages" }, { "GET", "/api/incidents" }, { "POST", "/api/incidents/1/retry" }, { "POST", "/api/expressions/evaluate" },
         { "GET", "/api/users" }, { "POST", "/api/signals" },
+        { "POST", $"/api/instances/{Guid.Empty}/migration" }, { "POST", $"/api/instances/{Guid.Empty}/migration?dryRun=true" },
+        { "POST", $"/api/instances/{Guid.Empty}/modification" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -43,7 +45,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "POST /api/definitions", "POST /api/definitions/validate", "POST /api/instances", "POST /api/instances/batch",
         $"POST /api/instances/{Guid.Empty}/cancel", $"PUT /api/instances/{Guid.Empty}/variables", "POST /api/messages",
         "GET /api/incidents", "POST /api/incidents/1/retry", "POST /api/expressions/evaluate", "GET /api/users",
-        "POST /api/signals",
+        "POST /api/signals", $"POST /api/instances/{Guid.Empty}/migration", $"POST /api/instances/{Guid.Empty}/migration?dryRun=true",
+        $"POST /api/instances/{Guid.Empty}/modification",
     ];
 
     [Theory]

@@ -1,5 +1,5 @@
 // A packed bpmnlint configuration (what bpmnlint-pack-config would generate) for bpmn-js-bpmnlint.
-import { bindings, conditionOnGatewayFlows, jobTypeRequired, listeners, noDisconnected, startEventRequired, unsupportedElements } from './rules.js';
+import { bindings, compensationStart, conditionOnGatewayFlows, jobTypeRequired, listeners, noDisconnected, startEventRequired, unsupportedElements } from './rules.js';
 
 const RULES = {
   'bpmnlint-plugin-pppk/unsupported-elements': unsupportedElements,
@@ -9,6 +9,7 @@ const RULES = {
   'bpmnlint-plugin-pppk/gateway-flow-conditions': conditionOnGatewayFlows,
   'bpmnlint-plugin-pppk/listeners': listeners,
   'bpmnlint-plugin-pppk/bindings': bindings,
+  'bpmnlint-plugin-pppk/compensation-start': compensationStart,
 };
 
 const resolver = {
@@ -31,6 +32,7 @@ export const config = {
     'pppk/gateway-flow-conditions': 'warn',
     'pppk/listeners': 'error',
     'pppk/bindings': 'error',
+    'pppk/compensation-start': 'error',
   },
 };
 

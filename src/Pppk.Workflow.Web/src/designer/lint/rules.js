@@ -59,6 +59,7 @@ export function noDisconnected() {
   function check(node, reporter) {
     if (!node.$instanceOf('bpmn:FlowNode') || node.$instanceOf('bpmn:BoundaryEvent')) return;
     if (node.$parent?.$instanceOf('bpmn:SubProcess') && node.$parent.triggeredByEvent) return;
+    if (node.$instanceOf('bpmn:SubProcess') && node.triggeredByEvent) return; // entered by its start event, never by a flow
     const incoming = node.incoming || [];
     const outgoing = node.outgoing || [];
     if (incoming.length === 0 && outgoing.length === 0) reporter.report(node.id, 'Elemen tidak tersambung ke alur mana pun.');
@@ -89,10 +90,8 @@ const TASK_EVENTS = ['creating', 'create', 'assigning', 'assignment', 'completin
 
 export function listeners() {
   function check(node, reporter) {
-    if (node.$instanceOf('bpmn:Process') && extensions(node, 'zeebe:ExecutionListeners').length) {
-      reporter.report(node.id, 'Listener eksekusi pada proses belum dijalankan; pasang pada peristiwa mulai dan akhirnya.');
-    }
-    if (!node.$instanceOf('bpmn:FlowNode')) return;
+    const isProcess = node.$instanceOf('bpmn:Process');
+    if (!isProcess && !node.$instanceOf('bpmn:FlowNode')) return;
     for (const group of extensions(node, 'zeebe:ExecutionListeners')) {
       for (const l of group.listeners || []) {
         if (!['start', 'end'].includes(l.eventType)) reporter.report(node.id, `Listener eksekusi "${l.eventType}" tidak dikenal; gunakan start atau end.`);
@@ -135,6 +134,28 @@ export function bindings() {
     for (const p of extensions(node, 'zeebe:PriorityDefinition')) {
       const value = (p.priority || '').trim();
       if (value && !value.startsWith('=') && !(/^\d+$/.test(value) && Number(value) <= 100)) reporter.report(node.id, 'Prioritas harus bilangan bulat 0 sampai 100 atau ekspresi FEEL.');
+    }
+  }
+  return { check };
+}
+
+// A compensation start event starts an interrupting event subprocess directly inside an embedded subprocess, at most
+// one per subprocess (the engine's 'compensation-start-placement'; docs/bpmn.md "Compensation").
+export function compensationStart() {
+  const isCompensationStart = (e) => e.$instanceOf('bpmn:StartEvent')
+    && (e.eventDefinitions || []).some((d) => d.$instanceOf('bpmn:CompensateEventDefinition'));
+  function check(node, reporter) {
+    if (!isCompensationStart(node)) return;
+    const eventSub = node.$parent;
+    const owner = eventSub?.$parent;
+    const inEmbedded = eventSub?.$instanceOf('bpmn:SubProcess') && eventSub.triggeredByEvent
+      && owner?.$instanceOf('bpmn:SubProcess') && !owner.triggeredByEvent
+      && !owner.$instanceOf('bpmn:Transaction') && !owner.$instanceOf('bpmn:AdHocSubProcess');
+    const siblings = inEmbedded
+      ? (owner.flowElements || []).filter((e) => e.$instanceOf('bpmn:SubProcess') && e.triggeredByEvent && (e.flowElements || []).some(isCompensationStart))
+      : [];
+    if (!inEmbedded || node.isInterrupting === false || siblings.length > 1) {
+      reporter.report(node.id, 'Peristiwa mulai kompensasi hanya untuk subproses peristiwa yang menyela, langsung di dalam subproses tertanam (satu per subproses), bukan di tingkat proses.');
     }
   }
   return { check };

@@ -76,9 +76,10 @@ public static class Extensions
         services.AddTransient<WorkflowJobs>();
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section)
             .Validate(o => o.Problem() is null, "Runtime:Operations: ChunkSize must be 1-10000, Slice a positive time span, ErrorsShown 1-10000.").ValidateOnStart();
-        services.AddSingleton(sp => new OperationActions(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OperationActions(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
+            sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OperationRunner>();
-        services.AddSingleton(sp => new OperationService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(),
+        services.AddSingleton(sp => new OperationService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
             sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OperationsOptions>>()));
         services.AddTransient<OperationJobs>();
         return services;

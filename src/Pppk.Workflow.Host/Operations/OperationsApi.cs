@@ -19,7 +19,7 @@ public static class OperationsApi
         {
             // Lists in the request (start items, filter ids and keys) are bounded like a batch start's instances.
             var max = limits.Value.BatchMaxInstances;
-            if (dryRun == true) return Results.Ok(await operations.DryRunAsync(body, max, ct));
+            if (dryRun == true) return Results.Ok(await operations.DryRunAsync(body, max, http.Request.Language(), ct));
             var id = await operations.CreateAsync(body, http.User.Identity?.Name, max, ct);
             return Results.Accepted($"/api/operations/{id}", new { id });
         }).WithBodyLimit(BodyKind.Batch);

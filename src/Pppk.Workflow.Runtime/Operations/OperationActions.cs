@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Execution;
+using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.InstanceMigration;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Steps;
 
@@ -13,7 +15,7 @@ namespace Pppk.Workflow.Runtime.Operations;
 /// queue the trigger (as the single-instance call would) with its audit entry, or say why this instance is refused.
 /// A refusal is the item's outcome, never the chunk's failure.
 /// </summary>
-internal sealed class OperationActions(InstanceService instances, DefinitionStore definitions, TimeProvider clock)
+internal sealed class OperationActions(InstanceService instances, MigrationService migrations, DefinitionStore definitions, TimeProvider clock)
 {
     public async Task<List<ItemOutcome>> ApplyAsync(StepTransaction tx, Guid operationId, OperationHead head, OperationRequest request,
         IReadOnlyList<ClaimedItem> items, CancellationToken ct)
@@ -28,14 +30,40 @@ internal sealed class OperationActions(InstanceService instances, DefinitionStor
             var instance = tx.Find(id);
             var failure = instance is null ? OperationTexts.InstanceGone.Format()
                 : instance.State.Status != InstanceStatus.Active ? OperationTexts.InstanceNotActive.Format(instance.Status)
+                : head.Type == OperationTypes.Migrate ? await MigrateAsync(tx, id, request, head.CreatedBy, ct)
                 : Apply(tx, instance, head, request, operationId, now);
             outcomes.Add(new(item.ItemNo, id, failure));
         }
         return outcomes;
     }
 
+    /// <summary>
+    /// Migrates one instance in the chunk's transaction (the migration's own audit and history entries); a refused plan
+    /// throws before anything is queued or written, and becomes this item's reason with every problem.
+    /// </summary>
+    private async Task<LocalizedText?> MigrateAsync(StepTransaction tx, Guid id, OperationRequest request, string? user, CancellationToken ct)
+    {
+        var mark = tx.QueueLength;
+        try
+        {
+            await migrations.MigrateInAsync(tx, id, Plan(request), user, ct);
+            return null;
+        }
+        catch (WorkflowException e)
+        {
+            tx.DropQueuedFrom(mark);
+            return e.Problems is { Count: > 0 } problems
+                ? OperationTexts.PlanRefused.Format(new JoinedTexts(problems.Select(p => p.Message).ToList()))
+                : e.Text ?? OperationTexts.Refused.Format(e.Message);
+        }
+    }
+
+    /// <summary>The migration plan of a migrate operation's request.</summary>
+    public static MigrationRequest Plan(OperationRequest request) =>
+        new(request.TargetVersion!.Value, request.Mappings?.Select(m => new Engine.Migration.ElementMapping(m.SourceElementId, m.TargetElementId)).ToList() ?? []);
+
     /// <summary>Queues the operation's trigger on one active instance; answers why not, if it cannot.</summary>
-    private static Engine.Localization.LocalizedText? Apply(StepTransaction tx, LoadedInstance instance, OperationHead head, OperationRequest request,
+    private static LocalizedText? Apply(StepTransaction tx, LoadedInstance instance, OperationHead head, OperationRequest request,
         Guid operationId, DateTimeOffset now)
     {
         var user = head.CreatedBy;
@@ -58,7 +86,7 @@ internal sealed class OperationActions(InstanceService instances, DefinitionStor
                 }
                 return null;
             default:
-                return OperationTexts.MigrationNotAvailable.Format();
+                throw new InvalidOperationException($"Operation type '{head.Type}' has no action.");
         }
     }
 

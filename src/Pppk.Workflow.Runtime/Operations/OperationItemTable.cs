@@ -70,11 +70,19 @@ public static class OperationItemTable
         return (int)(long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The instances the filter finds with their active elements, at most <paramref name="limit"/> (a migrate dry run groups them).</summary>
-    public static async Task<List<Guid>> InstanceIdsAsync(NpgsqlDataSource db, OperationFilter filter, int limit, CancellationToken ct)
+    /// <summary>
+    /// One instance for each distinct (version, set of active elements) among those the filter finds, at most
+    /// <paramref name="limit"/> sets: a migrate dry run checks its plan once per set, not once per instance.
+    /// </summary>
+    public static async Task<List<Guid>> RepresentativesAsync(NpgsqlDataSource db, OperationFilter filter, int limit, CancellationToken ct)
     {
         var where = Where(filter);
-        await using var cmd = where.Bind(db.CreateCommand($"SELECT id FROM pppk.instances WHERE {where.Where} ORDER BY id LIMIT @limit"));
+        await using var cmd = where.Bind(db.CreateCommand($"""
+            SELECT (array_agg(id ORDER BY id))[1] FROM (
+                SELECT id, version, ARRAY(SELECT DISTINCT e->>'elementId' FROM jsonb_array_elements(state->'elements') e ORDER BY 1) AS active
+                FROM pppk.instances WHERE {where.Where} AND state IS NOT NULL) x
+            GROUP BY version, active ORDER BY 1 LIMIT @limit
+            """));
         cmd.Parameters.AddWithValue("limit", limit);
         var ids = new List<Guid>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

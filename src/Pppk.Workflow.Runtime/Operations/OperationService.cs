@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.InstanceMigration;
 using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Runtime.Operations;
@@ -22,14 +23,17 @@ public sealed class OperationService
 {
     private readonly NpgsqlDataSource _db;
     private readonly DefinitionStore _definitions;
+    private readonly MigrationService _migrations;
     private readonly IBackgroundJobClient _jobs;
     private readonly TimeProvider _clock;
     private readonly OperationsOptions _options;
 
-    internal OperationService(NpgsqlDataSource db, DefinitionStore definitions, IBackgroundJobClient jobs, TimeProvider clock, IOptions<OperationsOptions> options)
+    internal OperationService(NpgsqlDataSource db, DefinitionStore definitions, MigrationService migrations, IBackgroundJobClient jobs, TimeProvider clock,
+        IOptions<OperationsOptions> options)
     {
         _db = db;
         _definitions = definitions;
+        _migrations = migrations;
         _jobs = jobs;
         _clock = clock;
         _options = options.Value;
@@ -68,12 +72,36 @@ public sealed class OperationService
         return op.Id;
     }
 
-    /// <summary>What the operation would do, without creating anything.</summary>
-    public async Task<OperationDryRun> DryRunAsync(OperationRequest request, int maxItems, CancellationToken ct)
+    /// <summary>What the operation would do, without creating anything; problems in <paramref name="language"/>.</summary>
+    public async Task<OperationDryRun> DryRunAsync(OperationRequest request, int maxItems, Language language, CancellationToken ct)
     {
         var checkedRequest = await CheckAsync(request, maxItems, ct);
-        var total = checkedRequest.Filter is { } filter ? await OperationItemTable.CountAsync(_db, filter, ct) : request.Items!.Count;
-        return new(total, []);
+        if (checkedRequest.Filter is not { } filter) return new(request.Items!.Count, []);
+        var total = await OperationItemTable.CountAsync(_db, filter, ct);
+        return new(total, checkedRequest.Type == OperationTypes.Migrate ? await PlanProblemsAsync(filter, request, language, ct) : []);
+    }
+
+    /// <summary>Most distinct sets of active elements a migrate dry run checks the plan for.</summary>
+    private const int PlanChecks = 100;
+
+    /// <summary>The plan's problems for each distinct set of active elements (one instance checked per set), each once.</summary>
+    private async Task<List<OperationProblem>> PlanProblemsAsync(OperationFilter filter, OperationRequest request, Language language, CancellationToken ct)
+    {
+        var problems = new List<OperationProblem>();
+        foreach (var id in await OperationItemTable.RepresentativesAsync(_db, filter, PlanChecks, ct))
+        {
+            try
+            {
+                var check = await _migrations.CheckAsync(id, OperationActions.Plan(request), ct);
+                problems.AddRange(check.Problems.Select(p => new OperationProblem(p.Code, p.ElementId, p.Message.In(language))));
+            }
+            catch (WorkflowException e)
+            {
+                // Not a plan problem but a refusal of this instance (already on the target version, ended meanwhile).
+                problems.Add(new OperationProblem(e.Text?.Code ?? "bad-request", null, e.Text?.In(language) ?? e.Message));
+            }
+        }
+        return problems.Distinct().ToList();
     }
 
     /// <summary>One operation with its first failed instances (<see cref="OperationsOptions.ErrorsShown"/>), their reasons in <paramref name="language"/>.</summary>
@@ -108,8 +136,16 @@ public sealed class OperationService
         // Only active instances can be cancelled, changed or migrated: that is what a filter without a status means.
         filter = filter with { Status = filter.Status ?? "active" };
         if (type == OperationTypes.SetVariables && request.Variables is not { Count: > 0 }) throw Bad(OperationTexts.VariablesRequired.Format());
-        if (type == OperationTypes.Migrate) throw Bad(OperationTexts.MigrationNotAvailable.Format());
+        if (type == OperationTypes.Migrate) await CheckTargetAsync(filter.DefinitionKey!, request, maxItems, ct);
         return new(type, filter.DefinitionKey!, filter.Version, filter, request.TargetVersion);
+    }
+
+    private async Task CheckTargetAsync(string key, OperationRequest request, int maxItems, CancellationToken ct)
+    {
+        if (request.TargetVersion is not { } target || request.Mappings?.Count > maxItems
+            || request.Mappings?.Any(m => m is null || string.IsNullOrWhiteSpace(m.SourceElementId) || string.IsNullOrWhiteSpace(m.TargetElementId)) == true)
+            throw Bad(OperationTexts.MigrationTargetRequired.Format(maxItems));
+        if (await _definitions.VersionAsync(key, target, ct) is null) throw Bad(OperationTexts.TargetUnknown.Format(key, target));
     }
 
     private async Task<Checked> CheckStartAsync(OperationRequest request, int maxItems, CancellationToken ct)

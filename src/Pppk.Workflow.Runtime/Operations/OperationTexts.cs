@@ -28,11 +28,8 @@ public static class OperationTexts
         "A start operation needs definitionKey and items: from 1 to {0} items, each with an optional businessKey and variables.",
         "Operasi start memerlukan definitionKey dan items: 1 sampai {0} butir, masing-masing dengan businessKey dan variables bila perlu.");
     public static readonly TextTemplate MigrationTargetRequired = new("operation-target-required",
-        "A migrate operation needs targetVersion (and mappings for elements whose id differs in the target).",
-        "Operasi migrate memerlukan targetVersion (dan mappings untuk elemen yang id-nya berbeda di versi tujuan).");
-    public static readonly TextTemplate MigrationNotAvailable = new("operation-migrate-not-available",
-        "Batch migration is not available in this version.",
-        "Migrasi massal belum tersedia pada versi ini.");
+        "A migrate operation needs targetVersion, and mappings (at most {0}) only for elements whose id differs in the target, each with sourceElementId and targetElementId.",
+        "Operasi migrate memerlukan targetVersion, dan mappings (paling banyak {0}) hanya untuk elemen yang id-nya berbeda di versi tujuan, masing-masing dengan sourceElementId dan targetElementId.");
     public static readonly TextTemplate NotFound = new("operation-not-found",
         "No operation {0}.",
         "Tidak ada operasi {0}.");
@@ -53,6 +50,12 @@ public static class OperationTexts
     public static readonly TextTemplate NoIncident = new("operation-no-incident",
         "The instance has no open incident.",
         "Instans tidak memiliki insiden terbuka.");
+    public static readonly TextTemplate PlanRefused = new("operation-plan-refused",
+        "The migration plan cannot run for this instance: {0}",
+        "Rencana migrasi tidak dapat dijalankan untuk instans ini: {0}");
+    public static readonly TextTemplate TargetUnknown = new("operation-target-unknown",
+        "Process '{0}' has no version {1} to migrate to.",
+        "Proses '{0}' tidak memiliki versi {1} sebagai tujuan migrasi.");
     public static readonly TextTemplate Refused = new("operation-instance-refused",
         "The instance was refused: {0}",
         "Instans ditolak: {0}");

@@ -93,6 +93,50 @@ public sealed class OperationsApiTests(OperationsTestHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Migrate_moves_the_instances_a_plan_fits_and_names_the_problems_of_the_others_in_the_dry_run_and_the_errors()
+    {
+        const string key = "ops_migrasi";
+        await _api.DeployAsync(Process(key, string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", "<bpmn:exclusiveGateway id=\"gw\"/>", UserTask("periksa"), UserTask("setujui"),
+            Flow("f0", "start", "gw"), Flow("f1", "gw", "periksa", "=jalur = \"a\""), Flow("f2", "gw", "setujui", "=jalur = \"b\""))));
+        var fits = await StartManyAsync(key, 5, _ => new { jalur = "a" });
+        var stays = new List<string>();
+        for (var i = 0; i < 2; i++) stays.Add((string)(await _api.StartAsync(key, new { jalur = "b" }))["id"]!);
+        // Version 2 has no 'setujui': instances waiting there cannot move.
+        await _api.DeployAsync(Process(key, string.Join("\n",
+            "<bpmn:startEvent id=\"start\"/>", "<bpmn:exclusiveGateway id=\"gw\"/>", UserTask("periksa", "Periksa (aturan baru)"), Flow("f0", "start", "gw"), Flow("f1", "gw", "periksa"))));
+        var body = new { type = "migrate", filter = new { definitionKey = key, version = 1 }, targetVersion = 2 };
+
+        var dry = (await (await Http.PostAsJsonAsync("/api/operations?dryRun=true", body)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(7, (int)dry["total"]!);
+        var problem = Assert.Single(dry["problems"]!.AsArray())!;
+        Assert.Equal("setujui", (string)problem["elementId"]!);
+        Assert.False(string.IsNullOrEmpty((string)problem["code"]!));
+
+        var op = await Http.WaitEndedAsync(await Http.CreateAsync(body));
+        Assert.Equal(("completed", 7, 5, 2), ((string)op["state"]!, (int)op["total"]!, (int)op["done"]!, (int)op["failed"]!));
+        Assert.Equal("migrate ops_migrasi v1 → v2", (string)op["description"]!);
+        Assert.Equal(stays.Order(), op["errors"]!.AsArray().Select(e => (string)e!["instanceId"]!).Order());
+        Assert.All(op["errors"]!.AsArray(), e =>
+        {
+            Assert.Equal("operation-plan-refused", (string)e!["code"]!);
+            Assert.Contains("setujui", (string)e["message"]!, StringComparison.Ordinal);
+        });
+        foreach (var i in fits)
+        {
+            var instance = await _api.InstanceAsync(i);
+            Assert.Equal(2, (int)instance["version"]!);
+            Assert.Equal(["periksa"], instance["activeElementIds"]!.AsArray().Select(e => (string)e!));
+            Assert.Single((await Http.GetFromJsonAsync<JsonObject>($"/api/instances/{i}/audit"))!["items"]!.AsArray(), a => (string)a!["action"]! == "migrate");
+        }
+        foreach (var i in stays) Assert.Equal(1, (int)(await _api.InstanceAsync(i))["version"]!);
+
+        // Nothing is left on version 1 that fits: a second run finds only the two that cannot move.
+        var again = await Http.WaitEndedAsync(await Http.CreateAsync(body));
+        Assert.Equal((2, 0, 2), ((int)again["total"]!, (int)again["done"]!, (int)again["failed"]!));
+    }
+
+    [Fact]
     public async Task Start_creates_one_instance_per_item_with_its_business_key_and_variables()
     {
         await DeployWaitingAsync("ops_mulai");
@@ -217,12 +261,16 @@ public sealed class OperationsApiTests(OperationsTestHost host) : IClassFixture<
         { $$"""{ "type": "cancel", "filter": { "definitionKey": "x", "instanceIds": [{{string.Join(",", Enumerable.Range(0, OperationsTestHost.MaxItems + 1).Select(_ => $"\"{Guid.NewGuid()}\""))}}] } }""", "operation-filter-too-long" },
         { $$"""{ "type": "cancel", "filter": { "definitionKey": "x", "businessKeys": [{{string.Join(",", Enumerable.Range(0, OperationsTestHost.MaxItems + 1).Select(i => $"\"k{i}\""))}}] } }""", "operation-filter-too-long" },
         { """{ "type": "cancel", "filter": { "definitionKey": "x" }, "reason": "{{LONG}}" }""", "text-too-long" },
+        { """{ "type": "migrate", "filter": { "definitionKey": "ops_ada" } }""", "operation-target-required" },
+        { """{ "type": "migrate", "filter": { "definitionKey": "ops_ada" }, "targetVersion": 2, "mappings": [{ "sourceElementId": "a" }] }""", "operation-target-required" },
+        { """{ "type": "migrate", "filter": { "definitionKey": "ops_ada" }, "targetVersion": 9 }""", "operation-target-unknown" },
     };
 
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task A_request_that_cannot_become_an_operation_is_a_400_naming_the_problem_and_creates_nothing(string body, string code)
     {
+        await DeployWaitingAsync("ops_ada");
         var before = (int)(await Http.GetFromJsonAsync<JsonObject>("/api/operations"))!["total"]!;
         body = body.Replace("{{LONG}}", new string('x', 2_001), StringComparison.Ordinal);
         foreach (var path in new[] { "/api/operations", "/api/operations?dryRun=true" })

@@ -13,6 +13,7 @@ using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
+using Pppk.Workflow.Host.Operations;
 using Pppk.Workflow.Host.Signals;
 using Pppk.Workflow.Host.Substitutions;
 using Pppk.Workflow.Host.UserTasks;
@@ -177,6 +178,7 @@ public static class PppkHost
         app.MapEmailsApi();
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
+        app.MapOperationsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

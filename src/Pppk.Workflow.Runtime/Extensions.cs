@@ -10,6 +10,7 @@ using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Operations;
 using Pppk.Workflow.Runtime.Outbox;
 using Pppk.Workflow.Runtime.Steps;
 using Pppk.Workflow.Runtime.Timers;
@@ -73,6 +74,14 @@ public static class Extensions
         services.AddSingleton(sp => new Signals.SignalService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Modification.ModificationService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<WorkflowEngine>()));
         services.AddTransient<WorkflowJobs>();
+        services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section)
+            .Validate(o => o.Problem() is null, "Runtime:Operations: ChunkSize must be 1-10000, Slice a positive time span, ErrorsShown 1-10000.").ValidateOnStart();
+        services.AddSingleton(sp => new OperationActions(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
+            sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<OperationRunner>();
+        services.AddSingleton(sp => new OperationService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
+            sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OperationsOptions>>()));
+        services.AddTransient<OperationJobs>();
         return services;
     }
 
@@ -117,6 +126,9 @@ public static class Extensions
         recurring.AddOrUpdate<WorkflowJobs>("runtime:prune", j => j.Prune(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = zone });
         // Timers that fell due while no worker ran fire now, not at the next minute.
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<WorkflowJobs>(j => j.Sweep(CancellationToken.None));
+        // Batch operations whose runner died with a process go on: every running one now, the quiet ones every minute.
+        recurring.AddOrUpdate<OperationJobs>("runtime:operations", j => j.Resume(false, CancellationToken.None), Cron.Minutely());
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<OperationJobs>(j => j.Resume(true, CancellationToken.None));
     }
 }
 

@@ -4,6 +4,7 @@ using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.Jobs;
 using Pppk.Workflow.Runtime.Messages;
+using Pppk.Workflow.Runtime.Operations;
 using Pppk.Workflow.Runtime.Outbox;
 using Pppk.Workflow.Runtime.Signals;
 using Pppk.Workflow.Runtime.Substitutions;
@@ -129,6 +130,22 @@ internal static class WorkflowModel
             e.ToTable("inbox");
             e.Property(i => i.Trigger).HasColumnType("jsonb");
             e.HasIndex(i => i.InstanceId);
+        });
+        b.Entity<OperationRecord>(e =>
+        {
+            e.ToTable("operations");
+            e.Property(o => o.Request).HasColumnType("jsonb");
+            e.HasIndex(o => o.CreatedAt);
+            e.HasIndex(o => o.State).HasFilter("state = 'running'");
+        });
+        b.Entity<OperationItemRecord>(e =>
+        {
+            e.ToTable("operation_items");
+            e.HasKey(i => new { i.OperationId, i.ItemNo });
+            e.Property(i => i.Payload).HasColumnType("jsonb");
+            // What chunks claim next: the pending items of one operation in order, without walking the done ones.
+            e.HasIndex(i => new { i.OperationId, i.ItemNo }, "ix_operation_items_pending").HasFilter("state = 'pending'").HasDatabaseName("ix_operation_items_pending");
+            e.HasIndex(i => new { i.OperationId, i.ItemNo }, "ix_operation_items_failed").HasFilter("state = 'failed'").HasDatabaseName("ix_operation_items_failed");
         });
     }
 }

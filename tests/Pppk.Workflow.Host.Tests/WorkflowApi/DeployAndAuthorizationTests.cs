@@ -37,6 +37,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", "/api/users" }, { "POST", "/api/signals" },
         { "POST", $"/api/instances/{Guid.Empty}/migration" }, { "POST", $"/api/instances/{Guid.Empty}/migration?dryRun=true" },
         { "POST", $"/api/instances/{Guid.Empty}/modification" },
+        { "POST", "/api/operations" }, { "POST", "/api/operations?dryRun=true" }, { "GET", "/api/operations" }, { "GET", $"/api/operations/{Guid.Empty}" },
+        { "POST", $"/api/operations/{Guid.Empty}/cancel" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -47,6 +49,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "GET /api/incidents", "POST /api/incidents/1/retry", "POST /api/expressions/evaluate", "GET /api/users",
         "POST /api/signals", $"POST /api/instances/{Guid.Empty}/migration", $"POST /api/instances/{Guid.Empty}/migration?dryRun=true",
         $"POST /api/instances/{Guid.Empty}/modification",
+        "POST /api/operations", "POST /api/operations?dryRun=true", "GET /api/operations", $"GET /api/operations/{Guid.Empty}",
+        $"POST /api/operations/{Guid.Empty}/cancel",
     ];
 
     [Theory]

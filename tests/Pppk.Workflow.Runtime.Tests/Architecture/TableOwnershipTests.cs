@@ -13,7 +13,7 @@ public sealed partial class TableOwnershipTests
     /// <summary>The files allowed to name each table of the runtime and the notifications (paths under src/Pppk.Workflow.).</summary>
     private static readonly Dictionary<string, string[]> Owners = new()
     {
-        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs"],
+        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs"],
         ["history"] = ["Runtime/Instances/HistoryTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
         ["audit"] = ["Runtime/Instances/AuditTable.cs"],
         ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs"],
@@ -31,6 +31,8 @@ public sealed partial class TableOwnershipTests
         ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs"],
         ["principals"] = ["Runtime/People/Principals.cs"],
         ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
+        ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],
+        ["operation_items"] = ["Runtime/Operations/OperationItemTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

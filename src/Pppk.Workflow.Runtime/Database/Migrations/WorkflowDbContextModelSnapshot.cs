@@ -581,6 +581,147 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.ToTable("message_subscriptions", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Operations.OperationItemRecord", b =>
+                {
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operation_id");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_no");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("MessageIndonesian")
+                        .HasColumnType("text")
+                        .HasColumnName("message_indonesian");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.HasKey("OperationId", "ItemNo")
+                        .HasName("pk_operation_items");
+
+                    b.HasIndex(new[] { "OperationId", "ItemNo" }, "ix_operation_items_failed")
+                        .HasDatabaseName("ix_operation_items_failed")
+                        .HasFilter("state = 'failed'");
+
+                    b.HasIndex(new[] { "OperationId", "ItemNo" }, "ix_operation_items_pending")
+                        .HasDatabaseName("ix_operation_items_pending")
+                        .HasFilter("state = 'pending'");
+
+                    b.ToTable("operation_items", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Operations.OperationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_key");
+
+                    b.Property<int?>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("ProgressAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("progress_at");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operations");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_operations_created_at");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_operations_state")
+                        .HasFilter("state = 'running'");
+
+                    b.ToTable("operations", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Runtime.Outbox.InboxRecord", b =>
                 {
                     b.Property<long>("Id")

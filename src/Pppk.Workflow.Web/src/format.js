@@ -64,3 +64,10 @@ export const ELEMENT_TYPE_LABELS = {
   boundaryEvent: 'peristiwa batas',
   multiInstanceBody: 'multi-instans',
 };
+
+const number = new Intl.NumberFormat('id-ID');
+
+/** A count for people: 1.712, not 1712. */
+export function formatNumber(value) {
+  return value === null || value === undefined ? '–' : number.format(value);
+}

@@ -28,6 +28,8 @@ const routes = [
   { pattern: /^\/perpanjangan$/, roles: STAFF, load: () => import('./pppk/renewals.js'), title: 'Perpanjangan' },
   { pattern: /^\/anggaran$/, roles: STAFF, load: () => import('./pppk/budgets.js'), title: 'Anggaran' },
   { pattern: /^\/impor$/, roles: [HR_ADMIN, 'finance'], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
+  { pattern: /^\/operasi$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
+  { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
 ];
 
 let user = null;

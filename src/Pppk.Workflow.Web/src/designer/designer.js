@@ -7,6 +7,7 @@ import { ProblemDisplay } from './problems.js';
 import { openTemplateChooser } from './template-chooser.js';
 import { renderFeelBox } from './feel-box.js';
 import { openFormEditor } from './form-editor.js';
+import { openMigrateRunning } from '../migration/migrate-running.js';
 
 export default async function render(container, { params, navigate, search }) {
   const key = params.key ? decodeURIComponent(params.key) : null;
@@ -55,6 +56,7 @@ export default async function render(container, { params, navigate, search }) {
   const modeler = createModeler(canvasEl, $('.properties'));
   const problems = new ProblemDisplay(modeler, $('[data-testid=problem-list]'));
   let viewer = null;
+  let versions = [];
   let current = { key, fileName: null, version: null };
   const handle = { modeler, get current() { return current; } };
   window.pppkDesigner = handle;
@@ -82,11 +84,13 @@ export default async function render(container, { params, navigate, search }) {
     try {
       const data = await api.get(`/api/definitions/${encodeURIComponent(current.key)}/versions`);
       box.hidden = false;
+      versions = data.items;
       $('[data-testid=version-list]').innerHTML = data.items.map((v) => `
         <li class="${v.version === readOnlyVersion ? 'active' : ''}" data-version="${v.version}">
           <a href="/desainer/${encodeURIComponent(current.key)}${v.latest ? '' : `?versi=${v.version}`}" data-link>Versi ${v.version}</a>
           ${v.latest ? '<small class="badge">terbaru</small>' : '<small class="muted">hanya baca</small>'}
           <div class="muted small">${formatWita(v.deployedAt)}${v.deployedBy ? ` · ${escapeHtml(v.deployedBy)}` : ''}</div>
+          ${data.items.length > 1 ? `<button type="button" class="link small" data-migrate-version="${v.version}" data-testid="migrate-running">Migrasikan kasus berjalan…</button>` : ''}
         </li>`).join('');
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
@@ -212,6 +216,16 @@ export default async function render(container, { params, navigate, search }) {
         if (!element || element.type !== 'bpmn:UserTask') return say('Pilih satu tugas pengguna dulu untuk menyunting formulirnya.', 'error');
         await openFormEditor(modeler, element, say);
       }
+    } catch (err) {
+      say(`Kesalahan: ${err.message}`, 'error');
+    }
+  });
+
+  $('[data-testid=version-list]').addEventListener('click', async (e) => {
+    const button = e.target.closest('[data-migrate-version]');
+    if (!button) return;
+    try {
+      await openMigrateRunning({ key: current.key, version: Number(button.dataset.migrateVersion), versions, onCreated: (id) => navigate(`/operasi/${id}`) });
     } catch (err) {
       say(`Kesalahan: ${err.message}`, 'error');
     }

@@ -24,6 +24,7 @@ const MENU = [
   { href: '/perpanjangan', label: 'Perpanjangan', roles: STAFF },
   { href: '/anggaran', label: 'Anggaran', roles: STAFF },
   { href: '/impor', label: 'Impor CSV', roles: ['hr-admin', 'finance'] },
+  { href: '/operasi', label: 'Operasi', roles: ['hr-admin'] },
 ];
 
 export function renderShell(app, user, path, { signOut }) {

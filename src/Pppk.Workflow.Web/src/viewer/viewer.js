@@ -6,15 +6,21 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { api } from '../api.js';
 import { ELEMENT_TYPE_LABELS, escapeHtml, formatValue, formatWita, h, STATUS_LABELS } from '../format.js';
+import { byId, flowNodes } from '../migration/bpmn-elements.js';
+import { openMigrateDialog } from '../migration/migrate-dialog.js';
+import { attachModifyMenu } from './modify-menu.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
   const instance = await api.get(`/api/instances/${params.id}`);
-  const [definition, history, incidents] = await Promise.all([
+  const operator = isAdmin && instance.status === 'active';
+  const [definition, history, incidents, versions] = await Promise.all([
     api.get(`/api/definitions/${encodeURIComponent(instance.definitionKey)}?version=${instance.version}`),
     api.get(`/api/instances/${params.id}/history`),
     isAdmin ? api.get(`/api/incidents?instanceId=${params.id}`) : Promise.resolve({ items: [] }),
+    operator ? api.get(`/api/definitions/${encodeURIComponent(instance.definitionKey)}/versions`) : Promise.resolve({ items: [] }),
   ]);
+  const otherVersions = versions.items.filter((v) => v.version !== instance.version);
 
   const page = h(`
     <section class="page instance" data-testid="instance-viewer">
@@ -27,7 +33,9 @@ export default async function render(container, { params, user, navigate }) {
         <dt>Selesai</dt><dd>${formatWita(instance.endedAt)}</dd>
         <dt>ID</dt><dd><code>${instance.id}</code></dd>
       </dl>
-      <div class="legend"><span class="swatch active"></span> aktif <span class="swatch taken"></span> sudah dilalui <span class="swatch incident"></span> insiden</div>
+      <div class="legend"><span class="swatch active"></span> aktif <span class="swatch taken"></span> sudah dilalui <span class="swatch incident"></span> insiden
+        ${operator ? `<span class="spacer"></span><span class="muted" data-testid="modify-hint">Klik kanan elemen pada diagram untuk memindahkan atau memulai token.</span>
+          ${otherVersions.length ? `<button type="button" data-action="migrate" data-testid="open-migrate">Migrasikan ke versi ${Math.max(...otherVersions.map((v) => v.version))}…</button>` : ''}` : ''}</div>
       <div class="viewer-canvas" data-testid="instance-diagram"></div>
       <div class="instance-columns">
         <div>
@@ -82,6 +90,11 @@ export default async function render(container, { params, user, navigate }) {
   for (const id of instance.activeElementIds) if (registry.get(id)) canvas.addMarker(id, 'pppk-active');
   for (const i of incidents.items) if (registry.get(i.elementId)) canvas.addMarker(i.elementId, 'pppk-incident');
 
+  const reload = () => navigate(location.pathname, { replace: true });
+  const detachMenu = operator ? attachModifyMenu(viewer, { instance, names: byId(flowNodes(definition.xml)), onDone: reload }) : null;
+  page.querySelector('[data-action=migrate]')?.addEventListener('click', () =>
+    openMigrateDialog({ instance, sourceXml: definition.xml, versions: versions.items, onDone: reload }));
+
   const banner = page.querySelector('.banner');
   const say = (text, kind) => { banner.hidden = false; banner.className = `banner ${kind}`; banner.textContent = text; };
   page.addEventListener('click', async (e) => {
@@ -120,5 +133,8 @@ export default async function render(container, { params, user, navigate }) {
     }
   });
 
-  return () => viewer.destroy();
+  return () => {
+    detachMenu?.();
+    viewer.destroy();
+  };
 }

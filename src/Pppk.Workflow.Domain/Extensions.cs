@@ -22,6 +22,10 @@ public static class Extensions
         services.AddScoped<IDatabaseMigration, Seeding.ReferenceDataLoader>(); // after the domain migration
         services.AddSingleton<Imports.CsvImporter>();
         services.AddSingleton<Seeding.DatasetLoader>();
+        services.AddOptions<Documents.DocumentsOptions>().BindConfiguration(Documents.DocumentsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Documents.DocumentsOptions>, Documents.DocumentsOptionsCheck>();
+        services.AddSingleton<Documents.DocumentPdf>();
+        services.AddSingleton<Documents.DocumentGenerator>();
         foreach (var type in typeof(Extensions).Assembly.GetTypes().Where(t => typeof(IJobHandler).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
             services.AddSingleton(typeof(IJobHandler), type);
         return services;

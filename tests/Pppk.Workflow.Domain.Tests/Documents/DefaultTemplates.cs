@@ -63,9 +63,9 @@ internal static class DefaultTemplates
             .Left("NOMOR {{nomor_sk}}")
             .Left("TANGGAL {{tanggal_sk}}")
             .Center("DAFTAR PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA YANG DIANGKAT", bold: true)
-            .Table([500, 2300, 1900, 1800, 1700, 500, 1300], borders: true, header: true,
-                ["No", "Nama / NIK", "NI PPPK", "Jabatan", "Unit kerja", "Gol.", "Gaji pokok"],
-                ["{{#pegawai}}{{no}}", "{{nama}} / {{nik}}", "{{ni_pppk}}", "{{jabatan}}", "{{unit_kerja}}", "{{golongan}}", "{{gaji}}{{/pegawai}}"]);
+            .Table([420, 2100, 2260, 1400, 1000, 500, 1380], borders: true, header: true,
+                ["No", "Nama", "NIK / NI PPPK", "Jabatan", "Unit kerja", "Gol.", "Gaji pokok"],
+                ["{{#pegawai}}{{no}}", "{{nama}}", "{{nik}} / {{ni_pppk}}", "{{jabatan}}", "{{unit_kerja}}", "{{golongan}}", "{{gaji}}{{/pegawai}}"]);
         return Signature(attachment).Build();
     }
 

@@ -118,8 +118,8 @@ public sealed class DocxTemplateTests
 
         Assert.Equal(rowsBefore - 1 + 500, DocxText.TableRows(filled));
         Assert.Contains("Mengangkat sebanyak 500 orang", string.Join("\n", paragraphs), StringComparison.Ordinal);
-        Assert.Contains("Pegawai Contoh 0001 / 6403010000000001", paragraphs);
-        Assert.Contains("Pegawai Contoh 0500 / 6403010000000500", paragraphs);
+        Assert.Contains("Pegawai Contoh 0001", paragraphs);
+        Assert.Contains("6403010000000500 / 199000000000000500", paragraphs);
         Assert.Contains("Rp 3.500.000", paragraphs);
         Assert.Equal(500, paragraphs.Count(p => p.StartsWith("Pegawai Contoh ", StringComparison.Ordinal)));
     }

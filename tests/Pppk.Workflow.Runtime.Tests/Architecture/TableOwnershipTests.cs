@@ -31,6 +31,7 @@ public sealed partial class TableOwnershipTests
         ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs"],
         ["principals"] = ["Runtime/People/Principals.cs"],
         ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
+        ["documents"] = ["Domain/Documents/DocumentTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

@@ -94,6 +94,14 @@ public static class DocumentTable
     public static Task<DocumentSummary?> FindAsync(PppkDbContext db, Guid id, CancellationToken ct) =>
         Rows(db).Where(d => d.Id == id).Select(Summary).SingleOrDefaultAsync(ct);
 
+    /// <summary>Replaces the draft PDF by the signed one (its hash with it) and records when; false when the document is unknown, signed or revoked.</summary>
+    public static async Task<bool> RecordSignatureAsync(PppkDbContext db, Guid id, Signing.SignedPdf signed, CancellationToken ct)
+    {
+        var hash = SHA256.HashData(signed.Pdf);
+        return await db.Set<DocumentRecord>().Where(d => d.Id == id && d.SignedAt == null && d.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Pdf, signed.Pdf).SetProperty(d => d.Sha256, hash).SetProperty(d => d.SignedAt, signed.SignedAt), ct) == 1;
+    }
+
     /// <summary>Revokes a standing document; false when it is unknown or already revoked (the first reason stays).</summary>
     public static async Task<bool> RevokeAsync(PppkDbContext db, Guid id, string reason, string? user, DateTimeOffset now, CancellationToken ct) =>
         await db.Set<DocumentRecord>().Where(d => d.Id == id && d.RevokedAt == null)

@@ -23,6 +23,16 @@ public sealed class DocumentsOptions
     /// </summary>
     public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
 
+    /// <summary>
+    /// The signing certificate with its private key (a PFX file). Empty: a development certificate is made at the first
+    /// signing and kept at <see cref="DevelopmentCertificatePath"/>, marked "NOT FOR PRODUCTION" (a warning is logged).
+    /// </summary>
+    public string SigningCertificatePath { get; set; } = "";
+
+    public string SigningCertificatePassword { get; set; } = "";
+
+    public string DevelopmentCertificatePath { get; set; } = "data/documents/development-signing.pfx";
+
     /// <summary>Why the section cannot be used, or null: checked at start-up.</summary>
     public string? Problem()
     {
@@ -30,6 +40,8 @@ public sealed class DocumentsOptions
             return "Documents:Government and Documents:Agency (the letterhead) must not be empty.";
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return "Documents:PublicBaseUrl must be an absolute http(s) address, e.g. https://bkpsdm.kukarkab.go.id.";
+        if (SigningCertificatePath.Length > 0 && !File.Exists(SigningCertificatePath))
+            return $"Documents:SigningCertificatePath ({SigningCertificatePath}) does not exist; give the PFX file of the signing certificate, or leave it empty for the development certificate.";
         foreach (var font in PdfFonts.Files)
             if (!File.Exists(Path.Combine(FontDirectory, font)))
                 return $"Documents:FontDirectory ({FontDirectory}) has no {font}: install Debian's fonts-dejavu-core or point it to a folder with the DejaVu Sans files.";

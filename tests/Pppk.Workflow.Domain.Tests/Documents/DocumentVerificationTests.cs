@@ -19,6 +19,7 @@ public sealed class VerificationTestHost : DomainTestHost
         var settings = base.Settings();
         settings["Auth:SignInLimit:PerAddress:PermitLimit"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Documents:PublicBaseUrl"] = "https://bkpsdm.kukarkab.go.id";
+        settings["Documents:DevelopmentCertificatePath"] = Path.Combine(Path.GetTempPath(), "pppk-test-signing", Guid.NewGuid().ToString("N") + ".pfx");
         return settings;
     }
 }
@@ -125,6 +126,29 @@ public sealed class DocumentVerificationTests(VerificationTestHost host) : IClas
         Assert.False(oneByteChanged.GetProperty("match").GetBoolean());
         Assert.True((await asForm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("match").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_document_replaces_its_draft_so_only_the_signed_PDF_verifies()
+    {
+        var (record, draft) = await StoreAsync();
+        var signed = await host.Service<Pppk.Workflow.Domain.Documents.Signing.IDocumentSigner>()
+            .SignAsync(draft, new("Dr. Edi Damansyah, M.Si.", "Penetapan SK PPPK", "Tenggarong"), CancellationToken.None);
+        using (var scope = host.Service<IServiceScopeFactory>().CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PppkDbContext>();
+            Assert.True(await DocumentTable.RecordSignatureAsync(db, record.Id, signed, CancellationToken.None));
+            Assert.False(await DocumentTable.RecordSignatureAsync(db, record.Id, signed, CancellationToken.None));
+        }
+        using var anonymous = host.Client(apiKey: null);
+
+        var signedCheck = await VerifyAsync(anonymous, new ByteArrayContent(signed.Pdf));
+        var draftCheck = await VerifyAsync(anonymous, new ByteArrayContent(draft));
+
+        Assert.Contains("NOT FOR PRODUCTION", signed.CertificateSubject, StringComparison.Ordinal);
+        Assert.True(signedCheck.GetProperty("match").GetBoolean());
+        Assert.Equal(JsonValueKind.String, signedCheck.GetProperty("document").GetProperty("signedAt").ValueKind);
+        Assert.False(draftCheck.GetProperty("match").GetBoolean());
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class DocumentsOptions
 
     public string Address { get; set; } = "Jalan Wolter Monginsidi Nomor 1, Tenggarong, Kalimantan Timur";
 
+    /// <summary>Where documents are set ("Ditetapkan di …").</summary>
+    public string Place { get; set; } = "Tenggarong";
+
     /// <summary>The public address the QR code points to, without a trailing slash; the code is appended as <c>/verifikasi/{code}</c>.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 

@@ -23,4 +23,10 @@ public static class IndonesianFormat
     public static string Term(int months) => months % 12 == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{months / 12} ({Terbilang.Of(months / 12)}) tahun")
         : string.Create(CultureInfo.InvariantCulture, $"{months} ({Terbilang.Of(months)}) bulan");
+
+    private static readonly string[] Roman =
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"];
+
+    /// <summary>A PPPK grade (golongan 1-17) as letters print it: "IX".</summary>
+    public static string Grade(int grade) => grade is >= 1 and <= 17 ? Roman[grade - 1] : grade.ToString(CultureInfo.InvariantCulture);
 }

@@ -70,6 +70,17 @@ public sealed class DocumentPdfTests
     }
 
     [Fact]
+    public async Task Documents_generated_at_once_each_carry_their_own_data()
+    {
+        var codes = Enumerable.Range(0, 8).Select(_ => VerificationCodes.New()).ToList();
+
+        var pdfs = await Task.WhenAll(codes.Select(code => Task.Run(() => Generator.Generate(DocumentSamples.For(DocumentKind.Sk), code).Pdf)));
+
+        for (var i = 0; i < codes.Count; i++)
+            Assert.Contains("Kode verifikasi: " + codes[i], PdfText.All(pdfs[i]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_font_directory_without_the_fonts_is_refused_at_start_naming_the_setting()
     {
         var problem = new DocumentsOptions { FontDirectory = "/nowhere" }.Problem();

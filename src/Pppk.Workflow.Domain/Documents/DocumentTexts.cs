@@ -15,8 +15,8 @@ public static class DocumentTexts
         "The template repeats an unknown list '{0}'; known lists: {1}.",
         "Templat mengulang daftar yang tidak dikenal '{0}'; daftar yang dikenal: {1}.");
     public static readonly TextTemplate SectionOutsideRow = new("document-template-section-not-in-row",
-        "The repeating list '{0}' must open ({{{{#{0}}}}}) and close ({{{{/{0}}}}}) in the same table row.",
-        "Daftar berulang '{0}' harus dibuka ({{{{#{0}}}}}) dan ditutup ({{{{/{0}}}}}) pada baris tabel yang sama.");
+        "The repeating list '{0}' must open with #{0} and close with /{0} (each in double curly braces) in the same table row.",
+        "Daftar berulang '{0}' harus dibuka dengan #{0} dan ditutup dengan /{0} (masing-masing dalam kurung kurawal ganda) pada baris tabel yang sama.");
     public static readonly TextTemplate RowFieldOutsideSection = new("document-template-row-field-outside-list",
         "The placeholder '{0}' belongs to a row of a repeating list and cannot stand outside one.",
         "Isian '{0}' milik baris daftar berulang dan tidak dapat berdiri di luarnya.");

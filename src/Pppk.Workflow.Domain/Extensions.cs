@@ -22,6 +22,13 @@ public static class Extensions
         services.AddScoped<IDatabaseMigration, Seeding.ReferenceDataLoader>(); // after the domain migration
         services.AddSingleton<Imports.CsvImporter>();
         services.AddSingleton<Seeding.DatasetLoader>();
+        services.AddOptions<Documents.DocumentsOptions>().BindConfiguration(Documents.DocumentsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Documents.DocumentsOptions>, Documents.DocumentsOptionsCheck>();
+        services.AddSingleton<Documents.DocumentPdf>();
+        services.AddSingleton<Documents.DocumentGenerator>();
+        services.AddSingleton<Documents.Signing.IDocumentSigner>(sp => Documents.Signing.SignerSetup.Create(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Documents.DocumentsOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Documents.Signing.LocalCertificateSigner>>()));
         foreach (var type in typeof(Extensions).Assembly.GetTypes().Where(t => typeof(IJobHandler).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
             services.AddSingleton(typeof(IJobHandler), type);
         return services;

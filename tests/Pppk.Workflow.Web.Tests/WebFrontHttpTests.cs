@@ -55,6 +55,7 @@ public sealed class WebFrontHttpTests(BrowserHost host)
         Assert.Contains("pppk.fiscal-check", ids);
         Assert.Contains("pppk.sk-numbering", ids);
         Assert.Contains("pppk.contract", ids);
+        Assert.Contains("pppk.document", ids);
 
         var verifier = host.Client(apiKey: null);
         (await verifier.PostAsJsonAsync("/api/auth/login", new { userName = BrowserHost.VerifierName, password = BrowserHost.VerifierPassword })).EnsureSuccessStatusCode();

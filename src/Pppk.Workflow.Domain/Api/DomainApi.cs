@@ -16,5 +16,6 @@ public static class DomainApi
         app.MapFiscalDataApi();
         app.MapRoundsApi();
         app.MapPartTimeApi();
+        app.MapDocumentsApi();
     }
 }

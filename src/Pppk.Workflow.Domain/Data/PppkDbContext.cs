@@ -29,6 +29,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     public DbSet<FiscalCheck> FiscalChecks => Set<FiscalCheck>();
     public DbSet<SkSequence> SkSequences => Set<SkSequence>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Pppk.Workflow.Domain.Documents.DocumentRecord> Documents => Set<Pppk.Workflow.Domain.Documents.DocumentRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -100,5 +101,6 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
             e.HasIndex(x => new { x.Kind, x.RecordId, x.At });
             e.HasIndex(x => x.At);
         });
+        Pppk.Workflow.Domain.Documents.DocumentTable.Configure(b);
     }
 }

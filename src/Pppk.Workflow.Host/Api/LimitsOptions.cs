@@ -23,12 +23,16 @@ public sealed class LimitsOptions
     /// <summary><c>POST /api/imports/{kind}</c>: one CSV file (rows and field lengths: <c>Limits:Imports</c>).</summary>
     public long ImportBodyBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary><c>POST /api/documents/verify</c>: one PDF, sent by anyone (no sign-in), so kept small.</summary>
+    public long DocumentBodyBytes { get; set; } = 10L * 1024 * 1024;
+
     /// <summary>The body limit of an endpoint of the given kind.</summary>
     public long BodyBytes(BodyKind kind) => kind switch
     {
         BodyKind.Batch => BatchBodyBytes,
         BodyKind.Definitions => DefinitionBodyBytes,
         BodyKind.Imports => ImportBodyBytes,
+        BodyKind.Documents => DocumentBodyBytes,
         _ => JsonBodyBytes,
     };
 }

@@ -65,6 +65,7 @@ public static class AuthSetup
         });
 
         services.AddSignInThrottle(auth.SignInLimit);
+        services.AddRateLimiter(o => o.AddPolicy(Pppk.Workflow.Domain.Api.DocumentsApi.VerificationPolicy, new VerificationRateLimit(auth.SignInLimit.PerAddress)));
 
         var authorization = services.AddAuthorizationBuilder();
         foreach (var role in Roles.All)

@@ -33,6 +33,7 @@ public sealed partial class TableOwnershipTests
         ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
         ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],
         ["operation_items"] = ["Runtime/Operations/OperationItemTable.cs"],
+        ["documents"] = ["Domain/Documents/DocumentTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

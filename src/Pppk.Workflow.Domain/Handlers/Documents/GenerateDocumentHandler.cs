@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Documents;
+using Pppk.Workflow.Domain.Fiscal;
+using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Jobs;
+
+namespace Pppk.Workflow.Domain.Handlers.Documents;
+
+/// <summary>
+/// <c>pppk.document</c>: generates an employee's document (header <c>documentKind</c>: <c>sk</c>,
+/// <c>perjanjian-kerja</c> or <c>spmt</c>) from the records (the employee, their SK, their latest contract, the salary
+/// scale) and stores it with its PDF in the step's transaction. Inputs: <c>employeeId</c>; optional <c>skId</c> (default:
+/// the employee's latest SK), <c>signerName</c>, <c>signerTitle</c>, <c>onBehalfLine</c>. The number is the SK's, with
+/// <c>/PK</c> or <c>/SPMT</c> after it for the other kinds (not an input: it would collide with the previous document
+/// task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c> (map them to names of
+/// their own when a process makes several documents).
+/// </summary>
+public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, TimeProvider clock) : IJobHandler
+{
+    public string Type => "pppk.document";
+    public bool Inline => true;
+
+    private static readonly DocumentKind[] Individual = [DocumentKind.Sk, DocumentKind.PerjanjianKerja, DocumentKind.Spmt];
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
+    {
+        var kindCode = context.Headers.GetValueOrDefault("documentKind") ?? context.OptionalString("documentKind") ?? "";
+        if (Individual.FirstOrDefault(k => k.Code() == kindCode) is var kind && kind.Code() != kindCode)
+            return new JobResult.Failure($"The header 'documentKind' must be one of {string.Join(", ", Individual.Select(k => k.Code()))}, not '{kindCode}'.");
+        var db = await context.DomainAsync(ct);
+        var facts = await FactsAsync(db, context, kind, ct);
+        if (facts is null) return new JobResult.Failure($"Employee {context.Int("employeeId")} has no SK or no contract to generate the {kindCode} from.");
+        var document = generator.Generate(facts, VerificationCodes.New());
+        var record = DocumentTable.Add(db, document, facts, context.InstanceId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new JobResult.Completed(new JsonObject
+        {
+            ["documentId"] = record.Id.ToString(), ["documentNumber"] = record.Number, ["verificationCode"] = record.VerificationCode,
+        });
+    });
+
+    private async Task<DocumentFacts?> FactsAsync(PppkDbContext db, JobContext context, DocumentKind kind, CancellationToken ct)
+    {
+        var employeeId = context.Int("employeeId");
+        var skId = context.OptionalInt("skId");
+        var employee = await db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct);
+        var sk = await db.Sks.AsNoTracking().Where(s => s.EmployeeId == employeeId && (skId == null || s.Id == skId)).OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        var contract = await db.Contracts.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderByDescending(c => c.Tmt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (employee is null || sk is null || contract is null) return null;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == employee.UnitCode).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? employee.UnitCode;
+        var salary = await db.SalaryScale.MonthlySalary(employee.Grade, employee.ServiceYears).FirstOrDefaultAsync(ct) ?? 0m;
+        var appointee = new Appointee(employee.Name, employee.Nik, employee.NiPppk, employee.Position ?? "", unit, IndonesianFormat.Grade(employee.Grade), salary);
+        var signer = new DocumentSigner(context.OptionalString("signerName") ?? sk.Signer, context.OptionalString("signerTitle") ?? sk.Signer, context.OptionalString("onBehalfLine"));
+        var date = kind == DocumentKind.Spmt ? contract.SpmtDate ?? contract.Tmt : sk.Date;
+        var number = kind switch
+        {
+            DocumentKind.PerjanjianKerja => sk.Number + "/PK",
+            DocumentKind.Spmt => sk.Number + "/SPMT",
+            _ => sk.Number,
+        };
+        return new DocumentFacts(kind, number, date, sk.Number, sk.Date, contract.Tmt, contract.SpmtDate, contract.Years * 12, documents.Value.Place, signer, [appointee]);
+    }
+}

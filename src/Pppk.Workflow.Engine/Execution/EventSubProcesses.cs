@@ -17,15 +17,7 @@ internal static class EventSubProcesses
     {
         foreach (var start in flowScope.EventSubProcessStarts)
         {
-            var ok = start.Event?.Kind switch
-            {
-                EventKind.Timer => step.WaitPoints.OpenTimer(scope, start, eventId: start.Id),
-                EventKind.Message => step.WaitPoints.OpenSubscription(scope, start, eventId: start.Id),
-                EventKind.Signal => step.WaitPoints.OpenSignal(scope, start, eventId: start.Id),
-                EventKind.Conditional => step.WaitPoints.OpenCondition(scope, start, eventId: start.Id),
-                _ => true, // error and escalation starts wait for a throw, nothing to open
-            };
-            if (!ok)
+            if (!step.WaitPoints.OpenCatch(scope, start))
             {
                 CloseStarts(step, scope);
                 return false;

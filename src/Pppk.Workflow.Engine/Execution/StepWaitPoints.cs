@@ -42,19 +42,25 @@ internal sealed class StepWaitPoints(StepContext step)
     {
         foreach (var boundary in node.Boundaries)
         {
-            var ok = boundary.Event?.Kind switch
-            {
-                EventKind.Timer => OpenTimer(host, boundary, eventId: boundary.Id),
-                EventKind.Message => OpenSubscription(host, boundary, eventId: boundary.Id),
-                EventKind.Signal => OpenSignal(host, boundary, eventId: boundary.Id),
-                EventKind.Conditional => OpenCondition(host, boundary, eventId: boundary.Id),
-                _ => true, // error and escalation boundaries wait for a throw, nothing to open
-            };
-            if (!ok)
+            if (!OpenCatch(host, boundary))
                 return false;
         }
         return true;
     }
+
+    /// <summary>
+    /// Opens the wait of a catch event that <paramref name="owner"/> holds (a boundary event or an event subprocess
+    /// start): its timer, message or signal subscription, or condition. Error, escalation and compensation catch what
+    /// is thrown: nothing to open. False when it failed (an incident was raised).
+    /// </summary>
+    public bool OpenCatch(ElementInstance owner, FlowNode catchEvent) => catchEvent.Event?.Kind switch
+    {
+        EventKind.Timer => OpenTimer(owner, catchEvent, eventId: catchEvent.Id),
+        EventKind.Message => OpenSubscription(owner, catchEvent, eventId: catchEvent.Id),
+        EventKind.Signal => OpenSignal(owner, catchEvent, eventId: catchEvent.Id),
+        EventKind.Conditional => OpenCondition(owner, catchEvent, eventId: catchEvent.Id),
+        _ => true,
+    };
 
     /// <summary>Schedules the timer of <paramref name="timerEvent"/> for <paramref name="owner"/>.</summary>
     public bool OpenTimer(ElementInstance owner, FlowNode timerEvent, string? eventId)

@@ -152,24 +152,12 @@ internal static class MigrationStep
             && !state.WaitPoints.Exists(w => w.ElementInstanceKey == instance.Key && w.EventId == catchEvent.Id);
         if (source is not null && instance.LoopCounter is null)
             foreach (var boundary in step.Model.Node(instance.ElementId).Boundaries.Where(b => IsNew(b, source.Boundaries)))
-                OpenCatch(step, instance, boundary);
+                step.WaitPoints.OpenCatch(instance, boundary);
         if (InnerScope(step, instance) is not { } inner || HasInterruptingEventSubProcess(step, instance))
             return;
         var sourceStarts = source is null ? map.SourceModel.Process.EventSubProcessStarts : source.Inner?.EventSubProcessStarts ?? [];
         foreach (var start in inner.EventSubProcessStarts.Where(s => IsNew(s, sourceStarts)))
-            OpenCatch(step, instance, start);
-    }
-
-    private static void OpenCatch(StepContext step, ElementInstance owner, FlowNode catchEvent)
-    {
-        _ = catchEvent.Event?.Kind switch
-        {
-            EventKind.Timer => step.WaitPoints.OpenTimer(owner, catchEvent, catchEvent.Id),
-            EventKind.Message => step.WaitPoints.OpenSubscription(owner, catchEvent, catchEvent.Id),
-            EventKind.Signal => step.WaitPoints.OpenSignal(owner, catchEvent, catchEvent.Id),
-            EventKind.Conditional => step.WaitPoints.OpenCondition(owner, catchEvent, catchEvent.Id),
-            _ => true, // error, escalation and compensation catch what is thrown: nothing to open
-        };
+            step.WaitPoints.OpenCatch(instance, start);
     }
 
     private static FlowScope? InnerScope(StepContext step, ElementInstance instance) =>

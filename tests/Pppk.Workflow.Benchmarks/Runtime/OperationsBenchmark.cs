@@ -16,7 +16,7 @@ namespace Pppk.Workflow.Benchmarks.Runtime;
 /// </summary>
 public sealed class OperationsBenchmark : IBenchmark
 {
-    private const string BootstrapKey = "bench-bootstrap-key-0123456789";
+    private const string BootstrapKey = BenchmarkHost.BootstrapKey;
     private const string Key = "bench_ops";
 
     public string Name => "operations";
@@ -33,17 +33,7 @@ public sealed class OperationsBenchmark : IBenchmark
 
         var cs = await TestCluster.CreateDatabaseAsync("benchops");
         var hostArgs = options.Where(o => o.Key.Contains(':')).Select(o => $"--{o.Key}={o.Value}").ToArray();
-        await using var host = await PppkHost.StartAsync(hostArgs, new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Pppk"] = cs,
-            ["Host:Roles"] = "web,worker",
-            ["Auth:BootstrapApiKey"] = BootstrapKey,
-            ["Auth:Admin:Password"] = "Bench-Admin-Password-2026",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "pppk-bench-logs", "bench-ops-.log"),
-        }, ct: ct);
+        await using var host = await BenchmarkHost.StartAsync(cs, hostArgs, "bench-ops-.log", ct);
         using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

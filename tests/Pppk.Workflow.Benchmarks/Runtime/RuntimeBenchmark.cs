@@ -28,7 +28,7 @@ public sealed class RuntimeBenchmark : IBenchmark
     public string Description =>
         "durable runtime: steps/s vs pgbench -N, batch start, 10,000 simultaneous timers vs Hangfire (args: seconds=10 timers=10000 hangfireWait=180 parts=abch clients=1,8,32 mode=both|http|services warmup=60)";
 
-    private const string BootstrapKey = "bench-bootstrap-key-0123456789";
+    private const string BootstrapKey = BenchmarkHost.BootstrapKey;
     private static int[] ClientCounts = [1, 8, 32];
 
     private readonly List<string> _rows = [];
@@ -69,17 +69,7 @@ public sealed class RuntimeBenchmark : IBenchmark
         }
         // Arguments with a colon are host settings (e.g. Runtime:GroupCommitLanes=0 for an A/B run).
         var hostArgs = options.Where(o => o.Key.Contains(':')).Select(o => $"--{o.Key}={o.Value}").ToArray();
-        await using var host = await PppkHost.StartAsync(hostArgs, new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Pppk"] = cs,
-            ["Host:Roles"] = "web,worker",
-            ["Auth:BootstrapApiKey"] = BootstrapKey,
-            ["Auth:Admin:Password"] = "Bench-Admin-Password-2026",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "pppk-bench-logs", "bench-.log"),
-        }, ct: ct);
+        await using var host = await BenchmarkHost.StartAsync(cs, hostArgs, "bench-.log", ct);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

@@ -10,8 +10,6 @@ namespace Pppk.Workflow.Host.Summary;
 /// <summary>One summary value written in Indonesian: "Rp 41.317.920", "2 Juni 2025", "2 Juni 2025 14.30 WITA", "27,4%", "Ya".</summary>
 internal static class SummaryValues
 {
-    private static readonly NumberFormatInfo Indonesian = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberGroupSizes = [3] };
-
     /// <summary>Whether a value counts as not there: null, blank text or an empty list.</summary>
     public static bool IsEmpty(JsonNode? value) => value switch
     {
@@ -24,9 +22,9 @@ internal static class SummaryValues
     /// <summary>The value in <paramref name="format"/>; throws <see cref="FormatException"/> when it is not of that kind.</summary>
     public static string Format(JsonNode value, SummaryFormat format, TimeZoneInfo zone, IReadOnlyDictionary<string, string> unitNames) => format switch
     {
-        SummaryFormat.Number => Number(value).ToString("#,0.##", Indonesian),
+        SummaryFormat.Number => Letters.Number(Number(value)),
         SummaryFormat.Rupiah => Letters.Rupiah(Number(value)),
-        SummaryFormat.Percent => Number(value).ToString("#,0.##", Indonesian) + "%",
+        SummaryFormat.Percent => Letters.Percent(Number(value)),
         SummaryFormat.Date => Letters.Date(DateOnly.FromDateTime(Temporal(value, zone, out _).DateTime)),
         SummaryFormat.DateTime => DateTime(value, zone),
         SummaryFormat.YesNo => value.GetValueKind() switch
@@ -46,7 +44,8 @@ internal static class SummaryValues
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>().Trim(),
-            JsonValueKind.Number => Number(v).ToString("#,0.##", Indonesian),
+            // As written (a year, a rank, a registration number): "number" is the format that groups thousands.
+            JsonValueKind.Number => v.ToJsonString(),
             JsonValueKind.True => "Ya",
             JsonValueKind.False => "Tidak",
             _ => throw new FormatException($"'{value.ToJsonString()}' is not text."),

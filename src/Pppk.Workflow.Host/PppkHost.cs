@@ -16,6 +16,7 @@ using Pppk.Workflow.Host.MyStatus;
 using Pppk.Workflow.Host.Operations;
 using Pppk.Workflow.Host.Signals;
 using Pppk.Workflow.Host.Substitutions;
+using Pppk.Workflow.Host.Summary;
 using Pppk.Workflow.Host.UserTasks;
 using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Api;
@@ -179,6 +180,7 @@ public static class PppkHost
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
         app.MapOperationsApi();
+        app.MapSummaryApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -229,6 +231,7 @@ public static class PppkHost
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
         builder.Services.AddAccessLog(builder.Configuration);
+        builder.Services.AddCaseSummary();
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);
         if (setup.Embedded is { } embedded)
         {

@@ -48,7 +48,7 @@ public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost
     }
 
     [Fact]
-    public void Docs_list_every_workflows_start_variables_and_case_rule_as_the_files_declare_them()
+    public void Docs_list_every_workflows_start_variables_case_rule_and_summary_as_the_files_declare_them()
     {
         var docs = File.ReadAllText(Path.Combine(WorkflowsDirectory(), "..", "docs", "workflows.md"));
         foreach (var file in Directory.GetFiles(WorkflowsDirectory(), "*.bpmn"))
@@ -60,6 +60,12 @@ public sealed class WorkflowsFolderTests(TestHost host) : IClassFixture<TestHost
                 Assert.Contains($"| `{v.Name}` | {v.Type.ToString().ToLowerInvariant()} | {(v.Required ? "yes" : "no")} | {v.Label} |", docs);
             if (process.Case.Unit is { } unit) Assert.Contains($"caseUnit `{unit}`", docs);
             if (process.Case.Subject is { } subject) Assert.Contains($"caseSubject `{subject}`", docs);
+            Assert.Empty(process.InvalidSummary);
+            foreach (var line in process.Summary)
+            {
+                Assert.Contains($"| {line.Name} | {line.Label} | `", docs);
+                Assert.Contains($"`{line.Expression}`", docs);
+            }
         }
     }
 

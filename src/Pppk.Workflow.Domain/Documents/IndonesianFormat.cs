@@ -19,6 +19,14 @@ public static class IndonesianFormat
         return (whole < 0 ? "-Rp " : "Rp ") + digits;
     }
 
+    private static readonly NumberFormatInfo Grouping = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberGroupSizes = [3] };
+
+    /// <summary>A number with Indonesian separators, at most two decimals: "1.712", "27,4".</summary>
+    public static string Number(decimal value) => value.ToString("#,0.##", Grouping);
+
+    /// <summary>A share in percent: "27,4%".</summary>
+    public static string Percent(decimal value) => Number(value) + "%";
+
     /// <summary>A contract term as written in a perjanjian kerja: "1 (satu) tahun", "18 (delapan belas) bulan".</summary>
     public static string Term(int months) => months % 12 == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{months / 12} ({Terbilang.Of(months / 12)}) tahun")

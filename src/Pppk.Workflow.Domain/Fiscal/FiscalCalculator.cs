@@ -1,3 +1,5 @@
+using Pppk.Workflow.Domain.Documents;
+
 namespace Pppk.Workflow.Domain.Fiscal;
 
 public sealed record FiscalInputs(int Grade, int ServiceYears, decimal MonthlySalary, int TermYears, int SalaryMonthsPerYear, decimal AllowancePercent,
@@ -23,12 +25,15 @@ public static class FiscalCalculator
         var unitOk = remaining >= yearly;
         var ratio = i.RegionalBudget <= 0 ? 100m : Math.Round((i.RegionalPersonnelSpending + yearly) / i.RegionalBudget * 100m, 2, MidpointRounding.AwayFromZero);
         var capOk = ratio <= i.CapPercent;
+        // In words for the PPK and finance: rupiah and percent as Indonesian letters write them.
+        var (rp, pct) = (IndonesianFormat.Rupiah(cost), IndonesianFormat.Percent(ratio));
+        var (left, firstYear, cap) = (IndonesianFormat.Rupiah(remaining), IndonesianFormat.Rupiah(yearly), IndonesianFormat.Percent(i.CapPercent));
         var reason = (unitOk, capOk) switch
         {
-            (true, true) => "Anggaran unit dan batas belanja pegawai daerah mencukupi",
-            (false, true) => $"Sisa anggaran unit {i.UnitCode} (Rp {remaining:N0}) tidak cukup untuk biaya tahun pertama Rp {yearly:N0}",
-            (true, false) => $"Belanja pegawai daerah menjadi {ratio}% dari APBD, di atas batas {i.CapPercent}%",
-            _ => $"Sisa anggaran unit tidak cukup dan belanja pegawai daerah menjadi {ratio}% (batas {i.CapPercent}%)",
+            (true, true) => $"Anggaran cukup: biaya perpanjangan {rp}, sisa anggaran unit {left}; belanja pegawai {pct} (batas {cap})",
+            (false, true) => $"Sisa anggaran unit {i.UnitCode} ({left}) tidak cukup untuk biaya tahun pertama {firstYear}; belanja pegawai {pct} (batas {cap})",
+            (true, false) => $"Belanja pegawai daerah menjadi {pct} dari APBD, di atas batas {cap}; biaya perpanjangan {rp}, sisa anggaran unit {left}",
+            _ => $"Sisa anggaran unit {i.UnitCode} ({left}) tidak cukup untuk biaya tahun pertama {firstYear} dan belanja pegawai daerah menjadi {pct} (batas {cap})",
         };
         return new FiscalResult(cost, yearly, remaining, ratio, unitOk, capOk, reason);
     }

@@ -60,6 +60,12 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
     /// <summary>Declarations <c>start.*</c> that could not be read (name, value): validation reports them.</summary>
     public IReadOnlyList<(string Name, string Value)> InvalidStartVariables { get; init; } = [];
 
+    /// <summary>The case summary the task page and the instance viewer show (<see cref="SummaryEntry"/>), in the order of its numbers.</summary>
+    public IReadOnlyList<SummaryEntry> Summary { get; init; } = [];
+
+    /// <summary>Declarations <c>summary.*</c> that could not be read: validation reports them.</summary>
+    public IReadOnlyList<SummaryEntry.Problem> InvalidSummary { get; init; } = [];
+
     /// <summary>The process's <c>zeebe:versionTag</c>: call activities bound by version tag find this version by it.</summary>
     public string? VersionTag { get; init; }
 

@@ -59,6 +59,8 @@ public static class BpmnParser
                 Case = ZeebeExtensionReader.Case(p),
                 StartVariables = ZeebeExtensionReader.StartVariables(p, out var invalid),
                 InvalidStartVariables = invalid,
+                Summary = ZeebeExtensionReader.Summary(p, out var invalidSummary),
+                InvalidSummary = invalidSummary,
                 VersionTag = ZeebeExtensionReader.VersionTag(p),
                 EmbeddedForms = ZeebeExtensionReader.EmbeddedForms(p),
                 ListenerNode = new FlowNode(id, "process", p) { Name = p.Attr("name"), ExecutionListeners = ZeebeExtensionReader.Listeners(p, task: false) },

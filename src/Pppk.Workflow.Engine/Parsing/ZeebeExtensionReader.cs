@@ -48,6 +48,21 @@ internal static class ZeebeExtensionReader
         return variables;
     }
 
+    /// <summary>The process's <c>summary.&lt;n&gt;</c> properties in the order of n; those that can't be read go to <paramref name="invalid"/>.</summary>
+    public static List<SummaryEntry> Summary(XElement process, out List<SummaryEntry.Problem> invalid)
+    {
+        var entries = new List<SummaryEntry>();
+        invalid = [];
+        foreach (var p in Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property") ?? [])
+        {
+            if (p.Attr("name") is not { } name || !name.StartsWith(SummaryEntry.Prefix, StringComparison.Ordinal)) continue;
+            var entry = SummaryEntry.TryParse(name[SummaryEntry.Prefix.Length..].Trim(), p.Attr("value") ?? "", out var problem);
+            if (entry is not null && entries.All(e => e.Order != entry.Order)) entries.Add(entry);
+            else invalid.Add(problem ?? new SummaryEntry.Problem(name[SummaryEntry.Prefix.Length..].Trim(), p.Attr("value") ?? "", null));
+        }
+        return [.. entries.OrderBy(e => e.Order)];
+    }
+
     public static List<IoMapping> Mappings(XElement e, string kind) =>
         (Zeebe(e, "ioMapping")?.Elements(BpmnNames.Zeebe + kind) ?? [])
         .Select(m => new IoMapping(m.Attr("source") ?? "", m.Attr("target") ?? ""))

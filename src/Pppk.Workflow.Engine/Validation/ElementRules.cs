@@ -21,6 +21,7 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckProcessListeners();
         foreach (var (name, value) in process.InvalidStartVariables)
             Error(process.Id, T.StartVariableInvalid.Format(name, value, string.Join(", ", Model.StartVariable.TypeNames)));
+        CheckSummary();
     }
 
     private void CheckScope(FlowScope scope, bool isProcess)

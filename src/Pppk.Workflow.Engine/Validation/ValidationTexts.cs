@@ -304,6 +304,16 @@ public static class ValidationTexts
         "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
         "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
 
+    public static readonly TextTemplate SummaryInvalid = new("summary-invalid",
+        "The summary line 'summary.{0}' = '{1}' can't be read: write 'Label | format | =FEEL expression [| text when empty]' under a whole number, once per number.",
+        "Baris ringkasan 'summary.{0}' = '{1}' tidak dapat dibaca: tulis 'Label | format | =ekspresi FEEL [| teks bila kosong]' dengan nomor bilangan bulat, sekali untuk tiap nomor.");
+    public static readonly TextTemplate SummaryFormatUnknown = new("summary-format-unknown",
+        "The summary line 'summary.{0}' uses the unknown format '{1}'; use one of {2}.",
+        "Baris ringkasan 'summary.{0}' memakai format '{1}' yang tidak dikenal; gunakan salah satu dari {2}.");
+    public static readonly TextTemplate SummaryFeel = new("summary-feel",
+        "The expression of the summary line 'summary.{0}' ({1}): {2}",
+        "Ekspresi baris ringkasan 'summary.{0}' ({1}): {2}");
+
     // Bindings to other resources (call activities, linked forms, decisions), embedded forms, task priority
     public static readonly TextTemplate BindingTypeUnknown = new("binding-type-unknown",
         "'{0}' has bindingType '{1}'; use latest, deployment or versionTag.",

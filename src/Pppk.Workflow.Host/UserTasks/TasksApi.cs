@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.Summary;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
@@ -33,14 +35,17 @@ public static class TasksApi
         });
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, DefinitionStore definitions, GroupScopes scopes, TimeProvider clock, HttpContext http,
-            CancellationToken ct) =>
+            CaseSummary summaries, CancellationToken ct) =>
         {
             // One query: a task the caller may not see reads as missing.
             var task = await UserTaskTable.GetAsync(db, id, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             if (task is null) return Results.Problem(title: $"No task {id}.", statusCode: 404);
             var instance = await InstanceTable.GetAsync(db, task.InstanceId, ct);
             var form = instance is null ? null : await TaskForm.LoadAsync(db, definitions, task, instance.Version, ct);
-            return Results.Ok(new { task, form, variables = instance?.Variables ?? [] });
+            var variables = instance?.Variables ?? [];
+            // The case in words for everyone; the raw variables only for hr-admin, others get what their form reads.
+            var summary = instance is null ? [] : await SummaryApi.OfAsync(summaries, definitions, task.DefinitionKey, instance.Version, variables, ct);
+            return Results.Ok(new { task, form, variables = http.User.IsInRole(Roles.HrAdmin) ? variables : FormVariables.Read(form, variables), summary });
         }).RecordsAccess(Pppk.Workflow.Domain.Privacy.AccessKinds.Task);
 
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>

@@ -54,4 +54,11 @@ public sealed class FiscalCalculatorTests
         Assert.Equal(30.00m, r.RegionalRatioPercent);
         Assert.True(r.CapOk);
     }
+
+    [Fact]
+    public void The_reason_says_the_check_in_words_with_rupiah_and_percent_as_Indonesian_letters_write_them()
+    {
+        var r = FiscalCalculator.Check(Inputs(ceiling: 1_000_000_000m, committed: 400_000_000m, apbd: 1_000_000_000_000m, personnel: 273_949_600_000m));
+        Assert.Equal("Anggaran cukup: biaya perpanjangan Rp 50.400.000, sisa anggaran unit Rp 600.000.000; belanja pegawai 27,4% (batas 30%)", r.Reason);
+    }
 }

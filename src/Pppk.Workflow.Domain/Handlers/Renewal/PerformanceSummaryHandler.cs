@@ -30,11 +30,27 @@ public sealed class PerformanceSummaryHandler : IJobHandler
             {
                 ["evaluations"] = evaluations.Count, ["counts"] = counts, ["latestPredicate"] = latest?.Predicate,
                 ["latestPeriod"] = latest is null ? null : $"{latest.Year} {latest.Period}", ["worstPredicate"] = worstIndex < 0 ? null : Predicates.All[worstIndex],
+                // Each evaluation as the PPK reads it (the case summary's table), newest first.
+                ["history"] = new JsonArray([.. evaluations.AsEnumerable().Reverse().Select(e => (JsonNode)new JsonObject
+                    { ["year"] = e.Year, ["period"] = PeriodLabel(e.Period), ["predicate"] = e.Predicate, ["notes"] = e.Notes })]),
             },
+            // No evaluation in the term: a renewal is decided on performance (PP 49/2018 art. 37), so it needs one first.
+            ["performanceMissing"] = evaluations.Count == 0,
             ["latestPredicate"] = latest?.Predicate,
             ["poorPerformance"] = latest is not null && Predicates.IsPoor(latest.Predicate),
             ["employeeId"] = contract.EmployeeId,
             ["contractEnd"] = contract.End.Iso(),
         });
     });
+
+    /// <summary>"annual" and "Q1".."Q4" as Indonesian letters write them.</summary>
+    internal static string PeriodLabel(string period) => period switch
+    {
+        "annual" => "Tahunan",
+        "Q1" => "Triwulan I",
+        "Q2" => "Triwulan II",
+        "Q3" => "Triwulan III",
+        "Q4" => "Triwulan IV",
+        _ => period,
+    };
 }

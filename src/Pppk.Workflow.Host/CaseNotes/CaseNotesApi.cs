@@ -51,8 +51,13 @@ public static class CaseNotesApi
             return Results.Created($"/api/instances/{id}/comments", comment);
         }).SeenOnlyByWhoMay();
 
-        cases.MapGet("/attachments", async (Guid id, PppkDbContext db, IOptions<LimitsOptions> limits, CancellationToken ct) =>
-            Results.Ok(new { items = await CaseNoteTables.AttachmentsAsync(db, id, ct), maxBytes = limits.Value.AttachmentBytes, allowedTypes = FileSniffer.AllowedList }))
+        // With what the page needs to offer an upload: the limit, the types, and whether this caller may write here now.
+        cases.MapGet("/attachments", async (Guid id, PppkDbContext db, NpgsqlDataSource data, IOptions<LimitsOptions> limits, HttpContext http, CancellationToken ct) =>
+            Results.Ok(new
+            {
+                items = await CaseNoteTables.AttachmentsAsync(db, id, ct), maxBytes = limits.Value.AttachmentBytes, allowedTypes = FileSniffer.AllowedList,
+                canWrite = await WriteProblemAsync(data, id, null, http, ct) is null,
+            }))
             .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
         cases.MapPost("/attachments", async (Guid id, HttpRequest request, PppkDbContext db, UsersDbContext users, NpgsqlDataSource data,

@@ -6,6 +6,7 @@ import { translateFormViewer } from '../formjs-translate.js';
 import { api } from '../api.js';
 import { escapeHtml, formatValue, formatWita, h, isOverdue, STATUS_LABELS } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
+import { mountCaseNotes } from '../case-notes/case-notes.js';
 
 export default async function render(container, { params, user, navigate }) {
   const data = await api.get(`/api/tasks/${params.id}`);
@@ -53,6 +54,7 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   const status = page.querySelector('[data-testid=task-status]');
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
+  await mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
 
   let form = null;
   let stopTranslating = null;

@@ -9,6 +9,7 @@ import { ELEMENT_TYPE_LABELS, escapeHtml, formatValue, formatWita, h, STATUS_LAB
 import { byId, flowNodes } from '../migration/bpmn-elements.js';
 import { openMigrateDialog } from '../migration/migrate-dialog.js';
 import { attachModifyMenu } from './modify-menu.js';
+import { mountCaseNotesTimeline } from '../case-notes/case-notes.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -74,6 +75,7 @@ export default async function render(container, { params, user, navigate }) {
       </div>
     </section>`);
   container.append(page);
+  await mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

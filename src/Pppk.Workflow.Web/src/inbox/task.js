@@ -54,7 +54,7 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   const status = page.querySelector('[data-testid=task-status]');
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
-  await mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
+  mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
 
   let form = null;
   let stopTranslating = null;

@@ -75,7 +75,7 @@ export default async function render(container, { params, user, navigate }) {
       </div>
     </section>`);
   container.append(page);
-  await mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
+  mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

@@ -66,6 +66,7 @@ public sealed class CaseNotesTests(BrowserHost host)
         await Assertions.Expect(notes.GetByTestId("note-comment")).ToContainTextAsync("WITA");
 
         await notes.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "berita-acara-verifikasi.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Assertions.Expect(notes.GetByTestId("upload-name")).ToContainTextAsync("berita-acara-verifikasi.pdf");
         await notes.GetByTestId("upload-submit").ClickAsync();
         var attachment = notes.GetByTestId("note-attachment");
         await Assertions.Expect(attachment).ToContainTextAsync("berita-acara-verifikasi.pdf");

@@ -38,8 +38,11 @@ export function notesForm({ instanceId, taskId, maxBytes, allowedTypes, post, on
           <button type="submit" data-testid="comment-submit">Kirim komentar</button></div>
       </form>
       <form class="notes-upload" data-testid="upload-form">
-        <label for="note-file-${instanceId}">Lampiran</label>
-        <div class="notes-row"><input id="note-file-${instanceId}" type="file" name="file" required data-testid="upload-file">
+        <span>Lampiran</span>
+        <div class="notes-row">
+          <label class="button" for="note-file-${instanceId}">Pilih berkas…</label>
+          <input id="note-file-${instanceId}" class="notes-file-input" type="file" name="file" data-testid="upload-file">
+          <span class="notes-file-name muted" data-testid="upload-name">Belum ada berkas dipilih</span>
           <button type="submit" data-testid="upload-submit">Unggah</button></div>
         <small class="muted" data-testid="upload-limit">Maks. ${formatSize(maxBytes)}; jenis: ${escapeHtml(allowedTypes)}.</small>
         <progress max="1" value="0" hidden data-testid="upload-progress"></progress>
@@ -69,11 +72,19 @@ export function notesForm({ instanceId, taskId, maxBytes, allowedTypes, post, on
     }
   });
 
+  // The browser's own file button speaks the browser's language; this one speaks Indonesian.
+  const chosen = form.querySelector('[data-testid=upload-name]');
+  const picker = form.querySelector('input[type=file]');
+  picker.addEventListener('change', () => {
+    const file = picker.files[0];
+    chosen.textContent = file ? `${file.name} (${formatSize(file.size)})` : 'Belum ada berkas dipilih';
+  });
+
   form.querySelector('.notes-upload').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const input = e.target.querySelector('input[type=file]');
+    const input = picker;
     const file = input.files[0];
-    if (!file) return;
+    if (!file) return say('Pilih berkas yang akan dilampirkan.', 'error');
     if (file.size > maxBytes) return say(`Berkas ${file.name} berukuran ${formatSize(file.size)}; lampiran paling besar ${formatSize(maxBytes)}.`, 'error');
     const progress = e.target.querySelector('progress');
     const button = e.target.querySelector('button');
@@ -83,6 +94,7 @@ export function notesForm({ instanceId, taskId, maxBytes, allowedTypes, post, on
     try {
       await upload(instanceId, file, taskId, (done) => { progress.value = done; });
       input.value = '';
+      chosen.textContent = 'Belum ada berkas dipilih';
       say(`${file.name} terunggah.`, 'ok');
       await onSaved();
     } catch (err) {

@@ -6,6 +6,7 @@ using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Auth;
+using Pppk.Workflow.Host.CaseNotes;
 using Pppk.Workflow.Host.Dashboard;
 using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Expressions;
@@ -181,6 +182,7 @@ public static class PppkHost
         app.MapElementTemplatesApi();
         app.MapOperationsApi();
         app.MapSummaryApi();
+        app.MapCaseNotesApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],
@@ -230,6 +232,7 @@ public static class PppkHost
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();
+        builder.Services.AddCaseNotes();
         builder.Services.AddAccessLog(builder.Configuration);
         builder.Services.AddCaseSummary();
         builder.Services.AddPppkNotifications(builder.Configuration, setup.Home);

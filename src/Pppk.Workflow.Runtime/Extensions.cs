@@ -68,7 +68,8 @@ public static class Extensions
         services.AddSingleton<DeploymentService>();
         services.AddSingleton(sp => new InstanceService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new InstanceMigration.MigrationService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new TaskService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GroupScopes>()));
+        services.AddSingleton(sp => new TaskService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<GroupScopes>(),
+            sp.GetServices<ITaskCompletionRule>()));
         services.AddSingleton(sp => new MessageService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(),
             sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Signals.SignalService(sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));

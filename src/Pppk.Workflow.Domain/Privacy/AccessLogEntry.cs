@@ -33,5 +33,8 @@ public static class AccessKinds
     /// <summary>A person's list of their own cases ("Status saya"); the record id is their NIK.</summary>
     public const string OwnCases = "own-cases";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases];
+    /// <summary>A file attached to a case, downloaded; the record id is the attachment's, the NIK the case's subject.</summary>
+    public const string Attachment = "attachment";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment];
 }

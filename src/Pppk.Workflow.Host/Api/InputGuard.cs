@@ -125,6 +125,7 @@ public static class InputGuardSetup
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section))
             .Validate(l => l.JsonBodyBytes > 0 && l.BatchBodyBytes > 0 && l.DefinitionBodyBytes > 0 && l.ImportBodyBytes > 0, "Limits: every *BodyBytes must be positive.")
             .Validate(l => l.BatchMaxInstances > 0, "Limits:BatchMaxInstances must be positive.")
+            .Validate(l => l.AttachmentBytes is > 0 and <= 100L * 1024 * 1024, "Limits:AttachmentBytes must be 1 to 104857600 (100 MB): attachments are kept in the database row.")
             .ValidateOnStart();
         // A body the endpoint cannot bind (a wrong type, a wrong content type) throws, so WorkflowExceptionHandler can say
         // which field, or 415, instead of a bare status.

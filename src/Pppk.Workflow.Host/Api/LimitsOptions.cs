@@ -26,6 +26,12 @@ public sealed class LimitsOptions
     /// <summary><c>POST /api/documents/verify</c>: one PDF, sent by anyone (no sign-in), so kept small.</summary>
     public long DocumentBodyBytes { get; set; } = 10L * 1024 * 1024;
 
+    /// <summary><c>POST /api/instances/{id}/attachments</c>: the largest file a case may have attached (its body may be <see cref="MultipartOverheadBytes"/> more).</summary>
+    public long AttachmentBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>Room in an attachment's body for the multipart boundaries and headers around the file.</summary>
+    public const long MultipartOverheadBytes = 16 * 1024;
+
     /// <summary>The body limit of an endpoint of the given kind.</summary>
     public long BodyBytes(BodyKind kind) => kind switch
     {
@@ -33,6 +39,7 @@ public sealed class LimitsOptions
         BodyKind.Definitions => DefinitionBodyBytes,
         BodyKind.Imports => ImportBodyBytes,
         BodyKind.Documents => DocumentBodyBytes,
+        BodyKind.Attachments => AttachmentBytes + MultipartOverheadBytes,
         _ => JsonBodyBytes,
     };
 }

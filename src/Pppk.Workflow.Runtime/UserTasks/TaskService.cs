@@ -15,12 +15,14 @@ public sealed partial class TaskService
     private readonly StepRunner _runner;
     private readonly TimeProvider _clock;
     private readonly GroupScopes _scopes;
+    private readonly ITaskCompletionRule[] _rules;
 
-    internal TaskService(StepRunner runner, TimeProvider clock, GroupScopes scopes)
+    internal TaskService(StepRunner runner, TimeProvider clock, GroupScopes scopes, IEnumerable<ITaskCompletionRule>? rules = null)
     {
         _runner = runner;
         _clock = clock;
         _scopes = scopes;
+        _rules = [.. rules ?? []];
     }
 
     /// <summary>A task locked for a call, with its case's unit (for the unit-scoped candidate groups).</summary>
@@ -48,6 +50,8 @@ public sealed partial class TaskService
             if (!tx.CompletingTasks.Add(taskId)) throw new WorkflowException(409, TaskTexts.NotOpen.Format(Label(task), TaskTexts.State("completed")));
             await tx.LoadAsync([task.Task.InstanceId], ct);
             var instance = tx.Find(task.Task.InstanceId) ?? throw WorkflowException.Conflict($"The instance of task {taskId} is no longer active.");
+            foreach (var rule in _rules)
+                await rule.CheckAsync(new(taskId, task.Task.InstanceId, task.Task.ElementId, task.Task.Name, task.Task.CreatedAt, instance.DefinitionId, tx.Connection, tx.Transaction), ct);
             if (onBehalfOf is not null) tx.Buffer.Tasks.ActFor(new(task.Task.InstanceId, task.Task.WaitId), onBehalfOf);
             tx.Enqueue(instance, new UserTaskCompleted(task.Task.WaitId, actor.Name, variables), actor.Name);
             return (task.Task, onBehalfOf, tx.Outcome);

@@ -112,6 +112,15 @@ public sealed class Scenario(PppkEndToEndHost host)
         Assert.Equal("completed", (string?)answered!["state"]);
     }
 
+    /// <summary>Attaches a small PDF to the open task's case, as a verifier does before answering an appeal (the task requires an attachment).</summary>
+    public async Task AttachAsync(HttpClient person, string instanceId, string elementId, string fileName)
+    {
+        var task = await TaskAsync(instanceId, elementId);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", fileName }, { new StringContent((string)task["id"]!), "taskId" } };
+        var response = await person.PostAsync($"/api/instances/{instanceId}/attachments", form);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Attach {fileName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task<JsonObject> WaitForAsync(string instanceId, Func<JsonObject, bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));

@@ -111,6 +111,7 @@ public sealed class RankingFinalityEndToEndTests(PppkEndToEndHost host) : IClass
         Assert.Equal("formation", (string?)(await _s.Admin.GetFromJsonAsync<JsonObject>("/api/applicants/25-0001"))!["rankingWaitsFor"]);
 
         // Accepted: now MS, still waiting for their scores.
+        await _s.AttachAsync(verifier, instances["25-0003"], "jawab_sanggah", "jawaban-sanggah.pdf");
         await _s.CompleteAsync(verifier, instances["25-0003"], "jawab_sanggah", new { appealAccepted = true, appealAnswer = "Sertifikat valid" });
         await _s.WaitForAsync(instances["25-0003"], i => Scenario.At(i, "nilai_cat"), "appeal accepted");
         status = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/formations/{formation}"))!["ranking"]!;

@@ -51,6 +51,7 @@ public sealed class SelectionEndToEndTests(PppkEndToEndHost host) : IClassFixtur
 
         // The appeal arrives within the window and is accepted.
         await _s.PublishAsync("sanggah-diajukan", "24-0003", new { appealReason = "Legalisir sudah diunggah" });
+        await _s.AttachAsync(verifier, instances["24-0003"], "jawab_sanggah", "jawaban-sanggah.pdf");
         await _s.CompleteAsync(verifier, instances["24-0003"], "jawab_sanggah", new { appealAccepted = true, appealAnswer = "Dokumen legalisir valid" });
         await _s.WaitForAsync(instances["24-0003"], i => Scenario.At(i, "nilai_cat"), "appeal accepted");
 

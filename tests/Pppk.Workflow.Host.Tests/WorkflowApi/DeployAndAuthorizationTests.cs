@@ -39,6 +39,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", $"/api/instances/{Guid.Empty}/modification" },
         { "POST", "/api/operations" }, { "POST", "/api/operations?dryRun=true" }, { "GET", "/api/operations" }, { "GET", $"/api/operations/{Guid.Empty}" },
         { "POST", $"/api/operations/{Guid.Empty}/cancel" },
+        { "GET", $"/api/instances/{Guid.Empty}/comments" }, { "POST", $"/api/instances/{Guid.Empty}/comments" }, { "GET", $"/api/instances/{Guid.Empty}/attachments" },
+        { "POST", $"/api/instances/{Guid.Empty}/attachments" }, { "GET", $"/api/attachments/{Guid.Empty}" }, { "GET", $"/api/tasks/{Guid.Empty}/attachment-requirement" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>

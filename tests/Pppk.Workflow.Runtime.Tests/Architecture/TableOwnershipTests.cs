@@ -34,6 +34,8 @@ public sealed partial class TableOwnershipTests
         ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],
         ["operation_items"] = ["Runtime/Operations/OperationItemTable.cs"],
         ["documents"] = ["Domain/Documents/DocumentTable.cs"],
+        ["case_comments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
+        ["case_attachments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { escapeHtml, formatValue, formatWita, h, isOverdue, STATUS_LABELS } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
 import { printedAt, summaryHtml } from '../summary/case-summary.js';
+import { mountCaseNotes } from '../case-notes/case-notes.js';
 
 export default async function render(container, { params, user, navigate }) {
   const data = await api.get(`/api/tasks/${params.id}`);
@@ -67,6 +68,7 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   const status = page.querySelector('[data-testid=task-status]');
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
+  mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
 
   let form = null;
   let stopTranslating = null;

@@ -10,6 +10,7 @@ import { byId, flowNodes } from '../migration/bpmn-elements.js';
 import { openMigrateDialog } from '../migration/migrate-dialog.js';
 import { attachModifyMenu } from './modify-menu.js';
 import { mountCaseSummary } from '../summary/case-summary.js';
+import { mountCaseNotesTimeline } from '../case-notes/case-notes.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -76,6 +77,7 @@ export default async function render(container, { params, user, navigate }) {
     </section>`);
   container.append(page);
   mountCaseSummary(page.querySelector('dl.inline'), instance.id);
+  mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

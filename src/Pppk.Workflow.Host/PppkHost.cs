@@ -9,6 +9,7 @@ using Pppk.Workflow.Host.Auth;
 using Pppk.Workflow.Host.Dashboard;
 using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Expressions;
+using Pppk.Workflow.Host.Exports;
 using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
@@ -141,6 +142,7 @@ public static class PppkHost
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
+        builder.Services.AddExports(builder.Configuration);
 
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);
@@ -179,6 +181,7 @@ public static class PppkHost
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
         app.MapOperationsApi();
+        app.MapExportsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

@@ -33,5 +33,8 @@ public static class AccessKinds
     /// <summary>A person's list of their own cases ("Status saya"); the record id is their NIK.</summary>
     public const string OwnCases = "own-cases";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases];
+    /// <summary>An export of a list (xlsx or CSV); the record id is the list and its query, e.g. <c>employees?format=xlsx&amp;unitCode=X</c>.</summary>
+    public const string Export = "export";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Export];
 }

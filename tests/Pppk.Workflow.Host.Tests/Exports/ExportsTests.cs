@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using static Pppk.Workflow.Host.Tests.Exports.XlsxSheet;
+using Pppk.Workflow.Testing;
+using static Pppk.Workflow.Testing.XlsxSheet;
 
 namespace Pppk.Workflow.Host.Tests.Exports;
 

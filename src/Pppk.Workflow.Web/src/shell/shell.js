@@ -34,14 +34,14 @@ const MENU = [
     { href: '/impor', label: 'Impor CSV', roles: ['hr-admin', 'finance'] },
   ] },
   { group: 'Admin', items: [
-    { href: '/hangfire', label: 'Antrean pekerjaan (Hangfire)', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
+    { href: '/hangfire', label: 'Antrean pekerjaan', note: '(Hangfire) ↗', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
   ] },
 ];
 
 function menuLink(m, path) {
   const attrs = m.external ? 'target="_blank" rel="noopener"' : 'data-link';
   const current = !m.external && (path === m.href || path.startsWith(`${m.href}/`));
-  return `<a href="${m.href}" ${attrs}${m.testid ? ` data-testid="${m.testid}"` : ''} class="${current ? 'active' : ''}"${current ? ' aria-current="page"' : ''} title="${m.label}">${m.label}${m.note ? ` <small class="badge">${m.note}</small>` : ''}</a>`;
+  return `<a href="${m.href}" ${attrs}${m.testid ? ` data-testid="${m.testid}"` : ''} class="${current ? 'active' : ''}"${current ? ' aria-current="page"' : ''} title="${m.label}${m.note ? ` ${m.note}` : ''}">${m.label}${m.note ? ` <small>${m.note}</small>` : ''}</a>`;
 }
 
 export function renderShell(app, user, path, { signOut }) {

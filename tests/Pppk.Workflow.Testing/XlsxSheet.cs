@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Pppk.Workflow.Host.Tests.Exports;
+namespace Pppk.Workflow.Testing;
 
 /// <summary>
 /// An exported .xlsx opened with the Open XML SDK, as Excel would read it: each cell's text, its type (string, number,

@@ -74,6 +74,14 @@ public sealed class ExportAndLayoutTests(BrowserHost host)
         Assert.Equal(new DateTime(2027, 2, 28), sheet.DateAt(sri, "Akhir kontrak"));
         Assert.Equal("Dinas Kesehatan Kutai Kartanegara", sheet.At(sri, "Unit").Text);
 
+        // Printed, the list is the list alone: no menu, bar, pager or export buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.GetByTestId("menu")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("export-employees")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("pager")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("employee-row").First).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // CSV too: a file named alike, its header separated by semicolons.
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-employees").GetByTestId("export-csv").ClickAsync());
         Assert.Matches(@"^pegawai-\d{4}-\d{2}-\d{2}\.csv$", csv.SuggestedFilename);

@@ -10,6 +10,7 @@ using Pppk.Workflow.Host.CaseNotes;
 using Pppk.Workflow.Host.Dashboard;
 using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Expressions;
+using Pppk.Workflow.Host.Exports;
 using Pppk.Workflow.Host.Incidents;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
@@ -143,6 +144,7 @@ public static class PppkHost
         builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
         builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
+        builder.Services.AddExports(builder.Configuration);
 
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);
@@ -183,6 +185,7 @@ public static class PppkHost
         app.MapOperationsApi();
         app.MapSummaryApi();
         app.MapCaseNotesApi();
+        app.MapExportsApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

@@ -42,14 +42,7 @@ public static class ApplicantsApi
         group.MapGet("/", async (int? page, int? pageSize, string? formationCode, string? status, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = scope.Applicants(db.Applicants.AsNoTracking(), db.Formations);
-            if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
-            if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
-            if (!string.IsNullOrWhiteSpace(search))
-                query = query.Where(a => EF.Functions.ILike(a.Name, $"%{search}%") || a.RegistrationNumber.StartsWith(search) || a.Nik.StartsWith(search));
-            var total = await query.CountAsync(ct);
-            var items = await query.OrderBy(a => a.RegistrationNumber).Skip(paging.Skip).Take(paging.PageSize)
-                .Select(a => new ApplicantListDto(a.RegistrationNumber, a.Name, a.FormationCode, a.PriorityCategory, a.Status)).ToListAsync(ct);
+            var (items, total) = await ListAsync(scope, db, formationCode, status, search, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<ApplicantListDto>(items, total, paging.Page, paging.PageSize));
         });
 
@@ -75,5 +68,20 @@ public static class ApplicantsApi
                 s is null ? null : new FormationsApi.ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Total),
                 r?.Rank, r?.Passed, r?.Reason, appeals, await RankingWaitsForAsync(db, a.FormationCode, a.Id, ct), a.AppealWindowEndsAt, a.FinalIneligibleAt));
         }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber");
+    }
+
+    /// <summary>A page of the applicants in <paramref name="scope"/>, by registration number, and how many there are (the list and its export).</summary>
+    internal static async Task<(List<ApplicantListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? formationCode, string? status,
+        string? search, int skip, int take, CancellationToken ct)
+    {
+        var query = scope.Applicants(db.Applicants.AsNoTracking(), db.Formations);
+        if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
+        if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(a => EF.Functions.ILike(a.Name, $"%{search}%") || a.RegistrationNumber.StartsWith(search) || a.Nik.StartsWith(search));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(a => a.RegistrationNumber).Skip(skip).Take(take)
+            .Select(a => new ApplicantListDto(a.RegistrationNumber, a.Name, a.FormationCode, a.PriorityCategory, a.Status)).ToListAsync(ct);
+        return (items, total);
     }
 }

@@ -39,22 +39,7 @@ public static class EmployeesApi
         group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = scope.Employees(db.Employees.AsNoTracking());
-            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
-            if (!string.IsNullOrWhiteSpace(search))
-                query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
-            var total = await query.CountAsync(ct);
-            var rows = await (from e in query
-                              join u in db.Units on e.UnitCode equals u.Code into uj
-                              from u in uj.DefaultIfEmpty()
-                              orderby e.Name, e.Id
-                              select new
-                              {
-                                  e, UnitName = u == null ? null : u.Name,
-                                  End = db.Contracts.Where(c => c.EmployeeId == e.Id && c.Status == "active").Max(c => (DateOnly?)c.End),
-                              }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-            var items = rows.Select(x => new EmployeeListDto(x.e.Id, x.e.NiPppk, x.e.Nik, x.e.Name, x.e.UnitCode, x.UnitName, x.e.Position,
-                Grades.Roman(x.e.Grade), x.e.ServiceYears, x.End)).ToList();
+            var (items, total) = await ListAsync(scope, db, unitCode, search, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<EmployeeListDto>(items, total, paging.Page, paging.PageSize));
         });
 
@@ -84,5 +69,27 @@ public static class EmployeesApi
                 sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
                 evaluations, checks, emails));
         }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik);
+    }
+
+    /// <summary>A page of the employees in <paramref name="scope"/>, by name, and how many there are (the list and its export).</summary>
+    internal static async Task<(List<EmployeeListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? unitCode, string? search,
+        int skip, int take, CancellationToken ct)
+    {
+        var query = scope.Employees(db.Employees.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
+        var total = await query.CountAsync(ct);
+        var rows = await (from e in query
+                          join u in db.Units on e.UnitCode equals u.Code into uj
+                          from u in uj.DefaultIfEmpty()
+                          orderby e.Name, e.Id
+                          select new
+                          {
+                              e, UnitName = u == null ? null : u.Name,
+                              End = db.Contracts.Where(c => c.EmployeeId == e.Id && c.Status == "active").Max(c => (DateOnly?)c.End),
+                          }).Skip(skip).Take(take).ToListAsync(ct);
+        return (rows.Select(x => new EmployeeListDto(x.e.Id, x.e.NiPppk, x.e.Nik, x.e.Name, x.e.UnitCode, x.UnitName, x.e.Position,
+            Grades.Roman(x.e.Grade), x.e.ServiceYears, x.End)).ToList(), total);
     }
 }

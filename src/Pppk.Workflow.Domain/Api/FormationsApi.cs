@@ -41,19 +41,9 @@ public static class FormationsApi
         group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? type, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var query = scope.Formations(db.Formations.AsNoTracking());
-            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(f => f.UnitCode == unitCode);
-            if (!string.IsNullOrWhiteSpace(type))
-            {
-                if (!Enum.TryParse<PositionType>(type, ignoreCase: true, out var positionType))
-                    return DomainAccess.BadRequest($"Unknown type '{type}'; use guru, nakes or teknis.");
-                query = query.Where(f => f.Type == positionType);
-            }
-            if (!string.IsNullOrWhiteSpace(search))
-                query = query.Where(f => EF.Functions.ILike(f.Position, $"%{search}%") || EF.Functions.ILike(f.Code, $"%{search}%"));
-            var total = await query.CountAsync(ct);
-            var formations = await query.OrderBy(f => f.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-            return Results.Ok(new PagedList<FormationDto>(await ToDtosAsync(db, formations, listWaiting: false, ct), total, paging.Page, paging.PageSize));
+            if (!TryType(type, out var positionType)) return TypeUnknown(type!);
+            var (items, total) = await ListAsync(scope, db, unitCode, positionType, search, paging.Skip, paging.PageSize, ct);
+            return Results.Ok(new PagedList<FormationDto>(items, total, paging.Page, paging.PageSize));
         });
 
         group.MapGet("/{code}", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
@@ -83,38 +73,68 @@ public static class FormationsApi
         });
 
         group.MapGet("/{code}/ranking", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
+            await RankingAsync(scope, db, code, ct) is { } ranking ? Results.Ok(ranking) : NoFormation(code));
+    }
+
+    /// <summary>A position type from the query (null when none is given); false when it names none.</summary>
+    internal static bool TryType(string? type, out PositionType? positionType)
+    {
+        positionType = null;
+        if (string.IsNullOrWhiteSpace(type)) return true;
+        if (!Enum.TryParse<PositionType>(type, ignoreCase: true, out var parsed)) return false;
+        positionType = parsed;
+        return true;
+    }
+
+    internal static IResult TypeUnknown(string type) => DomainAccess.BadRequest($"Unknown type '{type}'; use guru, nakes or teknis.");
+
+    /// <summary>A page of the formations in <paramref name="scope"/>, by code, and how many there are (the list and its export).</summary>
+    internal static async Task<(List<FormationDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? unitCode, PositionType? type,
+        string? search, int skip, int take, CancellationToken ct)
+    {
+        var query = scope.Formations(db.Formations.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(f => f.UnitCode == unitCode);
+        if (type is { } positionType) query = query.Where(f => f.Type == positionType);
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(f => EF.Functions.ILike(f.Position, $"%{search}%") || EF.Functions.ILike(f.Code, $"%{search}%"));
+        var total = await query.CountAsync(ct);
+        var formations = await query.OrderBy(f => f.Code).Skip(skip).Take(take).ToListAsync(ct);
+        return (await ToDtosAsync(db, formations, listWaiting: false, ct), total);
+    }
+
+    /// <summary>The formation's ranking, final or provisional (the screen and its export); null when the formation is not in <paramref name="scope"/>.</summary>
+    internal static async Task<RankingDto?> RankingAsync(DomainScope scope, PppkDbContext db, string code, CancellationToken ct)
+    {
+        var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
+        if (formation is null) return null;
+        var rows = await (from a in db.Applicants.AsNoTracking().Where(a => a.FormationCode == code)
+                          join s in db.Scores on a.Id equals s.ApplicantId into sj
+                          from s in sj.DefaultIfEmpty()
+                          join r in db.Rankings on a.Id equals r.ApplicantId into rj
+                          from r in rj.DefaultIfEmpty()
+                          select new { a, s, r }).ToListAsync(ct);
+        var scored = rows.Where(x => x.s is not null).ToList();
+        var unscored = rows.Count - scored.Count;
+        static ScoresDto Scores(CatScore s) => new(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Technical + s.ManagerialSocioCultural + s.Interview);
+
+        if (rows.Any(x => x.r is not null))
         {
-            var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
-            if (formation is null) return NoFormation(code);
-            var rows = await (from a in db.Applicants.AsNoTracking().Where(a => a.FormationCode == code)
-                              join s in db.Scores on a.Id equals s.ApplicantId into sj
-                              from s in sj.DefaultIfEmpty()
-                              join r in db.Rankings on a.Id equals r.ApplicantId into rj
-                              from r in rj.DefaultIfEmpty()
-                              select new { a, s, r }).ToListAsync(ct);
-            var scored = rows.Where(x => x.s is not null).ToList();
-            var unscored = rows.Count - scored.Count;
-            static ScoresDto Scores(CatScore s) => new(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Technical + s.ManagerialSocioCultural + s.Interview);
-
-            if (rows.Any(x => x.r is not null))
-            {
-                var final = rows.Where(x => x.r is not null && x.s is not null).OrderBy(x => x.r!.Rank)
-                    .Select(x => new RankingEntryDto(x.r!.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, x.r.Passed, x.r.Reason))
-                    .ToList();
-                return Results.Ok(new RankingDto(code, formation.Quota, true, scored.Count, unscored, final));
-            }
-
-            // Provisional: the same rule the ranking handler applies (FormationRanking), on the scores so far.
-            var threshold = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
-            var candidates = scored.Where(x => x.a.Status != "tms").ToDictionary(x => x.a.Id);
-            var items = FormationRanking.Rank(candidates.Values.Select(x => new RankingCandidate(x.a.Id, x.a.RegistrationNumber, x.a.PriorityCategory, x.a.BirthDate,
-                    x.s!.Technical, x.s.ManagerialSocioCultural, x.s.Interview)), formation.Quota, threshold)
-                .Select(r => candidates[r.Candidate.ApplicantId] is var x
-                    ? new RankingEntryDto(r.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, r.Passed, r.Passed ? null : r.Reason)
-                    : null!)
+            var final = rows.Where(x => x.r is not null && x.s is not null).OrderBy(x => x.r!.Rank)
+                .Select(x => new RankingEntryDto(x.r!.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, x.r.Passed, x.r.Reason))
                 .ToList();
-            return Results.Ok(new RankingDto(code, formation.Quota, false, scored.Count, unscored, items));
-        });
+            return new RankingDto(code, formation.Quota, true, scored.Count, unscored, final);
+        }
+
+        // Provisional: the same rule the ranking handler applies (FormationRanking), on the scores so far.
+        var threshold = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
+        var candidates = scored.Where(x => x.a.Status != "tms").ToDictionary(x => x.a.Id);
+        var items = FormationRanking.Rank(candidates.Values.Select(x => new RankingCandidate(x.a.Id, x.a.RegistrationNumber, x.a.PriorityCategory, x.a.BirthDate,
+                x.s!.Technical, x.s.ManagerialSocioCultural, x.s.Interview)), formation.Quota, threshold)
+            .Select(r => candidates[r.Candidate.ApplicantId] is var x
+                ? new RankingEntryDto(r.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, r.Passed, r.Passed ? null : r.Reason)
+                : null!)
+            .ToList();
+        return new RankingDto(code, formation.Quota, false, scored.Count, unscored, items);
     }
 
     private static async Task<List<FormationDto>> ToDtosAsync(PppkDbContext db, List<Formation> formations, bool listWaiting, CancellationToken ct)

@@ -39,55 +39,69 @@ public static class RenewalsApi
             TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var o = options.Value;
-            var lead = months ?? o.RenewalLeadMonths;
-            if (lead is < 0 or > 60) return DomainAccess.BadRequest("months must be between 0 and 60.");
-            var today = DomainAccess.Today(clock, runtime);
-            var horizon = today.AddMonths(lead);
-
-            var query = from c in db.Contracts.AsNoTracking()
-                        join e in scope.Employees(db.Employees) on c.EmployeeId equals e.Id
-                        where c.Status == "active" && c.End <= horizon
-                        select new { c, e };
-            if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.e.UnitCode == unitCode);
-            var total = await query.CountAsync(ct);
-            var rows = await query.OrderBy(x => x.c.End).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-
-            var employeeIds = rows.Select(x => x.e.Id).ToList();
-            var since = today.Year - 3;
-            var evaluations = (await db.Evaluations.AsNoTracking().Where(v => employeeIds.Contains(v.EmployeeId) && v.Year >= since).ToListAsync(ct))
-                .GroupBy(v => v.EmployeeId).ToDictionary(g => g.Key, g => g.ToList());
-            var unitCodes = rows.Select(x => x.e.UnitCode).Distinct().ToList();
-            var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-            // An employee reading their own renewal sees its cost, not their unit's budget or the region's (403 on /api/budgets).
-            var budgets = await scope.Budgets(db.UnitBudgets.AsNoTracking()).Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
-            var fiscal = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct) : [];
-            var grades = rows.Select(x => x.e.Grade).Distinct().ToList();
-            var scale = await db.SalaryScale.AsNoTracking().Where(s => grades.Contains(s.Grade)).ToListAsync(ct);
-
-            var items = rows.Select(x =>
-            {
-                var (c, e) = (x.c, x.e);
-                var evals = evaluations.GetValueOrDefault(e.Id) ?? [];
-                var annual = evals.Where(v => v.Period == "annual").OrderByDescending(v => v.Year).FirstOrDefault();
-                var quarters = evals.Where(v => v.Period != "annual").OrderByDescending(v => v.Year).ThenByDescending(v => v.Period).Take(4)
-                    .Select(v => new PredicateDto(v.Year, v.Period, v.Predicate)).ToList();
-                var fiscalYear = c.End.AddDays(1).Year;
-                // The fiscal check's own rule (RenewalCost), so the screen shows what the check will compute.
-                var years = RenewalCost.ServiceYearsAtRenewal(e.ServiceYears, c.Years);
-                var salary = scale.AsQueryable().MonthlySalary(e.Grade, years).FirstOrDefault();
-                var cost = salary is { } monthly ? RenewalCost.ForTerm(monthly, o.SalaryMonthsPerYear, o.AllowancePercent, o.DefaultTermYears) : (decimal?)null;
-                var budget = budgets.FirstOrDefault(b => b.UnitCode == e.UnitCode && b.FiscalYear == fiscalYear);
-                var regional = fiscal.GetValueOrDefault(fiscalYear);
-                return new RenewalDto(c.Id, c.Tmt, c.End, c.Years, c.End.DayNumber - today.DayNumber,
-                    new RenewalEmployeeDto(e.Id, e.NiPppk, e.Name, e.UnitCode, units.GetValueOrDefault(e.UnitCode), e.Position, Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName),
-                    annual is null ? null : new PredicateDto(annual.Year, annual.Period, annual.Predicate), quarters,
-                    annual is not null && Predicates.IsPoor(annual.Predicate),
-                    new FiscalInputsDto(fiscalYear, e.Grade, years, salary, o.DefaultTermYears, o.SalaryMonthsPerYear, o.AllowancePercent,
-                        cost, budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
-                        regional is null ? null : BudgetsApi.Regional(regional)));
-            }).ToList();
+            if (!TryLead(months, options.Value, out var lead)) return LeadInvalid();
+            var (items, total) = await ListAsync(scope, db, options.Value, DomainAccess.Today(clock, runtime), lead, unitCode, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<RenewalDto>(items, total, paging.Page, paging.PageSize));
         });
+    }
+
+    /// <summary>The horizon in months: the query's, else the renewal lead time; false outside 0 to 60.</summary>
+    internal static bool TryLead(int? months, PppkOptions options, out int lead)
+    {
+        lead = months ?? options.RenewalLeadMonths;
+        return lead is >= 0 and <= 60;
+    }
+
+    internal static IResult LeadInvalid() => DomainAccess.BadRequest("months must be between 0 and 60.");
+
+    /// <summary>A page of the contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months, soonest first, and how many there are (the list and its export).</summary>
+    internal static async Task<(List<RenewalDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, PppkOptions o, DateOnly today, int lead,
+        string? unitCode, int skip, int take, CancellationToken ct)
+    {
+        var horizon = today.AddMonths(lead);
+
+        var query = from c in db.Contracts.AsNoTracking()
+                    join e in scope.Employees(db.Employees) on c.EmployeeId equals e.Id
+                    where c.Status == "active" && c.End <= horizon
+                    select new { c, e };
+        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.e.UnitCode == unitCode);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.c.End).ThenBy(x => x.c.Id).Skip(skip).Take(take).ToListAsync(ct);
+
+        var employeeIds = rows.Select(x => x.e.Id).ToList();
+        var since = today.Year - 3;
+        var evaluations = (await db.Evaluations.AsNoTracking().Where(v => employeeIds.Contains(v.EmployeeId) && v.Year >= since).ToListAsync(ct))
+            .GroupBy(v => v.EmployeeId).ToDictionary(g => g.Key, g => g.ToList());
+        var unitCodes = rows.Select(x => x.e.UnitCode).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        // An employee reading their own renewal sees its cost, not their unit's budget or the region's (403 on /api/budgets).
+        var budgets = await scope.Budgets(db.UnitBudgets.AsNoTracking()).Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
+        var fiscal = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct) : [];
+        var grades = rows.Select(x => x.e.Grade).Distinct().ToList();
+        var scale = await db.SalaryScale.AsNoTracking().Where(s => grades.Contains(s.Grade)).ToListAsync(ct);
+
+        var items = rows.Select(x =>
+        {
+            var (c, e) = (x.c, x.e);
+            var evals = evaluations.GetValueOrDefault(e.Id) ?? [];
+            var annual = evals.Where(v => v.Period == "annual").OrderByDescending(v => v.Year).FirstOrDefault();
+            var quarters = evals.Where(v => v.Period != "annual").OrderByDescending(v => v.Year).ThenByDescending(v => v.Period).Take(4)
+                .Select(v => new PredicateDto(v.Year, v.Period, v.Predicate)).ToList();
+            var fiscalYear = c.End.AddDays(1).Year;
+            // The fiscal check's own rule (RenewalCost), so the screen shows what the check will compute.
+            var years = RenewalCost.ServiceYearsAtRenewal(e.ServiceYears, c.Years);
+            var salary = scale.AsQueryable().MonthlySalary(e.Grade, years).FirstOrDefault();
+            var cost = salary is { } monthly ? RenewalCost.ForTerm(monthly, o.SalaryMonthsPerYear, o.AllowancePercent, o.DefaultTermYears) : (decimal?)null;
+            var budget = budgets.FirstOrDefault(b => b.UnitCode == e.UnitCode && b.FiscalYear == fiscalYear);
+            var regional = fiscal.GetValueOrDefault(fiscalYear);
+            return new RenewalDto(c.Id, c.Tmt, c.End, c.Years, c.End.DayNumber - today.DayNumber,
+                new RenewalEmployeeDto(e.Id, e.NiPppk, e.Name, e.UnitCode, units.GetValueOrDefault(e.UnitCode), e.Position, Grades.Roman(e.Grade), e.ServiceYears, e.EvaluatorUserName),
+                annual is null ? null : new PredicateDto(annual.Year, annual.Period, annual.Predicate), quarters,
+                annual is not null && Predicates.IsPoor(annual.Predicate),
+                new FiscalInputsDto(fiscalYear, e.Grade, years, salary, o.DefaultTermYears, o.SalaryMonthsPerYear, o.AllowancePercent,
+                    cost, budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
+                    regional is null ? null : BudgetsApi.Regional(regional)));
+        }).ToList();
+        return (items, total);
     }
 }

@@ -36,5 +36,8 @@ public static class AccessKinds
     /// <summary>A file attached to a case, downloaded; the record id is the attachment's, the NIK the case's subject.</summary>
     public const string Attachment = "attachment";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment];
+    /// <summary>An export of a list (xlsx or CSV); the record id is the list and its query, e.g. <c>employees?format=xlsx&amp;unitCode=X</c>.</summary>
+    public const string Export = "export";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment, Export];
 }

@@ -3,6 +3,7 @@
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement } from 'chart.js';
 import { api } from '../api.js';
 import { formatWita, h, STATUS_LABELS } from '../format.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement);
 
@@ -20,7 +21,7 @@ export default async function render(container) {
         <a class="card" href="/instans?status=active" data-link><span>Instans aktif</span><strong>${active}</strong></a>
         <a class="card" href="/tugas" data-link><span>Tugas terbuka</span><strong data-testid="open-tasks">${summary.openTasks}</strong></a>
         <a class="card ${summary.overdueTasks ? 'danger' : ''}" href="/tugas" data-link><span>Tugas terlambat</span><strong data-testid="overdue-tasks">${summary.overdueTasks}</strong></a>
-        <div class="card ${summary.openIncidents ? 'danger' : ''}"><span>Insiden terbuka</span><strong>${summary.openIncidents}</strong></div>
+        <div class="card ${summary.openIncidents ? 'danger' : ''}" data-testid="incidents-card"><span>Insiden terbuka</span><strong>${summary.openIncidents}</strong></div>
       </div>
       <div class="charts">
         <figure><figcaption>Instans per alur kerja dan status</figcaption><div><canvas data-testid="chart-instances"></canvas></div></figure>
@@ -35,6 +36,7 @@ export default async function render(container) {
       <p class="muted small">Diperbarui ${formatWita(summary.at)}</p>
     </section>`);
   container.append(page);
+  mountExportButtons(page.querySelector('[data-testid=incidents-card]'), 'incidents', () => ({}), { label: 'insiden terbuka' });
 
   const workflows = [...new Set(summary.instances.map((i) => i.definitionKey))];
   const instanceChart = new Chart(page.querySelector('[data-testid=chart-instances]'), {

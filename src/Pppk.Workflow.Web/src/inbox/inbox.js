@@ -2,6 +2,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, isOverdue, witaDay } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 const DUE_FILTERS = {
   all: () => true,
@@ -38,6 +39,7 @@ export default async function render(container, { user, navigate, search }) {
     </section>`);
   container.append(page);
   const $ = (s) => page.querySelector(s);
+  mountExportButtons(page.querySelector('.filters'), 'tasks', () => ({ mine: true, state: $('[data-testid=filter-state]')?.value, definitionKey: $('[data-testid=filter-workflow]')?.value, unitCode: $('[data-testid=filter-unit]')?.value.trim(), sort: $('[data-testid=sort]')?.value }), { label: 'kotak tugas' });
   let scope = 'all';
   const workflow = $('[data-testid=filter-workflow]');
   workflow.value = search.get('alur') || '';

@@ -1,6 +1,7 @@
 // Instances (hr-admin): filter by workflow, status and business key; start a new one.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, STATUS_LABELS } from '../format.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { navigate, search }) {
   const page = h(`
@@ -24,6 +25,7 @@ export default async function render(container, { navigate, search }) {
   select.innerHTML += definitions.items.map((d) => `<option value="${escapeHtml(d.key)}">${escapeHtml(d.name || d.key)}</option>`).join('');
   select.value = search.get('alur') || '';
   page.querySelector('[name=status]').value = search.get('status') || '';
+  mountExportButtons(page.querySelector('.filters'), 'instances', () => ({ definitionKey: select.value, status: page.querySelector('[name=status]').value, businessKey: page.querySelector('[name=businessKey]').value.trim() }), { label: 'daftar instans' });
 
   async function load() {
     const data = await api.get(`/api/instances${query({

@@ -2,6 +2,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 import { formatDate, renderPager } from './common.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { search: params }) {
   const page = h(`
@@ -19,6 +20,7 @@ export default async function render(container, { search: params }) {
   const search = page.querySelector('[name=search]');
   const unit = page.querySelector('[name=unitCode]');
   search.value = params.get('cari') || '';
+  mountExportButtons(page.querySelector('.filters'), 'employees', () => ({ search: search.value.trim(), unitCode: unit.value.trim() }), { label: 'daftar pegawai' });
 
   async function load(p = 1) {
     const data = await api.get(`/api/employees${query({ search: search.value.trim(), unitCode: unit.value.trim(), page: p, pageSize: 25 })}`);

@@ -2,6 +2,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 import { label, passedBadge, renderPager, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { params }) {
   const code = decodeURIComponent(params.code);
@@ -41,6 +42,7 @@ export default async function render(container, { params }) {
       <div class="pager" data-testid="pager"></div>
     </section>`);
   container.append(page);
+  page.querySelectorAll('h2').forEach((title, i) => mountExportButtons(title, i === 0 ? 'ranking' : 'applicants', () => ({ formationCode: code }), { label: i === 0 ? 'peringkat formasi ini' : 'pelamar formasi ini' }));
 
   async function load(p = 1) {
     const data = await api.get(`/api/formations/${encodeURIComponent(code)}/applicants${query({ page: p, pageSize: 25 })}`);

@@ -2,6 +2,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 import { label, renderPager, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container) {
   const page = h(`
@@ -22,6 +23,7 @@ export default async function render(container) {
   container.append(page);
   const search = page.querySelector('[name=search]');
   const type = page.querySelector('[name=type]');
+  mountExportButtons(page.querySelector('.filters'), 'formations', () => ({ search: search.value.trim(), type: type.value }), { label: 'daftar formasi' });
 
   async function load(p = 1) {
     const data = await api.get(`/api/formations${query({ search: search.value, type: type.value, page: p, pageSize: 25 })}`);

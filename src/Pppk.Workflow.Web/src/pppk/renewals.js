@@ -3,6 +3,7 @@ import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
 import { formatDate, label, num, renderPager, PERIOD_LABELS } from './common.js';
 import { rupiah } from './common.js';
+import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { search }) {
   const page = h(`
@@ -25,6 +26,7 @@ export default async function render(container, { search }) {
   const months = page.querySelector('[name=months]');
   const unit = page.querySelector('[name=unitCode]');
   if (search.get('bulan')) months.value = search.get('bulan');
+  mountExportButtons(page.querySelector('.filters'), 'renewals', () => ({ months: months.value, unitCode: unit.value.trim() }), { label: 'daftar perpanjangan' });
 
   async function load(p = 1) {
     const data = await api.get(`/api/renewals${query({ months: months.value, unitCode: unit.value.trim(), page: p, pageSize: 25 })}`);

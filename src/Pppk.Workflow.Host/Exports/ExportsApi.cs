@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pppk.Workflow.Auth;
+using Pppk.Workflow.Domain;
+using Pppk.Workflow.Domain.Api;
+using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Engine.Localization;
+using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Incidents;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
+
+namespace Pppk.Workflow.Host.Exports;
+
+/// <summary>
+/// <c>GET /api/exports/{list}?format=xlsx|csv&amp;…</c>: every list of the screens as an Excel or CSV file, with the list
+/// endpoint's filters, roles (403 for a wrong role) and visibility; each route is its list's twin (docs/api.md, "Exports").
+/// </summary>
+public static class ExportsApi
+{
+    private static readonly string[] InstanceStatuses = ["active", "completed", "terminated", "cancelled"];
+
+    public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section))
+            .Validate(o => o.MaxRows is >= 1 and <= 1_000_000 && o.PageRows is >= 1 and <= 10_000,
+                "Exports:MaxRows must be 1 to 1,000,000 and Exports:PageRows 1 to 10,000.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static void MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/exports").RequireAuthorization();
+
+        group.MapGet("/tasks", async (string? format, Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey,
+            string? unitCode, bool? mine, string? sort, NpgsqlDataSource db, PppkDbContext domain, GroupScopes scopes, TimeProvider clock, HttpContext http,
+            CancellationToken ct) =>
+        {
+            if (!TaskSort.IsKnown(sort)) return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskSort.Names)), "sort");
+            var (names, units) = (await WorkflowNamesAsync(db, ct), await DomainLists.UnitNamesAsync(domain, ct));
+            var filter = new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort);
+            return File(format, "tasks", RuntimeExports.Tasks(names, units, async (skip, take, c) =>
+                await UserTaskTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));
+        });
+
+        group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,
+            PppkDbContext domain, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            if (status is not null && !InstanceStatuses.Contains(status))
+                return LocalizedProblem.BadRequest(ExportTexts.StatusUnknown.Format(string.Join(", ", InstanceStatuses)), "status");
+            var (names, units) = (await WorkflowNamesAsync(db, ct), await DomainLists.UnitNamesAsync(domain, ct));
+            var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode);
+            return File(format, "instances", RuntimeExports.Instances(names, units, async (skip, take, c) =>
+                await InstanceTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));
+        });
+
+        group.MapGet("/incidents", (string? format, Guid? instanceId, NpgsqlDataSource db) =>
+            File(format, "incidents", RuntimeExports.Incidents(async (skip, take, c) => await IncidentTable.OpenAsync(db, instanceId, true, skip, take, c))))
+            .RequireAuthorization(Roles.HrAdmin);
+
+        group.MapGet("/formations", (string? format, string? unitCode, string? type, string? search, PppkDbContext db, HttpContext http) =>
+            !DomainLists.IsFormationType(type) ? LocalizedProblem.BadRequest(ExportTexts.TypeUnknown.Format(), "type")
+            : File(format, "formations", DomainExports.Formations(async (skip, take, c) =>
+                await DomainLists.FormationsAsync(http.User, db, unitCode, type, search, skip, take, c)))).RequireStaff();
+
+        group.MapGet("/ranking", async (string? format, string? formationCode, PppkDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(formationCode)) return LocalizedProblem.BadRequest(ExportTexts.FormationRequired.Format(), "formationCode");
+            if (format is not ("xlsx" or "csv")) return FormatUnknown();
+            // A formation the caller may not see answers 404, as on GET /api/formations/{code}/ranking.
+            var ranking = await DomainLists.RankingAsync(http.User, db, formationCode, ct);
+            return ranking is null ? Results.Problem(title: $"No formation with code '{formationCode}'.", statusCode: 404)
+                : File(format, "ranking", DomainExports.Ranking(ranking));
+        }).RequireStaff();
+
+        group.MapGet("/applicants", (string? format, string? formationCode, string? status, string? search, PppkDbContext db, HttpContext http) =>
+            File(format, "applicants", DomainExports.Applicants(async (skip, take, c) =>
+                await DomainLists.ApplicantsAsync(http.User, db, formationCode, status, search, skip, take, c)))).RequireStaff();
+
+        group.MapGet("/employees", (string? format, string? unitCode, string? search, PppkDbContext db, HttpContext http) =>
+            File(format, "employees", DomainExports.Employees(async (skip, take, c) =>
+                await DomainLists.EmployeesAsync(http.User, db, unitCode, search, skip, take, c)))).RequireStaffOrEmployee();
+
+        group.MapGet("/renewals", (string? format, int? months, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options, IOptions<RuntimeOptions> runtime,
+            TimeProvider clock, HttpContext http) =>
+        {
+            if (DomainLists.RenewalLead(months, options.Value) is not { } lead) return LocalizedProblem.BadRequest(ExportTexts.MonthsInvalid.Format(), "months");
+            var today = DomainAccess.Today(clock, runtime);
+            return File(format, "renewals", DomainExports.Renewals(async (skip, take, c) =>
+                await DomainLists.RenewalsAsync(http.User, db, options.Value, today, lead, unitCode, skip, take, c)));
+        }).RequireStaffOrEmployee();
+    }
+
+    private static IResult File(string? format, string list, ExportTable table) =>
+        format is "xlsx" or "csv" ? new ExportFile(list, table, format == "xlsx") : FormatUnknown();
+
+    private static LocalizedProblem FormatUnknown() => LocalizedProblem.BadRequest(ExportTexts.FormatUnknown.Format(), "format");
+
+    /// <summary>Each deployed workflow's name by key (its latest version's), so a row shows "Perpanjangan kontrak", not the key.</summary>
+    private static async Task<Dictionary<string, string>> WorkflowNamesAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        var (items, _) = await DefinitionTable.LatestAsync(db, 0, 10_000, ct);
+        return items.Where(d => !string.IsNullOrWhiteSpace(d.Name)).ToDictionary(d => d.Key, d => d.Name!);
+    }
+}

@@ -179,6 +179,7 @@ public static class PppkHost
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
         app.MapOperationsApi();
+        app.MapStartFormApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

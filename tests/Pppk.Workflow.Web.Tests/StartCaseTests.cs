@@ -37,6 +37,14 @@ public sealed class StartCaseTests(BrowserHost host)
             Row("199411022024212033", "6402030211940033", "Nurul Hidayah"));
     }
 
+    /// <summary>The instances page, once its list (and so its start button) is ready.</summary>
+    private static async Task OpenStartDialogAsync(IPage page)
+    {
+        if (!page.Url.EndsWith("/instans", StringComparison.Ordinal)) await page.GotoAsync("/instans");
+        await Assertions.Expect(page.GetByTestId("instance-total")).ToContainTextAsync("instans");
+        await page.GetByTestId("start-instance").ClickAsync();
+    }
+
     private static async Task BothSizesAsync(IPage page, string name)
     {
         await BrowserHost.ScreenshotAsync(page, $"{name}-1366");
@@ -50,7 +58,7 @@ public sealed class StartCaseTests(BrowserHost host)
     {
         await EmployeesAsync();
         var page = await host.SignedInPageAsync(path: "/instans");
-        await page.GetByTestId("start-instance").ClickAsync();
+        await OpenStartDialogAsync(page);
         var dialog = page.GetByTestId("start-dialog");
         await dialog.GetByTestId("start-workflow").SelectOptionAsync(new SelectOptionValue { Label = "Evaluasi kinerja pegawai" });
 
@@ -62,6 +70,7 @@ public sealed class StartCaseTests(BrowserHost host)
         await Assertions.Expect(dialog.GetByTestId("start-subject-picked")).ToContainTextAsync("Satpol PP");
         var form = dialog.GetByTestId("start-form");
         await Assertions.Expect(form).ToContainTextAsync("Pegawai: Ikhsan Ramadhan");
+        await Assertions.Expect(form).ToContainTextAsync("Satpol PP"); // the unit's name, not its code
 
         // Without the required answers nothing starts and the fields say why.
         await dialog.GetByTestId("start-submit").ClickAsync();
@@ -70,7 +79,7 @@ public sealed class StartCaseTests(BrowserHost host)
         await BothSizesAsync(page, "50-start-case-errors");
 
         await form.GetByLabel("Tahun penilaian").FillAsync("2026");
-        await form.GetByLabel("Triwulan II").CheckAsync();
+        await form.GetByLabel("Triwulan II", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Penilai (nama pengguna)").FillAsync("admin");
         var employee = (await host.GetAsync("/api/employees?search=6402031503920031"))["items"]![0]!;
         var key = $"{employee["id"]}:2026:Q2";
@@ -87,13 +96,12 @@ public sealed class StartCaseTests(BrowserHost host)
         await BothSizesAsync(page, "52-start-case-landed");
 
         // The same employee and period again: the dialog shows the clear refusal and starts nothing.
-        await page.GotoAsync("/instans");
-        await page.GetByTestId("start-instance").ClickAsync();
+        await OpenStartDialogAsync(page);
         await dialog.GetByTestId("start-workflow").SelectOptionAsync(new SelectOptionValue { Label = "Evaluasi kinerja pegawai" });
         await dialog.GetByTestId("start-subject-search").FillAsync("6402031503920031");
         await dialog.GetByTestId("start-subject-option").ClickAsync();
         await form.GetByLabel("Tahun penilaian").FillAsync("2026");
-        await form.GetByLabel("Triwulan II").CheckAsync();
+        await form.GetByLabel("Triwulan II", new() { Exact = true }).CheckAsync();
         await dialog.GetByTestId("start-submit").ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("start-error")).ToContainTextAsync($"sudah memiliki kasus aktif dengan kunci bisnis '{key}'");
         var running = await host.GetAsync($"/api/instances?definitionKey=evaluasi-kinerja&businessKey={Uri.EscapeDataString(key)}");
@@ -113,7 +121,7 @@ public sealed class StartCaseTests(BrowserHost host)
         var renewalsBefore = (int)(await host.GetAsync("/api/instances?definitionKey=perpanjangan-kontrak&pageSize=1"))["total"]!;
 
         var page = await host.SignedInPageAsync(path: "/instans");
-        await page.GetByTestId("start-instance").ClickAsync();
+        await OpenStartDialogAsync(page);
         var dialog = page.GetByTestId("start-dialog");
         await dialog.GetByTestId("start-workflow").SelectOptionAsync(new SelectOptionValue { Label = "Pemantauan kontrak berakhir" });
         var shown = total.ToString("N0", new System.Globalization.CultureInfo("id-ID"));

@@ -54,10 +54,12 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
         <option value="">— pilih alur kerja —</option>
         ${definitions.map((d) => `<option value="${escapeHtml(d.key)}">${escapeHtml(d.name || d.key)}</option>`).join('')}</select></label>
       <div class="start-body" data-testid="start-body"></div>
-      <p class="banner error" data-testid="start-error" role="alert" hidden></p>
-      <div class="actions">
-        <button type="button" data-action="close" data-testid="start-cancel">Batal</button>
-        <button type="button" class="primary" data-action="start" data-testid="start-submit" hidden>Mulai kasus</button>
+      <div class="start-footer">
+        <p class="banner error" data-testid="start-error" role="alert" hidden></p>
+        <div class="actions">
+          <button type="button" data-action="close" data-testid="start-cancel">Batal</button>
+          <button type="button" class="primary" data-action="start" data-testid="start-submit" hidden>Mulai kasus</button>
+        </div>
       </div>
     </dialog>`);
   document.body.append(dialog);
@@ -133,7 +135,7 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
     update().catch(() => {});
   }
 
-  async function showForm(info, picked) {
+  async function showForm(info, picked, display = {}) {
     stopTranslating?.(); form?.destroy(); form = null;
     const host = body.querySelector('[data-testid=start-form]');
     host.innerHTML = '';
@@ -141,7 +143,7 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
     if (schema) {
       stopTranslating = translateFormViewer(host);
       form = new Form({ container: host, debounce: false });
-      await form.importSchema(schema, picked);
+      await form.importSchema(schema, { ...display, ...picked });
     } else {
       host.innerHTML = '<p class="muted">Alur kerja ini tidak memerlukan isian lain.</p>';
     }
@@ -149,7 +151,7 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
     const keyShown = body.querySelector('[data-testid=start-business-key]');
     const variables = () => ({ ...picked, ...(form ? form._getState().data : {}) });
     const showKey = () => { if (keyShown) keyShown.textContent = derivedKey(info.startBusinessKey, variables()) || '— lengkapi isian —'; };
-    form?.on('changed', showKey);
+    form?.on('changed', () => { showKey(); say(''); });
     showKey();
     submit.textContent = 'Mulai kasus';
     submit.hidden = false;
@@ -185,7 +187,7 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
       <div class="start-form" data-testid="start-form"></div>`;
     if (!info.startSubject) return showForm(info, {});
     body.querySelector('[data-testid=start-form]').innerHTML = '';
-    subjectSearch(body.querySelector('[data-testid=start-subject]'), info, (picked) => showForm(info, picked).catch((e) => say(e.message)));
+    subjectSearch(body.querySelector('[data-testid=start-subject]'), info, (picked, display) => showForm(info, picked, display).catch((e) => say(e.message)));
   }
 
   select.addEventListener('change', async () => {

@@ -3,6 +3,9 @@
 import { api, query } from '../api.js';
 import { escapeHtml } from '../format.js';
 
+// A contract's last day as people write it (6 Maret 2027); a date without a time, so no time zone shift.
+const LONG_DATE = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
+
 const SUBJECTS = {
   employee: {
     label: 'pegawai', hint: 'Cari pegawai: nama, NIK atau NI PPPK',
@@ -18,6 +21,10 @@ const SUBJECTS = {
       };
     },
     shown: (e) => `${e.name} · ${e.niPppk || e.nik} · ${e.unitName || e.unitCode}`,
+    display: (e) => {
+      const end = (e.contracts || []).find((c) => c.status === 'active')?.end;
+      return { unitName: e.unitName || e.unitCode, contractEndText: end ? LONG_DATE.format(new Date(`${end}T00:00:00`)) : 'belum ada kontrak aktif' };
+    },
   },
   applicant: {
     label: 'pelamar', hint: 'Cari pelamar: nama, NIK atau nomor pendaftaran',
@@ -29,10 +36,14 @@ const SUBJECTS = {
       unitCode: a.formation?.unitCode, position: a.formation?.position, priorityCategory: a.priorityCategory, rank: a.rank,
     }),
     shown: (a) => `${a.name} · ${a.registrationNumber} · ${a.formation?.position || ''}`,
+    display: (a) => ({ unitName: a.formation?.unitName, formationPosition: a.formation?.position }),
   },
 };
 
-/** Renders the search into `host`; `onPicked(values)` gets the start variables of the picked person that the workflow declares. */
+/**
+ * Renders the search into `host`; `onPicked(values, display)` gets the start variables of the picked person that the
+ * workflow declares, and what the start form may show of them without starting with it (the unit's name).
+ */
 export function subjectSearch(host, info, onPicked) {
   const subject = SUBJECTS[info.startSubject];
   const declared = new Set(info.startVariables.map((v) => v.name));
@@ -67,6 +78,6 @@ export function subjectSearch(host, info, onPicked) {
     picked.hidden = false;
     picked.textContent = `Dipilih: ${subject.shown(record)}`;
     const values = Object.fromEntries(Object.entries(subject.values(record)).filter(([k, v]) => declared.has(k) && v !== undefined && v !== null));
-    onPicked(values);
+    onPicked(values, subject.display(record));
   });
 }

@@ -32,7 +32,11 @@ public static class StartManyApi
     public sealed record StartManyBody(int? Year, string? Period);
 
     /// <summary>The count a confirmation shows: cases to start, those already running (left out), and the first names.</summary>
-    public sealed record Preview(string Source, string DefinitionKey, int Total, int AlreadyRunning, IReadOnlyList<string> Examples, Guid? OperationId = null);
+    public sealed record Preview(string Source, string DefinitionKey, string Label, int Total, int AlreadyRunning, IReadOnlyList<string> Examples, Guid? OperationId = null);
+
+    // What the cases are, in the words of the confirmation ("Mulai 1.712 kasus perpanjangan kontrak?").
+    private static string PeriodName(string period, int year) =>
+        (period == "annual" ? "tahunan" : $"triwulan {new[] { "I", "II", "III", "IV" }[period[1] - '1']}") + $" {year}";
 
     private static readonly string[] Periods = ["Q1", "Q2", "Q3", "Q4", "annual"];
 
@@ -47,7 +51,7 @@ public static class StartManyApi
             var (process, items, label) = source switch
             {
                 "renewals" => (DueRenewals.Process, await DueRenewals.ItemsAsync(db, options.Value, null, null, ct), "perpanjangan kontrak"),
-                "evaluations" => (DueEvaluations.Process, await DueEvaluations.ItemsAsync(db, year, period, ct), $"evaluasi kinerja {period} {year}"),
+                "evaluations" => (DueEvaluations.Process, await DueEvaluations.ItemsAsync(db, year, period, ct), $"evaluasi kinerja {PeriodName(period, year)}"),
                 _ => (null, [], ""),
             };
             if (process is null) return new LocalizedProblem(SourceUnknown.Format(source), StatusCodes.Status404NotFound);
@@ -55,7 +59,7 @@ public static class StartManyApi
             var running = await UniqueBusinessKey.ActiveAsync(data, process, [.. items.Select(i => i.BusinessKey!)], ct);
             var toStart = items.Where(i => !running.Contains(i.BusinessKey!)).ToList();
             var examples = toStart.Take(5).Select(i => (string?)i.Variables?["employeeName"] ?? i.BusinessKey!).ToList();
-            var preview = new Preview(source, process, toStart.Count, running.Count, examples);
+            var preview = new Preview(source, process, label, toStart.Count, running.Count, examples);
             if (dryRun == true || toStart.Count == 0) return Results.Ok(preview);
             var id = await operations.CreateAsync(new OperationRequest(OperationTypes.Start, DefinitionKey: process, Items: toStart,
                 Description: $"Mulai {toStart.Count} kasus {label} (dimulai manual)"), http.User.Identity?.Name, toStart.Count, ct);

@@ -49,6 +49,7 @@ public sealed class StartCaseEndToEndTests(PppkEndToEndHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Equal((3, 0, "perpanjangan-kontrak"), ((int)counted["total"]!, (int)counted["alreadyRunning"]!, (string?)counted["definitionKey"]));
         Assert.Contains("Pegawai Mulai 1", counted["examples"]!.AsArray().Select(e => (string?)e));
+        Assert.Equal("perpanjangan kontrak", (string?)counted["label"]);
         Assert.Equal(0, await RenewalsRunningAsync()); // a preview starts nothing
 
         // Only hr-admin may start many.
@@ -72,6 +73,19 @@ public sealed class StartCaseEndToEndTests(PppkEndToEndHost host) : IClassFixtur
         // Started again: the running renewals are not started twice.
         var again = (await (await _s.Admin.PostAsJsonAsync("/api/start-many/renewals?dryRun=true", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal((0, 3), ((int)again["total"]!, (int)again["alreadyRunning"]!));
+    }
+
+    [Fact]
+    public async Task The_evaluation_cycle_started_by_hand_counts_every_employee_with_an_active_contract_for_the_period()
+    {
+        await EmployeesAsync();
+        var response = await _s.Admin.PostAsJsonAsync("/api/start-many/evaluations?dryRun=true", new { year = 2026, period = "Q3" });
+        var counted = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((HttpStatusCode.OK, "evaluasi-kinerja", "evaluasi kinerja triwulan III 2026"),
+            (response.StatusCode, (string?)counted["definitionKey"], (string?)counted["label"]));
+        Assert.Equal(4, (int)counted["total"]! + (int)counted["alreadyRunning"]!);
+        var bad = await _s.Admin.PostAsJsonAsync("/api/start-many/evaluations?dryRun=true", new { year = 2026, period = "Q5" });
+        Assert.Equal((HttpStatusCode.BadRequest, "start-many-period-invalid"), (bad.StatusCode, (string?)(await bad.Content.ReadFromJsonAsync<JsonObject>())!["code"]));
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", $"/api/instances/{Guid.Empty}/modification" },
         { "POST", "/api/operations" }, { "POST", "/api/operations?dryRun=true" }, { "GET", "/api/operations" }, { "GET", $"/api/operations/{Guid.Empty}" },
         { "POST", $"/api/operations/{Guid.Empty}/cancel" },
+        { "GET", "/api/definitions/x/start-form" }, { "POST", "/api/start-many/renewals?dryRun=true" }, { "POST", "/api/start-many/renewals" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -51,6 +52,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         $"POST /api/instances/{Guid.Empty}/modification",
         "POST /api/operations", "POST /api/operations?dryRun=true", "GET /api/operations", $"GET /api/operations/{Guid.Empty}",
         $"POST /api/operations/{Guid.Empty}/cancel",
+        "POST /api/start-many/renewals?dryRun=true", "POST /api/start-many/renewals",
     ];
 
     [Theory]

@@ -9,7 +9,6 @@ import { escapeHtml, formatNumber, h } from '../format.js';
 import { translateFormViewer } from '../formjs-translate.js';
 import { subjectSearch } from './start-subject.js';
 
-const MANY_LABELS = { renewals: 'perpanjangan kontrak', evaluations: 'evaluasi kinerja' };
 const TYPE_COMPONENTS = { integer: 'number', number: 'number', boolean: 'checkbox', date: 'datetime' };
 
 /** A form-js schema for the start variables nobody filled yet, for a workflow without a start form of its own. */
@@ -91,9 +90,9 @@ export async function openStartDialog({ definitions, preselected, navigate }) {
   });
 
   async function showMany(info) {
-    const label = MANY_LABELS[info.startMany] || info.startMany;
     body.innerHTML = '<p class="muted">Menghitung kasus yang akan dimulai…</p>';
     const preview = await api.post(`/api/start-many/${encodeURIComponent(info.startMany)}?dryRun=true`, {});
+    const { label } = preview;
     const running = preview.alreadyRunning ? ` ${formatNumber(preview.alreadyRunning)} kasus lain sudah berjalan dan tidak dimulai lagi.` : '';
     if (!preview.total) {
       body.innerHTML = `<p class="notice" data-testid="start-many-count">Tidak ada kasus ${escapeHtml(label)} yang perlu dimulai saat ini.${running}</p>`;

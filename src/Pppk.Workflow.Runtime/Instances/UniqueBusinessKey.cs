@@ -30,14 +30,6 @@ public static class UniqueBusinessKey
     }
 
     /// <summary>Which of <paramref name="businessKeys"/> have an active case of <paramref name="definitionKey"/> now (a preview of a start of many).</summary>
-    public static async Task<HashSet<string>> ActiveAsync(NpgsqlDataSource db, string definitionKey, string[] businessKeys, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
-        cmd.Parameters.AddWithValue("key", definitionKey);
-        cmd.Parameters.AddWithValue("keys", businessKeys);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct)) taken.Add(reader.GetString(0));
-        return taken;
-    }
+    public static async Task<HashSet<string>> ActiveAsync(NpgsqlDataSource db, string definitionKey, string[] businessKeys, CancellationToken ct) =>
+        new(await InstanceTable.ActiveBusinessKeysAsync(db, definitionKey, businessKeys, ct), StringComparer.Ordinal);
 }

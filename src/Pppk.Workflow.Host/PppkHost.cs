@@ -186,6 +186,7 @@ public static class PppkHost
         app.MapSummaryApi();
         app.MapCaseNotesApi();
         app.MapExportsApi();
+        app.MapStartFormApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

@@ -84,10 +84,12 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         Assert.Contains("candidateGroups=\"verifier\"", xml);
         Assert.Contains("assignee=\"admin\"", xml);
 
-        // 4. Start an instance from the instances page ("Mulai instans…" asks for the business key).
+        // 4. Start an instance from the instances page ("Mulai kasus…": the start dialog, with the business key typed).
         await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "Instans" }).ClickAsync();
         await page.GetByTestId("instances").Locator("select[name=definitionKey]").SelectOptionAsync(Key);
         await page.GetByTestId("start-instance").ClickAsync();
+        await page.GetByTestId("start-business-key-input").FillAsync(BusinessKey);
+        await page.GetByTestId("start-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("instance-status")).ToContainTextAsync("Aktif");
         var instanceId = page.Url.TrimEnd('/').Split('/')[^1];
 

@@ -17,5 +17,6 @@ public static class DomainApi
         app.MapRoundsApi();
         app.MapPartTimeApi();
         app.MapDocumentsApi();
+        app.MapStartManyApi();
     }
 }

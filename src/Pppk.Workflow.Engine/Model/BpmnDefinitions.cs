@@ -34,6 +34,17 @@ public sealed record CaseRule(string? Unit, string? Subject)
     public bool IsEmpty => Unit is null && Subject is null;
 }
 
+/// <summary>A start event's form: a deployed form's id, or an embedded form's key (<c>camunda-forms:bpmn:&lt;id&gt;</c>).</summary>
+public sealed record StartForm(string ElementId, string? FormId, string? FormKey)
+{
+    public const string SubjectProperty = "startSubject";
+    public const string BusinessKeyProperty = "startBusinessKey";
+    public const string ManyProperty = "startMany";
+
+    /// <summary>The subjects a start may pick.</summary>
+    public static readonly IReadOnlyList<string> Subjects = ["employee", "applicant"];
+}
+
 public sealed record BpmnMessage(string Id, string? Name, string? CorrelationKey);
 
 public sealed record BpmnError(string Id, string? Name, string? ErrorCode);
@@ -71,6 +82,18 @@ public sealed class BpmnProcess(string id, XElement source) : FlowScope(id, sour
 
     /// <summary>Embedded forms (<c>zeebe:userTaskForm</c>): form-js JSON by id, linked from user tasks as <c>camunda-forms:bpmn:&lt;id&gt;</c>.</summary>
     public IReadOnlyDictionary<string, string> EmbeddedForms { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The form a start by hand shows (<c>zeebe:formDefinition</c> on the none start event); null when it declares none.</summary>
+    public StartForm? StartForm { get; internal set; }
+
+    /// <summary>Who a start by hand picks first (<c>startSubject</c>: <c>employee</c> or <c>applicant</c>); null when it picks no one.</summary>
+    public string? StartSubject { get; init; }
+
+    /// <summary>The business key a start by hand derives (<c>startBusinessKey</c>: a template such as <c>{employeeId}:{year}</c>); null when it is typed.</summary>
+    public string? StartBusinessKey { get; init; }
+
+    /// <summary>What a start by hand of this process starts many of (<c>startMany</c>, e.g. <c>renewals</c>): the host previews and confirms it.</summary>
+    public string? StartMany { get; init; }
 
     /// <summary>Every flow node of the process including those nested in subprocesses, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = [];

@@ -63,9 +63,13 @@ public static class BpmnParser
                 InvalidSummary = invalidSummary,
                 VersionTag = ZeebeExtensionReader.VersionTag(p),
                 EmbeddedForms = ZeebeExtensionReader.EmbeddedForms(p),
+                StartSubject = ZeebeExtensionReader.Property(p, StartForm.SubjectProperty),
+                StartBusinessKey = ZeebeExtensionReader.Property(p, StartForm.BusinessKeyProperty),
+                StartMany = ZeebeExtensionReader.Property(p, StartForm.ManyProperty),
                 ListenerNode = new FlowNode(id, "process", p) { Name = p.Attr("name"), ExecutionListeners = ZeebeExtensionReader.Listeners(p, task: false) },
             };
             ReadScope(process, process, definitions);
+            process.StartForm = ZeebeExtensionReader.StartForm(process);
             Link(process, definitions);
             LinkCompensationHandlers(process);
             definitions.Processes.Add(process);

@@ -26,10 +26,21 @@ internal static class ZeebeExtensionReader
     /// <summary>The process's <c>caseUnit</c> and <c>caseSubject</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
     public static CaseRule Case(XElement process)
     {
-        string? Property(string name) => Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property")
-            .Where(p => p.Attr("name") == name).Select(p => p.Attr("value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        var rule = new CaseRule(Property(CaseRule.UnitProperty), Property(CaseRule.SubjectProperty));
+        var rule = new CaseRule(Property(process, CaseRule.UnitProperty), Property(process, CaseRule.SubjectProperty));
         return rule.IsEmpty ? CaseRule.None : rule;
+    }
+
+    /// <summary>The value of the process's extension property <paramref name="name"/> (<c>zeebe:properties/zeebe:property</c>); null when absent or blank.</summary>
+    public static string? Property(XElement process, string name) => Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property")
+        .Where(p => p.Attr("name") == name).Select(p => p.Attr("value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>The form of the process's none start event (its <c>zeebe:formDefinition</c>), if it has one.</summary>
+    public static StartForm? StartForm(BpmnProcess process)
+    {
+        var start = process.StartEvents.FirstOrDefault(s => s.Event is null);
+        return start is not null && Zeebe(start.Source, "formDefinition") is { } form
+            ? new StartForm(start.Id, form.Attr("formId"), form.Attr("formKey") ?? form.Attr("externalReference"))
+            : null;
     }
 
     /// <summary>The process's <c>start.&lt;name&gt;</c> properties, read; those that can't be read go to <paramref name="invalid"/>.</summary>

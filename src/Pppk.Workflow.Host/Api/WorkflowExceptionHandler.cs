@@ -31,7 +31,9 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
         if (status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // A text of our own renders in the caller's language with its code; other titles get their status's (ProblemLanguage).
-        IResult result = title is LocalizedText text ? new LocalizedProblem(text, status) : Results.Problem(title: title.ToString(), statusCode: status);
+        IResult result = title is LocalizedText text
+            ? new LocalizedProblem(text, status, LocalizedProblem.Extras((exception as WorkflowException)?.Field, null))
+            : Results.Problem(title: title.ToString(), statusCode: status);
         await result.ExecuteAsync(http);
         return true;
     }

@@ -52,10 +52,7 @@ public static class DefinitionsApi
                 return Results.Problem(title: version is null ? $"No process with key '{key}' is deployed." : $"Process '{key}' has no version {version}.", statusCode: 404);
             // What a start must or may give (the process's start.* declarations), for start forms and scripts.
             var model = (await store.VersionAsync(found.Key, found.Version, ct))?.Model;
-            var startVariables = (model?.Process.StartVariables ?? []).Select(v => new
-            {
-                name = v.Name, type = v.Type.ToString().ToLowerInvariant(), required = v.Required, label = v.Label,
-            });
+            var startVariables = StartFormApi.StartVariablesOf(model?.Process);
             return Results.Ok(new
             {
                 key = found.Key, name = found.Name, version = found.Version, deployedAt = found.DeployedAt, deployedBy = found.DeployedBy,

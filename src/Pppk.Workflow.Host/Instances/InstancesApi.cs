@@ -13,7 +13,7 @@ namespace Pppk.Workflow.Host.Instances;
 /// <summary><c>/api/instances</c>: start (one or a batch), read, list, history, cancel, set variables.</summary>
 public static class InstancesApi
 {
-    public sealed record StartBody(string? DefinitionKey, int? Version, string? BusinessKey, JsonObject? Variables);
+    public sealed record StartBody(string? DefinitionKey, int? Version, string? BusinessKey, JsonObject? Variables, bool UniqueBusinessKey = false);
 
     public sealed record BatchBody(string? DefinitionKey, List<InstanceService.BatchItem>? Instances, bool UniqueBusinessKey);
 
@@ -49,7 +49,8 @@ public static class InstancesApi
                 return Results.Problem(title: "definitionKey is required.", statusCode: 400);
             // The answer is the committed first step's result as it left it (not read back): the instance as GET shows it,
             // plus the user tasks that step opened, so a caller can go on to the first task without looking it up.
-            var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables), http.User.Identity?.Name, ct);
+            var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables, UniqueBusinessKey: body.UniqueBusinessKey),
+                http.User.Identity?.Name, ct);
             return Results.Created($"/api/instances/{started.Id}", InstanceView.Of(started));
         }).RequireAuthorization(Roles.HrAdmin);
 

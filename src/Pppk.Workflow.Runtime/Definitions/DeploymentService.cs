@@ -134,6 +134,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
                         problems.Add(new Problem(file.FileName, start.Id, "error", why!));
                 foreach (var node in process.AllNodes.Values.Where(n => n.UserTask?.FormId is { } f && !formIds.Contains(f)))
                     problems.Add(new Problem(file.FileName, node.Id, "warning", DeploymentTexts.FormNotDeployed.Format(node.UserTask!.FormId)));
+                StartFormChecks.Check(file.FileName, process, formIds, problems);
             }
         }
         await BindingChecks.CheckAsync(db, bpmn, forms, problems, ct);

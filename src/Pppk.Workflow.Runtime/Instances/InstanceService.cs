@@ -32,7 +32,8 @@ public sealed class InstanceService
         _clock = clock;
     }
 
-    public sealed record StartRequest(string DefinitionKey, int? Version = null, string? BusinessKey = null, JsonObject? Variables = null, string? StartEventId = null);
+    public sealed record StartRequest(string DefinitionKey, int? Version = null, string? BusinessKey = null, JsonObject? Variables = null, string? StartEventId = null,
+        bool UniqueBusinessKey = false);
 
     public sealed record BatchItem(string? BusinessKey, JsonObject? Variables);
 
@@ -50,6 +51,7 @@ public sealed class InstanceService
             if (request.StartEventId is null && definition.Model.NoneStartEvent is null)
                 throw WorkflowException.BadRequest($"Process '{definition.Key}' has no none start event; it starts by message or timer.");
             if (request.StartEventId is null) StartVariables.Ensure(definition.Key, definition.Model.Process, request.Variables);
+            if (request.UniqueBusinessKey && request.BusinessKey is { } key) await UniqueBusinessKey.EnsureFreeAsync(tx, definition.Key, key, ct);
             var instance = NewInstance(definition, request.BusinessKey);
             tx.Instances[instance.Id] = instance;
             tx.Enqueue(instance, new StartTrigger(request.Variables, request.StartEventId), user);
@@ -83,12 +85,7 @@ public sealed class InstanceService
                 var taken = new HashSet<string>(StringComparer.Ordinal);
                 if (uniqueBusinessKey)
                 {
-                    // Serialize batch starts of one definition so two concurrent batches can't both start the same key.
-                    await using (var lockCmd = tx.Command("SELECT pg_advisory_xact_lock(hashtextextended(@k, 11))"))
-                    {
-                        lockCmd.Parameters.AddWithValue("k", definition.Key);
-                        await lockCmd.ExecuteNonQueryAsync(ct);
-                    }
+                    await UniqueBusinessKey.LockAsync(tx, definition.Key, ct);
                     taken.UnionWith(await InstanceTable.ActiveBusinessKeysAsync(tx, definition.Key,
                         part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray(), ct));
                 }

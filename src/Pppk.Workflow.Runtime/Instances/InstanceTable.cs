@@ -152,7 +152,21 @@ public static class InstanceTable
     /// <summary>Which of <paramref name="businessKeys"/> have an active instance of <paramref name="definitionKey"/> (a batch start with unique keys skips them).</summary>
     internal static async Task<List<string>> ActiveBusinessKeysAsync(StepTransaction tx, string definitionKey, string[] businessKeys, CancellationToken ct)
     {
-        await using var cmd = tx.Command("SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)");
+        await using var cmd = tx.Command(ActiveBusinessKeysSql);
+        return await ActiveBusinessKeysAsync(cmd, definitionKey, businessKeys, ct);
+    }
+
+    /// <summary>The same outside a step, read now (a preview of a start of many).</summary>
+    internal static async Task<List<string>> ActiveBusinessKeysAsync(NpgsqlDataSource db, string definitionKey, string[] businessKeys, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(ActiveBusinessKeysSql);
+        return await ActiveBusinessKeysAsync(cmd, definitionKey, businessKeys, ct);
+    }
+
+    private const string ActiveBusinessKeysSql = "SELECT business_key FROM pppk.instances WHERE definition_key = @key AND status = 'active' AND business_key = ANY(@keys)";
+
+    private static async Task<List<string>> ActiveBusinessKeysAsync(NpgsqlCommand cmd, string definitionKey, string[] businessKeys, CancellationToken ct)
+    {
         cmd.Parameters.AddWithValue("key", definitionKey);
         cmd.Parameters.AddWithValue("keys", businessKeys);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -26,7 +26,7 @@ internal static class StartVariables
     /// <summary>Throws a 400 <see cref="WorkflowException"/> for the first problem of <paramref name="variables"/>.</summary>
     public static void Ensure(string processKey, BpmnProcess process, JsonObject? variables)
     {
-        if (Problem(processKey, process, variables) is { } problem) throw new WorkflowException(400, problem);
+        if (Problem(processKey, process, variables) is { } problem) throw new WorkflowException(400, problem.Text) { Field = problem.Field };
     }
 
     /// <summary>The same for every item of a batch: the first problem names the item, and nothing starts.</summary>
@@ -35,10 +35,10 @@ internal static class StartVariables
         if (process.StartVariables.Count == 0) return;
         for (var i = 0; i < items.Count; i++)
             if (Problem(processKey, process, items[i].Variables) is { } problem)
-                throw new WorkflowException(400, InBatch.Format(i + 1, items[i].BusinessKey ?? "-", problem));
+                throw new WorkflowException(400, InBatch.Format(i + 1, items[i].BusinessKey ?? "-", problem.Text));
     }
 
-    private static LocalizedText? Problem(string processKey, BpmnProcess process, JsonObject? variables)
+    private static (LocalizedText Text, string Field)? Problem(string processKey, BpmnProcess process, JsonObject? variables)
     {
         foreach (var declared in process.StartVariables)
         {
@@ -46,10 +46,10 @@ internal static class StartVariables
             var label = declared.Label is null ? "" : $": {declared.Label}";
             if (value is null)
             {
-                if (declared.Required) return Missing.Format(processKey, declared.Name, declared.TypeTerm, label);
+                if (declared.Required) return (Missing.Format(processKey, declared.Name, declared.TypeTerm, label), declared.Name);
             }
             else if (!declared.Accepts(value))
-                return WrongType.Format(processKey, declared.Name, declared.TypeTerm, label);
+                return (WrongType.Format(processKey, declared.Name, declared.TypeTerm, label), declared.Name);
         }
         return null;
     }

@@ -13,6 +13,9 @@ public sealed class WorkflowException(int status, string message) : Exception(me
     /// <summary>The problem's text in both languages, when it has one; else the API answers with <see cref="Exception.Message"/>.</summary>
     public LocalizedText? Text { get; }
 
+    /// <summary>The input the problem is about (a start variable's name), for clients that point at the field; null when none.</summary>
+    public string? Field { get; init; }
+
     /// <summary>Every problem of a refused plan (a migration), each with its code, element and text; the 400 lists them all.</summary>
     public IReadOnlyList<Engine.Migration.PlanProblem>? Problems { get; init; }
 

@@ -42,6 +42,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", $"/api/instances/{Guid.Empty}/comments" }, { "POST", $"/api/instances/{Guid.Empty}/comments" }, { "GET", $"/api/instances/{Guid.Empty}/attachments" },
         { "POST", $"/api/instances/{Guid.Empty}/attachments" }, { "GET", $"/api/attachments/{Guid.Empty}" }, { "GET", $"/api/tasks/{Guid.Empty}/attachment-requirement" },
         { "GET", "/api/exports/tasks?format=csv" }, { "GET", "/api/exports/instances?format=csv" }, { "GET", "/api/exports/incidents?format=csv" },
+        { "GET", "/api/definitions/x/start-form" }, { "POST", "/api/start-many/renewals?dryRun=true" }, { "POST", "/api/start-many/renewals" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -55,6 +56,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "POST /api/operations", "POST /api/operations?dryRun=true", "GET /api/operations", $"GET /api/operations/{Guid.Empty}",
         $"POST /api/operations/{Guid.Empty}/cancel",
         "GET /api/exports/incidents?format=csv",
+        "POST /api/start-many/renewals?dryRun=true", "POST /api/start-many/renewals",
     ];
 
     [Theory]

@@ -2,6 +2,7 @@
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h, STATUS_LABELS } from '../format.js';
 import { mountExportButtons } from '../export/export-buttons.js';
+import { openStartDialog } from './start-dialog.js';
 
 export default async function render(container, { navigate, search }) {
   const page = h(`
@@ -13,7 +14,7 @@ export default async function render(container, { navigate, search }) {
           ${Object.entries(STATUS_LABELS).filter(([k]) => k !== 'open').map(([k, v]) => `<option value="${k}">${v}</option>`).join('')}</select></label>
         <label>Kunci bisnis <input name="businessKey" type="search"></label>
         <span class="spacer"></span>
-        <button type="button" class="primary" data-action="start" data-testid="start-instance">Mulai instans…</button>
+        <button type="button" class="primary" data-action="start" data-testid="start-instance">Mulai kasus…</button>
       </div>
       <table class="list"><thead><tr><th>Kunci bisnis</th><th>Alur kerja</th><th>Status</th><th>Mulai</th><th>Selesai</th></tr></thead>
         <tbody data-testid="instance-rows"></tbody></table>
@@ -41,12 +42,7 @@ export default async function render(container, { navigate, search }) {
     page.querySelector('[data-testid=instance-total]').textContent = `${data.total} instans${data.total > data.items.length ? ` (menampilkan ${data.items.length} terbaru)` : ''}.`;
   }
   page.querySelectorAll('select, input').forEach((el) => el.addEventListener('change', load));
-  page.querySelector('[data-action=start]').addEventListener('click', async () => {
-    const key = select.value || prompt('Kunci alur kerja:');
-    if (!key) return;
-    const businessKey = prompt('Kunci bisnis (opsional, mis. nomor pendaftaran):') || undefined;
-    const instance = await api.post('/api/instances', { definitionKey: key, businessKey });
-    navigate(`/instans/${instance.id}`);
-  });
+  page.querySelector('[data-action=start]').addEventListener('click', () =>
+    openStartDialog({ definitions: definitions.items, preselected: select.value, navigate }));
   await load();
 }

@@ -11,7 +11,7 @@ namespace Pppk.Workflow.Host.Tests.Load;
 [Collection("Load")]
 public sealed class AssigningListenerCrashTests(ITestOutputHelper output)
 {
-    private const int Instances = 600;
+    private const int Instances = 2000;
     private const string Key = "crash_assigning";
 
     private static string Definition() => Bpmn.Chain(Key, """
@@ -31,9 +31,9 @@ public sealed class AssigningListenerCrashTests(ITestOutputHelper output)
             await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(60));
             using var http = host.Client();
             await new WorkflowApiClient(http).DeployAsync(Definition());
-            // The kill lands while the batches are still being started: on a loaded machine the listeners can otherwise
-            // all finish before a start that waited for every batch could kill anything.
-            var starting = LoadDb.BatchStartAsync(http, Key, Instances, chunk: 100, pause: TimeSpan.FromSeconds(1));
+            // One batch opens every task at once, so the listeners' jobs queue up and the kill lands among them (started in
+            // paced chunks, the listeners kept up with the starts and had all run before any kill).
+            var starting = LoadDb.BatchStartAsync(http, Key, Instances, chunk: Instances);
             var midway = await LoadDb.WaitUntilAsync(async () => await LoadDb.ProbeRowsAsync(cs) >= Instances / 4, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(20));
             Assert.True(midway, "assigning listener probes never started");
             host.Kill();

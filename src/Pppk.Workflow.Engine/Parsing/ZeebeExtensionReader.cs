@@ -23,12 +23,12 @@ internal static class ZeebeExtensionReader
         return headers;
     }
 
-    /// <summary>The process's <c>caseUnit</c> and <c>caseSubject</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
+    /// <summary>The process's <c>caseUnit</c>, <c>caseSubject</c>, <c>caseTitle</c> and <c>caseSearch</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
     public static CaseRule Case(XElement process)
     {
         string? Property(string name) => Zeebe(process, "properties")?.Elements(BpmnNames.Zeebe + "property")
             .Where(p => p.Attr("name") == name).Select(p => p.Attr("value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        var rule = new CaseRule(Property(CaseRule.UnitProperty), Property(CaseRule.SubjectProperty));
+        var rule = new CaseRule(Property(CaseRule.UnitProperty), Property(CaseRule.SubjectProperty), Property(CaseRule.TitleProperty), Property(CaseRule.SearchProperty));
         return rule.IsEmpty ? CaseRule.None : rule;
     }
 

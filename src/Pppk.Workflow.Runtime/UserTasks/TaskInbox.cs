@@ -64,7 +64,7 @@ public static class TaskInbox
         sort ??= "due";
         var descending = sort.StartsWith('-');
         var (keys, parameters) = Orders[sort.TrimStart('-')];
-        var filter = Where(f, actor, scopes, now);
+        var filter = Where(f, actor, scopes, now, await SubstitutingAsync(db, actor, now, ct));
         var page = new SqlFilter();
         if (after is not null)
         {
@@ -75,7 +75,7 @@ public static class TaskInbox
         }
         var order = string.Join(", ", keys.Select(k => k + (descending ? " DESC" : "")));
         await using var cmd = page.Bind(filter.Bind(db.CreateCommand(
-            $"{UserTaskTable.ViewSelect} WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip")));
+            $"{UserTaskTable.NamedViewSelect} WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip")));
         FixDueType(cmd);
         cmd.Parameters.AddWithValue("take", take + 1); // one more tells whether there is a next page
         cmd.Parameters.AddWithValue("skip", skip);
@@ -96,8 +96,9 @@ public static class TaskInbox
     public static async Task<(int Open, int Overdue)> CountOpenAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
     {
         var open = new TaskFilter(Mine: true);
-        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now), ct);
-        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now), ct);
+        var substituting = await SubstitutingAsync(db, actor, now, ct);
+        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now, substituting), ct);
+        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now, substituting), ct);
         return (all, late);
     }
 
@@ -109,7 +110,7 @@ public static class TaskInbox
         return n > TotalCap ? (TotalCap, true) : (n, false);
     }
 
-    private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now)
+    private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting)
     {
         var t = f.Task;
         var filter = new SqlFilter()
@@ -130,6 +131,8 @@ public static class TaskInbox
         }
         // An administrator's "mine": the tasks offered to them as to anyone else, not the whole list.
         if (t.Mine && scopes.IsAdministrator(actor)) Own(Visibility.Task);
+        // Visibility is one OR no index serves; over the open tasks the same rows come from indexed branches first.
+        if (bound && (t.State ?? "open") == "open" && !substituting) filter.Add(OpenVisible(actor, scopes));
         switch (f.Assigned)
         {
             case "me": Own("t.assignee = @v_me"); break;
@@ -144,6 +147,35 @@ public static class TaskInbox
             case "week": filter.Add("t.due_at >= @due_now AND t.due_at < @due_to", ("due_now", utc), ("due_to", utc.AddDays(7))); break;
         }
         return filter;
+    }
+
+    /// <summary>
+    /// The open tasks <see cref="Visibility.Task"/> lets the caller see when they stand in for no one (an open task has no
+    /// completer): assigned to them, or unassigned and offered to them, to an organisation-wide group of theirs, or to a
+    /// unit-scoped group of theirs in their unit. Each branch has its index (the migration Issue18CaseTitles); it narrows
+    /// the rows, and <see cref="Visibility.Task"/> stays the rule.
+    /// </summary>
+    private static string OpenVisible(Actor actor, GroupScopes scopes)
+    {
+        const string open = "SELECT x.id FROM pppk.user_tasks x WHERE x.state = 'open'";
+        var branches = new List<string>
+        {
+            $"{open} AND x.assignee = @v_me",
+            $"{open} AND x.assignee IS NULL AND x.candidate_users @> ARRAY[@v_me]::text[]",
+        };
+        if (actor.Roles.Any(r => !scopes.IsUnitScoped(r))) branches.Add($"{open} AND x.assignee IS NULL AND x.candidate_groups && @v_org");
+        if (actor.UnitCode is not null && actor.Roles.Any(scopes.IsUnitScoped))
+            branches.Add("SELECT x.id FROM pppk.instances y JOIN pppk.user_tasks x ON x.instance_id = y.id " +
+                "WHERE y.unit_code = @v_unit AND x.state = 'open' AND x.assignee IS NULL AND x.candidate_groups && @v_scoped_mine");
+        return $"t.id IN ({string.Join(" UNION ALL ", branches)})";
+    }
+
+    private static async Task<bool> SubstitutingAsync(NpgsqlDataSource db, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pppk.substitutions s WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now)");
+        cmd.Parameters.AddWithValue("me", actor.Name);
+        cmd.Parameters.AddWithValue("now", now);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>"contains", any case: the search in lower case with LIKE's wildcards escaped; null for none.</summary>
@@ -167,7 +199,7 @@ public static class TaskInbox
     public static async Task<List<Principals.Principal>> ColleaguesAsync(NpgsqlDataSource db, TaskView task, GroupScopes scopes, string except, int limit, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"""
-            SELECT p.user_name, p.groups, p.unit_code, p.full_name, p.email FROM {Principals.View} p
+            SELECT {Principals.Columns} FROM {Principals.View} p
             WHERE p.active AND p.user_name <> @me AND (p.user_name = ANY(@users) OR p.groups && @org OR (p.groups && @scoped AND p.unit_code = @unit))
             ORDER BY coalesce(p.full_name, p.user_name) LIMIT @limit
             """);
@@ -177,11 +209,6 @@ public static class TaskInbox
         cmd.Parameters.AddWithValue("scoped", task.CandidateGroups.Where(scopes.IsUnitScoped).ToArray());
         cmd.Parameters.AddWithValue("unit", (object?)task.UnitCode ?? DBNull.Value);
         cmd.Parameters.AddWithValue("limit", limit);
-        var people = new List<Principals.Principal>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            people.Add(new(r.GetString(0), r.GetFieldValue<string[]>(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4)));
-        return people;
+        return await Principals.ReadAsync(cmd, ct);
     }
 }

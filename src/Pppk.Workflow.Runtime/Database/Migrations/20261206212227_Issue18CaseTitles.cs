@@ -40,6 +40,8 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
             migrationBuilder.Sql("CREATE INDEX ix_user_tasks_open_due ON pppk.user_tasks ((coalesce(due_at, 'infinity'::timestamptz)), created_at, id) WHERE state = 'open'");
             migrationBuilder.Sql("CREATE INDEX ix_user_tasks_open_priority ON pppk.user_tasks ((- priority), (coalesce(due_at, 'infinity'::timestamptz)), created_at, id) WHERE state = 'open'");
             migrationBuilder.Sql("CREATE INDEX ix_user_tasks_open_created ON pppk.user_tasks (created_at, id) WHERE state = 'open'");
+            // "Offered to me by name": the inbox's visibility branch over the unassigned open tasks.
+            migrationBuilder.Sql("CREATE INDEX ix_user_tasks_open_candidate_users ON pppk.user_tasks USING gin (candidate_users) WHERE state = 'open' AND assignee IS NULL");
             // Cases started before: found by their subject until their next step writes the rest.
             migrationBuilder.Sql("UPDATE pppk.instances SET search = lower(subject) WHERE subject IS NOT NULL AND search IS NULL");
         }
@@ -50,6 +52,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
             migrationBuilder.Sql("DROP INDEX pppk.ix_user_tasks_open_due");
             migrationBuilder.Sql("DROP INDEX pppk.ix_user_tasks_open_priority");
             migrationBuilder.Sql("DROP INDEX pppk.ix_user_tasks_open_created");
+            migrationBuilder.Sql("DROP INDEX pppk.ix_user_tasks_open_candidate_users");
 
             migrationBuilder.DropIndex(
                 name: "ix_instances_search",

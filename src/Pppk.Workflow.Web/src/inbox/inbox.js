@@ -16,7 +16,7 @@ export default async function render(container, { user, navigate, search }) {
     <section class="page inbox" data-testid="inbox">
       <div class="inbox-head">
         <h1>Kotak tugas</h1>
-        <input type="search" data-testid="inbox-search" maxlength="100" placeholder="Cari nama, NIK, NI PPPK, atau nomor pendaftaran" aria-label="Cari kasus">
+        <input type="search" data-testid="inbox-search" maxlength="100" placeholder="Cari nama, NIK, NI PPPK, no. pendaftaran" aria-label="Cari kasus">
       </div>
       <div class="filters">
         <label>Alur kerja <select data-testid="filter-workflow"><option value="">Semua</option></select></label>
@@ -114,6 +114,8 @@ export default async function render(container, { user, navigate, search }) {
     const next = $('[data-testid=page-next]');
     next.disabled = !data.nextCursor;
     next.dataset.cursor = data.nextCursor || '';
+    // Rows one holds carry two more buttons (Kembalikan, Alihkan): their column widens only then.
+    $('table.inbox-list').classList.toggle('has-held', data.items.some((t) => t.state === 'open' && t.assignee === user.name));
     $('[data-testid=task-rows]').innerHTML = data.items.length ? data.items.map(row).join('')
       : '<tr><td colspan="9" class="muted">Tidak ada tugas.</td></tr>';
     $('[data-testid=select-all]').checked = data.items.length > 0 && data.items.every((t) => selected.has(t.id));

@@ -119,25 +119,26 @@ public static class TaskInbox
             .When(t.Assignee, "t.assignee = @assignee", "assignee")
             .When(t.CandidateGroup, "@group = ANY(t.candidate_groups)", "group")
             .When(t.DefinitionKey, "i.definition_key = @def", "def")
-            .When(t.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
+            // The unit's cases as an array: an index scan of their tasks, where a join would hash all the open tasks.
+            .When(t.UnitCode?.Trim(), "i.unit_code = @unit AND t.instance_id = ANY(ARRAY(SELECT u.id FROM pppk.instances u WHERE u.unit_code = @unit))", "unit")
             .When(Pattern(f.Search), "i.search LIKE @search", "search")
-            .Restrict(Visibility.Task, actor, scopes, now);
+            .Restrict(substituting ? Visibility.Task : Visibility.Own, actor, scopes, now);
         // The visibility parameters are bound once: by Restrict for anyone but an administrator, else by the first condition that reads them.
         var bound = !scopes.IsAdministrator(actor);
-        void Own(string condition)
+        void WithParameters(string condition)
         {
             filter.Add(condition, bound ? [] : Visibility.Parameters(actor, scopes, now));
             bound = true;
         }
         // An administrator's "mine": the tasks offered to them as to anyone else, not the whole list.
-        if (t.Mine && scopes.IsAdministrator(actor)) Own(Visibility.Task);
+        if (t.Mine && scopes.IsAdministrator(actor)) WithParameters(substituting ? Visibility.Task : Visibility.Own);
         // Visibility is one OR no index serves; over the open tasks the same rows come from indexed branches first.
         if (bound && (t.State ?? "open") == "open" && !substituting) filter.Add(OpenVisible(actor, scopes));
         switch (f.Assigned)
         {
-            case "me": Own("t.assignee = @v_me"); break;
-            case "groups": Own(Visibility.Offered); break;
-            case "substitute": Own(Visibility.Substitute); break;
+            case "me": WithParameters("t.assignee = @v_me"); break;
+            case "groups": WithParameters(Visibility.Offered); break;
+            case "substitute": WithParameters(Visibility.Substitute); break;
         }
         var utc = now.ToUniversalTime();
         switch (f.Due)
@@ -165,9 +166,10 @@ public static class TaskInbox
         };
         if (actor.Roles.Any(r => !scopes.IsUnitScoped(r))) branches.Add($"{open} AND x.assignee IS NULL AND x.candidate_groups && @v_org");
         if (actor.UnitCode is not null && actor.Roles.Any(scopes.IsUnitScoped))
-            branches.Add("SELECT x.id FROM pppk.instances y JOIN pppk.user_tasks x ON x.instance_id = y.id " +
-                "WHERE y.unit_code = @v_unit AND x.state = 'open' AND x.assignee IS NULL AND x.candidate_groups && @v_scoped_mine");
-        return $"t.id IN ({string.Join(" UNION ALL ", branches)})";
+            branches.Add("SELECT x.id FROM pppk.user_tasks x WHERE x.instance_id = ANY(ARRAY(SELECT y.id FROM pppk.instances y WHERE y.unit_code = @v_unit)) " +
+                "AND x.state = 'open' AND x.assignee IS NULL AND x.candidate_groups && @v_scoped_mine");
+        // An array, so the tasks are read by id (an index scan) rather than every open task checked against a hashed set.
+        return $"t.id = ANY(ARRAY({string.Join(" UNION ALL ", branches)}))";
     }
 
     private static async Task<bool> SubstitutingAsync(NpgsqlDataSource db, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -239,6 +239,30 @@ public sealed class InboxTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal(HttpStatusCode.BadRequest, (await headA.PostAsJsonAsync("/api/tasks/bulk", new { action = "hapus", taskIds = taskA })).StatusCode);
     }
 
+    [Fact]
+    public async Task A_substitute_finds_the_tasks_of_the_person_they_stand_in_for_under_assigned_substitute()
+    {
+        const string key = "inbox_pengganti";
+        await _api.DeployAsync(WithProperties(Chain(key, UserTask("periksa", "Periksa berkas", candidateGroups: "verifier")),
+            ("caseTitle", "=\"Seleksi PPPK — \" + name")));
+        await UserAsync("ib.verifikator", Roles.Verifier, null);
+        var substitute = await UserAsync("ib.plh", Roles.Employee, null);
+        await _api.StartAsync(key, new { name = "Rina Wati" });
+        Assert.Equal(0, (int)(await ListAsync(substitute, $"definitionKey={key}"))["total"]!);
+        Assert.Equal(0, (int)(await substitute.GetFromJsonAsync<JsonObject>("/api/tasks/count"))!["open"]!);
+
+        (await _api.Http.PostAsJsonAsync("/api/substitutions", new
+        {
+            userName = "ib.verifikator", substituteUserName = "ib.plh", from = DateTimeOffset.UtcNow.AddHours(-1), to = DateTimeOffset.UtcNow.AddDays(1), reason = "Cuti",
+        })).EnsureSuccessStatusCode();
+        var asSubstitute = await ListAsync(substitute, $"definitionKey={key}&assigned=substitute");
+        Assert.Equal("Seleksi PPPK — Rina Wati", (string?)asSubstitute["items"]![0]!["title"]);
+        Assert.Equal(0, (int)(await ListAsync(substitute, $"definitionKey={key}&assigned=groups"))["total"]!);
+        Assert.Equal(1, (int)(await ListAsync(substitute, $"definitionKey={key}"))["total"]!);
+        // The badge counts what the list shows (other tests' verifier tasks too: the count is not per workflow).
+        Assert.Equal((int)(await ListAsync(substitute, ""))["total"]!, (int)(await substitute.GetFromJsonAsync<JsonObject>("/api/tasks/count"))!["open"]!);
+    }
+
     private static async Task<JsonObject> Bulk(HttpClient client, object body)
     {
         var answer = await client.PostAsJsonAsync("/api/tasks/bulk", body);

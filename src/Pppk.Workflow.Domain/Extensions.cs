@@ -22,6 +22,7 @@ public static class Extensions
         services.AddScoped<IDatabaseMigration, Seeding.ReferenceDataLoader>(); // after the domain migration
         services.AddSingleton<Imports.CsvImporter>();
         services.AddSingleton<Seeding.DatasetLoader>();
+        services.AddSingleton<Runtime.UserTasks.IUnitNames, Units.UnitNames>();
         services.AddOptions<Documents.DocumentsOptions>().BindConfiguration(Documents.DocumentsOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Documents.DocumentsOptions>, Documents.DocumentsOptionsCheck>();
         services.AddSingleton<Documents.DocumentPdf>();

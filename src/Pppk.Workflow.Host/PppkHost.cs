@@ -12,6 +12,7 @@ using Pppk.Workflow.Host.Definitions;
 using Pppk.Workflow.Host.Expressions;
 using Pppk.Workflow.Host.Exports;
 using Pppk.Workflow.Host.Incidents;
+using Pppk.Workflow.Host.Inbox;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
@@ -171,6 +172,7 @@ public static class PppkHost
         app.MapModificationApi();
         app.MapMigrationApi();
         app.MapTasksApi();
+        app.MapInboxApi();
         app.MapSubstitutionsApi();
         app.MapMessagesApi();
         app.MapSignalsApi();
@@ -232,6 +234,7 @@ public static class PppkHost
         builder.Services.AddPppkRuntime(connectionString, HostPaths.Resolve(setup.Home, runtime.WorkflowsDirectory));
         // What the PPPK roles reach as candidate groups: the runtime's task candidacy and visibility know no role by name.
         builder.Services.AddSingleton(new GroupScopes(Roles.HrAdmin, Roles.UnitScoped, Roles.UnitWide));
+        builder.Services.AddSingleton<InboxCursor>();
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));

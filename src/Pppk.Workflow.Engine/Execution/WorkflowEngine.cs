@@ -112,6 +112,51 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         if (rule.IsEmpty || state.Root is not { } root) return;
         state.CaseUnit = CaseValue(context, rule.Unit, root, state.CaseUnit);
         state.CaseSubject = CaseValue(context, rule.Subject, root, state.CaseSubject);
+        if (rule.Title is not null && Evaluated(context, rule.Title, root, out var title))
+            state.CaseTitle = Text(title, CaseTitleMaxLength);
+        if (rule.Search is not null && Evaluated(context, rule.Search, root, out var search))
+            state.CaseSearch = SearchKeys(search);
+    }
+
+    /// <summary>The longest case title kept; a longer one is cut (with "…"), as a title is for reading.</summary>
+    public const int CaseTitleMaxLength = 200;
+
+    /// <summary>At most this many search keys are kept (each a text or number of at most <see cref="CaseValueMaxLength"/> characters).</summary>
+    public const int CaseSearchMaxKeys = 10;
+
+    private static bool Evaluated(StepContext context, string raw, ElementInstance root, out JsonNode? value)
+    {
+        try
+        {
+            value = context.Expressions.Evaluate(raw, context.Variables.Lookup(root));
+            return true;
+        }
+        catch (ExpressionException)
+        {
+            value = null; // keeps what it had, as a case's unit does
+            return false;
+        }
+    }
+
+    private static string? Text(JsonNode? value, int max)
+    {
+        var text = value switch
+        {
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>().Trim(),
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(text)) return null;
+        return text.Length > max ? text[..(max - 1)] + "…" : text;
+    }
+
+    // A list of texts or numbers (or one); nulls, empties and over-long keys are left out.
+    private static List<string>? SearchKeys(JsonNode? value)
+    {
+        var items = value is JsonArray array ? array.AsEnumerable() : [value];
+        var keys = items.Select(i => Text(i, int.MaxValue)).Where(k => k is not null && k.Length <= CaseValueMaxLength)
+            .Select(k => k!).Distinct().Take(CaseSearchMaxKeys).ToList();
+        return keys.Count == 0 ? null : keys;
     }
 
     /// <summary>The longest unit code or subject kept; longer values are no value.</summary>
@@ -120,22 +165,9 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     private static string? CaseValue(StepContext context, string? raw, ElementInstance root, string? previous)
     {
         if (raw is null) return null;
-        JsonNode? value;
-        try
-        {
-            value = context.Expressions.Evaluate(raw, context.Variables.Lookup(root));
-        }
-        catch (ExpressionException)
-        {
-            return previous;
-        }
-        var text = value switch
-        {
-            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>().Trim(),
-            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => v.ToJsonString(),
-            _ => null,
-        };
-        return string.IsNullOrEmpty(text) || text.Length > CaseValueMaxLength ? null : text;
+        if (!Evaluated(context, raw, root, out var value)) return previous;
+        var text = Text(value, int.MaxValue);
+        return text is null || text.Length > CaseValueMaxLength ? null : text;
     }
 
     private StepContext NewContext(ProcessModel model, InstanceState state) =>

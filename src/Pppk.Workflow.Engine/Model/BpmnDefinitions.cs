@@ -23,15 +23,20 @@ public sealed class BpmnDefinitions
     public BpmnProcess? FindProcess(string id) => Processes.FirstOrDefault(p => p.Id == id);
 }
 
-/// <summary>The expressions that name a case's unit (OPD code) and subject (the NIK of the person it is about).</summary>
-public sealed record CaseRule(string? Unit, string? Subject)
+/// <summary>
+/// The expressions that name a case's unit (OPD code) and subject (the NIK of the person it is about), and how people
+/// read and find it: its title ("Perpanjangan kontrak — Ikhsan Ramadhan") and its search keys (NI PPPK, registration number).
+/// </summary>
+public sealed record CaseRule(string? Unit, string? Subject, string? Title = null, string? Search = null)
 {
     public const string UnitProperty = "caseUnit";
     public const string SubjectProperty = "caseSubject";
+    public const string TitleProperty = "caseTitle";
+    public const string SearchProperty = "caseSearch";
 
     public static readonly CaseRule None = new(null, null);
 
-    public bool IsEmpty => Unit is null && Subject is null;
+    public bool IsEmpty => Unit is null && Subject is null && Title is null && Search is null;
 }
 
 /// <summary>A start event's form: a deployed form's id, or an embedded form's key (<c>camunda-forms:bpmn:&lt;id&gt;</c>).</summary>

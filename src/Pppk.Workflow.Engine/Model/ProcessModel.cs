@@ -45,7 +45,7 @@ public sealed class ProcessModel
         foreach (var flow in Process.AllFlows.Values)
             if (flow.Condition is { } condition)
                 Expressions.TryCompile(condition);
-        foreach (var rule in new[] { Process.Case.Unit, Process.Case.Subject })
+        foreach (var rule in new[] { Process.Case.Unit, Process.Case.Subject, Process.Case.Title, Process.Case.Search })
             if (rule is not null)
                 Expressions.TryCompile(rule);
     }

@@ -23,10 +23,11 @@ internal static class ZeebeExtensionReader
         return headers;
     }
 
-    /// <summary>The process's <c>caseUnit</c> and <c>caseSubject</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
+    /// <summary>The process's <c>caseUnit</c>, <c>caseSubject</c>, <c>caseTitle</c> and <c>caseSearch</c> properties (<c>zeebe:properties/zeebe:property</c>).</summary>
     public static CaseRule Case(XElement process)
     {
-        var rule = new CaseRule(Property(process, CaseRule.UnitProperty), Property(process, CaseRule.SubjectProperty));
+        var rule = new CaseRule(Property(process, CaseRule.UnitProperty), Property(process, CaseRule.SubjectProperty),
+            Property(process, CaseRule.TitleProperty), Property(process, CaseRule.SearchProperty));
         return rule.IsEmpty ? CaseRule.None : rule;
     }
 

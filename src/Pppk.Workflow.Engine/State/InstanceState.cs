@@ -38,6 +38,12 @@ public sealed class InstanceState
     /// <summary>The person the case is about (NIK), by the process's <c>caseSubject</c> rule after the last step; null without a rule.</summary>
     public string? CaseSubject { get; set; }
 
+    /// <summary>How people read the case ("Perpanjangan kontrak — Ikhsan Ramadhan"), by the process's <c>caseTitle</c> rule; null without one.</summary>
+    public string? CaseTitle { get; set; }
+
+    /// <summary>What else finds the case (NI PPPK, registration number), by the process's <c>caseSearch</c> rule; null without one.</summary>
+    public List<string>? CaseSearch { get; set; }
+
     [JsonIgnore]
     public bool HasIncident => Incidents.Count > 0;
 
@@ -68,6 +74,8 @@ public sealed class InstanceState
         Compensable = Compensable?.ToList(),
         CaseUnit = CaseUnit,
         CaseSubject = CaseSubject,
+        CaseTitle = CaseTitle,
+        CaseSearch = CaseSearch?.ToList(),
     };
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)

@@ -63,6 +63,8 @@ internal static class ElementNames
         ["called process id"] = "id proses yang dipanggil",
         ["case unit"] = "unit kasus (caseUnit)",
         ["case subject"] = "subjek kasus (caseSubject)",
+        ["case title (caseTitle)"] = "judul kasus (caseTitle)",
+        ["case search (caseSearch)"] = "kunci pencarian kasus (caseSearch)",
         ["priority"] = "prioritas",
         ["listener type"] = "tipe listener",
         ["listener retries"] = "jumlah percobaan ulang listener",

@@ -18,6 +18,8 @@ internal sealed partial class ElementRules(BpmnDefinitions definitions, BpmnProc
         CheckReachability();
         Feel(process.Id, process.Case.Unit, ElementNames.Site("case unit"));
         Feel(process.Id, process.Case.Subject, ElementNames.Site("case subject"));
+        Feel(process.Id, process.Case.Title, ElementNames.Site("case title (caseTitle)"));
+        Feel(process.Id, process.Case.Search, ElementNames.Site("case search (caseSearch)"));
         CheckProcessListeners();
         foreach (var (name, value) in process.InvalidStartVariables)
             Error(process.Id, T.StartVariableInvalid.Format(name, value, string.Join(", ", Model.StartVariable.TypeNames)));

@@ -103,6 +103,7 @@ public static class InputLimits
         ["mappings"] = FieldRule.Items(MigrationMappings),
         ["sourceElementId"] = FieldRule.Text(Key),
         ["targetElementId"] = FieldRule.Text(Key),
+        ["taskIds"] = FieldRule.Items(Inbox.InboxApi.BulkMax),
     };
 }
 

@@ -35,14 +35,24 @@ public static class ExportsApi
         var group = app.MapGroup("/api/exports").RequireAuthorization();
 
         group.MapGet("/tasks", async (string? format, Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey,
-            string? unitCode, bool? mine, string? sort, NpgsqlDataSource db, PppkDbContext domain, GroupScopes scopes, TimeProvider clock, HttpContext http,
-            CancellationToken ct) =>
+            string? unitCode, bool? mine, string? sort, string? search, string? due, string? assigned, NpgsqlDataSource db, PppkDbContext domain,
+            GroupScopes scopes, TimeProvider clock, IOptions<RuntimeOptions> runtime, IOptions<ExportOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            if (!TaskSort.IsKnown(sort)) return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskSort.Names)), "sort");
+            if (!TaskInbox.IsKnownSort(sort)) return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskInbox.Sorts)), "sort");
+            if ((Inbox.InboxApi.Unknown("due", due, TaskInbox.DueWindows) ?? Inbox.InboxApi.Unknown("assigned", assigned, TaskInbox.AssignedKinds)) is { } unknown)
+                return unknown;
             var (names, units) = (await WorkflowNamesAsync(db, ct), await DomainLists.UnitNamesAsync(domain, ct));
-            var filter = new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort);
+            var now = clock.GetUtcNow();
+            var (todayFrom, todayTo) = Inbox.InboxApi.Today(now, runtime.Value.TimeZone);
+            // The inbox's own filter (search, due, assigned included), so the file holds exactly the list the screen shows.
+            var filter = new InboxFilter(new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort),
+                search, due, assigned, todayFrom, todayTo);
+            var cap = options.Value.MaxRows;
             return File(format, "tasks", RuntimeExports.Tasks(names, units, async (skip, take, c) =>
-                await UserTaskTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));
+            {
+                var page = await TaskInbox.PageAsync(db, filter, http.User.Actor(), scopes, now, sort, null, skip, take, c, countCap: cap);
+                return (page.Items, page.TotalCapped ? cap + 1 : page.Total);
+            }));
         });
 
         group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,

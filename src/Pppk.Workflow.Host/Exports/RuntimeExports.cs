@@ -13,11 +13,11 @@ internal static class RuntimeExports
     public static ExportTable Tasks(IReadOnlyDictionary<string, string> workflows, IReadOnlyDictionary<string, string> units, Reader<TaskView> read) =>
         new("kotak-tugas", "Kotak tugas",
         [
-            new("Tugas", Text, 30), new("Alur kerja", Text, 26), new("Kunci bisnis", Text, 16), new("Unit", Text, 30), new("Dipegang oleh", Text, 18),
+            new("Kasus", Text, 40), new("Tugas", Text, 30), new("Alur kerja", Text, 26), new("Kunci bisnis", Text, 16), new("Unit", Text, 30), new("Dipegang oleh", Text, 18),
             new("Grup kandidat", Text, 18), new("Prioritas", Number, 10), new("Dibuat (WITA)", ExportKind.DateTime, 17), new("Tenggat (WITA)", ExportKind.DateTime, 17),
             new("Status", Text, 12), new("Diselesaikan oleh", Text, 18),
         ],
-        Pages(read, t => [t.Name ?? t.ElementId, ExportLabels.Named(workflows, t.DefinitionKey), t.BusinessKey, ExportLabels.Named(units, t.UnitCode),
+        Pages(read, t => [t.Title, t.Name ?? t.ElementId, ExportLabels.Named(workflows, t.DefinitionKey), t.BusinessKey, ExportLabels.Named(units, t.UnitCode),
             t.Assignee, string.Join(", ", t.CandidateGroups), t.Priority, t.CreatedAt, t.DueAt, ExportLabels.Status(t.State),
             t.OnBehalfOf is null ? t.CompletedBy : $"{t.CompletedBy} selaku Plh. {t.OnBehalfOf}"]));
 

@@ -23,16 +23,7 @@ public static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
 
-        group.MapGet("/", async (Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey, string? unitCode, bool? mine,
-            string? sort, int? page, int? pageSize, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            if (!TaskSort.IsKnown(sort))
-                return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskSort.Names)), "sort");
-            var (items, total) = await UserTaskTable.ListAsync(db, new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort),
-                http.User.Actor(), scopes, clock.GetUtcNow(), paging.Skip, paging.PageSize, ct);
-            return Results.Ok(new PagedList<TaskView>(items, total, paging.Page, paging.PageSize));
-        });
+        // The list (GET /api/tasks) is the inbox's: Inbox/InboxApi.cs.
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, DefinitionStore definitions, GroupScopes scopes, TimeProvider clock, HttpContext http,
             CaseSummary summaries, CancellationToken ct) =>

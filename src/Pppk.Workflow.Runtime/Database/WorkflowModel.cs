@@ -18,6 +18,7 @@ internal static class WorkflowModel
 {
     public static void Configure(ModelBuilder b)
     {
+        b.HasPostgresExtension("pg_trgm"); // the inbox's search (instances.search); trusted, so the database owner may create it
         b.Entity<DefinitionRecord>(e =>
         {
             e.ToTable("definitions");
@@ -44,6 +45,8 @@ internal static class WorkflowModel
             e.Property(i => i.Subject).HasMaxLength(64);
             e.HasIndex(i => new { i.UnitCode, i.StartedAt }).HasFilter("unit_code IS NOT NULL");
             e.HasIndex(i => i.Subject).HasFilter("subject IS NOT NULL");
+            // The inbox's search: "contains", any case, over title, subject and search keys (docs/api.md, the task list).
+            e.HasIndex(i => i.Search).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
         b.Entity<HistoryRecord>(e =>
         {

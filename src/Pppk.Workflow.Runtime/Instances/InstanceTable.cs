@@ -34,6 +34,12 @@ public sealed class InstanceRecord
 
     /// <summary>The NIK of the person the case is about, by its process's <c>caseSubject</c> rule: their "Status saya" lists it.</summary>
     public string? Subject { get; set; }
+
+    /// <summary>How people read the case, by its process's <c>caseTitle</c> rule ("Perpanjangan kontrak — Ikhsan Ramadhan").</summary>
+    public string? Title { get; set; }
+
+    /// <summary>What finds the case in the inbox's search: its title, subject and <c>caseSearch</c> keys, lower case (trigram-indexed).</summary>
+    public string? Search { get; set; }
 }
 
 /// <summary>
@@ -75,10 +81,11 @@ public static class InstanceTable
 
     internal sealed record Row(Guid Id, long DefinitionId, string DefinitionKey, int Version, string? BusinessKey, string Status,
         bool HasIncident, string State, Guid? ParentInstanceId, long? ParentWaitId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool IsNew,
-        string? UnitCode, string? Subject)
+        string? UnitCode, string? Subject, string? Title, string? Search)
     {
         public static Row Of(LoadedInstance i) => new(i.Id, i.DefinitionId, i.DefinitionKey, i.Version, i.BusinessKey, i.Status,
-            i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew, i.State.CaseUnit, i.State.CaseSubject);
+            i.State.HasIncident, i.State.ToJson(), i.ParentInstanceId, i.ParentWaitId, i.StartedAt, i.EndedAt, i.IsNew, i.State.CaseUnit, i.State.CaseSubject,
+            i.State.CaseTitle, CaseSearch.Text(i.State));
     }
 
     /// <summary>The instances a transaction changed: new ones inserted, the others updated.</summary>
@@ -98,23 +105,26 @@ public static class InstanceTable
             var inserts = _rows.Where(i => i.IsNew).ToList();
             if (inserts.Count > 0)
                 Add(batch, """
-                    INSERT INTO pppk.instances (id, definition_id, definition_key, version, business_key, status, has_incident, state, parent_instance_id, parent_wait_id, started_at, ended_at, unit_code, subject)
-                    SELECT * FROM unnest(@id, @def, @key, @ver, @bk, @st, @inc, @state::jsonb[], @pid, @pwait, @started, @ended, @unit, @subject)
+                    INSERT INTO pppk.instances (id, definition_id, definition_key, version, business_key, status, has_incident, state, parent_instance_id, parent_wait_id, started_at, ended_at, unit_code, subject, title, search)
+                    SELECT * FROM unnest(@id, @def, @key, @ver, @bk, @st, @inc, @state::jsonb[], @pid, @pwait, @started, @ended, @unit, @subject, @title, @search)
                     """,
                     P("id", inserts.Select(i => i.Id)), P("def", inserts.Select(i => i.DefinitionId)), P("key", inserts.Select(i => i.DefinitionKey)),
                     P("ver", inserts.Select(i => i.Version)), P("bk", inserts.Select(i => i.BusinessKey)), P("st", inserts.Select(i => i.Status)),
                     P("inc", inserts.Select(i => i.HasIncident)), P("state", inserts.Select(i => i.State)), P("pid", inserts.Select(i => i.ParentInstanceId)),
                     P("pwait", inserts.Select(i => i.ParentWaitId)), P("started", inserts.Select(i => i.StartedAt)), P("ended", inserts.Select(i => i.EndedAt)),
-                    P("unit", inserts.Select(i => i.UnitCode)), P("subject", inserts.Select(i => i.Subject)));
+                    P("unit", inserts.Select(i => i.UnitCode)), P("subject", inserts.Select(i => i.Subject)),
+                    P("title", inserts.Select(i => i.Title)), P("search", inserts.Select(i => i.Search)));
             var updates = _rows.Where(i => !i.IsNew).ToList();
             if (updates.Count > 0)
                 Add(batch, """
-                    UPDATE pppk.instances i SET status = u.st, has_incident = u.inc, state = u.state, ended_at = u.ended, unit_code = u.unit, subject = u.subject
-                    FROM unnest(@id, @st, @inc, @state::jsonb[], @ended, @unit, @subject) AS u(id, st, inc, state, ended, unit, subject) WHERE i.id = u.id
+                    UPDATE pppk.instances i SET status = u.st, has_incident = u.inc, state = u.state, ended_at = u.ended, unit_code = u.unit, subject = u.subject,
+                        title = u.title, search = u.search
+                    FROM unnest(@id, @st, @inc, @state::jsonb[], @ended, @unit, @subject, @title, @search) AS u(id, st, inc, state, ended, unit, subject, title, search) WHERE i.id = u.id
                     """,
                     P("id", updates.Select(i => i.Id)), P("st", updates.Select(i => i.Status)), P("inc", updates.Select(i => i.HasIncident)),
                     P("state", updates.Select(i => i.State)), P("ended", updates.Select(i => i.EndedAt)),
-                    P("unit", updates.Select(i => i.UnitCode)), P("subject", updates.Select(i => i.Subject)));
+                    P("unit", updates.Select(i => i.UnitCode)), P("subject", updates.Select(i => i.Subject)),
+                    P("title", updates.Select(i => i.Title)), P("search", updates.Select(i => i.Search)));
             if (_migrated.Count > 0)
                 Add(batch, "UPDATE pppk.instances i SET definition_id = u.def, version = u.ver FROM unnest(@id, @def, @ver) AS u(id, def, ver) WHERE i.id = u.id",
                     P("id", _migrated.Select(m => m.Id)), P("def", _migrated.Select(m => m.DefinitionId)), P("ver", _migrated.Select(m => m.Version)));

@@ -15,7 +15,7 @@ public static class Principals
     /// <summary>A person: sign-in name, groups (roles), unit, name and address.</summary>
     public sealed record Principal(string UserName, string[] Groups, string? UnitCode, string? FullName, string? Email);
 
-    private const string Columns = "p.user_name, p.groups, p.unit_code, p.full_name, p.email";
+    internal const string Columns = "p.user_name, p.groups, p.unit_code, p.full_name, p.email";
 
     /// <summary>SQL for the groups of the user named by the SQL expression <paramref name="userName"/> (an empty array if there is none).</summary>
     internal const string View = "pppk.principals";
@@ -50,7 +50,7 @@ public static class Principals
         return await ReadAsync(cmd, ct);
     }
 
-    private static async Task<List<Principal>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    internal static async Task<List<Principal>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         var people = new List<Principal>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

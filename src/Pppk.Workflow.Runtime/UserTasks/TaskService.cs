@@ -60,7 +60,7 @@ public sealed partial class TaskService
         if (outcome.CompletedAt(new(task.InstanceId, task.WaitId)) is not { } ended) return null;
         var instance = outcome.Instances[task.InstanceId];
         return TaskView.Of(task with { State = "completed", EndedAt = ended, CompletedBy = actor.Name, OnBehalfOf = onBehalfOf },
-            instance.DefinitionKey, instance.BusinessKey, instance.State.CaseUnit);
+            instance.DefinitionKey, instance.BusinessKey, instance.State.CaseUnit) with { Title = instance.State.CaseTitle };
     }
 
     /// <summary>Locks the task and its instance (task first, as <see cref="LockAsync"/> then a load would) and adds the instance to the transaction; null if either is missing.</summary>

@@ -51,6 +51,18 @@ public sealed record TaskView(Guid Id, Guid InstanceId, string ElementId, string
     public static TaskView Of(UserTaskRow t, string definitionKey, string? businessKey, string? unitCode) => new(t.Id, t.InstanceId, t.ElementId, t.Name,
         t.Assignee, t.CandidateGroups, t.CandidateUsers, t.DueAt, t.FollowUpAt, t.FormId, t.CreatedAt, t.State, t.EndedAt, t.CompletedBy,
         definitionKey, businessKey, unitCode, t.OnBehalfOf, t.FormVersion, t.Priority);
+
+    /// <summary>The case's title (its process's <c>caseTitle</c>); null for a process without one or a case started before it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The name of the workflow (the process's name in the version the case runs; the list fills it).</summary>
+    public string? DefinitionName { get; init; }
+
+    /// <summary>The name of <see cref="UnitCode"/>'s unit, as the host's unit lookup names it (the list fills it).</summary>
+    public string? UnitName { get; init; }
+
+    /// <summary>Open and past its due date (the list fills it).</summary>
+    public bool Overdue { get; init; }
 }
 
 /// <summary>What the task list filters by (each only when given); <see cref="State"/> null means open, "all" every state; <see cref="Sort"/> one of <see cref="TaskSort"/>'s.</summary>
@@ -190,10 +202,21 @@ public static class UserTaskTable
         return found;
     }
 
-    private const string ViewSelect = $"SELECT {Columns}, i.definition_key, i.business_key, i.unit_code FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id";
+    private const string ViewColumns = $"{Columns}, i.definition_key, i.business_key, i.unit_code, i.title";
 
-    private static TaskView ReadView(NpgsqlDataReader r) =>
-        TaskView.Of(Read(r, 0), r.GetString(ColumnCount), r.IsDBNull(ColumnCount + 1) ? null : r.GetString(ColumnCount + 1), r.IsDBNull(ColumnCount + 2) ? null : r.GetString(ColumnCount + 2));
+    private const string ViewSelect = $"SELECT {ViewColumns} FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id";
+
+    /// <summary>The view and the workflow's name (the inbox's list; <see cref="ReadView"/> reads it when present).</summary>
+    internal const string NamedViewSelect = $"SELECT {ViewColumns}, (SELECT d.name FROM pppk.definitions d WHERE d.id = i.definition_id) " +
+        "FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id";
+
+    internal static TaskView ReadView(NpgsqlDataReader r) =>
+        TaskView.Of(Read(r, 0), r.GetString(ColumnCount), r.IsDBNull(ColumnCount + 1) ? null : r.GetString(ColumnCount + 1), r.IsDBNull(ColumnCount + 2) ? null : r.GetString(ColumnCount + 2))
+        with
+        {
+            Title = r.IsDBNull(ColumnCount + 3) ? null : r.GetString(ColumnCount + 3),
+            DefinitionName = r.FieldCount > ColumnCount + 4 && !r.IsDBNull(ColumnCount + 4) ? r.GetString(ColumnCount + 4) : null,
+        };
 
     /// <summary>
     /// A page of the tasks <paramref name="actor"/> sees (<see cref="Visibility.Task"/>), by due date, and how many there

@@ -5,6 +5,7 @@ import { escapeHtml } from './format.js';
 import { renderSignIn } from './auth/signin.js';
 import { localPath } from './auth/return-url.js';
 import { renderShell, ROLE_LABELS } from './shell/shell.js';
+import { mountTaskBadge } from './inbox/badge.js';
 
 const HR_ADMIN = 'hr-admin';
 // Who reads the PPPK domain screens (the API's staff roles).
@@ -81,6 +82,7 @@ async function render() {
   if (path === '/' || path === '') return navigate(homeFor(user), { replace: true });
 
   const content = renderShell(app, user, path, { navigate, signOut });
+  mountTaskBadge();
   const route = routes.find((r) => r.pattern.test(path));
   if (!route) {
     content.innerHTML = '<section class="page"><h1>Halaman tidak ditemukan</h1><p><a href="/" data-link>Kembali ke beranda</a></p></section>';

@@ -33,6 +33,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", $"/api/instances/{Guid.Empty}/history" }, { "POST", $"/api/instances/{Guid.Empty}/cancel" }, { "PUT", $"/api/instances/{Guid.Empty}/variables" },
         { "GET", "/api/tasks" }, { "GET", $"/api/tasks/{Guid.Empty}" }, { "POST", $"/api/tasks/{Guid.Empty}/claim" }, { "POST", $"/api/tasks/{Guid.Empty}/complete" },
         { "POST", $"/api/tasks/{Guid.Empty}/unclaim" }, { "POST", $"/api/tasks/{Guid.Empty}/assign" },
+        { "GET", "/api/tasks/count" }, { "POST", "/api/tasks/bulk" }, { "GET", $"/api/tasks/{Guid.Empty}/colleagues" }, { "GET", "/api/tasks/units" },
         { "POST", "/api/messages" }, { "GET", "/api/incidents" }, { "POST", "/api/incidents/1/retry" }, { "POST", "/api/expressions/evaluate" },
         { "GET", "/api/users" }, { "POST", "/api/signals" },
         { "POST", $"/api/instances/{Guid.Empty}/migration" }, { "POST", $"/api/instances/{Guid.Empty}/migration?dryRun=true" },

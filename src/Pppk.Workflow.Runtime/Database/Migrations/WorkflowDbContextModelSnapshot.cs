@@ -21,6 +21,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Pppk.Workflow.Runtime.Definitions.DefinitionRecord", b =>
@@ -343,6 +344,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("parent_wait_id");
 
+                    b.Property<string>("Search")
+                        .HasColumnType("text")
+                        .HasColumnName("search");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -360,6 +365,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .HasColumnName("title");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(64)
@@ -380,6 +389,12 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id")
                         .HasFilter("parent_instance_id IS NOT NULL");
+
+                    b.HasIndex("Search")
+                        .HasDatabaseName("ix_instances_search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Search"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Search"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Subject")
                         .HasDatabaseName("ix_instances_subject")

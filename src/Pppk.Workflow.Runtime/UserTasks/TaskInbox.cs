@@ -1,0 +1,217 @@
+using Npgsql;
+using NpgsqlTypes;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.People;
+
+namespace Pppk.Workflow.Runtime.UserTasks;
+
+/// <summary>
+/// What the inbox adds to <see cref="TaskFilter"/>: a search over the case's title, subject and search keys, a due window
+/// (<c>overdue</c>, <c>today</c> from <see cref="TodayFrom"/> to <see cref="TodayTo"/>, <c>week</c>) and whose tasks
+/// (<c>me</c>, <c>groups</c>, <c>substitute</c>).
+/// </summary>
+public sealed record InboxFilter(TaskFilter Task, string? Search = null, string? Due = null, string? Assigned = null,
+    DateTimeOffset? TodayFrom = null, DateTimeOffset? TodayTo = null);
+
+/// <summary>Where a keyset page starts: after the task with these sort values (the host carries it as an opaque, signed cursor).</summary>
+public sealed record InboxKey(string Sort, DateTimeOffset? DueAt, int Priority, DateTimeOffset CreatedAt, Guid Id)
+{
+    internal static InboxKey Of(string sort, TaskView t) => new(sort, t.DueAt, t.Priority, t.CreatedAt, t.Id);
+}
+
+/// <summary>A page of the inbox: the tasks, the total (exact up to <see cref="TaskInbox.TotalCap"/>, else capped) and where the next page starts.</summary>
+public sealed record InboxPage(List<TaskView> Items, int Total, bool TotalCapped, InboxKey? Next);
+
+/// <summary>
+/// The inbox's reads of <c>pppk.user_tasks</c>: keyset pages (page 200 costs what page 1 costs: each order has an index of
+/// the same expressions on the open tasks, migration <c>Issue18CaseTitles</c>), a capped total, and the menu's counts.
+/// </summary>
+public static class TaskInbox
+{
+    /// <summary>Above this many tasks the total is reported as capped (counting every row of a large list costs more than the page).</summary>
+    public const int TotalCap = 10_000;
+
+    /// <summary>The longest search text.</summary>
+    public const int SearchMaxLength = 100;
+
+    public static readonly string[] DueWindows = ["overdue", "today", "week"];
+
+    public static readonly string[] AssignedKinds = ["me", "groups", "substitute"];
+
+    // Each order's keys as SQL (the same expressions as the indexes) and the key's value as a parameter; "-name" reverses it.
+    private const string DueKey = "coalesce(t.due_at, 'infinity'::timestamptz)";
+    private const string DueParam = "coalesce(@k_due, 'infinity'::timestamptz)";
+
+    private static readonly Dictionary<string, (string[] Keys, string[] Params)> Orders = new(StringComparer.Ordinal)
+    {
+        ["due"] = ([DueKey, "t.created_at", "t.id"], [DueParam, "@k_created", "@k_id"]),
+        ["priority"] = (["(- t.priority)", DueKey, "t.created_at", "t.id"], ["(- @k_priority)", DueParam, "@k_created", "@k_id"]),
+        ["created"] = (["t.created_at", "t.id"], ["@k_created", "@k_id"]),
+    };
+
+    /// <summary>The inbox's sorts: each order and its reverse ("-due": latest due first).</summary>
+    public static IEnumerable<string> Sorts => Orders.Keys.SelectMany(k => new[] { k, "-" + k });
+
+    public static bool IsKnownSort(string? sort) => sort is null || Sorts.Contains(sort);
+
+    /// <summary>
+    /// A page of the tasks <paramref name="actor"/> sees, in <paramref name="sort"/> order: after <paramref name="after"/>
+    /// (keyset), else from <paramref name="skip"/>. Answers <see cref="InboxPage.Next"/> when there is more; the total is
+    /// counted up to <paramref name="countCap"/> (<see cref="TotalCap"/> unless given: an export counts up to its own cap).
+    /// </summary>
+    public static async Task<InboxPage> PageAsync(NpgsqlDataSource db, InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now,
+        string? sort, InboxKey? after, int skip, int take, CancellationToken ct, int countCap = TotalCap)
+    {
+        sort ??= "due";
+        var descending = sort.StartsWith('-');
+        var (keys, parameters) = Orders[sort.TrimStart('-')];
+        var filter = Where(f, actor, scopes, now, await SubstitutingAsync(db, actor, now, ct));
+        var page = new SqlFilter();
+        if (after is not null)
+        {
+            page.Add($"({string.Join(", ", keys)}) {(descending ? "<" : ">")} ({string.Join(", ", parameters)})",
+                ("k_due", after.DueAt is { } due ? due.ToUniversalTime() : DBNull.Value), ("k_priority", after.Priority),
+                ("k_created", after.CreatedAt.ToUniversalTime()), ("k_id", after.Id));
+            skip = 0;
+        }
+        var order = string.Join(", ", keys.Select(k => k + (descending ? " DESC" : "")));
+        await using var cmd = page.Bind(filter.Bind(db.CreateCommand(
+            $"{UserTaskTable.NamedViewSelect} WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip")));
+        FixDueType(cmd);
+        cmd.Parameters.AddWithValue("take", take + 1); // one more tells whether there is a next page
+        cmd.Parameters.AddWithValue("skip", skip);
+        var items = new List<TaskView>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var t = UserTaskTable.ReadView(r);
+                items.Add(t with { Overdue = t.State == "open" && t.DueAt < now });
+            }
+        var more = items.Count > take;
+        if (more) items.RemoveAt(take);
+        var (total, capped) = await CountAsync(db, filter, ct, countCap);
+        return new InboxPage(items, total, capped, more ? InboxKey.Of(sort, items[^1]) : null);
+    }
+
+    /// <summary>The caller's open tasks and how many of them are overdue, each counted up to <see cref="TotalCap"/> (the menu's badge).</summary>
+    public static async Task<(int Open, int Overdue)> CountOpenAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = new TaskFilter(Mine: true);
+        var substituting = await SubstitutingAsync(db, actor, now, ct);
+        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now, substituting), ct);
+        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now, substituting), ct);
+        return (all, late);
+    }
+
+    private static async Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CancellationToken ct, int cap = TotalCap)
+    {
+        await using var count = filter.Bind(db.CreateCommand(
+            $"SELECT count(*) FROM (SELECT 1 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where} LIMIT {cap + 1}) c"));
+        var n = (int)(long)(await count.ExecuteScalarAsync(ct))!;
+        return n > cap ? (cap, true) : (n, false);
+    }
+
+    private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting)
+    {
+        var t = f.Task;
+        var filter = new SqlFilter()
+            .When(t.State == "all" ? null : t.State ?? "open", "t.state = @state", "state")
+            .When(t.InstanceId, "t.instance_id = @inst", "inst")
+            .When(t.Assignee, "t.assignee = @assignee", "assignee")
+            .When(t.CandidateGroup, "@group = ANY(t.candidate_groups)", "group")
+            .When(t.DefinitionKey, "i.definition_key = @def", "def")
+            // The unit's cases as an array: an index scan of their tasks, where a join would hash all the open tasks.
+            .When(t.UnitCode?.Trim(), "i.unit_code = @unit AND t.instance_id = ANY(ARRAY(SELECT u.id FROM pppk.instances u WHERE u.unit_code = @unit))", "unit")
+            .When(Pattern(f.Search), "i.search LIKE @search", "search")
+            .Restrict(substituting ? Visibility.Task : Visibility.Own, actor, scopes, now);
+        // The visibility parameters are bound once: by Restrict for anyone but an administrator, else by the first condition that reads them.
+        var bound = !scopes.IsAdministrator(actor);
+        void WithParameters(string condition)
+        {
+            filter.Add(condition, bound ? [] : Visibility.Parameters(actor, scopes, now));
+            bound = true;
+        }
+        // An administrator's "mine": the tasks offered to them as to anyone else, not the whole list.
+        if (t.Mine && scopes.IsAdministrator(actor)) WithParameters(substituting ? Visibility.Task : Visibility.Own);
+        // Visibility is one OR no index serves; over the open tasks the same rows come from indexed branches first.
+        if (bound && (t.State ?? "open") == "open" && !substituting) filter.Add(OpenVisible(actor, scopes));
+        switch (f.Assigned)
+        {
+            case "me": WithParameters("t.assignee = @v_me"); break;
+            case "groups": WithParameters(Visibility.Offered); break;
+            case "substitute": WithParameters(Visibility.Substitute); break;
+        }
+        var utc = now.ToUniversalTime();
+        switch (f.Due)
+        {
+            case "overdue": filter.Add("t.due_at < @due_now", ("due_now", utc)); break;
+            case "today": filter.Add("t.due_at >= @due_from AND t.due_at < @due_to", ("due_from", (f.TodayFrom ?? utc).ToUniversalTime()), ("due_to", (f.TodayTo ?? utc.AddDays(1)).ToUniversalTime())); break;
+            case "week": filter.Add("t.due_at >= @due_now AND t.due_at < @due_to", ("due_now", utc), ("due_to", utc.AddDays(7))); break;
+        }
+        return filter;
+    }
+
+    /// <summary>
+    /// The open tasks <see cref="Visibility.Task"/> lets the caller see when they stand in for no one (an open task has no
+    /// completer): assigned to them, or unassigned and offered to them, to an organisation-wide group of theirs, or to a
+    /// unit-scoped group of theirs in their unit. Each branch has its index (the migration Issue18CaseTitles); it narrows
+    /// the rows, and <see cref="Visibility.Task"/> stays the rule.
+    /// </summary>
+    private static string OpenVisible(Actor actor, GroupScopes scopes)
+    {
+        const string open = "SELECT x.id FROM pppk.user_tasks x WHERE x.state = 'open'";
+        var branches = new List<string>
+        {
+            $"{open} AND x.assignee = @v_me",
+            $"{open} AND x.assignee IS NULL AND x.candidate_users @> ARRAY[@v_me]::text[]",
+        };
+        if (actor.Roles.Any(r => !scopes.IsUnitScoped(r))) branches.Add($"{open} AND x.assignee IS NULL AND x.candidate_groups && @v_org");
+        if (actor.UnitCode is not null && actor.Roles.Any(scopes.IsUnitScoped))
+            branches.Add("SELECT x.id FROM pppk.user_tasks x WHERE x.instance_id = ANY(ARRAY(SELECT y.id FROM pppk.instances y WHERE y.unit_code = @v_unit)) " +
+                "AND x.state = 'open' AND x.assignee IS NULL AND x.candidate_groups && @v_scoped_mine");
+        // An array, so the tasks are read by id (an index scan) rather than every open task checked against a hashed set.
+        return $"t.id = ANY(ARRAY({string.Join(" UNION ALL ", branches)}))";
+    }
+
+    private static async Task<bool> SubstitutingAsync(NpgsqlDataSource db, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM pppk.substitutions s WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now)");
+        cmd.Parameters.AddWithValue("me", actor.Name);
+        cmd.Parameters.AddWithValue("now", now);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>"contains", any case: the search in lower case with LIKE's wildcards escaped; null for none.</summary>
+    private static string? Pattern(string? search)
+    {
+        var text = search?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(text)) return null;
+        return "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    }
+
+    // A null due date must still be typed for coalesce(@k_due, …).
+    private static void FixDueType(NpgsqlCommand cmd)
+    {
+        if (cmd.Parameters.Contains("k_due")) cmd.Parameters["k_due"].NpgsqlDbType = NpgsqlDbType.TimestampTz;
+    }
+
+    /// <summary>
+    /// The colleagues a task could be handed to: its candidate users and the active members of its candidate groups (a
+    /// unit-scoped group's only in the task's unit), but not <paramref name="except"/>; at most <paramref name="limit"/>, by name.
+    /// </summary>
+    public static async Task<List<Principals.Principal>> ColleaguesAsync(NpgsqlDataSource db, TaskView task, GroupScopes scopes, string except, int limit, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT {Principals.Columns} FROM {Principals.View} p
+            WHERE p.active AND p.user_name <> @me AND (p.user_name = ANY(@users) OR p.groups && @org OR (p.groups && @scoped AND p.unit_code = @unit))
+            ORDER BY coalesce(p.full_name, p.user_name) LIMIT @limit
+            """);
+        cmd.Parameters.AddWithValue("me", except);
+        cmd.Parameters.AddWithValue("users", task.CandidateUsers);
+        cmd.Parameters.AddWithValue("org", task.CandidateGroups.Where(g => !scopes.IsUnitScoped(g)).ToArray());
+        cmd.Parameters.AddWithValue("scoped", task.CandidateGroups.Where(scopes.IsUnitScoped).ToArray());
+        cmd.Parameters.AddWithValue("unit", (object?)task.UnitCode ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("limit", limit);
+        return await Principals.ReadAsync(cmd, ct);
+    }
+}

@@ -13,12 +13,12 @@ public sealed partial class TableOwnershipTests
     /// <summary>The files allowed to name each table of the runtime and the notifications (paths under src/Pppk.Workflow.).</summary>
     private static readonly Dictionary<string, string[]> Owners = new()
     {
-        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs"],
+        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs", "Runtime/UserTasks/TaskInbox.cs"],
         ["history"] = ["Runtime/Instances/HistoryTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
         ["audit"] = ["Runtime/Instances/AuditTable.cs"],
-        ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs"],
+        ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/TaskInbox.cs"],
         ["incidents"] = ["Runtime/Incidents/IncidentTable.cs"],
-        ["definitions"] = ["Runtime/Definitions/DefinitionTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
+        ["definitions"] = ["Runtime/Definitions/DefinitionTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/UserTasks/UserTaskTable.cs"],
         ["forms"] = ["Runtime/Definitions/DefinitionTable.cs"],
         ["timers"] = ["Runtime/Timers/TimerTable.cs"],
         ["jobs"] = ["Runtime/Jobs/JobTable.cs"],
@@ -28,7 +28,7 @@ public sealed partial class TableOwnershipTests
         ["signal_subscriptions"] = ["Runtime/Signals/SignalSubscriptionTable.cs"],
         ["buffered_messages"] = ["Runtime/Messages/MessageBuffer.cs"],
         ["message_ids"] = ["Runtime/Messages/MessageIdTable.cs"],
-        ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs"],
+        ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/UserTasks/TaskInbox.cs"],
         ["principals"] = ["Runtime/People/Principals.cs"],
         ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
         ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],

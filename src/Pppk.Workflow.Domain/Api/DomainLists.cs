@@ -38,8 +38,4 @@ public static class DomainLists
     public static Task<(List<RenewalsApi.RenewalDto> Items, int Total)> RenewalsAsync(ClaimsPrincipal user, PppkDbContext db, PppkOptions options,
         DateOnly today, int lead, string? unitCode, int skip, int take, CancellationToken ct) =>
         RenewalsApi.ListAsync(DomainScope.Of(user), db, options, today, lead, unitCode, skip, take, ct);
-
-    /// <summary>Unit names by code (units are few: a region has a few hundred), for lists that carry only the code.</summary>
-    public static Task<Dictionary<string, string>> UnitNamesAsync(PppkDbContext db, CancellationToken ct) =>
-        db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, ct);
 }

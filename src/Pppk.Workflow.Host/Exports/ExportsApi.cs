@@ -35,13 +35,13 @@ public static class ExportsApi
         var group = app.MapGroup("/api/exports").RequireAuthorization();
 
         group.MapGet("/tasks", async (string? format, Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey,
-            string? unitCode, bool? mine, string? sort, string? search, string? due, string? assigned, NpgsqlDataSource db, PppkDbContext domain,
+            string? unitCode, bool? mine, string? sort, string? search, string? due, string? assigned, NpgsqlDataSource db, IUnitNames unitNames,
             GroupScopes scopes, TimeProvider clock, IOptions<RuntimeOptions> runtime, IOptions<ExportOptions> options, HttpContext http, CancellationToken ct) =>
         {
             if (!TaskInbox.IsKnownSort(sort)) return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskInbox.Sorts)), "sort");
             if ((Inbox.InboxApi.Unknown("due", due, TaskInbox.DueWindows) ?? Inbox.InboxApi.Unknown("assigned", assigned, TaskInbox.AssignedKinds)) is { } unknown)
                 return unknown;
-            var (names, units) = (await WorkflowNamesAsync(db, ct), await DomainLists.UnitNamesAsync(domain, ct));
+            var (names, units) = (await WorkflowNamesAsync(db, ct), await unitNames.AllAsync(ct));
             var now = clock.GetUtcNow();
             var (todayFrom, todayTo) = Inbox.InboxApi.Today(now, runtime.Value.TimeZone);
             // The inbox's own filter (search, due, assigned included), so the file holds exactly the list the screen shows.
@@ -56,11 +56,11 @@ public static class ExportsApi
         });
 
         group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,
-            PppkDbContext domain, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            IUnitNames unitNames, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (status is not null && !InstanceStatuses.Contains(status))
                 return LocalizedProblem.BadRequest(ExportTexts.StatusUnknown.Format(string.Join(", ", InstanceStatuses)), "status");
-            var (names, units) = (await WorkflowNamesAsync(db, ct), await DomainLists.UnitNamesAsync(domain, ct));
+            var (names, units) = (await WorkflowNamesAsync(db, ct), await unitNames.AllAsync(ct));
             var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode);
             return File(format, "instances", RuntimeExports.Instances(names, units, async (skip, take, c) =>
                 await InstanceTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Host.Summary;
 
@@ -8,7 +9,7 @@ namespace Pppk.Workflow.Host.Summary;
 /// Evaluates a process's summary declaration (<see cref="SummaryEntry"/>) over an instance's variables and writes each
 /// line for people. A line that fails shows <see cref="SummaryLine.Unshowable"/> and is logged; it never fails the page.
 /// </summary>
-public sealed class CaseSummary(FeelEnvironment environment, UnitNames units, ILogger<CaseSummary> log)
+public sealed class CaseSummary(FeelEnvironment environment, IUnitNames units, ILogger<CaseSummary> log)
 {
     private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>();
 
@@ -17,9 +18,9 @@ public sealed class CaseSummary(FeelEnvironment environment, UnitNames units, IL
         if (entries.Count == 0) return [];
         var scope = new JsonFeelScope(variables);
         var values = entries.Select(e => (Entry: e, Value: Evaluate(definitionKey, e, scope))).ToList();
-        // Unit codes become names with one lookup for the whole summary (the host's, not a join of the runtime's).
+        // Unit codes become names with one lookup for the whole summary (the domain's, not a join of the runtime's).
         var codes = values.SelectMany(v => UnitCodes(v.Entry, v.Value.Node)).ToHashSet(StringComparer.Ordinal);
-        var names = codes.Count == 0 ? NoNames : await units.NamesAsync(codes, ct);
+        var names = codes.Count == 0 ? NoNames : await units.AllAsync(ct);
         return [.. values.Select(v => v.Value.Failed ? new SummaryLine(v.Entry.Label, SummaryLine.Unshowable, SummaryLine.Error) : Line(definitionKey, v.Entry, v.Value.Node, names))];
     }
 

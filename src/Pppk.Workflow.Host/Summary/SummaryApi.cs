@@ -12,7 +12,7 @@ namespace Pppk.Workflow.Host.Summary;
 public static class SummaryApi
 {
     public static IServiceCollection AddCaseSummary(this IServiceCollection services) =>
-        services.AddScoped<UnitNames>().AddScoped<CaseSummary>();
+        services.AddScoped<CaseSummary>();
 
     public static void MapSummaryApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/instances/{id:guid}/summary", async (Guid id, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, DefinitionStore definitions,

@@ -87,6 +87,7 @@ public sealed class TemplateEditingTests(DumbsterHost host) : IClassFixture<Dumb
         var problem = (await unclosed.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("html", (string?)problem["field"]);
         Assert.Equal("email-template-syntax", (string?)problem["problems"]![0]!["code"]);
+        Assert.True(problem["line"] is not null, problem.ToJsonString());
 
         var filter = await admin.PutAsJsonAsync("/api/email-templates/sanggah-ditolak", Edit(1, subject, html, "Yth. {{ nama }},\nJawaban: {{ jawaban | huruf_besar }}"));
         Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);

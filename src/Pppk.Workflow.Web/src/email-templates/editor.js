@@ -33,7 +33,7 @@ export default async function render(container, { params }) {
             <input name="comment" maxlength="500" placeholder="Alasan perubahan (mis. perbaikan kalimat)" aria-label="Alasan perubahan" data-testid="comment">
             <button type="button" class="primary" data-testid="save">Simpan versi baru</button>
           </div>
-          <p class="muted small">Variabel: <code>{{ nama }}</code>, filter: <code>tanggal</code>, <code>tanggal_waktu</code>, <code>waktu</code>, <code>rupiah</code>. Variabel yang boleh kosong ditulis di <code>{% comment %} opsional: a, b {% endcomment %}</code>.</p>
+          <p class="muted small">Tulis variabel sebagai <code>{{ nama }}</code>; format tersedia: <code>tanggal</code>, <code>tanggal_waktu</code>, <code>waktu</code>, <code>rupiah</code> (mis. <code>{{ gaji_pokok | rupiah }}</code>). Variabel yang boleh kosong disebut pada baris <code>opsional:</code> templat.</p>
         </div>
         <div class="et-preview">
           <div class="et-preview-head">

@@ -179,4 +179,22 @@ public sealed class TemplateEditingTests(DumbsterHost host) : IClassFixture<Dumb
         Assert.Equal(5, page["items"]!.AsArray().Count);
         Assert.True((int)page["total"]! > 10);
     }
+
+    [Fact]
+    public async Task After_a_restart_the_newest_saved_version_is_loaded_over_the_file()
+    {
+        using (var admin = await host.SignedInClientAsync())
+        {
+            var t = await GetAsync(admin, "pengingat-kontrak-pegawai");
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/email-templates/pengingat-kontrak-pegawai",
+                Edit(1, "Kontrak Anda berakhir {{ akhir_kontrak | tanggal }}", (string)t["html"]!, (string)t["text"]!))).StatusCode);
+        }
+        await host.RestartAsync();
+
+        using var after = await host.SignedInClientAsync();
+        Assert.Equal(2, (int)(await GetAsync(after, "pengingat-kontrak-pegawai"))["version"]!);
+        var rendered = host.Host.Services.GetRequiredService<Notifications.Templates.EmailTemplates>()
+            .Render("pengingat-kontrak-pegawai", new JsonObject { ["nama"] = "Siti", ["akhir_kontrak"] = "2027-01-31", ["sisa_hari"] = 30 });
+        Assert.Equal("Kontrak Anda berakhir Minggu, 31 Januari 2027", rendered.Subject);
+    }
 }

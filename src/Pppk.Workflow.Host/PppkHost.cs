@@ -182,6 +182,7 @@ public static class PppkHost
         app.MapAccessLogApi();
         app.MapMyCasesApi();
         app.MapEmailsApi();
+        app.MapEmailTemplatesApi();
         app.MapDashboardApi();
         app.MapElementTemplatesApi();
         app.MapOperationsApi();

@@ -30,6 +30,9 @@ public sealed class EmailOptions
     /// <summary>Liquid templates; relative to the application home.</summary>
     public string TemplatesDirectory { get; set; } = "workflows/templates";
 
+    /// <summary>How often a node looks for template versions saved in the editor on another node (the saving node uses them at once).</summary>
+    public TimeSpan TemplateRefresh { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The domain part of generated Message-IDs.</summary>
     public string MessageIdDomain { get; set; } = "pppk.bkpsdm.kukarkab.go.id";
 

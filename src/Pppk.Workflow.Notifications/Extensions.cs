@@ -28,6 +28,7 @@ public static class Extensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.Digest.TimeZone, out _), "Email:Digest:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Email:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => o.Lease > TimeSpan.FromSeconds(1) && o.RetryDelay > TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Email:Lease, RetryDelay and Timeout must be positive.")
+            .Validate(o => o.TemplateRefresh >= TimeSpan.FromSeconds(1), "Email:TemplateRefresh must be at least 00:00:01.")
             // Data annotations do not reach nested options: the digest time (read at start when the digest is on) is checked here.
             .Validate(o => !o.Digest.Enabled || System.Text.RegularExpressions.Regex.IsMatch(o.Digest.Time, @"^([01]\d|2[0-3]):[0-5]\d$"), "Email:Digest:Time must be a time of day as HH:mm, e.g. 07:30.")
             .ValidateOnStart();
@@ -45,6 +46,8 @@ public static class Extensions
             return new EmailTemplates(TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone), sp.GetRequiredService<TimeProvider>(),
                 new Dictionary<string, object?> { ["tautan_inbox"] = o.InboxUrl });
         });
+        services.AddSingleton<TemplateEditing.TemplateStore>();
+        services.AddHostedService<TemplateEditing.TemplateRefresher>();
         services.AddSingleton<EmailTaskValidator>();
         services.AddSingleton<Pppk.Workflow.Runtime.Definitions.IDefinitionCheck, Tasks.EmailDefinitionCheck>();
         services.AddSingleton<IRecipientResolver, UserRecipientResolver>();
@@ -59,7 +62,7 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Start-up (after the migrations, which include the outbox table): load and check every template (a bad one stops the start), register the sweep and digest jobs.</summary>
+    /// <summary>Start-up (after the migrations, which include the outbox table): load and check every template (a bad one stops the start), then the newest edited versions; register the sweep and digest jobs.</summary>
     public static async Task StartNotificationsAsync(this IServiceProvider services, CancellationToken ct)
     {
         var paths = services.GetRequiredService<NotificationPaths>();
@@ -67,6 +70,7 @@ public static class Extensions
         var problems = templates.LoadDirectory(paths.Templates);
         if (problems.Count > 0)
             throw new InvalidOperationException($"Email templates in {paths.Templates} are not valid:\n{string.Join("\n", problems.Select(p => "  " + p.Message))}");
+        await services.GetRequiredService<TemplateEditing.TemplateStore>().LoadAsync(ct);
         var options = services.GetRequiredService<IOptions<EmailOptions>>().Value;
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Pppk.Workflow.Notifications")
             .LogInformation("Email: {Count} templates loaded, delivery to {Target}", templates.Names.Count, options.UsesSmtp ? $"{options.Host}:{options.Port}" : paths.Pickup);

@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Pppk.Workflow.Notifications.Database;
 
-/// <summary>The email outbox in schema <c>pppk</c>, with its own migrations history next to the runtime's.</summary>
+/// <summary>The email outbox and the edited email template versions in schema <c>pppk</c>, with their own migrations history next to the runtime's.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public const string Schema = "pppk";
     public const string MigrationsHistoryTable = "__ef_migrations_history_notifications";
 
     public DbSet<EmailRecord> Emails => Set<EmailRecord>();
+
+    public DbSet<TemplateEditing.TemplateVersionRecord> TemplateVersions => Set<TemplateEditing.TemplateVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +29,18 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'").HasDatabaseName("ix_emails_queued_due");
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.CreatedAt);
+        });
+        builder.Entity<TemplateEditing.TemplateVersionRecord>(e =>
+        {
+            e.ToTable("email_template_versions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.ChangedBy).HasMaxLength(256);
+            e.Property(x => x.ChangedByName).HasMaxLength(200);
+            e.Property(x => x.Comment).HasMaxLength(TemplateEditing.TemplateLimits.Comment);
+            e.Property(x => x.ChangedAt).HasDefaultValueSql("now()");
+            // Two editors saving the same next version: the second insert fails here (409).
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
         });
     }
 }

@@ -22,7 +22,17 @@ public sealed partial class EmailTemplates
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
 
-    public sealed record Template(string Name, IFluidTemplate Subject, IFluidTemplate Html, IFluidTemplate Text, IReadOnlySet<string> Optional);
+    public sealed record Template(string Name, IFluidTemplate Subject, IFluidTemplate Html, IFluidTemplate Text, IReadOnlySet<string> Optional)
+    {
+        /// <summary>The three parts as written, for the template editor.</summary>
+        public Source Source { get; init; } = new("", "", "");
+
+        /// <summary>1 for the shipped files; an edited version from the database above that.</summary>
+        public int Version { get; init; } = 1;
+    }
+
+    /// <summary>The Liquid source of a template's subject, HTML and plain-text parts.</summary>
+    public sealed record Source(string Subject, string Html, string Text);
 
     public sealed record Problem(string Template, string Message);
 
@@ -75,21 +85,16 @@ public sealed partial class EmailTemplates
     }
 
     /// <summary>Parses and registers one template from its three parts; returns its syntax problems (and registers nothing then).</summary>
-    public IReadOnlyList<Problem> Add(string name, string subject, string html, string text)
+    public IReadOnlyList<Problem> Add(string name, string subject, string html, string text) => Register(name, new Source(subject, html, text), 1);
+
+    /// <summary>Parses <paramref name="source"/> and swaps it in as <paramref name="version"/> of <paramref name="name"/> in one step; a render already running finishes with the old one.</summary>
+    internal IReadOnlyList<Problem> Register(string name, Source source, int version)
     {
-        var problems = new List<Problem>();
-        var parsed = new Dictionary<string, IFluidTemplate>();
-        foreach (var (part, source) in new[] { ("subject", subject), ("html", html), ("txt", text) })
-        {
-            if (_parser.TryParse(source, out var template, out var error)) parsed[part] = template;
-            else problems.Add(new Problem(name, $"Template '{name}.{part}{Extension}' has a syntax error: {error}"));
-        }
-        if (problems.Count > 0) return problems;
-        var optional = OptionalPattern().Matches(subject + html + text)
-            .SelectMany(m => m.Groups["names"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToHashSet(StringComparer.Ordinal);
-        _templates[name] = new Template(name, parsed["subject"], parsed["html"], parsed["txt"], optional);
-        return problems;
+        var (template, problems) = Check(name, source);
+        if (template is null)
+            return problems.Select(p => new Problem(name, $"Template '{name}.{(p.Part == "text" ? "txt" : p.Part)}{Extension}': {p.Text}")).ToList();
+        _templates[name] = template with { Version = version };
+        return [];
     }
 
     /// <summary>Renders the three parts with <paramref name="model"/>; throws <see cref="TemplateRenderException"/> naming what is wrong.</summary>
@@ -97,6 +102,13 @@ public sealed partial class EmailTemplates
     {
         if (!_templates.TryGetValue(name, out var template))
             throw new TemplateRenderException($"No email template '{name}' (known: {string.Join(", ", Names)}); add {name}.subject/html/txt{Extension} to workflows/templates or fix the task's template header");
+        return Render(template, model);
+    }
+
+    /// <summary>Renders one parsed template (a registered one, or an edit being previewed).</summary>
+    internal Rendered Render(Template template, JsonObject model)
+    {
+        var name = template.Name;
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         string Run(IFluidTemplate part, TextEncoder encoder)
         {
@@ -130,8 +142,8 @@ public sealed partial class EmailTemplates
         return new Rendered(subject, html, text);
     }
 
-    private static TemplateRenderException Missing(string name, IEnumerable<string> missing) =>
-        new($"Template '{name}' uses variable(s) {string.Join(", ", missing)} that the task does not have; set them (input mapping) or mark them optional in the template");
+    private static TemplateRenderException Missing(string name, IReadOnlyCollection<string> missing) =>
+        new($"Template '{name}' uses variable(s) {string.Join(", ", missing)} that the task does not have; set them (input mapping) or mark them optional in the template") { Missing = [.. missing] };
 
     [GeneratedRegex(@"^(?<name>[a-z0-9][a-z0-9_-]*)\.(subject|html|txt)\.liquid$")]
     private static partial Regex PartPattern();

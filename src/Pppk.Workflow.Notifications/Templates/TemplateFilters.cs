@@ -55,4 +55,8 @@ internal static class TemplateFilters
 }
 
 /// <summary>A template could not be rendered: unknown template, missing variable, unreadable value.</summary>
-public sealed class TemplateRenderException(string message) : Exception(message);
+public sealed class TemplateRenderException(string message) : Exception(message)
+{
+    /// <summary>The variables the template needed and the model lacked, when that was the error.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}

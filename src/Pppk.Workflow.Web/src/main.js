@@ -31,6 +31,8 @@ const routes = [
   { pattern: /^\/impor$/, roles: [HR_ADMIN, 'finance'], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
   { pattern: /^\/operasi$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
   { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
+  { pattern: /^\/templat-email$/, roles: [HR_ADMIN], load: () => import('./email-templates/list.js'), title: 'Templat email' },
+  { pattern: /^\/templat-email\/(?<name>[a-z0-9][a-z0-9_-]*)$/, roles: [HR_ADMIN], load: () => import('./email-templates/editor.js'), title: 'Templat email' },
 ];
 
 let user = null;

@@ -31,6 +31,7 @@ public sealed partial class TableOwnershipTests
         ["substitutions"] = ["Runtime/Substitutions/SubstitutionLookup.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/UserTasks/TaskInbox.cs"],
         ["principals"] = ["Runtime/People/Principals.cs"],
         ["emails"] = ["Notifications/Delivery/EmailTable.cs"],
+        ["email_template_versions"] = ["Notifications/TemplateEditing/TemplateVersionTable.cs"],
         ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],
         ["operation_items"] = ["Runtime/Operations/OperationItemTable.cs"],
         ["documents"] = ["Domain/Documents/DocumentTable.cs"],

@@ -31,6 +31,8 @@ const routes = [
   { pattern: /^\/impor$/, roles: [HR_ADMIN, 'finance'], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
   { pattern: /^\/operasi$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
   { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
+  { pattern: /^\/pengguna$/, roles: [HR_ADMIN], load: () => import('./users/users.js'), title: 'Pengguna' },
+  { pattern: /^\/ganti-sandi$/, load: () => import('./users/change-password.js'), title: 'Ganti kata sandi' },
 ];
 
 let user = null;
@@ -80,6 +82,8 @@ async function render() {
   }
 
   if (path === '/' || path === '') return navigate(homeFor(user), { replace: true });
+  // Signed in with hr-admin's temporary password: the host answers nothing else until a new one is chosen.
+  if (user.mustChangePassword && path !== '/ganti-sandi') return navigate(`/ganti-sandi?returnUrl=${encodeURIComponent(path + location.search)}`, { replace: true });
 
   const content = renderShell(app, user, path, { navigate, signOut });
   mountTaskBadge();

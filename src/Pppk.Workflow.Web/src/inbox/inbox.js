@@ -73,6 +73,10 @@ export default async function render(container, { user, navigate, search }) {
   unit.innerHTML += units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(u.name)}</option>`).join('');
   workflow.value = search.get('alur') || '';
   searchBox.value = search.get('cari') || '';
+  // The dashboard's links: /tugas?due=overdue, ?unit=CODE, ?status=completed.
+  unit.value = search.get('unit') || '';
+  $('[data-testid=filter-due]').value = search.get('due') || 'all';
+  if (search.get('status')) $('[data-testid=filter-state]').value = search.get('status');
 
   // Keyset paging: cursors[i] starts page i+1 (page 1 has none); "previous" steps back through them.
   let cursors = [null];

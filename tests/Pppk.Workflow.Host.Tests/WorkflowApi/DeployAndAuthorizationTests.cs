@@ -44,6 +44,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", $"/api/instances/{Guid.Empty}/attachments" }, { "GET", $"/api/attachments/{Guid.Empty}" }, { "GET", $"/api/tasks/{Guid.Empty}/attachment-requirement" },
         { "GET", "/api/exports/tasks?format=csv" }, { "GET", "/api/exports/instances?format=csv" }, { "GET", "/api/exports/incidents?format=csv" },
         { "GET", "/api/definitions/x/start-form" }, { "POST", "/api/start-many/renewals?dryRun=true" }, { "POST", "/api/start-many/renewals" },
+        { "POST", "/api/users/x/password-reset" }, { "PUT", "/api/users/x/active" }, { "GET", "/api/users/audit" }, { "GET", "/api/dashboard/durations" },
+        { "POST", $"/api/substitutions/{Guid.Empty}/end" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -58,6 +60,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         $"POST /api/operations/{Guid.Empty}/cancel",
         "GET /api/exports/incidents?format=csv",
         "POST /api/start-many/renewals?dryRun=true", "POST /api/start-many/renewals",
+        "POST /api/users/x/password-reset", "PUT /api/users/x/active", "GET /api/users/audit", "GET /api/dashboard/durations",
     ];
 
     [Theory]

@@ -62,7 +62,8 @@ public static class SubstitutionsApi
             if (reason.Length > ReasonMaxLength)
                 return LocalizedProblem.BadRequest(SubstitutionTexts.ReasonTooLong.Format(reason.Length, ReasonMaxLength), "reason", ReasonMaxLength);
             // One substitute at a time: whose tasks a substitute acts on, and in whose name, must have one answer.
-            if (await db.Set<SubstitutionRecord>().AsNoTracking().Where(s => s.UserName == user && s.ValidFrom < to && s.ValidTo > from)
+            var (fromUtc, toUtc) = (Stored(from), Stored(to));
+            if (await db.Set<SubstitutionRecord>().AsNoTracking().Where(s => s.UserName == user && s.ValidFrom < toUtc && s.ValidTo > fromUtc)
                     .OrderBy(s => s.ValidFrom).FirstOrDefaultAsync(ct) is { } overlapping)
                 return new LocalizedProblem(SubstitutionTexts.Overlap.Format(user, overlapping.SubstituteUserName, Wita(overlapping.ValidFrom), Wita(overlapping.ValidTo)),
                     StatusCodes.Status409Conflict, new Dictionary<string, object?> { ["field"] = "from", ["substitutionId"] = overlapping.Id });

@@ -27,8 +27,8 @@ export default async function render(container, { navigate }) {
       <div class="cards">
         <a class="card" href="/instans" data-link data-testid="card-instances"><span>Kasus</span><strong data-testid="total-instances">${formatNumber(total)}</strong></a>
         <a class="card" href="/instans?status=active" data-link data-testid="card-active"><span>Kasus berjalan</span><strong>${formatNumber(active)}</strong></a>
-        <a class="card" href="/tugas" data-link data-testid="card-open"><span>Tugas terbuka</span><strong data-testid="open-tasks">${formatNumber(summary.openTasks)}</strong></a>
-        <a class="card ${summary.overdueTasks ? 'danger' : ''}" href="/tugas?due=overdue" data-link data-testid="card-overdue"><span>Tugas terlambat</span><strong data-testid="overdue-tasks">${formatNumber(summary.overdueTasks)}</strong></a>
+        <a class="card" href="/tugas?scope=all" data-link data-testid="card-open"><span>Tugas terbuka</span><strong data-testid="open-tasks">${formatNumber(summary.openTasks)}</strong></a>
+        <a class="card ${summary.overdueTasks ? 'danger' : ''}" href="/tugas?scope=all&due=overdue" data-link data-testid="card-overdue"><span>Tugas terlambat</span><strong data-testid="overdue-tasks">${formatNumber(summary.overdueTasks)}</strong></a>
         <a class="card ${summary.openIncidents ? 'danger' : ''}" href="/insiden" data-link data-testid="incidents-card"><span>Insiden terbuka</span><strong>${formatNumber(summary.openIncidents)}</strong></a>
         <div class="card-exports" data-testid="incidents-export"></div>
       </div>
@@ -97,11 +97,11 @@ export default async function render(container, { navigate }) {
       ],
     },
     options: bars,
-  }, (i, ds) => `/tugas${query({ alur: summary.tasks[i].definitionKey, due: ds === 1 ? 'overdue' : '' })}`);
-  if (summary.openTasks) numbers('tasks', summary.tasks.map((t) => [workflowName(t.definitionKey), t.open, `/tugas${query({ alur: t.definitionKey })}`]));
+  }, (i, ds) => `/tugas${query({ scope: 'all', alur: summary.tasks[i].definitionKey, due: ds === 1 ? 'overdue' : '' })}`);
+  if (summary.openTasks) numbers('tasks', summary.tasks.map((t) => [workflowName(t.definitionKey), t.open, `/tugas${query({ scope: 'all', alur: t.definitionKey })}`]));
 
   // Only overdue tasks, by the case's unit (named); a bar opens the inbox filtered to the unit's overdue tasks.
-  const unitHref = (u) => `/tugas${query({ unit: u.unitCode || '', due: 'overdue' })}`;
+  const unitHref = (u) => `/tugas${query({ scope: 'all', unit: u.unitCode || '', due: 'overdue' })}`;
   chart('units', summary.tasksByUnit.length === 0 && 'Tidak ada tugas terlambat.', {
     type: 'bar',
     data: {

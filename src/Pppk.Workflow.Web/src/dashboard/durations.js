@@ -22,14 +22,14 @@ export async function mountDurations(el, workflowName) {
         ${d.steps.length ? `<table class="list" data-testid="durations-steps"><thead><tr><th>Alur kerja</th><th>Langkah</th><th>Median</th><th>90% selesai dalam</th><th>Tugas selesai</th></tr></thead>
           <tbody>${d.steps.map((s) => `<tr data-testid="duration-step"><td>${escapeHtml(workflowName(s.definitionKey))}</td><td>${escapeHtml(s.name)}</td>
             <td>${formatHours(s.medianHours)}</td><td><strong>${formatHours(s.p90Hours)}</strong></td>
-            <td><a href="/tugas?alur=${encodeURIComponent(s.definitionKey)}&status=completed" data-link>${formatNumber(s.count)}</a></td></tr>`).join('')}</tbody></table>`
+            <td><a href="/tugas?scope=all&alur=${encodeURIComponent(s.definitionKey)}&status=completed" data-link>${formatNumber(s.count)}</a></td></tr>`).join('')}</tbody></table>`
           : `<p class="empty" data-testid="durations-steps-empty">Belum ada tugas yang selesai dalam ${d.days} hari terakhir.</p>`}
       </figure>
       <figure><figcaption>Lama pengerjaan per unit (${d.days} hari terakhir)</figcaption>
         ${d.units.length ? `<table class="list" data-testid="durations-units"><thead><tr><th>Unit</th><th>Median</th><th>90% selesai dalam</th><th>Tugas selesai</th></tr></thead>
           <tbody>${d.units.map((u) => `<tr data-testid="duration-unit"><td>${escapeHtml(u.unit)}</td>
             <td>${formatHours(u.medianHours)}</td><td><strong>${formatHours(u.p90Hours)}</strong></td>
-            <td>${u.unitCode ? `<a href="/tugas?unit=${encodeURIComponent(u.unitCode)}&status=completed" data-link>${formatNumber(u.count)}</a>` : formatNumber(u.count)}</td></tr>`).join('')}</tbody></table>`
+            <td>${u.unitCode ? `<a href="/tugas?scope=all&unit=${encodeURIComponent(u.unitCode)}&status=completed" data-link>${formatNumber(u.count)}</a>` : formatNumber(u.count)}</td></tr>`).join('')}</tbody></table>`
           : `<p class="empty" data-testid="durations-units-empty">Belum ada tugas yang selesai dalam ${d.days} hari terakhir.</p>`}
       </figure>
     </div>`);

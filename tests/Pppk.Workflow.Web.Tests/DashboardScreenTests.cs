@@ -18,6 +18,9 @@ public sealed class DashboardScreenTests(BrowserHost host)
         await api.DeployAsync(WithCase(Chain("uji-dasbor-terlambat",
             UserTask("telaah", "Telaah berkas", extra: "<zeebe:taskSchedule dueDate=\"=date and time(&quot;2020-01-01T00:00:00Z&quot;)\"/>")), "=unitCode", null));
         await api.StartAsync("uji-dasbor-terlambat", new { unitCode = "DISKOMINFO" }, "TELAAH-01");
+        // One completed task: the durations table has the step by its name.
+        var done = await api.StartAsync("uji-dasbor-terlambat", new { unitCode = "DISKOMINFO" }, "TELAAH-02");
+        (await api.CompleteAsync((string)(await api.OpenTasksAsync((string)done["id"]!))[0]!["id"]!)).EnsureSuccessStatusCode();
 
         var page = await host.SignedInPageAsync(path: "/dasbor");
         await page.GetByTestId("dashboard-durations").Locator("figure").First.WaitForAsync();
@@ -29,6 +32,13 @@ public sealed class DashboardScreenTests(BrowserHost host)
         await page.SetViewportSizeAsync(1920, 1080);
         await BrowserHost.ScreenshotAsync(page, "i19-dashboard-1920");
         await page.SetViewportSizeAsync(1366, 768);
+        var step = page.GetByTestId("duration-step").Filter(new() { HasText = "Telaah berkas" });
+        await Assertions.Expect(step).ToHaveCountAsync(1);
+        await Assertions.Expect(step).ToContainTextAsync("menit");
+        await Assertions.Expect(page.GetByTestId("duration-unit").Filter(new() { HasText = "Dinas Komunikasi dan Informatika" })).ToHaveCountAsync(1);
+        await page.GetByTestId("durations").ScrollIntoViewIfNeededAsync();
+        await BrowserHost.ScreenshotAsync(page, "i19-dashboard-durations-1366");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
 
         await page.GetByTestId("card-overdue").ClickAsync();
         await page.WaitForURLAsync("**/tugas?scope=all&due=overdue");

@@ -30,7 +30,7 @@ export default async function render(container, { navigate }) {
         <a class="card" href="/tugas?scope=all" data-link data-testid="card-open"><span>Tugas terbuka</span><strong data-testid="open-tasks">${formatNumber(summary.openTasks)}</strong></a>
         <a class="card ${summary.overdueTasks ? 'danger' : ''}" href="/tugas?scope=all&due=overdue" data-link data-testid="card-overdue"><span>Tugas terlambat</span><strong data-testid="overdue-tasks">${formatNumber(summary.overdueTasks)}</strong></a>
         <a class="card ${summary.openIncidents ? 'danger' : ''}" href="/insiden" data-link data-testid="incidents-card"><span>Insiden terbuka</span><strong>${formatNumber(summary.openIncidents)}</strong></a>
-        <div class="card-exports" data-testid="incidents-export"></div>
+        <div class="card-exports" data-testid="incidents-export"><span class="muted small">Daftar insiden terbuka:</span></div>
       </div>
       <div class="charts">
         <figure><figcaption>Kasus per alur kerja dan status</figcaption><div data-chart="instances"><canvas data-testid="chart-instances"></canvas></div></figure>

@@ -31,10 +31,13 @@ export async function mountSubstitutes(el, { user = null, title }) {
   const $ = (s) => box.querySelector(s);
   const error = (text) => { $('[data-testid=sub-error]').hidden = !text; $('[data-testid=sub-error]').textContent = text || ''; };
   let current = 1;
+  let loads = 0;
 
   async function reload(p = current) {
     current = p;
+    const mine = ++loads;
     const data = await api.get(`/api/substitutions${query({ userName: user?.userName, inForce: $('[data-testid=sub-filter]').value, page: p, pageSize: 10 })}`);
+    if (mine !== loads) return;
     const ended = (s) => new Date(s.to) <= new Date();
     $('[data-testid=sub-rows]').innerHTML = data.items.map((s) => `
       <tr data-testid="sub-row"><td>${escapeHtml(s.userName)}</td><td>${escapeHtml(s.substituteUserName)}</td>

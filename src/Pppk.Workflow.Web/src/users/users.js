@@ -38,6 +38,7 @@ export default async function render(container) {
   $('[data-testid=filter-unit]').innerHTML += units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(u.name)}</option>`).join('');
   let current = 1;
   let shown = [];
+  let loads = 0; // only the latest answer is shown when the search or filters change quickly
 
   function say(text) {
     const status = $('[data-testid=users-status]');
@@ -47,10 +48,12 @@ export default async function render(container) {
 
   async function load(p = current) {
     current = p;
+    const mine = ++loads;
     const data = await api.get(`/api/users${query({
       q: $('[data-testid=user-search]').value.trim(), role: $('[data-testid=filter-role]').value,
       unitCode: $('[data-testid=filter-unit]').value, active: $('[data-testid=filter-active]').value, page: p, pageSize: PAGE_SIZE,
     })}`);
+    if (mine !== loads) return;
     shown = data.items;
     $('[data-testid=user-rows]').innerHTML = data.items.map((u) => `
       <tr data-testid="user-row" data-user="${escapeHtml(u.userName)}" class="${u.active ? '' : 'inactive'}">

@@ -4,7 +4,7 @@
 import './dashboard.css';
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement } from 'chart.js';
 import { api, query } from '../api.js';
-import { formatNumber, formatWita, h, STATUS_LABELS } from '../format.js';
+import { escapeHtml, formatNumber, formatWita, h, STATUS_LABELS } from '../format.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 import { mountDurations } from './durations.js';
 
@@ -66,7 +66,9 @@ export default async function render(container, { navigate }) {
     charts.push(new Chart(holder.querySelector('canvas'), { ...config, options: { ...config.options, onClick, onHover: (ev, el) => { ev.native.target.style.cursor = el.length ? 'pointer' : 'default'; } } }));
   }
   const numbers = (name, rows) => {
-    const list = h(`<p class="chart-numbers" data-testid="numbers-${name}">${rows.map(([label, n, href]) => `<a href="${href}" data-link>${label}: ${formatNumber(n)}</a>`).join(' · ')}</p>`);
+    // A number without a list of its own (tasks of cases without a unit: the inbox cannot filter them) stays plain text.
+    const list = h(`<p class="chart-numbers" data-testid="numbers-${name}">${rows.map(([label, n, href]) => (href
+      ? `<a href="${href}" data-link>${escapeHtml(label)}: ${formatNumber(n)}</a>` : `${escapeHtml(label)}: ${formatNumber(n)}`)).join(' · ')}</p>`);
     page.querySelector(`[data-chart=${name}]`).after(list);
   };
 
@@ -101,7 +103,7 @@ export default async function render(container, { navigate }) {
   if (summary.openTasks) numbers('tasks', summary.tasks.map((t) => [workflowName(t.definitionKey), t.open, `/tugas${query({ scope: 'all', alur: t.definitionKey })}`]));
 
   // Only overdue tasks, by the case's unit (named); a bar opens the inbox filtered to the unit's overdue tasks.
-  const unitHref = (u) => `/tugas${query({ scope: 'all', unit: u.unitCode || '', due: 'overdue' })}`;
+  const unitHref = (u) => u.unitCode && `/tugas${query({ scope: 'all', unit: u.unitCode, due: 'overdue' })}`;
   chart('units', summary.tasksByUnit.length === 0 && 'Tidak ada tugas terlambat.', {
     type: 'bar',
     data: {

@@ -13,7 +13,7 @@ export async function mountSubstitutes(el, { user = null, title }) {
       <div class="filters"><label>Tampilkan <select data-testid="sub-filter"><option value="">Semua</option>
         <option value="true">Sedang berlaku</option></select></label><span class="muted">Waktu dalam WITA</span></div>
       <div class="banner error" role="alert" data-testid="sub-error" hidden></div>
-      <table class="list"><thead><tr><th>Yang digantikan</th><th>Pengganti</th><th>Mulai</th><th>Sampai</th><th>Alasan</th><th>Status</th><th></th></tr></thead>
+      <table class="list"><thead><tr><th>Yang digantikan</th><th>Pengganti</th><th>Dari</th><th>Sampai dengan</th><th>Alasan</th><th>Status</th><th></th></tr></thead>
         <tbody data-testid="sub-rows"></tbody></table>
       <div class="pager" data-testid="sub-pager"></div>
       ${user ? `<form class="sub-form" data-testid="sub-form">
@@ -41,7 +41,7 @@ export async function mountSubstitutes(el, { user = null, title }) {
     const ended = (s) => new Date(s.to) <= new Date();
     $('[data-testid=sub-rows]').innerHTML = data.items.map((s) => `
       <tr data-testid="sub-row"><td>${escapeHtml(s.userName)}</td><td>${escapeHtml(s.substituteUserName)}</td>
-        <td>${formatWita(s.from)}</td><td>${formatWita(s.to)}</td><td>${escapeHtml(s.reason)}</td>
+        <td>${bound(s.from, 0)}</td><td>${bound(s.to, 1)}</td><td>${escapeHtml(s.reason)}</td>
         <td>${s.inForce ? '<span class="badge status-active">Berlaku</span>' : ended(s) ? '<span class="badge">Selesai</span>' : '<span class="badge">Akan datang</span>'}</td>
         <td>${ended(s) ? '' : `<button type="button" data-end="${s.id}" data-testid="sub-end">Akhiri sekarang</button>`}</td></tr>`).join('')
       || '<tr><td colspan="7" class="muted" data-testid="sub-empty">Belum ada penunjukan pengganti.</td></tr>';
@@ -82,6 +82,16 @@ export async function mountSubstitutes(el, { user = null, title }) {
   }
   await reload(1);
   return { reload };
+}
+
+const day = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', day: 'numeric', month: 'short', year: 'numeric' });
+
+// A bound at 00.00 WITA is a whole day: "7 Des 2026" (an end names its last day, the one before); any other time in full.
+function bound(value, endsBefore) {
+  const t = new Date(value);
+  const wita = new Date(t.getTime() + 8 * 3600_000);
+  if (wita.getUTCHours() || wita.getUTCMinutes() || wita.getUTCSeconds()) return formatWita(value);
+  return day.format(new Date(t.getTime() - endsBefore * 86_400_000));
 }
 
 // 00.00 WITA (UTC+8, no daylight saving) of the given day plus `days`.

@@ -159,6 +159,7 @@ public static class PppkHost
         app.UseRequestsRunToTheirEnd();
         app.UseAuthentication();
         app.UseCsrfGuard();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
 
         app.MapHealthApi(setup.ConnectionString);

@@ -96,6 +96,7 @@ public sealed class ExportAndLayoutTests(BrowserHost host)
         ("/formasi", "formations", "[data-testid=formation-row]"), ("/pegawai", "employees", "[data-testid=employee-row]"),
         ("/perpanjangan", "renewals", "[data-testid=renewals]"), ("/anggaran", "budgets", "h1"), ("/operasi", "operations", "h1"),
         ("/desainer", "designer", ".designer"),
+        ("/pengguna", "users", "[data-testid=user-row]"),
     ];
 
     [Fact]

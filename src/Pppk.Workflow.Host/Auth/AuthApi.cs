@@ -13,7 +13,8 @@ public static class AuthApi
     public sealed record ChangePassword(string? CurrentPassword, string? NewPassword);
 
     /// <param name="NikLinked">The account is linked to a person's record (NIK): the web front offers "Status saya".</param>
-    public sealed record Me(string Name, IReadOnlyList<string> Roles, string AuthenticatedBy, bool NikLinked = false);
+    /// <param name="MustChangePassword">Signed in with a temporary password: the web front asks for a new one first.</param>
+    public sealed record Me(string Name, IReadOnlyList<string> Roles, string AuthenticatedBy, bool NikLinked = false, bool MustChangePassword = false);
 
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -41,7 +42,7 @@ public static class AuthApi
                 return user is null ? BackToLogin("invalid", returnUrl) : Results.Redirect(LocalUrl.IsLocalPath(returnUrl) ? returnUrl : "/");
             if (user is null)
                 return new LocalizedProblem(HostTexts.SignInFailed.Format(), 401);
-            return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie", !string.IsNullOrEmpty(user.EmployeeNik)));
+            return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie", !string.IsNullOrEmpty(user.EmployeeNik), user.MustChangePassword));
         }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy);
 
         group.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
@@ -67,6 +68,8 @@ public static class AuthApi
                 throttle.Failed(http, user.UserName!);
                 return new LocalizedProblem(HostTexts.CurrentPasswordWrong.Format(), 400);
             }
+            if (await UserAccountRules.PasswordProblemAsync(body.NewPassword, signIn.UserManager, http.Request.Language()) is { } weak) return weak;
+            user.MustChangePassword = false;
             var changed = await signIn.UserManager.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword);
             if (!changed.Succeeded) return Users.UsersApi.IdentityProblem(changed);
             await signIn.SignInAsync(user, isPersistent: false);
@@ -77,7 +80,8 @@ public static class AuthApi
             user.Identity!.Name ?? "",
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
             user.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "apiKey" : "cookie",
-            user.HasClaim(c => c.Type == Caller.NikClaim))).RequireAuthorization();
+            user.HasClaim(c => c.Type == Caller.NikClaim),
+            user.HasClaim(c => c.Type == PasswordChangeGate.Claim))).RequireAuthorization();
     }
 
     private static IResult BackToLogin(string error, string? returnUrl) =>

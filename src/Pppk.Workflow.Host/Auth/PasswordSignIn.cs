@@ -17,7 +17,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
     public async Task<AppUser?> SignInAsync(string userName, string password)
     {
         var user = await signIn.UserManager.FindByNameAsync(userName);
-        if (user is null)
+        // A deactivated account answers as an unknown one: the same refusal, the same work.
+        if (user is null || !user.Active)
         {
             s_dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(Nobody, s_dummyHash, password);

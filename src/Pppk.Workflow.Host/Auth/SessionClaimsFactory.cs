@@ -18,6 +18,7 @@ internal sealed class SessionClaimsFactory(UserManager<AppUser> users, RoleManag
         identity.AddClaim(new Claim(SessionValidator.VersionClaim, user.ConcurrencyStamp ?? ""));
         if (!string.IsNullOrEmpty(user.UnitCode)) identity.AddClaim(new Claim(Caller.UnitClaim, user.UnitCode));
         if (!string.IsNullOrEmpty(user.EmployeeNik)) identity.AddClaim(new Claim(Caller.NikClaim, user.EmployeeNik));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));
         return identity;
     }
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using Pppk.Workflow.Auth;
 using Pppk.Workflow.Domain.Reporting;
 using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Host.Dashboard;
 
@@ -16,7 +17,20 @@ public static class DashboardApi
 
     public sealed record TaskCount(string DefinitionKey, long Open, long Overdue);
 
-    public sealed record UnitTasks(string Unit, long Open, long Overdue);
+    /// <param name="Unit">The unit's name (its code when the domain does not know it; "Tanpa unit" for cases without one).</param>
+    /// <param name="UnitCode">Null for cases without a unit.</param>
+    public sealed record UnitTasks(string Unit, long Open, long Overdue, string? UnitCode = null);
+
+    /// <param name="MedianHours">Median time from the task's creation to its completion, in hours.</param>
+    /// <param name="P90Hours">90th percentile of the same, in hours.</param>
+    public sealed record StepDuration(string DefinitionKey, string ElementId, string Name, double MedianHours, double P90Hours, long Count);
+
+    public sealed record UnitDuration(string? UnitCode, string Unit, double MedianHours, double P90Hours, long Count);
+
+    public sealed record Durations(int Days, IReadOnlyList<StepDuration> Steps, IReadOnlyList<UnitDuration> Units, DateTimeOffset Since, DateTimeOffset At);
+
+    /// <summary>The durations' window: the last 90 days.</summary>
+    public const int DurationDays = 90;
 
     public sealed record MonthCount(string Month, long Count);
 
@@ -30,12 +44,16 @@ public static class DashboardApi
 
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dashboard/summary", async (NpgsqlDataSource db, CancellationToken ct) =>
+        app.MapGet("/api/dashboard/summary", async (NpgsqlDataSource db, IUnitNames unitNames, CancellationToken ct) =>
         {
             var counts = await WorkCounts.ReadAsync(db, ct);
+            var names = await unitNames.AllAsync(ct);
             var instances = counts.ByStatus.Select(c => new InstanceCount(c.DefinitionKey, c.Status, c.Count)).ToList();
             var tasks = counts.TasksByWorkflow.Select(t => new TaskCount(t.DefinitionKey, t.Open, t.Overdue)).ToList();
-            var byUnit = counts.TasksByUnit.Select(u => new UnitTasks(u.Unit, u.Open, u.Overdue)).ToList();
+            // "Tugas terlambat per unit": only units with overdue tasks (the read puts them first), named.
+            var byUnit = counts.TasksByUnit.Where(u => u.Overdue > 0).Select(u => u.Unit == WorkCounts.NoUnit
+                ? new UnitTasks(u.Unit, u.Open, u.Overdue)
+                : new UnitTasks(names.GetValueOrDefault(u.Unit, u.Unit), u.Open, u.Overdue, u.Unit)).ToList();
 
             var pppk = await PppkCounts.ReadAsync(db, ct);
             var ending = pppk.ContractsEnding.Select(m => new MonthCount(m.Month, m.Count)).ToList();
@@ -48,5 +66,20 @@ public static class DashboardApi
             return Results.Ok(new Summary(instances, tasks, tasks.Sum(t => t.Open), tasks.Sum(t => t.Overdue), counts.OpenIncidents, byUnit, ending, renewals,
                 selection, DateTimeOffset.UtcNow));
         }).RequireAuthorization(Roles.HrAdmin);
+
+        // Where work waits: the slowest steps and units by 90th percentile of time spent in a user task.
+        app.MapGet("/api/dashboard/durations", async (NpgsqlDataSource db, IUnitNames unitNames, TimeProvider clock, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow();
+            var since = now.AddDays(-DurationDays);
+            var read = await TaskDurations.ReadAsync(db, since, ct);
+            var names = await unitNames.AllAsync(ct);
+            var steps = read.Steps.Select(s => new StepDuration(s.DefinitionKey, s.ElementId, s.Name ?? s.ElementId, Hours(s.Median), Hours(s.P90), s.Count)).ToList();
+            var units = read.Units.Select(u => new UnitDuration(u.UnitCode, u.UnitCode is { } code ? names.GetValueOrDefault(code, code) : WorkCounts.NoUnit,
+                Hours(u.Median), Hours(u.P90), u.Count)).ToList();
+            return Results.Ok(new Durations(DurationDays, steps, units, since, now));
+        }).RequireAuthorization(Roles.HrAdmin);
     }
+
+    private static double Hours(double seconds) => Math.Round(seconds / 3600, 2);
 }

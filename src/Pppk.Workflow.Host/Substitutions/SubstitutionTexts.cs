@@ -29,4 +29,11 @@ internal static class SubstitutionTexts
     public static readonly TextTemplate NotFound = new("substitution-not-found",
         "There is no substitution {0} that you may see.",
         "Tidak ada penunjukan pengganti {0} yang dapat Anda lihat.");
+    // {0} the user, {1} their substitute, {2} from, {3} to (WITA)
+    public static readonly TextTemplate Overlap = new("substitution-overlap",
+        "{0} already has a substitute ({1}) from {2} to {3}; the periods overlap. End that substitution first or choose other dates.",
+        "{0} sudah memiliki pengganti ({1}) pada {2} s.d. {3}; periodenya bertumpang tindih. Akhiri penunjukan itu dahulu atau pilih tanggal lain.");
+    public static readonly TextTemplate Ended = new("substitution-ended",
+        "The substitution {0} has already ended.",
+        "Penunjukan pengganti {0} sudah berakhir.");
 }

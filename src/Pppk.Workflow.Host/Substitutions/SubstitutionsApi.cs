@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Auth;
 using Pppk.Workflow.Host.Api;
@@ -60,6 +61,12 @@ public static class SubstitutionsApi
             var reason = body.Reason.Trim();
             if (reason.Length > ReasonMaxLength)
                 return LocalizedProblem.BadRequest(SubstitutionTexts.ReasonTooLong.Format(reason.Length, ReasonMaxLength), "reason", ReasonMaxLength);
+            // One substitute at a time: whose tasks a substitute acts on, and in whose name, must have one answer.
+            var (fromUtc, toUtc) = (Stored(from), Stored(to));
+            if (await db.Set<SubstitutionRecord>().AsNoTracking().Where(s => s.UserName == user && s.ValidFrom < toUtc && s.ValidTo > fromUtc)
+                    .OrderBy(s => s.ValidFrom).FirstOrDefaultAsync(ct) is { } overlapping)
+                return new LocalizedProblem(SubstitutionTexts.Overlap.Format(user, overlapping.SubstituteUserName, Wita(overlapping.ValidFrom), Wita(overlapping.ValidTo)),
+                    StatusCodes.Status409Conflict, new Dictionary<string, object?> { ["field"] = "from", ["substitutionId"] = overlapping.Id });
             var record = new SubstitutionRecord
             {
                 Id = Guid.CreateVersion7(), UserName = user, SubstituteUserName = substitute, ValidFrom = Stored(from), ValidTo = Stored(to),
@@ -68,20 +75,46 @@ public static class SubstitutionsApi
             db.Add(record);
             await db.SaveChangesAsync(ct);
             log.LogInformation("{Actor} named {Substitute} substitute of {User} from {From} to {To}", actor.Name, substitute, user, record.ValidFrom, record.ValidTo);
+            await UserAudit.RecordAsync(users, actor.Name, user, "substitute-add",
+                new { record.Id, substitute, from = record.ValidFrom, to = record.ValidTo, reason }, ct);
             return Results.Created($"/api/substitutions/{record.Id}", View(record, clock.GetUtcNow()));
         });
 
         // Withdrawn by hr-admin, the absent user or whoever named the substitute; takes effect at once (also mid-period).
-        group.MapDelete("/{id:guid}", async (Guid id, WorkflowDbContext db, HttpContext http, ILogger<SubstitutionRecord> log, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async (Guid id, WorkflowDbContext db, UsersDbContext users, HttpContext http, ILogger<SubstitutionRecord> log, CancellationToken ct) =>
         {
             var actor = http.User.Actor();
             var admin = IsHrAdmin(actor);
-            var deleted = await db.Set<SubstitutionRecord>()
-                .Where(s => s.Id == id && (admin || s.UserName == actor.Name || s.CreatedBy == actor.Name))
-                .ExecuteDeleteAsync(ct);
-            if (deleted == 0) return new LocalizedProblem(SubstitutionTexts.NotFound.Format(id), StatusCodes.Status404NotFound);
+            var withdrawn = await db.Set<SubstitutionRecord>()
+                .FirstOrDefaultAsync(s => s.Id == id && (admin || s.UserName == actor.Name || s.CreatedBy == actor.Name), ct);
+            if (withdrawn is null) return new LocalizedProblem(SubstitutionTexts.NotFound.Format(id), StatusCodes.Status404NotFound);
+            db.Remove(withdrawn);
+            await db.SaveChangesAsync(ct);
             log.LogInformation("{Actor} withdrew substitution {Id}", actor.Name, id);
+            await UserAudit.RecordAsync(users, actor.Name, withdrawn.UserName, "substitute-withdraw",
+                new { id, substitute = withdrawn.SubstituteUserName, from = withdrawn.ValidFrom, to = withdrawn.ValidTo }, ct);
             return Results.NoContent();
+        });
+
+        // Ended early: the period ends now and the record stays (history names the substitute for what they did); one not yet
+        // begun ends before it began, so it never applies.
+        group.MapPost("/{id:guid}/end", async (Guid id, WorkflowDbContext db, UsersDbContext users, TimeProvider clock, HttpContext http,
+            ILogger<SubstitutionRecord> log, CancellationToken ct) =>
+        {
+            var actor = http.User.Actor();
+            var admin = IsHrAdmin(actor);
+            var record = await db.Set<SubstitutionRecord>()
+                .FirstOrDefaultAsync(s => s.Id == id && (admin || s.UserName == actor.Name || s.CreatedBy == actor.Name), ct);
+            if (record is null) return new LocalizedProblem(SubstitutionTexts.NotFound.Format(id), StatusCodes.Status404NotFound);
+            var now = Stored(clock.GetUtcNow());
+            if (record.ValidTo <= now) return new LocalizedProblem(SubstitutionTexts.Ended.Format(id), StatusCodes.Status409Conflict);
+            var previous = record.ValidTo;
+            if (record.ValidFrom >= now) db.Remove(record);
+            else record.ValidTo = now;
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("{Actor} ended substitution {Id} early", actor.Name, id);
+            await UserAudit.RecordAsync(users, actor.Name, record.UserName, "substitute-end", new { id, previousTo = previous, to = now }, ct);
+            return Results.Ok(View(record, now));
         });
     }
 
@@ -99,6 +132,11 @@ public static class SubstitutionsApi
         var normalized = name.ToUpperInvariant();
         return users.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).FirstOrDefaultAsync(ct);
     }
+
+    private static readonly TimeZoneInfo WitaZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
+
+    /// <summary>A period's bound as people at BKPSDM read it: "07-12-2026 08.00 WITA".</summary>
+    private static string Wita(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, WitaZone).ToString("dd-MM-yyyy HH.mm", CultureInfo.InvariantCulture) + " WITA";
 
     private static LocalizedProblem Required(string field) => LocalizedProblem.BadRequest(SubstitutionTexts.Required.Format(field), field);
 

@@ -14,4 +14,10 @@ public sealed class AppUser : IdentityUser
     public string? EmployeeNik { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>A deactivated account cannot sign in; its history keeps its name (hr-admin reactivates it).</summary>
+    public bool Active { get; set; } = true;
+
+    /// <summary>Set by hr-admin's temporary password: the user must choose their own before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -23,4 +23,30 @@ internal static class UserTexts
     public static readonly TextTemplate RoleUnknown = new("user-role-unknown",
         "Unknown role '{0}'; known roles: {1}.",
         "Peran '{0}' tidak dikenal; peran yang ada: {1}.");
+    public static readonly TextTemplate NameRequired = new("user-name-required",
+        "userName is required.",
+        "Nama pengguna wajib diisi.");
+    // {0} the user name sent
+    public static readonly TextTemplate NameTaken = new("user-name-taken",
+        "The user name '{0}' is already taken; choose another.",
+        "Nama pengguna '{0}' sudah dipakai; pilih nama lain.");
+    public static readonly TextTemplate NameInvalid = new("user-name-invalid",
+        "The user name '{0}' may contain only letters, digits and - . _ @ + (no spaces).",
+        "Nama pengguna '{0}' hanya boleh berisi huruf, angka dan - . _ @ + (tanpa spasi).");
+    public static readonly TextTemplate EmailInvalid = new("user-email-invalid",
+        "'{0}' is not an email address (e.g. name@kukarkab.go.id).",
+        "'{0}' bukan alamat email yang benar (contoh: nama@kukarkab.go.id).");
+    // {0} the identity framework's own description
+    public static readonly TextTemplate PasswordWeak = new("user-password-weak",
+        "The password is too weak: at least 10 characters with an upper-case letter, a lower-case letter and a digit ({0}).",
+        "Kata sandi terlalu lemah: paling sedikit 10 karakter dengan huruf besar, huruf kecil dan angka ({0}).");
+    public static readonly TextTemplate NotFound = new("user-not-found",
+        "There is no user with id {0}.",
+        "Tidak ada pengguna dengan id {0}.");
+    public static readonly TextTemplate SelfDeactivate = new("user-self-deactivate",
+        "You cannot deactivate your own account; ask another hr-admin.",
+        "Anda tidak dapat menonaktifkan akun Anda sendiri; minta admin BKPSDM lain melakukannya.");
+    public static readonly TextTemplate PasswordChangeRequired = new("password-change-required",
+        "You signed in with a temporary password: choose your own password first (POST /api/auth/password).",
+        "Anda masuk dengan kata sandi sementara: ganti dahulu kata sandi Anda sendiri.");
 }

@@ -18,6 +18,9 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
     /// <summary>Cookie-signing keys, shared by every web host on this database so a sign-in holds across them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>hr-admin's changes to accounts and substitutes (<see cref="UserAudit"/>).</summary>
+    public DbSet<UserAuditRecord> UserAudit => Set<UserAuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,6 +34,14 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
             // One account per person: the NIK links to exactly one user.
             e.Property(u => u.EmployeeNik).HasMaxLength(16);
             e.HasIndex(u => u.EmployeeNik).IsUnique().HasFilter("employee_nik IS NOT NULL");
+            e.Property(u => u.Active).HasDefaultValue(true);
+        });
+        builder.Entity<UserAuditRecord>(e =>
+        {
+            e.ToTable("user_audit");
+            e.Property(a => a.Details).HasColumnType("jsonb");
+            e.HasIndex(a => new { a.UserName, a.At });
+            e.HasIndex(a => a.At);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");

@@ -19,6 +19,7 @@ public static class UsersStore
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(UsersDbContext.MigrationsHistoryTable, WorkflowDbContext.Schema))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IDatabaseMigration, UsersMigration>();
+        services.AddScoped<UserNames>();
         return services;
     }
 }

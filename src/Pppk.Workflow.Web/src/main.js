@@ -33,6 +33,8 @@ const routes = [
   { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
   { pattern: /^\/templat-email$/, roles: [HR_ADMIN], load: () => import('./email-templates/list.js'), title: 'Templat email' },
   { pattern: /^\/templat-email\/(?<name>[a-z0-9][a-z0-9_-]*)$/, roles: [HR_ADMIN], load: () => import('./email-templates/editor.js'), title: 'Templat email' },
+  { pattern: /^\/pengguna$/, roles: [HR_ADMIN], load: () => import('./users/users.js'), title: 'Pengguna' },
+  { pattern: /^\/ganti-sandi$/, load: () => import('./users/change-password.js'), title: 'Ganti kata sandi' },
 ];
 
 let user = null;
@@ -82,6 +84,8 @@ async function render() {
   }
 
   if (path === '/' || path === '') return navigate(homeFor(user), { replace: true });
+  // Signed in with hr-admin's temporary password: the host answers nothing else until a new one is chosen.
+  if (user.mustChangePassword && path !== '/ganti-sandi') return navigate(`/ganti-sandi?returnUrl=${encodeURIComponent(path + location.search)}`, { replace: true });
 
   const content = renderShell(app, user, path, { navigate, signOut });
   mountTaskBadge();

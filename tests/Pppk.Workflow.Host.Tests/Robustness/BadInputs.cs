@@ -157,7 +157,8 @@ public static class BadInputs
         ("id", "guid") when route.Template.Contains("/tasks/") => host.TaskId,
         ("id", "guid") => host.InstanceId,
         ("id", "int" or "long") => "1",
-        ("id", _) when route.Template.EndsWith("/password", StringComparison.Ordinal) || route.Template.EndsWith("/lockout", StringComparison.Ordinal) => host.AccessTargetUserId,
+        ("id", _) when route.Template.EndsWith("/password", StringComparison.Ordinal) || route.Template.EndsWith("/lockout", StringComparison.Ordinal)
+            || route.Template.EndsWith("/password-reset", StringComparison.Ordinal) || route.Template.EndsWith("/active", StringComparison.Ordinal) => host.AccessTargetUserId,
         ("id", _) when route.Template.Contains("/users/") => host.EmployeeUserId,
         ("key", _) => RobustnessHost.ProcessKey,
         ("kind", _) => "formations",

@@ -46,6 +46,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", "/api/definitions/x/start-form" }, { "POST", "/api/start-many/renewals?dryRun=true" }, { "POST", "/api/start-many/renewals" },
         { "GET", "/api/email-templates" }, { "GET", "/api/email-templates/sk-terbit" }, { "GET", "/api/email-templates/sk-terbit/versions/1" },
         { "PUT", "/api/email-templates/sk-terbit" }, { "POST", "/api/email-templates/sk-terbit/preview" },
+        { "POST", "/api/users/x/password-reset" }, { "PUT", "/api/users/x/active" }, { "GET", "/api/users/audit" }, { "GET", "/api/dashboard/durations" },
+        { "POST", $"/api/substitutions/{Guid.Empty}/end" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -62,6 +64,7 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "POST /api/start-many/renewals?dryRun=true", "POST /api/start-many/renewals",
         "GET /api/email-templates", "GET /api/email-templates/sk-terbit", "GET /api/email-templates/sk-terbit/versions/1",
         "PUT /api/email-templates/sk-terbit", "POST /api/email-templates/sk-terbit/preview",
+        "POST /api/users/x/password-reset", "PUT /api/users/x/active", "GET /api/users/audit", "GET /api/dashboard/durations",
     ];
 
     [Theory]

@@ -13,10 +13,10 @@ public sealed partial class TableOwnershipTests
     /// <summary>The files allowed to name each table of the runtime and the notifications (paths under src/Pppk.Workflow.).</summary>
     private static readonly Dictionary<string, string[]> Owners = new()
     {
-        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs", "Runtime/UserTasks/TaskInbox.cs"],
+        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs", "Runtime/UserTasks/TaskInbox.cs", "Runtime/Instances/TaskDurations.cs"],
         ["history"] = ["Runtime/Instances/HistoryTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
         ["audit"] = ["Runtime/Instances/AuditTable.cs"],
-        ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/TaskInbox.cs"],
+        ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/TaskInbox.cs", "Runtime/Instances/TaskDurations.cs"],
         ["incidents"] = ["Runtime/Incidents/IncidentTable.cs"],
         ["definitions"] = ["Runtime/Definitions/DefinitionTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/UserTasks/UserTaskTable.cs"],
         ["forms"] = ["Runtime/Definitions/DefinitionTable.cs"],

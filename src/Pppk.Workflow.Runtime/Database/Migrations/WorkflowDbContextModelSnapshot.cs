@@ -1037,6 +1037,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
 
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("ix_user_tasks_completed_ended_at")
+                        .HasFilter("state = 'completed'");
+
                     b.HasIndex("InstanceId", "WaitId")
                         .IsUnique()
                         .HasDatabaseName("ix_user_tasks_instance_id_wait_id");

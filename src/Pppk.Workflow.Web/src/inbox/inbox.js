@@ -73,6 +73,11 @@ export default async function render(container, { user, navigate, search }) {
   unit.innerHTML += units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(u.name)}</option>`).join('');
   workflow.value = search.get('alur') || '';
   searchBox.value = search.get('cari') || '';
+  // The dashboard's links: /tugas?scope=all (hr-admin: every task, as the dashboard counts them), due=overdue, unit=CODE, status=completed.
+  const everyone = search.get('scope') === 'all';
+  unit.value = search.get('unit') || '';
+  $('[data-testid=filter-due]').value = search.get('due') || 'all';
+  if (search.get('status')) $('[data-testid=filter-state]').value = search.get('status');
 
   // Keyset paging: cursors[i] starts page i+1 (page 1 has none); "previous" steps back through them.
   let cursors = [null];
@@ -83,7 +88,7 @@ export default async function render(container, { user, navigate, search }) {
   function params() {
     const due = $('[data-testid=filter-due]').value;
     return {
-      mine: true,
+      mine: !everyone,
       search: searchBox.value.trim(),
       definitionKey: workflow.value,
       unitCode: unit.value,

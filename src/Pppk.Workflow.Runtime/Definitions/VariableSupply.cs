@@ -11,7 +11,7 @@ namespace Pppk.Workflow.Runtime.Definitions;
 /// collection, the declared outputs of its handlers, what a called process in the same deployment passes back, and the
 /// task's own input mappings. Where a variable is set is not followed: a name set anywhere counts everywhere.
 /// </summary>
-public sealed class VariableSupply
+public sealed partial class VariableSupply
 {
     private readonly Dictionary<string, HashSet<string>> _byProcess = new(StringComparer.Ordinal);
 
@@ -19,9 +19,24 @@ public sealed class VariableSupply
     {
     }
 
-    /// <summary>Whether <paramref name="name"/> can reach <paramref name="task"/> of <paramref name="process"/>.</summary>
-    public bool Provides(BpmnProcess process, FlowNode task, string name) =>
-        task.Inputs.Any(i => Root(i.Target) == name) || (_byProcess.TryGetValue(process.Id, out var set) && set.Contains(name));
+    /// <summary>
+    /// Whether <paramref name="name"/> can reach <paramref name="task"/> of <paramref name="process"/>. An input mapping that
+    /// only passes a variable on (<c>=employeeId</c>) provides it only when the process provides that variable.
+    /// </summary>
+    public bool Provides(BpmnProcess process, FlowNode task, string name)
+    {
+        var set = _byProcess.GetValueOrDefault(process.Id) ?? [];
+        if (set.Contains(name)) return true;
+        var input = task.Inputs.LastOrDefault(i => Root(i.Target) == name);
+        if (input is null) return false;
+        var bare = BareVariable().Match(input.Source);
+        return !bare.Success || Literals.Contains(bare.Groups[1].Value) || set.Contains(bare.Groups[1].Value);
+    }
+
+    private static readonly HashSet<string> Literals = new(StringComparer.Ordinal) { "true", "false", "null" };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*=\s*([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)*\s*$")]
+    private static partial System.Text.RegularExpressions.Regex BareVariable();
 
     /// <summary>For a deployment: the forms of the deployment first, then the deployed ones, read once each.</summary>
     internal static async Task<VariableSupply> BuildAsync(NpgsqlDataSource db, IEnumerable<BpmnDefinitions> definitions,

@@ -53,6 +53,16 @@ public sealed class VariableSupplyCheckTests(TestHost host) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task An_input_that_only_passes_on_a_variable_provided_nowhere_is_still_a_warning()
+    {
+        var task = ServiceTask("nomor", "pppk.sk-number", extra: """<zeebe:ioMapping><zeebe:input source="=pegawai.id" target="employeeId"/></zeebe:ioMapping>""");
+        var body = await ValidateAsync(Chain("cek_teruskan", task));
+        Assert.Contains("'employeeId'", (string)Assert.Single(Codes(body, JobInput))["message"]!);
+        var literal = ServiceTask("nomor", "pppk.sk-number", extra: """<zeebe:ioMapping><zeebe:input source="=42" target="employeeId"/></zeebe:ioMapping>""");
+        Assert.Empty(Codes(await ValidateAsync(Chain("cek_nilai", literal)), JobInput));
+    }
+
+    [Fact]
     public async Task A_form_field_provides_the_input()
     {
         var task = UserTask("isi", "Isi data", extra: """<zeebe:formDefinition formId="cek-isi-pegawai"/>""");

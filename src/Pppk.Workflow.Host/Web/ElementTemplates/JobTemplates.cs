@@ -35,7 +35,7 @@ internal static class JobTemplates
     // The outputs are said, not mapped: a task without output mappings passes its whole result on, under these names.
     private static string Describe(JobDescription d) => d.Outputs.Count == 0
         ? d.Description
-        : $"{d.Description} Hasil: {string.Join(", ", d.Outputs.Select(o => $"{o.Name} ({o.Label.ToLowerInvariant()})"))}.";
+        : $"{d.Description} Hasil: {string.Join(", ", d.Outputs.Select(o => $"{o.Label} ({o.Name})"))}.";
 
     private static JsonObject Header(JobHeader h)
     {
@@ -61,7 +61,9 @@ internal static class JobTemplates
         var property = new JsonObject
         {
             ["label"] = i.Label,
-            ["description"] = $"{(i.Required ? "Wajib" : "Opsional")}: {TypeText(i.Type)}, dibaca sebagai variabel {i.Name}. Isi ekspresi FEEL yang diawali \"=\", mis. ={i.Name}.",
+            ["description"] = i.Required
+                ? $"Wajib, {TypeText(i.Type)}. Bawaan: data proses {i.Name} (={i.Name})."
+                : $"Opsional, {TypeText(i.Type)}. Kosongkan untuk nilai bawaan, mis. ={i.Name}.",
             ["type"] = "String",
             ["feel"] = "optional",
             ["group"] = "masukan",

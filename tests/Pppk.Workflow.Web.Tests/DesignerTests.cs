@@ -38,10 +38,8 @@ public sealed class DesignerTests(BrowserHost host)
         var panel = page.GetByTestId("properties-panel");
         await Assertions.Expect(panel).ToContainTextAsync("Tugas pengguna PPPK");
         await BrowserHost.OpenGroupAsync(panel, "Formulir");
-        var formId = panel.GetByLabel("ID formulir");
-        await formId.FillAsync("periksa berkas");
-        await Assertions.Expect(panel).ToContainTextAsync("ID formulir: diawali huruf"); // the template's validation, on the field
-        await formId.FillAsync("periksa-berkas");
+        // The template offers the deployed forms only (no free text that could name a missing form).
+        await panel.GetByLabel("Formulir", new() { Exact = true }).SelectOptionAsync("periksa-berkas");
         await BrowserHost.OpenGroupAsync(panel, "Penugasan");
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync("ppk");
         await BrowserHost.OpenGroupAsync(panel, "Jadwal");

@@ -48,13 +48,12 @@ public sealed class WebFrontHttpTests(BrowserHost host)
         var templates = (await api.GetFromJsonAsync<JsonArray>("/api/element-templates"))!;
         var ids = templates.Select(t => t!["id"]!.ToString()).ToList();
         Assert.Contains("pppk.email", ids);
-        Assert.Contains("pppk.diagnostics.probe", ids);
         Assert.Contains("pppk.user-task", ids);
         Assert.Contains("pppk.call-activity", ids);
-        Assert.Contains("pppk.ranking", ids);
+        Assert.Contains("pppk.rank-formation", ids);
         Assert.Contains("pppk.fiscal-check", ids);
-        Assert.Contains("pppk.sk-numbering", ids);
-        Assert.Contains("pppk.contract", ids);
+        Assert.Contains("pppk.sk-number", ids);
+        Assert.Contains("pppk.create-contract", ids);
         Assert.Contains("pppk.document", ids);
 
         var verifier = host.Client(apiKey: null);

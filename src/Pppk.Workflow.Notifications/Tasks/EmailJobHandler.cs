@@ -15,13 +15,33 @@ namespace Pppk.Workflow.Notifications.Tasks;
 /// tracked on the email. A template or header error is a failure, which becomes an incident once retries are spent.
 /// </summary>
 public sealed class EmailJobHandler(EmailTemplates templates, RecipientService recipients, EmailQueue queue, FeelEnvironment feel,
-    ILogger<EmailJobHandler> logger) : IJobHandler
+    ILogger<EmailJobHandler> logger) : IDescribedJobHandler
 {
     public const string JobType = "email";
 
     public string Type => JobType;
 
     public bool Inline => true;
+
+    /// <summary>Its template choices are the templates loaded now, so the designer never offers one without files.</summary>
+    public JobDescription Description => new("Kirim email", "Mengirim email bertemplat kepada penerima; email masuk antrean kirim saat langkah ini selesai.")
+    {
+        ElementType = "bpmn:SendTask",
+        Headers =
+        [
+            new("template", "Templat email")
+            {
+                Choices = [.. templates.Names.Select(n => new JobChoice(n, EmailTemplateTitles.Of(n)))],
+                Default = templates.Names.FirstOrDefault(),
+                Hint = "Templat di workflows/templates; variabel yang dipakai templat harus tersedia di proses atau pemetaan masukan.",
+            },
+            new("to", "Penerima (to)")
+            {
+                Hint = "Alamat email, nama pengguna, role:NAMA_PERAN, atau ekspresi FEEL yang diawali \"=\", mis. =email",
+            },
+            new("cc", "Tembusan (cc)", Required: false) { Hint = "Opsional; sama seperti penerima." },
+        ],
+    };
 
     public async Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
     {

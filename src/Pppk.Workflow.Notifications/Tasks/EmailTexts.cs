@@ -17,4 +17,7 @@ public static class EmailTexts
     public static readonly TextTemplate HeaderNotFeel = new("email-header-feel",
         "The '{0}' header is not valid FEEL: {1}",
         "Header '{0}' bukan FEEL yang sah: {1}");
+    public static readonly TextTemplate VariableNotProvided = new("email-variable-not-provided",
+        "The email template '{0}' uses '{1}', but nothing in the process sets it (no start variable, form field, result of another step or input of this task); map it under Inputs of this task or mark it optional in the template, or the email will stop with an incident.",
+        "Templat email '{0}' memakai data '{1}', tetapi tidak ada yang mengisinya di proses ini (bukan data awal, isian formulir, hasil langkah lain, atau masukan tugas ini). Isi di bagian Masukan tugas email ini atau tandai opsional di templat; jika tidak, email ini akan berhenti dengan insiden.");
 }

@@ -182,7 +182,7 @@ public static class DefinitionTable
     }
 
     /// <summary>The keys with a latest version and the ids of deployed forms, which a deployment's references may name.</summary>
-    internal static async Task<(List<string> Keys, List<string> FormIds)> DeployedNamesAsync(NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<(List<string> Keys, List<string> FormIds)> DeployedNamesAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         var keys = new List<string>();
         var forms = new List<string>();

@@ -14,7 +14,7 @@ namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>Validates and deploys BPMN files and forms. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
 public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks,
-    FeelEnvironment feel, ILogger<DeploymentService> logger)
+    FeelEnvironment feel, ILogger<DeploymentService> logger, Jobs.JobHandlerRegistry handlers)
 {
     public sealed record DeployFile(string FileName, string Content);
 
@@ -120,6 +120,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         foreach (var (_, parsed) in bpmn)
             foreach (var p in parsed.ExecutableProcesses) known.Add(p.Id);
         var formIds = new HashSet<string>(forms.Select(f => f.Item2).Concat(deployedForms), StringComparer.Ordinal);
+        var supply = await VariableSupply.BuildAsync(db, bpmn.Select(b => b.Item2), forms.Select(f => (f.Item2, f.Item1.Content)), handlers, ct);
         foreach (var (file, parsed) in bpmn)
         {
             foreach (var p in BpmnValidator.Validate(parsed, known, feel.Limits))
@@ -127,6 +128,9 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             foreach (var check in checks)
                 foreach (var (elementId, message) in check.Check(parsed))
                     problems.Add(new Problem(file.FileName, elementId, "error", message));
+            foreach (var check in checks)
+                foreach (var (elementId, message) in check.Warn(parsed, supply))
+                    problems.Add(new Problem(file.FileName, elementId, "warning", message));
             foreach (var process in parsed.ExecutableProcesses)
             {
                 foreach (var (start, kind, expression) in ProcessModel.Create(parsed, process.Id, feel.Limits).TimerStarts)

@@ -38,4 +38,7 @@ public static class DeploymentTexts
     public static readonly TextTemplate FormTagNotDeployed = new("form-version-tag-not-deployed",
         "User task '{0}' shows form '{1}' with version tag '{2}', which is not deployed; deploy that form version (its \"versionTag\") with it.",
         "Tugas pengguna '{0}' menampilkan formulir '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan versi formulir itu (\"versionTag\"-nya) bersamanya.");
+    public static readonly TextTemplate JobInputNotProvided = new("job-input-not-provided",
+        "The step '{0}' needs '{1}' ({2}), but nothing in the process sets it (no start variable, form field, result of another step or input mapping); map it under Inputs of this step, or the step will stop with an incident.",
+        "Langkah '{0}' memerlukan data '{1}' ({2}), tetapi tidak ada yang mengisinya di proses ini (bukan data awal, isian formulir, hasil langkah lain, atau masukan langkah ini). Isi di bagian Masukan langkah ini; jika tidak, langkah ini akan berhenti dengan insiden.");
 }

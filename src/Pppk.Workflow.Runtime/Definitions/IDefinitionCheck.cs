@@ -11,4 +11,7 @@ namespace Pppk.Workflow.Runtime.Definitions;
 public interface IDefinitionCheck
 {
     IEnumerable<(string ElementId, LocalizedText Message)> Check(BpmnDefinitions definitions);
+
+    /// <summary>Warnings: what will likely fail at run time but may be fine (e.g. a variable nothing in the process seems to set).</summary>
+    IEnumerable<(string ElementId, LocalizedText Message)> Warn(BpmnDefinitions definitions, VariableSupply supply) => [];
 }

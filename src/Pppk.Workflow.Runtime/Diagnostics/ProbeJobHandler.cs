@@ -9,13 +9,21 @@ namespace Pppk.Workflow.Runtime.Diagnostics;
 /// registered only with <c>Runtime:EnableProbeHandler</c>). Its "effect" is a row per job key; every invocation is
 /// counted, so a test can tell exactly-once effects from at-least-once invocations.
 /// </summary>
-public sealed class ProbeJobHandler(NpgsqlDataSource db) : IJobHandler
+public sealed class ProbeJobHandler(NpgsqlDataSource db) : IDescribedJobHandler
 {
     public const string JobType = "diagnostics.probe";
 
     public string Type => JobType;
 
     public bool Inline => false;
+
+    public JobDescription Description { get; } = new("Probe diagnostik",
+        "Untuk uji crash, scale-out dan beban: mencatat setiap pemanggilan (hanya ada bila Runtime:EnableProbeHandler aktif).")
+    {
+        Category = "diagnostik",
+        Outputs = [new("probeInvocations", "Jumlah pemanggilan")],
+        Headers = [new("delayMs", "Jeda (milidetik)") { Pattern = "^[0-9]+$", PatternMessage = "Bilangan bulat milidetik, mis. 500.", Default = "0" }],
+    };
 
     // Databases whose effect table this process has made sure of.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Ensured = new();

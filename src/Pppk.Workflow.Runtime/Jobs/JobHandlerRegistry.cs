@@ -11,4 +11,11 @@ public sealed class JobHandlerRegistry(Func<IEnumerable<IJobHandler>> handlers)
     public IJobHandler? Find(string type) => _byType.Value.GetValueOrDefault(type);
 
     public IReadOnlyCollection<string> Types => _byType.Value.Keys;
+
+    /// <summary>What the handler of <paramref name="type"/> says about itself; null when unregistered or undescribed.</summary>
+    public JobDescription? Describe(string type) => (Find(type) as IDescribedJobHandler)?.Description;
+
+    /// <summary>Every described handler, by job type in order.</summary>
+    public IEnumerable<(string Type, JobDescription Description)> Descriptions =>
+        _byType.Value.Values.OfType<IDescribedJobHandler>().OrderBy(h => h.Type, StringComparer.Ordinal).Select(h => (h.Type, h.Description));
 }

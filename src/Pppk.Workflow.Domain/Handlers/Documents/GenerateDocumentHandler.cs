@@ -18,9 +18,28 @@ namespace Pppk.Workflow.Domain.Handlers.Documents;
 /// task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c> (map them to names of
 /// their own when a process makes several documents).
 /// </summary>
-public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, TimeProvider clock) : IJobHandler
+public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, TimeProvider clock) : IDescribedJobHandler
 {
     public string Type => "pppk.document";
+
+    public JobDescription Description { get; } = new("Buat dokumen pegawai", "Membuat SK, perjanjian kerja atau SPMT pegawai dari datanya, lengkap dengan PDF dan kode verifikasi.")
+    {
+        Inputs = [
+            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("skId", "SK (id; bawaan SK terakhir)", JobValueType.Number, Required: false),
+            new("signerName", "Nama penandatangan", JobValueType.Text, Required: false),
+            new("signerTitle", "Jabatan penandatangan", JobValueType.Text, Required: false),
+            new("onBehalfLine", "Baris a.n./Plh.", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("documentId", "Dokumen (id)"),
+            new("documentNumber", "Nomor dokumen"),
+            new("verificationCode", "Kode verifikasi"),
+        ],
+        Headers = [
+            new("documentKind", "Jenis dokumen") { Choices = [new("sk", "SK pengangkatan"), new("perjanjian-kerja", "Perjanjian kerja"), new("spmt", "SPMT")], Default = "sk" },
+        ],
+    };
     public bool Inline => true;
 
     private static readonly DocumentKind[] Individual = [DocumentKind.Sk, DocumentKind.PerjanjianKerja, DocumentKind.Spmt];

@@ -13,9 +13,29 @@ namespace Pppk.Workflow.Domain.Handlers.Evaluation;
 /// than the unit's own rating allows, it says so (a warning
 /// the workflow shows; the rating stands).
 /// </summary>
-public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IJobHandler
+public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IDescribedJobHandler
 {
     public string Type => "pppk.record-evaluation";
+
+    public JobDescription Description { get; } = new("Catat penilaian kinerja", "Menyimpan predikat penilaian pegawai untuk periode itu dan memeriksa sebaran predikat di unitnya.")
+    {
+        Inputs = [
+            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("year", "Tahun", JobValueType.Number),
+            new("period", "Periode (annual, Q1-Q4)", JobValueType.Text),
+            new("predicate", "Predikat", JobValueType.Text),
+            new("evaluationNotes", "Catatan penilaian", JobValueType.Text, Required: false),
+            new("evaluatedBy", "Penilai (nama pengguna)", JobValueType.Text, Required: false),
+            new("unitRating", "Predikat unit", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("poorPerformance", "Kinerja kurang"),
+            new("unitGoodShare", "Persentase Baik di unit"),
+            new("unitStaffCount", "Jumlah pegawai unit"),
+            new("distributionWarning", "Peringatan sebaran"),
+            new("distributionCapBroken", "Batas sebaran terlampaui"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

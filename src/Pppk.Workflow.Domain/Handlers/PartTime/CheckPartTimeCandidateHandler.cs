@@ -10,9 +10,27 @@ namespace Pppk.Workflow.Domain.Handlers.PartTime;
 /// <c>pppk.part-time-candidate</c>: confirms from the recorded ranking that the applicant is a part-time candidate
 /// (<see cref="PartTimeCandidates"/>) and gives the proposal its facts: formation, unit, position, category, rank, reason.
 /// </summary>
-public sealed class CheckPartTimeCandidateHandler : IJobHandler
+public sealed class CheckPartTimeCandidateHandler : IDescribedJobHandler
 {
     public string Type => "pppk.part-time-candidate";
+
+    public JobDescription Description { get; } = new("Cek calon PPPK paruh waktu", "Memastikan dari hasil peringkat bahwa pelamar adalah calon paruh waktu dan mengambil datanya.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+        ],
+        Outputs = [
+            new("nik", "NIK"),
+            new("name", "Nama"),
+            new("email", "Email"),
+            new("formationCode", "Kode formasi"),
+            new("unitCode", "Kode unit"),
+            new("position", "Jabatan"),
+            new("priorityCategory", "Kategori prioritas"),
+            new("rank", "Peringkat"),
+            new("candidateReason", "Alasan"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -10,9 +10,20 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Renewal;
 
 /// <summary><c>pppk.end-contract</c>: the contract is not renewed; it ends honourably at its end date and the written notice is recorded.</summary>
-public sealed class EndContractHandler : IJobHandler
+public sealed class EndContractHandler : IDescribedJobHandler
 {
     public string Type => "pppk.end-contract";
+
+    public JobDescription Description { get; } = new("Akhiri kontrak", "Kontrak tidak diperpanjang: berakhir dengan hormat pada tanggal akhirnya.")
+    {
+        Inputs = [
+            new("contractId", "Kontrak (id)", JobValueType.Number),
+        ],
+        Outputs = [
+            new("renewed", "Diperpanjang"),
+            new("contractEnd", "Akhir kontrak"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

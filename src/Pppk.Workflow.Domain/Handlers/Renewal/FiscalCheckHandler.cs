@@ -14,9 +14,31 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// fiscal year is missing it answers <c>fiscalDataMissing</c> with what to enter (<c>fiscalDataNeeded</c>) instead; a
 /// renewal started with <c>fiscalCheckRequired = false</c> (part-time, by configuration) passes without a check.
 /// </summary>
-public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IJobHandler
+public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IDescribedJobHandler
 {
     public string Type => "pppk.fiscal-check";
+
+    public JobDescription Description { get; } = new("Cek kemampuan anggaran", "Membandingkan biaya perpanjangan dengan sisa anggaran unit dan batas belanja pegawai daerah.")
+    {
+        Inputs = [
+            new("contractId", "Kontrak (id)", JobValueType.Number),
+            new("termYears", "Masa kontrak (tahun)", JobValueType.Number, Required: false),
+            new("fiscalYear", "Tahun anggaran", JobValueType.Number, Required: false),
+            new("fiscalCheckRequired", "Cek fiskal diwajibkan", JobValueType.Boolean, Required: false),
+        ],
+        Outputs = [
+            new("fiscalOk", "Anggaran cukup"),
+            new("fiscalDataMissing", "Data anggaran belum ada"),
+            new("fiscalDataNeeded", "Data anggaran yang perlu diisi"),
+            new("fiscalReason", "Alasan"),
+            new("fiscalYear", "Tahun anggaran"),
+            new("fiscalCheckId", "Cek fiskal (id)"),
+            new("firstYearCost", "Biaya tahun pertama"),
+            new("renewalCost", "Biaya perpanjangan"),
+            new("unitRemaining", "Sisa anggaran unit"),
+            new("regionalRatioPercent", "Rasio belanja pegawai daerah (%)"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

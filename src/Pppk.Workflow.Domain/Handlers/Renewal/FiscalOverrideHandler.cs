@@ -10,9 +10,21 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Renewal;
 
 /// <summary><c>pppk.fiscal-override</c>: finance's confirmation or override of a failed fiscal check, with its reason, on the recorded check.</summary>
-public sealed class FiscalOverrideHandler : IJobHandler
+public sealed class FiscalOverrideHandler : IDescribedJobHandler
 {
     public string Type => "pppk.fiscal-override";
+
+    public JobDescription Description { get; } = new("Catat keputusan atas cek anggaran", "Mencatat keputusan PPK untuk tetap memperpanjang meski anggaran tidak cukup, dengan alasannya.")
+    {
+        Inputs = [
+            new("fiscalCheckId", "Cek fiskal (id)", JobValueType.Number),
+            new("fiscalOverride", "Tetap diperpanjang", JobValueType.Boolean, Required: false),
+            new("fiscalOverrideReason", "Alasan", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("fiscalOk", "Anggaran dianggap cukup"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

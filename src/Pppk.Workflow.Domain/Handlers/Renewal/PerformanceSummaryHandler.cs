@@ -7,9 +7,21 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Renewal;
 
 /// <summary><c>pppk.performance-summary</c>: the evaluations of the contract's current term, counted by predicate, with the latest and the worst.</summary>
-public sealed class PerformanceSummaryHandler : IJobHandler
+public sealed class PerformanceSummaryHandler : IDescribedJobHandler
 {
     public string Type => "pppk.performance-summary";
+
+    public JobDescription Description { get; } = new("Ringkasan kinerja kontrak", "Merangkum penilaian kinerja selama masa kontrak: jumlah per predikat, yang terakhir dan yang terburuk.")
+    {
+        Inputs = [
+            new("contractId", "Kontrak (id)", JobValueType.Number),
+        ],
+        Outputs = [
+            new("performance", "Ringkasan kinerja"),
+            new("performanceMissing", "Belum ada penilaian"),
+            new("poorPerformance", "Kinerja kurang"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -13,9 +13,26 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// day after the old one ends for the decided term, the old one marked renewed, and the first year's cost committed to
 /// the unit's budget. A part-time contract stays part-time (hours and pay basis kept), its term by <c>Pppk:PartTime</c>.
 /// </summary>
-public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IJobHandler
+public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IDescribedJobHandler
 {
     public string Type => "pppk.renew-contract";
+
+    public JobDescription Description { get; } = new("Perpanjang kontrak", "Membuat kontrak lanjutan dengan SK perpanjangan bernomor.")
+    {
+        Inputs = [
+            new("contractId", "Kontrak (id)", JobValueType.Number),
+            new("termYears", "Masa kontrak (tahun)", JobValueType.Number, Required: false),
+            new("skDate", "Tanggal SK", JobValueType.Date, Required: false),
+            new("firstYearCost", "Biaya tahun pertama", JobValueType.Number, Required: false),
+        ],
+        Outputs = [
+            new("renewed", "Diperpanjang"),
+            new("newContractId", "Kontrak baru (id)"),
+            new("newContractTmt", "TMT kontrak baru"),
+            new("newContractEnd", "Akhir kontrak baru"),
+            new("extensionSkNumber", "Nomor SK perpanjangan"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -14,9 +14,22 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// running, as one batch (business key: the contract id). Each start carries <c>partTime</c>, its <c>termYears</c> default
 /// and <c>fiscalCheckRequired</c>, so the workflow can follow the part-time rules (<see cref="DueRenewals"/>).
 /// </summary>
-public sealed class StartRenewalsHandler(IOptions<PppkOptions> pppk, InstanceService instances, IServiceScopeFactory scopes) : IJobHandler
+public sealed class StartRenewalsHandler(IOptions<PppkOptions> pppk, InstanceService instances, IServiceScopeFactory scopes) : IDescribedJobHandler
 {
     public string Type => "pppk.start-renewals";
+
+    public JobDescription Description { get; } = new("Mulai perpanjangan kontrak massal", "Memulai perpanjangan untuk setiap kontrak aktif yang akan berakhir dalam tenggang waktu.")
+    {
+        Inputs = [
+            new("leadMonths", "Tenggang (bulan)", JobValueType.Number, Required: false),
+            new("partTimeLeadMonths", "Tenggang paruh waktu (bulan)", JobValueType.Number, Required: false),
+            new("renewalProcess", "Proses perpanjangan", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("renewalsStarted", "Jumlah yang dimulai"),
+            new("renewalsAlreadyRunning", "Jumlah yang sudah berjalan"),
+        ],
+    };
     public bool Inline => false;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -18,11 +18,35 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// <c>displacedSummary</c> (a task for hr-admin: their SK issuance is under way on a result that no longer holds). Message ids (per ranking version) make
 /// a re-run after a crash harmless; the time to live keeps a result for an instance that is not waiting yet.
 /// </summary>
-public sealed class AnnounceRankingHandler(MessageService messages, InstanceService instances, IServiceScopeFactory scopes) : IJobHandler
+public sealed class AnnounceRankingHandler(MessageService messages, InstanceService instances, IServiceScopeFactory scopes) : IDescribedJobHandler
 {
     public const string MessageName = "hasil-seleksi";
 
     public string Type => "pppk.announce-ranking";
+
+    public JobDescription Description { get; } = new("Umumkan hasil peringkat", "Mengumumkan hasil peringkat formasi ke setiap pelamar; pada koreksi, memberi tahu yang berubah.")
+    {
+        Inputs = [
+            new("formationCode", "Kode formasi", JobValueType.Text),
+            new("rankingResults", "Hasil peringkat", JobValueType.List),
+            new("rankingVersion", "Versi peringkat", JobValueType.Text, Required: false),
+            new("roundYear", "Tahun seleksi", JobValueType.Number, Required: false),
+            new("unitCode", "Kode unit", JobValueType.Text, Required: false),
+            new("formationPosition", "Jabatan formasi", JobValueType.Text, Required: false),
+            new("correctionReason", "Alasan koreksi", JobValueType.Text, Required: false),
+            new("resultTtlDays", "Masa simpan hasil (hari)", JobValueType.Number, Required: false),
+            new("skProcess", "Proses penerbitan SK", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("announcedCount", "Jumlah diumumkan"),
+            new("correlatedNow", "Jumlah diteruskan"),
+            new("unchangedCount", "Jumlah tidak berubah"),
+            new("corrections", "Koreksi"),
+            new("displaced", "Tergeser"),
+            new("displacedSummary", "Ringkasan yang tergeser"),
+            new("skStartedByCorrection", "SK dimulai karena koreksi"),
+        ],
+    };
     public bool Inline => false;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

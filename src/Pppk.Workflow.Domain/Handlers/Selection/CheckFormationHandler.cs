@@ -13,9 +13,19 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// appeal window closes, their formation may have become complete, or its ranking stale; starts the (re)ranking then
 /// (<see cref="RankingTrigger"/>, idempotent by the formation's state).
 /// </summary>
-public sealed class CheckFormationHandler(IServiceScopeFactory scopes) : IJobHandler
+public sealed class CheckFormationHandler(IServiceScopeFactory scopes) : IDescribedJobHandler
 {
     public string Type => "pppk.check-formation";
+
+    public JobDescription Description { get; } = new("Periksa kelengkapan formasi", "Setelah sanggah dijawab atau masa sanggah habis, memulai penyusunan peringkat formasi bila sudah lengkap.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+        ],
+        Outputs = [
+            new("formationRankingRequested", "Peringkat diminta"),
+        ],
+    };
     public bool Inline => false;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -9,9 +9,19 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// <c>pppk.close-appeal-window</c>: the appeal window of a TMS applicant ended without an appeal, so the TMS is final
 /// and no longer holds back the formation's ranking.
 /// </summary>
-public sealed class CloseAppealWindowHandler : IJobHandler
+public sealed class CloseAppealWindowHandler : IDescribedJobHandler
 {
     public string Type => "pppk.close-appeal-window";
+
+    public JobDescription Description { get; } = new("Tutup masa sanggah", "Masa sanggah pelamar TMS habis tanpa sanggah: hasil TMS menjadi final.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+        ],
+        Outputs = [
+            new("ineligibleFinal", "TMS final"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

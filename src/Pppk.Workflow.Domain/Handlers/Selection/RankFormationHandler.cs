@@ -14,9 +14,28 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// formation ranked before, each result says what it was (<c>previousRank</c>, <c>previousPassed</c>, <c>changed</c>)
 /// and <c>correctionReason</c> says why the ranking changed, for <c>pppk.announce-ranking</c>.
 /// </summary>
-public sealed class RankFormationHandler : IJobHandler
+public sealed class RankFormationHandler : IDescribedJobHandler
 {
     public string Type => "pppk.rank-formation";
+
+    public JobDescription Description { get; } = new("Susun peringkat formasi", "Menyusun peringkat pelamar MS satu formasi dari nilai CAT dan menandai yang lulus.")
+    {
+        Inputs = [
+            new("formationCode", "Kode formasi", JobValueType.Text),
+        ],
+        Outputs = [
+            new("unitCode", "Kode unit"),
+            new("formationPosition", "Jabatan formasi"),
+            new("roundYear", "Tahun seleksi"),
+            new("rankedCount", "Jumlah diperingkat"),
+            new("passedCount", "Jumlah lulus"),
+            new("quota", "Kuota"),
+            new("rankingResults", "Hasil peringkat"),
+            new("rankingVersion", "Versi peringkat"),
+            new("correction", "Koreksi"),
+            new("correctionReason", "Alasan koreksi"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

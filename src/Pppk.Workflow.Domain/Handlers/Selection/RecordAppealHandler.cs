@@ -6,9 +6,23 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Selection;
 
 /// <summary><c>pppk.record-appeal</c>: stores the answer to an appeal (sanggah): accepted turns TMS into MS, rejected makes the TMS final.</summary>
-public sealed class RecordAppealHandler : IJobHandler
+public sealed class RecordAppealHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-appeal";
+
+    public JobDescription Description { get; } = new("Catat jawaban sanggah", "Menyimpan jawaban atas sanggah pelamar; sanggah yang diterima mengubah hasil menjadi MS.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+            new("appealAccepted", "Sanggah diterima", JobValueType.Boolean, Required: false),
+            new("appealReason", "Alasan sanggah", JobValueType.Text, Required: false),
+            new("appealAnswer", "Jawaban", JobValueType.Text, Required: false),
+            new("answeredBy", "Dijawab oleh", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("adminVerdict", "Hasil verifikasi (MS/TMS)"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -9,9 +9,20 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// <c>pppk.record-appeal-submitted</c>: stores an appeal (sanggah) as it arrives, unanswered: while it is pending the
 /// applicant's formation is not ranked, and hr-admin sees what the ranking waits for.
 /// </summary>
-public sealed class RecordAppealSubmittedHandler : IJobHandler
+public sealed class RecordAppealSubmittedHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-appeal-submitted";
+
+    public JobDescription Description { get; } = new("Catat sanggah masuk", "Menyimpan sanggah pelamar yang baru masuk; selama belum dijawab formasinya belum diperingkat.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+            new("appealReason", "Alasan sanggah", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("appealPending", "Sanggah menunggu"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

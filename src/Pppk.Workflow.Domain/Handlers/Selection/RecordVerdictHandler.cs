@@ -5,9 +5,23 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Selection;
 
 /// <summary><c>pppk.record-verdict</c>: stores the verifier's MS/TMS verdict (and reason) on the applicant.</summary>
-public sealed class RecordVerdictHandler : IJobHandler
+public sealed class RecordVerdictHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-verdict";
+
+    public JobDescription Description { get; } = new("Catat hasil verifikasi", "Menyimpan hasil verifikasi administrasi pelamar (MS/TMS) beserta alasannya.")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+            new("verdict", "Hasil (MS atau TMS)", JobValueType.Text),
+            new("verdictReason", "Alasan TMS", JobValueType.Text, Required: false),
+            new("verifiedBy", "Verifikator", JobValueType.Text, Required: false),
+            new("appealWindow", "Masa sanggah (mis. P3D)", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("adminVerdict", "Hasil verifikasi (MS/TMS)"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

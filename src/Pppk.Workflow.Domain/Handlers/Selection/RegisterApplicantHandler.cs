@@ -10,9 +10,21 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 /// sets <c>unitCode</c> (the formation's unit) and <c>formationPosition</c>, so the case belongs to that unit from its start
 /// (the process's <c>caseUnit</c> rule reads <c>unitCode</c>), and <c>roundYear</c>, the year its announcements carry.
 /// </summary>
-public sealed class RegisterApplicantHandler : IJobHandler
+public sealed class RegisterApplicantHandler : IDescribedJobHandler
 {
     public string Type => "pppk.register-applicant";
+
+    public JobDescription Description { get; } = new("Daftarkan pelamar", "Langkah pertama seleksi: memeriksa formasi yang dilamar dan mengisi unit, jabatan dan tahun seleksi.")
+    {
+        Inputs = [
+            new("formationCode", "Kode formasi", JobValueType.Text),
+        ],
+        Outputs = [
+            new("unitCode", "Kode unit"),
+            new("formationPosition", "Jabatan formasi"),
+            new("roundYear", "Tahun seleksi"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -13,9 +13,31 @@ namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 /// apart from the SK date. With <c>partTime</c> it is a PPPK paruh waktu contract: its term, weekly hours and pay basis
 /// follow <c>Pppk:PartTime</c>.
 /// </summary>
-public sealed class CreateContractHandler(IOptions<PppkOptions> pppk) : IJobHandler
+public sealed class CreateContractHandler(IOptions<PppkOptions> pppk) : IDescribedJobHandler
 {
     public string Type => "pppk.create-contract";
+
+    public JobDescription Description { get; } = new("Buat kontrak PPPK", "Membuat perjanjian kerja pegawai mulai TMT untuk masa 1-5 tahun (penuh waktu atau paruh waktu).")
+    {
+        Inputs = [
+            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("tmt", "TMT (terhitung mulai tanggal)", JobValueType.Date),
+            new("termYears", "Masa kontrak (tahun)", JobValueType.Number, Required: false),
+            new("skId", "SK (id)", JobValueType.Number, Required: false),
+            new("partTime", "Paruh waktu", JobValueType.Boolean, Required: false),
+            new("weeklyHours", "Jam kerja per minggu", JobValueType.Number, Required: false),
+            new("payBasis", "Dasar upah", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("contractId", "Kontrak (id)"),
+            new("contractEnd", "Akhir kontrak"),
+            new("termYears", "Masa kontrak (tahun)"),
+            new("baseSalary", "Gaji pokok"),
+            new("partTime", "Paruh waktu"),
+            new("weeklyHours", "Jam kerja per minggu"),
+            new("payBasis", "Dasar upah"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -7,9 +7,24 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 
 /// <summary><c>pppk.create-employee</c>: the employee record of an applicant who passed (no NI yet; it comes from BKN later). Idempotent by NIK.</summary>
-public sealed class CreateEmployeeHandler : IJobHandler
+public sealed class CreateEmployeeHandler : IDescribedJobHandler
 {
     public string Type => "pppk.create-employee";
+
+    public JobDescription Description { get; } = new("Buat data pegawai", "Membuat data pegawai dari pelamar yang lulus (NI PPPK menyusul dari BKN).")
+    {
+        Inputs = [
+            new("registrationNumber", "Nomor peserta", JobValueType.Text),
+            new("grade", "Golongan", JobValueType.Number, Required: false),
+        ],
+        Outputs = [
+            new("employeeId", "Pegawai (id)"),
+            new("unitCode", "Kode unit"),
+            new("nik", "NIK"),
+            new("employeeName", "Nama pegawai"),
+            new("position", "Jabatan"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

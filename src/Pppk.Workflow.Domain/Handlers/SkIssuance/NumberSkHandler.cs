@@ -11,9 +11,24 @@ namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 /// configured pattern. The sequence row is taken in the step's transaction, so concurrent steps queue on it and a
 /// rolled-back step gives its number back.
 /// </summary>
-public sealed class NumberSkHandler(IOptions<PppkOptions> pppk) : IJobHandler
+public sealed class NumberSkHandler(IOptions<PppkOptions> pppk) : IDescribedJobHandler
 {
     public string Type => "pppk.sk-number";
+
+    public JobDescription Description { get; } = new("Beri nomor SK", "Menerbitkan SK pengangkatan atau perpanjangan dengan nomor urut berikutnya pada tahunnya.")
+    {
+        Inputs = [
+            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("skKind", "Jenis SK (pengangkatan, perpanjangan)", JobValueType.Text, Required: false),
+            new("skDate", "Tanggal SK", JobValueType.Date, Required: false),
+            new("skSigner", "Penandatangan SK", JobValueType.Text, Required: false),
+        ],
+        Outputs = [
+            new("skId", "SK (id)"),
+            new("skNumber", "Nomor SK"),
+            new("skDate", "Tanggal SK"),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

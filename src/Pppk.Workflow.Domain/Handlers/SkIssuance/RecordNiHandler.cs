@@ -7,9 +7,17 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 
 /// <summary><c>pppk.record-ni</c>: stores the NI PPPK from BKN on the employee.</summary>
-public sealed class RecordNiHandler : IJobHandler
+public sealed class RecordNiHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-ni";
+
+    public JobDescription Description { get; } = new("Catat NI PPPK", "Menyimpan NI PPPK dari BKN pada data pegawai.")
+    {
+        Inputs = [
+            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("niPppk", "NI PPPK", JobValueType.Text),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

@@ -9,9 +9,17 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.SkIssuance;
 
 /// <summary><c>pppk.record-spmt</c>: the date duty started (SPMT); pay starts from that month.</summary>
-public sealed class RecordSpmtHandler : IJobHandler
+public sealed class RecordSpmtHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-spmt";
+
+    public JobDescription Description { get; } = new("Catat SPMT", "Menyimpan tanggal mulai bertugas (SPMT) pada kontrak; gaji dibayar mulai bulan itu.")
+    {
+        Inputs = [
+            new("contractId", "Kontrak (id)", JobValueType.Number),
+            new("spmtDate", "Tanggal SPMT", JobValueType.Date),
+        ],
+    };
     public bool Inline => true;
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>

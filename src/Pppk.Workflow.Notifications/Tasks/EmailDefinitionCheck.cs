@@ -20,7 +20,7 @@ internal sealed class EmailDefinitionCheck(EmailTaskValidator validator, EmailTe
         where node.TaskDefinition?.Type == EmailJobHandler.JobType
         let template = node.Headers.GetValueOrDefault("template")?.Trim()
         where template is { Length: > 0 } && !template.StartsWith('=') && templates.Exists(template)
-        from variable in templates.Variables(template)
+        from variable in templates.RequiredVariables(template)
         where !supply.Provides(process, node, variable)
         select (node.Id, EmailTexts.VariableNotProvided.Format(template, variable));
 }

@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Notifications.Templates;
 internal sealed class TemplateReads : AstVisitor
 {
     private readonly SortedSet<string> _read = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _local = new(StringComparer.Ordinal) { "forloop", "tablerowloop", "empty", "blank" };
+    private readonly HashSet<string> _local = new(StringComparer.Ordinal) { "forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false" };
 
     public SortedSet<string> Filters { get; } = new(StringComparer.Ordinal);
 

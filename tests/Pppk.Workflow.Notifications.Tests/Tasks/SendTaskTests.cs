@@ -144,7 +144,14 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
         host.Smtp.ClearReceivedEmail();
         await _emails.CreateUserAsync("ppk_ok", "sekda@kukarkab.go.id", "Sunggono", "ppk");
         await _emails.CreateUserAsync("ppk_noaddr", null, "Budi Tanpa Email", "ppk");
-        await _emails.CreateUserAsync("fin_bad", "bukan-alamat", "Ani Keuangan", "finance");
+        // The users API refuses a bad address now; one stored before that check (or by an import) is what this covers.
+        await _emails.CreateUserAsync("fin_bad", "ani@kukarkab.go.id", "Ani Keuangan", "finance");
+        await using (var connection = new Npgsql.NpgsqlConnection(host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var update = new Npgsql.NpgsqlCommand("UPDATE pppk.users SET email = 'bukan-alamat', normalized_email = 'BUKAN-ALAMAT' WHERE user_name = 'fin_bad'", connection);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
         await _api.DeployAsync(Chain("ppk_email", EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "role:ppk")),
             EmailTask("kirim_fin", 3, ("template", "pengingat-tugas"), ("to", "finance"))));
         var id = (string)(await _api.StartAsync("ppk_email", new { nama_tugas = "Tanda tangan SK", proses = "Penerbitan SK" }))["id"]!;

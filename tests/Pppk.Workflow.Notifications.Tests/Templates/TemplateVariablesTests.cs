@@ -16,8 +16,8 @@ public sealed class TemplateVariablesTests
         Assert.Empty(templates.Add("t", "Hasil {{ nama }}",
             "{% assign judul = 'x' %}{{ judul }} {{ pelamar.email }} {% for r in daftar %}{{ r.nama }} {{ forloop.index }}{% endfor %}{% if lulus %}{{ gaji | rupiah }}{% else %}{{ alasan }}{% endif %} {{ tautan_inbox }} {{ sekarang | tanggal }}",
             "{% capture salam %}Yth. {{ gelar }}{% endcapture %}{{ salam }} {% comment %} opsional: alasan {% endcomment %}"));
-        Assert.Equal(["daftar", "gaji", "gelar", "lulus", "nama", "pelamar"], templates.Variables("t").Order());
-        Assert.Empty(templates.Variables("tidak-ada"));
+        Assert.Equal(["daftar", "gaji", "gelar", "lulus", "nama", "pelamar"], templates.RequiredVariables("t").Order());
+        Assert.Empty(templates.RequiredVariables("tidak-ada"));
     }
 
     [Fact]
@@ -25,6 +25,6 @@ public sealed class TemplateVariablesTests
     {
         var templates = Create();
         Assert.Empty(templates.LoadDirectory(Repo.Templates));
-        Assert.Equal(["nama_tugas", "proses"], templates.Variables("pengingat-tugas").Order());
+        Assert.Equal(["nama_tugas", "proses"], templates.RequiredVariables("pengingat-tugas").Order());
     }
 }

@@ -44,6 +44,9 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "POST", $"/api/instances/{Guid.Empty}/attachments" }, { "GET", $"/api/attachments/{Guid.Empty}" }, { "GET", $"/api/tasks/{Guid.Empty}/attachment-requirement" },
         { "GET", "/api/exports/tasks?format=csv" }, { "GET", "/api/exports/instances?format=csv" }, { "GET", "/api/exports/incidents?format=csv" },
         { "GET", "/api/definitions/x/start-form" }, { "POST", "/api/start-many/renewals?dryRun=true" }, { "POST", "/api/start-many/renewals" },
+        { "GET", "/api/calendar/years" }, { "GET", "/api/calendar/coverage" }, { "GET", "/api/calendar/holidays?year=2027" }, { "POST", "/api/calendar/holidays" },
+        { "PUT", "/api/calendar/holidays/1" }, { "DELETE", "/api/calendar/holidays/1" }, { "PUT", "/api/calendar/years/2028" },
+        { "POST", "/api/calendar/years/2028/import" }, { "GET", "/api/calendar/years/2027/export" }, { "GET", "/api/calendar/changes" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -58,6 +61,9 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         $"POST /api/operations/{Guid.Empty}/cancel",
         "GET /api/exports/incidents?format=csv",
         "POST /api/start-many/renewals?dryRun=true", "POST /api/start-many/renewals",
+        "GET /api/calendar/years", "GET /api/calendar/coverage", "GET /api/calendar/holidays?year=2027", "POST /api/calendar/holidays",
+        "PUT /api/calendar/holidays/1", "DELETE /api/calendar/holidays/1", "PUT /api/calendar/years/2028",
+        "POST /api/calendar/years/2028/import", "GET /api/calendar/years/2027/export", "GET /api/calendar/changes",
     ];
 
     [Theory]

@@ -4,6 +4,7 @@ import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, T
 import { api } from '../api.js';
 import { formatWita, h, STATUS_LABELS } from '../format.js';
 import { mountExportButtons } from '../export/export-buttons.js';
+import { mountCalendarWarning } from '../calendar/coverage-warning.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement);
 
@@ -36,6 +37,7 @@ export default async function render(container) {
       <p class="muted small">Diperbarui ${formatWita(summary.at)}</p>
     </section>`);
   container.append(page);
+  mountCalendarWarning(page);
   mountExportButtons(page.querySelector('[data-testid=incidents-card]'), 'incidents', () => ({}), { label: 'insiden terbuka' });
 
   const workflows = [...new Set(summary.instances.map((i) => i.definitionKey))];

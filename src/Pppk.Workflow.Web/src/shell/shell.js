@@ -34,6 +34,7 @@ const MENU = [
     { href: '/impor', label: 'Impor CSV', roles: ['hr-admin', 'finance'] },
   ] },
   { group: 'Admin', items: [
+    { href: '/kalender-libur', label: 'Kalender libur', roles: ['hr-admin'] },
     { href: '/hangfire', label: 'Antrean pekerjaan', note: '(Hangfire) ↗', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
   ] },
 ];

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Auth;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Runtime.Calendar;
-using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Host.Calendar;
 
@@ -18,6 +17,9 @@ public static class CalendarApi
 {
     /// <summary>The dashboard warns this many days before the data ends.</summary>
     public const int WarnDays = 90;
+
+    /// <summary>The audit list shows the newest this many changes.</summary>
+    public const int ChangesShown = 200;
 
     public sealed record HolidayBody(string? Date, string? Name, string? Kind, string? Region, string? RegionName, string? Source);
 
@@ -37,12 +39,8 @@ public static class CalendarApi
     {
         var group = app.MapGroup("/api/calendar").RequireAuthorization(Roles.HrAdmin);
 
-        group.MapGet("/years", async (WorkflowDbContext db, CancellationToken ct) =>
-        {
-            var years = await db.Set<HolidayYearRecord>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
-            var counts = await db.Set<HolidayRecord>().GroupBy(h => h.Date.Year).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            return Results.Ok(years.Select(y => new YearView(y.Year, y.Provisional, y.Source, counts.GetValueOrDefault(y.Year), y.UpdatedAt, y.UpdatedBy)).ToList());
-        });
+        group.MapGet("/years", async (HolidayEditor editor, CancellationToken ct) =>
+            Results.Ok((await editor.YearsAsync(ct)).Select(y => new YearView(y.Year.Year, y.Year.Provisional, y.Year.Source, y.Holidays, y.Year.UpdatedAt, y.Year.UpdatedBy)).ToList()));
 
         // What the dashboard's warning reads: the last day with data and how far away it is (WITA).
         group.MapGet("/coverage", (FeelEnvironment feel) =>
@@ -55,14 +53,14 @@ public static class CalendarApi
                 daysLeft is null or <= WarnDays, calendar.Years.Where(y => y.Provisional).Select(y => y.Year).ToList()));
         });
 
-        group.MapGet("/holidays", async (int? year, string? region, WorkflowDbContext db, HolidayEditor editor, CancellationToken ct) =>
+        group.MapGet("/holidays", async (int? year, string? region, HolidayEditor editor, CancellationToken ct) =>
         {
             if (year is not { } y || y is < HolidayLimits.FirstYear or > HolidayLimits.LastYear)
                 return Refused(new HolidayEditor.Refusal("year", CalendarTexts.YearOutOfRange.Format(year?.ToString() ?? "-", HolidayLimits.FirstYear, HolidayLimits.LastYear)));
             var query = editor.OfYear(y).AsNoTracking();
             if (!string.IsNullOrEmpty(region)) query = query.Where(h => h.Region == region || h.Region == "");
             var holidays = await query.OrderBy(h => h.Date).ThenBy(h => h.Region).Take(HolidayLimits.ImportMaxRows * 2).ToListAsync(ct);
-            var record = await db.Set<HolidayYearRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == y, ct);
+            var record = await editor.YearAsync(y, ct);
             return Results.Ok(new
             {
                 year = y,
@@ -125,13 +123,9 @@ public static class CalendarApi
         });
 
         // The audit: who changed what, newest first.
-        group.MapGet("/changes", async (int? year, WorkflowDbContext db, CancellationToken ct) =>
-        {
-            var query = db.Set<HolidayChangeRecord>().AsNoTracking();
-            if (year is { } y) query = query.Where(c => c.Year == y);
-            var changes = await query.OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
-            return Results.Ok(changes.Select(c => new ChangeView(c.Id, c.At, c.User, c.Action, c.Year, c.Details is null ? null : JsonNode.Parse(c.Details))).ToList());
-        });
+        group.MapGet("/changes", async (int? year, HolidayEditor editor, CancellationToken ct) =>
+            Results.Ok((await editor.ChangesAsync(year, ChangesShown, ct))
+                .Select(c => new ChangeView(c.Id, c.At, c.User, c.Action, c.Year, c.Details is null ? null : JsonNode.Parse(c.Details))).ToList()));
     }
 
     private static HolidayInput Input(HolidayBody? b) => new(b?.Date, b?.Name, b?.Kind, b?.Region, b?.RegionName, b?.Source);

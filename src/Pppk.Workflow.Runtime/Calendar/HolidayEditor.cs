@@ -102,6 +102,25 @@ public sealed class HolidayEditor(WorkflowDbContext db, HolidayCalendar calendar
         return (plan, null);
     }
 
+    /// <summary>Every year with how many holidays it has.</summary>
+    public async Task<List<(HolidayYearRecord Year, int Holidays)>> YearsAsync(CancellationToken ct)
+    {
+        var years = await db.Set<HolidayYearRecord>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
+        var counts = await db.Set<HolidayRecord>().GroupBy(h => h.Date.Year).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return years.Select(y => (y, counts.GetValueOrDefault(y.Year))).ToList();
+    }
+
+    public Task<HolidayYearRecord?> YearAsync(int year, CancellationToken ct) =>
+        db.Set<HolidayYearRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
+
+    /// <summary>The audit, newest first (a year's, or all).</summary>
+    public Task<List<HolidayChangeRecord>> ChangesAsync(int? year, int take, CancellationToken ct)
+    {
+        var query = db.Set<HolidayChangeRecord>().AsNoTracking();
+        if (year is { } y) query = query.Where(c => c.Year == y);
+        return query.OrderByDescending(c => c.Id).Take(take).ToListAsync(ct);
+    }
+
     public IQueryable<HolidayRecord> OfYear(int year) =>
         db.Set<HolidayRecord>().Where(h => h.Date >= new DateOnly(year, 1, 1) && h.Date <= new DateOnly(year, 12, 31));
 

@@ -111,7 +111,7 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Every calendar file in <c>workflows/calendars</c>, combined, until the start-up loads pppk.holidays (<see cref="Calendar.HolidayCalendar"/>); weekends only when there are none.</summary>
+    /// <summary>Every calendar file in <c>workflows/calendars</c>, combined, until the start-up loads the holiday tables (<see cref="Calendar.HolidayCalendar"/>); weekends only when there are none.</summary>
     private static WorkingCalendar LoadCalendars(string? workflowsPath) =>
         Calendar.HolidayCalendar.ShippedCalendar(workflowsPath) ?? WorkingCalendar.WeekendsOnly;
 

@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Host.Calendar;
 /// <summary>
 /// <c>/api/calendar</c>: the holiday calendar the working-day functions use (hr-admin only). National holidays and cuti
 /// bersama per year, regional ones per region, each with its legal source; a year is confirmed (its SKB) or provisional.
-/// Every change is audited in pppk.holiday_changes and takes effect for the running engine at once (other nodes within
+/// Every change is audited (the holiday tables, owned by the runtime) and takes effect for the running engine at once (other nodes within
 /// Runtime:CalendarRefresh).
 /// </summary>
 public static class CalendarApi

@@ -8,10 +8,10 @@ using Pppk.Workflow.Runtime.Database;
 namespace Pppk.Workflow.Runtime.Calendar;
 
 /// <summary>
-/// The holiday calendar the FEEL working-day functions use, kept in pppk.holidays / pppk.holiday_years. At start-up the
+/// The holiday calendar the FEEL working-day functions use, kept in the holiday tables (HolidayRecords.cs). At start-up the
 /// shipped files (<c>workflows/calendars/*.json</c>) fill the years the database does not have yet; then the calendar is
 /// built from the tables and swapped into the <see cref="FeelEnvironment"/> in one reference write. An edit on this node
-/// swaps at once; every node compares the highest pppk.holiday_changes id (the revision) every
+/// swaps at once; every node compares the highest holiday change id (the revision) every
 /// <see cref="Instances.RuntimeOptions.CalendarRefresh"/> and reloads when it moved (<see cref="CalendarRefresher"/>).
 /// </summary>
 public sealed class HolidayCalendar(IServiceScopeFactory scopes, FeelEnvironment feel, TimeProvider clock, ILogger<HolidayCalendar> log)
@@ -65,7 +65,7 @@ public sealed class HolidayCalendar(IServiceScopeFactory scopes, FeelEnvironment
     }
 
     public static WorkingCalendar Build(IEnumerable<HolidayRecord> holidays, IEnumerable<HolidayYearRecord> years) =>
-        new("pppk.holidays",
+        new("database",
             holidays.Select(h => new Holiday(h.Date, h.Name, HolidayKinds.Parse(h.Kind) ?? HolidayKind.Libur, h.Region.Length == 0 ? null : h.Region, h.Source)),
             years.Select(y => new CalendarYear(y.Year, y.Provisional, y.Source)));
 
@@ -87,7 +87,7 @@ public sealed class HolidayCalendar(IServiceScopeFactory scopes, FeelEnvironment
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('pppk.holiday-seed'))", ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('holiday-calendar-seed'))", ct);
         var known = await db.Set<HolidayYearRecord>().Select(y => y.Year).Union(db.Set<HolidayChangeRecord>().Select(c => c.Year)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var year in shipped.Years.Where(y => !known.Contains(y.Year)))

@@ -7,7 +7,7 @@ namespace Pppk.Workflow.Runtime.Calendar;
 
 /// <summary>
 /// Every change to the holiday calendar: one transaction that writes the change and its audit row
-/// (pppk.holiday_changes, whose id is the new revision), then the running calendar is rebuilt and swapped on this node.
+/// (a holiday change row, whose id is the new revision), then the running calendar is rebuilt and swapped on this node.
 /// </summary>
 public sealed class HolidayEditor(WorkflowDbContext db, HolidayCalendar calendar, TimeProvider clock)
 {

@@ -108,7 +108,7 @@ export default async function render(container, { search }) {
     page.querySelector('[data-testid=calendar-months]').innerHTML = MONTHS.map((_, m) => monthGrid(year, m, byDate)).join('');
     page.querySelector('.cal-list tbody').innerHTML = data.holidays.length ? data.holidays.map(holidayRow).join('')
       : '<tr><td colspan="6" class="muted">Belum ada hari libur untuk tahun ini.</td></tr>';
-    page.querySelector('[name=from]').value ||= `${year}-01-01`;
+    page.querySelector('[name=from]').value = `${year}-01-01`;
   }
 
   async function refresh() {

@@ -22,7 +22,9 @@ export function openImportDialog({ year, provisional, source, onDone }) {
       <h2>Impor kalender tahun ${year} dari CSV</h2>
       <p class="small muted">Kolom: <code>${HEADER}</code> (pemisah koma atau titik koma). Isi berkas menggantikan semua hari libur tahun ${year}; unduh ekspor lebih dulu untuk menyuntingnya.</p>
       <div class="cal-form">
-        <label class="wide">Berkas CSV <input type="file" accept=".csv,text/csv" data-testid="import-file"></label>
+        <div class="wide cal-file-row"><span>Berkas CSV</span>
+          <label class="button">Pilih berkas<input type="file" accept=".csv,text/csv" class="cal-file-input" data-testid="import-file"></label>
+          <span class="muted" data-testid="import-file-name">Belum ada berkas dipilih</span></div>
         <label>Status <select name="status" data-testid="import-status">
           <option value="provisional" ${provisional ? 'selected' : ''}>Perkiraan (menunggu SKB)</option>
           <option value="confirmed" ${provisional ? '' : 'selected'}>Pasti (SKB sudah terbit)</option></select></label>
@@ -53,7 +55,9 @@ export function openImportDialog({ year, provisional, source, onDone }) {
   dialog.querySelector('[data-testid=import-file]').addEventListener('change', async (e) => {
     apply.disabled = true;
     preview.textContent = 'Memeriksa berkas…';
-    csv = await e.target.files[0]?.text() ?? '';
+    const file = e.target.files[0];
+    dialog.querySelector('[data-testid=import-file-name]').textContent = file ? file.name : 'Belum ada berkas dipilih';
+    csv = await file?.text() ?? '';
     try {
       const plan = await calendarApi.importYear(year, body(true));
       const none = !plan.added.length && !plan.changed.length && !plan.removed.length;

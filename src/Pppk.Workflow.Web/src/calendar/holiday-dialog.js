@@ -2,6 +2,13 @@
 import { escapeHtml, h } from '../format.js';
 import { calendarApi } from './calendar-api.js';
 
+// The end of every dialog here: where a refusal is shown, Batal, and the action.
+function footer(label, testid, cls = 'primary') {
+  return `<p class="error" data-testid="dialog-error" role="alert"></p>
+    <div class="actions"><button type="button" data-action="close">Batal</button>
+      <button type="submit" class="${cls}" data-testid="${testid}">${label}</button></div>`;
+}
+
 function openDialog(html, onSubmit) {
   const dialog = h(html);
   document.body.append(dialog);
@@ -43,12 +50,8 @@ export function openHolidayDialog({ holiday = null, date = '', onDone }) {
           <label>Kode wilayah <input name="region" maxlength="50" value="${escapeHtml(v.region || '')}" placeholder="kosong = nasional; mis. kukar" data-testid="holiday-region"></label>
           <label>Nama wilayah <input name="regionName" maxlength="200" value="${escapeHtml(v.regionName || '')}" placeholder="mis. Kabupaten Kutai Kartanegara"></label>
         </div>
-        <p class="small muted">Libur daerah hanya berlaku bila alur kerja menyebut wilayahnya (mis. add working days(tanggal, 5, "kukar")).</p>
-        <p class="error" data-testid="dialog-error" role="alert"></p>
-        <div class="actions">
-          <button type="button" data-action="close">Batal</button>
-          <button type="submit" class="primary" data-testid="holiday-save">Simpan</button>
-        </div>
+        <p class="small muted">Libur daerah hanya berlaku bila alur kerja menyebut kode wilayahnya saat menghitung hari kerja.</p>
+        ${footer('Simpan', 'holiday-save')}
       </form>
     </dialog>`, async (body) => {
     const saved = holiday ? await calendarApi.update(holiday.id, body) : await calendarApi.add(body);
@@ -70,11 +73,7 @@ export function openYearDialog({ year, provisional = true, source = '', isNew = 
             <option value="confirmed" ${provisional ? '' : 'selected'}>Pasti (SKB sudah terbit)</option></select></label>
           <label class="wide">Dasar hukum <input name="source" maxlength="1000" value="${escapeHtml(source || '')}" placeholder="mis. SKB Menag, Menaker, MenPANRB No. … Tahun …"></label>
         </div>
-        <p class="error" data-testid="dialog-error" role="alert"></p>
-        <div class="actions">
-          <button type="button" data-action="close">Batal</button>
-          <button type="submit" class="primary" data-testid="year-save">Simpan</button>
-        </div>
+        ${footer('Simpan', 'year-save')}
       </form>
     </dialog>`, async (body) => {
     await calendarApi.setYear(Number(body.year), { provisional: body.status === 'provisional', source: body.source });
@@ -89,11 +88,7 @@ export function confirmDelete(holiday, onDone) {
       <form method="dialog">
         <h2>Hapus hari libur?</h2>
         <p><strong>${escapeHtml(holiday.name)}</strong> (${escapeHtml(holiday.date)}) dihapus dari kalender; batas waktu yang dihitung sesudahnya menganggap hari itu hari kerja.</p>
-        <p class="error" data-testid="dialog-error" role="alert"></p>
-        <div class="actions">
-          <button type="button" data-action="close">Batal</button>
-          <button type="submit" class="danger" data-testid="delete-confirm">Hapus</button>
-        </div>
+        ${footer('Hapus', 'delete-confirm', 'danger')}
       </form>
     </dialog>`, async () => {
     await calendarApi.remove(holiday.id);

@@ -33,6 +33,7 @@ public static class Extensions
 
         services.AddOptions<RuntimeOptions>().PostConfigure(o => o.WorkflowsPath ??= workflowsPath)
             .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.")
+            .Validate(o => o.CalendarRefresh >= TimeSpan.FromSeconds(1), "Runtime:CalendarRefresh must be at least one second, e.g. 00:00:30.")
             .Validate(o => o.StateRetention > TimeSpan.Zero, "Runtime:StateRetention must be a positive time span, e.g. 30.00:00:00.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Runtime:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => o.GroupCommitLanes >= 0 && o.GroupCommitMaxBatch >= 1 && o.GroupCommitLinger >= TimeSpan.Zero,
@@ -84,6 +85,10 @@ public static class Extensions
         services.AddSingleton(sp => new OperationService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
             sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OperationsOptions>>()));
         services.AddTransient<OperationJobs>();
+        services.AddSingleton<Calendar.HolidayCalendar>();
+        services.AddScoped<Calendar.HolidayEditor>();
+        services.AddHostedService<Calendar.CalendarRefresher>();
+        services.AddSingleton<IDefinitionCheck, Calendar.WorkingDayCalendarCheck>();
         return services;
     }
 
@@ -107,19 +112,16 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Every calendar file in <c>workflows/calendars</c>, combined; weekends only when there are none.</summary>
-    private static WorkingCalendar LoadCalendars(string? workflowsPath)
-    {
-        var dir = workflowsPath is null ? null : Path.Combine(workflowsPath, "calendars");
-        if (dir is null || !Directory.Exists(dir)) return WorkingCalendar.WeekendsOnly;
-        var calendars = Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal).Select(WorkingCalendar.LoadFile).ToArray();
-        return calendars.Length == 0 ? WorkingCalendar.WeekendsOnly : WorkingCalendar.Combine("calendars", calendars);
-    }
+    /// <summary>Every calendar file in <c>workflows/calendars</c>, combined, until the start-up loads the holiday tables (<see cref="Calendar.HolidayCalendar"/>); weekends only when there are none.</summary>
+    private static WorkingCalendar LoadCalendars(string? workflowsPath) =>
+        Calendar.HolidayCalendar.ShippedCalendar(workflowsPath) ?? WorkingCalendar.WeekendsOnly;
 
     /// <summary>Start-up work of every host: deploy the workflows folder, register the sweep and housekeeping jobs.</summary>
     public static async Task StartRuntimeAsync(this IServiceProvider services, CancellationToken ct)
     {
         var options = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+        // The holiday calendar first: deploy-time checks of working-day calls read it.
+        await services.GetRequiredService<Calendar.HolidayCalendar>().StartAsync(options.WorkflowsPath, ct);
         if (options.WorkflowsPath is { } path)
             await services.GetRequiredService<DeploymentService>().DeployDirectoryAsync(path, ct);
         var recurring = services.GetRequiredService<IRecurringJobManager>();

@@ -3,7 +3,7 @@ using Pppk.Workflow.Engine.Model;
 namespace Pppk.Workflow.Engine.Expressions;
 
 /// <summary>Every place of a flow node or flow that may hold a FEEL expression, named for messages. Validation and precompilation share it.</summary>
-internal static class ExpressionSites
+public static class ExpressionSites
 {
     public static IEnumerable<(string What, string? Raw)> Of(FlowNode node, BpmnDefinitions definitions)
     {

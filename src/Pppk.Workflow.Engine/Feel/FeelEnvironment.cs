@@ -9,7 +9,7 @@ public sealed class FeelEnvironment
     {
         Clock = clock;
         TimeZone = timeZone ?? TimeZoneInfo.FindSystemTimeZoneById(DefaultZoneId);
-        Calendar = calendar ?? WorkingCalendar.WeekendsOnly;
+        this.calendar = calendar ?? WorkingCalendar.WeekendsOnly;
         Limits = limits ?? FeelLimits.Default;
     }
 
@@ -21,7 +21,13 @@ public sealed class FeelEnvironment
     /// <summary>The zone of <c>now()</c> and <c>today()</c>; WITA for the agencies this engine serves.</summary>
     public TimeZoneInfo TimeZone { get; }
 
-    public WorkingCalendar Calendar { get; }
+    /// <summary>The calendar evaluations read now; a function call reads it once, so it sees one calendar whole.</summary>
+    public WorkingCalendar Calendar => Volatile.Read(ref calendar);
+
+    private WorkingCalendar calendar;
+
+    /// <summary>Replaces the calendar for every later evaluation at once (the holiday screen's edits on a running engine).</summary>
+    public void UseCalendar(WorkingCalendar next) => Volatile.Write(ref calendar, next);
 
     /// <summary>Iterations, sizes, nesting and wall time one evaluation may spend (and how deep parsing with them may nest).</summary>
     public FeelLimits Limits { get; }

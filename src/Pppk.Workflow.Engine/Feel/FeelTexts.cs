@@ -134,6 +134,10 @@ public static class FeelTexts
     public static readonly TextTemplate DepthLimit = new("feel-limit-depth",
         "Function calls or values (lists, contexts, JSON variables) nest deeper than {0} levels",
         "Panggilan fungsi atau nilai (daftar, konteks, variabel JSON) bersarang lebih dalam dari {0} tingkat");
+    // {0} the year without holiday data, {1} the last day with data (a working-day function never counts weekends only past it)
+    public static readonly TextTemplate CalendarYearMissing = new("feel-calendar-year-missing",
+        "The holiday calendar for {0} has not been entered (the data ends on {1}); working days cannot be counted there. Enter the year on the Kalender libur screen.",
+        "kalender libur tahun {0} belum diisi (data berakhir {1}); hari kerja tidak dapat dihitung di sana. Isi tahun itu di layar Kalender libur.");
     public static readonly TextTemplate ResultLimit = new("feel-limit-result",
         "The result is larger than {0} characters when written as JSON",
         "Hasil lebih besar dari {0} karakter bila ditulis sebagai JSON");

@@ -14,6 +14,9 @@ public sealed class RuntimeOptions
     /// <summary>Folder deployed at start-up (BPMN, forms, calendars), relative to the home folder.</summary>
     public string WorkflowsDirectory { get; set; } = "workflows";
 
+    /// <summary>How often each node compares its holiday calendar with the database's and reloads it after an edit made on another node.</summary>
+    public TimeSpan CalendarRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Registers the <c>diagnostics.probe</c> job type for crash, scale-out and load tests. Off in production.</summary>
     public bool EnableProbeHandler { get; set; }
 

@@ -35,6 +35,7 @@ const routes = [
   { pattern: /^\/templat-email\/(?<name>[a-z0-9][a-z0-9_-]*)$/, roles: [HR_ADMIN], load: () => import('./email-templates/editor.js'), title: 'Templat email' },
   { pattern: /^\/pengguna$/, roles: [HR_ADMIN], load: () => import('./users/users.js'), title: 'Pengguna' },
   { pattern: /^\/ganti-sandi$/, load: () => import('./users/change-password.js'), title: 'Ganti kata sandi' },
+  { pattern: /^\/kalender-libur$/, roles: [HR_ADMIN], load: () => import('./calendar/calendar.js'), title: 'Kalender libur' },
 ];
 
 let user = null;

@@ -67,6 +67,12 @@ public class FeelApiTests
         Assert.Equal(17, calendar.Holidays.Count(h => h.Date.Year == 2026 && h.Kind == HolidayKind.Libur));
         Assert.Equal(8, calendar.Holidays.Count(h => h.Date.Year == 2026 && h.Kind == HolidayKind.CutiBersama));
         Assert.Contains(calendar.Holidays, h => h.Date == new DateOnly(2025, 3, 29) && h.Name.Contains("Nyepi"));
+        // 2027 awaits its SKB: the dates that can be known (17 libur nasional), no cuti bersama yet, marked provisional.
+        Assert.Equal(17, calendar.Holidays.Count(h => h.Date.Year == 2027 && h.Kind == HolidayKind.Libur));
+        Assert.Equal([2025, 2026, 2027], calendar.Years.Select(y => y.Year));
+        Assert.True(calendar.Years.Single(y => y.Year == 2027).Provisional);
+        Assert.Contains("menunggu SKB", calendar.Years.Single(y => y.Year == 2027).Source);
+        Assert.All(calendar.Holidays, h => Assert.False(string.IsNullOrEmpty(h.Source)));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 namespace Pppk.Workflow.Engine.Tests.Feel;
 
-/// <summary>Working days over workflows/calendars/id-national.json (libur nasional and cuti bersama 2025-2026).</summary>
+/// <summary>Working days over workflows/calendars/id-national.json (libur nasional and cuti bersama 2025-2026, 2027 provisional).</summary>
 public class FeelWorkingDayCases
 {
     public static TheoryData<string, string> Cases => FeelCaseTable.Parse("""
@@ -53,6 +53,15 @@ public class FeelWorkingDayCases
         is working day(date("2025-08-18")) ==> false
         is working day(date("2026-12-24")) ==> false
         is working day(date("2027-01-04")) ==> true
+        # 24 Dec 2026 cuti bersama, 25 Christmas, weekend, 28-31 Dec count, 1 Jan 2027 New Year, weekend: the 5th is Mon 4 Jan.
+        add working days(date("2026-12-24"), 5) ==> date("2027-01-04")
+        add working days(date("2026-12-31"), 1) ==> date("2027-01-04")
+        # Mon 8 Mar 2027: 9 Nyepi, 10-11 Idulfitri 1448 (provisional).
+        add working days(date("2027-03-08"), 1) ==> date("2027-03-12")
+        working days between(date("2026-12-23"), date("2027-01-04")) ==> 5
+        is working day(date("2027-01-01")) ==> false
+        is working day(date("2027-05-06")) ==> false
+        is working day(date("2027-12-31")) ==> true
         add working days(date("2025-03-27"), 3) - date("2025-03-27") ==> duration("P14D")
         add working days(date("2025-03-27"), 3) > date("2025-04-01") ==> true
         """);

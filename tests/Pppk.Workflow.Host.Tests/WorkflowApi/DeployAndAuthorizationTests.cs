@@ -48,6 +48,9 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "PUT", "/api/email-templates/sk-terbit" }, { "POST", "/api/email-templates/sk-terbit/preview" },
         { "POST", "/api/users/x/password-reset" }, { "PUT", "/api/users/x/active" }, { "GET", "/api/users/audit" }, { "GET", "/api/dashboard/durations" },
         { "POST", $"/api/substitutions/{Guid.Empty}/end" },
+        { "GET", "/api/calendar/years" }, { "GET", "/api/calendar/coverage" }, { "GET", "/api/calendar/holidays?year=2027" }, { "POST", "/api/calendar/holidays" },
+        { "PUT", "/api/calendar/holidays/1" }, { "DELETE", "/api/calendar/holidays/1" }, { "PUT", "/api/calendar/years/2028" },
+        { "POST", "/api/calendar/years/2028/import" }, { "GET", "/api/calendar/years/2027/export" }, { "GET", "/api/calendar/changes" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -65,6 +68,9 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "GET /api/email-templates", "GET /api/email-templates/sk-terbit", "GET /api/email-templates/sk-terbit/versions/1",
         "PUT /api/email-templates/sk-terbit", "POST /api/email-templates/sk-terbit/preview",
         "POST /api/users/x/password-reset", "PUT /api/users/x/active", "GET /api/users/audit", "GET /api/dashboard/durations",
+        "GET /api/calendar/years", "GET /api/calendar/coverage", "GET /api/calendar/holidays?year=2027", "POST /api/calendar/holidays",
+        "PUT /api/calendar/holidays/1", "DELETE /api/calendar/holidays/1", "PUT /api/calendar/years/2028",
+        "POST /api/calendar/years/2028/import", "GET /api/calendar/years/2027/export", "GET /api/calendar/changes",
     ];
 
     [Theory]

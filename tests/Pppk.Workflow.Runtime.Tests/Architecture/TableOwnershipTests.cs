@@ -35,6 +35,9 @@ public sealed partial class TableOwnershipTests
         ["operations"] = ["Runtime/Operations/OperationTable.cs", "Runtime/Operations/OperationItemTable.cs"],
         ["operation_items"] = ["Runtime/Operations/OperationItemTable.cs"],
         ["documents"] = ["Domain/Documents/DocumentTable.cs"],
+        ["holidays"] = ["Runtime/Calendar/HolidayRecords.cs"],
+        ["holiday_years"] = ["Runtime/Calendar/HolidayRecords.cs"],
+        ["holiday_changes"] = ["Runtime/Calendar/HolidayRecords.cs"],
         ["case_comments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
         ["case_attachments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
     };

@@ -7,6 +7,7 @@ import { api, query } from '../api.js';
 import { escapeHtml, formatNumber, formatWita, h, STATUS_LABELS } from '../format.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 import { mountDurations } from './durations.js';
+import { mountCalendarWarning } from '../calendar/coverage-warning.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, DoughnutController, ArcElement);
 
@@ -71,6 +72,7 @@ export default async function render(container, { navigate }) {
       ? `<a href="${href}" data-link>${escapeHtml(label)}: ${formatNumber(n)}</a>` : `${escapeHtml(label)}: ${formatNumber(n)}`)).join(' · ')}</p>`);
     page.querySelector(`[data-chart=${name}]`).after(list);
   };
+  mountCalendarWarning(page);
 
   const workflows = [...new Set(summary.instances.map((i) => i.definitionKey))];
   const statuses = Object.keys(STATUS_COLOURS);

@@ -43,7 +43,6 @@ public static class IncidentsApi
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (!OperateQuery.TryNumber("olderThanHours", olderThanHours, 1, MaxOlderThanHours, out var hours, out var bad)) return bad!;
-            if (OperateQuery.SearchProblem(search) is { } tooLong) return tooLong;
             var now = clock.GetUtcNow();
             var filter = new IncidentFilter(definitionKey, elementId, code, unitCode, hours is { } h ? now.AddHours(-h) : null, search, instanceId);
             var (rows, total, capped) = await IncidentList.PageAsync(db, filter, http.User.Actor(), scopes, now, http.Request.Language() == Language.Indonesian,

@@ -23,8 +23,7 @@ internal static class InstanceQuery
             return LocalizedProblem.BadRequest(OperateTexts.BooleanInvalid.Format("hasIncident", hasIncident), "hasIncident");
         if (!OperateQuery.TryDate("startedFrom", startedFrom, false, out var from, out problem)) return problem;
         if (!OperateQuery.TryDate("startedTo", startedTo, true, out var to, out problem)) return problem;
-        if (from > to) return LocalizedProblem.BadRequest(OperateTexts.StartedRange.Format(), "startedFrom");
-        if (OperateQuery.SearchProblem(search) is { } tooLong) return tooLong;
+        if (from >= to) return LocalizedProblem.BadRequest(OperateTexts.StartedRange.Format(), "startedFrom");
         conditions = new CaseConditions { Version = v, HasIncident = incident, StartedFrom = from, StartedTo = to, Search = search };
         return null;
     }

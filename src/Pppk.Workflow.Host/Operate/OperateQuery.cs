@@ -1,12 +1,11 @@
 using System.Globalization;
 using Pppk.Workflow.Runtime.Api;
-using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Host.Operate;
 
 /// <summary>
 /// The query values the instances and incidents screens share, checked: a date (a WITA day, yyyy-mm-dd, or an ISO moment),
-/// a bounded whole number, a bounded search; each refusal a 400 naming the parameter.
+/// a bounded whole number (a search's length is the input guard's, <c>search</c> at most 100); each refusal a 400 naming the parameter.
 /// </summary>
 internal static class OperateQuery
 {
@@ -50,8 +49,4 @@ internal static class OperateQuery
         problem = LocalizedProblem.BadRequest(OperateTexts.NumberRange.Format(name, min, max), name);
         return false;
     }
-
-    public static LocalizedProblem? SearchProblem(string? search) =>
-        search?.Trim().Length > CaseConditions.SearchMax
-            ? LocalizedProblem.BadRequest(OperateTexts.SearchTooLong.Format(CaseConditions.SearchMax), "search", CaseConditions.SearchMax) : null;
 }

@@ -20,10 +20,6 @@ internal static class OperateTexts
     public static readonly TextTemplate BooleanInvalid = new("operate-boolean-invalid",
         "{0} '{1}' must be true or false.",
         "{0} '{1}' harus true atau false.");
-    // {0} the limit
-    public static readonly TextTemplate SearchTooLong = new("operate-search-too-long",
-        "search is longer than {0} characters.",
-        "search lebih dari {0} karakter.");
     // {0} the incident's id
     public static readonly TextTemplate IncidentNotFound = new("incident-not-found",
         "There is no incident {0} that you may see.",

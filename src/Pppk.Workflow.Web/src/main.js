@@ -31,6 +31,7 @@ const routes = [
   { pattern: /^\/impor$/, roles: [HR_ADMIN, 'finance'], load: () => import('./pppk/imports.js'), title: 'Impor CSV' },
   { pattern: /^\/operasi$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
   { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
+  { pattern: /^\/insiden$/, roles: [HR_ADMIN, 'unit-head'], load: () => import('./incidents/incidents.js'), title: 'Insiden' },
 ];
 
 let user = null;

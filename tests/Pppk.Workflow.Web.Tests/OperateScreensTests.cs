@@ -56,9 +56,9 @@ public sealed class OperateScreensTests(BrowserHost host)
         await Assertions.Expect(aniRow.GetByTestId("incident-message")).ToContainTextAsync("Tidak ada kondisi pada alur keluar");
         await Assertions.Expect(aniRow).ToContainTextAsync("Dinas Pendidikan");
         await Assertions.Expect(aniRow).ToContainTextAsync("WITA");
-        await Assertions.Expect(aniRow).ToContainTextAsync("Proses uji-operasi-insiden");
+        await Assertions.Expect(aniRow.GetByTestId("incident-workflow")).ToHaveTextAsync("Proses uji-operasi-insiden");
         await AssertNoSidewaysScrollAsync(page);
-        await ScreenshotsAsync(page, "70-incidents");
+        await ScreenshotsAsync(page, "i19-operate-01-incidents");
 
         await page.GetByTestId("filter-unit").SelectOptionAsync("DINKES");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
@@ -69,14 +69,14 @@ public sealed class OperateScreensTests(BrowserHost host)
         // The technical detail is one click away.
         await aniRow.GetByTestId("incident-detail-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-technical")).ToContainTextAsync("No condition of the outgoing flows of 'cek_nilai'");
-        await BrowserHost.ScreenshotAsync(page, "71-incident-detail");
+        await BrowserHost.ScreenshotAsync(page, "i19-operate-02-incident-detail");
 
         await aniRow.GetByTestId("incident-fix").ClickAsync();
         var dialog = page.GetByTestId("fix-dialog");
         var nilai = dialog.GetByLabel("nilai", new() { Exact = true });
         await Assertions.Expect(nilai).ToHaveValueAsync("120");
         await nilai.FillAsync("350");
-        await BrowserHost.ScreenshotAsync(page, "72-incident-fix-dialog");
+        await BrowserHost.ScreenshotAsync(page, "i19-operate-03-incident-fix-dialog");
         await dialog.GetByTestId("fix-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-status")).ToContainTextAsync("berjalan lagi");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
@@ -100,7 +100,7 @@ public sealed class OperateScreensTests(BrowserHost host)
         await batch.GetByTestId("batch-confirm").ClickAsync();
         await Assertions.Expect(batch.GetByTestId("batch-summary")).ToContainTextAsync("Selesai. 2 berhasil");
         await Assertions.Expect(batch.GetByTestId("operation-percent")).ToHaveTextAsync("100%");
-        await ScreenshotsAsync(page, "73-incidents-batch-retry");
+        await ScreenshotsAsync(page, "i19-operate-04-incidents-batch-retry");
         await batch.GetByTestId("batch-close").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-empty")).ToContainTextAsync("Tidak ada insiden terbuka");
         foreach (var id in new[] { budi, citra })
@@ -129,7 +129,7 @@ public sealed class OperateScreensTests(BrowserHost host)
         await Assertions.Expect(rows.First).ToContainTextAsync("Proses uji-operasi-kasus");
         await Assertions.Expect(rows.First).ToContainTextAsync("WITA");
         await AssertNoSidewaysScrollAsync(page);
-        await ScreenshotsAsync(page, "74-cases-list");
+        await ScreenshotsAsync(page, "i19-operate-05-cases-list");
         await page.GetByTestId("page-next").ClickAsync();
         await Assertions.Expect(page.GetByTestId("instance-total")).ToHaveTextAsync("51–55 dari 55 kasus");
         await Assertions.Expect(rows).ToHaveCountAsync(5);
@@ -148,11 +148,11 @@ public sealed class OperateScreensTests(BrowserHost host)
         var batch = page.GetByTestId("batch-dialog");
         await Assertions.Expect(batch.GetByTestId("batch-preview")).ToContainTextAsync("15 kasus akan dibatalkan");
         await batch.GetByTestId("batch-reason").FillAsync("Formasi Dinas Kesehatan ditutup");
-        await BrowserHost.ScreenshotAsync(page, "75-cases-batch-cancel-preview");
+        await BrowserHost.ScreenshotAsync(page, "i19-operate-06-cases-batch-cancel-preview");
         await batch.GetByTestId("batch-confirm").ClickAsync();
         await Assertions.Expect(batch.GetByTestId("batch-summary")).ToContainTextAsync("Selesai. 15 berhasil");
         await Assertions.Expect(batch.GetByTestId("batch-operation-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/operasi/[0-9a-f-]+$"));
-        await ScreenshotsAsync(page, "76-cases-batch-cancel-done");
+        await ScreenshotsAsync(page, "i19-operate-07-cases-batch-cancel-done");
         await batch.GetByTestId("batch-close").ClickAsync();
         await Assertions.Expect(rows.Filter(new() { HasText = "Dibatalkan" })).ToHaveCountAsync(15);
 

@@ -93,8 +93,7 @@ export default async function render(container, { navigate, search }) {
       unitCode: field('unitCode').value, startedFrom: field('startedFrom').value, startedTo: field('startedTo').value, search: searchBox.value.trim(),
     };
   }
-  mountExportButtons(page.querySelector('.filters'), 'instances', () => ({ definitionKey: select.value, status: field('status').value, unitCode: field('unitCode').value }),
-    { label: 'daftar kasus' });
+  mountExportButtons(page.querySelector('.filters'), 'instances', filters, { label: 'daftar kasus' });
 
   let pageNo = 1;
   let current = [];

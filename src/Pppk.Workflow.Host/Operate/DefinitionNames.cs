@@ -7,7 +7,7 @@ using static Pppk.Workflow.Host.Incidents.IncidentsApi;
 namespace Pppk.Workflow.Host.Operate;
 
 /// <summary>The incidents screen's filter choices, each with a name and how many open incidents it has.</summary>
-public sealed record IncidentFacets(IReadOnlyList<IncidentFacets.Workflow> Workflows, IReadOnlyList<IncidentFacets.Step> Elements,
+internal sealed record IncidentFacets(IReadOnlyList<IncidentFacets.Workflow> Workflows, IReadOnlyList<IncidentFacets.Step> Elements,
     IReadOnlyList<IncidentFacets.ErrorCode> Codes, IReadOnlyList<IncidentFacets.Unit> Units)
 {
     public sealed record Workflow(string Key, string Name, int Count);

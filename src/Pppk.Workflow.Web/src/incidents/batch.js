@@ -72,7 +72,9 @@ export function runBatch({ type, filters, what = 'kasus' }) {
         ids = await Promise.all(counted.map(async (c) => (await api.post('/api/operations', { type, filter: c.filter, reason })).id));
       } catch (err) { fail(err); confirm.disabled = false; return; }
       started = true;
-      confirm.hidden = true;
+      confirm.style.display = 'none';
+      const reasonBox = dialog.querySelector('[name=reason]');
+      if (reasonBox) reasonBox.disabled = true;
       $('[data-action=close]').textContent = 'Tutup';
       const box = $('[data-testid=batch-progress]');
       box.hidden = false;

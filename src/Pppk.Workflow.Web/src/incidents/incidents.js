@@ -39,7 +39,7 @@ export default async function render(container, { user, search }) {
       <table class="list incident-list">
         <colgroup>${admin ? '<col class="c-check">' : ''}<col class="c-case"><col class="c-step"><col class="c-unit"><col class="c-msg"><col class="c-age"><col class="c-act"></colgroup>
         <thead><tr>${admin ? '<th><input type="checkbox" data-testid="select-all" aria-label="Pilih semua di halaman ini"></th>' : ''}
-          <th>Kasus</th><th>Langkah · alur kerja</th><th>Unit</th><th>Pesan</th><th>Sejak</th><th></th></tr></thead>
+          <th>Kasus</th><th>Langkah</th><th>Unit</th><th>Pesan</th><th>Sejak</th><th></th></tr></thead>
         <tbody data-testid="incident-rows"></tbody>
       </table>
       <div class="pager">

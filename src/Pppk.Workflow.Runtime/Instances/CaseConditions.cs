@@ -3,7 +3,7 @@ using Pppk.Workflow.Runtime.Database;
 namespace Pppk.Workflow.Runtime.Instances;
 
 /// <summary>
-/// The narrowing the instances screen, the incidents screen and a batch operation's filter share (over <c>pppk.instances</c>
+/// The narrowing the instances screen, the incidents screen and a batch operation's filter share (over the instances table
 /// as <c>i</c>), so "147 kasus" on a screen is what an operation from that filter works on. Each field only when given.
 /// </summary>
 public sealed record CaseConditions

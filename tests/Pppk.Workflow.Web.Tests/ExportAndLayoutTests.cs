@@ -97,6 +97,7 @@ public sealed class ExportAndLayoutTests(BrowserHost host)
         ("/perpanjangan", "renewals", "[data-testid=renewals]"), ("/anggaran", "budgets", "h1"), ("/operasi", "operations", "h1"),
         ("/desainer", "designer", ".designer"),
         ("/pengguna", "users", "[data-testid=user-row]"),
+        ("/insiden", "incidents", "[data-testid=incidents]"),
     ];
 
     [Fact]
@@ -132,9 +133,10 @@ public sealed class ExportAndLayoutTests(BrowserHost host)
         }
         await host.CloseAsync(page);
 
-        // A unit head sees only what the role may open: no Proses or Admin group.
+        // A unit head sees only what the role may open: of Proses only Insiden (their unit's), no Admin group.
         var head = await host.SignedInPageAsync("wx.kepala", Password, "/tugas");
-        await Assertions.Expect(head.GetByTestId("menu").Locator(".menu-group-title")).ToHaveTextAsync(["Tugas", "PPPK"]);
+        await Assertions.Expect(head.GetByTestId("menu").Locator(".menu-group-title")).ToHaveTextAsync(["Tugas", "Proses", "PPPK"]);
+        await Assertions.Expect(head.GetByTestId("menu").Locator("a[href='/instans'], a[href='/operasi'], a[href='/dasbor']")).ToHaveCountAsync(0);
         await Assertions.Expect(head.GetByTestId("hangfire-link")).ToHaveCountAsync(0);
         await Assertions.Expect(head.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "Impor CSV" })).ToHaveCountAsync(0);
         await BrowserHost.ScreenshotAsync(head, "93-unit-head-menu");

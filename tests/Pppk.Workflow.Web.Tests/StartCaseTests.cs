@@ -41,7 +41,7 @@ public sealed class StartCaseTests(BrowserHost host)
     private static async Task OpenStartDialogAsync(IPage page)
     {
         if (!page.Url.EndsWith("/instans", StringComparison.Ordinal)) await page.GotoAsync("/instans");
-        await Assertions.Expect(page.GetByTestId("instance-total")).ToContainTextAsync("instans");
+        await Assertions.Expect(page.GetByTestId("instance-total")).ToContainTextAsync("kasus");
         await page.GetByTestId("start-instance").ClickAsync();
     }
 

@@ -56,12 +56,15 @@ public static class ExportsApi
         });
 
         group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,
-            IUnitNames unitNames, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            IUnitNames unitNames, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct,
+            string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search) =>
         {
             if (status is not null && !InstanceStatuses.Contains(status))
                 return LocalizedProblem.BadRequest(ExportTexts.StatusUnknown.Format(string.Join(", ", InstanceStatuses)), "status");
+            // The cases list's own filters too, so the file holds what the list shows.
+            if (Operate.InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
             var (names, units) = (await WorkflowNamesAsync(db, ct), await unitNames.AllAsync(ct));
-            var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode);
+            var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions };
             return File(format, "instances", RuntimeExports.Instances(names, units, async (skip, take, c) =>
                 await InstanceTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));
         });

@@ -5,6 +5,7 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.Operate;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
 
@@ -68,15 +69,17 @@ public static class InstancesApi
             await InstanceTable.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
             .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
-        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, NpgsqlDataSource db,
+        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize,
+            string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search, NpgsqlDataSource db,
             GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
-            var (items, total) = await InstanceTable.ListAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode), http.User.Actor(), scopes, clock.GetUtcNow(),
-                paging.Skip, paging.PageSize, ct);
-            return Results.Ok(new PagedList<InstanceView>(items, total, paging.Page, paging.PageSize));
+            if (InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
+            var (items, total, capped) = await InstanceTable.PageAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions },
+                http.User.Actor(), scopes, clock.GetUtcNow(), paging.Skip, paging.PageSize, InstanceQuery.TotalCap, ct);
+            return Results.Ok(new InstanceQuery.InstancePage(items, total, paging.Page, paging.PageSize, capped));
         });
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>

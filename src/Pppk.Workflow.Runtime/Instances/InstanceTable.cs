@@ -51,6 +51,9 @@ public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, st
     string? UnitCode, string? Subject,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OpenedTask>? Tasks = null)
 {
+    /// <summary>The case's title (its process's <c>caseTitle</c>); null before its first step with one.</summary>
+    public string? Title { get; init; }
+
     /// <summary>A start's answer: the instance as its committed first step left it, and the tasks that step opened.</summary>
     public static InstanceView Of(StartedInstance s) =>
         From(s.Id, s.DefinitionKey, s.Version, s.BusinessKey, s.Status, s.State.HasIncident, s.State, s.StartedAt, s.EndedAt, s.ParentInstanceId,
@@ -63,7 +66,11 @@ public sealed record InstanceView(Guid Id, string DefinitionKey, int Version, st
 }
 
 /// <summary>What the instance list filters by (each only when given).</summary>
-public sealed record InstanceFilter(string? DefinitionKey = null, string? Status = null, string? BusinessKey = null, string? UnitCode = null);
+public sealed record InstanceFilter(string? DefinitionKey = null, string? Status = null, string? BusinessKey = null, string? UnitCode = null)
+{
+    /// <summary>The instances screen's further filters (version, incident, started between, search).</summary>
+    public CaseConditions? Conditions { get; init; }
+}
 
 /// <summary>
 /// The owner of <c>pppk.instances</c>: the step's lock and load, its writes (inserted or updated at flush), and the
@@ -195,13 +202,13 @@ public static class InstanceTable
     }
 
     /// <summary>The columns <see cref="ReadView"/> reads (alias <c>i</c>).</summary>
-    internal const string ViewColumns = "i.id, i.definition_key, i.version, i.business_key, i.status, i.has_incident, i.state::text, i.started_at, i.ended_at, i.parent_instance_id, i.unit_code, i.subject";
+    internal const string ViewColumns = "i.id, i.definition_key, i.version, i.business_key, i.status, i.has_incident, i.state::text, i.started_at, i.ended_at, i.parent_instance_id, i.unit_code, i.subject, i.title";
 
     internal static InstanceView ReadView(NpgsqlDataReader r) =>
         InstanceView.From(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetBoolean(5),
             !r.IsDBNull(6) ? InstanceState.FromJson(r.GetString(6)) : null,
             r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetGuid(9),
-            r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11));
+            r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11)) with { Title = r.IsDBNull(12) ? null : r.GetString(12) };
 
     /// <summary>One instance as the API shows it; null if there is none.</summary>
     public static async Task<InstanceView?> GetAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)
@@ -216,20 +223,32 @@ public static class InstanceTable
     public static async Task<(List<InstanceView> Items, int Total)> ListAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, GroupScopes scopes, DateTimeOffset now,
         int skip, int take, CancellationToken ct)
     {
+        var (items, total, _) = await PageAsync(db, filter, actor, scopes, now, skip, take, int.MaxValue - 1, ct);
+        return (items, total);
+    }
+
+    /// <summary>The same page with its total counted up to <paramref name="countCap"/> (then capped: counting a whole large list costs more than the page).</summary>
+    public static async Task<(List<InstanceView> Items, int Total, bool Capped)> PageAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, GroupScopes scopes,
+        DateTimeOffset now, int skip, int take, int countCap, CancellationToken ct)
+    {
         var where = new SqlFilter()
             .When(filter.DefinitionKey, "i.definition_key = @key", "key")
             .When(filter.Status, "i.status = @status", "status")
             .When(filter.BusinessKey, "i.business_key = @bk", "bk")
             .When(filter.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
             .Restrict(Visibility.Case, actor, scopes, now);
+        filter.Conditions?.AddTo(where);
         await using var cmd = where.Bind(db.CreateCommand($"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} ORDER BY i.started_at DESC, i.id LIMIT @take OFFSET @skip"));
-        await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"));
+        await using var count = where.Bind(db.CreateCommand(countCap >= int.MaxValue - 1
+            ? $"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"
+            : $"SELECT count(*) FROM (SELECT 1 FROM pppk.instances i WHERE {where.Where} LIMIT {countCap + 1}) c"));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = new List<InstanceView>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) items.Add(ReadView(r));
-        return (items, (int)(long)(await count.ExecuteScalarAsync(ct))!);
+        var n = (int)(long)(await count.ExecuteScalarAsync(ct))!;
+        return n > countCap ? (items, countCap, true) : (items, n, false);
     }
 
     /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>

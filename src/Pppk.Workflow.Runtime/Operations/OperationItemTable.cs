@@ -43,12 +43,12 @@ internal sealed record ItemOutcome(int ItemNo, Guid? InstanceId, LocalizedText? 
 public static class OperationItemTable
 {
     /// <summary>The filter as SQL over <c>pppk.instances</c>.</summary>
-    private static SqlFilter Where(OperationFilter f) => new SqlFilter()
-        .When(f.DefinitionKey, "definition_key = @key", "key")
-        .When(f.Version, "version = @version", "version")
-        .When(f.Status, "status = @status", "status")
-        .When(f.BusinessKeys is { Count: > 0 } bks ? bks.ToArray() : null, "business_key = ANY(@bks)", "bks")
-        .When(f.InstanceIds is { Count: > 0 } ids ? ids.ToArray() : null, "id = ANY(@ids)", "ids");
+    private static SqlFilter Where(OperationFilter f) => f.Conditions.AddTo(new SqlFilter()
+        .When(f.DefinitionKey, "i.definition_key = @key", "key")
+        .When(f.Version, "i.version = @version", "version")
+        .When(f.Status, "i.status = @status", "status")
+        .When(f.BusinessKeys is { Count: > 0 } bks ? bks.ToArray() : null, "i.business_key = ANY(@bks)", "bks")
+        .When(f.InstanceIds is { Count: > 0 } ids ? ids.ToArray() : null, "i.id = ANY(@ids)", "ids"));
 
     /// <summary>Inserts one item per instance the filter finds, in id order; answers how many.</summary>
     internal static async Task<int> MaterializeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid operationId, OperationFilter filter, CancellationToken ct)
@@ -56,7 +56,7 @@ public static class OperationItemTable
         var where = Where(filter);
         await using var cmd = where.Bind(new NpgsqlCommand($"""
             INSERT INTO pppk.operation_items (operation_id, item_no, instance_id, state)
-            SELECT @op, row_number() OVER (ORDER BY id), id, 'pending' FROM pppk.instances WHERE {where.Where}
+            SELECT @op, row_number() OVER (ORDER BY i.id), i.id, 'pending' FROM pppk.instances i WHERE {where.Where}
             """, conn, tx));
         cmd.Parameters.AddWithValue("op", operationId);
         return await cmd.ExecuteNonQueryAsync(ct);
@@ -66,7 +66,7 @@ public static class OperationItemTable
     public static async Task<int> CountAsync(NpgsqlDataSource db, OperationFilter filter, CancellationToken ct)
     {
         var where = Where(filter);
-        await using var cmd = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances WHERE {where.Where}"));
+        await using var cmd = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"));
         return (int)(long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
@@ -79,8 +79,8 @@ public static class OperationItemTable
         var where = Where(filter);
         await using var cmd = where.Bind(db.CreateCommand($"""
             SELECT (array_agg(id ORDER BY id))[1] FROM (
-                SELECT id, version, ARRAY(SELECT DISTINCT e->>'elementId' FROM jsonb_array_elements(state->'elements') e ORDER BY 1) AS active
-                FROM pppk.instances WHERE {where.Where} AND state IS NOT NULL) x
+                SELECT i.id, i.version, ARRAY(SELECT DISTINCT e->>'elementId' FROM jsonb_array_elements(i.state->'elements') e ORDER BY 1) AS active
+                FROM pppk.instances i WHERE {where.Where} AND i.state IS NOT NULL) x
             GROUP BY version, active ORDER BY 1 LIMIT @limit
             """));
         cmd.Parameters.AddWithValue("limit", limit);

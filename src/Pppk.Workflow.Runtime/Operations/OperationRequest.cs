@@ -3,9 +3,22 @@ using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Runtime.Operations;
 
-/// <summary>Which instances an operation works on: every field given narrows it (definitionKey is required).</summary>
+/// <summary>
+/// Which instances an operation works on: every field given narrows it (definitionKey is required). The fields after
+/// instanceIds are the instances and incidents screens' filters, so an operation "from the current filter" works on what the screen counted.
+/// </summary>
 public sealed record OperationFilter(string? DefinitionKey, int? Version = null, string? Status = null, IReadOnlyList<string>? BusinessKeys = null,
-    IReadOnlyList<Guid>? InstanceIds = null);
+    IReadOnlyList<Guid>? InstanceIds = null, string? UnitCode = null, bool? HasIncident = null, DateTimeOffset? StartedFrom = null,
+    DateTimeOffset? StartedTo = null, string? Search = null, string? IncidentElementId = null, string? IncidentCode = null,
+    DateTimeOffset? IncidentBefore = null)
+{
+    /// <summary>The screens' filters as SQL conditions (the version is the operation's own).</summary>
+    internal CaseConditions Conditions => new()
+    {
+        UnitCode = UnitCode, HasIncident = HasIncident, StartedFrom = StartedFrom, StartedTo = StartedTo, Search = Search,
+        IncidentElementId = IncidentElementId, IncidentCode = IncidentCode, IncidentBefore = IncidentBefore,
+    };
+}
 
 /// <summary>One element mapping of a migrate operation's plan.</summary>
 public sealed record OperationMapping(string SourceElementId, string TargetElementId);

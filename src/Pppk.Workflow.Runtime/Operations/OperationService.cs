@@ -133,6 +133,8 @@ public sealed class OperationService
             throw Bad(OperationTexts.StatusUnknown.Format(string.Join(", ", OperationTypes.Statuses)));
         if (filter.BusinessKeys?.Count > maxItems) throw Bad(OperationTexts.TooManyInFilter.Format("businessKeys", filter.BusinessKeys.Count, maxItems));
         if (filter.InstanceIds?.Count > maxItems) throw Bad(OperationTexts.TooManyInFilter.Format("instanceIds", filter.InstanceIds.Count, maxItems));
+        if (filter.Search?.Length > CaseConditions.SearchMax) throw Bad(OperationTexts.SearchTooLong.Format(CaseConditions.SearchMax));
+        if (filter.StartedFrom > filter.StartedTo) throw Bad(OperationTexts.StartedRange.Format());
         // Only active instances can be cancelled, changed or migrated: that is what a filter without a status means.
         filter = filter with { Status = filter.Status ?? "active" };
         if (type == OperationTypes.SetVariables && request.Variables is not { Count: > 0 }) throw Bad(OperationTexts.VariablesRequired.Format());

@@ -21,6 +21,12 @@ public static class OperationTexts
     public static readonly TextTemplate TooManyInFilter = new("operation-filter-too-long",
         "filter.{0} has {1} entries; at most {2} are allowed.",
         "filter.{0} berisi {1} entri; paling banyak {2} yang diizinkan.");
+    public static readonly TextTemplate SearchTooLong = new("operation-search-too-long",
+        "filter.search is longer than {0} characters.",
+        "filter.search lebih dari {0} karakter.");
+    public static readonly TextTemplate StartedRange = new("operation-started-range",
+        "filter.startedFrom is after filter.startedTo.",
+        "filter.startedFrom lebih lambat daripada filter.startedTo.");
     public static readonly TextTemplate VariablesRequired = new("operation-variables-required",
         "A set-variables operation needs variables: an object with at least one variable.",
         "Operasi set-variables memerlukan variables: objek dengan sedikitnya satu variabel.");

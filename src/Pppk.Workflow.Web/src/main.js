@@ -36,6 +36,7 @@ const routes = [
   { pattern: /^\/pengguna$/, roles: [HR_ADMIN], load: () => import('./users/users.js'), title: 'Pengguna' },
   { pattern: /^\/ganti-sandi$/, load: () => import('./users/change-password.js'), title: 'Ganti kata sandi' },
   { pattern: /^\/kalender-libur$/, roles: [HR_ADMIN], load: () => import('./calendar/calendar.js'), title: 'Kalender libur' },
+  { pattern: /^\/insiden$/, roles: [HR_ADMIN, 'unit-head'], load: () => import('./incidents/incidents.js'), title: 'Insiden' },
 ];
 
 let user = null;

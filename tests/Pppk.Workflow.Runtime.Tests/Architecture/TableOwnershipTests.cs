@@ -13,11 +13,11 @@ public sealed partial class TableOwnershipTests
     /// <summary>The files allowed to name each table of the runtime and the notifications (paths under src/Pppk.Workflow.).</summary>
     private static readonly Dictionary<string, string[]> Owners = new()
     {
-        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs", "Runtime/UserTasks/TaskInbox.cs", "Runtime/Instances/TaskDurations.cs"],
+        ["instances"] = ["Runtime/Instances/InstanceTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/UserTaskTable.cs", "Runtime/Operations/OperationItemTable.cs", "Runtime/UserTasks/TaskInbox.cs", "Runtime/Instances/TaskDurations.cs", "Runtime/Incidents/IncidentList.cs"],
         ["history"] = ["Runtime/Instances/HistoryTable.cs", "Runtime/Instances/MyCasesQuery.cs"],
         ["audit"] = ["Runtime/Instances/AuditTable.cs"],
         ["user_tasks"] = ["Runtime/UserTasks/UserTaskTable.cs", "Runtime/UserTasks/Visibility.cs", "Runtime/Instances/WorkCounts.cs", "Runtime/UserTasks/TaskInbox.cs", "Runtime/Instances/TaskDurations.cs"],
-        ["incidents"] = ["Runtime/Incidents/IncidentTable.cs"],
+        ["incidents"] = ["Runtime/Incidents/IncidentTable.cs", "Runtime/Incidents/IncidentList.cs", "Runtime/Instances/CaseConditions.cs"],
         ["definitions"] = ["Runtime/Definitions/DefinitionTable.cs", "Runtime/Instances/MyCasesQuery.cs", "Runtime/UserTasks/UserTaskTable.cs"],
         ["forms"] = ["Runtime/Definitions/DefinitionTable.cs"],
         ["timers"] = ["Runtime/Timers/TimerTable.cs"],

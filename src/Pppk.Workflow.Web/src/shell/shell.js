@@ -25,6 +25,7 @@ const MENU = [
     { href: '/desainer', label: 'Desainer alur kerja', roles: ['hr-admin'] },
     { href: '/instans', label: 'Instans', roles: ['hr-admin'] },
     { href: '/operasi', label: 'Operasi', roles: ['hr-admin'] },
+    { href: '/insiden', label: 'Insiden', roles: ['hr-admin', 'unit-head'] },
   ] },
   { group: 'PPPK', items: [
     { href: '/formasi', label: 'Formasi', roles: STAFF },

@@ -1,0 +1,30 @@
+using Pppk.Workflow.Runtime.Api;
+using Pppk.Workflow.Runtime.Instances;
+
+namespace Pppk.Workflow.Host.Operate;
+
+/// <summary>The instances screen's filters of <c>GET /api/instances</c> (beyond workflow, status, business key and unit), checked.</summary>
+internal static class InstanceQuery
+{
+    /// <summary>Above this many instances the total is reported as capped, as the inbox does.</summary>
+    public const int TotalCap = 10_000;
+
+    /// <summary>A page of instances: the total exact up to <see cref="TotalCap"/>, else capped.</summary>
+    public sealed record InstancePage(IReadOnlyList<InstanceView> Items, int Total, int Page, int PageSize, bool TotalCapped);
+
+    /// <summary>The conditions the values give, or the 400 naming the first wrong one.</summary>
+    public static LocalizedProblem? Conditions(string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search,
+        out CaseConditions conditions)
+    {
+        conditions = new CaseConditions();
+        if (!OperateQuery.TryNumber("version", version, 1, 1_000_000, out var v, out var problem)) return problem;
+        bool? incident = hasIncident switch { null or "" => null, "true" => true, "false" => false, _ => null };
+        if (incident is null && !string.IsNullOrEmpty(hasIncident))
+            return LocalizedProblem.BadRequest(OperateTexts.BooleanInvalid.Format("hasIncident", hasIncident), "hasIncident");
+        if (!OperateQuery.TryDate("startedFrom", startedFrom, false, out var from, out problem)) return problem;
+        if (!OperateQuery.TryDate("startedTo", startedTo, true, out var to, out problem)) return problem;
+        if (from >= to) return LocalizedProblem.BadRequest(OperateTexts.StartedRange.Format(), "startedFrom");
+        conditions = new CaseConditions { Version = v, HasIncident = incident, StartedFrom = from, StartedTo = to, Search = search };
+        return null;
+    }
+}

@@ -85,7 +85,7 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         Assert.Contains("assignee=\"admin\"", xml);
 
         // 4. Start an instance from the instances page ("Mulai kasus…": the start dialog, with the business key typed).
-        await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "Instans" }).ClickAsync();
+        await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "Kasus" }).ClickAsync();
         await page.GetByTestId("instances").Locator("select[name=definitionKey]").SelectOptionAsync(Key);
         await page.GetByTestId("start-instance").ClickAsync();
         await page.GetByTestId("start-business-key-input").FillAsync(BusinessKey);

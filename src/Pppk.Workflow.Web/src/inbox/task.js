@@ -115,7 +115,7 @@ export default async function render(container, { params, user, navigate }) {
     e.target.disabled = true;
     try {
       await api.post(`/api/tasks/${task.id}/complete`, { variables: values });
-      say('Tugas selesai. Instans berlanjut.', 'ok');
+      say('Tugas selesai. Kasus berlanjut.', 'ok');
       // Back to the list shortly, unless the user has left this page meanwhile (e.g. "Lihat instans").
       backToList = setTimeout(() => navigate('/tugas'), 600);
     } catch (err) {

@@ -35,6 +35,14 @@ const TEXTS = {
   'Dynamic list': 'Daftar dinamis',
   Button: 'Tombol',
   'File picker': 'Pemilih berkas',
+  // Canvas placeholders of fields whose content is computed
+  'Text view is templated': 'Teks memakai templat',
+  'Text view is populated by an expression': 'Teks diisi oleh ekspresi',
+  'HTML view is templated': 'Tampilan HTML memakai templat',
+  'HTML view is populated by an expression': 'Tampilan HTML diisi oleh ekspresi',
+  'Image view is populated by an expression': 'Gambar diisi oleh ekspresi',
+  'Image view is templated': 'Gambar memakai templat',
+  'Table view is populated by an expression': 'Tabel diisi oleh ekspresi',
   // Canvas when empty
   'Build your form': 'Susun formulir Anda',
   'Drag and drop components here to start designing.': 'Seret komponen ke sini untuk mulai menyusun.',
@@ -166,10 +174,13 @@ function translated(text) {
 // What the user wrote: labels of fields on the canvas, inputs, and the selected field's own name in the panel header.
 const USER_TEXT = '.fjs-form-field, .bio-properties-panel-header-label, input, textarea, [contenteditable], .cm-editor';
 
+// The editor's own words inside a field on the canvas (not what the author wrote there).
+const EDITOR_PLACEHOLDER = '.fjs-form-field-placeholder, .fjs-editor-placeholder';
+
 function translateText(node) {
   const trimmed = node.data.trim();
   const indonesian = trimmed && translated(trimmed);
-  if (!indonesian || node.parentElement?.closest(USER_TEXT)) return;
+  if (!indonesian || node.parentElement?.closest(USER_TEXT) && !node.parentElement.closest(EDITOR_PLACEHOLDER)) return;
   const data = node.data.replace(trimmed, indonesian);
   if (data !== node.data) node.data = data;
 }
@@ -208,6 +219,44 @@ function observe(container, tree, text, element) {
   });
   observer.observe(container, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
   return () => observer.disconnect();
+}
+
+// What a new field gets when dropped from the palette: form-js fills in English labels ("Text field", "Radio group", an
+// option "Value", a text "# Text"), which an author may leave and which then reach a real form. form-js has no hook for
+// these defaults, so the editor's field factory is wrapped: only fields created new, only texts equal to a default.
+const NEW_FIELD_TEXTS = {
+  ...Object.fromEntries(['Text field', 'Text area', 'Number', 'Date time', 'Checkbox', 'Checkbox group', 'Radio group', 'Select',
+    'Tag list', 'Image view', 'Table', 'Group', 'Dynamic list', 'Button', 'File picker', 'Document preview'].map((k) => [k, TEXTS[k]])),
+  Value: 'Nilai', iFrame: 'Bingkai web', 'Column 1': 'Kolom 1', 'Column 2': 'Kolom 2', 'Column 3': 'Kolom 3', ID: 'ID', Name: 'Nama', Date: 'Tanggal',
+  Time: 'Waktu', Submit: 'Kirim', Reset: 'Atur ulang',
+};
+
+function indonesianDefaults(value, key) {
+  if (typeof value === 'string') {
+    if (key === 'text' && value === '# Text') return '# Teks';
+    if (['label', 'dateLabel', 'timeLabel', 'text'].includes(key)) return NEW_FIELD_TEXTS[value] || value;
+    if (key === 'value' && value === 'value') return 'nilai';
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => indonesianDefaults(item, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ['components'].includes(k) ? v : indonesianDefaults(v, k)]));
+  }
+  return value;
+}
+
+/** Gives fields created from the palette Indonesian default labels. */
+export function translateNewFields(editor) {
+  const fieldFactory = editor.get('fieldFactory');
+  const create = fieldFactory.create.bind(fieldFactory);
+  fieldFactory.create = (attrs, isNewField = true) => {
+    const field = create(attrs, isNewField);
+    if (!isNewField) return field;
+    for (const [key, value] of Object.entries(field)) {
+      if (key !== 'id' && key !== 'key' && key !== 'type' && key !== 'components') field[key] = indonesianDefaults(value, key);
+    }
+    return field;
+  };
 }
 
 // The form-js viewer (a task's form in the inbox): its validation messages and the few texts of its own controls.

@@ -29,7 +29,7 @@ public static class ValidationTexts
         "Sebuah proses tidak memiliki ID; beri setiap proses ID (itulah kunci alur kerja).");
     public static readonly TextTemplate FlowWithoutId = new("flow-without-id",
         "A <sequenceFlow> has no id.",
-        "Sebuah panah alur tidak memiliki ID.");
+        "Sebuah alur urutan tidak memiliki ID.");
     public static readonly TextTemplate ElementWithoutId = new("element-without-id",
         "A <{0}> named '{1}' has no id.",
         "Elemen {0} bernama '{1}' tidak memiliki ID.");
@@ -102,13 +102,13 @@ public static class ValidationTexts
         "Elemen {0} memiliki beberapa definisi peristiwa (peristiwa ganda); gunakan satu peristiwa per elemen.");
     public static readonly TextTemplate StandardLoop = new("standard-loop",
         "{0} has a standard loop marker, which is not supported; use a multi-instance marker (zeebe:loopCharacteristics) or a loop back through an exclusive gateway.",
-        "Elemen {0} memakai perulangan biasa, yang tidak didukung; gunakan \"Multi-instans\" (untuk setiap butir daftar) atau panah kembali lewat gerbang eksklusif.");
+        "Elemen {0} memakai perulangan biasa, yang tidak didukung; gunakan \"Multi-instans\" (untuk setiap butir daftar) atau alur kembali lewat gerbang eksklusif.");
     public static readonly TextTemplate NoIncoming = new("no-incoming-flow",
         "{0} has no incoming sequence flow, so no token can reach it; connect it or remove it.",
-        "Tidak ada panah yang masuk ke elemen {0}, jadi kasus tidak pernah sampai ke sana; sambungkan atau hapus elemen itu.");
+        "Tidak ada alur urutan yang masuk ke elemen {0}, jadi kasus tidak pernah sampai ke sana; sambungkan atau hapus elemen itu.");
     public static readonly TextTemplate NoOutgoing = new("no-outgoing-flow",
         "{0} has no outgoing sequence flow; a token ends there. Add an end event to make the end explicit.",
-        "Tidak ada panah yang keluar dari elemen {0}, jadi kasus berhenti di sana. Tambahkan peristiwa akhir agar akhirnya jelas.");
+        "Tidak ada alur urutan yang keluar dari elemen {0}, jadi kasus berhenti di sana. Tambahkan peristiwa akhir agar akhirnya jelas.");
     public static readonly TextTemplate StartWithIncoming = new("start-with-incoming-flow",
         "Start event '{0}' has incoming flows; a start event cannot be entered from inside the process.",
         "Peristiwa mulai '{0}' memiliki alur masuk; peristiwa mulai tidak dapat dimasuki dari dalam proses.");
@@ -234,7 +234,7 @@ public static class ValidationTexts
         "Gerbang eksklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
     public static readonly TextTemplate MissingCondition = new("missing-condition",
         "Sequence flow '{0}' leaves exclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
-        "Panah '{0}' keluar dari gerbang eksklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
+        "Alur urutan '{0}' keluar dari gerbang eksklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
     public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
         "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
         "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
@@ -243,7 +243,7 @@ public static class ValidationTexts
         "Gerbang inklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
     public static readonly TextTemplate InclusiveMissingCondition = new("inclusive-missing-condition",
         "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
-        "Panah '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
+        "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
     // Compensation
     public static readonly TextTemplate CompensationWithoutHandler = new("compensation-without-handler",
         "Compensation boundary event '{0}' has no compensation handler; connect it by an association to the activity that undoes its activity.",
@@ -279,7 +279,7 @@ public static class ValidationTexts
         "Peristiwa tautan tangkap '{0}' memiliki alur masuk; peristiwa ini hanya dimasuki lewat tautan lemparnya.");
     public static readonly TextTemplate LinkThrowWithOutgoing = new("link-throw-with-outgoing",
         "Link throw event '{0}' has an outgoing sequence flow; the token continues at its catch link instead.",
-        "Peristiwa tautan lempar '{0}' memiliki panah keluar; kasus berlanjut di tautan tangkapnya, bukan lewat panah itu.");
+        "Peristiwa tautan lempar '{0}' memiliki alur urutan keluar; kasus berlanjut di tautan tangkapnya, bukan lewat alur itu.");
     public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");

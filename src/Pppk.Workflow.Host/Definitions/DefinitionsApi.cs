@@ -25,8 +25,8 @@ public static class DefinitionsApi
                 return Invalid(result, request.Language());
             var body = new
             {
-                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name }),
-                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version }),
+                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
+                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version, created = d.Created }),
                 warnings = Items(result, "warning", request.Language()),
             };
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);

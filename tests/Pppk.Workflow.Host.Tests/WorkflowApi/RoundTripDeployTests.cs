@@ -36,7 +36,9 @@ public sealed class RoundTripDeployTests(TestHost host) : IClassFixture<TestHost
 
         var same = await _api.DeployRawAsync(roundTrip, "uji-pulang-pergi.bpmn");
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
-        Assert.Equal(1, await VersionAsync(same));
+        var sameBody = (await same.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(1, (int)sameBody["deployed"]![0]!["version"]!);
+        Assert.False((bool)sameBody["deployed"]![0]!["created"]!); // what the designer reads to say "Tidak ada perubahan"
         var again = await _api.DeployRawAsync(roundTrip + "\n", "uji-pulang-pergi.bpmn");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
@@ -55,6 +57,8 @@ public sealed class RoundTripDeployTests(TestHost host) : IClassFixture<TestHost
         var renamed = await _api.DeployRawAsync(roundTrip.Replace("Periksa berkas", "Periksa berkas ulang", StringComparison.Ordinal), "uji-pulang-pergi.bpmn");
         Assert.Equal(HttpStatusCode.Created, renamed.StatusCode);
         Assert.Equal(2, await VersionAsync(renamed));
+        var back = await (await _api.DeployRawAsync(handwritten, "uji-pulang-pergi.bpmn")).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True((bool)back!["deployed"]![0]!["created"]!); // back to the first text: a change against version 2
     }
 
     [Fact]

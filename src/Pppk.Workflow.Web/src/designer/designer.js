@@ -176,7 +176,8 @@ export default async function render(container, { params, navigate, search }) {
       const result = await api.post('/api/definitions', text, { 'Content-Type': 'application/xml', 'X-File-Name': current.fileName });
       problems.show([], result.warnings);
       markClean();
-      const deployed = result.deployed || [];
+      // Every process of the file is listed, new or not: only a created one is a new version.
+      const deployed = (result.deployed || []).filter((d) => d.created !== false);
       say(deployed.length
         ? `Diterapkan: ${deployed.map((d) => `${d.key} versi ${d.version}`).join(', ')}.`
         : 'Tidak ada perubahan: versi terbaru tetap, tidak ada versi baru.', 'ok');

@@ -88,7 +88,7 @@ export async function openFormEditor(modeler, element, say) {
     body.append('files', new Blob([JSON.stringify(saved, null, 2)], { type: 'application/json' }), `${formId}.form`);
     try {
       const result = await api.post('/api/definitions', body);
-      const form = (result.forms || []).find((f) => f.id === formId);
+      const form = (result.forms || []).find((f) => f.id === formId && f.created !== false);
       linkForm(modeler, element, formId);
       say(form ? `Formulir ${formId} versi ${form.version} diterapkan dan ditautkan ke tugas.` : `Formulir ${formId} tidak berubah.`, 'ok');
       close();

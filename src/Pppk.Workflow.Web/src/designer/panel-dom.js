@@ -13,7 +13,13 @@ const TEXTS = {
 const ATTRIBUTES = ['title', 'aria-label', 'placeholder'];
 const PLACES = '.designer, .bio-properties-panel-feel-popup, .bio-properties-panel-popup, .djs-popup, .djs-search-container';
 
+const PATTERNS = [[/^List contains (\d+) items?$/, (n) => `Daftar berisi ${n} butir`]];
+
 function indonesian(text) {
+  for (const [pattern, render] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return render(...match.slice(1));
+  }
   const indo = TEXTS[text] || translate(text);
   return indo !== text ? indo : null;
 }

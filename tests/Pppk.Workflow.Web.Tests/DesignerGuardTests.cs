@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Pppk.Workflow.Web.Tests;
@@ -135,6 +135,53 @@ public sealed class DesignerGuardTests(BrowserHost host)
         Assert.Contains("\"label\":\"Nilai\"", schema);
         Assert.Contains("# Teks", schema);
         Assert.DoesNotContain("Text field", schema);
+        await host.CloseAsync(page);
+    }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1920, 1080)]
+    public async Task The_servers_problems_dock_under_the_canvas_in_plain_Indonesian_with_the_technical_detail_one_click_away(int width, int height)
+    {
+        await DeployAsync();
+        var page = await host.SignedInPageAsync(path: $"/desainer/{Key}");
+        await page.SetViewportSizeAsync(width, height);
+        await page.Locator("[data-testid=canvas] .djs-element[data-element-id='Jawab_sanggah']").WaitForAsync();
+        // A service task with no automatic step chosen, left unconnected.
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.pppkDesigner.modeler;
+              const root = m.get('canvas').getRootElement();
+              const shape = m.get('elementFactory').createShape({ type: 'bpmn:ServiceTask' });
+              m.get('modeling').createShape(shape, { x: 420, y: 360 }, root);
+              m.get('modeling').updateProperties(shape, { id: 'Langkah_baru', name: 'Langkah baru' });
+            }
+            """);
+        await page.GetByTestId("validate").ClickAsync();
+        var list = page.GetByTestId("problem-list");
+        await Assertions.Expect(list).ToBeVisibleAsync();
+        await Assertions.Expect(list).ToContainTextAsync("Langkah baru"); // the element's name, not its id
+        await Assertions.Expect(list).ToContainTextAsync("belum menyebut langkah otomatis");
+        Assert.DoesNotContain("zeebe:", await list.EvaluateAsync<string>("e => e.innerText")); // the technical words wait behind "Rincian teknis"
+        var problem = list.Locator("li", new() { HasText = "belum menyebut langkah otomatis" });
+        await Assertions.Expect(problem.Locator("dd[lang=en]")).ToBeHiddenAsync();
+        await problem.GetByText("Rincian teknis").ClickAsync();
+        await Assertions.Expect(problem.Locator("details[open]")).ToContainTextAsync("job-type-missing");
+        await Assertions.Expect(problem.Locator("details[open] dd[lang=en]")).ToContainTextAsync("zeebe:taskDefinition");
+
+        // Nothing covers anything: the problem list, the lint badge, the canvas and the properties panel side by side.
+        var boxes = await page.EvaluateAsync<JsonElement>("""
+            () => Object.fromEntries([['list', '[data-testid=problem-list]'], ['lint', '.bjsl-button'], ['panel', '.designer-side'], ['palette', '.djs-palette']]
+              .map(([k, sel]) => { const r = document.querySelector(sel).getBoundingClientRect(); return [k, { x: r.x, y: r.y, w: r.width, h: r.height }]; }))
+            """);
+        static bool Overlap(JsonElement a, JsonElement b) =>
+            a.GetProperty("x").GetDouble() < b.GetProperty("x").GetDouble() + b.GetProperty("w").GetDouble()
+            && b.GetProperty("x").GetDouble() < a.GetProperty("x").GetDouble() + a.GetProperty("w").GetDouble()
+            && a.GetProperty("y").GetDouble() < b.GetProperty("y").GetDouble() + b.GetProperty("h").GetDouble()
+            && b.GetProperty("y").GetDouble() < a.GetProperty("y").GetDouble() + a.GetProperty("h").GetDouble();
+        foreach (var (a, b) in new[] { ("list", "lint"), ("list", "panel"), ("lint", "panel"), ("list", "palette"), ("lint", "palette") })
+            Assert.False(Overlap(boxes.GetProperty(a), boxes.GetProperty(b)), $"{a} overlaps {b} at {width}x{height}: {boxes}");
+        await BrowserHost.ScreenshotAsync(page, $"42-designer-problems-{width}x{height}");
         await host.CloseAsync(page);
     }
 }

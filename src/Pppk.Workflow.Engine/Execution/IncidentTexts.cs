@@ -17,16 +17,16 @@ public static class IncidentTexts
         "Tidak ada kondisi pada alur keluar dari '{0}' yang bernilai benar dan tidak ada alur bawaan; isi variabel yang dibaca kondisi tersebut lalu coba lagi, atau tambahkan alur bawaan.");
     public static readonly TextTemplate InputCollectionNotList = new("input-collection-not-list",
         "The inputCollection of '{0}' ({1}) gave {2}, not a list; make it evaluate to a list and retry.",
-        "inputCollection pada '{0}' ({1}) menghasilkan {2}, bukan daftar; pastikan ekspresinya menghasilkan daftar lalu coba lagi.");
+        "Koleksi masukan pada '{0}' ({1}) menghasilkan {2}, bukan daftar; pastikan ekspresinya menghasilkan daftar lalu coba lagi.");
     public static readonly TextTemplate JobTypeEmpty = new("job-type-empty",
         "'{0}' has no job type; set zeebe:taskDefinition type to a handler registered in the host.",
-        "'{0}' tidak memiliki tipe job; isi tipe zeebe:taskDefinition dengan handler yang terdaftar di host.");
+        "'{0}' belum menyebut langkah otomatis yang dijalankan; pilih salah satu yang tersedia di desainer, terapkan, lalu coba lagi.");
     public static readonly TextTemplate CalledProcessEmpty = new("called-process-empty",
         "'{0}' names no process to call; set zeebe:calledElement processId.",
-        "'{0}' tidak menyebut proses yang akan dipanggil; isi processId pada zeebe:calledElement.");
+        "'{0}' belum menyebut proses yang dipanggil; isi \"ID proses\" di desainer.");
     public static readonly TextTemplate CalledProcessNotStarted = new("called-process-not-started",
         "The process called by '{0}' could not be started: {1}. Deploy it (or fix the processId) and retry.",
-        "Proses yang dipanggil oleh '{0}' tidak dapat dimulai: {1}. Terapkan proses itu (atau perbaiki processId) lalu coba lagi.");
+        "Proses yang dipanggil oleh '{0}' tidak dapat dimulai: {1}. Terapkan proses itu (atau perbaiki ID prosesnya) lalu coba lagi.");
     public static readonly TextTemplate TimerNotSchedulable = new("timer-not-schedulable",
         "The timer of '{0}' cannot be scheduled: {1}",
         "Pewaktu '{0}' tidak dapat dijadwalkan: {1}");
@@ -73,10 +73,10 @@ public static class IncidentTexts
         "belum ada versi proses '{0}' dengan tag versi '{1}' yang diterapkan");
     public static readonly TextTemplate ProcessNotInDeployment = new("process-not-in-deployment",
         "process '{0}' was not deployed together with the calling process (bindingType deployment)",
-        "proses '{0}' tidak diterapkan bersama proses pemanggil (bindingType deployment)");
+        "proses '{0}' tidak diterapkan bersama proses pemanggil (versi \"dari penerapan yang sama\")");
     public static readonly TextTemplate NoJobHandler = new("job-handler-missing",
         "No handler is registered for job type '{0}' (known: {1}). Fix the task's type and retry.",
-        "Tidak ada handler yang terdaftar untuk tipe job '{0}' (yang dikenal: {1}). Perbaiki tipe tugas itu lalu coba lagi.");
+        "Langkah otomatis '{0}' tidak ada di sistem ini (yang tersedia: {1}). Pilih yang tersedia di desainer, terapkan, lalu coba lagi.");
 
     // What was being evaluated ({0} of ExpressionFailed), besides the sites validation names (ElementNames.Site)
     public static readonly Term Assignment = new("assignment", "penugasan");

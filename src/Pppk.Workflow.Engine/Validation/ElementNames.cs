@@ -57,7 +57,7 @@ internal static class ElementNames
         ["due date"] = "tenggat",
         ["follow-up date"] = "tanggal tindak lanjut",
         ["form id"] = "id formulir",
-        ["job type"] = "tipe job",
+        ["job type"] = "jenis langkah otomatis",
         ["retries"] = "jumlah percobaan ulang",
         ["script"] = "skrip",
         ["called process id"] = "id proses yang dipanggil",
@@ -66,8 +66,8 @@ internal static class ElementNames
         ["case title (caseTitle)"] = "judul kasus (caseTitle)",
         ["case search (caseSearch)"] = "kunci pencarian kasus (caseSearch)",
         ["priority"] = "prioritas",
-        ["listener type"] = "tipe listener",
-        ["listener retries"] = "jumlah percobaan ulang listener",
+        ["listener type"] = "jenis pendengar",
+        ["listener retries"] = "jumlah percobaan ulang pendengar",
     };
 
     /// <summary>"userTask 'Review'" in English (as logs always said), "tugas pengguna 'Review'" in Indonesian.</summary>

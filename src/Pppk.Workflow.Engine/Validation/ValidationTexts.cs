@@ -17,34 +17,34 @@ public static class ValidationTexts
         "Berkas sepanjang {0} karakter; paling banyak {1} karakter diterima.");
     public static readonly TextTemplate TooManyElements = new("bpmn-too-many-elements",
         "The file has more than {0} XML elements; split the process into several files joined by call activities.",
-        "Berkas berisi lebih dari {0} elemen XML; pecah proses menjadi beberapa berkas yang dihubungkan dengan call activity.");
+        "Berkas terlalu besar (lebih dari {0} elemen); pecah alur kerja menjadi beberapa berkas yang saling memanggil (Panggil proses).");
     public static readonly TextTemplate NestedTooDeep = new("xml-nested-too-deep",
         "XML elements are nested more than {0} levels deep (line {1}); a BPMN process needs far fewer.",
         "Elemen XML bersarang lebih dari {0} tingkat (baris {1}); proses BPMN memerlukan jauh lebih sedikit.");
     public static readonly TextTemplate NotBpmnRoot = new("not-bpmn-root",
         "The root element is <{0}> in namespace '{1}'; a BPMN file starts with <bpmn:definitions xmlns:bpmn=\"{2}\">.",
-        "Elemen akar adalah <{0}> dalam namespace '{1}'; berkas BPMN diawali dengan <bpmn:definitions xmlns:bpmn=\"{2}\">.");
+        "Berkas ini bukan diagram BPMN (elemen akarnya <{0}> dalam '{1}', seharusnya diagram BPMN {2}); buka atau buat diagram di desainer lalu simpan lagi.");
     public static readonly TextTemplate ProcessWithoutId = new("process-without-id",
         "A <process> has no id; give every process an id (it is the definition key).",
-        "Sebuah <process> tidak memiliki id; beri setiap proses id (id itu adalah kunci definisi).");
+        "Sebuah proses tidak memiliki ID; beri setiap proses ID (itulah kunci alur kerja).");
     public static readonly TextTemplate FlowWithoutId = new("flow-without-id",
         "A <sequenceFlow> has no id.",
-        "Sebuah <sequenceFlow> tidak memiliki id.");
+        "Sebuah alur urutan tidak memiliki ID.");
     public static readonly TextTemplate ElementWithoutId = new("element-without-id",
         "A <{0}> named '{1}' has no id.",
-        "Sebuah <{0}> bernama '{1}' tidak memiliki id.");
+        "Elemen {0} bernama '{1}' tidak memiliki ID.");
     public static readonly TextTemplate DuplicateId = new("duplicate-id",
         "The id '{0}' is used by more than one element; ids must be unique in a file.",
         "Id '{0}' dipakai oleh lebih dari satu elemen; id harus unik dalam satu berkas.");
     public static readonly TextTemplate NoProcess = new("no-process",
         "The file holds no <bpmn:process>; draw a process (pool) with a start event.",
-        "Berkas tidak berisi <bpmn:process>; gambar sebuah proses (pool) dengan peristiwa mulai.");
+        "Berkas tidak berisi proses; gambar sebuah proses dengan peristiwa mulai.");
     public static readonly TextTemplate NoExecutableProcess = new("no-executable-process",
         "No process in the file is executable; tick \"Executable\" (isExecutable=\"true\") on the process to deploy.",
-        "Tidak ada proses yang dapat dijalankan dalam berkas; centang \"Executable\" (isExecutable=\"true\") pada proses yang akan diterapkan.");
+        "Tidak ada proses yang dapat dijalankan dalam berkas; nyalakan \"Dapat dijalankan\" pada proses yang akan diterapkan.");
     public static readonly TextTemplate ProcessNotExecutable = new("process-not-executable",
         "Process '{0}' is not executable (isExecutable is not true); it is kept with the file but never run.",
-        "Proses '{0}' tidak dapat dijalankan (isExecutable bukan true); proses disimpan bersama berkas tetapi tidak pernah dijalankan.");
+        "Proses '{0}' tidak ditandai \"Dapat dijalankan\"; proses disimpan bersama berkas tetapi tidak pernah berjalan.");
 
     // Unsupported elements
     public static readonly TextTemplate ComplexGateway = new("unsupported-complex-gateway",
@@ -64,18 +64,18 @@ public static class ValidationTexts
         "Peristiwa pembatalan tidak didukung (milik transaksi); gunakan peristiwa galat.");
     public static readonly TextTemplate DataObject = new("unsupported-data-object",
         "Data objects are not supported; keep data in process variables (zeebe:ioMapping).",
-        "Objek data tidak didukung; simpan data dalam variabel proses (zeebe:ioMapping).");
+        "Objek data tidak didukung; simpan data sebagai variabel proses (Masukan/Keluaran pada langkahnya).");
     public static readonly TextTemplate DataStore = new("unsupported-data-store",
         "Data stores are not supported; read and write data in a service task handler.",
-        "Penyimpanan data tidak didukung; baca dan tulis data di handler tugas layanan.");
+        "Penyimpanan data tidak didukung; baca dan tulis data lewat langkah otomatis.");
     public static readonly TextTemplate UnsupportedChild = new("unsupported-element",
         "<{0}> is not part of the executable subset; remove it.",
-        "<{0}> bukan bagian dari subset yang dapat dijalankan; hapus elemen itu.");
+        "Elemen jenis {0} tidak dapat dijalankan sistem ini; hapus elemen itu.");
 
     // Structure
     public static readonly TextTemplate ProcessWithoutStart = new("process-without-start",
         "Process '{0}' has no start event; add a start event where instances begin.",
-        "Proses '{0}' tidak memiliki peristiwa mulai; tambahkan peristiwa mulai di tempat instans dimulai.");
+        "Proses '{0}' tidak memiliki peristiwa mulai; tambahkan peristiwa mulai di tempat kasus dimulai.");
     public static readonly TextTemplate SubProcessWithoutStart = new("subprocess-without-start",
         "Subprocess '{0}' has no start event; add a none start event inside it.",
         "Subproses '{0}' tidak memiliki peristiwa mulai; tambahkan peristiwa mulai biasa di dalamnya.");
@@ -102,13 +102,13 @@ public static class ValidationTexts
         "Elemen {0} memiliki beberapa definisi peristiwa (peristiwa ganda); gunakan satu peristiwa per elemen.");
     public static readonly TextTemplate StandardLoop = new("standard-loop",
         "{0} has a standard loop marker, which is not supported; use a multi-instance marker (zeebe:loopCharacteristics) or a loop back through an exclusive gateway.",
-        "Elemen {0} memiliki penanda perulangan standar, yang tidak didukung; gunakan penanda multi-instans (zeebe:loopCharacteristics) atau perulangan kembali melalui gerbang eksklusif.");
+        "Elemen {0} memakai perulangan biasa, yang tidak didukung; gunakan \"Multi-instans\" (untuk setiap butir daftar) atau alur kembali lewat gerbang eksklusif.");
     public static readonly TextTemplate NoIncoming = new("no-incoming-flow",
         "{0} has no incoming sequence flow, so no token can reach it; connect it or remove it.",
-        "Elemen {0} tidak memiliki alur urutan masuk, sehingga tidak ada token yang dapat mencapainya; sambungkan atau hapus elemen itu.");
+        "Tidak ada alur urutan yang masuk ke elemen {0}, jadi kasus tidak pernah sampai ke sana; sambungkan atau hapus elemen itu.");
     public static readonly TextTemplate NoOutgoing = new("no-outgoing-flow",
         "{0} has no outgoing sequence flow; a token ends there. Add an end event to make the end explicit.",
-        "Elemen {0} tidak memiliki alur urutan keluar; token berakhir di sana. Tambahkan peristiwa akhir agar akhirnya jelas.");
+        "Tidak ada alur urutan yang keluar dari elemen {0}, jadi kasus berhenti di sana. Tambahkan peristiwa akhir agar akhirnya jelas.");
     public static readonly TextTemplate StartWithIncoming = new("start-with-incoming-flow",
         "Start event '{0}' has incoming flows; a start event cannot be entered from inside the process.",
         "Peristiwa mulai '{0}' memiliki alur masuk; peristiwa mulai tidak dapat dimasuki dari dalam proses.");
@@ -188,42 +188,42 @@ public static class ValidationTexts
         "Pesan '{0}' yang dipakai oleh '{1}' tidak memiliki nama; nama itulah yang dipakai pengirim untuk korelasi.");
     public static readonly TextTemplate MessageWithoutKey = new("message-without-correlation-key",
         "Message '{0}' used by '{1}' has no correlation key; set zeebe:subscription correlationKey (e.g. =applicationId).",
-        "Pesan '{0}' yang dipakai oleh '{1}' tidak memiliki kunci korelasi; isi correlationKey pada zeebe:subscription (mis. =applicationId).");
+        "Pesan '{0}' pada '{1}' tidak memiliki kunci korelasi, jadi sistem tidak tahu kasus mana yang menerimanya; isi \"Kunci korelasi\" (mis. =applicationId).");
 
     // Activities
     public static readonly TextTemplate DmnNotSupported = new("unsupported-dmn",
         "Business rule task '{0}' calls a DMN decision, which is not supported; give it a job type (zeebe:taskDefinition) handled in the host.",
-        "Tugas aturan bisnis '{0}' memanggil keputusan DMN, yang tidak didukung; beri tipe job (zeebe:taskDefinition) yang ditangani host.");
+        "Tugas aturan bisnis '{0}' memakai tabel keputusan DMN, yang tidak didukung; pilih langkah otomatis yang tersedia (tombol \"Templat…\").");
     public static readonly TextTemplate ScriptWithoutScriptOrJob = new("script-without-script-or-job",
         "Script task '{0}' has neither a FEEL script (zeebe:script) nor a job type (zeebe:taskDefinition type); set one.",
-        "Tugas skrip '{0}' tidak memiliki skrip FEEL (zeebe:script) maupun tipe job (tipe zeebe:taskDefinition); isi salah satunya.");
+        "Tugas skrip '{0}' belum berisi apa-apa; tulis ekspresi FEEL-nya atau pilih langkah otomatis yang tersedia.");
     public static readonly TextTemplate NoJobType = new("job-type-missing",
         "{0} has no job type; set zeebe:taskDefinition type to a handler registered in the host.",
-        "Elemen {0} tidak memiliki tipe job; isi tipe zeebe:taskDefinition dengan handler yang terdaftar di host.");
+        "Elemen {0} belum menyebut langkah otomatis yang dijalankan; pilih salah satu yang tersedia (tombol \"Templat…\").");
     public static readonly TextTemplate EmptyScript = new("script-empty",
         "Script task '{0}' has an empty zeebe:script expression.",
-        "Tugas skrip '{0}' memiliki ekspresi zeebe:script yang kosong.");
+        "Ekspresi tugas skrip '{0}' kosong.");
     public static readonly TextTemplate ScriptWithoutResult = new("script-without-result-variable",
         "Script task '{0}' has no resultVariable; name the variable the script's result is stored in.",
         "Tugas skrip '{0}' tidak memiliki resultVariable; beri nama variabel tempat hasil skrip disimpan.");
     public static readonly TextTemplate UserTaskWithoutAssignment = new("user-task-without-assignment",
         "User task '{0}' has no assignee, candidate group or candidate user, so only administrators see it until one of them assigns it; set zeebe:assignmentDefinition so it reaches the right inbox.",
-        "Tugas pengguna '{0}' tidak memiliki penerima tugas, grup kandidat atau pengguna kandidat, sehingga hanya administrator yang melihatnya sampai salah satunya menugaskannya; isi zeebe:assignmentDefinition agar tugas sampai ke kotak masuk yang tepat.");
+        "Tugas pengguna '{0}' belum ditujukan kepada siapa pun, jadi hanya administrator yang melihatnya; isi penerima tugas atau grup kandidat di bagian \"Penugasan\" agar tugas sampai ke kotak tugas yang tepat.");
     public static readonly TextTemplate CallWithoutProcess = new("call-activity-without-process",
         "Call activity '{0}' names no process; set zeebe:calledElement processId.",
-        "Aktivitas panggil '{0}' tidak menyebut proses; isi processId pada zeebe:calledElement.");
+        "Panggil proses '{0}' belum menyebut proses yang dipanggil; isi \"ID proses\".");
     public static readonly TextTemplate CalledProcessNotDeployed = new("called-process-not-deployed",
         "Call activity '{0}' calls process '{1}', which is not deployed yet; deploy it before this runs, or instances get an incident here.",
-        "Aktivitas panggil '{0}' memanggil proses '{1}', yang belum diterapkan; terapkan proses itu sebelum ini berjalan, atau instans akan mendapat insiden di sini.");
+        "Panggil proses '{0}' memanggil proses '{1}', yang belum diterapkan; terapkan proses itu dulu, atau kasus akan tertahan di sini.");
     public static readonly TextTemplate MultiInstanceOnNonActivity = new("multi-instance-not-activity",
         "{0} has a multi-instance marker; only tasks, subprocesses and call activities can be multi-instance.",
-        "Elemen {0} memiliki penanda multi-instans; hanya tugas, subproses dan aktivitas panggil yang dapat multi-instans.");
+        "Elemen {0} ditandai multi-instans; hanya tugas, subproses dan panggil proses yang dapat diulang untuk setiap butir daftar.");
     public static readonly TextTemplate MultiInstanceWithoutInput = new("multi-instance-without-input",
         "Multi-instance '{0}' has no inputCollection; set zeebe:loopCharacteristics inputCollection (e.g. =applicants).",
-        "Multi-instans '{0}' tidak memiliki inputCollection; isi inputCollection pada zeebe:loopCharacteristics (mis. =applicants).");
+        "Multi-instans '{0}' belum menyebut daftar yang diulang; isi \"Koleksi masukan\" (mis. =applicants).");
     public static readonly TextTemplate MultiInstanceHalfOutput = new("multi-instance-half-output",
         "Multi-instance '{0}' sets only one of outputCollection and outputElement; set both or neither.",
-        "Multi-instans '{0}' hanya mengisi salah satu dari outputCollection dan outputElement; isi keduanya atau tidak sama sekali.");
+        "Multi-instans '{0}' hanya mengisi salah satu dari \"Koleksi keluaran\" dan \"Elemen keluaran\"; isi keduanya atau kosongkan keduanya.");
     public static readonly TextTemplate MappingWithoutTarget = new("mapping-without-target",
         "A variable mapping of '{0}' has no target variable name.",
         "Sebuah pemetaan variabel pada '{0}' tidak memiliki nama variabel tujuan.");
@@ -234,7 +234,7 @@ public static class ValidationTexts
         "Gerbang eksklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
     public static readonly TextTemplate MissingCondition = new("missing-condition",
         "Sequence flow '{0}' leaves exclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
-        "Alur urutan '{0}' keluar dari gerbang eksklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+        "Alur urutan '{0}' keluar dari gerbang eksklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
     public static readonly TextTemplate ConditionIgnored = new("condition-ignored",
         "Sequence flow '{0}' leaves parallel gateway '{1}' with a condition, which is ignored; every outgoing flow is taken.",
         "Alur urutan '{0}' keluar dari gerbang paralel '{1}' dengan kondisi, yang diabaikan; setiap alur keluar selalu diambil.");
@@ -243,7 +243,7 @@ public static class ValidationTexts
         "Gerbang inklusif '{0}' menyebut alur bawaan '{1}', yang bukan salah satu alur keluarnya.");
     public static readonly TextTemplate InclusiveMissingCondition = new("inclusive-missing-condition",
         "Sequence flow '{0}' leaves inclusive gateway '{1}' without a condition and is not its default flow; add a FEEL condition or mark it as the default.",
-        "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi FEEL atau tandai sebagai alur bawaan.");
+        "Alur urutan '{0}' keluar dari gerbang inklusif '{1}' tanpa kondisi dan bukan alur bawaannya; tambahkan kondisi atau jadikan alur bawaan.");
     // Compensation
     public static readonly TextTemplate CompensationWithoutHandler = new("compensation-without-handler",
         "Compensation boundary event '{0}' has no compensation handler; connect it by an association to the activity that undoes its activity.",
@@ -279,7 +279,7 @@ public static class ValidationTexts
         "Peristiwa tautan tangkap '{0}' memiliki alur masuk; peristiwa ini hanya dimasuki lewat tautan lemparnya.");
     public static readonly TextTemplate LinkThrowWithOutgoing = new("link-throw-with-outgoing",
         "Link throw event '{0}' has an outgoing sequence flow; the token continues at its catch link instead.",
-        "Peristiwa tautan lempar '{0}' memiliki alur keluar; token berlanjut di tautan tangkapnya.");
+        "Peristiwa tautan lempar '{0}' memiliki alur urutan keluar; kasus berlanjut di tautan tangkapnya, bukan lewat alur itu.");
     public static readonly TextTemplate EventGatewayTooFewFlows = new("event-gateway-too-few-flows",
         "Event-based gateway '{0}' needs at least two outgoing flows to events to choose between.",
         "Gerbang berbasis peristiwa '{0}' memerlukan sedikitnya dua alur keluar menuju peristiwa yang akan dipilih.");
@@ -299,7 +299,7 @@ public static class ValidationTexts
         "Nilai {0} pada '{1}': {2}");
     public static readonly TextTemplate ExtensionIgnored = new("extension-ignored",
         "zeebe:{0} on '{1}' is not supported by this engine and is ignored.",
-        "zeebe:{0} pada '{1}' tidak didukung oleh mesin ini dan diabaikan.");
+        "Pengaturan {0} pada '{1}' tidak didukung sistem ini dan diabaikan.");
     public static readonly TextTemplate StartVariableInvalid = new("start-variable-invalid",
         "The start variable declaration 'start.{0}' = '{1}' can't be read: write 'type[, required][: label]' with a type of {2}, once per variable.",
         "Deklarasi variabel awal 'start.{0}' = '{1}' tidak dapat dibaca: tulis 'tipe[, required][: label]' dengan tipe salah satu dari {2}, sekali untuk tiap variabel.");
@@ -329,7 +329,7 @@ public static class ValidationTexts
         "Tugas pengguna '{0}' mengikat formulirnya dengan {1}, yang memerlukan formId tetap, bukan ekspresi.");
     public static readonly TextTemplate EmbeddedFormMissing = new("embedded-form-missing",
         "User task '{0}' links the embedded form '{1}', which the process does not contain; add it (zeebe:userTaskForm id=\"{1}\") or link a deployed form by formId.",
-        "Tugas pengguna '{0}' menautkan formulir tertanam '{1}', yang tidak ada dalam proses; tambahkan (zeebe:userTaskForm id=\"{1}\") atau tautkan formulir yang sudah diterapkan dengan formId.");
+        "Tugas pengguna '{0}' memakai formulir tertanam '{1}', yang tidak ada dalam proses; buat formulirnya dengan tombol \"Formulir…\".");
     public static readonly TextTemplate EmbeddedFormInvalid = new("embedded-form-invalid",
         "The embedded form '{0}' is not a form-js form (a JSON object): {1}",
         "Formulir tertanam '{0}' bukan formulir form-js (objek JSON): {1}");
@@ -340,19 +340,19 @@ public static class ValidationTexts
     // Execution and task listeners
     public static readonly TextTemplate ListenerEventUnknown = new("listener-event-unknown",
         "A listener of '{0}' has eventType '{1}'; execution listeners run at start or end, task listeners at creating, assigning or completing.",
-        "Sebuah listener pada '{0}' memiliki eventType '{1}'; listener eksekusi berjalan pada start atau end, listener tugas pada creating, assigning atau completing.");
+        "Sebuah pendengar pada '{0}' memakai peristiwa '{1}' yang tidak dikenal; pendengar eksekusi berjalan saat mulai atau akhir, pendengar tugas saat tugas dibuat, diberikan atau diselesaikan.");
     public static readonly TextTemplate ListenerWithoutType = new("listener-without-type",
         "A {1} listener of '{0}' has no job type; set its type to a handler registered in the host.",
-        "Sebuah listener {1} pada '{0}' tidak memiliki tipe job; isi tipenya dengan handler yang terdaftar di host.");
+        "Sebuah pendengar {1} pada '{0}' belum menyebut langkah otomatis yang dijalankan; pilih salah satu yang tersedia.");
     public static readonly TextTemplate ListenerRetriesInvalid = new("listener-retries-invalid",
         "A {1} listener of '{0}' has retries '{2}'; give a whole number of 0 or more.",
-        "Sebuah listener {1} pada '{0}' memiliki retries '{2}'; berikan bilangan bulat 0 atau lebih.");
+        "Jumlah percobaan pendengar {1} pada '{0}' adalah '{2}'; isi bilangan bulat 0 atau lebih.");
     public static readonly TextTemplate ListenerNotHere = new("listener-not-allowed-here",
         "{0} cannot have {1} listeners: {2}",
-        "Elemen {0} tidak dapat memiliki listener {1}: {2}");
+        "Elemen {0} tidak dapat memiliki pendengar {1}: {2}");
     public static readonly TextTemplate TaskListenerEventUnsupported = new("task-listener-event-unsupported",
         "Task listeners on '{1}' of user task '{0}' are not run yet (changes to a task's data and its cancellation happen outside the process here); use creating, assigning or completing listeners, or a service task.",
-        "Listener tugas pada '{1}' untuk tugas pengguna '{0}' belum dijalankan (perubahan data tugas dan pembatalannya terjadi di luar proses di sini); gunakan listener creating, assigning atau completing, atau tugas layanan.");
+        "Pendengar tugas pengguna '{0}' saat '{1}' tidak dijalankan sistem ini; gunakan pendengar saat tugas dibuat, diberikan atau diselesaikan, atau sebuah langkah otomatis.");
     // Event subprocesses, escalation and signal events (issue 16, events)
     public static readonly TextTemplate EventSubProcessFlows = new("event-subprocess-flows",
         "Event subprocess '{0}' has incoming or outgoing sequence flows; an event subprocess starts only by its start event and ends inside itself.",
@@ -377,7 +377,7 @@ public static class ValidationTexts
         "Elemen {0} tidak merujuk sinyal yang bernama; rujuk bpmn:signal yang memiliki nama.");
     public static readonly TextTemplate SignalStartNameFeel = new("signal-start-name-feel",
         "Signal start event '{0}' names its signal with an expression; a process-level signal start needs a fixed name (the broadcast looks it up before any instance exists).",
-        "Peristiwa mulai sinyal '{0}' menamai sinyalnya dengan ekspresi; peristiwa mulai sinyal tingkat proses memerlukan nama tetap (siaran mencarinya sebelum instans mana pun ada).");
+        "Peristiwa mulai sinyal '{0}' menamai sinyalnya dengan ekspresi; peristiwa mulai sinyal memerlukan nama tetap (sinyal dicari sebelum kasus mana pun ada).");
     public static readonly TextTemplate ConditionalWithoutCondition = new("conditional-without-condition",
         "Conditional event '{0}' has no condition; give it a FEEL condition, e.g. =documentsComplete = true.",
         "Peristiwa kondisional '{0}' tidak memiliki kondisi; beri kondisi FEEL, mis. =documentsComplete = true.");

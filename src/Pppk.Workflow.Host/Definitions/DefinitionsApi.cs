@@ -9,8 +9,9 @@ namespace Pppk.Workflow.Host.Definitions;
 /// <summary><c>/api/definitions</c>: validate, deploy, list and read BPMN definitions; <c>/api/forms</c> for their forms.</summary>
 public static class DefinitionsApi
 {
-    /// <summary>One problem as docs/api.md has it (<c>elementId</c>, <c>message</c>), with its stable <c>code</c>; the message is in the request's language.</summary>
-    public sealed record ErrorItem(string? FileName, string? ElementId, string Message, string Code);
+    /// <summary>One problem as docs/api.md has it (<c>elementId</c>, <c>message</c>), with its stable <c>code</c>; the message is in the request's language,
+    /// <c>englishMessage</c> the English text the designer's "Rincian teknis" shows next to the code.</summary>
+    public sealed record ErrorItem(string? FileName, string? ElementId, string Message, string Code, string EnglishMessage);
 
     public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
@@ -24,8 +25,8 @@ public static class DefinitionsApi
                 return Invalid(result, request.Language());
             var body = new
             {
-                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name }),
-                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version }),
+                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
+                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version, created = d.Created }),
                 warnings = Items(result, "warning", request.Language()),
             };
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);
@@ -85,7 +86,7 @@ public static class DefinitionsApi
     }, statusCode: 400, contentType: "application/problem+json");
 
     private static IEnumerable<ErrorItem> Items(DeploymentService.Result result, string severity, Language language) =>
-        result.Problems.Where(p => p.Severity == severity).Select(p => new ErrorItem(p.FileName, p.ElementId, p.Text.In(language), p.Text.Code));
+        result.Problems.Where(p => p.Severity == severity).Select(p => new ErrorItem(p.FileName, p.ElementId, p.Text.In(language), p.Text.Code, p.Text.In(Language.English)));
 
     /// <summary>BPMN XML as the body (application/xml or text/xml), or multipart with one or more .bpmn / .form files.</summary>
     private static async Task<List<DeploymentService.DeployFile>> ReadFilesAsync(HttpRequest request, CancellationToken ct)

@@ -254,6 +254,23 @@ public static class DefinitionTable
         return await r.ReadAsync(ct) ? (r.GetInt32(0), r.GetString(1)) : (0, null);
     }
 
+    /// <summary>The XML of the stored version <paramref name="id"/>, read inside the deployment's transaction.</summary>
+    internal static async Task<string> XmlAsync(NpgsqlConnection c, NpgsqlTransaction tx, long id, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT xml FROM pppk.definitions WHERE id = @id", c, tx);
+        cmd.Parameters.AddWithValue("id", id);
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The schema (JSON text) of version <paramref name="version"/> of the form <paramref name="formId"/>.</summary>
+    internal static async Task<string> FormSchemaAsync(NpgsqlConnection c, NpgsqlTransaction tx, string formId, int version, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT schema::text FROM pppk.forms WHERE form_id = @id AND version = @v", c, tx);
+        cmd.Parameters.AddWithValue("id", formId);
+        cmd.Parameters.AddWithValue("v", version);
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     internal static async Task InsertFormAsync(NpgsqlConnection c, NpgsqlTransaction tx, string formId, int version, string? versionTag, string schema, string fileName,
         string checksum, CancellationToken ct)
     {

@@ -163,7 +163,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
     private static async Task<(DeployedItem, long?, long)> DeployProcessAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeployFile file, BpmnProcess process, string checksum, string? user, CancellationToken ct)
     {
         var (latestId, latestVersion, latestChecksum) = await DefinitionTable.LatestOfAsync(c, tx, process.Id, ct);
-        if (latestChecksum == checksum)
+        if (latestChecksum == checksum || latestId is { } stored && SameContent.Bpmn(await DefinitionTable.XmlAsync(c, tx, stored, ct), file.Content))
             return (new DeployedItem(process.Id, latestVersion, process.Name, "process", false), null, latestId!.Value);
 
         var id = await DefinitionTable.InsertVersionAsync(c, tx, process.Id, latestVersion + 1, process.Name, process.VersionTag, file.Content, file.FileName, checksum, user, ct);
@@ -174,7 +174,8 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
     {
         var checksum = Checksum(file.Content);
         var (version, latestChecksum) = await DefinitionTable.LatestFormAsync(c, tx, formId, ct);
-        if (latestChecksum == checksum) return new DeployedItem(formId, version, null, "form", false);
+        if (latestChecksum == checksum || version > 0 && SameContent.Form(await DefinitionTable.FormSchemaAsync(c, tx, formId, version, ct), file.Content))
+            return new DeployedItem(formId, version, null, "form", false);
         await DefinitionTable.InsertFormAsync(c, tx, formId, version + 1, BindingChecks.FormVersionTag(file.Content), file.Content, file.FileName, checksum, ct);
         return new DeployedItem(formId, version + 1, null, "form", true);
     }

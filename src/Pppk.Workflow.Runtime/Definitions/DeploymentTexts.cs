@@ -13,7 +13,7 @@ public static class DeploymentTexts
         "Bukan berkas BPMN yang dapat dibaca: {0}");
     public static readonly TextTemplate FormWithoutId = new("form-without-id",
         "The form has no \"id\"; user tasks link a form by its id (zeebe:formDefinition formId).",
-        "Formulir tidak memiliki \"id\"; tugas pengguna menautkan formulir melalui id-nya (formId pada zeebe:formDefinition).");
+        "Formulir tidak memiliki ID; tugas pengguna menautkan formulir melalui ID-nya.");
     public static readonly TextTemplate NotFormJs = new("not-form-js",
         "Not a form-js JSON file: {0}",
         "Bukan berkas JSON form-js: {0}");
@@ -34,7 +34,7 @@ public static class DeploymentTexts
         "'{0}' diikat dengan bindingType deployment ke '{1}', yang tidak ada dalam penerapan ini; terapkan keduanya bersama (dalam satu permintaan, atau dalam folder workflows yang sama).");
     public static readonly TextTemplate ProcessTagNotDeployed = new("binding-version-tag-not-deployed",
         "Call activity '{0}' calls process '{1}' with version tag '{2}', which is not deployed yet; deploy it before this runs, or instances get an incident here.",
-        "Aktivitas panggil '{0}' memanggil proses '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan sebelum ini berjalan, atau instans akan mendapat insiden di sini.");
+        "Aktivitas panggil '{0}' memanggil proses '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan proses itu dulu, atau kasus akan tertahan di sini.");
     public static readonly TextTemplate FormTagNotDeployed = new("form-version-tag-not-deployed",
         "User task '{0}' shows form '{1}' with version tag '{2}', which is not deployed; deploy that form version (its \"versionTag\") with it.",
         "Tugas pengguna '{0}' menampilkan formulir '{1}' dengan tag versi '{2}', yang belum diterapkan; terapkan versi formulir itu (\"versionTag\"-nya) bersamanya.");

@@ -16,7 +16,7 @@ internal static class StartFormChecks
 
     public static readonly TextTemplate EmbeddedMissing = new("start-form-embedded-missing",
         "The start form '{0}' of process '{1}' is not embedded in the file (zeebe:userTaskForm).",
-        "Formulir mulai '{0}' proses '{1}' tidak tertanam dalam berkas (zeebe:userTaskForm).");
+        "Formulir mulai '{0}' proses '{1}' tidak ada dalam berkas; buat formulirnya lagi di desainer.");
 
     public static readonly TextTemplate FormUnnamed = new("start-form-unnamed",
         "The start event of process '{0}' has a form definition without formId or formKey.",

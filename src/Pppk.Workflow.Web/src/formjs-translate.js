@@ -35,6 +35,14 @@ const TEXTS = {
   'Dynamic list': 'Daftar dinamis',
   Button: 'Tombol',
   'File picker': 'Pemilih berkas',
+  // Canvas placeholders of fields whose content is computed
+  'Text view is templated': 'Teks memakai templat',
+  'Text view is populated by an expression': 'Teks diisi oleh ekspresi',
+  'HTML view is templated': 'Tampilan HTML memakai templat',
+  'HTML view is populated by an expression': 'Tampilan HTML diisi oleh ekspresi',
+  'Image view is populated by an expression': 'Gambar diisi oleh ekspresi',
+  'Image view is templated': 'Gambar memakai templat',
+  'Table view is populated by an expression': 'Tabel diisi oleh ekspresi',
   // Canvas when empty
   'Build your form': 'Susun formulir Anda',
   'Drag and drop components here to start designing.': 'Seret komponen ke sini untuk mulai menyusun.',
@@ -124,6 +132,43 @@ const TEXTS = {
   'Input values key': 'Kunci nilai masukan',
   'Target value': 'Nilai sasaran',
   'Learn more': 'Pelajari lebih lanjut',
+  Form: 'Formulir',
+  'Hide if': 'Sembunyikan jika',
+  'Deactivate if': 'Nonaktifkan jika',
+  'Condition under which the field is hidden': 'Kondisi yang membuat isian disembunyikan',
+  'Condition under which the field is deactivated': 'Kondisi yang membuat isian dinonaktifkan',
+  'Specify the source from which to populate the table': 'Pilih sumber isi tabel',
+  'The document data source is required.': 'Sumber data dokumen wajib diisi.',
+  'Expression or static value (link/data URI)': 'Ekspresi atau nilai tetap (tautan/URI data)',
+  'A comma-separated list of': 'Daftar, dipisahkan koma, berisi',
+  'file type specifiers': 'jenis berkas',
+  'Supported file formats': 'Format berkas yang didukung',
+  'Max height of preview container': 'Tinggi maksimum kotak pratinjau',
+  'A number is required.': 'Harus diisi angka.',
+  Title: 'Judul',
+  Static: 'Tetap',
+  'Input data': 'Data masukan',
+  'Group label': 'Label grup',
+  'Table label': 'Label tabel',
+  'Date & Time': 'Tanggal & waktu',
+  Date: 'Tanggal',
+  Time: 'Waktu',
+  Minimum: 'Minimum',
+  'Supports markdown and templating.': 'Mendukung markdown dan templat.',
+  'Supports HTML, styling, and templating. Styles are automatically scoped to the HTML component.': 'Mendukung HTML, gaya dan templat. Gaya hanya berlaku di komponen HTML ini.',
+  'These options can incur security risks, especially if used in combination with dynamic links. Ensure that you are aware of them, that you trust the source url and only enable what your use case requires.': 'Pilihan ini dapat berisiko bagi keamanan, terutama dengan tautan dinamis. Nyalakan hanya yang benar-benar diperlukan dan hanya untuk sumber yang dipercaya.',
+  'Script execution': 'Menjalankan skrip',
+  'Allow same origin': 'Izinkan asal yang sama',
+  'Open in fullscreen': 'Buka layar penuh',
+  Geolocation: 'Lokasi',
+  'Camera access': 'Akses kamera',
+  'Microphone access': 'Akses mikrofon',
+  'Forms submission': 'Pengiriman formulir',
+  'Open modal windows': 'Buka jendela modal',
+  'Open popups': 'Buka jendela pop-up',
+  'Top level navigation': 'Navigasi halaman utama',
+  'Storage access by user': 'Akses penyimpanan oleh pengguna',
+  iFrame: 'Bingkai web',
   // Properties panel: tooltips and buttons (title attributes)
   'Toggle section': 'Buka/tutup bagian',
   'Section contains an error': 'Bagian ini berisi galat',
@@ -151,7 +196,32 @@ const TEXTS = {
 const ATTRIBUTES = ['title', 'placeholder', 'aria-label'];
 
 // Texts built from a component's name, e.g. a palette entry's title "Create a Text field element".
-const PATTERNS = [[/^Create an? (.+) element$/, (name) => `Buat elemen ${TEXTS[name] || name}`]];
+const PATTERNS = [
+  [/^Create an? (.+) element$/, (name) => `Buat elemen ${TEXTS[name] || name}`],
+  [/^Remove (.+)$/, (name) => `Hapus ${TEXTS[name] || name}`],
+  [/^List contains (\d+) items?$/, (n) => `Daftar berisi ${n} butir`],
+];
+
+// The library's own words inside a field's preview on the canvas (a file picker's "Browse", an empty group's hint, a
+// table's demo rows); the field's label and description there are the author's and stay as written.
+const CANVAS_TEXTS = {
+  Browse: 'Pilih berkas',
+  'No files selected': 'Belum ada berkas dipilih',
+  'Html view is empty': 'Tampilan HTML kosong',
+  'Expression is empty': 'Ekspresi kosong',
+  Content: 'Isi',
+  Repeatable: 'Dapat diulang',
+  'Drag and drop components here.': 'Seret komponen ke sini.',
+  Select: 'Pilih',
+  Search: 'Cari',
+  Increment: 'Tambah',
+  Decrement: 'Kurangi',
+  'Text view is templated': 'Teks memakai templat',
+  'Text view is populated by an expression': 'Teks diisi oleh ekspresi',
+  'Document preview': 'Pratinjau dokumen',
+  'Nothing to show.': 'Tidak ada yang ditampilkan.',
+};
+const AUTHOR_TEXT = '.fjs-form-field-label, .fjs-form-field-description';
 
 // Only a real change is written: writing a text or attribute back unchanged would wake the observer again, forever.
 function translated(text) {
@@ -166,16 +236,31 @@ function translated(text) {
 // What the user wrote: labels of fields on the canvas, inputs, and the selected field's own name in the panel header.
 const USER_TEXT = '.fjs-form-field, .bio-properties-panel-header-label, input, textarea, [contenteditable], .cm-editor';
 
+// The editor's own words inside a field on the canvas (not what the author wrote there).
+const EDITOR_PLACEHOLDER = '.fjs-form-field-placeholder, .fjs-editor-placeholder';
+
 function translateText(node) {
   const trimmed = node.data.trim();
+  const parent = node.parentElement;
+  if (trimmed && parent?.closest('.fjs-form-field') && (!parent.closest(AUTHOR_TEXT) || parent.closest('.fjs-filepicker-container')) && CANVAS_TEXTS[trimmed]) {
+    node.data = node.data.replace(trimmed, CANVAS_TEXTS[trimmed]);
+    return;
+  }
   const indonesian = trimmed && translated(trimmed);
-  if (!indonesian || node.parentElement?.closest(USER_TEXT)) return;
+  if (!indonesian || parent?.closest(USER_TEXT) && !parent.closest(EDITOR_PLACEHOLDER)) return;
   const data = node.data.replace(trimmed, indonesian);
   if (data !== node.data) node.data = data;
 }
 
 function translateElement(element) {
-  if (element.closest(USER_TEXT) && !element.matches('input, textarea')) return;
+  if (element.closest('.fjs-form-field')) {
+    for (const name of ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      if (value && CANVAS_TEXTS[value]) element.setAttribute(name, CANVAS_TEXTS[value]);
+    }
+  }
+  // Attributes elsewhere are the editor's (a FEEL field's aria-label is its entry's name); on the canvas they are the author's.
+  if (element.closest('.fjs-form-field')) return;
   for (const name of ATTRIBUTES) {
     const value = element.getAttribute(name);
     const indonesian = value && translated(value);
@@ -210,6 +295,44 @@ function observe(container, tree, text, element) {
   return () => observer.disconnect();
 }
 
+// What a new field gets when dropped from the palette: form-js fills in English labels ("Text field", "Radio group", an
+// option "Value", a text "# Text"), which an author may leave and which then reach a real form. form-js has no hook for
+// these defaults, so the editor's field factory is wrapped: only fields created new, only texts equal to a default.
+const NEW_FIELD_TEXTS = {
+  ...Object.fromEntries(['Text field', 'Text area', 'Number', 'Date time', 'Checkbox', 'Checkbox group', 'Radio group', 'Select',
+    'Tag list', 'Image view', 'Table', 'Group', 'Dynamic list', 'Button', 'File picker', 'Document preview'].map((k) => [k, TEXTS[k]])),
+  Value: 'Nilai', iFrame: 'Bingkai web', 'Column 1': 'Kolom 1', 'Column 2': 'Kolom 2', 'Column 3': 'Kolom 3', ID: 'ID', Name: 'Nama', Date: 'Tanggal',
+  Time: 'Waktu', Submit: 'Kirim', Reset: 'Atur ulang',
+};
+
+function indonesianDefaults(value, key) {
+  if (typeof value === 'string') {
+    if (key === 'text' && value === '# Text') return '# Teks';
+    if (['label', 'dateLabel', 'timeLabel', 'text'].includes(key)) return NEW_FIELD_TEXTS[value] || value;
+    if (key === 'value' && value === 'value') return 'nilai';
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => indonesianDefaults(item, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ['components'].includes(k) ? v : indonesianDefaults(v, k)]));
+  }
+  return value;
+}
+
+/** Gives fields created from the palette Indonesian default labels. */
+export function translateNewFields(editor) {
+  const fieldFactory = editor.get('fieldFactory');
+  const create = fieldFactory.create.bind(fieldFactory);
+  fieldFactory.create = (attrs, isNewField = true) => {
+    const field = create(attrs, isNewField);
+    if (!isNewField) return field;
+    for (const [key, value] of Object.entries(field)) {
+      if (key !== 'id' && key !== 'key' && key !== 'type' && key !== 'components') field[key] = indonesianDefaults(value, key);
+    }
+    return field;
+  };
+}
+
 // The form-js viewer (a task's form in the inbox): its validation messages and the few texts of its own controls.
 // Only these places are translated; labels, descriptions and values are the form author's and the user's.
 const VIEWER_TEXTS = {
@@ -222,6 +345,8 @@ const VIEWER_TEXTS = {
   Select: 'Pilih',
   Search: 'Cari',
   'Remove tag': 'Hapus tag',
+  Browse: 'Pilih berkas',
+  'No files selected': 'Belum ada berkas dipilih',
 };
 
 const VIEWER_PATTERNS = [
@@ -231,9 +356,10 @@ const VIEWER_PATTERNS = [
   [/^Field must have maximum value of (.+)\.$/, (n) => `Paling besar ${n}.`],
   [/^Field must match pattern (.+)\.$/, (p) => `Harus sesuai pola ${p}.`],
   [/^Remove list item (\d+)$/, (n) => `Hapus butir ${n}`],
+  [/^(\d+) files selected$/, (n) => `${n} berkas dipilih`],
 ];
 
-const VIEWER_PLACES = '.fjs-form-field-error, .fjs-select-placeholder, .fjs-form-field-placeholder';
+const VIEWER_PLACES = '.fjs-form-field-error, .fjs-select-placeholder, .fjs-form-field-placeholder, .fjs-filepicker-button, .fjs-filepicker-container > .fjs-form-field-label';
 
 function viewerTranslated(text) {
   if (VIEWER_TEXTS[text]) return VIEWER_TEXTS[text];

@@ -6,6 +6,7 @@ import { renderSignIn } from './auth/signin.js';
 import { localPath } from './auth/return-url.js';
 import { renderShell, ROLE_LABELS } from './shell/shell.js';
 import { mountTaskBadge } from './inbox/badge.js';
+import { mayLeave } from './designer/leave-guard.js';
 
 const HR_ADMIN = 'hr-admin';
 // Who reads the PPPK domain screens (the API's staff roles).
@@ -44,6 +45,8 @@ let cleanup = null;
 // Each render gets a number; a page that finishes loading after the user has already moved on is torn down at once
 // instead of taking over the cleanup slot of the page that replaced it.
 let renderCount = 0;
+// The address last rendered: where "back" returns to when the user chooses to stay on a page with unsaved changes.
+let shownUrl = location.pathname + location.search;
 
 export function navigate(path, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', path);
@@ -69,6 +72,7 @@ async function loadUser() {
 
 async function render() {
   const thisRender = ++renderCount;
+  shownUrl = location.pathname + location.search;
   if (cleanup) { try { cleanup(); } catch { /* page already gone */ } cleanup = null; }
   const app = document.getElementById('app');
   const path = location.pathname;
@@ -135,13 +139,17 @@ async function signOut() {
 }
 
 // In-app links: <a href="/..." data-link>.
-document.addEventListener('click', (e) => {
+document.addEventListener('click', async (e) => {
   const a = e.target.closest('a[data-link]');
   if (!a || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
   e.preventDefault();
-  navigate(a.getAttribute('href'));
+  if (await mayLeave()) navigate(a.getAttribute('href'));
 });
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', async () => {
+  const left = shownUrl;
+  if (await mayLeave()) render();
+  else history.pushState(null, '', left); // stay: the address goes back to the page still shown
+});
 window.addEventListener('pppk:unauthorized', () => {
   user = null;
   if (location.pathname !== '/login') navigate(`/login?returnUrl=${encodeURIComponent(location.pathname)}`, { replace: true });

@@ -57,7 +57,7 @@ public class IncidentMessagesTests
         h.Handle(new JobFailed(h.Wait("kirim").Id, reason.ToString(), 0, Reason: reason));
         var runtime = h.Of<IncidentRaised>().Last().Message;
         Assert.Equal(Assert.Single(h.State.Incidents).Message, runtime.In(Language.English));
-        Assert.EndsWith(": Tidak ada handler yang terdaftar untuk tipe job 'kirim.surat' (yang dikenal: email). Perbaiki tipe tugas itu lalu coba lagi.",
+        Assert.EndsWith(": Langkah otomatis 'kirim.surat' tidak ada di sistem ini (yang tersedia: email). Pilih yang tersedia di desainer, terapkan, lalu coba lagi.",
             runtime.In(Language.Indonesian));
     }
 }

@@ -77,7 +77,7 @@ public sealed class IncidentTests(TestHost host) : IClassFixture<TestHost>
             (string?)(await OnlyIncidentAsync(id, null))["message"]);
         var indonesian = await OnlyIncidentAsync(id, "id");
         Assert.Equal("called-process-not-started", (string?)indonesian["code"]);
-        Assert.Equal("Proses yang dipanggil oleh 'panggil' tidak dapat dimulai: belum ada proses dengan kunci 'sk_terbit' yang diterapkan. Terapkan proses itu (atau perbaiki processId) lalu coba lagi.",
+        Assert.Equal("Proses yang dipanggil oleh 'panggil' tidak dapat dimulai: belum ada proses dengan kunci 'sk_terbit' yang diterapkan. Terapkan proses itu (atau perbaiki ID prosesnya) lalu coba lagi.",
             (string?)indonesian["message"]);
     }
 }

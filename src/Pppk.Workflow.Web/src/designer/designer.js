@@ -6,7 +6,9 @@ import { createModeler, createViewer, newDiagram } from './modeler.js';
 import { ProblemDisplay } from './problems.js';
 import { openTemplateChooser } from './template-chooser.js';
 import { renderFeelBox } from './feel-box.js';
-import { openFormEditor } from './form-editor.js';
+import { closeFormEditor, formEditorHasChanges, openFormEditor } from './form-editor.js';
+import { mayLeave, setLeaveGuard } from './leave-guard.js';
+import { translatePanelTexts } from './panel-dom.js';
 import { openMigrateRunning } from '../migration/migrate-running.js';
 
 export default async function render(container, { params, navigate, search }) {
@@ -39,8 +41,8 @@ export default async function render(container, { params, navigate, search }) {
         <div class="canvas-area">
           <div class="canvas" data-testid="canvas"></div>
           <div class="canvas viewer-canvas" hidden></div>
-          <div class="problem-list" data-testid="problem-list" hidden></div>
         </div>
+        <div class="problem-list" data-testid="problem-list" hidden></div>
       </div>
       <aside class="designer-side">
         <div class="properties" data-testid="properties-panel"></div>
@@ -48,6 +50,7 @@ export default async function render(container, { params, navigate, search }) {
       </aside>
     </section>`);
   container.append(page);
+  const stopTranslating = translatePanelTexts();
 
   const $ = (sel) => page.querySelector(sel);
   const status = $('[data-testid=status]');
@@ -58,7 +61,13 @@ export default async function render(container, { params, navigate, search }) {
   let viewer = null;
   let versions = [];
   let current = { key, fileName: null, version: null };
-  const handle = { modeler, get current() { return current; } };
+  // Unsaved: the command stack moved since the diagram was opened or last deployed (an undo back to there is clean).
+  const commandStack = modeler.get('commandStack');
+  let cleanAt = 0;
+  const diagramChanged = () => !readOnlyVersion && (commandStack._stackIdx ?? -1) + 1 !== cleanAt;
+  const markClean = () => { cleanAt = (commandStack._stackIdx ?? -1) + 1; };
+  const removeGuard = setLeaveGuard(() => diagramChanged() || formEditorHasChanges());
+  const handle = { modeler, get current() { return current; }, get unsaved() { return diagramChanged(); } };
   window.pppkDesigner = handle;
 
   function say(text, kind = 'info') {
@@ -136,6 +145,7 @@ export default async function render(container, { params, navigate, search }) {
     const draft = sessionStorage.getItem(`pppk.draft.${key}`);
     sessionStorage.removeItem(`pppk.draft.${key}`);
     await modeler.importXML(draft || definition.xml);
+    if (!draft) markClean(); // a copied old version is an edit of the latest until deployed
     modeler.get('canvas').zoom('fit-viewport', 'auto');
     setTitle(`${definition.name || key} — versi ${definition.version}${draft ? ' (disalin dari versi lama)' : ''}`);
   }
@@ -165,10 +175,12 @@ export default async function render(container, { params, navigate, search }) {
     try {
       const result = await api.post('/api/definitions', text, { 'Content-Type': 'application/xml', 'X-File-Name': current.fileName });
       problems.show([], result.warnings);
-      const deployed = result.deployed || [];
+      markClean();
+      // Every process of the file is listed, new or not: only a created one is a new version.
+      const deployed = (result.deployed || []).filter((d) => d.created !== false);
       say(deployed.length
         ? `Diterapkan: ${deployed.map((d) => `${d.key} versi ${d.version}`).join(', ')}.`
-        : 'Tidak ada perubahan; versi terbaru tetap.', 'ok');
+        : 'Tidak ada perubahan: versi terbaru tetap, tidak ada versi baru.', 'ok');
       const ids = processIds(text);
       if (ids.length && !ids.includes(current.key)) {
         navigate(`/desainer/${encodeURIComponent(ids[0])}`);
@@ -232,6 +244,7 @@ export default async function render(container, { params, navigate, search }) {
   });
 
   $('[data-testid=new-workflow]').addEventListener('click', async () => {
+    if (!(await mayLeave())) return;
     const name = prompt('Nama alur kerja baru (mis. Seleksi administrasi):');
     if (!name) return;
     const suggested = name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'alur-kerja';
@@ -256,6 +269,7 @@ export default async function render(container, { params, navigate, search }) {
   if (key && search.get('baru') === '1' && sessionStorage.getItem(`pppk.new.${key}`)) {
     current = { key, fileName: `${key}.bpmn`, version: null };
     await modeler.importXML(sessionStorage.getItem(`pppk.new.${key}`));
+    cleanAt = -1; // never deployed: leaving loses it
     setTitle(`${key} — belum diterapkan`);
   } else {
     try {
@@ -267,6 +281,9 @@ export default async function render(container, { params, navigate, search }) {
   await loadVersions();
 
   return () => {
+    removeGuard();
+    stopTranslating();
+    closeFormEditor();
     modeler.destroy();
     viewer?.destroy();
     if (window.pppkDesigner === handle) delete window.pppkDesigner;

@@ -4,7 +4,7 @@ import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import { FormEditor } from '@bpmn-io/form-js';
 import { api, ApiError } from '../api.js';
 import { h } from '../format.js';
-import { translateFormEditor } from '../formjs-translate.js';
+import { translateFormEditor, translateNewFields } from '../formjs-translate.js';
 
 function extension(bo, type) {
   return (bo.extensionElements?.values || []).find((v) => v.$type === type);
@@ -29,6 +29,19 @@ function linkForm(modeler, element, formId) {
   const values = [...extensionElements.get('values'), definition];
   if (!extension(bo, 'zeebe:UserTask')) values.push(bpmnFactory.create('zeebe:UserTask'));
   modeling.updateModdleProperties(element, extensionElements, { values });
+}
+
+import { confirmLeave } from './leave-guard.js';
+
+// The open form editor (one at a time): whether it holds unsaved edits, and how to close it when the page goes.
+let openEditor = null;
+
+export function formEditorHasChanges() {
+  return Boolean(openEditor?.changed());
+}
+
+export function closeFormEditor() {
+  openEditor?.close();
 }
 
 export async function openFormEditor(modeler, element, say) {
@@ -56,18 +69,26 @@ export async function openFormEditor(modeler, element, say) {
   const host = dialog.querySelector('.form-editor-host');
   const stopTranslating = translateFormEditor(host);
   const editor = new FormEditor({ container: host });
+  translateNewFields(editor);
   await editor.importSchema(schema);
   const statusEl = dialog.querySelector('.form-status');
+  let changed = false;
+  editor.on('changed', () => { changed = true; });
 
-  const close = () => { stopTranslating(); editor.destroy(); dialog.close(); dialog.remove(); };
-  dialog.querySelector('[data-action=close]').addEventListener('click', close);
+  const close = () => { openEditor = null; stopTranslating(); editor.destroy(); dialog.close(); dialog.remove(); };
+  openEditor = { changed: () => changed, close };
+  const closeAsked = async () => {
+    if (!changed || await confirmLeave('Perubahan pada formulir ini belum diterapkan dan akan hilang jika Anda menutupnya.')) close();
+  };
+  dialog.querySelector('[data-action=close]').addEventListener('click', closeAsked);
+  dialog.addEventListener('cancel', (e) => { e.preventDefault(); closeAsked(); });
   dialog.querySelector('[data-action=save]').addEventListener('click', async () => {
     const saved = { ...editor.saveSchema(), id: formId };
     const body = new FormData();
     body.append('files', new Blob([JSON.stringify(saved, null, 2)], { type: 'application/json' }), `${formId}.form`);
     try {
       const result = await api.post('/api/definitions', body);
-      const form = (result.forms || []).find((f) => f.id === formId);
+      const form = (result.forms || []).find((f) => f.id === formId && f.created !== false);
       linkForm(modeler, element, formId);
       say(form ? `Formulir ${formId} versi ${form.version} diterapkan dan ditautkan ke tugas.` : `Formulir ${formId} tidak berubah.`, 'ok');
       close();

@@ -64,11 +64,24 @@ export class ProblemDisplay {
     const all = [...(errors || []).map((e) => ({ ...e, severity: 'error' })), ...(warnings || []).map((w) => ({ ...w, severity: 'warning' }))];
     if (all.length === 0) return;
     this.list.hidden = false;
-    this.list.innerHTML = `<h3>Hasil validasi server</h3><ul>${all.map((p) => `
-      <li class="${p.severity}" data-element-id="${escapeHtml(p.elementId || '')}">
-        <strong>${p.severity === 'error' ? 'Galat' : 'Peringatan'}</strong>
-        ${p.elementId ? `<a href="#" data-select="${escapeHtml(p.elementId)}">${escapeHtml(p.elementId)}</a>:` : ''}
-        ${escapeHtml(p.message)}</li>`).join('')}</ul>`;
+    const counts = [errors?.length ? `${errors.length} galat` : '', warnings?.length ? `${warnings.length} peringatan` : ''].filter(Boolean).join(', ');
+    this.list.innerHTML = `<header><h3>Hasil validasi server: ${counts}</h3>
+      <button type="button" class="link small" data-action="hide-problems">Sembunyikan</button></header>
+      <ul>${all.map((p) => {
+        const element = p.elementId && registry.get(p.elementId);
+        const name = element?.businessObject?.name || p.elementId;
+        return `<li class="${p.severity}" data-element-id="${escapeHtml(p.elementId || '')}">
+          <strong>${p.severity === 'error' ? 'Galat' : 'Peringatan'}</strong>
+          ${p.elementId ? `<a href="#" data-select="${escapeHtml(p.elementId)}">${escapeHtml(name)}</a>:` : ''}
+          ${escapeHtml(p.message)}
+          <details class="technical" data-testid="problem-technical"><summary>Rincian teknis</summary>
+            <dl><dt>Kode</dt><dd><code>${escapeHtml(p.code || '')}</code></dd>
+            ${p.elementId ? `<dt>ID elemen</dt><dd><code>${escapeHtml(p.elementId)}</code>${element ? ` (${escapeHtml(element.type)})` : ''}</dd>` : ''}
+            ${p.fileName ? `<dt>Berkas</dt><dd><code>${escapeHtml(p.fileName)}</code></dd>` : ''}
+            ${p.englishMessage ? `<dt>Teks asli (Inggris)</dt><dd lang="en">${escapeHtml(p.englishMessage)}</dd>` : ''}</dl>
+          </details></li>`;
+      }).join('')}</ul>`;
+    this.list.querySelector('[data-action=hide-problems]').addEventListener('click', () => { this.list.hidden = true; });
     this.list.querySelectorAll('[data-select]').forEach((a) => a.addEventListener('click', (e) => {
       e.preventDefault();
       const element = registry.get(a.dataset.select);

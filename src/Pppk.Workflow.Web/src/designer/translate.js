@@ -1,4 +1,5 @@
 // Bahasa Indonesia for bpmn-js, the properties panel and the lint UI: a `translate` module (diagram-js i18n).
+import MORE from './translate-more.js';
 
 const TRANSLATIONS = {
   // Palette and tools
@@ -237,7 +238,7 @@ const TRANSLATIONS = {
 
 export function translate(template, replacements) {
   replacements = replacements || {};
-  const text = TRANSLATIONS[template] || template;
+  const text = MORE[template] || TRANSLATIONS[template] || template;
   return text.replace(/{([^}]+)}/g, (_, key) => (key in replacements ? replacements[key] : `{${key}}`));
 }
 

@@ -36,7 +36,7 @@ export default async function render(container, { params, user, navigate }) {
         <dt>ID</dt><dd><code>${instance.id}</code></dd>
       </dl>
       <div class="legend"><span class="swatch active"></span> aktif <span class="swatch taken"></span> sudah dilalui <span class="swatch incident"></span> insiden
-        ${operator ? `<span class="spacer"></span><span class="muted" data-testid="modify-hint">Klik kanan elemen pada diagram untuk memindahkan atau memulai token.</span>
+        ${operator ? `<span class="spacer"></span><span class="muted" data-testid="modify-hint">Klik kanan sebuah langkah pada diagram untuk memindahkan kasus ke sana atau memulainya.</span>
           ${otherVersions.length ? `<button type="button" data-action="migrate" data-testid="open-migrate">Migrasikan ke versi ${Math.max(...otherVersions.map((v) => v.version))}…</button>` : ''}` : ''}</div>
       <div class="viewer-canvas" data-testid="instance-diagram"></div>
       <div class="instance-columns">

@@ -154,8 +154,7 @@ public sealed class NewUserWalkthroughTests(BrowserHost host)
         await panel.GetByLabel("Grup kandidat (peran)").SelectOptionAsync(group);
         await panel.GetByLabel("Penerima tugas").FillAsync("admin");
         await BrowserHost.OpenGroupAsync(panel, "Formulir");
-        await panel.GetByLabel("ID formulir").FillAsync("periksa-berkas");
-        await panel.GetByLabel("ID formulir").PressAsync("Tab");
+        await panel.GetByLabel("Formulir", new() { Exact = true }).SelectOptionAsync("periksa-berkas");
     }
 
     private async Task CompleteFromInboxAsync(IPage page, string taskName, string note, string? screenshot)

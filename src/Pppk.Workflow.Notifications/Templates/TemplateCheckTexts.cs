@@ -6,7 +6,7 @@ namespace Pppk.Workflow.Notifications.Templates;
 public static class TemplateCheckTexts
 {
     public static readonly TextTemplate Subject = new("email-template-part-subject", "subject", "Subjek");
-    public static readonly TextTemplate Html = new("email-template-part-html", "HTML", "HTML");
+    public static readonly TextTemplate Html = new("email-template-part-html", "HTML body", "Bagian HTML");
     public static readonly TextTemplate Text = new("email-template-part-text", "text", "Teks");
 
     public static readonly TextTemplate Syntax = new("email-template-syntax",

@@ -17,12 +17,12 @@ namespace Pppk.Workflow.Web.Tests.EnglishText;
 [Collection(BrowserCollection.Name)]
 public sealed partial class EnglishTextWalkerTests(BrowserHost host)
 {
-    /// <summary>Proper and technical names the screens may show as they are, and words Indonesian shares with English.</summary>
+    /// <summary>Proper and technical names the screens may show as they are, and words Indonesian shares with English ("BE": the Buddhist era of "Waisak 2570 BE").</summary>
     internal static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "bpmn", "io", "hangfire", "feel", "dmn", "pppk", "sk", "nik", "ni", "kukar", "wita", "email", "xml", "csv", "pdf", "excel", "html",
         "json", "iso", "utc", "cron", "liquid", "bkpsdm", "kutai", "kartanegara", "status", "info", "id", "ok", "spmt", "tms", "ms",
-        "no", "plt", "plh", "pool",
+        "no", "plt", "plh", "pool", "be",
     };
 
     /// <summary>Whole phrases that stay in English: the bpmn.io watermark, which its licence asks to keep.</summary>
@@ -98,7 +98,7 @@ public sealed partial class EnglishTextWalkerTests(BrowserHost host)
         await page.GetByTestId("apply-template").ClickAsync();
         await page.GetByTestId("template-chooser").WaitForAsync();
         await CollectAsync(page, "/desainer (templat)", found, "designer-template-chooser");
-        await page.GetByTestId("template-chooser").GetByRole(AriaRole.Button, new() { Name = "Tutup" }).ClickAsync();
+        await page.GetByTestId("template-chooser").GetByRole(AriaRole.Button, new() { Name = "Tutup", Exact = true }).ClickAsync();
 
         // The form editor with one new field of each palette type (Enter on a palette entry adds it at the end).
         await page.GetByTestId("edit-form").ClickAsync();

@@ -35,7 +35,7 @@ internal static class JobTemplates
     // The outputs are said, not mapped: a task without output mappings passes its whole result on, under these names.
     private static string Describe(JobDescription d) => d.Outputs.Count == 0
         ? d.Description
-        : $"{d.Description} Hasil: {string.Join(", ", d.Outputs.Select(o => $"{o.Label} ({o.Name})"))}.";
+        : $"{d.Description} Hasil: {string.Join(", ", d.Outputs.Select(o => $"{o.Label} (={o.Name})"))}.";
 
     private static JsonObject Header(JobHeader h)
     {

@@ -119,7 +119,7 @@ export default async function render(container, { navigate }) {
   chart('contracts', summary.contractsEnding.every((m) => m.count === 0) && 'Tidak ada kontrak yang berakhir dalam 12 bulan ke depan.', {
     type: 'bar',
     data: {
-      labels: summary.contractsEnding.map((m) => m.month),
+      labels: summary.contractsEnding.map((m) => monthLabel(m.month)),
       datasets: [{ label: 'Kontrak berakhir', backgroundColor: '#bf8700', data: summary.contractsEnding.map((m) => m.count) }],
     },
     options: bars,
@@ -145,4 +145,11 @@ export default async function render(container, { navigate }) {
 
   await mountDurations(page.querySelector('[data-testid=dashboard-durations]'), workflowName);
   return () => charts.forEach((c) => c.destroy());
+}
+
+// "2027-03" → "Mar 2027": months as people read them.
+const MONTH = new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+function monthLabel(month) {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? month : MONTH.format(date);
 }

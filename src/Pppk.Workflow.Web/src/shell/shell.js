@@ -37,8 +37,8 @@ const MENU = [
   { group: 'Admin', items: [
     { href: '/pengguna', label: 'Pengguna', roles: ['hr-admin'] },
     { href: '/kalender-libur', label: 'Kalender libur', roles: ['hr-admin'] },
-    { href: '/hangfire', label: 'Antrean pekerjaan', note: '(Hangfire) ↗', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
     { href: '/templat-email', label: 'Templat email', roles: ['hr-admin'] },
+    { href: '/hangfire', label: 'Antrean pekerjaan', note: '(Hangfire) ↗', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
   ] },
 ];
 

@@ -40,6 +40,7 @@ export const api = {
   get: (url) => request('GET', url),
   post: (url, body, headers) => request('POST', url, body, headers),
   put: (url, body) => request('PUT', url, body),
+  delete: (url) => request('DELETE', url),
 };
 
 export function query(params) {

@@ -1,6 +1,5 @@
-// The holiday calendar's API (docs/api.md, "Holiday calendar"); api.js has no DELETE, so removal is a fetch of its own
-// with the same headers (Indonesian problems, the anti-forgery header).
-import { api, ApiError } from '../api.js';
+// The holiday calendar's API (docs/api.md, "Holiday calendar").
+import { api } from '../api.js';
 
 export const calendarApi = {
   years: () => api.get('/api/calendar/years'),
@@ -11,12 +10,7 @@ export const calendarApi = {
   setYear: (year, body) => api.put(`/api/calendar/years/${year}`, body),
   importYear: (year, body) => api.post(`/api/calendar/years/${year}/import`, body),
   exportUrl: (year) => `/api/calendar/years/${year}/export`,
-  async remove(id) {
-    const response = await fetch(`/api/calendar/holidays/${id}`, {
-      method: 'DELETE', credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': 'id', 'X-Pppk-Csrf': '1' },
-    });
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-  },
+  remove: (id) => api.delete(`/api/calendar/holidays/${id}`),
   /** The n-th working day after a date, as the engine counts it (the FEEL try-out endpoint). */
   async addWorkingDays(date, n, region) {
     const args = [`date("${date}")`, String(n)];

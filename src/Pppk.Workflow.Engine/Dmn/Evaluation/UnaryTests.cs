@@ -12,6 +12,7 @@ internal sealed class UnaryTests
 
     private readonly FeelExpression? expression;
     private readonly bool negated;
+    private string? error;
 
     private UnaryTests(string text, FeelExpression? expression, bool negated)
     {
@@ -22,7 +23,10 @@ internal sealed class UnaryTests
 
     public string Text { get; }
 
-    public bool IsAny => expression is null;
+    public bool IsAny => expression is null && error is null;
+
+    /// <summary>Tests that could not be parsed: they never match, with a warning (lenient reading only).</summary>
+    public static UnaryTests Invalid(string text, string error) => new(text, null, false) { error = error };
 
     /// <summary>Parses the tests; throws <see cref="FeelSyntaxException"/> (positions relative to the wrapped text).</summary>
     public static UnaryTests Parse(string text, FeelLimits limits)
@@ -68,6 +72,11 @@ internal sealed class UnaryTests
     /// <summary>True, false, or null (a test could not be decided: no match).</summary>
     public bool? Test(FeelValue input, IFeelScope scope, DmnRun run)
     {
+        if (error is not null)
+        {
+            run.Warn(error + " The test does not match.");
+            return null;
+        }
         if (expression is null)
             return true;
         var result = expression.Evaluate(new InputScope(input, scope), run.Environment);

@@ -6,7 +6,8 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Engine.Dmn;
 
 /// <summary>Builds one model from its XML: the DRG here, boxed expressions and item definitions in the partial files.</summary>
-internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems)
+internal sealed partial class Builder(
+    XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems, HashSet<ValidationProblem> feelErrors)
 {
     private readonly XNamespace ns = root.Name.Namespace;
     private readonly List<(BoxedExpression Expression, string Owner)> expressions = [];

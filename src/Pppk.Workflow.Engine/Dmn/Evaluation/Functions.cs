@@ -185,7 +185,7 @@ internal static class Arguments
             value = single[0];
             return true;
         }
-        if (type is ListType list && arg is not FeelList && list.Item.Conforms(arg, run))
+        if (arg is not FeelList && type.ItemType is { } item && item.Conforms(arg, run))
         {
             value = new FeelList([arg]);
             return true;

@@ -86,9 +86,16 @@ internal static partial class FeelTemporal
         var t = text.IndexOf('T');
         if (t < 0)
             return ParseDate(text) is { } date ? new FeelDateTime(date.Value.ToDateTime(TimeOnly.MinValue), null, null) : null;
-        if (ParseDate(text[..t]) is not { } d || !TryParseTime(text[(t + 1)..], out var time, out var offset, out var zone))
+        var timeText = text[(t + 1)..];
+        // 24:00:00 is the end of the day, that is midnight of the next (ISO 8601, XML Schema).
+        var endOfDay = timeText.StartsWith("24:00:00", StringComparison.Ordinal) && !timeText.AsSpan(8).ContainsAnyInRange('1', '9');
+        if (endOfDay)
+            timeText = "00" + timeText[2..];
+        if (ParseDate(text[..t]) is not { } d || !TryParseTime(timeText, out var time, out var offset, out var zone))
             return null;
         var local = d.Value.ToDateTime(time);
+        if (endOfDay)
+            local = local.AddDays(1);
         return zone is not null ? InZone(local, zone) : new FeelDateTime(local, offset, null);
     }
 

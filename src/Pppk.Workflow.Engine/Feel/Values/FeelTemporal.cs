@@ -12,7 +12,7 @@ internal static partial class FeelTemporal
     [GeneratedRegex(@"^(?<h>\d{2}):(?<m>\d{2})(:(?<s>\d{2})(\.(?<f>\d{1,9}))?)?(?<z>Z|[+-]\d{2}:\d{2}|@[A-Za-z_][A-Za-z0-9_+\-/]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^(?<neg>-)?P(?!$)((?<y>\d+)Y)?((?<mo>\d+)M)?((?<d>\d+)D)?(T(?=\d)((?<h>\d+)H)?((?<mi>\d+)M)?((?<s>\d+(\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<neg>-)?P(?!$)((?<y>\d+)Y)?((?<mo>\d+)M)?((?<d>\d+)D)?(T(?=\d)((?<h>\d+)H)?((?<mi>\d+)M)?((?<s>\d+(\.\d*)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     public static TimeZoneInfo? FindZone(string id) => Zones.GetOrAdd(id, static id =>
@@ -44,7 +44,7 @@ internal static partial class FeelTemporal
             return "Z";
         var sign = o < TimeSpan.Zero ? "-" : "+";
         var a = o.Duration();
-        return $"{sign}{a.Hours:D2}:{a.Minutes:D2}";
+        return a.Seconds == 0 ? $"{sign}{a.Hours:D2}:{a.Minutes:D2}" : $"{sign}{a.Hours:D2}:{a.Minutes:D2}:{a.Seconds:D2}";
     }
 
     /// <summary>yyyy-MM-dd, parsed by hand: date(x) on a JSON string is on the hot path of most HR conditions.</summary>
@@ -173,7 +173,9 @@ internal static partial class FeelTemporal
     {
         if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
             return ParseDuration(text);
-        if (text.Contains('T'))
+        // A 'T' of a zone name (@Etc/GMT) does not make a time a date and time.
+        var at = text.IndexOf('@');
+        if ((at < 0 ? text : text[..at]).Contains('T'))
             return ParseDateTime(text);
         if (text.Length >= 10 && text[4] == '-')
             return ParseDate(text);

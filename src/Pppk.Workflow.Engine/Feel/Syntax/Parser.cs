@@ -30,7 +30,7 @@ internal sealed partial class Parser
         callErrorsAtParse = options.CallErrorsAtParse;
         foldBudget = new EvaluationBudget(limits, Math.Min(FoldIterations, limits.MaxIterations), FoldTime);
         tokens = new Lexer(source).Tokenize();
-        this.knownNames = KnownNames.Of(options.KnownNames);
+        this.knownNames = options.Matcher;
     }
 
     private static Parser Create(string source, FeelParseOptions options)

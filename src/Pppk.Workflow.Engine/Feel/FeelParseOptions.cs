@@ -13,7 +13,21 @@ public sealed record FeelParseOptions
     /// standard allows to contain keywords or the operators <c>. / - ' + *</c> (<c>Applicant's age</c>, <c>Date and Time of
     /// Birth</c>) is read as that name where its words appear, the longest first. Item definition names are type names.
     /// </summary>
-    public IReadOnlyCollection<string>? KnownNames { get; init; }
+    public IReadOnlyCollection<string>? KnownNames
+    {
+        get => knownNames;
+        init
+        {
+            knownNames = value;
+            matcher = null;
+        }
+    }
+
+    private readonly IReadOnlyCollection<string>? knownNames;
+    private KnownNames? matcher;
+
+    /// <summary>The names as token sequences, built once per options (a model parses many expressions with one set).</summary>
+    internal KnownNames? Matcher => knownNames is null ? null : matcher ??= Feel.KnownNames.Of(knownNames);
 
     /// <summary>
     /// True (BPMN): a built-in called with the wrong number or names of arguments, or an invalid <c>@"..."</c> literal, is

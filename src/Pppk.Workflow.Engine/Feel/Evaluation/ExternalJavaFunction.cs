@@ -33,7 +33,10 @@ internal sealed class ExternalJavaFunction(string[] parameters, string type, str
             return (type, method) switch
             {
                 ("java.lang.Math", _) => MathCall(method, args),
-                ("java.lang.String", "valueOf") when args.Length == 1 => new FeelString(args[0] is FeelString s ? s.Value : args[0].ToString()),
+                // valueOf(char) takes one character; other signatures any value.
+                ("java.lang.String", "valueOf") when args.Length == 1 => signature.Contains("(char)", StringComparison.Ordinal)
+                    ? args[0] is FeelString { Value.Length: 1 } c ? c : Null
+                    : new FeelString(args[0] is FeelString s ? s.Value : args[0].ToString()),
                 ("java.lang.String", "format") when args.Length >= 1 && args[0] is FeelString f => Format(f.Value, args[1..]),
                 ("java.lang.Byte" or "java.lang.Short" or "java.lang.Integer" or "java.lang.Long", "valueOf") when args.Length == 1 =>
                     Number(args[0]) is { } n ? FeelNumber.Of(decimal.Truncate(n)) : Null,

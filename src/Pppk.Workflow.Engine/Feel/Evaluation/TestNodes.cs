@@ -40,6 +40,9 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
         }
         else
             value = expression.Eval(context);
+        // A range written in the test that is no range ([null..10]) cannot decide.
+        if (value.IsNull && expression is RangeNode)
+            return null;
         return Matches(input, value);
     }
 
@@ -55,7 +58,8 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
                 var sawNull = false;
                 foreach (var item in list.Span)
                 {
-                    var r = item is FeelRange ir ? ir.Contains(input) : FeelComparison.Equal(input, item);
+                    // An item of another type is simply not the input (true in [false, 2] is false); a range may not decide.
+                    var r = item is FeelRange ir ? ir.Contains(input) : FeelComparison.Equal(input, item) ?? false;
                     if (r == true)
                         return true;
                     sawNull |= r is null;

@@ -56,6 +56,9 @@ internal sealed partial class Parser
             var count = slots.Length;
             while (count > 0 && slots[count - 1] is null)
                 count--;
+            // The standard: a parameter not named is null (is(value1: x) compares x with null).
+            if (!callErrorsAtParse)
+                count = Math.Max(count, function.MinArgs);
             ordered = new Node[count];
             for (var i = 0; i < count; i++)
                 ordered[i] = slots[i] ?? new LiteralNode(FeelValue.Null);
@@ -282,7 +285,10 @@ internal sealed partial class Parser
             endIncluded = false;
         else
             throw Error(FeelTexts.ExpectedRangeEnd.Format(Current.Describe()));
-        return Fold(new RangeNode(startIncluded, start, end, endIncluded));
+        // A range that is no range ([null..10]) stays a node, so a unary test can tell it from a null value.
+        var range = new RangeNode(startIncluded, start, end, endIncluded);
+        var folded = Fold(range);
+        return folded is LiteralNode { Value.IsNull: true } ? range : folded;
     }
 
     private Node ParseContext()

@@ -30,7 +30,7 @@ internal sealed partial class Parser
         callErrorsAtParse = options.CallErrorsAtParse;
         foldBudget = new EvaluationBudget(limits, Math.Min(FoldIterations, limits.MaxIterations), FoldTime);
         tokens = new Lexer(source).Tokenize();
-        this.knownNames = KnownNames.Of(options.KnownNames);
+        this.knownNames = options.Matcher;
     }
 
     private static Parser Create(string source, FeelParseOptions options)
@@ -130,7 +130,13 @@ internal sealed partial class Parser
         index++;
         var iterators = ParseIterators("return");
         ExpectKeyword("return", FeelTexts.AfterForContexts);
-        return new ForNode(iterators, ParseExpression());
+        var bodyStart = index;
+        var body = ParseExpression();
+        // 'partial' (the results so far) is bound only when the body names it: building it costs a list per round.
+        var usesPartial = false;
+        for (var i = bodyStart; i < index && !usesPartial; i++)
+            usesPartial = tokens[i] is { Kind: TokenKind.Name, Text: "partial" };
+        return new ForNode(iterators, body, usesPartial);
     }
 
     private Node ParseQuantified()
@@ -255,38 +261,35 @@ internal sealed partial class Parser
 
     private Node ParseMultiplicative()
     {
-        var left = ParseUnary();
+        var left = ParsePower();
         while (true)
         {
             if (AcceptSymbol("*"))
-                left = Fold(new ArithmeticNode(BinaryOp.Multiply, left, ParseUnary()));
+                left = Fold(new ArithmeticNode(BinaryOp.Multiply, left, ParsePower()));
             else if (AcceptSymbol("/"))
-                left = Fold(new ArithmeticNode(BinaryOp.Divide, left, ParseUnary()));
+                left = Fold(new ArithmeticNode(BinaryOp.Divide, left, ParsePower()));
             else
                 return left;
         }
     }
 
+    /// <summary>Unary minus binds tighter than <c>**</c> (<c>-3 ** 2</c> is 9), as the DMN 1.5 grammar and the TCK say.</summary>
     private Node ParseUnary()
     {
         if (!AcceptSymbol("-"))
-            return ParsePower();
+            return ParsePostfix();
         Enter();
         var operand = ParseUnary();
         Exit();
         return Fold(new NegateNode(operand));
     }
 
+    /// <summary><c>**</c> is left-associative: <c>3 ** 4 ** 5</c> is <c>(3 ** 4) ** 5</c> (grammar rule 21, the TCK).</summary>
     private Node ParsePower()
     {
-        var left = ParsePostfix();
+        var left = ParseUnary();
         while (AcceptSymbol("**"))
-        {
-            Enter(); // the exponent recurses: 2 ** 2 ** 2 nests
-            var exponent = ParseUnary();
-            Exit();
-            left = Fold(new ArithmeticNode(BinaryOp.Power, left, exponent));
-        }
+            left = Fold(new ArithmeticNode(BinaryOp.Power, left, ParseUnary()));
         return left;
     }
 }

@@ -14,7 +14,7 @@ public class DmnBoxedExpressionTests
     }
 
     private static DmnEvaluation Run(DmnModel model, string decision, params (string Name, FeelValue Value)[] inputs) =>
-        DmnEvaluator.Evaluate(model, decision, new Scope(inputs.ToDictionary(i => i.Name, i => i.Value)), FeelEnvironment.Default);
+        DmnEvaluator.Evaluate(model, decision, new MapScope(inputs.ToDictionary(i => i.Name, i => i.Value)), FeelEnvironment.Default);
 
     private const string Knowledge = """
         <businessKnowledgeModel id="bkm" name="monthly pay">
@@ -164,10 +164,5 @@ public class DmnBoxedExpressionTests
             </context></decision>
             """));
         Assert.Equal("dmn-function-kind-unsupported", Assert.Throws<DmnEvaluationException>(() => Run(model, "d")).Code);
-    }
-
-    private sealed class Scope(Dictionary<string, FeelValue> values) : IFeelScope
-    {
-        public bool TryResolve(string name, out FeelValue value) => values.TryGetValue(name, out value!);
     }
 }

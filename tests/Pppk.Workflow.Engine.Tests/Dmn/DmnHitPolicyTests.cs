@@ -25,7 +25,7 @@ public class DmnHitPolicyTests
     {
         var read = DmnReader.Read(xml);
         Assert.True(read.Model is not null, string.Join("\n", read.Problems));
-        return DmnEvaluator.Evaluate(read.Model!, "grade", new Scope(FeelNumber.Of(score)), FeelEnvironment.Default);
+        return DmnEvaluator.Evaluate(read.Model!, "grade", new MapScope(new Dictionary<string, FeelValue> { ["score"] = FeelNumber.Of(score) }), FeelEnvironment.Default);
     }
 
     [Theory]
@@ -101,14 +101,5 @@ public class DmnHitPolicyTests
             """);
         Assert.Equal("{grade: \"pass\", points: 120}", Run(xml, 60).Output.ToString());
         Assert.Equal("{grade: \"none\", points: null}", Run(xml, 10).Output.ToString());
-    }
-
-    private sealed class Scope(FeelValue score) : IFeelScope
-    {
-        public bool TryResolve(string name, out FeelValue value)
-        {
-            value = score;
-            return name == "score";
-        }
     }
 }

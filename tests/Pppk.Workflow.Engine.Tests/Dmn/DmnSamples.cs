@@ -1,4 +1,12 @@
+using Pppk.Workflow.Engine.Feel;
+
 namespace Pppk.Workflow.Engine.Tests.Dmn;
+
+/// <summary>Variables by name, for the tests' evaluations.</summary>
+internal sealed class MapScope(IReadOnlyDictionary<string, FeelValue> values) : IFeelScope
+{
+    public bool TryResolve(string name, out FeelValue value) => values.TryGetValue(name, out value!);
+}
 
 /// <summary>Small DMN 1.5 models the unit tests read.</summary>
 internal static class DmnSamples

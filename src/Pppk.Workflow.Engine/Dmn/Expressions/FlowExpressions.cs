@@ -35,10 +35,8 @@ internal sealed class FilterExpression : BoxedExpression
 
     protected override FeelValue Eval(DmnRun run, IFeelScope scope)
     {
-        var source = In?.Evaluate(run, scope) ?? FeelValue.Null;
-        if (source.IsNull)
+        if (Iteration.Items(In, run, scope) is not { } items)
             return FeelValue.Null;
-        var items = source is FeelList list ? list.Items : [source];
         var kept = new List<FeelValue>();
         foreach (var item in items)
         {
@@ -68,10 +66,8 @@ internal sealed class IteratorExpression(string kind, string variable) : BoxedEx
 
     protected override FeelValue Eval(DmnRun run, IFeelScope scope)
     {
-        var source = In?.Evaluate(run, scope) ?? FeelValue.Null;
-        if (source.IsNull)
+        if (Iteration.Items(In, run, scope) is not { } items)
             return FeelValue.Null;
-        var items = source is FeelList list ? list.Items : [source];
         var results = new List<FeelValue>();
         var sawNull = false;
         foreach (var item in items)
@@ -104,4 +100,16 @@ internal sealed class IteratorExpression(string kind, string variable) : BoxedEx
             _ => FeelBoolean.True,
         };
     }
+}
+
+/// <summary>What a filter or iterator walks: the list of <c>in</c>, a single value as a one-item list, null as nothing.</summary>
+internal static class Iteration
+{
+    public static IReadOnlyList<FeelValue>? Items(BoxedExpression? source, DmnRun run, IFeelScope scope) =>
+        (source?.Evaluate(run, scope) ?? FeelValue.Null) switch
+        {
+            { IsNull: true } => null,
+            FeelList list => list.Items,
+            var single => [single],
+        };
 }

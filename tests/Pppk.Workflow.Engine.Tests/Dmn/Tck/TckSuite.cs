@@ -196,9 +196,4 @@ internal static class TckSuite
             return [];
         }
     }
-
-    private sealed class MapScope(Dictionary<string, FeelValue> values) : IFeelScope
-    {
-        public bool TryResolve(string name, out FeelValue value) => values.TryGetValue(name, out value!);
-    }
 }

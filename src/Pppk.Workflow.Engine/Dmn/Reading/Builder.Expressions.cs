@@ -66,7 +66,7 @@ internal sealed partial class Builder
             return null;
         try
         {
-            return FeelExpression.Parse(text.Trim(), limits);
+            return FeelExpression.Parse(text.Trim(), options);
         }
         catch (FeelSyntaxException ex)
         {
@@ -85,7 +85,7 @@ internal sealed partial class Builder
             return null;
         try
         {
-            return UnaryTests.Parse(text, limits);
+            return UnaryTests.Parse(text, options);
         }
         catch (FeelSyntaxException ex)
         {

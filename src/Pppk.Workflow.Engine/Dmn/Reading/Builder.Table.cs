@@ -72,5 +72,17 @@ internal sealed partial class Builder
 
     /// <summary>Output values as a list for priorities; values that are not plain expressions (<c>&lt; 5</c>) give no priorities.</summary>
     private FeelExpression? PriorityList(string? valuesText) =>
-        !string.IsNullOrWhiteSpace(valuesText) && FeelExpression.TryParse("[" + valuesText + "]", out var list, out _, limits) ? list : null;
+        string.IsNullOrWhiteSpace(valuesText) ? null : TryParse("[" + valuesText + "]");
+
+    private FeelExpression? TryParse(string text)
+    {
+        try
+        {
+            return FeelExpression.Parse(text, options);
+        }
+        catch (FeelSyntaxException)
+        {
+            return null;
+        }
+    }
 }

@@ -65,10 +65,12 @@ internal static class TckSuite
             var expectedNode = node.Element(T + "expected");
             var expected = expectedNode is null ? FeelValue.Null : TckValues.Read(expectedNode);
             FeelValue actual;
+            IReadOnlyList<string> warnings = [];
             try
             {
                 var evaluation = DmnEvaluator.Evaluate(model, invocable ?? resultName, variables, Environment);
                 actual = evaluation.Output;
+                warnings = evaluation.Warnings;
                 if (invocable is not null && actual is FeelContext outputs && model.Decisions.First(d => d.Name == invocable || d.Id == invocable).RequiredDecisions.Count > 1)
                     actual = outputs.Get(resultName);
             }
@@ -87,7 +89,7 @@ internal static class TckSuite
                 continue;
             }
             if (!TckValues.Same(expected, actual))
-                failures.Add($"{resultName}: expected {expected} but was {actual}");
+                failures.Add($"{resultName}: expected {expected} but was {actual}" + (warnings.Count > 0 ? $" (warnings: {string.Join(" / ", warnings.Take(3))})" : ""));
         }
         return failures.Count == 0
             ? new TckResult(level, folder, file, id, "SUCCESS", "")

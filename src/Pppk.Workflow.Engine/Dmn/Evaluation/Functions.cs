@@ -29,7 +29,15 @@ internal abstract class DmnFunction(DmnRun run) : FeelFunction
 {
     protected DmnRun Run { get; } = run;
 
-    internal override FeelValue Invoke(ReadOnlySpan<FeelValue> args, EvaluationContext context) => Call(args.ToArray());
+    internal override FeelValue Invoke(ReadOnlySpan<FeelValue> args, EvaluationContext context)
+    {
+        var array = args.ToArray();
+        // A lambda passed as an argument keeps the caller's names (it was defined in the calling expression).
+        for (var i = 0; i < array.Length; i++)
+            if (array[i] is FeelFunction f and not DmnFunction and not BuiltinFunction)
+                array[i] = new ScopedFunction(f, context.Scope, Run);
+        return Call(array);
+    }
 
     /// <summary>Calls with arguments in parameter order; another number of arguments makes the call null (DMN 1.5 §10.3.2.13).</summary>
     public FeelValue Call(FeelValue[] args)
@@ -185,11 +193,32 @@ internal static class Arguments
             value = single[0];
             return true;
         }
-        if (type is ListType list && arg is not FeelList && list.Item.Conforms(arg, run))
+        if (arg is not FeelList && type.ItemType is { } item && item.Conforms(arg, run))
         {
             value = new FeelList([arg]);
             return true;
         }
         return false;
+    }
+}
+
+/// <summary>A FEEL function value (a lambda) called with the names of the scope it was defined in (BKM parameters, context entries).</summary>
+internal sealed class ScopedFunction(FeelFunction inner, IFeelScope scope, DmnRun run) : DmnFunction(run)
+{
+    public override string Name => inner.Name;
+
+    public override IReadOnlyList<string> Parameters => inner.Parameters;
+
+    protected override FeelValue Body(FeelValue[] args)
+    {
+        var context = EvaluationContext.Rent(scope, Run.Environment, EvaluationBudget.Current ?? EvaluationBudget.For(Run.Environment.Limits));
+        try
+        {
+            return inner.Invoke(args, context);
+        }
+        finally
+        {
+            EvaluationContext.Return(context);
+        }
     }
 }

@@ -39,7 +39,9 @@ internal sealed class LiteralExpression(FeelExpression? expression) : BoxedExpre
     {
         if (Error is not null)
             run.Warn(Error + " The value is null.");
-        return expression is null ? FeelValue.Null : expression.Evaluate(scope, run.Environment);
+        var value = expression is null ? FeelValue.Null : expression.Evaluate(scope, run.Environment);
+        // A FEEL lambda keeps its local names only; called later it must still see the DMN names around its definition.
+        return value is FeelFunction function and not DmnFunction and not BuiltinFunction ? new ScopedFunction(function, scope, run) : value;
     }
 }
 

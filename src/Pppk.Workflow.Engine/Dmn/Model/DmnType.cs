@@ -15,6 +15,9 @@ internal abstract class DmnType
 
     public virtual bool IsCollection => false;
 
+    /// <summary>The item type of a collection type (through aliases and constraints), else null.</summary>
+    public virtual DmnType? ItemType => null;
+
     public abstract bool Conforms(FeelValue value, DmnRun run);
 
     /// <summary><c>instance of</c>: the type's shape only (allowed values do not make another type), every component present.</summary>
@@ -28,7 +31,7 @@ internal abstract class DmnType
             return value;
         if (!IsCollection && value is FeelList { Count: 1 } single && Conforms(single[0], run))
             return single[0];
-        if (IsCollection && value is not FeelList && this is ListType lt && lt.Item.Conforms(value, run))
+        if (value is not FeelList && ItemType is { } item && item.Conforms(value, run))
             return new FeelList([value]);
         run.Warn($"{where}: the value {Shorten(value)} does not conform to type '{Name}'; it is null.");
         return FeelValue.Null;
@@ -81,6 +84,8 @@ internal sealed class ListType(string name, DmnType item) : DmnType
 
     public override bool IsCollection => true;
 
+    public override DmnType? ItemType => Item;
+
     public override bool Conforms(FeelValue value, DmnRun run)
     {
         if (value is not FeelList list)
@@ -126,6 +131,8 @@ internal sealed class ConstrainedType(string name, DmnType baseType, UnaryTests 
 
     public override bool IsCollection => Base.IsCollection;
 
+    public override DmnType? ItemType => Base.ItemType;
+
     public override bool Conforms(FeelValue value, DmnRun run) =>
         value.IsNull || Base.Conforms(value, run) && allowed.Test(value, FeelScope.Empty, run) == true;
 
@@ -148,6 +155,8 @@ internal sealed class AliasType(string name) : DmnType
     public DmnType Target { get; set; } = Any;
 
     public override bool IsCollection => Target.IsCollection;
+
+    public override DmnType? ItemType => Target.ItemType;
 
     public override bool Conforms(FeelValue value, DmnRun run) => Target.Conforms(value, run);
 

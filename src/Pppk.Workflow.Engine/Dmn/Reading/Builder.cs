@@ -163,37 +163,44 @@ internal sealed partial class Builder(
         { TypeRef = element.TypeRef };
     }
 
-    /// <summary>Every input data reachable through required decisions (imported ones named <c>prefix.name</c>).</summary>
-    private void CollectInputs(DrgElement element, string? prefix, List<DmnInputInfo> inputs, HashSet<DrgElement> seen)
+    /// <summary>Every input data reachable through required decisions (imported ones named <c>prefix.name</c>); iterative, as graphs may be deep.</summary>
+    private static void CollectInputs(DrgElement start, string? startPrefix, List<DmnInputInfo> inputs, HashSet<DrgElement> seen)
     {
-        if (!seen.Add(element))
-            return;
-        var model = element.Model;
-        IEnumerable<string> decisions = element.RequiredDecisions;
-        IEnumerable<string> data = element.RequiredInputs;
-        if (element is ServiceElement s)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(DrgElement Element, string? Prefix)>();
+        pending.Push((start, startPrefix));
+        while (pending.Count > 0)
         {
-            decisions = s.InputDecisions;
-            data = s.InputData;
-        }
-        foreach (var href in data)
-            if (model.Resolve(href) is ({ } input, var p))
+            var (element, prefix) = pending.Pop();
+            if (!seen.Add(element))
+                continue;
+            var model = element.Model;
+            IEnumerable<string> decisions = element.RequiredDecisions;
+            IEnumerable<string> data = element.RequiredInputs;
+            if (element is ServiceElement s)
             {
-                var name = string.Join('.', new[] { prefix, p, input.Name }.Where(x => x is not null));
-                if (inputs.All(i => i.Name != name))
-                    inputs.Add(new DmnInputInfo(name, input.TypeRef) { Id = input.Id });
+                decisions = s.InputDecisions;
+                data = s.InputData;
             }
-        foreach (var href in decisions)
-            if (model.Resolve(href) is ({ } decision, var p))
-            {
-                if (element is ServiceElement)
+            foreach (var href in data)
+                if (model.Resolve(href) is ({ } input, var p))
                 {
-                    if (inputs.All(i => i.Name != decision.Name))
-                        inputs.Add(new DmnInputInfo(decision.Name, decision.TypeRef) { Id = decision.Id });
+                    var name = string.Join('.', new[] { prefix, p, input.Name }.Where(x => x is not null));
+                    if (names.Add(name))
+                        inputs.Add(new DmnInputInfo(name, input.TypeRef) { Id = input.Id });
                 }
-                else
-                    CollectInputs(decision, p is null ? prefix : prefix is null ? p : prefix + "." + p, inputs, seen);
-            }
+            foreach (var href in decisions)
+                if (model.Resolve(href) is ({ } decision, var p))
+                {
+                    if (element is ServiceElement)
+                    {
+                        if (names.Add(decision.Name))
+                            inputs.Add(new DmnInputInfo(decision.Name, decision.TypeRef) { Id = decision.Id });
+                    }
+                    else
+                        pending.Push((decision, p is null ? prefix : prefix is null ? p : prefix + "." + p));
+                }
+        }
     }
 
     private static string KindOf(BoxedExpression? logic) => logic switch

@@ -18,6 +18,12 @@ public static partial class DmnReader
     /// <summary>Elements of one model (decisions, rules, entries...), so reading and checking stay bounded.</summary>
     public const int MaxElements = 200_000;
 
+    /// <summary>Decisions, input data, knowledge models and services of one model (their inputs are listed per decision: quadratic in this).</summary>
+    public const int MaxDrgElements = 10_000;
+
+    /// <summary>How deeply XML elements may nest (boxed expressions in boxed expressions); real models stay below 30.</summary>
+    public const int MaxDepth = 100;
+
     public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports = null) => Read(xml, imports, FeelLimits.Default);
 
     /// <summary>Reads with the FEEL parse limits of <paramref name="limits"/> (the host's configured ones).</summary>
@@ -63,9 +69,38 @@ public static partial class DmnReader
             return new DmnReadResult(null, problems);
         }
         var feelErrors = new HashSet<ValidationProblem>(ReferenceEqualityComparer.Instance);
+        var drg = root.Elements().Count(e => e.Name.LocalName is "decision" or "inputData" or "businessKnowledgeModel" or "decisionService");
+        if (drg > MaxDrgElements)
+        {
+            problems.Add(ValidationProblem.Error(null, DmnTexts.TooManyElements.Format(drg, MaxDrgElements)));
+            return new DmnReadResult(null, problems);
+        }
+        if (Depth(root) > MaxDepth)
+        {
+            problems.Add(ValidationProblem.Error(null, DmnTexts.TooDeep.Format(MaxDepth)));
+            return new DmnReadResult(null, problems);
+        }
         var model = new Builder(root, imports ?? [], limits, problems, feelErrors).Build();
         var blocking = problems.Any(p => p.Severity == Severity.Error && !(options.KeepModelWithFeelErrors && feelErrors.Contains(p)));
         return new DmnReadResult(blocking ? null : model, problems);
+    }
+
+    /// <summary>The deepest element nesting, counted without recursion (the reader's own recursion is bounded by it).</summary>
+    private static int Depth(System.Xml.Linq.XElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(System.Xml.Linq.XElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (depth > MaxDepth)
+                break;
+            foreach (var child in element.Elements())
+                stack.Push((child, depth + 1));
+        }
+        return deepest;
     }
 }
 

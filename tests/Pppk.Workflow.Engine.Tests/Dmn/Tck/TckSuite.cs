@@ -37,7 +37,7 @@ internal static class TckSuite
         foreach (var testFile in Directory.GetFiles(folder, "*-test-*.xml").Order(StringComparer.Ordinal))
         {
             var file = Path.GetFileName(testFile);
-            var doc = XDocument.Load(testFile);
+            var doc = XDocument.Load(testFile, LoadOptions.PreserveWhitespace);
             var modelName = doc.Root!.Element(T + "modelName")?.Value.Trim() ?? "";
             models.TryGetValue(modelName, out var model);
             foreach (var testCase in doc.Root.Elements(T + "testCase"))

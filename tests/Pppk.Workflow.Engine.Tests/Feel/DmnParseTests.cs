@@ -85,6 +85,17 @@ public class DmnParseTests
         Assert.Equal("8", twice.Call([FeelNumber.Of(4)], Env).ToString());
     }
 
+    [Fact]
+    public void A_function_keeps_the_names_of_the_scope_it_was_defined_in()
+    {
+        // A business knowledge model's body returns a lambda over its parameter 'a'; the lambda is called elsewhere.
+        var defining = new DictionaryScope(new() { ["a"] = FeelNumber.Of(10) });
+        var lambda = (FeelFunction)FeelExpression.Parse("function(b) a * b").Evaluate(defining, Env);
+        Assert.Equal("20", lambda.Call([FeelNumber.Of(2)], Env).ToString());
+        var caller = new DictionaryScope(new() { ["f"] = lambda, ["a"] = FeelNumber.Of(1), ["c"] = FeelNumber.Of(3) });
+        Assert.Equal("30", FeelExpression.Parse("f(c)").Evaluate(caller, Env).ToString());
+    }
+
     private sealed class DictionaryScope(Dictionary<string, FeelValue> values) : IFeelScope
     {
         public bool TryResolve(string name, out FeelValue value) => values.TryGetValue(name, out value!);

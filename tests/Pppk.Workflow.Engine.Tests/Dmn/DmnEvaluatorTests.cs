@@ -100,4 +100,18 @@ public class DmnEvaluatorTests
         Assert.Equal("dmn-not-dmn", Assert.Single(DmnReader.Read("<bpmn/>").Problems).Code);
         Assert.Equal("dmn-not-xml", Assert.Single(DmnReader.Read("<definitions").Problems).Code);
     }
+
+    [Fact]
+    public void One_model_evaluates_on_many_threads_at_once_with_the_same_results()
+    {
+        var model = Read(DmnSamples.Renewal("FIRST"));
+        var results = new string[400];
+        Parallel.For(0, results.Length, i =>
+            results[i] = Evaluate(model, "letter", new() { ["score"] = i % 100, ["unit needs"] = i % 2 == 0 }).Output.ToString());
+        for (var i = 0; i < results.Length; i++)
+        {
+            var expected = i % 100 >= 70 && i % 2 == 0 ? "extend" : i % 100 >= 60 ? "review" : "stop";
+            Assert.Equal($"\"Recommendation: {expected}\"", results[i]);
+        }
+    }
 }

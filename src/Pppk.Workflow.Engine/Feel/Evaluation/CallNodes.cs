@@ -72,17 +72,22 @@ internal sealed class DynamicCallNode(Node callee, Node[] args, string[]? names)
     }
 }
 
-/// <summary><c>function(a, b) body</c>: a closure over the local names visible where it is defined.</summary>
+/// <summary>
+/// <c>function(a, b) body</c>: a closure over the local names and the scope visible where it is defined (a DMN business
+/// knowledge model's parameters stay visible to the function it returns).
+/// </summary>
 internal sealed class FunctionDefinitionNode(string[] parameters, Node body) : Node
 {
     public override FeelValue Eval(EvaluationContext context)
     {
+        context.ProbeFailed |= context.Probing; // a closure is not a constant: it captures the scope of its evaluation
         var (names, values) = context.CaptureFrames();
-        return new UserFunction(parameters, body, names, values);
+        return new UserFunction(parameters, body, names, values, context.Scope);
     }
 }
 
-internal sealed class UserFunction(string[] parameters, Node body, string?[] capturedNames, FeelValue[] capturedValues) : FeelFunction
+internal sealed class UserFunction(string[] parameters, Node body, string?[] capturedNames, FeelValue[] capturedValues, IFeelScope definedIn)
+    : FeelFunction
 {
     public override string Name => "anonymous";
 
@@ -103,14 +108,32 @@ internal sealed class UserFunction(string[] parameters, Node body, string?[] cap
         }
         for (var i = 0; i < parameters.Length; i++)
             context.Push(parameters[i], args[i]);
+        // Called from another evaluation: the defining scope first, then the caller's (same scope: nothing to do).
+        var callerScope = context.Scope;
+        if (!ReferenceEquals(callerScope, definedIn))
+            context.UseScope(new ChainedScope(definedIn, callerScope));
         try
         {
             return body.Eval(context);
         }
         finally
         {
+            context.UseScope(callerScope);
             context.Budget.ExitCall();
             context.PopTo(mark);
         }
+    }
+}
+
+/// <summary>Names of the scope a function was defined in, then of the scope it is called from.</summary>
+internal sealed class ChainedScope(IFeelScope first, IFeelScope then) : IFeelTypeScope
+{
+    public bool TryResolve(string name, out FeelValue value) => first.TryResolve(name, out value) || then.TryResolve(name, out value);
+
+    public bool TryIsInstance(FeelValue value, string typeName, out bool isInstance)
+    {
+        isInstance = false;
+        return (first is IFeelTypeScope a && a.TryIsInstance(value, typeName, out isInstance))
+            || (then is IFeelTypeScope b && b.TryIsInstance(value, typeName, out isInstance));
     }
 }

@@ -57,6 +57,9 @@ internal sealed class EvaluationContext
         cached = context;
     }
 
+    /// <summary>Replaces the scope for a user function's body (its defining scope); the caller restores it.</summary>
+    public void UseScope(IFeelScope scope) => Scope = scope;
+
     public int FrameMark => frameCount;
 
     /// <summary>Binds a local name.</summary>

@@ -39,6 +39,15 @@ public static class DmnTexts
     public static readonly TextTemplate TooLarge = new("dmn-too-large",
         "The model has {0} elements; at most {1} are accepted.",
         "Model memiliki {0} elemen; paling banyak {1} diterima.");
+    public static readonly TextTemplate TooManyElements = new("dmn-too-many-elements",
+        "The model has {0} decisions, input data, knowledge models and services; at most {1} are accepted.",
+        "Model memiliki {0} keputusan, data masukan, model pengetahuan, dan layanan; paling banyak {1} diterima.");
+    public static readonly TextTemplate TooDeep = new("dmn-too-deep",
+        "Elements nest more than {0} levels deep.",
+        "Elemen bersarang lebih dari {0} tingkat.");
+    public static readonly TextTemplate CyclicType = new("dmn-cyclic-type",
+        "Item definition '{0}' is defined by itself through its type references; it is treated as Any.",
+        "Definisi item '{0}' didefinisikan oleh dirinya sendiri melalui rujukan tipenya; dianggap Any.");
     public static readonly TextTemplate CyclicRequirement = new("dmn-cyclic-requirement",
         "{0} '{1}' requires itself through its requirements.",
         "{0} '{1}' membutuhkan dirinya sendiri melalui kebutuhannya.");

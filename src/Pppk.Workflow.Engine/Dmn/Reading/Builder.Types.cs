@@ -15,6 +15,31 @@ internal sealed partial class Builder
         foreach (var item in items)
             if (Attr(item, "name")?.Trim() is { Length: > 0 } name)
                 ((AliasType)definition.Types[name]).Target = ItemType(item, name);
+        foreach (var (name, type) in definition.Types)
+            if (type is AliasType alias && RefersToItself(alias))
+            {
+                problems.Add(ValidationProblem.Error(name, DmnTexts.CyclicType.Format(name)));
+                alias.Target = DmnType.Any;
+            }
+    }
+
+    /// <summary>tA = tB, tB = tA (also through allowed values) would make every check loop; structures and collections may nest themselves.</summary>
+    private static bool RefersToItself(AliasType start)
+    {
+        var seen = new HashSet<DmnType>(ReferenceEqualityComparer.Instance);
+        DmnType? current = start;
+        while (current is not null)
+        {
+            if (!seen.Add(current))
+                return true;
+            current = current switch
+            {
+                AliasType a => a.Target,
+                ConstrainedType c => c.Base,
+                _ => null,
+            };
+        }
+        return false;
     }
 
     private DmnType ItemType(XElement item, string name)

@@ -6,9 +6,11 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Engine.Dmn;
 
 /// <summary>Builds one model from its XML: the DRG here, boxed expressions and item definitions in the partial files.</summary>
-internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems)
+internal sealed partial class Builder(
+    XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems, HashSet<ValidationProblem> feelErrors)
 {
     private readonly XNamespace ns = root.Name.Namespace;
+    private FeelParseOptions options = FeelParseOptions.Dmn(null, limits);
     private readonly List<(BoxedExpression Expression, string Owner)> expressions = [];
     private ModelDefinition definition = null!;
 
@@ -19,6 +21,7 @@ internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imp
         definition = new ModelDefinition { Namespace = Attr(root, "namespace") ?? "", Name = name };
         var model = new DmnModel(id, name, definition.Namespace, definition);
         model.Imports = ReadImports();
+        options = FeelParseOptions.Dmn(KnownNames(), limits);
         ReadItemDefinitions();
         var elements = new List<DrgElement>();
         foreach (var e in root.Elements())
@@ -160,37 +163,44 @@ internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imp
         { TypeRef = element.TypeRef };
     }
 
-    /// <summary>Every input data reachable through required decisions (imported ones named <c>prefix.name</c>).</summary>
-    private void CollectInputs(DrgElement element, string? prefix, List<DmnInputInfo> inputs, HashSet<DrgElement> seen)
+    /// <summary>Every input data reachable through required decisions (imported ones named <c>prefix.name</c>); iterative, as graphs may be deep.</summary>
+    private static void CollectInputs(DrgElement start, string? startPrefix, List<DmnInputInfo> inputs, HashSet<DrgElement> seen)
     {
-        if (!seen.Add(element))
-            return;
-        var model = element.Model;
-        IEnumerable<string> decisions = element.RequiredDecisions;
-        IEnumerable<string> data = element.RequiredInputs;
-        if (element is ServiceElement s)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(DrgElement Element, string? Prefix)>();
+        pending.Push((start, startPrefix));
+        while (pending.Count > 0)
         {
-            decisions = s.InputDecisions;
-            data = s.InputData;
-        }
-        foreach (var href in data)
-            if (model.Resolve(href) is ({ } input, var p))
+            var (element, prefix) = pending.Pop();
+            if (!seen.Add(element))
+                continue;
+            var model = element.Model;
+            IEnumerable<string> decisions = element.RequiredDecisions;
+            IEnumerable<string> data = element.RequiredInputs;
+            if (element is ServiceElement s)
             {
-                var name = string.Join('.', new[] { prefix, p, input.Name }.Where(x => x is not null));
-                if (inputs.All(i => i.Name != name))
-                    inputs.Add(new DmnInputInfo(name, input.TypeRef) { Id = input.Id });
+                decisions = s.InputDecisions;
+                data = s.InputData;
             }
-        foreach (var href in decisions)
-            if (model.Resolve(href) is ({ } decision, var p))
-            {
-                if (element is ServiceElement)
+            foreach (var href in data)
+                if (model.Resolve(href) is ({ } input, var p))
                 {
-                    if (inputs.All(i => i.Name != decision.Name))
-                        inputs.Add(new DmnInputInfo(decision.Name, decision.TypeRef) { Id = decision.Id });
+                    var name = string.Join('.', new[] { prefix, p, input.Name }.Where(x => x is not null));
+                    if (names.Add(name))
+                        inputs.Add(new DmnInputInfo(name, input.TypeRef) { Id = input.Id });
                 }
-                else
-                    CollectInputs(decision, p is null ? prefix : prefix is null ? p : prefix + "." + p, inputs, seen);
-            }
+            foreach (var href in decisions)
+                if (model.Resolve(href) is ({ } decision, var p))
+                {
+                    if (element is ServiceElement)
+                    {
+                        if (names.Add(decision.Name))
+                            inputs.Add(new DmnInputInfo(decision.Name, decision.TypeRef) { Id = decision.Id });
+                    }
+                    else
+                        pending.Push((decision, p is null ? prefix : prefix is null ? p : prefix + "." + p));
+                }
+        }
     }
 
     private static string KindOf(BoxedExpression? logic) => logic switch
@@ -207,6 +217,26 @@ internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imp
         IteratorExpression => "iterator",
         _ => "none",
     };
+
+    /// <summary>
+    /// Every name the model declares (elements, variables, parameters, context entries, columns, item definitions and
+    /// their components) and those of its imports under their prefix: FEEL reads names with spaces, keywords or
+    /// operators (<c>Applicant's age</c>) as names only when it knows them.
+    /// </summary>
+    private List<string> KnownNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in root.Descendants())
+            if (e.Name.Namespace == ns && Attr(e, "name") is { Length: > 0 } name)
+                names.Add(name.Trim());
+        foreach (var (prefix, imported) in definition.Imports)
+        {
+            names.Add(prefix);
+            foreach (var name in imported.ByName.Keys.Concat(imported.Types.Keys))
+                names.Add(prefix + "." + name);
+        }
+        return [.. names];
+    }
 
     private static string? Attr(XElement? e, string name) => e?.Attribute(name)?.Value;
 }

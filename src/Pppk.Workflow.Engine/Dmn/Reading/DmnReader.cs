@@ -18,11 +18,23 @@ public static partial class DmnReader
     /// <summary>Elements of one model (decisions, rules, entries...), so reading and checking stay bounded.</summary>
     public const int MaxElements = 200_000;
 
+    /// <summary>Decisions, input data, knowledge models and services of one model (their inputs are listed per decision: quadratic in this).</summary>
+    public const int MaxDrgElements = 10_000;
+
+    /// <summary>How deeply XML elements may nest (boxed expressions in boxed expressions); real models stay below 30.</summary>
+    public const int MaxDepth = 100;
+
     public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports = null) => Read(xml, imports, FeelLimits.Default);
 
     /// <summary>Reads with the FEEL parse limits of <paramref name="limits"/> (the host's configured ones).</summary>
-    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, FeelLimits limits)
+    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, FeelLimits limits) =>
+        Read(xml, imports, new DmnReadOptions { Limits = limits });
+
+    /// <summary>Reads with options (limits; whether FEEL errors still give a model, as conformance tests need).</summary>
+    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, DmnReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var limits = options.Limits ?? FeelLimits.Default;
         ArgumentNullException.ThrowIfNull(xml);
         var problems = new List<ValidationProblem>();
         XDocument document;
@@ -56,7 +68,51 @@ public static partial class DmnReader
             problems.Add(ValidationProblem.Error(null, DmnTexts.TooLarge.Format(count, MaxElements)));
             return new DmnReadResult(null, problems);
         }
-        var model = new Builder(root, imports ?? [], limits, problems).Build();
-        return new DmnReadResult(problems.Any(p => p.Severity == Severity.Error) ? null : model, problems);
+        var feelErrors = new HashSet<ValidationProblem>(ReferenceEqualityComparer.Instance);
+        var drg = root.Elements().Count(e => e.Name.LocalName is "decision" or "inputData" or "businessKnowledgeModel" or "decisionService");
+        if (drg > MaxDrgElements)
+        {
+            problems.Add(ValidationProblem.Error(null, DmnTexts.TooManyElements.Format(drg, MaxDrgElements)));
+            return new DmnReadResult(null, problems);
+        }
+        if (Depth(root) > MaxDepth)
+        {
+            problems.Add(ValidationProblem.Error(null, DmnTexts.TooDeep.Format(MaxDepth)));
+            return new DmnReadResult(null, problems);
+        }
+        var model = new Builder(root, imports ?? [], limits, problems, feelErrors).Build();
+        var blocking = problems.Any(p => p.Severity == Severity.Error && !(options.KeepModelWithFeelErrors && feelErrors.Contains(p)));
+        return new DmnReadResult(blocking ? null : model, problems);
     }
+
+    /// <summary>The deepest element nesting, counted without recursion (the reader's own recursion is bounded by it).</summary>
+    private static int Depth(System.Xml.Linq.XElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(System.Xml.Linq.XElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (depth > MaxDepth)
+                break;
+            foreach (var child in element.Elements())
+                stack.Push((child, depth + 1));
+        }
+        return deepest;
+    }
+}
+
+/// <summary>How <see cref="DmnReader"/> reads.</summary>
+public sealed record DmnReadOptions
+{
+    /// <summary>FEEL parse limits (null: <see cref="FeelLimits.Default"/>).</summary>
+    public FeelLimits? Limits { get; init; }
+
+    /// <summary>
+    /// Keep the model when only FEEL texts are invalid (still reported as errors): each such expression evaluates to
+    /// null with a warning, as the DMN TCK expects of a decision with an invalid expression. Deploying never uses this.
+    /// </summary>
+    public bool KeepModelWithFeelErrors { get; init; }
 }

@@ -35,7 +35,7 @@ public class FeelTemporalCases
         date and time(date("2025-01-01"), time("10:30:00+08:00")) ==> date and time("2025-01-01T10:30:00+08:00")
         date and time(date("2025-01-01"), time("10:30:00@Asia/Jayapura")) ==> date and time("2025-01-01T10:30:00@Asia/Jayapura")
         date and time("2025-01-01") ==> date and time("2025-01-01T00:00:00")
-        date and time("2025-01-01T24:00:00") ==> null
+        date and time("2025-01-01T24:00:00") ==> date and time("2025-01-02T00:00:00")
         date and time("2025-01-01T10:00:00@Mars/Base") ==> null
         date and time("2025-02-30T10:00:00") ==> null
         date and time(date: date("2025-01-01"), time: time("08:00:00")) ==> date and time("2025-01-01T08:00:00")

@@ -15,7 +15,13 @@ internal abstract class DmnType
 
     public virtual bool IsCollection => false;
 
+    /// <summary>The item type of a collection type (through aliases and constraints), else null.</summary>
+    public virtual DmnType? ItemType => null;
+
     public abstract bool Conforms(FeelValue value, DmnRun run);
+
+    /// <summary><c>instance of</c>: the type's shape only (allowed values do not make another type), every component present.</summary>
+    public virtual bool IsInstance(FeelValue value, DmnRun run) => Conforms(value, run);
 
     public FeelValue Coerce(FeelValue value, DmnRun run, string where)
     {
@@ -25,7 +31,7 @@ internal abstract class DmnType
             return value;
         if (!IsCollection && value is FeelList { Count: 1 } single && Conforms(single[0], run))
             return single[0];
-        if (IsCollection && value is not FeelList && this is ListType lt && lt.Item.Conforms(value, run))
+        if (value is not FeelList && ItemType is { } item && item.Conforms(value, run))
             return new FeelList([value]);
         run.Warn($"{where}: the value {Shorten(value)} does not conform to type '{Name}'; it is null.");
         return FeelValue.Null;
@@ -78,6 +84,8 @@ internal sealed class ListType(string name, DmnType item) : DmnType
 
     public override bool IsCollection => true;
 
+    public override DmnType? ItemType => Item;
+
     public override bool Conforms(FeelValue value, DmnRun run)
     {
         if (value is not FeelList list)
@@ -87,6 +95,9 @@ internal sealed class ListType(string name, DmnType item) : DmnType
                 return false;
         return true;
     }
+
+    public override bool IsInstance(FeelValue value, DmnRun run) =>
+        value is FeelList list && list.Items.All(v => v.IsNull || Item.IsInstance(v, run));
 }
 
 /// <summary>A structured item definition: a context whose listed components conform (missing ones read as null, extra ones are allowed).</summary>
@@ -105,6 +116,10 @@ internal sealed class ContextType(string name) : DmnType
                 return false;
         return true;
     }
+
+    public override bool IsInstance(FeelValue value, DmnRun run) =>
+        value is FeelContext context
+        && Components.All(c => context.TryGet(c.Name, out var v) && (v.IsNull || c.Type.IsInstance(v, run)));
 }
 
 /// <summary>A type narrowed by allowed values (unary tests), on a base type (item definitions' typeRef).</summary>
@@ -116,8 +131,12 @@ internal sealed class ConstrainedType(string name, DmnType baseType, UnaryTests 
 
     public override bool IsCollection => Base.IsCollection;
 
+    public override DmnType? ItemType => Base.ItemType;
+
     public override bool Conforms(FeelValue value, DmnRun run) =>
         value.IsNull || Base.Conforms(value, run) && allowed.Test(value, FeelScope.Empty, run) == true;
+
+    public override bool IsInstance(FeelValue value, DmnRun run) => Base.IsInstance(value, run);
 }
 
 /// <summary>A function item definition; parameter and result types are not checked (any function conforms).</summary>
@@ -137,5 +156,9 @@ internal sealed class AliasType(string name) : DmnType
 
     public override bool IsCollection => Target.IsCollection;
 
+    public override DmnType? ItemType => Target.ItemType;
+
     public override bool Conforms(FeelValue value, DmnRun run) => Target.Conforms(value, run);
+
+    public override bool IsInstance(FeelValue value, DmnRun run) => Target.IsInstance(value, run);
 }

@@ -27,6 +27,18 @@ internal static class Args
         return false;
     }
 
+    /// <summary>A position or length: a number's whole part (the TCK's substring("foobar", 3, 3.8) is "oba").</summary>
+    public static bool Truncated(FeelValue v, out int value)
+    {
+        if (v is FeelNumber n && n.Value is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)decimal.Truncate(n.Value);
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
     public static bool String(FeelValue v, [NotNullWhen(true)] out string? value)
     {
         value = (v as FeelString)?.Value;

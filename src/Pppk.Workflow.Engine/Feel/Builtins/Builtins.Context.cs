@@ -30,7 +30,7 @@ internal static partial class Builtins
                 result.Add(Entry(key, value));
             return Args.List(result);
         });
-        Add("context put", "context, key, value", static (a, context) =>
+        Add("context put", "context, key|keys, value", static (a, context) =>
         {
             if (a[0] is not FeelContext c)
                 return Args.Null;
@@ -95,8 +95,9 @@ internal static partial class Builtins
             result.Set(name, value);
         else
         {
-            var inner = context.Get(name) as FeelContext ?? FeelContext.Empty;
-            if (Put(inner, key, depth + 1, value) is not { } updated)
+            // A path through an entry that is not a context has nowhere to put the value.
+            var existing = context.Get(name);
+            if (existing is not (FeelContext or FeelNull) || Put(existing as FeelContext ?? FeelContext.Empty, key, depth + 1, value) is not { } updated)
                 return null;
             result.Set(name, updated);
         }

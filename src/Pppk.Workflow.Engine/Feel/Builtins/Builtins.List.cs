@@ -72,13 +72,16 @@ internal static partial class Builtins
             return Args.List(items);
         });
         // DMN 1.5: replace the item at a position, or every item for which match(item, newItem) is true.
-        Add("list replace", "list, position, newItem", static (a, context) =>
+        Add("list replace", "list, position|match, newItem", static (a, context) =>
         {
-            if (a[0] is not FeelList list)
+            if (a[0].IsNull)
                 return Args.Null;
-            var items = list.Span.ToArray();
+            var items = Args.AsList(a[0]).ToArray();
             if (a[1] is FeelFunction match)
             {
+                // match(item, newItem) must be a two-parameter function answering true or false.
+                if (match is not BuiltinFunction && match.Parameters.Count != 2)
+                    return Args.Null;
                 for (var i = 0; i < items.Length; i++)
                 {
                     var mark = context.ArgMark;
@@ -86,12 +89,14 @@ internal static partial class Builtins
                     context.PushArg(a[2]);
                     var r = match.Invoke(context.Args(mark), context);
                     context.PopArgs(mark);
+                    if (r is not FeelBoolean)
+                        return Args.Null;
                     if (r.IsTrue)
                         items[i] = a[2];
                 }
                 return new FeelList(items);
             }
-            if (!Args.Integer(a[1], out var position) || position == 0 || Math.Abs(position) > items.Length)
+            if (!Args.Truncated(a[1], out var position) || position == 0 || Math.Abs(position) > items.Length)
                 return Args.Null;
             items[position > 0 ? position - 1 : items.Length + position] = a[2];
             return new FeelList(items);

@@ -74,8 +74,10 @@ internal static partial class Builtins
 
     private static FeelValue RoundHalfDown(ReadOnlySpan<FeelValue> a)
     {
-        if (!Args.Number(a[0], out var n) || !Args.Integer(a[1], out var scale) || scale is < 0 or > 28)
+        if (!Args.Number(a[0], out var n) || !Args.Integer(a[1], out var scale) || scale is < 0 or > 6176)
             return Args.Null;
+        if (scale > 28)
+            return FeelNumber.Of(n); // finer than a decimal holds: nothing to round
         var away = decimal.Round(n, scale, MidpointRounding.AwayFromZero);
         var toward = decimal.Round(n, scale, MidpointRounding.ToZero);
         // Exactly half way: towards zero; otherwise ordinary nearest rounding.

@@ -27,10 +27,27 @@ internal static partial class Builtins
             And(Eq(a.End, b.End), a.EndIncluded == b.EndIncluded)));
         Add("range", "from", static (a, _) =>
         {
-            if (!Args.String(a[0], out var text) || !FeelExpression.TryParse(text, out var expression, out var _))
+            if (!Args.String(a[0], out var text) || !IsRangeLiteral(text) || !FeelExpression.TryParse(text, out var expression, out var _))
                 return Args.Null;
             return expression!.Evaluate() is FeelRange range ? range : Args.Null;
         });
+    }
+
+    // An endpoint of range("..."): a literal (DMN 1.5 §10.3.4.9 range literal), not an expression to evaluate.
+    private static readonly System.Text.RegularExpressions.Regex RangeEndpoint = new(
+        """^\s*(-?\d+(\.\d+)?|"[^"]*"|@"[^"]*"|(date|time|date and time|duration)\(\s*"[^"]*"\s*\))?\s*$""",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary><c>[a..b]</c>, <c>(a..b)</c>, <c>]a..b[</c> with literal endpoints (one may be empty: unbounded); not <c>&gt;= 10</c>.</summary>
+    private static bool IsRangeLiteral(string text)
+    {
+        var t = text.Trim();
+        if (t.Length < 4 || t[0] is not ('[' or '(' or ']') || t[^1] is not (']' or ')' or '['))
+            return false;
+        var body = t[1..^1];
+        var dots = body.IndexOf("..", StringComparison.Ordinal);
+        return dots >= 0 && RangeEndpoint.IsMatch(body[..dots]) && RangeEndpoint.IsMatch(body[(dots + 2)..])
+            && (body[..dots].Trim().Length > 0 || body[(dots + 2)..].Trim().Length > 0);
     }
 
     private static void AddRange(string name, Func<FeelRange, FeelRange, bool?> test) =>

@@ -14,7 +14,7 @@ internal static partial class Builtins
     {
         Add("substring", "string, start position, length?", static (a, _) =>
         {
-            if (!Args.String(a[0], out var s) || !Args.Integer(a[1], out var start) || start == 0)
+            if (!Args.String(a[0], out var s) || !Args.Truncated(a[1], out var start) || start == 0)
                 return Args.Null;
             var chars = CodePoints(s);
             var from = start > 0 ? start - 1 : Math.Max(chars.Length + start, 0);
@@ -23,7 +23,7 @@ internal static partial class Builtins
             var count = chars.Length - from;
             if (a.Length == 3)
             {
-                if (!Args.Integer(a[2], out var length) || length < 0)
+                if (!Args.Truncated(a[2], out var length) || length < 0)
                     return Args.Null;
                 count = Math.Min(count, length);
             }
@@ -87,7 +87,9 @@ internal static partial class Builtins
         });
         Add("string join", "list, delimiter?, prefix?, suffix?", static (a, c) =>
         {
-            if (a[0] is not FeelList list)
+            // One, two or four arguments (a prefix without a suffix is no signature); a single string is a list of one.
+            var list = a[0] as FeelList ?? (a[0] is FeelString one ? new FeelList([one]) : null);
+            if (list is null || a.Length == 3)
                 return Args.Null;
             string? delimiter = "", prefix = "", suffix = "";
             if ((a.Length > 1 && !a[1].IsNull && !Args.String(a[1], out delimiter))
@@ -145,18 +147,22 @@ internal static partial class Builtins
         {
             var options = RegexOptions.CultureInvariant;
             var text = key.Item1;
+            bool dotAll = false, stripWhitespace = false, literal = false;
             foreach (var c in key.Item2)
             {
                 switch (c)
                 {
-                    case 's': options |= RegexOptions.Singleline; break;
+                    case 's': dotAll = true; break;
                     case 'm': options |= RegexOptions.Multiline; break;
                     case 'i': options |= RegexOptions.IgnoreCase; break;
-                    case 'x': options |= RegexOptions.IgnorePatternWhitespace; break;
-                    case 'q': text = System.Text.RegularExpressions.Regex.Escape(text); break;
+                    case 'x': stripWhitespace = true; break;
+                    case 'q': literal = true; break;
                     default: return null;
                 }
             }
+            text = literal ? System.Text.RegularExpressions.Regex.Escape(text) : XPathPattern(text, dotAll, stripWhitespace);
+            if (text is null)
+                return null;
             try
             {
                 return new Regex(text, options, TimeSpan.FromSeconds(1));
@@ -166,6 +172,53 @@ internal static partial class Builtins
                 return null;
             }
         });
+    }
+
+    /// <summary>
+    /// An XPath pattern as .NET reads it: without the s flag '.' matches neither \n nor \r (.NET's matches \r); the x flag
+    /// removes whitespace except inside classes; a back-reference inside a class is an error (null).
+    /// </summary>
+    private static string? XPathPattern(string p, bool dotAll, bool stripWhitespace)
+    {
+        var sb = new StringBuilder(p.Length + 8);
+        var inClass = false;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            if (stripWhitespace && !inClass && c is ' ' or '\t' or '\n' or '\r')
+                continue;
+            if (c == '\\' && i + 1 < p.Length)
+            {
+                var next = p[++i];
+                if (stripWhitespace)
+                    while (next is ' ' or '\t' or '\n' or '\r' && i + 1 < p.Length)
+                        next = p[++i];
+                if (inClass && char.IsAsciiDigit(next))
+                    return null;
+                sb.Append(c).Append(next);
+                continue;
+            }
+            if (inClass)
+            {
+                if (c == ']')
+                    inClass = false;
+                sb.Append(c);
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                sb.Append(c);
+                if (i + 1 < p.Length && p[i + 1] == '^')
+                    sb.Append(p[++i]);
+                if (i + 1 < p.Length && p[i + 1] == ']')
+                    sb.Append(p[++i]);
+            }
+            else if (c == '.' && !dotAll)
+                sb.Append(@"[^\n\r]");
+            else
+                sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     /// <summary>XPath replacement strings escape '$' and '\' with a backslash; .NET uses "$$".</summary>

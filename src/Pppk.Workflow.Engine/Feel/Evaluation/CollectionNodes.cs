@@ -40,7 +40,8 @@ internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool
         if (start is not null && end is not null)
         {
             // Both endpoints must be of one orderable type (the standard: otherwise null).
-            if (s.IsNull || e.IsNull || FeelComparison.Compare(s, e) is null)
+            // ... and ascending: [3..1] is no range (the TCK's range() and for cases).
+            if (s.IsNull || e.IsNull || FeelComparison.Compare(s, e) is not (<= 0))
                 return FeelValue.Null;
         }
         else if ((start is not null && (s.IsNull || FeelComparison.Compare(s, s) is null))
@@ -48,6 +49,13 @@ internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool
             return FeelValue.Null;
         return new FeelRange(startIncluded, s, e, endIncluded);
     }
+}
+
+/// <summary><c>(=e)</c> and <c>(!=e)</c> as range values.</summary>
+internal sealed class UnaryRangeNode(string op, Node value) : Node(value)
+{
+    public override FeelValue Eval(EvaluationContext context) =>
+        value.Eval(context) is var v && !v.IsNull ? FeelRange.Unary(op, v) : FeelValue.Null;
 }
 
 /// <summary>

@@ -84,10 +84,11 @@ internal static class FeelArithmetic
                     if (x.Offset is null && y.Offset is null)
                         return new FeelDaysAndTimeDuration(x.Local - y.Local);
                     return FeelValue.Null;
+                // A date is midnight UTC here (DMN 1.5 §10.3.2.3.6, the TCK): so a local date and time minus a date is null.
                 case FeelDateTime x when b is FeelDate y:
-                    return Subtract(x, new FeelDateTime(y.Value.ToDateTime(TimeOnly.MinValue), x.Offset, x.Zone));
+                    return Subtract(x, new FeelDateTime(y.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero, null));
                 case FeelDate x when b is FeelDateTime y:
-                    return Subtract(new FeelDateTime(x.Value.ToDateTime(TimeOnly.MinValue), y.Offset, y.Zone), y);
+                    return Subtract(new FeelDateTime(x.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero, null), y);
                 case FeelTime x when b is FeelTime y:
                     if (x.Offset.HasValue != y.Offset.HasValue)
                         return FeelValue.Null;

@@ -28,19 +28,26 @@ internal static class FeelComparison
             case FeelContext x when b is FeelContext y:
                 return ContextEqual(x, y);
             case FeelRange x when b is FeelRange y:
-                return x.StartIncluded == y.StartIncluded && x.EndIncluded == y.EndIncluded
+                return x.UnaryOperator == y.UnaryOperator && x.StartIncluded == y.StartIncluded && x.EndIncluded == y.EndIncluded
                     && Equal(x.Start, y.Start) == true && Equal(x.End, y.End) == true;
             case FeelFunction when b is FeelFunction:
                 return false;
             case FeelDateTime x when b is FeelDateTime y:
                 // Equality of date and time compares the instant and, per the standard, the zone kind must agree.
-                return x.Offset.HasValue == y.Offset.HasValue ? Compare(x, y) == 0 : false;
+                // Equality is at the resolution of the standard's value functions, whole seconds (the TCK's 0068 cases).
+                return x.Offset.HasValue == y.Offset.HasValue && Compare(Seconds(x), Seconds(y)) == 0;
             case FeelTime x when b is FeelTime y:
-                return x.Offset.HasValue == y.Offset.HasValue ? Compare(x, y) == 0 : false;
+                return x.Offset.HasValue == y.Offset.HasValue && Compare(Seconds(x), Seconds(y)) == 0;
             default:
                 return a.Type == b.Type ? Compare(a, b) == 0 : null;
         }
     }
+
+    private static FeelDateTime Seconds(FeelDateTime v) =>
+        v.Local.Ticks % TimeSpan.TicksPerSecond == 0 ? v : new FeelDateTime(v.Local.AddTicks(-(v.Local.Ticks % TimeSpan.TicksPerSecond)), v.Offset, v.Zone);
+
+    private static FeelTime Seconds(FeelTime v) =>
+        v.Value.Ticks % TimeSpan.TicksPerSecond == 0 ? v : new FeelTime(v.Value.Add(TimeSpan.FromTicks(-(v.Value.Ticks % TimeSpan.TicksPerSecond))), v.Offset, v.Zone);
 
     private static bool? ListEqual(FeelList x, FeelList y)
     {
@@ -117,8 +124,8 @@ internal static class FeelComparison
         FeelNumber n => FeelNumber.Normalize(n.Value).GetHashCode(),
         FeelString s => s.Value.GetHashCode(StringComparison.Ordinal),
         FeelDate d => d.Value.GetHashCode(),
-        FeelDateTime dt => dt.Offset is { } o ? (dt.Local - o).GetHashCode() : dt.Local.GetHashCode(),
-        FeelTime t => t.Comparable.GetHashCode(),
+        FeelDateTime dt => ((dt.Offset is { } o ? (dt.Local - o).Ticks : dt.Local.Ticks) / TimeSpan.TicksPerSecond).GetHashCode(),
+        FeelTime t => (t.Comparable.Ticks / TimeSpan.TicksPerSecond).GetHashCode(),
         FeelDaysAndTimeDuration d => d.Value.GetHashCode(),
         FeelYearsAndMonthsDuration d => d.TotalMonths,
         FeelList l => l.Count,

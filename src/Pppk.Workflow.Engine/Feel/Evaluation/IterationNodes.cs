@@ -37,12 +37,34 @@ internal readonly struct Domain
             {
                 FeelList list => List(list),
                 FeelRange { Start: FeelNumber s, End: FeelNumber e } r => Integers(s.Value + (r.StartIncluded ? 0 : 1), e.Value - (r.EndIncluded ? 0 : 1), false),
+                FeelRange => null, // only ranges of integers can be walked
                 FeelNull => null,
                 _ => List(new FeelList([from])),
             };
         }
         var to = iterator.UpTo.Eval(context);
-        return from is FeelNumber a && to is FeelNumber b ? Integers(a.Value, b.Value, true) : null;
+        return from switch
+        {
+            FeelNumber a when to is FeelNumber b => Integers(a.Value, b.Value, true),
+            FeelDate a when to is FeelDate b => Days(a.Value, b.Value, context),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>@"2025-01-01"..@"2025-01-31"</c>: the days in between, either way (built one by one against the budget).</summary>
+    private static Domain Days(DateOnly from, DateOnly to, EvaluationContext context)
+    {
+        var step = to >= from ? 1 : -1;
+        var days = new List<FeelValue>();
+        for (var d = from; ; d = d.AddDays(step))
+        {
+            context.Budget.Tick();
+            context.Budget.CheckList(days.Count + 1L);
+            days.Add(new FeelDate(d));
+            if (d == to)
+                break;
+        }
+        return List(new FeelList(days.ToArray()));
     }
 
     private static Domain List(FeelList items) => new(items, 0, 1, items.Count);
@@ -69,7 +91,7 @@ internal readonly struct Domain
 }
 
 /// <summary><c>for a in x, b in y return e</c>: the cartesian product, in order.</summary>
-internal sealed class ForNode(Iterator[] iterators, Node body) : Node([.. Iterator.Nodes(iterators), body])
+internal sealed class ForNode(Iterator[] iterators, Node body, bool usesPartial = false) : Node([.. Iterator.Nodes(iterators), body])
 {
     public override FeelValue Eval(EvaluationContext context)
     {
@@ -85,7 +107,16 @@ internal sealed class ForNode(Iterator[] iterators, Node body) : Node([.. Iterat
         if (index == iterators.Length)
         {
             context.Budget.CheckList(results.Count + 1L);
-            results.Add(body.Eval(context));
+            if (usesPartial)
+            {
+                context.Budget.Spend(results.Count);
+                var mark = context.FrameMark;
+                context.Push("partial", new FeelList(results.ToArray()));
+                results.Add(body.Eval(context));
+                context.PopTo(mark);
+            }
+            else
+                results.Add(body.Eval(context));
             return true;
         }
         if (Domain.Of(iterators[index], context) is not { } domain)

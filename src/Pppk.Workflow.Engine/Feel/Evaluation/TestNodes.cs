@@ -40,6 +40,9 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
         }
         else
             value = expression.Eval(context);
+        // A range written in the test that is no range ([null..10]) cannot decide.
+        if (value.IsNull && expression is RangeNode)
+            return null;
         return Matches(input, value);
     }
 
@@ -55,7 +58,8 @@ internal sealed class ExpressionTest(Node expression, bool usesInput) : UnaryTes
                 var sawNull = false;
                 foreach (var item in list.Span)
                 {
-                    var r = item is FeelRange ir ? ir.Contains(input) : FeelComparison.Equal(input, item);
+                    // An item of another type is simply not the input (true in [false, 2] is false); a range may not decide.
+                    var r = item is FeelRange ir ? ir.Contains(input) : FeelComparison.Equal(input, item) ?? false;
                     if (r == true)
                         return true;
                     sawNull |= r is null;
@@ -103,15 +107,9 @@ internal sealed class BetweenNode(Node value, Node low, Node high) : Node(value,
 }
 
 /// <summary><c>e instance of type</c>. Null is an instance of Null only; Any matches every non-null value.</summary>
-internal sealed class InstanceOfNode(Node value, FeelType? type, bool any) : Node(value)
+internal sealed class InstanceOfNode(Node value, TypeSpec type) : Node(value)
 {
-    public override FeelValue Eval(EvaluationContext context)
-    {
-        var v = value.Eval(context);
-        if (any)
-            return FeelBoolean.Of(!v.IsNull);
-        return FeelBoolean.Of(v.Type == type);
-    }
+    public override FeelValue Eval(EvaluationContext context) => FeelBoolean.Of(type.Accepts(value.Eval(context), context.Scope));
 }
 
 /// <summary><c>is defined(x)</c>: false for a name no scope knows or a missing context entry; true otherwise (even when null).</summary>

@@ -20,19 +20,30 @@ internal sealed partial class Parser
     private int index;
     /// <summary>Set when a '?' is parsed, so a unary test knows whether it uses the input value.</summary>
     private bool sawInput;
+    private readonly KnownNames? knownNames;
 
-    private Parser(string source, FeelLimits limits)
+    private readonly bool callErrorsAtParse;
+
+    private Parser(string source, FeelParseOptions options)
     {
-        this.limits = limits;
+        limits = options.Limits;
+        callErrorsAtParse = options.CallErrorsAtParse;
         foldBudget = new EvaluationBudget(limits, Math.Min(FoldIterations, limits.MaxIterations), FoldTime);
         tokens = new Lexer(source).Tokenize();
+        this.knownNames = options.Matcher;
     }
 
-    public static Node Parse(string source, FeelLimits limits)
+    private static Parser Create(string source, FeelParseOptions options)
     {
-        if (source.Length > limits.MaxExpressionLength)
-            throw new FeelSyntaxException(FeelTexts.ExpressionTooLong.Format(source.Length, limits.MaxExpressionLength), 1, 1);
-        var parser = new Parser(source, limits);
+        var max = options.Limits.MaxExpressionLength;
+        if (source.Length > max)
+            throw new FeelSyntaxException(FeelTexts.ExpressionTooLong.Format(source.Length, max), 1, 1);
+        return new Parser(source, options);
+    }
+
+    public static Node Parse(string source, FeelParseOptions options)
+    {
+        var parser = Create(source, options);
         if (parser.Current.Kind == TokenKind.End)
             throw parser.Error(FeelTexts.ExpectedExpression.Format());
         var node = parser.ParseExpression();
@@ -119,7 +130,13 @@ internal sealed partial class Parser
         index++;
         var iterators = ParseIterators("return");
         ExpectKeyword("return", FeelTexts.AfterForContexts);
-        return new ForNode(iterators, ParseExpression());
+        var bodyStart = index;
+        var body = ParseExpression();
+        // 'partial' (the results so far) is bound only when the body names it: building it costs a list per round.
+        var usesPartial = false;
+        for (var i = bodyStart; i < index && !usesPartial; i++)
+            usesPartial = tokens[i] is { Kind: TokenKind.Name, Text: "partial" };
+        return new ForNode(iterators, body, usesPartial);
     }
 
     private Node ParseQuantified()
@@ -166,8 +183,8 @@ internal sealed partial class Parser
             while (AcceptSymbol(","));
         }
         ExpectSymbol(")", FeelTexts.ToCloseParameters);
-        if (Current.IsKeyword("external"))
-            throw Error(FeelTexts.ExternalFunction.Format());
+        if (AcceptKeyword("external"))
+            return new ExternalFunctionNode(parameters.ToArray(), ParseExpression());
         return new FunctionDefinitionNode(parameters.ToArray(), ParseExpression());
     }
 
@@ -210,8 +227,7 @@ internal sealed partial class Parser
                 if (!(Current.Text == "of" && Current.Kind == TokenKind.Name))
                     throw Error(FeelTexts.ExpectedOfAfterInstance.Format(Current.Describe()));
                 index++;
-                var (type, any) = ParseTypeName();
-                left = Checked(new InstanceOfNode(left, type, any));
+                left = Checked(new InstanceOfNode(left, ParseTypeName()));
             }
             else
                 return left;
@@ -245,38 +261,35 @@ internal sealed partial class Parser
 
     private Node ParseMultiplicative()
     {
-        var left = ParseUnary();
+        var left = ParsePower();
         while (true)
         {
             if (AcceptSymbol("*"))
-                left = Fold(new ArithmeticNode(BinaryOp.Multiply, left, ParseUnary()));
+                left = Fold(new ArithmeticNode(BinaryOp.Multiply, left, ParsePower()));
             else if (AcceptSymbol("/"))
-                left = Fold(new ArithmeticNode(BinaryOp.Divide, left, ParseUnary()));
+                left = Fold(new ArithmeticNode(BinaryOp.Divide, left, ParsePower()));
             else
                 return left;
         }
     }
 
+    /// <summary>Unary minus binds tighter than <c>**</c> (<c>-3 ** 2</c> is 9), as the DMN 1.5 grammar and the TCK say.</summary>
     private Node ParseUnary()
     {
         if (!AcceptSymbol("-"))
-            return ParsePower();
+            return ParsePostfix();
         Enter();
         var operand = ParseUnary();
         Exit();
         return Fold(new NegateNode(operand));
     }
 
+    /// <summary><c>**</c> is left-associative: <c>3 ** 4 ** 5</c> is <c>(3 ** 4) ** 5</c> (grammar rule 21, the TCK).</summary>
     private Node ParsePower()
     {
-        var left = ParsePostfix();
+        var left = ParseUnary();
         while (AcceptSymbol("**"))
-        {
-            Enter(); // the exponent recurses: 2 ** 2 ** 2 nests
-            var exponent = ParseUnary();
-            Exit();
-            left = Fold(new ArithmeticNode(BinaryOp.Power, left, exponent));
-        }
+            left = Fold(new ArithmeticNode(BinaryOp.Power, left, ParseUnary()));
         return left;
     }
 }

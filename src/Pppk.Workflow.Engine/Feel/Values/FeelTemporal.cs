@@ -12,7 +12,7 @@ internal static partial class FeelTemporal
     [GeneratedRegex(@"^(?<h>\d{2}):(?<m>\d{2})(:(?<s>\d{2})(\.(?<f>\d{1,9}))?)?(?<z>Z|[+-]\d{2}:\d{2}|@[A-Za-z_][A-Za-z0-9_+\-/]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^(?<neg>-)?P(?!$)((?<y>\d+)Y)?((?<mo>\d+)M)?((?<d>\d+)D)?(T(?=\d)((?<h>\d+)H)?((?<mi>\d+)M)?((?<s>\d+(\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<neg>-)?P(?!$)((?<y>\d+)Y)?((?<mo>\d+)M)?((?<d>\d+)D)?(T(?=\d)((?<h>\d+)H)?((?<mi>\d+)M)?((?<s>\d+(\.\d*)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     public static TimeZoneInfo? FindZone(string id) => Zones.GetOrAdd(id, static id =>
@@ -44,7 +44,7 @@ internal static partial class FeelTemporal
             return "Z";
         var sign = o < TimeSpan.Zero ? "-" : "+";
         var a = o.Duration();
-        return $"{sign}{a.Hours:D2}:{a.Minutes:D2}";
+        return a.Seconds == 0 ? $"{sign}{a.Hours:D2}:{a.Minutes:D2}" : $"{sign}{a.Hours:D2}:{a.Minutes:D2}:{a.Seconds:D2}";
     }
 
     /// <summary>yyyy-MM-dd, parsed by hand: date(x) on a JSON string is on the hot path of most HR conditions.</summary>
@@ -86,9 +86,16 @@ internal static partial class FeelTemporal
         var t = text.IndexOf('T');
         if (t < 0)
             return ParseDate(text) is { } date ? new FeelDateTime(date.Value.ToDateTime(TimeOnly.MinValue), null, null) : null;
-        if (ParseDate(text[..t]) is not { } d || !TryParseTime(text[(t + 1)..], out var time, out var offset, out var zone))
+        var timeText = text[(t + 1)..];
+        // 24:00:00 is the end of the day, that is midnight of the next (ISO 8601, XML Schema).
+        var endOfDay = timeText.StartsWith("24:00:00", StringComparison.Ordinal) && !timeText.AsSpan(8).ContainsAnyInRange('1', '9');
+        if (endOfDay)
+            timeText = "00" + timeText[2..];
+        if (ParseDate(text[..t]) is not { } d || !TryParseTime(timeText, out var time, out var offset, out var zone))
             return null;
         var local = d.Value.ToDateTime(time);
+        if (endOfDay)
+            local = local.AddDays(1);
         return zone is not null ? InZone(local, zone) : new FeelDateTime(local, offset, null);
     }
 
@@ -166,7 +173,9 @@ internal static partial class FeelTemporal
     {
         if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
             return ParseDuration(text);
-        if (text.Contains('T'))
+        // A 'T' of a zone name (@Etc/GMT) does not make a time a date and time.
+        var at = text.IndexOf('@');
+        if ((at < 0 ? text : text[..at]).Contains('T'))
             return ParseDateTime(text);
         if (text.Length >= 10 && text[4] == '-')
             return ParseDate(text);

@@ -49,6 +49,7 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.record-appeal-submitted", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
         new("pppk.close-appeal-window", new { registrationNumber = "REG-990114" }, "No applicant with registration number REG-990114."),
         new("pppk.rank-formation", new { formationCode = "F-990111" }, "No formation with code F-990111."),
+        new("pppk.formation-scores", new { formationCode = "F-990118" }, "No formation with code F-990118."),
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990113" }, "No applicant with registration number REG-990113."),
         // Its own number: the cases run at once, and close-appeal-window expects REG-990114 not to exist.
         new("pppk.part-time-candidate", new { registrationNumber = "REG-990116" },

@@ -11,6 +11,7 @@ import { openMigrateDialog } from '../migration/migrate-dialog.js';
 import { attachModifyMenu } from './modify-menu.js';
 import { mountCaseSummary } from '../summary/case-summary.js';
 import { mountCaseNotesTimeline } from '../case-notes/case-notes.js';
+import { mountDecisionsPanel } from './decisions-panel.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -45,6 +46,7 @@ export default async function render(container, { params, user, navigate }) {
           <ol class="timeline" data-testid="timeline">${history.items.map((item) => `
             <li class="${item.endedAt ? 'done' : 'running'}">
               <strong>${escapeHtml(item.name || item.elementId)}</strong> <small class="muted">${escapeHtml(ELEMENT_TYPE_LABELS[item.elementType] || item.elementType)}</small>
+              ${item.elementType === 'businessRuleTask' && item.endedAt && !item.terminated ? `<a class="decision-link" href="#keputusan-${escapeHtml(item.elementId)}" data-testid="decision-link">Lihat keputusan</a>` : ''}
               <div class="small">${formatWita(item.startedAt)}${item.endedAt ? ` → ${formatWita(item.endedAt)}` : ' · sedang berjalan'}
                 ${item.completedBy ? ` · oleh <b>${escapeHtml(item.completedBy)}</b>` : ''}${item.onBehalfOf ? ` selaku Plh. <b>${escapeHtml(item.onBehalfOf)}</b>` : ''}${item.terminated ? ' · dihentikan' : ''}</div>
               ${item.variables && Object.keys(item.variables).length ? `<div class="small vars-inline">${Object.entries(item.variables)
@@ -52,6 +54,7 @@ export default async function render(container, { params, user, navigate }) {
             </li>`).join('')}</ol>
         </div>
         <div>
+          <div data-testid="decision-slot"></div>
           ${isAdmin ? `<h2>Insiden</h2>
           <ul class="incidents" data-testid="incidents">${incidents.items.map((i) => `
             <li><strong>${escapeHtml(i.elementId)}</strong>: ${escapeHtml(i.message)} <small>${formatWita(i.createdAt)}</small>
@@ -78,6 +81,7 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   mountCaseSummary(page.querySelector('dl.inline'), instance.id);
   mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
+  mountDecisionsPanel(page.querySelector('[data-testid=decision-slot]'), page.querySelector('[data-testid=timeline]'), params.id);
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

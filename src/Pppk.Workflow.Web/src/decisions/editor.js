@@ -2,13 +2,13 @@
 // validate and deploy through /api/definitions, versions, the unsaved-changes guard and the test box.
 import { api, ApiError } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
-import { mayLeave, setLeaveGuard } from '../designer/leave-guard.js';
+import { setLeaveGuard } from '../designer/leave-guard.js';
 import { createDmnModeler } from './dmn-modeler.js';
 import { translateDmnTexts } from './dmn-dom.js';
 import { TestBox } from './test-box.js';
 import { showDmnProblems } from './dmn-problems.js';
-import { askNewDecision } from './new-decision.js';
 import { decisionVersions } from './versions.js';
+import { fromDmn13, toDmn13 } from './dmn-version.js';
 import './decisions.css';
 
 const VIEW_LABELS = { drd: 'Diagram', decisionTable: 'Tabel', literalExpression: 'Ekspresi', boxedExpression: 'Ekspresi' };
@@ -23,7 +23,6 @@ export default async function render(container, { params, navigate, search }) {
           <a href="/keputusan" data-link class="back">← Keputusan</a>
           <strong class="title" data-testid="dmn-title"></strong>
           <span class="spacer"></span>
-          <button type="button" class="secondary" data-action="new" data-testid="new-decision">+ Keputusan baru</button>
           <button type="button" data-action="download">Unduh XML</button>
           <button type="button" data-action="validate" data-testid="validate">Validasi</button>
           <button type="button" data-action="deploy" class="primary" data-testid="deploy">Terapkan</button>
@@ -52,7 +51,9 @@ export default async function render(container, { params, navigate, search }) {
   let cleanXml = null;
   let unsaved = false;
   const removeGuard = setLeaveGuard(() => !readOnlyVersion && unsaved);
-  const xml = async () => (await modeler.saveXML({ format: true })).xml;
+  let original = null; // the file's own DMN namespaces when it is not DMN 1.3
+  const xml = async () => fromDmn13((await modeler.saveXML({ format: true })).xml, original);
+  const importFile = async (text) => { const read = toDmn13(text); original = read.original; await modeler.importXML(read.xml); };
   const markClean = async () => { cleanXml = await xml(); unsaved = false; };
   async function recheck() {
     const now = await xml();
@@ -86,6 +87,7 @@ export default async function render(container, { params, navigate, search }) {
       // A style rule, not classes on the cells: dmn-js re-renders its rows and would drop them.
       $('style[data-role=matched-rules]').textContent = ruleIds.map((id) => `.dmn-designer .dmn-decision-table-container td[data-row-id="${CSS.escape(id)}"]`).join(',\n')
         + (ruleIds.length ? ' { background: var(--matched-rule, #fff1b8) !important; box-shadow: inset 0 2px 0 #e0b400, inset 0 -2px 0 #e0b400; }' : '');
+      if (ruleIds.length) page.querySelector(`td[data-row-id="${CSS.escape(ruleIds[0])}"]`)?.scrollIntoView({ block: 'center', inline: 'nearest' });
     });
 
   function renderTabs() {
@@ -124,7 +126,7 @@ export default async function render(container, { params, navigate, search }) {
   async function open() {
     const fresh = sessionStorage.getItem(`pppk.dmn.new.${key}`);
     if (search.get('baru') === '1' && fresh) {
-      await modeler.importXML(fresh);
+      await importFile(fresh);
       current = { key, fileName: `${key}.dmn`, version: null, deployed: false };
       $('[data-testid=dmn-title]').textContent = `${key} — belum diterapkan`;
       await openView(key);
@@ -134,7 +136,7 @@ export default async function render(container, { params, navigate, search }) {
     current = { key, fileName: decision.fileName || `${decision.decisionRequirementsKey || key}.dmn`, version: decision.version, deployed: true };
     const draft = !readOnlyVersion && sessionStorage.getItem(`pppk.dmn.draft.${key}`);
     sessionStorage.removeItem(`pppk.dmn.draft.${key}`);
-    await modeler.importXML(draft || decision.xml);
+    await importFile(draft || decision.xml);
     if (!draft) await markClean();
     await openView(key);
     const name = decision.name || key;
@@ -214,10 +216,6 @@ export default async function render(container, { params, navigate, search }) {
         a.href = URL.createObjectURL(new Blob([await xml()], { type: 'application/xml' }));
         a.download = current.fileName;
         a.click();
-      }
-      if (button.dataset.action === 'new' && (await mayLeave())) {
-        const newKey = askNewDecision();
-        if (newKey) navigate(`/keputusan/${encodeURIComponent(newKey)}?baru=1`);
       }
     } catch (err) {
       say(`Kesalahan: ${err.message}`, 'error');

@@ -30,7 +30,7 @@ function read(element) {
   }
 }
 
-/** A value as people read it: numbers in Indonesian notation, yes/no, lists and named results on lines. */
+/** A value as people read it: numbers in Indonesian notation, yes/no, lists; named results each with its label. */
 export function readable(value) {
   if (value === null || value === undefined) return '(kosong)';
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
@@ -38,6 +38,14 @@ export function readable(value) {
   if (Array.isArray(value)) return value.length ? value.map(readable).join(', ') : '(daftar kosong)';
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${readable(v)}`).join('; ');
   return String(value);
+}
+
+// Several outputs (a context) as a list under the table's output labels; one value on its own.
+function outputHtml(output, table) {
+  if (!output || typeof output !== 'object' || Array.isArray(output)) return ` <strong>${escapeHtml(readable(output))}</strong>`;
+  const labels = new Map((table?.output || []).map((o) => [o.name, o.label || o.name]));
+  return `<dl class="outputs">${Object.entries(output).map(([name, value]) =>
+    `<dt>${escapeHtml(labels.get(name) || name)}</dt><dd data-output="${escapeHtml(name)}">${escapeHtml(readable(value))}</dd>`).join('')}</dl>`;
 }
 
 export class TestBox {
@@ -98,7 +106,7 @@ export class TestBox {
     box.hidden = false;
     box.className = 'test-result';
     box.replaceChildren(h(`<div>
-      <div class="test-output"><span class="muted">Hasil (versi ${result.version}):</span> <strong data-testid="test-output">${escapeHtml(readable(result.output))}</strong></div>
+      <div class="test-output" data-testid="test-output"><span class="muted">Hasil (versi ${result.version}):</span>${outputHtml(result.output, table)}</div>
       <ul class="matched" data-testid="matched-rules">${rules.map((m) => `<li data-rule-id="${escapeHtml(m.ruleId)}">Aturan ${m.ruleIndex} cocok${annotation(m) ? `: ${escapeHtml(annotation(m))}` : ''}</li>`).join('')
         || `<li class="muted">${table ? 'Tidak ada aturan yang cocok.' : 'Bukan tabel keputusan: tidak ada aturan.'}</li>`}</ul></div>`));
     this.onMatched(decision.id, rules.map((m) => m.ruleId));

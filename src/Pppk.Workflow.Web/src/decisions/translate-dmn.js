@@ -123,6 +123,12 @@ const TEXTS = {
   'Input Column': 'Kolom masukan',
   'Output Column': 'Kolom keluaran',
   'Cell': 'Sel',
+  'Move Input': 'Pindahkan masukan',
+  'Move Output': 'Pindahkan keluaran',
+  'Decision table context menu': 'Menu tabel keputusan',
+  'Results': 'Hasil',
+  '"value", "value", ...': '"nilai", "nilai", ...',
+  '"value"': '"nilai"',
 
   // Value editors (the cell editors of each type)
   'Type': 'Jenis',

@@ -36,6 +36,15 @@ const TEXTS = {
   'Knowledge Source': 'Sumber pengetahuan',
   'Text Annotation': 'Anotasi',
   'Decision service': 'Layanan keputusan',
+  // The properties panel's header (the element's type) and placeholders
+  'Definitions': 'Definisi',
+  'Information Requirement': 'Kebutuhan informasi',
+  'Knowledge Requirement': 'Kebutuhan pengetahuan',
+  'Authority Requirement': 'Kebutuhan otoritas',
+  'Association': 'Asosiasi',
+  'Decision Service': 'Layanan keputusan',
+  'Select an element to edit its properties.': 'Pilih elemen untuk menyunting propertinya.',
+  'Multiple elements are selected. Select a single element to edit its properties.': 'Beberapa elemen terpilih. Pilih satu elemen untuk menyunting propertinya.',
 
   // Decision table: header, hit policies, clauses, rules
   'Hit policy': 'Aturan hasil',

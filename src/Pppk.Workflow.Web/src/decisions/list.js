@@ -32,7 +32,7 @@ export default async function render(container, { navigate, search: params }) {
         <h1>Keputusan</h1>
         <button type="button" class="primary" data-testid="new-decision">+ Keputusan baru</button>
       </div>
-      <p class="muted">Tabel keputusan dan aturan yang dipakai alur kerja. Setiap penerapan menjadi versi baru; kasus yang sedang berjalan memakai versi terbaru saat langkahnya dijalankan.</p>
+      <p class="muted">Aturan yang dipakai alur kerja untuk memutuskan. Setiap penerapan menjadi versi baru.</p>
       <div class="filters">
         <label>Cari <input name="search" type="search" maxlength="100" placeholder="Nama atau kunci keputusan" data-testid="decision-search"></label>
         <span class="muted tz">Waktu dalam WITA</span>

@@ -1,0 +1,93 @@
+using Pppk.Workflow.Engine.Feel;
+
+namespace Pppk.Workflow.Engine.Dmn;
+
+/// <summary>DMN 1.5 boxed conditional: <c>if</c> true gives <c>then</c>, anything else <c>else</c>.</summary>
+internal sealed class ConditionalExpression : BoxedExpression
+{
+    public BoxedExpression? If { get; set; }
+    public BoxedExpression? Then { get; set; }
+    public BoxedExpression? Else { get; set; }
+
+    public override IEnumerable<BoxedExpression> Children => new[] { If, Then, Else }.Where(e => e is not null)!;
+
+    protected override FeelValue Eval(DmnRun run, IFeelScope scope) =>
+        (If?.Evaluate(run, scope) ?? FeelValue.Null).IsTrue
+            ? Then?.Evaluate(run, scope) ?? FeelValue.Null
+            : Else?.Evaluate(run, scope) ?? FeelValue.Null;
+}
+
+/// <summary>DMN 1.5 boxed filter: the items of <c>in</c> for which <c>match</c> is true (<c>item</c> and a context item's entries are visible).</summary>
+internal sealed class FilterExpression : BoxedExpression
+{
+    public BoxedExpression? In { get; set; }
+    public BoxedExpression? Match { get; set; }
+
+    public override IEnumerable<BoxedExpression> Children => new[] { In, Match }.Where(e => e is not null)!;
+
+    protected override FeelValue Eval(DmnRun run, IFeelScope scope)
+    {
+        var source = In?.Evaluate(run, scope) ?? FeelValue.Null;
+        if (source.IsNull)
+            return FeelValue.Null;
+        var items = source is FeelList list ? list.Items : [source];
+        var kept = new List<FeelValue>();
+        foreach (var item in items)
+        {
+            EvaluationBudget.Current?.Tick();
+            var inner = new DmnScope(item is FeelContext c ? new ContextScope(c, scope) : scope);
+            inner.Bind("item", item);
+            if ((Match?.Evaluate(run, inner) ?? FeelValue.Null).IsTrue)
+                kept.Add(item);
+        }
+        return new FeelList(kept);
+    }
+}
+
+/// <summary>DMN 1.5 boxed iterators: <c>for</c> (a list of results), <c>some</c> and <c>every</c> (booleans).</summary>
+internal sealed class IteratorExpression(string kind, string variable) : BoxedExpression
+{
+    public BoxedExpression? In { get; set; }
+    public BoxedExpression? Body { get; set; }
+
+    public override IEnumerable<BoxedExpression> Children => new[] { In, Body }.Where(e => e is not null)!;
+
+    protected override FeelValue Eval(DmnRun run, IFeelScope scope)
+    {
+        var source = In?.Evaluate(run, scope) ?? FeelValue.Null;
+        if (source.IsNull)
+            return FeelValue.Null;
+        var items = source is FeelList list ? list.Items : [source];
+        var results = new List<FeelValue>();
+        var sawNull = false;
+        foreach (var item in items)
+        {
+            EvaluationBudget.Current?.Tick();
+            var inner = new DmnScope(scope);
+            inner.Bind(variable, item);
+            if (kind == "for")
+                inner.Bind("partial", new FeelList(results.ToArray()));
+            var value = Body?.Evaluate(run, inner) ?? FeelValue.Null;
+            switch (kind)
+            {
+                case "for":
+                    results.Add(value);
+                    break;
+                case "some" when value.IsTrue:
+                    return FeelBoolean.True;
+                case "every" when value is FeelBoolean { Value: false }:
+                    return FeelBoolean.False;
+                default:
+                    sawNull |= value is not FeelBoolean;
+                    break;
+            }
+        }
+        return kind switch
+        {
+            "for" => new FeelList(results),
+            _ when sawNull => FeelValue.Null,
+            "some" => FeelBoolean.False,
+            _ => FeelBoolean.True,
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Pppk.Workflow.Engine.Dmn;
+using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Validation;
+
+namespace Pppk.Workflow.Engine.Tests.Dmn;
+
+public class DmnEvaluatorTests
+{
+    private static DmnModel Read(string xml)
+    {
+        var result = DmnReader.Read(xml);
+        Assert.True(result.Model is not null, string.Join("\n", result.Problems));
+        return result.Model!;
+    }
+
+    private static DmnEvaluation Evaluate(DmnModel model, string decision, JsonObject variables) =>
+        DmnEvaluator.Evaluate(model, decision, FeelScope.FromJson(variables), FeelEnvironment.Default);
+
+    [Fact]
+    public void Reader_describes_decisions_with_their_inputs_and_requirements()
+    {
+        var model = Read(DmnSamples.Renewal());
+        Assert.Equal("test", model.Name);
+        Assert.Equal("urn:test", model.Namespace);
+        Assert.Equal(["score", "unit needs"], model.InputData.Select(i => i.Name));
+        var letter = model.Decisions.Single(d => d.Id == "letter");
+        Assert.Equal("literalExpression", letter.Kind);
+        Assert.Equal(["recommendation"], letter.RequiredDecisions);
+        Assert.Equal(["score", "unit needs"], letter.RequiredInputs.Select(i => i.Name));
+        Assert.Equal("decisionTable", model.Decisions.Single(d => d.Id == "recommendation").Kind);
+    }
+
+    [Fact]
+    public void Unique_table_gives_the_matching_rule_with_inputs_and_annotation()
+    {
+        var evaluation = Evaluate(Read(DmnSamples.Renewal()), "Recommendation", new() { ["score"] = 75, ["unit needs"] = false });
+        Assert.Equal("\"review\"", evaluation.Output.ToString());
+        var decision = Assert.Single(evaluation.EvaluatedDecisions);
+        Assert.Equal(["Score", "unit needs"], decision.Inputs.Select(i => i.Label));
+        Assert.Equal("75", decision.Inputs[0].Value.ToString());
+        var rule = Assert.Single(decision.MatchedRules);
+        Assert.Equal(("r2", 2), (rule.RuleId, rule.RuleIndex));
+        Assert.Equal("recommendation", rule.Outputs[0].Name);
+        Assert.Empty(evaluation.Warnings);
+    }
+
+    [Fact]
+    public void Unique_with_two_matches_is_null_with_a_warning_and_first_takes_the_first()
+    {
+        var unique = Evaluate(Read(DmnSamples.Renewal()), "recommendation", new() { ["score"] = 80, ["unit needs"] = true });
+        Assert.True(unique.Output.IsNull);
+        Assert.Contains(unique.Warnings, w => w.Contains("UNIQUE"));
+
+        var first = Evaluate(Read(DmnSamples.Renewal("FIRST")), "recommendation", new() { ["score"] = 80, ["unit needs"] = true });
+        Assert.Equal("\"extend\"", first.Output.ToString());
+        Assert.Equal("good and needed", Assert.Single(first.EvaluatedDecisions[0].MatchedRules).Annotation);
+    }
+
+    [Fact]
+    public void Collect_lists_every_match_and_required_decisions_are_evaluated_first()
+    {
+        var collect = Evaluate(Read(DmnSamples.Renewal("COLLECT", "list")), "recommendation", new() { ["score"] = 80, ["unit needs"] = true });
+        Assert.Equal("[\"extend\", \"review\"]", collect.Output.ToString());
+        Assert.Equal(2, collect.EvaluatedDecisions[0].MatchedRules.Count);
+
+        var letter = Evaluate(Read(DmnSamples.Renewal()), "letter", new() { ["score"] = 50, ["unit needs"] = true });
+        Assert.Equal("\"Recommendation: stop\"", letter.Output.ToString());
+        Assert.Equal(["recommendation", "letter"], letter.EvaluatedDecisions.Select(d => d.DecisionId));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_becomes_null_with_a_warning()
+    {
+        var evaluation = Evaluate(Read(DmnSamples.Renewal()), "recommendation", new() { ["score"] = "high", ["unit needs"] = true });
+        Assert.True(evaluation.Output.IsNull);
+        Assert.Contains(evaluation.Warnings, w => w.Contains("score") && w.Contains("number"));
+    }
+
+    [Fact]
+    public void Unknown_decision_throws_with_a_code()
+    {
+        var e = Assert.Throws<DmnEvaluationException>(() => Evaluate(Read(DmnSamples.Renewal()), "nope", []));
+        Assert.Equal("dmn-unknown-decision", e.Code);
+        Assert.Contains("nope", e.Text.In(Engine.Localization.Language.Indonesian));
+    }
+
+    [Fact]
+    public void Reader_reports_bad_feel_and_bad_references_with_codes_in_both_languages()
+    {
+        var result = DmnReader.Read(DmnSamples.Model("""
+            <decision id="d" name="D"><informationRequirement><requiredInput href="#missing"/></informationRequirement>
+              <literalExpression><text>1 +</text></literalExpression></decision>
+            """));
+        Assert.Null(result.Model);
+        Assert.Contains(result.Problems, p => p.Code == "dmn-feel-syntax" && p.ElementId == "D" && p.Severity == Severity.Error);
+        var missing = Assert.Single(result.Problems, p => p.Code == "dmn-missing-reference");
+        Assert.Equal("d", missing.ElementId);
+        Assert.Contains("Keputusan", missing.Text.In(Engine.Localization.Language.Indonesian));
+        Assert.Equal("dmn-not-dmn", Assert.Single(DmnReader.Read("<bpmn/>").Problems).Code);
+        Assert.Equal("dmn-not-xml", Assert.Single(DmnReader.Read("<definitions").Problems).Code);
+    }
+}

@@ -191,6 +191,7 @@ public static class PppkHost
         app.MapCaseNotesApi();
         app.MapExportsApi();
         app.MapStartFormApi();
+        Decisions.DecisionsApi.MapDecisionsApi(app);
         Calendar.CalendarApi.MapCalendarApi(app);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {

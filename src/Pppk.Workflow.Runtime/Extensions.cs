@@ -54,6 +54,7 @@ public static class Extensions
         });
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<FeelEnvironment>()));
         services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<Decisions.DecisionStore>();
         services.AddSingleton(sp => new JobHandlerRegistry(() => sp.GetServices<IJobHandler>()));
         services.AddSingleton<IDefinitionCheck, JobInputCheck>();
         services.AddSingleton<StepDbContexts>();

@@ -32,6 +32,7 @@ internal static class ElementBehaviors
         ElementType.IntermediateCatchEvent or ElementType.ReceiveTask => MessageCatchBehavior.Instance,
         ElementType.BoundaryEvent => BoundaryEventBehavior.Instance,
         ElementType.UserTask => UserTaskBehavior.Instance,
+        ElementType.BusinessRuleTask when node.CalledDecision is not null => BusinessRuleTaskBehavior.Instance,
         ElementType.ServiceTask or ElementType.SendTask or ElementType.BusinessRuleTask => JobTaskBehavior.Instance,
         ElementType.ScriptTask => node.Script is not null ? ScriptTaskBehavior.Instance : JobTaskBehavior.Instance,
         ElementType.ExclusiveGateway => ExclusiveGatewayBehavior.Instance,

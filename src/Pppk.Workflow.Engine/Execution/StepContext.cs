@@ -1,4 +1,5 @@
 using Pppk.Workflow.Engine.Expressions;
+using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
 
@@ -30,6 +31,12 @@ internal sealed class StepContext
     public DateTimeOffset Now { get; }
     public ExpressionEvaluator Expressions { get; }
     public TimeZoneInfo Zone { get; }
+
+    /// <summary>The FEEL environment decisions are evaluated in (the one expressions use).</summary>
+    public FeelEnvironment Feel { get; init; } = FeelEnvironment.Default;
+
+    /// <summary>Where business rule tasks find their decisions; null when the caller gave none (an incident if one is reached).</summary>
+    public IDecisionResolver? Decisions { get; init; }
     public List<Effect> Effects { get; } = [];
 
     /// <summary>The operation queue: entering elements and taking flows until every token waits.</summary>

@@ -17,10 +17,10 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     private readonly TimeZoneInfo _zone = zone ?? environment.TimeZone;
 
     /// <summary>Starts an instance at the none start event, or at <see cref="StartTrigger.StartEventId"/> (message/timer start).</summary>
-    public StepResult Start(ProcessModel model, StartTrigger trigger)
+    public StepResult Start(ProcessModel model, StartTrigger trigger, IDecisionResolver? decisions = null)
     {
         var state = new InstanceState { ProcessId = model.Id, ParentWaitId = trigger.ParentWaitId };
-        var context = NewContext(model, state);
+        var context = NewContext(model, state, decisions);
         var start = trigger.StartEventId is { } id
             ? model.Process.StartEvents.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"Process '{model.Id}' has no start event '{id}'.", nameof(trigger))
             : model.NoneStartEvent ?? throw new ArgumentException($"Process '{model.Id}' has no none start event; start it by message or timer with StartEventId.", nameof(trigger));
@@ -43,16 +43,16 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
     }
 
     /// <summary>Applies a trigger to a copy of <paramref name="state"/>. A trigger for a wait point that no longer exists changes nothing and says so in <see cref="StepResult.Ignored"/>.</summary>
-    public StepResult Handle(ProcessModel model, InstanceState state, Trigger trigger)
+    public StepResult Handle(ProcessModel model, InstanceState state, Trigger trigger, IDecisionResolver? decisions = null)
     {
         if (trigger is StartTrigger start)
-            return Start(model, start);
+            return Start(model, start, decisions);
         if (state.ProcessId != model.Id)
             throw new ArgumentException($"The state belongs to process '{state.ProcessId}', not to '{model.Id}'; load the model of the instance's own version.", nameof(model));
         if (state.Status != InstanceStatus.Active)
             return new StepResult(state, [], $"The instance is {state.Status.ToString().ToLowerInvariant()}; nothing to do.");
         var next = state.Clone();
-        var context = NewContext(model, next);
+        var context = NewContext(model, next, decisions);
         var ignored = trigger switch
         {
             CancelInstance c => Cancel(context, c),
@@ -170,8 +170,8 @@ public sealed class WorkflowEngine(TimeProvider clock, FeelEnvironment environme
         return text is null || text.Length > CaseValueMaxLength ? null : text;
     }
 
-    private StepContext NewContext(ProcessModel model, InstanceState state) =>
-        new(model, state, clock.GetUtcNow(), new ExpressionEvaluator(model.Expressions, environment), _zone);
+    private StepContext NewContext(ProcessModel model, InstanceState state, IDecisionResolver? decisions = null) =>
+        new(model, state, clock.GetUtcNow(), new ExpressionEvaluator(model.Expressions, environment), _zone) { Feel = environment, Decisions = decisions };
 
     private static string? Cancel(StepContext context, CancelInstance cancel)
     {

@@ -61,6 +61,7 @@ internal static class ElementNames
         ["retries"] = "jumlah percobaan ulang",
         ["script"] = "skrip",
         ["called process id"] = "id proses yang dipanggil",
+        ["called decision id"] = "id keputusan yang dipanggil",
         ["case unit"] = "unit kasus (caseUnit)",
         ["case subject"] = "subjek kasus (caseSubject)",
         ["case title (caseTitle)"] = "judul kasus (caseTitle)",

@@ -247,7 +247,7 @@ internal sealed partial class ElementRules
             case ElementType.ServiceTask or ElementType.SendTask or ElementType.BusinessRuleTask:
             case ElementType.ScriptTask when node.Script is null:
                 if (node.ElementType == ElementType.BusinessRuleTask && ZeebeCalledDecision(node))
-                    Error(node.Id, T.DmnNotSupported.Format(node.Id));
+                    CheckCalledDecision(node);
                 else if (string.IsNullOrWhiteSpace(node.TaskDefinition?.Type))
                     Error(node.Id, node.ElementType == ElementType.ScriptTask
                         ? T.ScriptWithoutScriptOrJob.Format(node.Id)
@@ -284,6 +284,15 @@ internal sealed partial class ElementRules
         foreach (var mapping in node.Inputs.Concat(node.Outputs))
             if (string.IsNullOrWhiteSpace(mapping.Target))
                 Error(node.Id, T.MappingWithoutTarget.Format(node.Id));
+    }
+
+    /// <summary>A DMN call needs the decision and where its result goes; whether the decision is deployed the runtime checks.</summary>
+    private void CheckCalledDecision(FlowNode node)
+    {
+        if (string.IsNullOrWhiteSpace(node.CalledDecision?.DecisionId))
+            Error(node.Id, T.DecisionIdMissing.Format(node.Id));
+        if (string.IsNullOrWhiteSpace(node.CalledDecision?.ResultVariable))
+            Error(node.Id, T.DecisionResultVariableMissing.Format(node.Id));
     }
 
     private static bool ZeebeCalledDecision(FlowNode node) =>

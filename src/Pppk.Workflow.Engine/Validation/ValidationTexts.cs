@@ -191,9 +191,12 @@ public static class ValidationTexts
         "Pesan '{0}' pada '{1}' tidak memiliki kunci korelasi, jadi sistem tidak tahu kasus mana yang menerimanya; isi \"Kunci korelasi\" (mis. =applicationId).");
 
     // Activities
-    public static readonly TextTemplate DmnNotSupported = new("unsupported-dmn",
-        "Business rule task '{0}' calls a DMN decision, which is not supported; give it a job type (zeebe:taskDefinition) handled in the host.",
-        "Tugas aturan bisnis '{0}' memakai tabel keputusan DMN, yang tidak didukung; pilih langkah otomatis yang tersedia (tombol \"Templat…\").");
+    public static readonly TextTemplate DecisionIdMissing = new("called-decision-without-id",
+        "Business rule task '{0}' calls a DMN decision but names none; set zeebe:calledDecision decisionId.",
+        "Tugas aturan bisnis '{0}' memanggil keputusan DMN tetapi belum menyebut keputusannya; isi \"ID keputusan\".");
+    public static readonly TextTemplate DecisionResultVariableMissing = new("called-decision-without-result",
+        "Business rule task '{0}' has no result variable; set zeebe:calledDecision resultVariable (where the decision's output goes).",
+        "Tugas aturan bisnis '{0}' belum memiliki variabel hasil; isi \"Variabel hasil\" (tempat keluaran keputusan disimpan).");
     public static readonly TextTemplate ScriptWithoutScriptOrJob = new("script-without-script-or-job",
         "Script task '{0}' has neither a FEEL script (zeebe:script) nor a job type (zeebe:taskDefinition type); set one.",
         "Tugas skrip '{0}' belum berisi apa-apa; tulis ekspresi FEEL-nya atau pilih langkah otomatis yang tersedia.");

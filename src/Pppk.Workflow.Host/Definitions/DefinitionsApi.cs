@@ -27,6 +27,7 @@ public static class DefinitionsApi
             {
                 deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
                 forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version, created = d.Created }),
+                decisions = result.Deployed.Where(d => d.Kind == "decision").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
                 warnings = Items(result, "warning", request.Language()),
             };
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);

@@ -30,7 +30,7 @@ public static class InstancesApi
     /// The case at <c>{id}</c> answers 404, as one that does not exist, to a caller who may not see it (<see cref="InstanceTable.SeesCaseAsync"/>);
     /// checked before the endpoint runs, so nothing of it is read and the access log records no opening.
     /// </summary>
-    private static RouteHandlerBuilder SeenOnlyByWhoMay(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
+    internal static RouteHandlerBuilder SeenOnlyByWhoMay(this RouteHandlerBuilder builder) => builder.AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
         if (http.Request.RouteValues["id"] is string raw && Guid.TryParse(raw, out var id)

@@ -19,6 +19,7 @@ internal static class WorkflowModel
     public static void Configure(ModelBuilder b)
     {
         Calendar.HolidayModel.Configure(b);
+        Decisions.DecisionModel.Configure(b);
         b.HasPostgresExtension("pg_trgm"); // the inbox's search (instances.search); trusted, so the database owner may create it
         b.Entity<DefinitionRecord>(e =>
         {

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>
-/// What one deployment held: the version of every process and form in it, new or unchanged. Kept on each process version
+/// What one deployment held: the version of every process, form and decision in it, new or unchanged. Kept on each process version
 /// the deployment created (the <c>deployment</c> column, <see cref="DefinitionTable"/>), so a link bound by <c>deployment</c> finds its partner.
 /// </summary>
-public sealed record DeployedTogether(Dictionary<string, int> Processes, Dictionary<string, int> Forms)
+public sealed record DeployedTogether(Dictionary<string, int> Processes, Dictionary<string, int> Forms, Dictionary<string, int>? Decisions = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -12,7 +12,7 @@ using Pppk.Workflow.Engine.Validation;
 
 namespace Pppk.Workflow.Runtime.Definitions;
 
-/// <summary>Validates and deploys BPMN files and forms. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
+/// <summary>Validates and deploys BPMN files, forms and DMN decisions. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
 public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks,
     FeelEnvironment feel, ILogger<DeploymentService> logger, Jobs.JobHandlerRegistry handlers)
 {
@@ -34,13 +34,13 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
     /// <summary>Every problem of every file (errors and warnings); deploys nothing.</summary>
     public async Task<Result> ValidateAsync(IReadOnlyList<DeployFile> files, CancellationToken ct)
     {
-        var (problems, _, _) = await CheckAsync(files, ct);
+        var (problems, _, _, _) = await CheckAsync(files, ct);
         return new Result(problems.All(p => p.Severity != "error"), problems, []);
     }
 
     public async Task<Result> DeployAsync(IReadOnlyList<DeployFile> files, string? user, CancellationToken ct)
     {
-        var (problems, bpmn, forms) = await CheckAsync(files, ct);
+        var (problems, bpmn, forms, dmn) = await CheckAsync(files, ct);
         if (problems.Any(p => p.Severity == "error")) return new Result(false, problems, []);
 
         var deployed = new List<DeployedItem>();
@@ -53,6 +53,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             await DefinitionTable.LockDeploymentsAsync(connection, tx, ct);
             foreach (var form in forms)
                 deployed.Add(await DeployFormAsync(connection, tx, form.File, form.Id, ct));
+            deployed.AddRange(await Decisions.DecisionDeployment.DeployAsync(connection, tx, dmn, user, ct));
             foreach (var (file, parsed) in bpmn)
             {
                 var checksum = Checksum(file.Content);
@@ -76,12 +77,13 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         return new Result(true, problems, deployed);
     }
 
-    /// <summary>Deploys every BPMN and form file under <paramref name="directory"/> (start-up); unchanged files add nothing.</summary>
+    /// <summary>Deploys every BPMN, DMN and form file under <paramref name="directory"/> (start-up); unchanged files add nothing.</summary>
     public async Task<Result> DeployDirectoryAsync(string directory, CancellationToken ct)
     {
         if (!Directory.Exists(directory)) return new Result(true, [], []);
         var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".form", StringComparison.OrdinalIgnoreCase))
+            .Where(f => f.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".form", StringComparison.OrdinalIgnoreCase)
+                        || f.EndsWith(".dmn", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .Select(f => new DeployFile(Path.GetRelativePath(directory, f), File.ReadAllText(f)))
             .ToList();
@@ -93,13 +95,15 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         return result;
     }
 
-    private async Task<(List<Problem>, List<(DeployFile, BpmnDefinitions)>, List<(DeployFile File, string Id)>)> CheckAsync(IReadOnlyList<DeployFile> files, CancellationToken ct)
+    private async Task<(List<Problem>, List<(DeployFile, BpmnDefinitions)>, List<(DeployFile File, string Id)>, List<Decisions.DecisionDeployment.Read>)> CheckAsync(
+        IReadOnlyList<DeployFile> files, CancellationToken ct)
     {
         var problems = new List<Problem>();
         var bpmn = new List<(DeployFile, BpmnDefinitions)>();
         var forms = new List<(DeployFile, string)>();
         if (files.Count == 0) problems.Add(new Problem(null, null, "error", DeploymentTexts.NoFile.Format()));
-        foreach (var file in files)
+        var dmn = Decisions.DecisionDeployment.ReadAll([.. files.Where(Decisions.DecisionDeployment.IsDmn)], problems);
+        foreach (var file in files.Where(f => !Decisions.DecisionDeployment.IsDmn(f)))
         {
             if (file.FileName.EndsWith(".form", StringComparison.OrdinalIgnoreCase))
             {
@@ -142,7 +146,8 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             }
         }
         await BindingChecks.CheckAsync(db, bpmn, forms, problems, ct);
-        return (problems, bpmn, forms);
+        await Decisions.DecisionDeployment.CheckCallsAsync(db, bpmn, dmn, problems, ct);
+        return (problems, bpmn, forms, dmn);
     }
 
     private static string? FormId(DeployFile file, List<Problem> problems)
@@ -186,7 +191,8 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
         if (createdIds.Count == 0) return;
         var together = new DeployedTogether(
             deployed.Where(d => d.Kind == "process").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version),
-            deployed.Where(d => d.Kind == "form").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version));
+            deployed.Where(d => d.Kind == "form").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version),
+            deployed.Where(d => d.Kind == "decision").GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Version));
         await DefinitionTable.RecordDeploymentAsync(c, tx, together.ToJson(), [.. createdIds], ct);
     }
 

@@ -41,4 +41,16 @@ public static class DeploymentTexts
     public static readonly TextTemplate JobInputNotProvided = new("job-input-not-provided",
         "The step '{0}' needs '{1}' ({2}), but nothing in the process sets it (no start variable, form field, result of another step or input mapping); map it under Inputs of this step, or the step will stop with an incident.",
         "Langkah '{0}' memerlukan data '{1}' ({2}), tetapi tidak ada yang mengisinya di proses ini (bukan data awal, isian formulir, hasil langkah lain, atau masukan langkah ini). Isi di bagian Masukan langkah ini; jika tidak, langkah ini akan berhenti dengan insiden.");
+    public static readonly TextTemplate NotDmn = new("deployment-not-dmn",
+        "Not a readable DMN file: {0}",
+        "Bukan berkas DMN yang dapat dibaca: {0}");
+    public static readonly TextTemplate DmnImportCycle = new("deployment-dmn-import-cycle",
+        "The DMN models of this deployment import each other in a circle (at namespace '{0}'); break the circle.",
+        "Model DMN dalam penerapan ini saling mengimpor secara melingkar (pada namespace '{0}'); putuskan lingkarannya.");
+    public static readonly TextTemplate DecisionNotDeployed = new("called-decision-unknown",
+        "Business rule task '{0}' calls decision '{1}', which is neither deployed nor in this deployment; deploy its .dmn file with it.",
+        "Tugas aturan bisnis '{0}' memanggil keputusan '{1}', yang belum diterapkan dan tidak ada dalam penerapan ini; terapkan berkas .dmn-nya bersamanya.");
+    public static readonly TextTemplate DecisionTagNotDeployed = new("called-decision-version-tag-unknown",
+        "Business rule task '{0}' calls decision '{1}' with version tag '{2}', which no deployed version carries; deploy that version (zeebe:versionTag) with it.",
+        "Tugas aturan bisnis '{0}' memanggil keputusan '{1}' dengan tag versi '{2}', yang tidak dimiliki versi mana pun; terapkan versi itu (zeebe:versionTag) bersamanya.");
 }

@@ -25,6 +25,7 @@ namespace Pppk.Workflow.Runtime.Steps;
 internal sealed class StepProcessor(
     WorkflowEngine engine,
     DefinitionStore definitions,
+    Decisions.DecisionStore decisionStore,
     JobHandlerRegistry handlers,
     StepDbContexts contexts,
     TimeProvider clock,
@@ -42,12 +43,14 @@ internal sealed class StepProcessor(
                 await RunDueJobAsync(tx, instance, due.Job, ct);
                 continue;
             }
-            var model = (await definitions.GetAsync(instance.DefinitionId, ct)).Model;
+            var deployed = await definitions.GetAsync(instance.DefinitionId, ct);
+            var model = deployed.Model;
+            var decisions = await decisionStore.ResolverForAsync(deployed, ct); // null unless the process has business rule tasks
             var result = tx.Overruns.Count > 0 && OverrunSteps.IsKnown(tx, Overrun.EngineKey(instance, trigger))
                 ? OverrunSteps.EngineResult(tx, instance, trigger)
-                : trigger is StartTrigger start ? engine.Start(model, start)
+                : trigger is StartTrigger start ? engine.Start(model, start, decisions)
                 : trigger is InstanceMigration.MigrateTo migrate ? migrate.Run(engine, instance)
-                : engine.Handle(model, instance.State, trigger);
+                : engine.Handle(model, instance.State, trigger, decisions);
             if (result.WasIgnored)
             {
                 tx.Ignored.Add((instance.Id, result.Ignored!));
@@ -137,6 +140,9 @@ internal sealed class StepProcessor(
                 break;
             case ElementMigrated or UserTaskMigrated or JobMigrated or WaitPointMigrated or IncidentMigrated or InstanceMigrated:
                 await InstanceMigration.MigratedRows.ApplyAsync(tx, definitions, instance, effect, ct);
+                break;
+            case DecisionEvaluated d:
+                await Decisions.DecisionEvaluationTable.InsertAsync(tx.Connection, tx.Transaction, Decisions.DecisionRecords.From(instance.Id, d, now), ct);
                 break;
             case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
                 break; // carried by the state and the history

@@ -96,12 +96,14 @@ public class BindingTests
     }
 
     [Fact]
-    public void A_business_rule_task_binding_is_checked_while_the_decision_itself_is_still_refused()
+    public void A_business_rule_task_binding_is_checked_and_the_call_needs_a_result_variable()
     {
         var rule = """<businessRuleTask id="b"><extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" bindingType="soon"/></extensionElements></businessRuleTask>""";
         var problems = Check(Start() + rule + End(), "start -> b -> end");
         HasProblem(problems, "b", "binding-type-unknown");
-        HasProblem(problems, "b", "unsupported-dmn");
+        Assert.DoesNotContain(problems, p => p.Code == "called-decision-without-result");
+        var noResult = """<businessRuleTask id="b"><extensionElements><zeebe:calledDecision decisionId="d"/></extensionElements></businessRuleTask>""";
+        HasProblem(Check(Start() + noResult + End(), "start -> b -> end"), "b", "called-decision-without-result");
         var model = Bpmn.Model(Start() + rule + End(), "start -> b -> end");
         Assert.Equal(new CalledDecision("d", "r", new ResourceBinding("soon", null)), model.Node("b").CalledDecision);
     }

@@ -40,6 +40,9 @@ public sealed partial class TableOwnershipTests
         ["holiday_changes"] = ["Runtime/Calendar/HolidayRecords.cs"],
         ["case_comments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
         ["case_attachments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
+        ["decisions"] = ["Runtime/Decisions/DecisionTable.cs"],
+        ["decision_files"] = ["Runtime/Decisions/DecisionTable.cs"],
+        ["decision_evaluations"] = ["Runtime/Decisions/DecisionEvaluationTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

@@ -146,6 +146,186 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.ToTable("holiday_years", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Decisions.DecisionEvaluationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecisionKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decision_key");
+
+                    b.Property<string>("DecisionName")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_name");
+
+                    b.Property<int>("DecisionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_version");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("element_id");
+
+                    b.Property<long>("ElementInstanceKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("element_instance_key");
+
+                    b.Property<string>("ElementName")
+                        .HasColumnType("text")
+                        .HasColumnName("element_name");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trace");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_evaluations");
+
+                    b.HasIndex("InstanceId", "Id")
+                        .HasDatabaseName("ix_decision_evaluations_instance_id_id");
+
+                    b.ToTable("decision_evaluations", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Decisions.DecisionFileRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checksum");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.PrimitiveCollection<long[]>("Imports")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("imports");
+
+                    b.Property<string>("ModelId")
+                        .HasColumnType("text")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_files");
+
+                    b.ToTable("decision_files", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Decisions.DecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecisionRequirementsKey")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_requirements_key");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<long>("FileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_id");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VersionTag")
+                        .HasColumnType("text")
+                        .HasColumnName("version_tag");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_decisions_file_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decisions_key")
+                        .HasFilter("is_latest");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decisions_key_version");
+
+                    b.HasIndex("Key", "VersionTag")
+                        .HasDatabaseName("ix_decisions_key_version_tag")
+                        .HasFilter("version_tag IS NOT NULL");
+
+                    b.ToTable("decisions", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Runtime.Definitions.DefinitionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1171,6 +1351,16 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasDatabaseName("ix_user_tasks_state_assignee");
 
                     b.ToTable("user_tasks", "pppk");
+                });
+
+            modelBuilder.Entity("Pppk.Workflow.Runtime.Decisions.DecisionRecord", b =>
+                {
+                    b.HasOne("Pppk.Workflow.Runtime.Decisions.DecisionFileRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_decision_files_file_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Pppk.Workflow.Runtime.Decisions;
+
+/// <summary>One recorded evaluation as the instance's decisions list answers it.</summary>
+public sealed record DecisionEvaluationItem(long Id, string ElementId, string? ElementName, long ElementInstanceKey, string DecisionKey, int DecisionVersion,
+    string? DecisionName, JsonNode? Output, JsonNode? EvaluatedDecisions, DateTimeOffset EvaluatedAt);
+
+/// <summary>The SQL of <c>pppk.decision_evaluations</c> (its one owner): the "why" of business rule tasks in an instance's history.</summary>
+public static class DecisionEvaluationTable
+{
+    /// <summary>Records an evaluation in the step's transaction.</summary>
+    internal static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, DecisionEvaluationRecord r, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO pppk.decision_evaluations (instance_id, element_instance_key, element_id, element_name, decision_key, decision_version, decision_name, trace, evaluated_at)
+            VALUES (@i, @k, @e, @en, @d, @v, @dn, @t::jsonb, @at)
+            """, c, tx);
+        cmd.Parameters.AddWithValue("i", r.InstanceId);
+        cmd.Parameters.AddWithValue("k", r.ElementInstanceKey);
+        cmd.Parameters.AddWithValue("e", r.ElementId);
+        cmd.Parameters.AddWithValue("en", (object?)r.ElementName ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("d", r.DecisionKey);
+        cmd.Parameters.AddWithValue("v", r.DecisionVersion);
+        cmd.Parameters.AddWithValue("dn", (object?)r.DecisionName ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("t", r.Trace);
+        cmd.Parameters.AddWithValue("at", r.EvaluatedAt);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The evaluations of one instance in the order they ran (at most <paramref name="limit"/>).</summary>
+    public static async Task<List<DecisionEvaluationItem>> OfInstanceAsync(NpgsqlDataSource db, Guid instanceId, int limit, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT id, element_id, element_name, element_instance_key, decision_key, decision_version, decision_name, trace::text, evaluated_at
+            FROM pppk.decision_evaluations WHERE instance_id = @i ORDER BY id LIMIT @n
+            """);
+        cmd.Parameters.AddWithValue("i", instanceId);
+        cmd.Parameters.AddWithValue("n", limit);
+        var items = new List<DecisionEvaluationItem>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var trace = JsonNode.Parse(r.GetString(7)) as JsonObject;
+            items.Add(new(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetInt32(5),
+                r.IsDBNull(6) ? null : r.GetString(6), trace?["output"]?.DeepClone(), trace?["evaluatedDecisions"]?.DeepClone(), r.GetFieldValue<DateTimeOffset>(8)));
+        }
+        return items;
+    }
+}

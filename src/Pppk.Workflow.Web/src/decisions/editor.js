@@ -113,7 +113,10 @@ export default async function render(container, { params, navigate, search }) {
   }
 
   async function loadVersions() {
-    const items = current.deployed ? await decisionVersions(key, current.version) : [];
+    if (!current.deployed) { $('.versions').hidden = true; return; }
+    // The versions come with the decision; after a deployment the latest is read again for the new list.
+    const latest = await api.get(`/api/decisions/${encodeURIComponent(key)}`);
+    const items = await decisionVersions(key, latest.version, latest.versions);
     const list = $('[data-testid=version-list]');
     list.closest('.versions').hidden = !items.length;
     list.innerHTML = items.map((v) => `

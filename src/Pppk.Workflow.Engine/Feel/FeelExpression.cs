@@ -18,10 +18,15 @@ public sealed class FeelExpression
     /// Parses <paramref name="source"/>; throws <see cref="FeelSyntaxException"/> naming what was expected, line and column,
     /// also when the expression is longer or nests deeper than <paramref name="limits"/> (default <see cref="FeelLimits.Default"/>) allow.
     /// </summary>
-    public static FeelExpression Parse(string source, FeelLimits? limits = null)
+    public static FeelExpression Parse(string source, FeelLimits? limits = null) =>
+        Parse(source, limits is null ? FeelParseOptions.Default : new FeelParseOptions { Limits = limits });
+
+    /// <summary>Parses with <paramref name="options"/> (a DMN model's names and the standard's run-time nulls: <see cref="FeelParseOptions.Dmn"/>).</summary>
+    public static FeelExpression Parse(string source, FeelParseOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new FeelExpression(source, Parser.Parse(source, limits ?? FeelLimits.Default));
+        ArgumentNullException.ThrowIfNull(options);
+        return new FeelExpression(source, Parser.Parse(source, options));
     }
 
     /// <summary>Parses without throwing; <paramref name="error"/> is set on failure.</summary>
@@ -45,17 +50,23 @@ public sealed class FeelExpression
     /// Evaluates against variables and an environment (clock, time zone, holiday calendar, limits). Type errors give FEEL
     /// null; exceeding one of the environment's <see cref="FeelLimits"/> throws <see cref="FeelLimitException"/>.
     /// </summary>
-    public FeelValue Evaluate(IFeelScope scope, FeelEnvironment environment)
+    public FeelValue Evaluate(IFeelScope scope, FeelEnvironment environment) =>
+        Run(scope, environment, root, static (node, context) =>
+        {
+            var result = node.Eval(context);
+            CheckResult(result, context.Budget.Limits);
+            return result;
+        });
+
+    /// <summary>Runs <paramref name="work"/> with a context and budget (an evaluation inside another one, like the range() built-in, spends from the outer budget).</summary>
+    internal static TResult Run<TState, TResult>(IFeelScope scope, FeelEnvironment environment, TState state, Func<TState, EvaluationContext, TResult> work)
     {
-        // An evaluation inside another one (the range() built-in) spends from the outer budget.
         var budget = EvaluationBudget.For(environment.Limits);
         var previous = budget.Activate();
         var context = EvaluationContext.Rent(scope, environment, budget);
         try
         {
-            var result = root.Eval(context);
-            CheckResult(result, budget.Limits);
-            return result;
+            return work(state, context);
         }
         catch (InsufficientExecutionStackException)
         {

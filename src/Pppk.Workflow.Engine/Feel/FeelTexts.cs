@@ -35,9 +35,6 @@ public static class FeelTexts
     public static readonly TextTemplate UnterminatedString = new("feel-unterminated-string",
         "Unterminated string: expected closing '\"'",
         "String tidak ditutup: diharapkan '\"' penutup");
-    public static readonly TextTemplate UnknownEscape = new("feel-unknown-escape",
-        "Unknown escape '\\{0}' in string",
-        "Escape '\\{0}' dalam string tidak dikenal");
 
     // Parser
     public static readonly TextTemplate ExpectedExpression = new("feel-expected-expression",
@@ -58,9 +55,6 @@ public static class FeelTexts
     public static readonly TextTemplate ExpectedParameterName = new("feel-expected-parameter-name",
         "Expected a parameter name but found {0}",
         "Diharapkan nama parameter tetapi ditemukan {0}");
-    public static readonly TextTemplate ExternalFunction = new("feel-external-function",
-        "External functions are not supported",
-        "Fungsi eksternal tidak didukung");
     public static readonly TextTemplate ExpectedOfAfterInstance = new("feel-expected-of",
         "Expected 'of' after 'instance' but found {0}",
         "Diharapkan 'of' setelah 'instance' tetapi ditemukan {0}");
@@ -97,9 +91,6 @@ public static class FeelTexts
     public static readonly TextTemplate ExpectedTypeName = new("feel-expected-type-name",
         "Expected a type name but found {0}",
         "Diharapkan nama tipe tetapi ditemukan {0}");
-    public static readonly TextTemplate UnclosedTypeParameters = new("feel-unclosed-type-parameters",
-        "Expected '>' to close the type parameters",
-        "Diharapkan '>' untuk menutup parameter tipe");
     public static readonly TextTemplate UnknownType = new("feel-unknown-type",
         "Unknown type '{0}': expected one of {1}",
         "Tipe '{0}' tidak dikenal: diharapkan salah satu dari {1}");
@@ -151,6 +142,7 @@ public static class FeelTexts
     public static readonly Term ToCloseList = new("to close the list", "untuk menutup daftar");
     public static readonly Term InRange = new("in the range", "dalam rentang");
     public static readonly Term ToCloseContext = new("to close the context", "untuk menutup konteks");
+    public static readonly Term ToCloseTypeParameters = new("in the type parameters", "dalam parameter tipe");
     public static readonly Term ToCloseTests = new("to close the list of tests", "untuk menutup daftar uji");
     public static readonly Term AfterIfCondition = new("after the if condition", "setelah kondisi if");
     public static readonly Term AfterThenBranch = new("after the then branch (FEEL if needs an else)", "setelah cabang then (if pada FEEL memerlukan else)");

@@ -33,7 +33,6 @@ public class FeelParseErrorTests
     [InlineData("a.", 1, 3, "Expected a name after '.'")]
     [InlineData("f(a: 1, 2)", 1, 9, "Named and positional arguments cannot be mixed")]
     [InlineData("/* open", 1, 1, "Unterminated comment")]
-    [InlineData("\"bad \\q escape\"", 1, 7, "Unknown escape")]
     [InlineData("1 and", 1, 6, "Unexpected end of expression")]
     [InlineData("then", 1, 1, "Unexpected keyword 'then'")]
     [InlineData("`open", 1, 1, "Unterminated `name`")]

@@ -93,9 +93,15 @@ internal sealed class DrgContext(ModelDefinition model, IFeelScope inputs)
     }
 }
 
-/// <summary>The entries of a context as names.</summary>
-internal sealed class ContextScope(FeelContext context, IFeelScope? outer = null) : IFeelScope
+/// <summary>The entries of a context as names (types from the outer scope).</summary>
+internal sealed class ContextScope(FeelContext context, IFeelScope? outer = null) : IFeelTypeScope
 {
     public bool TryResolve(string name, out FeelValue value) =>
         context.TryGet(name, out value) || (outer?.TryResolve(name, out value) ?? false);
+
+    public bool TryIsInstance(FeelValue value, string typeName, out bool isInstance)
+    {
+        isInstance = false;
+        return outer is IFeelTypeScope types && types.TryIsInstance(value, typeName, out isInstance);
+    }
 }

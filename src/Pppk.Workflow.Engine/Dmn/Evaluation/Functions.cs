@@ -31,13 +31,14 @@ internal abstract class DmnFunction(DmnRun run) : FeelFunction
 
     internal override FeelValue Invoke(ReadOnlySpan<FeelValue> args, EvaluationContext context) => Call(args.ToArray());
 
-    /// <summary>Calls with arguments in parameter order; too few are null, too many make the call null.</summary>
+    /// <summary>Calls with arguments in parameter order; another number of arguments makes the call null (DMN 1.5 §10.3.2.13).</summary>
     public FeelValue Call(FeelValue[] args)
     {
-        if (args.Length > Parameters.Count)
+        if (args.Length != Parameters.Count)
+        {
+            Run.Warn($"'{Name}' takes {Parameters.Count} argument(s), not {args.Length}; the result is null.");
             return Null;
-        if (args.Length < Parameters.Count)
-            args = [.. args, .. Enumerable.Repeat(Null, Parameters.Count - args.Length)];
+        }
         var budget = EvaluationBudget.For(Run.Environment.Limits);
         var previous = budget.Activate();
         budget.EnterCall();
@@ -69,6 +70,8 @@ internal sealed class DmnClosure(FunctionDefinitionExpression definition, IFeelS
 
     protected override FeelValue Body(FeelValue[] args)
     {
+        if (definition.Kind == "Java")
+            return JavaCall(args);
         if (definition.Kind != "FEEL")
             throw new DmnEvaluationException(DmnTexts.NotSupportedKind.Code, definition.Id,
                 DmnTexts.NotSupportedKind.Format(definition.Id ?? "", definition.Kind));
@@ -76,10 +79,36 @@ internal sealed class DmnClosure(FunctionDefinitionExpression definition, IFeelS
         for (var i = 0; i < definition.Parameters.Count; i++)
         {
             var (name, type) = definition.Parameters[i];
-            scope.Bind(name, type.Coerce(args[i], Run, $"Parameter '{name}'"));
+            if (!Arguments.TryConvert(args[i], type, Run, out var value))
+            {
+                Run.Warn($"'{Name}': argument '{name}' ({args[i]}) does not conform to type '{type.Name}'; the result is null.");
+                return Null;
+            }
+            scope.Bind(name, value);
         }
         var result = definition.Body?.Evaluate(Run, scope) ?? Null;
         return definition.ResultType.Coerce(result, Run, $"Result of '{Name}'");
+    }
+
+    /// <summary>
+    /// A Java function: its body is a context of class and method signature, called as FEEL's <c>external</c> functions
+    /// are (a few java.lang methods mapped to .NET; no Java runs, any other method is null).
+    /// </summary>
+    private FeelValue JavaCall(FeelValue[] args)
+    {
+        var mapping = definition.Body?.Evaluate(Run, captured) as FeelContext;
+        var type = mapping?.Get("class") as FeelString;
+        var signature = mapping?.Get("method signature") as FeelString;
+        if (type is null || signature is null)
+        {
+            Run.Warn($"Java function '{Name}' names no class and method signature; the result is null.");
+            return Null;
+        }
+        var parameters = string.Join(", ", definition.Parameters.Select((_, i) => "p" + i));
+        var text = $"function({parameters}) external {{java: {{class: {FeelString.Quote(type.Value)}, method signature: {FeelString.Quote(signature.Value)}}}}}";
+        if (FeelExpression.Parse(text, FeelParseOptions.Dmn(null, Run.Environment.Limits)).Evaluate(FeelScope.Empty, Run.Environment) is not FeelFunction function)
+            return Null;
+        return FunctionCall.Invoke(function, args, Run);
     }
 }
 
@@ -112,7 +141,7 @@ internal sealed class ServiceFunction(ServiceElement service, DrgContext drg, Dm
     public override IReadOnlyList<string> Parameters => parameters ??= [.. Inputs().Select(i => i.Element.Name)];
 
     private IEnumerable<(DrgElement Element, string? Prefix)> Inputs() =>
-        service.InputDecisions.Concat(service.InputData)
+        service.InputData.Concat(service.InputDecisions)
             .Select(href => drg.Model.Resolve(href))
             .Where(r => r is not null)
             .Select(r => r!.Value);
@@ -124,7 +153,11 @@ internal sealed class ServiceFunction(ServiceElement service, DrgContext drg, Dm
         var i = 0;
         foreach (var (element, _) in Inputs())
         {
-            var value = element.Type.Coerce(args[i++], Run, $"Parameter '{element.Name}' of '{service.Name}'");
+            if (!Arguments.TryConvert(args[i++], element.Type, Run, out var value))
+            {
+                Run.Warn($"Decision service '{service.Name}': argument '{element.Name}' does not conform to type '{element.Type.Name}'; the result is null.");
+                return Null;
+            }
             if (element is DecisionElement)
                 inner.Overrides[element.Id] = value;
             else
@@ -136,5 +169,27 @@ internal sealed class ServiceFunction(ServiceElement service, DrgContext drg, Dm
                 outputs[decision.Name] = Run.EvaluateDecision(decision, prefix is null ? inner : inner.Import(prefix));
         FeelValue result = outputs.Count == 1 ? outputs.GetAt(0).Value : new FeelContext(outputs);
         return result;
+    }
+}
+
+/// <summary>An argument for a typed parameter: null and conforming values pass, a singleton list or a single value converts, anything else fails.</summary>
+internal static class Arguments
+{
+    public static bool TryConvert(FeelValue arg, DmnType type, DmnRun run, out FeelValue value)
+    {
+        value = arg;
+        if (arg.IsNull || type.Conforms(arg, run))
+            return true;
+        if (!type.IsCollection && arg is FeelList { Count: 1 } single && type.Conforms(single[0], run))
+        {
+            value = single[0];
+            return true;
+        }
+        if (type is ListType list && arg is not FeelList && list.Item.Conforms(arg, run))
+        {
+            value = new FeelList([arg]);
+            return true;
+        }
+        return false;
     }
 }

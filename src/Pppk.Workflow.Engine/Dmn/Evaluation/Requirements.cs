@@ -11,7 +11,7 @@ internal static class Requirements
 {
     public static DmnScope Scope(DrgElement element, DrgContext drg, DmnRun run)
     {
-        var scope = new DmnScope { Fallback = name => Invocable(drg, name, run) };
+        var scope = new DmnScope { Fallback = name => Invocable(drg, name, run), Types = (type, value) => IsInstance(drg.Model, type, value, run) };
         Dictionary<string, OrderedDictionary<string, FeelValue>>? prefixed = null;
 
         void Bind(string? prefix, string name, FeelValue value)
@@ -58,6 +58,15 @@ internal static class Requirements
         ServiceElement service => new ServiceFunction(service, drg, run),
         _ => FeelValue.Null,
     };
+
+    /// <summary><c>instance of</c> an item definition of the model (or <c>import.type</c>); null when the name is no item definition.</summary>
+    private static bool? IsInstance(ModelDefinition model, string typeName, FeelValue value, DmnRun run)
+    {
+        var dot = typeName.IndexOf('.');
+        var type = model.Types.GetValueOrDefault(typeName)
+            ?? (dot > 0 && model.Imports.TryGetValue(typeName[..dot], out var imported) ? imported.Types.GetValueOrDefault(typeName[(dot + 1)..]) : null);
+        return type is null ? null : !value.IsNull && type.IsInstance(value, run);
+    }
 
     private static FeelValue? Invocable(DrgContext drg, string name, DmnRun run) =>
         drg.Model.ByName.TryGetValue(name, out var element) && element is KnowledgeElement or ServiceElement

@@ -3,92 +3,44 @@ using Pppk.Workflow.Engine.Feel;
 namespace Pppk.Workflow.Engine.Dmn;
 
 /// <summary>
-/// A decision table input entry, allowed values or input/output values: <c>-</c> (any), a comma list of positive tests,
-/// or <c>not(...)</c> of them. Parsed once as FEEL <c>? in (tests)</c> so every FEEL unary test form is supported.
+/// A decision table input entry, allowed values or input/output values (<see cref="FeelUnaryTests"/>), or tests that could
+/// not be parsed in a leniently read model: those never match and say why in a warning.
 /// </summary>
 internal sealed class UnaryTests
 {
-    public static readonly UnaryTests AnyValue = new("-", null, false);
+    public static readonly UnaryTests AnyValue = new("-", null, null);
 
-    private readonly FeelExpression? expression;
-    private readonly bool negated;
+    private readonly FeelUnaryTests? tests;
+    private readonly string? error;
 
-    private UnaryTests(string text, FeelExpression? expression, bool negated)
+    private UnaryTests(string text, FeelUnaryTests? tests, string? error)
     {
         Text = text;
-        this.expression = expression;
-        this.negated = negated;
+        this.tests = tests;
+        this.error = error;
     }
 
     public string Text { get; }
 
-    public bool IsAny => expression is null;
+    public bool IsAny => error is null && (tests is null || tests.IsAny);
 
-    /// <summary>Parses the tests; throws <see cref="FeelSyntaxException"/> (positions relative to the wrapped text).</summary>
-    public static UnaryTests Parse(string text, FeelLimits limits)
-    {
-        var trimmed = text.Trim();
-        if (trimmed is "" or "-")
-            return AnyValue;
-        var negated = false;
-        if (trimmed.StartsWith("not", StringComparison.Ordinal) && trimmed[3..].TrimStart() is ['(', .. var rest] && rest.EndsWith(')') && ClosesAtEnd(trimmed[trimmed.IndexOf('(')..]))
-        {
-            negated = true;
-            trimmed = rest[..^1];
-        }
-        return new UnaryTests(text, FeelExpression.Parse("? in (" + trimmed + "\n)", limits), negated);
-    }
+    /// <summary>Parses the tests; throws <see cref="FeelSyntaxException"/>.</summary>
+    public static UnaryTests Parse(string text, FeelParseOptions options) =>
+        string.IsNullOrWhiteSpace(text) ? AnyValue : new UnaryTests(text, FeelUnaryTests.Parse(text.Trim(), options), null);
 
-    /// <summary>True when the parenthesis at the start closes at the very end (so <c>not(a) or not(b)</c> is not one negation).</summary>
-    private static bool ClosesAtEnd(string text)
-    {
-        var depth = 0;
-        var inString = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-                continue;
-            }
-            if (c == '"') inString = true;
-            else if (c is '(' or '[' or '{') depth++;
-            else if (c is ')' or ']' or '}')
-            {
-                depth--;
-                if (depth == 0 && i != text.Length - 1)
-                    return false;
-            }
-        }
-        return depth == 0;
-    }
+    /// <summary>Tests that could not be parsed: they never match, with a warning (lenient reading only).</summary>
+    public static UnaryTests Invalid(string text, string error) => new(text, null, error);
 
     /// <summary>True, false, or null (a test could not be decided: no match).</summary>
     public bool? Test(FeelValue input, IFeelScope scope, DmnRun run)
     {
-        if (expression is null)
-            return true;
-        var result = expression.Evaluate(new InputScope(input, scope), run.Environment);
-        if (result is not FeelBoolean b)
+        if (error is not null)
+        {
+            run.Warn(error + " The test does not match.");
             return null;
-        return negated ? !b.Value : b.Value;
+        }
+        return tests is null ? true : tests.Test(input, scope, run.Environment);
     }
 
     public override string ToString() => Text;
-
-    /// <summary>Binds <c>?</c> to the input value over the surrounding variables.</summary>
-    private sealed class InputScope(FeelValue input, IFeelScope outer) : IFeelScope
-    {
-        public bool TryResolve(string name, out FeelValue value)
-        {
-            if (name == "?")
-            {
-                value = input;
-                return true;
-            }
-            return outer.TryResolve(name, out value);
-        }
-    }
 }

@@ -27,10 +27,20 @@ internal abstract class BoxedExpression
 /// <summary>A FEEL text; empty text is null.</summary>
 internal sealed class LiteralExpression(FeelExpression? expression) : BoxedExpression
 {
-    public string Text => expression?.Source ?? "";
+    public string Text => expression?.Source ?? Source;
 
-    protected override FeelValue Eval(DmnRun run, IFeelScope scope) =>
-        expression is null ? FeelValue.Null : expression.Evaluate(scope, run.Environment);
+    /// <summary>The text as written (also when it could not be parsed).</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Why the text could not be parsed (models read with <see cref="DmnReadOptions.KeepModelWithFeelErrors"/>).</summary>
+    public string? Error { get; init; }
+
+    protected override FeelValue Eval(DmnRun run, IFeelScope scope)
+    {
+        if (Error is not null)
+            run.Warn(Error + " The value is null.");
+        return expression is null ? FeelValue.Null : expression.Evaluate(scope, run.Environment);
+    }
 }
 
 /// <summary>Named entries that see the earlier ones; the entry without a name is the result, else the context itself.</summary>

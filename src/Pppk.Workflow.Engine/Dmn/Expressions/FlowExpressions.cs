@@ -11,10 +11,18 @@ internal sealed class ConditionalExpression : BoxedExpression
 
     public override IEnumerable<BoxedExpression> Children => new[] { If, Then, Else }.Where(e => e is not null)!;
 
-    protected override FeelValue Eval(DmnRun run, IFeelScope scope) =>
-        (If?.Evaluate(run, scope) ?? FeelValue.Null).IsTrue
+    protected override FeelValue Eval(DmnRun run, IFeelScope scope)
+    {
+        var condition = If?.Evaluate(run, scope) ?? FeelValue.Null;
+        if (condition is not FeelBoolean && !condition.IsNull)
+        {
+            run.Warn($"Conditional '{Id}': the condition is {condition}, not a boolean; the result is null.");
+            return FeelValue.Null;
+        }
+        return condition.IsTrue
             ? Then?.Evaluate(run, scope) ?? FeelValue.Null
             : Else?.Evaluate(run, scope) ?? FeelValue.Null;
+    }
 }
 
 /// <summary>DMN 1.5 boxed filter: the items of <c>in</c> for which <c>match</c> is true (<c>item</c> and a context item's entries are visible).</summary>
@@ -37,7 +45,13 @@ internal sealed class FilterExpression : BoxedExpression
             EvaluationBudget.Current?.Tick();
             var inner = new DmnScope(item is FeelContext c ? new ContextScope(c, scope) : scope);
             inner.Bind("item", item);
-            if ((Match?.Evaluate(run, inner) ?? FeelValue.Null).IsTrue)
+            var match = Match?.Evaluate(run, inner) ?? FeelValue.Null;
+            if (match is not FeelBoolean && !match.IsNull)
+            {
+                run.Warn($"Filter '{Id}': the match is {match}, not a boolean; the result is null.");
+                return FeelValue.Null;
+            }
+            if (match.IsTrue)
                 kept.Add(item);
         }
         return new FeelList(kept);

@@ -17,6 +17,9 @@ internal abstract class DmnType
 
     public abstract bool Conforms(FeelValue value, DmnRun run);
 
+    /// <summary><c>instance of</c>: the type's shape only (allowed values do not make another type), every component present.</summary>
+    public virtual bool IsInstance(FeelValue value, DmnRun run) => Conforms(value, run);
+
     public FeelValue Coerce(FeelValue value, DmnRun run, string where)
     {
         if (value.IsNull || ReferenceEquals(this, Any))
@@ -87,6 +90,9 @@ internal sealed class ListType(string name, DmnType item) : DmnType
                 return false;
         return true;
     }
+
+    public override bool IsInstance(FeelValue value, DmnRun run) =>
+        value is FeelList list && list.Items.All(v => v.IsNull || Item.IsInstance(v, run));
 }
 
 /// <summary>A structured item definition: a context whose listed components conform (missing ones read as null, extra ones are allowed).</summary>
@@ -105,6 +111,10 @@ internal sealed class ContextType(string name) : DmnType
                 return false;
         return true;
     }
+
+    public override bool IsInstance(FeelValue value, DmnRun run) =>
+        value is FeelContext context
+        && Components.All(c => context.TryGet(c.Name, out var v) && (v.IsNull || c.Type.IsInstance(v, run)));
 }
 
 /// <summary>A type narrowed by allowed values (unary tests), on a base type (item definitions' typeRef).</summary>
@@ -118,6 +128,8 @@ internal sealed class ConstrainedType(string name, DmnType baseType, UnaryTests 
 
     public override bool Conforms(FeelValue value, DmnRun run) =>
         value.IsNull || Base.Conforms(value, run) && allowed.Test(value, FeelScope.Empty, run) == true;
+
+    public override bool IsInstance(FeelValue value, DmnRun run) => Base.IsInstance(value, run);
 }
 
 /// <summary>A function item definition; parameter and result types are not checked (any function conforms).</summary>
@@ -138,4 +150,6 @@ internal sealed class AliasType(string name) : DmnType
     public override bool IsCollection => Target.IsCollection;
 
     public override bool Conforms(FeelValue value, DmnRun run) => Target.Conforms(value, run);
+
+    public override bool IsInstance(FeelValue value, DmnRun run) => Target.IsInstance(value, run);
 }

@@ -51,21 +51,29 @@ internal sealed partial class Builder
         return expression;
     }
 
-    private LiteralExpression ReadLiteral(XElement e, string owner) =>
-        new(Feel(e.Element(ns + "text")?.Value, owner, Attr(e, "id"))) { Id = Attr(e, "id"), TypeRef = Attr(e, "typeRef") };
-
-    /// <summary>Parses FEEL text; empty is null; a syntax error is a problem naming the owner.</summary>
-    private FeelExpression? Feel(string? text, string owner, string? id)
+    private LiteralExpression ReadLiteral(XElement e, string owner)
     {
+        var text = e.Element(ns + "text")?.Value;
+        var expression = Feel(text, owner, Attr(e, "id"), out var error);
+        return new LiteralExpression(expression) { Id = Attr(e, "id"), TypeRef = Attr(e, "typeRef"), Error = error, Source = text?.Trim() ?? "" };
+    }
+
+    /// <summary>Parses FEEL text; empty is null; a syntax error is a problem naming the owner (and <paramref name="error"/>).</summary>
+    private FeelExpression? Feel(string? text, string owner, string? id, out string? error)
+    {
+        error = null;
         if (string.IsNullOrWhiteSpace(text))
             return null;
         try
         {
-            return FeelExpression.Parse(text.Trim(), limits);
+            return FeelExpression.Parse(text.Trim(), options);
         }
         catch (FeelSyntaxException ex)
         {
-            problems.Add(ValidationProblem.Error(id ?? owner, DmnTexts.FeelSyntax.Format(DmnTexts.Expression, owner, text.Trim(), ex.ReasonText)));
+            var problem = ValidationProblem.Error(id ?? owner, DmnTexts.FeelSyntax.Format(DmnTexts.Expression, owner, text.Trim(), ex.ReasonText));
+            problems.Add(problem);
+            feelErrors.Add(problem);
+            error = problem.Message;
             return null;
         }
     }
@@ -77,13 +85,15 @@ internal sealed partial class Builder
             return null;
         try
         {
-            return UnaryTests.Parse(text, limits);
+            return UnaryTests.Parse(text, options);
         }
         catch (FeelSyntaxException ex)
         {
-            problems.Add(ValidationProblem.Error(Attr(e, "id") ?? id ?? owner,
-                DmnTexts.FeelSyntax.Format(DmnTexts.Expression, owner, text.Trim(), ex.ReasonText)));
-            return UnaryTests.AnyValue;
+            var problem = ValidationProblem.Error(Attr(e, "id") ?? id ?? owner,
+                DmnTexts.FeelSyntax.Format(DmnTexts.Expression, owner, text.Trim(), ex.ReasonText));
+            problems.Add(problem);
+            feelErrors.Add(problem);
+            return UnaryTests.Invalid(text, problem.Message);
         }
     }
 

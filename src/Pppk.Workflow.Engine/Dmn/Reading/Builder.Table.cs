@@ -48,7 +48,7 @@ internal sealed partial class Builder
             table.Outputs.Add(new TableOutput(Attr(output, "id") ?? $"{id}-output-{index}", name.Trim(),
                 Tests(output.Element(ns + "outputValues"), owner, id),
                 defaultEntry is null ? null : ReadLiteral(defaultEntry, owner),
-                string.IsNullOrWhiteSpace(valuesText) ? null : Feel("[" + valuesText + "]", owner, id)) { TypeRef = Attr(output, "typeRef") });
+                PriorityList(valuesText)) { TypeRef = Attr(output, "typeRef") });
         }
         index = 0;
         foreach (var rule in e.Elements(ns + "rule"))
@@ -68,5 +68,21 @@ internal sealed partial class Builder
             table.Rules.Add(new TableRule(ruleId, inputs, outputs, string.IsNullOrEmpty(annotation) ? null : annotation));
         }
         return table;
+    }
+
+    /// <summary>Output values as a list for priorities; values that are not plain expressions (<c>&lt; 5</c>) give no priorities.</summary>
+    private FeelExpression? PriorityList(string? valuesText) =>
+        string.IsNullOrWhiteSpace(valuesText) ? null : TryParse("[" + valuesText + "]");
+
+    private FeelExpression? TryParse(string text)
+    {
+        try
+        {
+            return FeelExpression.Parse(text, options);
+        }
+        catch (FeelSyntaxException)
+        {
+            return null;
+        }
     }
 }

@@ -6,9 +6,11 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Engine.Dmn;
 
 /// <summary>Builds one model from its XML: the DRG here, boxed expressions and item definitions in the partial files.</summary>
-internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems)
+internal sealed partial class Builder(
+    XElement root, IReadOnlyList<DmnModel> imports, FeelLimits limits, List<ValidationProblem> problems, HashSet<ValidationProblem> feelErrors)
 {
     private readonly XNamespace ns = root.Name.Namespace;
+    private FeelParseOptions options = FeelParseOptions.Dmn(null, limits);
     private readonly List<(BoxedExpression Expression, string Owner)> expressions = [];
     private ModelDefinition definition = null!;
 
@@ -19,6 +21,7 @@ internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imp
         definition = new ModelDefinition { Namespace = Attr(root, "namespace") ?? "", Name = name };
         var model = new DmnModel(id, name, definition.Namespace, definition);
         model.Imports = ReadImports();
+        options = FeelParseOptions.Dmn(KnownNames(), limits);
         ReadItemDefinitions();
         var elements = new List<DrgElement>();
         foreach (var e in root.Elements())
@@ -207,6 +210,26 @@ internal sealed partial class Builder(XElement root, IReadOnlyList<DmnModel> imp
         IteratorExpression => "iterator",
         _ => "none",
     };
+
+    /// <summary>
+    /// Every name the model declares (elements, variables, parameters, context entries, columns, item definitions and
+    /// their components) and those of its imports under their prefix: FEEL reads names with spaces, keywords or
+    /// operators (<c>Applicant's age</c>) as names only when it knows them.
+    /// </summary>
+    private List<string> KnownNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in root.Descendants())
+            if (e.Name.Namespace == ns && Attr(e, "name") is { Length: > 0 } name)
+                names.Add(name.Trim());
+        foreach (var (prefix, imported) in definition.Imports)
+        {
+            names.Add(prefix);
+            foreach (var name in imported.ByName.Keys.Concat(imported.Types.Keys))
+                names.Add(prefix + "." + name);
+        }
+        return [.. names];
+    }
 
     private static string? Attr(XElement? e, string name) => e?.Attribute(name)?.Value;
 }

@@ -21,8 +21,14 @@ public static partial class DmnReader
     public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports = null) => Read(xml, imports, FeelLimits.Default);
 
     /// <summary>Reads with the FEEL parse limits of <paramref name="limits"/> (the host's configured ones).</summary>
-    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, FeelLimits limits)
+    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, FeelLimits limits) =>
+        Read(xml, imports, new DmnReadOptions { Limits = limits });
+
+    /// <summary>Reads with options (limits; whether FEEL errors still give a model, as conformance tests need).</summary>
+    public static DmnReadResult Read(string xml, IReadOnlyList<DmnModel>? imports, DmnReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var limits = options.Limits ?? FeelLimits.Default;
         ArgumentNullException.ThrowIfNull(xml);
         var problems = new List<ValidationProblem>();
         XDocument document;
@@ -56,7 +62,22 @@ public static partial class DmnReader
             problems.Add(ValidationProblem.Error(null, DmnTexts.TooLarge.Format(count, MaxElements)));
             return new DmnReadResult(null, problems);
         }
-        var model = new Builder(root, imports ?? [], limits, problems).Build();
-        return new DmnReadResult(problems.Any(p => p.Severity == Severity.Error) ? null : model, problems);
+        var feelErrors = new HashSet<ValidationProblem>(ReferenceEqualityComparer.Instance);
+        var model = new Builder(root, imports ?? [], limits, problems, feelErrors).Build();
+        var blocking = problems.Any(p => p.Severity == Severity.Error && !(options.KeepModelWithFeelErrors && feelErrors.Contains(p)));
+        return new DmnReadResult(blocking ? null : model, problems);
     }
+}
+
+/// <summary>How <see cref="DmnReader"/> reads.</summary>
+public sealed record DmnReadOptions
+{
+    /// <summary>FEEL parse limits (null: <see cref="FeelLimits.Default"/>).</summary>
+    public FeelLimits? Limits { get; init; }
+
+    /// <summary>
+    /// Keep the model when only FEEL texts are invalid (still reported as errors): each such expression evaluates to
+    /// null with a warning, as the DMN TCK expects of a decision with an invalid expression. Deploying never uses this.
+    /// </summary>
+    public bool KeepModelWithFeelErrors { get; init; }
 }

@@ -50,6 +50,13 @@ internal sealed class RangeNode(bool startIncluded, Node? start, Node? end, bool
     }
 }
 
+/// <summary><c>(=e)</c> and <c>(!=e)</c> as range values.</summary>
+internal sealed class UnaryRangeNode(string op, Node value) : Node(value)
+{
+    public override FeelValue Eval(EvaluationContext context) =>
+        value.Eval(context) is var v && !v.IsNull ? FeelRange.Unary(op, v) : FeelValue.Null;
+}
+
 /// <summary>
 /// <c>list[filter]</c>. A number selects by 1-based position (negative counts from the end); otherwise the
 /// filter runs per item with <c>item</c> bound and, for context items, the item's entries visible as names.

@@ -28,7 +28,7 @@ internal static class FeelComparison
             case FeelContext x when b is FeelContext y:
                 return ContextEqual(x, y);
             case FeelRange x when b is FeelRange y:
-                return x.StartIncluded == y.StartIncluded && x.EndIncluded == y.EndIncluded
+                return x.UnaryOperator == y.UnaryOperator && x.StartIncluded == y.StartIncluded && x.EndIncluded == y.EndIncluded
                     && Equal(x.Start, y.Start) == true && Equal(x.End, y.End) == true;
             case FeelFunction when b is FeelFunction:
                 return false;

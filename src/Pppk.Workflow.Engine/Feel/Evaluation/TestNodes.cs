@@ -103,15 +103,9 @@ internal sealed class BetweenNode(Node value, Node low, Node high) : Node(value,
 }
 
 /// <summary><c>e instance of type</c>. Null is an instance of Null only; Any matches every non-null value.</summary>
-internal sealed class InstanceOfNode(Node value, FeelType? type, bool any) : Node(value)
+internal sealed class InstanceOfNode(Node value, TypeSpec type) : Node(value)
 {
-    public override FeelValue Eval(EvaluationContext context)
-    {
-        var v = value.Eval(context);
-        if (any)
-            return FeelBoolean.Of(!v.IsNull);
-        return FeelBoolean.Of(v.Type == type);
-    }
+    public override FeelValue Eval(EvaluationContext context) => FeelBoolean.Of(type.Accepts(value.Eval(context), context.Scope));
 }
 
 /// <summary><c>is defined(x)</c>: false for a name no scope knows or a missing context entry; true otherwise (even when null).</summary>

@@ -111,9 +111,11 @@ internal sealed class Lexer(string source)
     private static readonly string[] Symbols =
         ["**", "..", "<=", ">=", "!=", "+", "-", "*", "/", "=", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", "?"];
 
-    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$';
+    // Surrogates: names may use any Unicode letter or symbol beyond the BMP ({🐎: "bar"}).
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$' || char.IsSurrogate(c);
 
-    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '?';
+    // The apostrophe is a name part (DMN 1.5 §10.3.1.2 additional name symbols): "Applicant's age".
+    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '?' or '\'' or '\u2019' || char.IsSurrogate(c);
 
     private Token Number(int start, int column)
     {
@@ -180,7 +182,9 @@ internal sealed class Lexer(string source)
                     pos += 6;
                     break;
                 default:
-                    throw new FeelSyntaxException(FeelTexts.UnknownEscape.Format(e), line, pos - lineStart);
+                    // Kept as written (a regular expression's "\d", "\s", "\1"), as other FEEL engines and the TCK do.
+                    sb.Append('\\').Append(e);
+                    break;
             }
         }
     }

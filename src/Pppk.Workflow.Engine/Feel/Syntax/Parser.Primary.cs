@@ -47,6 +47,8 @@ internal sealed partial class Parser
             for (var i = 0; i < args.Count; i++)
             {
                 var p = function.IndexOfParameter(names[i]);
+                if (p < 0 && !callErrorsAtParse)
+                    return new LiteralNode(FeelValue.Null); // the standard: a wrong call is null at run time
                 if (p < 0)
                     throw Error(FeelTexts.UnknownParameter.Format(name, names[i], string.Join(", ", function.Parameters)), at);
                 slots[p] = args[i];
@@ -58,6 +60,8 @@ internal sealed partial class Parser
             for (var i = 0; i < count; i++)
                 ordered[i] = slots[i] ?? new LiteralNode(FeelValue.Null);
         }
+        if ((ordered.Length < function.MinArgs || ordered.Length > function.MaxArgs) && !callErrorsAtParse)
+            return new LiteralNode(FeelValue.Null);
         if (ordered.Length < function.MinArgs || ordered.Length > function.MaxArgs)
             throw Error(FeelTexts.WrongArgumentCount.Format(name, FeelTexts.Arity(function.MinArgs, function.MaxArgs), ordered.Length), at);
         if (name == "is defined")
@@ -112,7 +116,7 @@ internal sealed partial class Parser
             case TokenKind.Temporal:
                 index++;
                 return new LiteralNode(FeelTemporal.ParseAny(token.Text)
-                    ?? throw Error(FeelTexts.InvalidTemporal.Format(token.Text), token));
+                    ?? (callErrorsAtParse ? throw Error(FeelTexts.InvalidTemporal.Format(token.Text), token) : FeelValue.Null));
             case TokenKind.End:
                 throw Error(FeelTexts.UnexpectedEnd.Format());
             case TokenKind.Name:
@@ -156,6 +160,11 @@ internal sealed partial class Parser
 
     private Node ParseNamePrimary(Token token)
     {
+        if (!token.Quoted && knownNames?.Match(tokens, index) is { } known && known.Length >= PlainNameLength())
+        {
+            index += known.Length;
+            return new NameNode(known.Name);
+        }
         if (!token.Quoted)
         {
             switch (token.Text)
@@ -210,12 +219,28 @@ internal sealed partial class Parser
         return name;
     }
 
+    /// <summary>How many tokens <see cref="ParsePlainName"/> would join here.</summary>
+    private int PlainNameLength()
+    {
+        var i = 0;
+        while (PeekAt(i) is { Kind: TokenKind.Name, Quoted: false } t && !IsKeyword(t))
+            i++;
+        return i;
+    }
+
     /// <summary>After '.', words like 'start included' may join, but operators still end the name.</summary>
     private static bool IsKeywordOperator(Token t) =>
         t.Text is "and" or "or" or "in" or "between" or "instance" or "then" or "else" or "return" or "satisfies";
 
     private Node ParseParenthesisOrRange()
     {
+        if (Current.Is("=") || Current.Is("!="))
+        {
+            var op = Advance().Text;
+            var value = ParseAdditive();
+            ExpectSymbol(")", FeelTexts.ToCloseParenthesis);
+            return Fold(new UnaryRangeNode(op, value));
+        }
         var first = ParseExpression();
         if (AcceptSymbol(".."))
             return ParseRangeEnd(startIncluded: false, first);

@@ -19,6 +19,71 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// A decision table cell or allowed values (DMN 1.5 §10.3.1 rule 1): <c>-</c>, <c>not(tests)</c> or tests separated by
+    /// commas, each a comparison (<c>&lt; 5</c>, <c>!= "x"</c>) or any expression (a range, a list, a value, a boolean using <c>?</c>).
+    /// </summary>
+    public static (UnaryTest[] Tests, bool Negated, bool Any) ParseUnaryTests(string source, FeelParseOptions options)
+    {
+        var parser = Create(source, options);
+        if (parser.Current.Kind == TokenKind.End)
+            throw parser.Error(FeelTexts.ExpectedExpression.Format());
+        if (parser.Current.Is("-") && parser.PeekAt(1).Kind == TokenKind.End)
+            return ([], false, true);
+        var negated = parser.Current is { Kind: TokenKind.Name, Quoted: false, Text: "not" } && parser.PeekAt(1).Is("(")
+            && parser.ClosingParenthesisIsLast(parser.index + 1);
+        if (negated)
+            parser.index += 2;
+        var tests = new List<UnaryTest>();
+        do
+            tests.Add(parser.ParseListedTest());
+        while (parser.AcceptSymbol(","));
+        if (negated)
+            parser.ExpectSymbol(")", FeelTexts.ToCloseTests);
+        if (parser.Current.Kind != TokenKind.End)
+            throw parser.Error(FeelTexts.ExpectedOperatorOrEnd.Format(parser.Current.Describe()));
+        return (tests.ToArray(), negated, false);
+    }
+
+    /// <summary>Whether the bracket opened at <paramref name="open"/> closes at the last token (so <c>not(a) or b</c> stays an expression).</summary>
+    private bool ClosingParenthesisIsLast(int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Symbol)
+                continue;
+            if (t.Text is "(" or "[" or "{")
+                depth++;
+            else if (t.Text is ")" or "]" or "}")
+                depth--;
+            if (depth == 0)
+                return tokens[i + 1].Kind == TokenKind.End;
+        }
+        return false;
+    }
+
+    /// <summary>One test of a comma-separated list: a comparison with an implicit input, or an expression.</summary>
+    private UnaryTest ParseListedTest()
+    {
+        var savedInput = sawInput;
+        sawInput = false;
+        UnaryTest test;
+        if (Current.Kind == TokenKind.Symbol && CompareOperator(Current.Text) is { } op)
+        {
+            index++;
+            test = new ComparisonTest(op, ParseAdditive());
+        }
+        else
+        {
+            var node = ParseExpression();
+            test = new ExpressionTest(node, sawInput);
+        }
+        sawInput = savedInput;
+        return test;
+    }
+
     /// <summary>The right side of <c>in</c>: one positive unary test, or a parenthesised list of them.</summary>
     private UnaryTest[] ParseInTests()
     {
@@ -77,31 +142,81 @@ internal sealed partial class Parser
         ("function", FeelType.Function), ("Null", FeelType.Null), ("Any", null),
     ];
 
-    /// <summary>A type name after <c>instance of</c> (or a parameter type); <c>list&lt;number&gt;</c> counts as list.</summary>
-    private (FeelType? Type, bool Any) ParseTypeName()
+    /// <summary>A type after <c>instance of</c> or a parameter's <c>:</c> (DMN 1.5 grammar rules 54-58).</summary>
+    private TypeSpec ParseTypeName()
     {
+        Enter();
         var start = Current;
         if (start.Kind != TokenKind.Name)
             throw Error(FeelTexts.ExpectedTypeName.Format(start.Describe()));
         var name = Advance().Text;
         while (Current.Kind == TokenKind.Name && IsTypePrefix(name + " " + Current.Text))
             name += " " + Advance().Text;
-        if (Current.Is("<"))
+        TypeSpec spec;
+        if (Current.Is("<") && name is "list" or "range" or "context" or "function")
         {
-            var depth = 0;
-            do
+            index++;
+            spec = name switch
             {
-                if (Current.Is("<")) depth++;
-                else if (Current.Is(">")) depth--;
-                else if (Current.Kind == TokenKind.End) throw Error(FeelTexts.UnclosedTypeParameters.Format());
-                index++;
-            }
-            while (depth > 0);
+                "list" => new ListTypeSpec(ParseTypeName()),
+                "range" => new RangeTypeSpec(ParseTypeName()),
+                "context" => new ContextTypeSpec(ParseContextTypeEntries()),
+                _ => ParseFunctionType(),
+            };
+            if (name != "function")
+                ExpectSymbol(">", FeelTexts.ToCloseTypeParameters);
         }
+        else
+            spec = NamedOrBuiltin(name, start);
+        Exit();
+        return spec;
+    }
+
+    private TypeSpec NamedOrBuiltin(string name, Token start)
+    {
         foreach (var (known, type) in TypeNames)
             if (known == name)
-                return (type, type is null);
-        throw Error(FeelTexts.UnknownType.Format(name, string.Join(", ", TypeNames.Select(t => t.Name))), start);
+                return new BuiltinTypeSpec(type);
+        while (AcceptSymbol("."))
+            name += "." + (Current.Kind == TokenKind.Name ? ParsePlainName(allowKeywords: true) : throw Error(FeelTexts.ExpectedTypeName.Format(Current.Describe())));
+        if (callErrorsAtParse)
+            throw Error(FeelTexts.UnknownType.Format(name, string.Join(", ", TypeNames.Select(t => t.Name))), start);
+        return new NamedTypeSpec(name);
+    }
+
+    private (string, TypeSpec)[] ParseContextTypeEntries()
+    {
+        var entries = new List<(string, TypeSpec)>();
+        do
+        {
+            if (Current.Kind != TokenKind.Name)
+                throw Error(FeelTexts.ExpectedTypeName.Format(Current.Describe()));
+            var key = ParsePlainName(allowKeywords: true);
+            ExpectSymbol(":", FeelTexts.AfterContextKey(key));
+            entries.Add((key, ParseTypeName()));
+        }
+        while (AcceptSymbol(","));
+        return entries.ToArray();
+    }
+
+    /// <summary><c>function&lt;T1, T2&gt; -&gt; R</c>, after the '&lt;'.</summary>
+    private TypeSpec ParseFunctionType()
+    {
+        var arity = 0;
+        if (!Current.Is(">"))
+        {
+            do
+            {
+                ParseTypeName();
+                arity++;
+            }
+            while (AcceptSymbol(","));
+        }
+        ExpectSymbol(">", FeelTexts.ToCloseTypeParameters);
+        ExpectSymbol("-", FeelTexts.ToCloseTypeParameters);
+        ExpectSymbol(">", FeelTexts.ToCloseTypeParameters);
+        ParseTypeName();
+        return new FunctionTypeSpec(arity);
     }
 
     private static bool IsTypePrefix(string prefix)

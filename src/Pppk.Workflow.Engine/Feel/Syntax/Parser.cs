@@ -20,19 +20,30 @@ internal sealed partial class Parser
     private int index;
     /// <summary>Set when a '?' is parsed, so a unary test knows whether it uses the input value.</summary>
     private bool sawInput;
+    private readonly KnownNames? knownNames;
 
-    private Parser(string source, FeelLimits limits)
+    private readonly bool callErrorsAtParse;
+
+    private Parser(string source, FeelParseOptions options)
     {
-        this.limits = limits;
+        limits = options.Limits;
+        callErrorsAtParse = options.CallErrorsAtParse;
         foldBudget = new EvaluationBudget(limits, Math.Min(FoldIterations, limits.MaxIterations), FoldTime);
         tokens = new Lexer(source).Tokenize();
+        this.knownNames = KnownNames.Of(options.KnownNames);
     }
 
-    public static Node Parse(string source, FeelLimits limits)
+    private static Parser Create(string source, FeelParseOptions options)
     {
-        if (source.Length > limits.MaxExpressionLength)
-            throw new FeelSyntaxException(FeelTexts.ExpressionTooLong.Format(source.Length, limits.MaxExpressionLength), 1, 1);
-        var parser = new Parser(source, limits);
+        var max = options.Limits.MaxExpressionLength;
+        if (source.Length > max)
+            throw new FeelSyntaxException(FeelTexts.ExpressionTooLong.Format(source.Length, max), 1, 1);
+        return new Parser(source, options);
+    }
+
+    public static Node Parse(string source, FeelParseOptions options)
+    {
+        var parser = Create(source, options);
         if (parser.Current.Kind == TokenKind.End)
             throw parser.Error(FeelTexts.ExpectedExpression.Format());
         var node = parser.ParseExpression();
@@ -166,8 +177,8 @@ internal sealed partial class Parser
             while (AcceptSymbol(","));
         }
         ExpectSymbol(")", FeelTexts.ToCloseParameters);
-        if (Current.IsKeyword("external"))
-            throw Error(FeelTexts.ExternalFunction.Format());
+        if (AcceptKeyword("external"))
+            return new ExternalFunctionNode(parameters.ToArray(), ParseExpression());
         return new FunctionDefinitionNode(parameters.ToArray(), ParseExpression());
     }
 
@@ -210,8 +221,7 @@ internal sealed partial class Parser
                 if (!(Current.Text == "of" && Current.Kind == TokenKind.Name))
                     throw Error(FeelTexts.ExpectedOfAfterInstance.Format(Current.Describe()));
                 index++;
-                var (type, any) = ParseTypeName();
-                left = Checked(new InstanceOfNode(left, type, any));
+                left = Checked(new InstanceOfNode(left, ParseTypeName()));
             }
             else
                 return left;

@@ -15,12 +15,23 @@ public sealed class FeelRange(bool startIncluded, FeelValue start, FeelValue end
 
     public override FeelType Type => FeelType.Range;
 
+    /// <summary>
+    /// <c>(=10)</c> and <c>(!=10)</c> (DMN 1.5 §10.3.2.7): a range written as a unary equality test. <c>(=10)</c> has the
+    /// endpoints of <c>[10..10]</c> but is not equal to it.
+    /// </summary>
+    public string? UnaryOperator { get; private init; }
+
+    internal static FeelRange Unary(string op, FeelValue value) =>
+        new(op == "=", value, value, op == "=") { UnaryOperator = op };
+
     /// <summary>Ranges have no JSON form; they serialise as their FEEL text.</summary>
     public override JsonNode? ToJson() => JsonValue.Create(ToString());
 
     /// <summary>True, false, or null when the value is not comparable with the endpoints.</summary>
     public bool? Contains(FeelValue value)
     {
+        if (UnaryOperator is { } op)
+            return FeelComparison.Equal(value, Start) is { } eq ? eq == (op == "=") : null;
         if (!Start.IsNull)
         {
             var c = FeelComparison.Compare(value, Start);
@@ -42,6 +53,8 @@ public sealed class FeelRange(bool startIncluded, FeelValue start, FeelValue end
 
     public override string ToString()
     {
+        if (UnaryOperator is { } op)
+            return $"({op}{Start})";
         if (Start.IsNull)
             return (EndIncluded ? "<= " : "< ") + End;
         if (End.IsNull)

@@ -22,9 +22,6 @@ public sealed class PppkOptions
     /// <summary>Salary months paid per year (12 plus the 13th and holiday pay).</summary>
     public int SalaryMonthsPerYear { get; set; } = 14;
 
-    /// <summary>Share of a unit's staff that may be rated Baik or better, by the unit's own rating (e.g. Baik: 70).</summary>
-    public Dictionary<string, int> PredicateCapByUnitRating { get; set; } = new() { ["Sangat Baik"] = 100, ["Baik"] = 70, ["Butuh Perbaikan"] = 50, ["Kurang"] = 30, ["Sangat Kurang"] = 20 };
-
     /// <summary>Who signs SKs (shown on the SK): the Bupati or the Sekda acting for them.</summary>
     public string SkSigner { get; set; } = "Bupati Kutai Kartanegara";
 

@@ -125,11 +125,10 @@ public static class FormationsApi
             return new RankingDto(code, formation.Quota, true, scored.Count, unscored, final);
         }
 
-        // Provisional: the same rule the ranking handler applies (FormationRanking), on the scores so far.
-        var threshold = await db.Thresholds.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
+        // Provisional: the ranking handler's order (FormationRanking) on the scores so far; the thresholds table is applied when the formation is ranked.
         var candidates = scored.Where(x => x.a.Status != "tms").ToDictionary(x => x.a.Id);
         var items = FormationRanking.Rank(candidates.Values.Select(x => new RankingCandidate(x.a.Id, x.a.RegistrationNumber, x.a.PriorityCategory, x.a.BirthDate,
-                x.s!.Technical, x.s.ManagerialSocioCultural, x.s.Interview)), formation.Quota, threshold)
+                x.s!.Technical, x.s.ManagerialSocioCultural, x.s.Interview)), formation.Quota, belowThreshold: null)
             .Select(r => candidates[r.Candidate.ApplicantId] is var x
                 ? new RankingEntryDto(r.Rank, x.a.RegistrationNumber, x.a.Name, x.a.PriorityCategory, Scores(x.s!), x.a.BirthDate, r.Passed, r.Passed ? null : r.Reason)
                 : null!)

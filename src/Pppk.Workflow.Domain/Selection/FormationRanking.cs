@@ -11,13 +11,13 @@ public sealed record RankedCandidate(RankingCandidate Candidate, int Rank, bool 
 
 /// <summary>
 /// The final ranking of a formation: by priority category, then total score; ties broken by higher
-/// technical, then higher managerial + socio-cultural, then higher interview, then the older applicant. With the
-/// round's thresholds on, an applicant below any threshold can't pass (still ranked, for transparency). The top
-/// <c>quota</c> of those who meet the thresholds pass.
+/// technical, then higher managerial + socio-cultural, then higher interview, then the older applicant. An applicant
+/// below the round's thresholds (the <c>ambang-batas-seleksi</c> table's verdict, given as <paramref name="belowThreshold"/>:
+/// the reason, or null when met) can't pass (still ranked, for transparency). The top <c>quota</c> of the others pass.
 /// </summary>
 public static class FormationRanking
 {
-    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<RankingCandidate> candidates, int quota, RoundThreshold? threshold)
+    public static IReadOnlyList<RankedCandidate> Rank(IEnumerable<RankingCandidate> candidates, int quota, Func<RankingCandidate, string?>? belowThreshold)
     {
         var ordered = candidates
             .OrderBy(c => c.PriorityCategory)
@@ -34,7 +34,7 @@ public static class FormationRanking
         for (var i = 0; i < ordered.Count; i++)
         {
             var c = ordered[i];
-            var below = BelowThreshold(c, threshold);
+            var below = belowThreshold?.Invoke(c);
             string reason;
             bool pass;
             if (below is not null) (pass, reason) = (false, below);
@@ -44,14 +44,5 @@ public static class FormationRanking
             result.Add(new RankedCandidate(c, i + 1, pass, reason));
         }
         return result;
-    }
-
-    private static string? BelowThreshold(RankingCandidate c, RoundThreshold? t)
-    {
-        if (t is not { Enabled: true }) return null;
-        if (t.MinTechnical is { } tech && c.Technical < tech) return $"Nilai teknis {c.Technical} di bawah ambang batas {tech}";
-        if (t.MinManagerialSocioCultural is { } ms && c.ManagerialSocioCultural < ms) return $"Nilai manajerial dan sosiokultural {c.ManagerialSocioCultural} di bawah ambang batas {ms}";
-        if (t.MinInterview is { } iv && c.Interview < iv) return $"Nilai wawancara {c.Interview} di bawah ambang batas {iv}";
-        return null;
     }
 }

@@ -3,15 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Runtime.Instances;
-using Pppk.Workflow.Testing;
-using static Pppk.Workflow.Testing.Bpmn;
 
 namespace Pppk.Workflow.Domain.Tests.EndToEnd;
 
 /// <summary>
 /// The agency's own data, entered through the API only (CSV imports and single-record calls, no SQL), driving the
 /// workflows: the fiscal check of a renewal, a missing budget as finance's task, the distribution cap on the unit's
-/// staff, and a round's imported thresholds in the ranking.
+/// staff (the selection thresholds are a DMN table: DecisionRulesEndToEndTests).
 /// </summary>
 public sealed class AgencyDataEndToEndTests(PppkEndToEndHost host) : IClassFixture<PppkEndToEndHost>
 {
@@ -103,46 +101,7 @@ public sealed class AgencyDataEndToEndTests(PppkEndToEndHost host) : IClassFixtu
         Assert.Equal("3 dari 4 pegawai unit UDIST (75%) dinilai Baik atau lebih, melebihi batas 70% untuk unit berpredikat Baik.", (string?)third["distributionWarning"]);
     }
 
-    [Fact]
-    public async Task A_rounds_imported_thresholds_decide_who_passes_its_ranking()
-    {
-        await _s.ImportAsync("rounds", "tahun,tahap,nama,pendaftaran_mulai,pendaftaran_selesai,pengumuman_administrasi,sanggah_mulai,sanggah_selesai,jawaban_sanggah,cat_mulai,cat_selesai,pengumuman_mulai,pengumuman_selesai\n" +
-            "2023,1,Seleksi PPPK Guru 2023,2023-09-20,2023-10-09,2023-10-20,2023-10-21,2023-10-23,2023-10-26,2023-11-01,2023-11-30,2023-12-15,2023-12-20\n");
-        await _s.ImportAsync("thresholds", "tahun,tahap,jenis,ambang,min_teknis,min_manajerial_sosiokultural,min_wawancara\n2023,1,guru,ya,,117,24\n2023,1,teknis,tidak,,,\n");
-        await _s.ImportAsync("formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\nFT-23,Guru Kelas,UAMBANG,Unit Ambang,guru,2,2023,1\n");
-        await _s.ImportAsync("applicants", "no_peserta,nik,nama,email,tanggal_lahir,kode_formasi,kategori_prioritas\n" +
-            "23-01,6402010101900301,Ayu,ayu@contoh.id,1990-01-01,FT-23,2\n23-02,6402010101900302,Bayu,bayu@contoh.id,1990-01-02,FT-23,2\n23-03,6402010101900303,Cahya,cahya@contoh.id,1990-01-03,FT-23,2\n");
-        // Ayu has the best total but 110 in managerial + socio-cultural, under the round's 117 for teachers.
-        await _s.ImportAsync("scores", "no_peserta,nilai_teknis,nilai_manajerial_sosiokultural,nilai_wawancara\n23-01,440,110,40\n23-02,300,150,30\n23-03,280,140,28\n");
-
-        var api = new WorkflowApiClient(_s.Admin);
-        await api.DeployAsync(Chain("uji-verdikt", ServiceTask("verdikt", "pppk.record-verdict")));
-        await api.DeployAsync(Chain("uji-peringkat", ServiceTask("peringkat", "pppk.rank-formation")));
-        foreach (var reg in new[] { "23-01", "23-02", "23-03" })
-            await api.WaitForStatusAsync((string)(await api.StartAsync("uji-verdikt", new { registrationNumber = reg, verdict = "MS" }))["id"]!, "completed");
-
-        var ranked = await RankAsync(api);
-        Assert.Equal([("23-01", false), ("23-02", true), ("23-03", true)], ranked.Select(r => ((string)r!["registrationNumber"]!, (bool)r["passed"]!)));
-        Assert.Equal("Nilai manajerial dan sosiokultural 110 di bawah ambang batas 117", (string?)ranked[0]!["reason"]);
-
-        // The thresholds corrected by a new import (none for teachers): the same formation ranks by score alone.
-        await _s.ImportAsync("thresholds", "tahun,tahap,jenis,ambang,min_teknis,min_manajerial_sosiokultural,min_wawancara\n2023,1,guru,tidak,,,\n");
-        ranked = await RankAsync(api);
-        Assert.Equal([("23-01", true), ("23-02", true), ("23-03", false)], ranked.Select(r => ((string)r!["registrationNumber"]!, (bool)r["passed"]!)));
-
-        var round = (await _s.Admin.GetFromJsonAsync<JsonObject>("/api/rounds/2023/1"))!;
-        Assert.Equal("Seleksi PPPK Guru 2023", (string?)round["name"]);
-        Assert.Equal("2023-10-26", (string?)round["appealAnswerBy"]);
-    }
-
     private static StringContent Text(string csv) => new(csv, System.Text.Encoding.UTF8, "text/csv");
-
-    private async Task<JsonArray> RankAsync(WorkflowApiClient api)
-    {
-        var id = (string)(await api.StartAsync("uji-peringkat", new { formationCode = "FT-23" }))["id"]!;
-        var done = await api.WaitForStatusAsync(id, "completed");
-        return done["variables"]!["rankingResults"]!.AsArray();
-    }
 
     private async Task<JsonObject> EvaluateAsync(HttpClient evaluator, Dictionary<string, int> ids, string nik, int year, string period, string predicate)
     {

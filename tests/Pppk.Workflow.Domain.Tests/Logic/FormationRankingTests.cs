@@ -12,7 +12,7 @@ public sealed class FormationRankingTests
     [Fact]
     public void Priority_category_comes_before_a_higher_total()
     {
-        var ranked = FormationRanking.Rank([C("umum", 4, 450, 180, 40), C("thk2", 1, 200, 100, 20)], quota: 1, threshold: null);
+        var ranked = FormationRanking.Rank([C("umum", 4, 450, 180, 40), C("thk2", 1, 200, 100, 20)], quota: 1, belowThreshold: null);
         Assert.Equal(["thk2", "umum"], Order(ranked));
         Assert.True(ranked.Single(r => r.Candidate.RegistrationNumber == "thk2").Passed);
     }
@@ -69,8 +69,9 @@ public sealed class FormationRankingTests
     [Fact]
     public void With_thresholds_on_an_applicant_below_one_cannot_pass_and_the_next_one_takes_the_place()
     {
-        var threshold = new RoundThreshold { Enabled = true, MinManagerialSocioCultural = 117, MinInterview = 24 };
-        var ranked = FormationRanking.Rank([C("tinggi_tapi_wawancara_kurang", 1, 440, 170, 20), C("cukup", 4, 250, 117, 24)], 1, threshold);
+        // The table's verdict (ambang-batas-seleksi): below for the first, met for the second.
+        var ranked = FormationRanking.Rank([C("tinggi_tapi_wawancara_kurang", 1, 440, 170, 20), C("cukup", 4, 250, 117, 24)], 1,
+            c => c.Interview < 24 ? $"Nilai wawancara {c.Interview} di bawah ambang batas 24" : null);
         var first = ranked.Single(r => r.Rank == 1);
         Assert.Equal("tinggi_tapi_wawancara_kurang", first.Candidate.RegistrationNumber);
         Assert.False(first.Passed);
@@ -81,8 +82,7 @@ public sealed class FormationRankingTests
     [Fact]
     public void With_thresholds_off_rank_alone_decides()
     {
-        var off = new RoundThreshold { Enabled = false, MinManagerialSocioCultural = 117, MinInterview = 24 };
-        var ranked = FormationRanking.Rank([C("a", 1, 440, 100, 10), C("b", 4, 250, 117, 24)], 1, off);
+        var ranked = FormationRanking.Rank([C("a", 1, 440, 100, 10), C("b", 4, 250, 117, 24)], 1, _ => null);
         Assert.True(ranked.Single(r => r.Candidate.RegistrationNumber == "a").Passed);
     }
 

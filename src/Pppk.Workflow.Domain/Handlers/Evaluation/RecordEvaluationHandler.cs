@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
@@ -8,12 +7,12 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Evaluation;
 
 /// <summary>
-/// <c>pppk.record-evaluation</c>: stores the evaluator's predicate for the period, then checks the unit's distribution:
-/// when more of the unit's staff (employees with a contract in the unit during the period) are rated Baik or better
-/// than the unit's own rating allows, it says so (a warning
-/// the workflow shows; the rating stands).
+/// <c>pppk.record-evaluation</c>: stores the evaluator's predicate for the period, then counts the unit's distribution:
+/// how many of the unit's staff (employees with a contract in the unit during the period) are rated Baik or better.
+/// Whether that breaks the cap of the unit's own rating is the workflow's <c>batas-sebaran-predikat</c> table's to say
+/// (a warning; the rating stands).
 /// </summary>
-public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IDescribedJobHandler
+public sealed class RecordEvaluationHandler : IDescribedJobHandler
 {
     public string Type => "pppk.record-evaluation";
 
@@ -26,14 +25,12 @@ public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IDe
             new("predicate", "Predikat", JobValueType.Text),
             new("evaluationNotes", "Catatan penilaian", JobValueType.Text, Required: false),
             new("evaluatedBy", "Penilai (nama pengguna)", JobValueType.Text, Required: false),
-            new("unitRating", "Predikat unit", JobValueType.Text, Required: false),
         ],
         Outputs = [
             new("poorPerformance", "Kinerja kurang"),
             new("unitGoodShare", "Persentase Baik di unit"),
+            new("unitGoodCount", "Jumlah pegawai Baik atau lebih"),
             new("unitStaffCount", "Jumlah pegawai unit"),
-            new("distributionWarning", "Peringatan sebaran"),
-            new("distributionCapBroken", "Batas sebaran terlampaui"),
         ],
     };
     public bool Inline => true;
@@ -61,9 +58,7 @@ public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IDe
         evaluation.RecordedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
 
-        // Distribution in the unit for this period, against the cap of the unit's own rating (a setting per rating).
-        var unitRating = context.OptionalString("unitRating") ?? Predicates.Baik;
-        var caps = options.Value.PredicateCapByUnitRating;
+        // Distribution in the unit for this period, for the cap table of the unit's own rating.
         // The share of the unit's staff (employees with a contract in the unit during the period), not of the
         // ratings so far; an employee rated without such a contract still counts, so the share never exceeds 100%.
         var (start, end) = EvaluationPeriods.IsKnown(period) ? EvaluationPeriods.Range(year, period) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -76,13 +71,9 @@ public sealed class RecordEvaluationHandler(IOptions<PppkOptions> options) : IDe
         var staffCount = await staff.Union(rated.Select(r => r.Id)).CountAsync(ct);
         var good = await rated.CountAsync(r => r.Predicate == Predicates.SangatBaik || r.Predicate == Predicates.Baik, ct);
         var share = staffCount == 0 ? 0 : Math.Round(100m * good / staffCount, 1);
-        var cap = caps.GetValueOrDefault(unitRating, 100);
-        var warning = share > cap
-            ? $"{good} dari {staffCount} pegawai unit {employee.UnitCode} ({share}%) dinilai Baik atau lebih, melebihi batas {cap}% untuk unit berpredikat {unitRating}."
-            : null;
         return new JobResult.Completed(new JsonObject
         {
-            ["poorPerformance"] = Predicates.IsPoor(predicate), ["unitGoodShare"] = share, ["unitStaffCount"] = staffCount, ["distributionWarning"] = warning, ["distributionCapBroken"] = warning is not null,
+            ["poorPerformance"] = Predicates.IsPoor(predicate), ["unitGoodShare"] = share, ["unitGoodCount"] = good, ["unitStaffCount"] = staffCount,
         });
     });
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Handlers.SkIssuance;
 using Pppk.Workflow.Engine.Jobs;
@@ -10,7 +11,7 @@ using Pppk.Workflow.Runtime.Jobs;
 namespace Pppk.Workflow.Domain.Handlers.Renewal;
 
 /// <summary><c>pppk.end-contract</c>: the contract is not renewed; it ends honourably at its end date and the written notice is recorded.</summary>
-public sealed class EndContractHandler : IDescribedJobHandler
+public sealed class EndContractHandler(NpgsqlDataSource runtimeDb) : IDescribedJobHandler
 {
     public string Type => "pppk.end-contract";
 
@@ -22,6 +23,7 @@ public sealed class EndContractHandler : IDescribedJobHandler
         Outputs = [
             new("renewed", "Diperpanjang"),
             new("contractEnd", "Akhir kontrak"),
+            new("recommendationRule", "Aturan yang menyusun rekomendasi"),
         ],
     };
     public bool Inline => true;
@@ -34,6 +36,7 @@ public sealed class EndContractHandler : IDescribedJobHandler
         contract.Status = "ended";
         contract.NoticeSentAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
-        return new JobResult.Completed(new JsonObject { ["renewed"] = false, ["contractEnd"] = contract.End.Iso() });
+        return new JobResult.Completed(new JsonObject { ["renewed"] = false, ["contractEnd"] = contract.End.Iso(),
+            ["recommendationRule"] = await RecommendationRule.QuoteAsync(runtimeDb, context.InstanceId, ct) });
     });
 }

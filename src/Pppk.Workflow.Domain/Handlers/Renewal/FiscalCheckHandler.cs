@@ -36,6 +36,7 @@ public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IDescribedJ
             new("firstYearCost", "Biaya tahun pertama"),
             new("renewalCost", "Biaya perpanjangan"),
             new("unitRemaining", "Sisa anggaran unit"),
+            new("unitBudgetOk", "Sisa anggaran unit cukup"),
             new("regionalRatioPercent", "Rasio belanja pegawai daerah (%)"),
         ],
     };
@@ -85,6 +86,8 @@ public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IDescribedJ
         {
             ["fiscalDataMissing"] = false, ["fiscalDataNeeded"] = null, ["fiscalOk"] = result.Passed, ["fiscalCheckId"] = check.Id, ["fiscalReason"] = result.Reason, ["renewalCost"] = result.RenewalCost,
             ["firstYearCost"] = result.FirstYearCost, ["unitRemaining"] = result.UnitRemaining, ["regionalRatioPercent"] = result.RegionalRatioPercent,
+            // The parts the renewal table (rekomendasi-perpanjangan) weighs on their own.
+            ["unitBudgetOk"] = result.UnitOk,
         });
     });
 

@@ -19,7 +19,7 @@ public sealed class PerformanceSummaryHandler : IDescribedJobHandler
         Outputs = [
             new("performance", "Ringkasan kinerja"),
             new("performanceMissing", "Belum ada penilaian"),
-            new("poorPerformance", "Kinerja kurang"),
+            new("latestPredicate", "Predikat terakhir"),
         ],
     };
     public bool Inline => true;
@@ -48,8 +48,8 @@ public sealed class PerformanceSummaryHandler : IDescribedJobHandler
             },
             // No evaluation in the term: a renewal is decided on performance (PP 49/2018 art. 37), so it needs one first.
             ["performanceMissing"] = evaluations.Count == 0,
+            // What the renewal table (rekomendasi-perpanjangan) judges: the latest predicate, annual before quarterly.
             ["latestPredicate"] = latest?.Predicate,
-            ["poorPerformance"] = latest is not null && Predicates.IsPoor(latest.Predicate),
             ["employeeId"] = contract.EmployeeId,
             ["contractEnd"] = contract.End.Iso(),
         });

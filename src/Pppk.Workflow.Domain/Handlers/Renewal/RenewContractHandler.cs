@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Handlers.SkIssuance;
 using Pppk.Workflow.Engine.Jobs;
@@ -13,7 +14,7 @@ namespace Pppk.Workflow.Domain.Handlers.Renewal;
 /// day after the old one ends for the decided term, the old one marked renewed, and the first year's cost committed to
 /// the unit's budget. A part-time contract stays part-time (hours and pay basis kept), its term by <c>Pppk:PartTime</c>.
 /// </summary>
-public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IDescribedJobHandler
+public sealed class RenewContractHandler(IOptions<PppkOptions> pppk, NpgsqlDataSource runtimeDb) : IDescribedJobHandler
 {
     public string Type => "pppk.renew-contract";
 
@@ -31,6 +32,7 @@ public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IDescribe
             new("newContractTmt", "TMT kontrak baru"),
             new("newContractEnd", "Akhir kontrak baru"),
             new("extensionSkNumber", "Nomor SK perpanjangan"),
+            new("recommendationRule", "Aturan yang menyusun rekomendasi"),
         ],
     };
     public bool Inline => true;
@@ -61,6 +63,7 @@ public sealed class RenewContractHandler(IOptions<PppkOptions> pppk) : IDescribe
         return new JobResult.Completed(new JsonObject
         {
             ["newContractId"] = renewed.Id, ["newContractTmt"] = renewed.Tmt.Iso(), ["newContractEnd"] = renewed.End.Iso(), ["extensionSkNumber"] = skNumber, ["renewed"] = true,
+            ["recommendationRule"] = await RecommendationRule.QuoteAsync(runtimeDb, context.InstanceId, ct),
         });
     });
 }

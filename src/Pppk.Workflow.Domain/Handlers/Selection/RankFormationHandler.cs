@@ -9,7 +9,8 @@ namespace Pppk.Workflow.Domain.Handlers.Selection;
 
 /// <summary>
 /// <c>pppk.rank-formation</c>: ranks the eligible (MS) applicants of a formation with their CAT scores (see
-/// <see cref="FormationRanking"/>), records each result with the scores it was ranked on, marks applicants passed or
+/// <see cref="FormationRanking"/>) and the <c>ambang-batas-seleksi</c> table's verdict on each (<c>thresholdResults</c>,
+/// from <c>pppk.formation-scores</c> and the workflow's business rule task), records each result with the scores it was ranked on, marks applicants passed or
 /// not. Fails, naming who it waits for, while the formation is not complete (<see cref="RankingReadiness"/>). On a
 /// formation ranked before, each result says what it was (<c>previousRank</c>, <c>previousPassed</c>, <c>changed</c>)
 /// and <c>correctionReason</c> says why the ranking changed, for <c>pppk.announce-ranking</c>.
@@ -22,6 +23,7 @@ public sealed class RankFormationHandler : IDescribedJobHandler
     {
         Inputs = [
             new("formationCode", "Kode formasi", JobValueType.Text),
+            new("thresholdResults", "Hasil cek ambang batas per pelamar", JobValueType.List),
         ],
         Outputs = [
             new("unitCode", "Kode unit"),
@@ -47,19 +49,14 @@ public sealed class RankFormationHandler : IDescribedJobHandler
         var formation = await db.Formations.SingleOrDefaultAsync(f => f.Code == code, ct);
         if (formation is null) return new JobResult.Failure($"No formation with code {code}.");
         var facts = (await RankingFacts.LoadAsync(db, [code], ct)).GetValueOrDefault(code) ?? [];
-        if (!RankingReadiness.Complete(facts))
-        {
-            var waiting = facts.Where(a => RankingReadiness.WaitingFor(a) != RankingWait.None)
-                .Select(a => $"{a.RegistrationNumber} ({RankingReadiness.Code(RankingReadiness.WaitingFor(a))})").ToList();
-            return new JobResult.Failure(waiting.Count == 0
-                ? $"Formation {code} can't be ranked: it has no eligible (MS) applicant."
-                : $"Formation {code} can't be ranked yet: {waiting.Count} applicant(s) may still change it: {string.Join(", ", waiting.Take(10))}.");
-        }
+        if (NotReady(code, facts) is { } notReady) return new JobResult.Failure(notReady);
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == formation.RoundId, ct);
-        var threshold = await db.Thresholds.AsNoTracking().SingleOrDefaultAsync(t => t.RoundId == formation.RoundId && t.PositionType == formation.Type, ct);
         var eligible = RankingReadiness.Eligible(facts);
+        var verdicts = ThresholdVerdicts.Read(context.Variables["thresholdResults"]);
+        if (eligible.FirstOrDefault(a => !verdicts.ContainsKey(a.RegistrationNumber)) is { } unjudged)
+            return new JobResult.Failure($"thresholdResults has no verdict for applicant {unjudged.RegistrationNumber}; run the ambang-batas-seleksi table on every applicant of the formation again.");
         var applicants = await db.Applicants.Where(a => a.FormationCode == code).ToDictionaryAsync(a => a.Id, ct);
-        var ranked = FormationRanking.Rank(eligible.Select(a => Candidate(applicants[a.ApplicantId], a.Scores!)), formation.Quota, threshold);
+        var ranked = FormationRanking.Rank(eligible.Select(a => Candidate(applicants[a.ApplicantId], a.Scores!)), formation.Quota, c => verdicts[c.RegistrationNumber]);
 
         var previous = facts.Where(a => a.Ranked is not null).ToDictionary(a => a.ApplicantId, a => a.Ranked!);
         var reason = previous.Count == 0 ? null : CorrectionReason(facts, previous);
@@ -97,6 +94,17 @@ public sealed class RankFormationHandler : IDescribedJobHandler
             ["correction"] = previous.Count > 0, ["correctionReason"] = reason,
         });
     });
+
+    /// <summary>Why the formation can't be ranked yet (naming whom it waits for), or null when it can.</summary>
+    internal static string? NotReady(string code, IReadOnlyCollection<ApplicantRankingFacts> facts)
+    {
+        if (RankingReadiness.Complete(facts)) return null;
+        var waiting = facts.Where(a => RankingReadiness.WaitingFor(a) != RankingWait.None)
+            .Select(a => $"{a.RegistrationNumber} ({RankingReadiness.Code(RankingReadiness.WaitingFor(a))})").ToList();
+        return waiting.Count == 0
+            ? $"Formation {code} can't be ranked: it has no eligible (MS) applicant."
+            : $"Formation {code} can't be ranked yet: {waiting.Count} applicant(s) may still change it: {string.Join(", ", waiting.Take(10))}.";
+    }
 
     private static RankingCandidate Candidate(Applicant a, CatScore s) =>
         new(a.Id, a.RegistrationNumber, a.PriorityCategory, a.BirthDate, s.Technical, s.ManagerialSocioCultural, s.Interview);

@@ -4,6 +4,7 @@ import { escapeHtml, h } from '../format.js';
 import { formatDate, label, num, renderPager, PERIOD_LABELS } from './common.js';
 import { rupiah } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
+import { fillRenewalRules } from './renewal-rule.js';
 
 export default async function render(container, { search }) {
   const page = h(`
@@ -16,7 +17,7 @@ export default async function render(container, { search }) {
         <label>Kode unit <input name="unitCode" type="search"></label>
       </div>
       <table class="list"><thead>
-        <tr><th colspan="3">Pegawai dan kontrak</th><th colspan="2">Kinerja</th><th colspan="4">Masukan pemeriksaan anggaran</th></tr>
+        <tr><th colspan="3">Pegawai dan kontrak</th><th colspan="2">Kinerja</th><th colspan="4">Masukan pemeriksaan anggaran</th><th rowspan="2">Rekomendasi</th></tr>
         <tr><th>Pegawai</th><th>Unit / jabatan</th><th>Berakhir</th><th>Predikat tahunan terakhir</th><th>Triwulan terakhir</th>
           <th>Gaji/bulan (gol., masa kerja)</th><th>Biaya perpanjangan</th><th>Sisa anggaran unit (TA)</th><th>Rasio belanja pegawai daerah</th></tr></thead>
         <tbody data-testid="renewal-rows"></tbody></table>
@@ -46,9 +47,11 @@ export default async function render(container, { search }) {
         <td>${f.unitRemaining === null || f.unitRemaining === undefined ? `<a href="/anggaran?tahun=${f.fiscalYear}&unit=${encodeURIComponent(e.unitCode)}" data-link>Isi anggaran</a>` : rupiah(f.unitRemaining)}<br><small class="muted">TA ${f.fiscalYear}${f.unitCeiling !== null && f.unitCeiling !== undefined ? `, pagu ${rupiah(f.unitCeiling)}` : ''}</small>
           ${f.unitRemaining !== null && f.renewalCost !== null && f.unitRemaining < f.renewalCost ? ' <span class="badge danger">Tidak cukup</span>' : ''}</td>
         <td>${reg ? `${num(reg.ratioPercent)}% <small class="muted">(batas ${num(reg.capPercent)}%)</small>${reg.overCap ? ' <span class="badge danger">Melebihi batas</span>' : ''}` : '–'}</td>
+        <td class="renewal-rule" data-renewal-rule="${r.contractId}"><span class="muted">…</span></td>
       </tr>`;
-    }).join('') || '<tr><td colspan="9" class="muted">Tidak ada kontrak yang berakhir dalam rentang ini.</td></tr>';
+    }).join('') || '<tr><td colspan="10" class="muted">Tidak ada kontrak yang berakhir dalam rentang ini.</td></tr>';
     renderPager(page.querySelector('[data-testid=pager]'), data, load);
+    await fillRenewalRules(page.querySelector('[data-testid=renewal-rows]'));
   }
   months.addEventListener('change', () => load());
   unit.addEventListener('change', () => load());

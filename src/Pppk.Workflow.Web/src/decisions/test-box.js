@@ -58,8 +58,13 @@ export class TestBox {
 
   render() {
     const { definitions, decisionId, unsaved, deployed } = this.context();
-    this.onMatched(null, []);
     const decision = (definitions?.drgElement || []).find((e) => e.id === decisionId);
+    // Rendered again on every edit and view change: what was typed stays, and an unchanged box is left alone.
+    const state = JSON.stringify([decisionId, unsaved, deployed, decision ? decisionInputs(definitions, decisionId) : null]);
+    if (state === this.state) return;
+    this.state = state;
+    const typed = new Map([...this.host.querySelectorAll('[data-input]')].map((el) => [el.dataset.input, el.value]));
+    this.onMatched(null, []);
     if (!decision) {
       this.host.innerHTML = '<h3>Uji keputusan</h3><p class="muted">Buka satu keputusan untuk mengujinya.</p>';
       return;
@@ -71,6 +76,7 @@ export class TestBox {
       <form class="test-fields" data-testid="test-fields">${inputs.map(field).join('') || '<p class="muted">Keputusan ini tidak memerlukan masukan.</p>'}
         <button type="submit" class="primary" data-testid="evaluate" ${deployed ? '' : 'disabled'}>Uji</button></form>
       <div class="test-result" data-testid="test-result" hidden></div>`;
+    this.host.querySelectorAll('[data-input]').forEach((el) => { if (typed.has(el.dataset.input)) el.value = typed.get(el.dataset.input); });
     this.host.querySelector('form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.evaluate(decision).catch((err) => this.showError(err.message));

@@ -7,7 +7,7 @@ import { createDmnModeler } from './dmn-modeler.js';
 import { translateDmnTexts } from './dmn-dom.js';
 import { TestBox } from './test-box.js';
 import { showDmnProblems } from './dmn-problems.js';
-import { decisionVersions } from './versions.js';
+import { decisionVersions, deployedByText } from './versions.js';
 import { fromDmn13, toDmn13 } from './dmn-version.js';
 import './decisions.css';
 
@@ -87,7 +87,9 @@ export default async function render(container, { params, navigate, search }) {
       // A style rule, not classes on the cells: dmn-js re-renders its rows and would drop them.
       $('style[data-role=matched-rules]').textContent = ruleIds.map((id) => `.dmn-designer .dmn-decision-table-container td[data-row-id="${CSS.escape(id)}"]`).join(',\n')
         + (ruleIds.length ? ' { background: var(--matched-rule, #fff1b8) !important; box-shadow: inset 0 2px 0 #e0b400, inset 0 -2px 0 #e0b400; }' : '');
-      if (ruleIds.length) page.querySelector(`td[data-row-id="${CSS.escape(ruleIds[0])}"]`)?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // The first matched row in view, the table scrolled back to its first column (the rule's number).
+      const row = ruleIds.length && page.querySelector(`td[data-row-id="${CSS.escape(ruleIds[0])}"]`)?.closest('tr');
+      if (row) row.firstElementChild.scrollIntoView({ block: 'center', inline: 'start' });
     });
 
   function renderTabs() {
@@ -96,7 +98,21 @@ export default async function render(container, { params, navigate, search }) {
       <button type="button" data-view="${i}" class="${active === v ? 'active' : ''}" data-testid="dmn-tab" data-view-type="${v.type}" data-element-id="${escapeHtml(v.element.id)}">
         <small>${VIEW_LABELS[v.type] || v.type}</small> ${escapeHtml(v.type === 'drd' ? 'Semua keputusan' : v.name || v.element.id)}</button>`).join('');
   }
+  const fitted = new WeakSet();
   modeler.on('views.changed', () => {
+    // The diagram, the first time it shows, all in view (never enlarged) right of the palette and below the file's
+    // name box, which both float over the canvas.
+    const viewer = modeler.getActiveView()?.type === 'drd' && modeler.getActiveViewer();
+    if (viewer && !fitted.has(viewer)) {
+      fitted.add(viewer);
+      const canvas = viewer.get('canvas');
+      const { inner, outer } = canvas.viewbox();
+      const [left, top, margin] = [90, 130, 30];
+      const scale = Math.min(1, (outer.width - left - margin) / inner.width, (outer.height - top - margin) / inner.height);
+      if (inner.width && scale > 0) {
+        canvas.viewbox({ x: inner.x - left / scale, y: inner.y - top / scale, width: outer.width / scale, height: outer.height / scale });
+      }
+    }
     renderTabs();
     watchViewer();
     page.dataset.view = modeler.getActiveView()?.type || '';
@@ -123,7 +139,7 @@ export default async function render(container, { params, navigate, search }) {
       <li class="${v.version === (readOnlyVersion || current.version) ? 'active' : ''}" data-version="${v.version}">
         <a href="/keputusan/${encodeURIComponent(key)}${v.latest ? '' : `?versi=${v.version}`}" data-link>Versi ${v.version}</a>
         ${v.latest ? '<small class="badge">terbaru</small>' : '<small class="muted">hanya baca</small>'}
-        <div class="muted small">${formatWita(v.deployedAt)}${v.deployedBy ? ` · ${escapeHtml(v.deployedByName || v.deployedBy)}` : ''}</div></li>`).join('');
+        <div class="muted small">${formatWita(v.deployedAt)}${v.deployedBy ? ` · ${escapeHtml(deployedByText(v))}` : ''}</div></li>`).join('');
   }
 
   async function open() {

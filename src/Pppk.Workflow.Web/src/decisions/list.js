@@ -4,6 +4,7 @@ import { api, ApiError, query } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
 import { renderPager } from '../pppk/common.js';
 import { askNewDecision } from './new-decision.js';
+import { deployedByText } from './versions.js';
 import './decisions.css';
 
 const PAGE_SIZE = 15;
@@ -51,7 +52,7 @@ export default async function render(container, { navigate, search: params }) {
       <tr data-testid="decision-row" data-key="${escapeHtml(d.key)}">
         <td><a href="/keputusan/${encodeURIComponent(d.key)}" data-link>${escapeHtml(d.name || d.key)}</a></td>
         <td><code>${escapeHtml(d.key)}</code></td><td>${d.version}</td>
-        <td>${formatWita(d.deployedAt)}</td><td>${escapeHtml(d.deployedByName || d.deployedBy || '–')}</td></tr>`).join('')
+        <td>${formatWita(d.deployedAt)}</td><td>${escapeHtml(deployedByText(d))}</td></tr>`).join('')
       || `<tr><td colspan="5" class="muted">${searchBox.value.trim() ? 'Tidak ada keputusan yang cocok.' : 'Belum ada keputusan yang diterapkan.'}</td></tr>`;
     renderPager(page.querySelector('[data-testid=pager]'), data, load);
   }

@@ -11,3 +11,9 @@ export async function decisionVersions(key, latest, listed) {
   const found = await Promise.all(numbers.map((n) => api.get(`/api/decisions/${encodeURIComponent(key)}?version=${n}`).catch(() => null)));
   return found.filter(Boolean).map((v) => ({ ...v, latest: v.version === latest }));
 }
+
+/** Who deployed, as people read it: the workflows folder at start-up deploys as "system". */
+export function deployedByText(item) {
+  const who = item.deployedByName || item.deployedBy;
+  return !who ? '–' : who === 'system' ? 'sistem (folder alur kerja)' : who;
+}

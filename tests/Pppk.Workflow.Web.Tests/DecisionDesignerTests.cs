@@ -118,6 +118,8 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         await Assertions.Expect(output.Locator("[data-output=masaTahun]")).ToHaveTextAsync("2");
         await Assertions.Expect(page.GetByTestId("matched-rules")).ToContainTextAsync("Kinerja Baik atau Butuh Perbaikan");
         Assert.NotEqual(plain, await CellBackgroundAsync(page, MatchedRule));
+        await table.Locator($"td[data-row-id='{MatchedRule}']").First.HoverAsync();
+        await page.Mouse.WheelAsync(-3000, 0); // back to the first columns, as a user scrolls, for the screenshot
         await ShotsAsync(page, "61-decision-table-tested");
 
         // "Terapkan" again with nothing changed: no new version.

@@ -87,9 +87,14 @@ export default async function render(container, { params, navigate, search }) {
       // A style rule, not classes on the cells: dmn-js re-renders its rows and would drop them.
       $('style[data-role=matched-rules]').textContent = ruleIds.map((id) => `.dmn-designer .dmn-decision-table-container td[data-row-id="${CSS.escape(id)}"]`).join(',\n')
         + (ruleIds.length ? ' { background: var(--matched-rule, #fff1b8) !important; box-shadow: inset 0 2px 0 #e0b400, inset 0 -2px 0 #e0b400; }' : '');
-      // The first matched row in view, the table scrolled back to its first column (the rule's number).
+      // The first matched row scrolled into view, up or down only: the columns the user looks at stay.
       const row = ruleIds.length && page.querySelector(`td[data-row-id="${CSS.escape(ruleIds[0])}"]`)?.closest('tr');
-      if (row) row.firstElementChild.scrollIntoView({ block: 'center', inline: 'start' });
+      let box = row?.parentElement;
+      while (box && box !== page && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+      if (row && box && box !== page) {
+        const offset = row.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        box.scrollTop += offset - (box.clientHeight - row.offsetHeight) / 2;
+      }
     });
 
   function renderTabs() {

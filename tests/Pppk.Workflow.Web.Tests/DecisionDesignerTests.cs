@@ -61,6 +61,27 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         await page.Locator($".dmn-decision-table-container td[data-row-id='{ruleId}']").First
             .EvaluateAsync<string>("td => getComputedStyle(td).backgroundColor");
 
+    /// <summary>
+    /// English words dmn-js shows around what the author wrote (the rules' cells, names on the diagram and anything
+    /// editable are the author's and are skipped), by the English-text walker's own word list.
+    /// </summary>
+    private static async Task<List<string>> EnglishShownAsync(IPage page)
+    {
+        var lines = await page.EvaluateAsync<string[]>("""
+            () => {
+              const own = (e) => e.closest('tbody td, .djs-element, [contenteditable], input, textarea, .test-box, [data-testid=dmn-tabs], .dmn-definitions');
+              const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+              const out = [];
+              const walker = document.createTreeWalker(document.querySelector('.dmn-designer'), NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data.trim() && !own(n.parentElement) && visible(n.parentElement)) out.push(n.data);
+              for (const e of document.querySelectorAll('.dmn-designer [title], .dmn-designer [placeholder], .dmn-designer [aria-label]'))
+                for (const name of ['title', 'placeholder', 'aria-label']) if (e.getAttribute(name) && !e.closest('.djs-element, .test-box')) out.push(e.getAttribute(name));
+              return out;
+            }
+            """);
+        return lines.SelectMany(line => EnglishText.EnglishTextWalkerTests.EnglishIn(line).Select(word => $"{word} «{line.Trim()}»")).Distinct().ToList();
+    }
+
     [Fact]
     public async Task The_renewal_table_is_edited_deployed_as_a_new_version_and_evaluated_with_the_matched_rule_highlighted()
     {
@@ -84,6 +105,11 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         await Assertions.Expect(table).ToContainTextAsync("Pertama yang cocok");
         await Assertions.Expect(table).Not.ToContainTextAsync("Hit policy");
         await Assertions.Expect(page.GetByTestId("dmn-title")).ToContainTextAsync($"versi {before}");
+        Assert.Empty(await EnglishShownAsync(page));
+        await table.Locator($"td[data-row-id='{MatchedRule}'][data-col-id='masukan-kebutuhan']").ClickAsync(new() { Button = MouseButton.Right });
+        await Assertions.Expect(page.Locator(".dmn-designer .context-menu-flex")).ToContainTextAsync("Tambah aturan di bawah");
+        Assert.Empty(await EnglishShownAsync(page));
+        await page.Keyboard.PressAsync("Escape");
 
         // Before the edit: the deployed table gives one year for "Baik", and row 8 is marked.
         await EvaluateAsync(page);
@@ -132,6 +158,8 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         var drd = page.Locator($".dmn-drd-container .djs-element[data-element-id='{Key}']");
         await drd.ClickAsync();
         await Assertions.Expect(page.GetByTestId("properties-panel")).ToContainTextAsync("Umum");
+        foreach (var header in await page.Locator("[data-testid=properties-panel] .bio-properties-panel-group-header").AllAsync()) await header.ClickAsync();
+        Assert.Empty(await EnglishShownAsync(page));
         await ShotsAsync(page, "62-decision-drd");
 
         // An older version opens read-only.

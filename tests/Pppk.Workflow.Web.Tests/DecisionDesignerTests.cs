@@ -129,6 +129,10 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         Assert.True(await page.EvaluateAsync<bool>("() => window.pppkDmnDesigner.unsaved"));
         await Assertions.Expect(page.GetByTestId("test-unsaved")).ToBeVisibleAsync();
 
+        // The server checks the edited file first.
+        await page.GetByTestId("validate").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Valid.");
+
         // Deploy: a new version, listed with who and when; nothing unsaved any more.
         await page.GetByTestId("deploy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync($"versi {before + 1}");

@@ -23,6 +23,7 @@ const MENU = [
   { group: 'Proses', items: [
     { href: '/dasbor', label: 'Dasbor', roles: ['hr-admin'] },
     { href: '/desainer', label: 'Desainer alur kerja', roles: ['hr-admin'] },
+    { href: '/keputusan', label: 'Keputusan', roles: ['hr-admin'] },
     { href: '/instans', label: 'Kasus', roles: ['hr-admin'] },
     { href: '/operasi', label: 'Operasi', roles: ['hr-admin'] },
     { href: '/insiden', label: 'Insiden', roles: ['hr-admin', 'unit-head'] },

@@ -40,6 +40,7 @@ public sealed partial class TableOwnershipTests
         ["holiday_changes"] = ["Runtime/Calendar/HolidayRecords.cs"],
         ["case_comments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
         ["case_attachments"] = ["Domain/CaseNotes/CaseNoteTables.cs"],
+        ["document_templates"] = ["Domain/Documents/Templates/DocumentTemplateTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

@@ -63,7 +63,7 @@ internal static class EmployeeDocumentFacts
     public static string PayBasis(string? code) => code switch
     {
         "upah-non-asn" => "paling sedikit sebesar upah yang diterima saat menjadi pegawai non-ASN",
-        "ump" => "sesuai upah minimum provinsi",
+        "ump" => "sesuai upah minimum (UMP/UMK)",
         null or "" => "-",
         _ => code,
     };

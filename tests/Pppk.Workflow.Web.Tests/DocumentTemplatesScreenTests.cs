@@ -8,9 +8,9 @@ namespace Pppk.Workflow.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class DocumentTemplatesScreenTests(BrowserHost host)
 {
-    private static async Task ScreenshotsAsync(IPage page, string name)
+    private static async Task ScreenshotsAsync(IPage page, string name, string scrollTo = "h1")
     {
-        await page.Locator("h1").First.ScrollIntoViewIfNeededAsync();
+        await page.Locator(scrollTo).First.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
         await BrowserHost.ScreenshotAsync(page, $"{name}-1366x768");
         await page.SetViewportSizeAsync(1920, 1080);
         await BrowserHost.ScreenshotAsync(page, $"{name}-1920x1080");
@@ -46,7 +46,7 @@ public sealed class DocumentTemplatesScreenTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("template-row")).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByTestId("template-list")).ToContainTextAsync("Pengumuman Hasil Seleksi PPPK");
 
-        var row = page.GetByTestId("template-row").Filter(new() { HasText = "sk-perpanjangan" });
+        var row = page.Locator("[data-testid=template-row][data-kind=sk-perpanjangan]");
         await row.GetByRole(AriaRole.Button).ClickAsync();
         var detail = page.GetByTestId("template-detail");
         await Assertions.Expect(detail.Locator("h2")).ToContainTextAsync("Keputusan Perpanjangan Perjanjian Kerja PPPK");
@@ -59,7 +59,7 @@ public sealed class DocumentTemplatesScreenTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah versi baru" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("template-message")).ToContainTextAsync("Templat ditolak: Templat memuat isian yang tidak dikenal: tempat_lahir");
         await Assertions.Expect(row.GetByTestId("template-version")).ToHaveTextAsync("Versi 1");
-        await ScreenshotsAsync(page, "i22-document-templates-refused");
+        await ScreenshotsAsync(page, "i22-document-templates-refused", "[data-testid=template-detail]");
 
         await page.GetByTestId("template-file").SetInputFilesAsync(Docx("sk-perpanjangan-2027.docx", "SK PERPANJANGAN {{nomor_sk}}", "{{nama}} NI PPPK {{ni_pppk}} sampai {{tanggal_akhir_kontrak}}"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Unggah versi baru" }).ClickAsync();
@@ -68,7 +68,7 @@ public sealed class DocumentTemplatesScreenTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("version-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("version-row").First).ToContainTextAsync("sk-perpanjangan-2027.docx");
         await Assertions.Expect(page.GetByTestId("version-row").First).ToContainTextAsync("WITA");
-        await ScreenshotsAsync(page, "i22-document-templates-uploaded");
+        await ScreenshotsAsync(page, "i22-document-templates-uploaded", "[data-testid=template-detail]");
 
         await page.Locator("[data-testid=version-row][data-version='1']").GetByTestId("version-restore").ClickAsync();
         await Assertions.Expect(page.GetByTestId("template-message")).ToContainTextAsync("Versi 1 dipulihkan sebagai versi 3");

@@ -14,20 +14,20 @@ function who(v) {
 
 function kindRow(k, selected) {
   return `<tr data-kind="${escapeHtml(k.kind)}" class="${selected ? 'selected' : ''}" data-testid="template-row">
-    <td><button type="button" class="link" data-action="open">${escapeHtml(k.title)}</button><br><small class="muted">${escapeHtml(k.kind)}</small></td>
-    <td class="nowrap" data-testid="template-version">Versi ${k.currentVersion}</td>
-    <td class="nowrap small">${who(k)}</td>
+    <td><button type="button" class="link" data-action="open">${escapeHtml(k.title)}</button></td>
+    <td class="muted small">${escapeHtml(k.kind)}</td>
+    <td data-testid="template-version">Versi ${k.currentVersion}</td>
+    <td class="small">${who(k)}</td>
   </tr>`;
 }
 
 function versionRow(kind, v) {
   const note = v.builtIn ? 'Bawaan sistem' : v.restoredFrom ? `Dipulihkan dari versi ${v.restoredFrom}` : 'Diunggah';
   return `<tr data-testid="version-row" data-version="${v.version}">
-    <td class="nowrap"><strong>${v.version}</strong>${v.current ? ' <span class="badge status-completed">berlaku</span>' : ''}</td>
-    <td class="dt-file" title="${escapeHtml(v.fileName)}">${escapeHtml(v.fileName)}</td>
-    <td class="nowrap small">${v.builtIn ? '–' : who(v)}</td>
-    <td class="nowrap small">${note}</td>
-    <td class="nowrap">
+    <td><b>${v.version}</b>${v.current ? ' <span class="badge status-completed">berlaku</span>' : ''}</td>
+    <td class="dt-file" title="${escapeHtml(v.fileName)}">${escapeHtml(v.fileName)}<br><small class="muted">${note}</small></td>
+    <td class="small">${v.builtIn ? '–' : `${escapeHtml(v.uploadedBy)}<br><span class="muted">${formatWita(v.uploadedAt)}</span>`}</td>
+    <td class="dt-version-actions">
       <a href="${base}/${encodeURIComponent(kind)}/versions/${v.version}" download data-testid="version-download">Unduh</a>
       ${v.current ? '' : `<button type="button" class="link" data-action="restore" data-version="${v.version}" data-testid="version-restore">Pulihkan</button>`}
     </td>
@@ -49,7 +49,7 @@ export default async function render(container, { search }) {
         lalu unggah sebagai versi baru: dokumen berikutnya dibuat dari versi terbaru. Versi lama dapat diunduh dan dipulihkan.</p>
       <div class="dt-layout">
         <table class="list dt-list" data-testid="template-list">
-          <thead><tr><th>Jenis dokumen</th><th>Versi</th><th>Terakhir diubah</th></tr></thead>
+          <thead><tr><th>Jenis dokumen</th><th>Kode</th><th>Versi berlaku</th><th>Terakhir diubah</th></tr></thead>
           <tbody></tbody>
         </table>
         <div class="dt-detail" data-testid="template-detail"><p class="muted">Pilih jenis dokumen di sebelah kiri.</p></div>
@@ -72,24 +72,30 @@ export default async function render(container, { search }) {
     history.replaceState(null, '', `/templat-dokumen?jenis=${encodeURIComponent(current)}`);
     const d = await api.get(`${base}/${encodeURIComponent(current)}`);
     panel.innerHTML = `
-      <h2>${escapeHtml(d.title)} <small class="muted">versi ${d.currentVersion} berlaku</small></h2>
+      <h2>${escapeHtml(d.title)}</h2>
+      <div class="dt-columns"><div>
+      <p class="muted">Versi ${d.currentVersion} berlaku untuk dokumen berikutnya.</p>
       <div class="dt-actions">
         <a class="button" href="${base}/${encodeURIComponent(d.kind)}/preview" target="_blank" rel="noopener" data-testid="template-preview">Pratinjau PDF (data contoh)</a>
         <a class="button" href="${base}/${encodeURIComponent(d.kind)}/versions/${d.currentVersion}" download data-testid="template-download">Unduh versi berlaku</a>
       </div>
       <form class="dt-upload" data-testid="template-upload">
-        <label>Versi baru (.docx, paling besar 10 MB) <input type="file" name="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required data-testid="template-file"></label>
+        <span class="dt-upload-label">Versi baru (.docx, paling besar 10 MB)</span>
+        <label class="button dt-choose">Pilih berkas…<input type="file" name="file" class="dt-file-input" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required data-testid="template-file"></label>
+        <span class="dt-chosen muted" data-testid="template-file-name">belum ada berkas dipilih</span>
         <button type="submit" class="primary">Unggah versi baru</button>
       </form>
       <div class="dt-message" data-testid="template-message" role="status"></div>
       <h3>Versi</h3>
       <table class="list dt-versions" data-testid="template-versions">
-        <thead><tr><th>Versi</th><th>Berkas</th><th>Oleh</th><th>Keterangan</th><th></th></tr></thead>
+        <thead><tr><th>Versi</th><th>Berkas</th><th>Oleh</th><th></th></tr></thead>
         <tbody>${d.versions.map((v) => versionRow(d.kind, v)).join('')}</tbody>
       </table>
+      </div><div>
       <h3>Isian yang dapat dipakai</h3>
       <p class="small muted">Tulis isian di templat dengan kurung kurawal ganda, misalnya <code>{{nama}}</code>. Isian lain ditolak saat diunggah.</p>
-      ${placeholders(d)}`;
+      ${placeholders(d)}
+      </div></div>`;
     if (message) showMessage(message.text, message.error);
   }
 
@@ -105,6 +111,7 @@ export default async function render(container, { search }) {
       current = open.closest('tr').dataset.kind;
       page.querySelectorAll('.dt-list tr').forEach((r) => r.classList.toggle('selected', r.dataset.kind === current));
       await loadDetail();
+      page.querySelector('[data-testid=template-detail]').scrollIntoView({ block: 'start' });
       return;
     }
     const restore = e.target.closest('[data-action=restore]');
@@ -119,6 +126,11 @@ export default async function render(container, { search }) {
         showMessage(err instanceof ApiError ? err.message : String(err), true);
       }
     }
+  });
+
+  page.addEventListener('change', (e) => {
+    if (!e.target.matches('[data-testid=template-file]')) return;
+    page.querySelector('[data-testid=template-file-name]').textContent = e.target.files[0]?.name || 'belum ada berkas dipilih';
   });
 
   page.addEventListener('submit', async (e) => {

@@ -30,6 +30,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     public DbSet<SkSequence> SkSequences => Set<SkSequence>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<Pppk.Workflow.Domain.Documents.DocumentRecord> Documents => Set<Pppk.Workflow.Domain.Documents.DocumentRecord>();
+    public DbSet<Pppk.Workflow.Domain.Documents.DocumentTemplateRecord> DocumentTemplates => Set<Pppk.Workflow.Domain.Documents.DocumentTemplateRecord>();
     public DbSet<Pppk.Workflow.Domain.CaseNotes.CaseComment> CaseComments => Set<Pppk.Workflow.Domain.CaseNotes.CaseComment>();
     public DbSet<Pppk.Workflow.Domain.CaseNotes.CaseAttachment> CaseAttachments => Set<Pppk.Workflow.Domain.CaseNotes.CaseAttachment>();
 
@@ -105,5 +106,6 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
         });
         Pppk.Workflow.Domain.Documents.DocumentTable.Configure(b);
         Pppk.Workflow.Domain.CaseNotes.CaseNoteTables.Configure(b);
+        Pppk.Workflow.Domain.Documents.DocumentTemplateTable.Configure(b);
     }
 }

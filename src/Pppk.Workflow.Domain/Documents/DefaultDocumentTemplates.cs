@@ -7,7 +7,7 @@ public static class DefaultDocumentTemplates
 {
     private static readonly ConcurrentDictionary<DocumentKind, DocxTemplate> Loaded = new();
 
-    public static DocxTemplate For(DocumentKind kind) => Loaded.GetOrAdd(kind, k => DocxTemplate.Load(Bytes(k)));
+    public static DocxTemplate For(DocumentKind kind) => Loaded.GetOrAdd(kind, k => DocxTemplate.Load(Bytes(k), KindPlaceholders.For(k)));
 
     public static byte[] Bytes(DocumentKind kind)
     {

@@ -9,6 +9,10 @@ public enum DocumentKind
     SkKolektif,
     PerjanjianKerja,
     Spmt,
+    SkPerpanjangan,
+    PemberitahuanTidakDiperpanjang,
+    SkParuhWaktu,
+    PengumumanPeringkat,
 }
 
 public static class DocumentKinds
@@ -19,8 +23,16 @@ public static class DocumentKinds
         DocumentKind.SkKolektif => "sk-kolektif",
         DocumentKind.PerjanjianKerja => "perjanjian-kerja",
         DocumentKind.Spmt => "spmt",
+        DocumentKind.SkPerpanjangan => "sk-perpanjangan",
+        DocumentKind.PemberitahuanTidakDiperpanjang => "pemberitahuan-tidak-diperpanjang",
+        DocumentKind.SkParuhWaktu => "sk-paruh-waktu",
+        DocumentKind.PengumumanPeringkat => "pengumuman-peringkat",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The kind of a code (<c>sk-perpanjangan</c>), or null when none has it.</summary>
+    public static DocumentKind? FromCode(string? code) =>
+        Enum.GetValues<DocumentKind>().Cast<DocumentKind?>().FirstOrDefault(k => k!.Value.Code() == code);
 
     public static string TemplateFile(this DocumentKind kind) => kind switch
     {
@@ -28,6 +40,10 @@ public static class DocumentKinds
         DocumentKind.SkKolektif => "sk-pengangkatan-kolektif.docx",
         DocumentKind.PerjanjianKerja => "perjanjian-kerja.docx",
         DocumentKind.Spmt => "spmt.docx",
+        DocumentKind.SkPerpanjangan => "sk-perpanjangan.docx",
+        DocumentKind.PemberitahuanTidakDiperpanjang => "pemberitahuan-tidak-diperpanjang.docx",
+        DocumentKind.SkParuhWaktu => "sk-paruh-waktu.docx",
+        DocumentKind.PengumumanPeringkat => "pengumuman-peringkat.docx",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -37,6 +53,10 @@ public static class DocumentKinds
         DocumentKind.Sk or DocumentKind.SkKolektif => "Keputusan Pengangkatan PPPK",
         DocumentKind.PerjanjianKerja => "Perjanjian Kerja",
         DocumentKind.Spmt => "Surat Pernyataan Melaksanakan Tugas",
+        DocumentKind.SkPerpanjangan => "Keputusan Perpanjangan Perjanjian Kerja PPPK",
+        DocumentKind.PemberitahuanTidakDiperpanjang => "Pemberitahuan Perjanjian Kerja Tidak Diperpanjang",
+        DocumentKind.SkParuhWaktu => "Keputusan Pengangkatan PPPK Paruh Waktu",
+        DocumentKind.PengumumanPeringkat => "Pengumuman Hasil Seleksi PPPK",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
@@ -64,6 +84,15 @@ public sealed record DocumentFacts(
     DocumentSigner Signer,
     IReadOnlyList<Appointee> Appointees)
 {
+    /// <summary>The kind's own fields (a notice's reason, a part-time SK's hours, a formation's code), already formatted.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The ranked applicants of an announcement, best first.</summary>
+    public IReadOnlyList<RankedParticipant> Participants { get; init; } = [];
+
+    /// <summary>The name a document without one appointee is stored under (e.g. "Formasi F-1: Guru"); null: the appointees'.</summary>
+    public string? Subject { get; init; }
+
     /// <summary>Every placeholder's text, formatted the Indonesian way.</summary>
     public DocumentValues Values()
     {
@@ -86,8 +115,13 @@ public sealed record DocumentFacts(
         if (Appointees.Count > 0)
             foreach (var (name, value) in Row(Appointees[0], 1))
                 if (name != "no") fields[name] = value;
+        foreach (var (name, value) in Extra) fields[name] = value;
         var rows = Appointees.Select((a, i) => (IReadOnlyDictionary<string, string>)Row(a, i + 1)).ToList();
-        return new DocumentValues(fields, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> { [Placeholders.Appointees] = rows });
+        return new DocumentValues(fields, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>
+        {
+            [Placeholders.Appointees] = rows,
+            [KindPlaceholders.Participants] = Participants.Select((p, i) => (IReadOnlyDictionary<string, string>)p.Row(i + 1)).ToList(),
+        });
     }
 
     private static Dictionary<string, string> Row(Appointee a, int number) => new(StringComparer.Ordinal)
@@ -102,6 +136,26 @@ public sealed record DocumentFacts(
         ["gaji"] = IndonesianFormat.Rupiah(a.Salary),
         ["gaji_terbilang"] = Terbilang.Rupiah(a.Salary),
     };
+}
+
+/// <summary>An applicant's line in a formation's ranking announcement; scores null when the applicant has none (not scored).</summary>
+public sealed record RankedParticipant(int Rank, string Name, string RegistrationNumber, int? Technical, int? Managerial, int? Interview, bool Passed, string? Reason)
+{
+    public Dictionary<string, string> Row(int number) => new(StringComparer.Ordinal)
+    {
+        ["no"] = number.ToString(CultureInfo.InvariantCulture),
+        ["nama"] = Name,
+        ["nomor_peserta"] = RegistrationNumber,
+        ["nilai_teknis"] = Score(Technical),
+        ["nilai_manajerial"] = Score(Managerial),
+        ["nilai_wawancara"] = Score(Interview),
+        ["nilai_total"] = Technical is null && Managerial is null && Interview is null ? "-" : Score((Technical ?? 0) + (Managerial ?? 0) + (Interview ?? 0)),
+        ["peringkat"] = Rank.ToString(CultureInfo.InvariantCulture),
+        ["hasil"] = Passed ? "LULUS" : "TIDAK LULUS",
+        ["keterangan"] = Reason ?? "",
+    };
+
+    private static string Score(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }
 
 /// <summary>Placeholder texts: the document's fields and, per repeating list, one set of fields per row.</summary>

@@ -64,7 +64,7 @@ public static class DocumentTable
             Kind = document.Kind.Code(),
             InstanceId = instanceId,
             SubjectNik = individual ? facts.Appointees[0].Nik : null,
-            SubjectName = individual ? facts.Appointees[0].Name : $"{facts.Appointees.Count} pegawai",
+            SubjectName = facts.Subject ?? (individual ? facts.Appointees[0].Name : $"{facts.Appointees.Count} pegawai"),
             Number = document.Number,
             Title = document.Title,
             DocumentDate = facts.Date,

@@ -23,11 +23,14 @@ public sealed class DocxTemplate
     /// <summary>The placeholder names the template uses, lists included, each once.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>Reads and checks a template; a template that names something unknown is refused (400) naming it.</summary>
-    public static DocxTemplate Load(byte[] bytes)
+    /// <summary>Reads and checks a template against an employee document's placeholders; a template that names something unknown is refused (400) naming it.</summary>
+    public static DocxTemplate Load(byte[] bytes) => Load(bytes, KindPlaceholders.For(DocumentKind.Sk));
+
+    /// <summary>Reads and checks a template against the placeholders of one kind (<see cref="KindPlaceholders.For"/>).</summary>
+    public static DocxTemplate Load(byte[] bytes, PlaceholderVocabulary vocabulary)
     {
         var names = new List<string>();
-        Edit(bytes, Check(names), save: false);
+        Edit(bytes, Check(names, vocabulary), save: false);
         return new DocxTemplate(bytes, names.Distinct(StringComparer.Ordinal).ToList());
     }
 
@@ -40,47 +43,47 @@ public sealed class DocxTemplate
                 RunNormalizer.Set(text, Placeholders.Pattern().Replace(text.Text, m => values.Fields.GetValueOrDefault(m.Groups["name"].Value, "")));
     }, save: true);
 
-    private static Action<OpenXmlElement> Check(List<string> names) => root =>
+    private static Action<OpenXmlElement> Check(List<string> names, PlaceholderVocabulary vocabulary) => root =>
     {
         var unknown = new List<string>();
         foreach (var row in root.Descendants<TableRow>().Where(r => !r.Ancestors<TableRow>().Any()))
-            CheckRow(row, names, unknown);
+            CheckRow(row, names, unknown, vocabulary);
         foreach (var match in Outside(root))
         {
             var name = match.Groups["name"].Value;
             names.Add(name);
             if (match.Groups["mark"].Value.Length > 0)
                 throw Refused(DocumentTexts.SectionOutsideRow.Format(name));
-            if (!Placeholders.Fields.Contains(name))
+            if (!vocabulary.Fields.Contains(name))
             {
-                if (Placeholders.RowFields.Contains(name)) throw Refused(DocumentTexts.RowFieldOutsideSection.Format(name));
+                if (vocabulary.IsRowField(name)) throw Refused(DocumentTexts.RowFieldOutsideSection.Format(name));
                 unknown.Add(name);
             }
         }
         if (unknown.Count > 0)
-            throw Refused(DocumentTexts.UnknownPlaceholder.Format(string.Join(", ", unknown.Distinct(StringComparer.Ordinal)), Placeholders.KnownList()));
+            throw Refused(DocumentTexts.UnknownPlaceholder.Format(string.Join(", ", unknown.Distinct(StringComparer.Ordinal)), vocabulary.KnownList()));
     };
 
-    private static void CheckRow(TableRow row, List<string> names, List<string> unknown)
+    private static void CheckRow(TableRow row, List<string> names, List<string> unknown, PlaceholderVocabulary vocabulary)
     {
         var matches = Placeholders.Pattern().Matches(row.InnerText);
         var opened = matches.Where(m => m.Groups["mark"].Value == "#").Select(m => m.Groups["name"].Value).ToList();
         var closed = matches.Where(m => m.Groups["mark"].Value == "/").Select(m => m.Groups["name"].Value).ToList();
         foreach (var name in opened.Concat(closed).Distinct(StringComparer.Ordinal))
         {
-            if (!Placeholders.Sections.Contains(name))
-                throw Refused(DocumentTexts.UnknownSection.Format(name, string.Join(", ", Placeholders.Sections)));
+            if (!vocabulary.Sections.ContainsKey(name))
+                throw Refused(DocumentTexts.UnknownSection.Format(name, vocabulary.SectionList()));
             if (opened.Count(n => n == name) != 1 || closed.Count(n => n == name) != 1)
                 throw Refused(DocumentTexts.SectionOutsideRow.Format(name));
         }
-        var repeating = opened.Count > 0;
+        var rowFields = opened.Count > 0 ? vocabulary.Sections[opened[0]] : null;
         foreach (var match in matches.Where(m => m.Groups["mark"].Value.Length == 0))
         {
             var name = match.Groups["name"].Value;
             names.Add(name);
-            if (repeating ? !Placeholders.RowFields.Contains(name) && !Placeholders.Fields.Contains(name) : !Placeholders.Fields.Contains(name))
+            if (rowFields?.Contains(name) != true && !vocabulary.Fields.Contains(name))
             {
-                if (!repeating && Placeholders.RowFields.Contains(name)) throw Refused(DocumentTexts.RowFieldOutsideSection.Format(name));
+                if (rowFields is null && vocabulary.IsRowField(name)) throw Refused(DocumentTexts.RowFieldOutsideSection.Format(name));
                 unknown.Add(name);
             }
         }

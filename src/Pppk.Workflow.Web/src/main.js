@@ -36,6 +36,7 @@ const routes = [
   { pattern: /^\/operasi\/(?<id>[0-9a-f-]+)$/, roles: [HR_ADMIN], load: () => import('./operations/operations.js'), title: 'Operasi' },
   { pattern: /^\/templat-email$/, roles: [HR_ADMIN], load: () => import('./email-templates/list.js'), title: 'Templat email' },
   { pattern: /^\/templat-email\/(?<name>[a-z0-9][a-z0-9_-]*)$/, roles: [HR_ADMIN], load: () => import('./email-templates/editor.js'), title: 'Templat email' },
+  { pattern: /^\/templat-dokumen$/, roles: [HR_ADMIN], load: () => import('./document-templates/templates.js'), title: 'Templat dokumen' },
   { pattern: /^\/pengguna$/, roles: [HR_ADMIN], load: () => import('./users/users.js'), title: 'Pengguna' },
   { pattern: /^\/ganti-sandi$/, load: () => import('./users/change-password.js'), title: 'Ganti kata sandi' },
   { pattern: /^\/kalender-libur$/, roles: [HR_ADMIN], load: () => import('./calendar/calendar.js'), title: 'Kalender libur' },

@@ -16,19 +16,37 @@ internal static class DefaultTemplates
         DocumentKind.SkKolektif => SkKolektif(),
         DocumentKind.PerjanjianKerja => PerjanjianKerja(),
         DocumentKind.Spmt => Spmt(),
+        DocumentKind.SkPerpanjangan => SkPerpanjangan(),
+        DocumentKind.PemberitahuanTidakDiperpanjang => PemberitahuanTidakDiperpanjang(),
+        DocumentKind.SkParuhWaktu => SkParuhWaktu(),
+        DocumentKind.PengumumanPeringkat => PengumumanPeringkat(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static DocxBuilder SkHeading(DocxBuilder b) => b
+    private static DocxBuilder SkHeading(DocxBuilder b) => Decree(b,
+        "PENGANGKATAN PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA",
+        "bahwa berdasarkan hasil seleksi pengadaan Pegawai Pemerintah dengan Perjanjian Kerja, yang namanya tersebut dalam Keputusan ini telah memenuhi syarat untuk diangkat sebagai Pegawai Pemerintah dengan Perjanjian Kerja;");
+
+    private static DocxBuilder Decree(DocxBuilder b, string about, string considering) => b
         .Center("KEPUTUSAN BUPATI KUTAI KARTANEGARA", bold: true)
         .Center("NOMOR {{nomor_sk}}")
         .Center("TENTANG")
-        .Center("PENGANGKATAN PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA", bold: true)
+        .Center(about, bold: true)
         .Blank()
         .Center("BUPATI KUTAI KARTANEGARA,", bold: true)
-        .Justify("Menimbang : bahwa berdasarkan hasil seleksi pengadaan Pegawai Pemerintah dengan Perjanjian Kerja, yang namanya tersebut dalam Keputusan ini telah memenuhi syarat untuk diangkat sebagai Pegawai Pemerintah dengan Perjanjian Kerja;")
+        .Justify("Menimbang : " + considering)
         .Justify("Mengingat : 1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara; 2. Peraturan Pemerintah Nomor 49 Tahun 2018 tentang Manajemen Pegawai Pemerintah dengan Perjanjian Kerja;")
         .Center("MEMUTUSKAN:", bold: true);
+
+    /// <summary>The closing of a letter (notice, announcement): place and date, then the signer.</summary>
+    private static DocxBuilder LetterSignature(DocxBuilder b) => b
+        .Blank()
+        .Left("{{tempat_penetapan}}, {{tanggal}}")
+        .Left("{{an_plh}}")
+        .Left("{{jabatan_penandatangan}},", bold: true)
+        .Blank()
+        .Blank()
+        .Left("{{penandatangan}}", bold: true);
 
     private static DocxBuilder Signature(DocxBuilder b) => b
         .Blank()
@@ -109,5 +127,58 @@ internal static class DefaultTemplates
         .Blank()
         .Blank()
         .Left("{{penandatangan}}", bold: true)
+        .Build();
+
+    private static byte[] SkPerpanjangan() => Signature(Decree(new DocxBuilder(),
+            "PERPANJANGAN PERJANJIAN KERJA PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA",
+            "bahwa perjanjian kerja Pegawai Pemerintah dengan Perjanjian Kerja yang namanya tersebut dalam Keputusan ini, yang diangkat dengan Keputusan Nomor {{nomor_sk_sebelumnya}}, berakhir pada tanggal {{tanggal_akhir_kontrak_sebelumnya}}, dan berdasarkan capaian kinerja, kesesuaian kompetensi dan kebutuhan instansi perlu diperpanjang;")
+        .Left("Menetapkan :")
+        .Justify("KESATU : Memperpanjang perjanjian kerja Pegawai Pemerintah dengan Perjanjian Kerja:")
+        .Table(Details, borders: false, header: false,
+            ["Nama", ": {{nama}}"], ["NIK", ": {{nik}}"], ["NI PPPK", ": {{ni_pppk}}"], ["Jabatan", ": {{jabatan}}"],
+            ["Unit kerja", ": {{unit_kerja}}"], ["Golongan", ": {{golongan}}"], ["Gaji pokok", ": {{gaji}} ({{gaji_terbilang}})"])
+        .Justify("KEDUA : Perpanjangan perjanjian kerja berlaku {{masa_kontrak}} terhitung mulai tanggal {{tmt}} sampai dengan {{tanggal_akhir_kontrak}}.")
+        .Justify("KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan, dengan ketentuan apabila di kemudian hari terdapat kekeliruan akan diadakan perbaikan sebagaimana mestinya."))
+        .Build();
+
+    private static byte[] PemberitahuanTidakDiperpanjang() => LetterSignature(new DocxBuilder()
+            .Center("SURAT PEMBERITAHUAN", bold: true)
+            .Center("NOMOR {{nomor}}")
+            .Center("TENTANG")
+            .Center("PERJANJIAN KERJA YANG TIDAK DIPERPANJANG", bold: true)
+            .Blank()
+            .Left("Kepada Yth.")
+            .Table(Details, borders: false, header: false,
+                ["Nama", ": {{nama}}"], ["NI PPPK", ": {{ni_pppk}}"], ["Jabatan", ": {{jabatan}}"], ["Unit kerja", ": {{unit_kerja}}"])
+            .Justify("Dengan hormat, bersama ini kami beritahukan bahwa perjanjian kerja Saudara berdasarkan Keputusan Bupati Kutai Kartanegara Nomor {{nomor_sk}} tanggal {{tanggal_sk}} tidak diperpanjang dengan alasan: {{alasan}}.")
+            .Justify("Perjanjian kerja Saudara berakhir dengan hormat pada tanggal {{hari_terakhir}}, yang merupakan hari terakhir Saudara melaksanakan tugas. Hak-hak Saudara diberikan sesuai dengan ketentuan peraturan perundang-undangan.")
+            .Justify("Atas pengabdian Saudara selama ini kami sampaikan terima kasih."))
+        .Build();
+
+    private static byte[] SkParuhWaktu() => Signature(Decree(new DocxBuilder(),
+            "PENGANGKATAN PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA PARUH WAKTU",
+            "bahwa berdasarkan Keputusan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 16 Tahun 2025, pegawai non-ASN yang namanya tersebut dalam Keputusan ini memenuhi syarat untuk diangkat sebagai Pegawai Pemerintah dengan Perjanjian Kerja Paruh Waktu;")
+        .Left("Menetapkan :")
+        .Justify("KESATU : Mengangkat sebagai Pegawai Pemerintah dengan Perjanjian Kerja Paruh Waktu:")
+        .Table(Details, borders: false, header: false,
+            ["Nama", ": {{nama}}"], ["NIK", ": {{nik}}"], ["NI PPPK", ": {{ni_pppk}}"], ["Jabatan", ": {{jabatan}}"],
+            ["Unit kerja", ": {{unit_kerja}}"], ["Jam kerja", ": {{jam_kerja}} jam per minggu"], ["Upah", ": {{dasar_upah}}"])
+        .Justify("KEDUA : Masa perjanjian kerja {{masa_kontrak}} terhitung mulai tanggal {{tmt}} sampai dengan {{tanggal_akhir_kontrak}}, dan dapat diperpanjang sesuai kebutuhan instansi dan kemampuan keuangan daerah.")
+        .Justify("KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan, dengan ketentuan apabila di kemudian hari terdapat kekeliruan akan diadakan perbaikan sebagaimana mestinya."))
+        .Build();
+
+    private static byte[] PengumumanPeringkat() => LetterSignature(new DocxBuilder()
+            .Center("PENGUMUMAN", bold: true)
+            .Center("NOMOR {{nomor}}")
+            .Center("TENTANG")
+            .Center("HASIL AKHIR SELEKSI PEGAWAI PEMERINTAH DENGAN PERJANJIAN KERJA", bold: true)
+            .Center("{{seleksi}}")
+            .Blank()
+            .Justify("Berdasarkan hasil seleksi kompetensi dan pengolahan nilai akhir, bersama ini diumumkan peringkat dan hasil akhir seleksi untuk formasi {{jabatan_formasi}} ({{kode_formasi}}) pada {{unit_formasi}} dengan kebutuhan {{kuota}} orang, sebagai berikut:")
+            .Table([500, 2300, 2000, 1600, 700, 1200, 1400], borders: true, header: true,
+                ["No", "Nama", "Nomor peserta", "Nilai teknis / manajerial / wawancara", "Total", "Peringkat", "Hasil"],
+                ["{{#peserta}}{{no}}", "{{nama}}", "{{nomor_peserta}}", "{{nilai_teknis}} / {{nilai_manajerial}} / {{nilai_wawancara}}", "{{nilai_total}}", "{{peringkat}}", "{{hasil}}{{/peserta}}"])
+            .Justify("Jumlah peserta {{jumlah_peserta}} orang; yang dinyatakan LULUS {{jumlah_lulus}} orang.")
+            .Justify("Peserta yang dinyatakan LULUS wajib mengisi Daftar Riwayat Hidup dan melengkapi dokumen sesuai jadwal yang ditetapkan. Keputusan panitia seleksi bersifat final dan tidak dapat diganggu gugat."))
         .Build();
 }

@@ -17,8 +17,9 @@ public sealed class DefaultTemplatesTests
     {
         var generated = DefaultTemplates.For(kind);
         // Only a changed text is written: the package's timestamps would otherwise change every file each time.
-        if (Environment.GetEnvironmentVariable("PPPK_WRITE_DOCUMENT_TEMPLATES") == "1" && !DocxText.Paragraphs(generated).SequenceEqual(DocxText.Paragraphs(DefaultDocumentTemplates.Bytes(kind))))
-            File.WriteAllBytes(Path.Combine(RepositoryRoot(), "workflows", "documents", kind.TemplateFile()), generated);
+        var file = Path.Combine(RepositoryRoot(), "workflows", "documents", kind.TemplateFile());
+        if (Environment.GetEnvironmentVariable("PPPK_WRITE_DOCUMENT_TEMPLATES") == "1" && (!File.Exists(file) || !DocxText.Paragraphs(generated).SequenceEqual(DocxText.Paragraphs(File.ReadAllBytes(file)))))
+            File.WriteAllBytes(file, generated);
 
         Assert.Equal(DocxText.Paragraphs(generated), DocxText.Paragraphs(DefaultDocumentTemplates.Bytes(kind)));
         Assert.NotEmpty(DefaultDocumentTemplates.For(kind).Names);

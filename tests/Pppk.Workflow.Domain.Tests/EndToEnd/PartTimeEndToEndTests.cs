@@ -76,6 +76,11 @@ public sealed class PartTimeEndToEndTests(PppkEndToEndHost host) : IClassFixture
         foreach (var expected in new[] { "198602022025211001", "24 jam per minggu", "upah minimum (UMP/UMK)", "1 Oktober 2025", "30 September 2026", "PPPK paruh waktu" })
             Assert.Contains(expected, body);
 
+        // The part-time SK is stored with the case.
+        var partTimeSk = await CaseDocuments.TextAsync(host.ConnectionString, approved, "sk-paruh-waktu", "e2e-sk-paruh-waktu");
+        foreach (var expected in new[] { "NOMOR " + skNumber, "Gusti Rahman", "198602022025211001", "24 jam per minggu", "upah minimum (UMP/UMK)", "terhitung mulai tanggal 1 Oktober 2025 sampai dengan 30 September 2026" })
+            Assert.Contains(expected, partTimeSk);
+
         var employees = (await _s.Admin.GetFromJsonAsync<JsonObject>("/api/employees?search=6402020202860002"))!["items"]!.AsArray();
         var profile = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/employees/{Assert.Single(employees)!["id"]}"))!;
         Assert.Equal(("198602022025211001", "DINKES"), ((string?)profile["niPppk"], (string?)profile["unitCode"]));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Pppk.Workflow.Domain.Documents;
 using Pppk.Workflow.Runtime.Instances;
 
 namespace Pppk.Workflow.Domain.Tests.EndToEnd;
@@ -84,6 +85,19 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
         Assert.Equal(["false", "true", "Dialihkan dari pos belanja pegawai yang kosong"], Assert.Single(overrides));
         var extensionSks = await QueryAsync("SELECT number FROM pppk.sks WHERE kind = 'perpanjangan' AND bkn_copy_noted_at IS NOT NULL");
         Assert.Equal(2, extensionSks.Count);
+
+        // After the decision each case holds its document: the extension SK for a renewed contract, the written notice for the other.
+        var byNik = renewals.ToDictionary(r => r.Nik, r => r.InstanceId);
+        var extension = await CaseDocuments.TextAsync(host.ConnectionString, byNik["6402011111900001"], "sk-perpanjangan", "e2e-sk-perpanjangan");
+        foreach (var expected in new[] { "Rina Baik", "199001012024211101", "800/1/2024", "2 (dua) tahun", "terhitung mulai tanggal " + IndonesianFormat.Date(end.AddDays(1)),
+            "sampai dengan " + IndonesianFormat.Date(end.AddYears(2)), "berakhir pada tanggal " + IndonesianFormat.Date(end), "rupiah)" })
+            Assert.Contains(expected, extension);
+        Assert.Contains((await QueryAsync("SELECT number FROM pppk.sks s JOIN pppk.employees e ON e.id = s.employee_id WHERE e.nik = '6402011111900001' AND s.kind = 'perpanjangan'"))[0][0], extension);
+        var noticeText = await CaseDocuments.TextAsync(host.ConnectionString, byNik["6402011111900002"], "pemberitahuan-tidak-diperpanjang", "e2e-pemberitahuan-tidak-diperpanjang");
+        foreach (var expected in new[] { "Sari Kurang", "199001012024211102", "800/2/2024", "tidak diperpanjang dengan alasan: Kinerja tahun terakhir Kurang", "berakhir dengan hormat pada tanggal " + IndonesianFormat.Date(end) })
+            Assert.Contains(expected, noticeText);
+        Assert.Equal(["sk-perpanjangan"], await CaseDocuments.KindsAsync(host.ConnectionString, byNik["6402011111900003"]));
+        Assert.Equal(["pemberitahuan-tidak-diperpanjang"], await CaseDocuments.KindsAsync(host.ConnectionString, byNik["6402011111900002"]));
 
         // A second run of the monitor starts nothing new: the renewed contracts are no longer in the window's active set, the others run.
         await host.Host.Services.GetRequiredService<InstanceService>().StartByTimerAsync("pemantauan-kontrak", "harian", CancellationToken.None);

@@ -66,6 +66,14 @@ public sealed class SelectionEndToEndTests(PppkEndToEndHost host) : IClassFixtur
         var ranked = await _s.Admin.GetFromJsonAsync<JsonObject>("/api/formations/F-GURU-01/ranking");
         Assert.Equal(["24-0003", "24-0001", "24-0002", "24-0005", "24-0004"], ranked!["items"]!.AsArray().Select(r => (string)r!["registrationNumber"]!));
 
+        // The ranking announcement is stored with the ranking's case: every applicant with their scores, rank and result.
+        var announcement = await CaseDocuments.TextAsync(host.ConnectionString, ranking, "pengumuman-peringkat", "e2e-pengumuman-peringkat");
+        Assert.Contains("NOMOR F-GURU-01/PENG/BKPSDM/2024", announcement);
+        Assert.Contains("formasi Guru Ahli Pertama - Matematika (F-GURU-01) pada Dinas Pendidikan dengan kebutuhan 2 orang", announcement);
+        Assert.Contains("Jumlah peserta 5 orang; yang dinyatakan LULUS 2 orang.", announcement);
+        foreach (var a in Applicants)
+            Assert.Contains($"{a.Name} {a.Reg} {a.Tech} / {a.Ms} / {a.Interview} {a.Tech + a.Ms + a.Interview}", announcement);
+
         var lulus = await _s.EmailAsync(Email("24-0001"), "Hasil Seleksi PPPK 2024");
         Assert.Contains("LULUS", string.Join("", lulus.MessageParts.Select(p => p.BodyData)));
         var gagal = await _s.EmailAsync(Email("24-0004"), "");

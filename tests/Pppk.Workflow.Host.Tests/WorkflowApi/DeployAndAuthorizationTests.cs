@@ -52,6 +52,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "PUT", "/api/calendar/holidays/1" }, { "DELETE", "/api/calendar/holidays/1" }, { "PUT", "/api/calendar/years/2028" },
         { "POST", "/api/calendar/years/2028/import" }, { "GET", "/api/calendar/years/2027/export" }, { "GET", "/api/calendar/changes" },
         { "GET", "/api/decisions" }, { "GET", "/api/decisions/x" }, { "POST", "/api/decisions/x/evaluate" }, { "GET", $"/api/instances/{Guid.Empty}/decisions" },
+        { "GET", "/api/document-templates" }, { "POST", "/api/document-templates" }, { "GET", "/api/document-templates/sk" }, { "POST", "/api/document-templates/sk" },
+        { "GET", "/api/document-templates/sk/versions/1" }, { "POST", "/api/document-templates/sk/versions/1/restore" }, { "GET", "/api/document-templates/sk/preview" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>
@@ -73,6 +75,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         "PUT /api/calendar/holidays/1", "DELETE /api/calendar/holidays/1", "PUT /api/calendar/years/2028",
         "POST /api/calendar/years/2028/import", "GET /api/calendar/years/2027/export", "GET /api/calendar/changes",
         "GET /api/decisions", "GET /api/decisions/x", "POST /api/decisions/x/evaluate",
+        "GET /api/document-templates", "POST /api/document-templates", "GET /api/document-templates/sk", "POST /api/document-templates/sk",
+        "GET /api/document-templates/sk/versions/1", "POST /api/document-templates/sk/versions/1/restore", "GET /api/document-templates/sk/preview",
     ];
 
     [Theory]

@@ -43,6 +43,7 @@ public sealed partial class TableOwnershipTests
         ["decisions"] = ["Runtime/Decisions/DecisionTable.cs"],
         ["decision_files"] = ["Runtime/Decisions/DecisionTable.cs"],
         ["decision_evaluations"] = ["Runtime/Decisions/DecisionEvaluationTable.cs"],
+        ["document_templates"] = ["Domain/Documents/Templates/DocumentTemplateTable.cs"],
     };
 
     private static readonly string[] IdentityTables = ["users", "roles", "user_roles", "user_claims", "user_logins", "user_tokens", "role_claims"];

@@ -1,32 +1,32 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Documents;
-using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Domain.Handlers.Documents;
 
 /// <summary>
-/// <c>pppk.document</c>: generates an employee's document (header <c>documentKind</c>: <c>sk</c>,
-/// <c>perjanjian-kerja</c> or <c>spmt</c>) from the records (the employee, their SK, their latest contract, the salary
-/// scale) and stores it with its PDF in the step's transaction. Inputs: <c>employeeId</c>; optional <c>skId</c> (default:
-/// the employee's latest SK), <c>signerName</c>, <c>signerTitle</c>, <c>onBehalfLine</c>. The number is the SK's, with
-/// <c>/PK</c> or <c>/SPMT</c> after it for the other kinds (not an input: it would collide with the previous document
-/// task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c> (map them to names of
-/// their own when a process makes several documents).
+/// <c>pppk.document</c>: generates a document (header <c>documentKind</c>) from the records and stores it with its PDF in
+/// the step's transaction, from the kind's current template (the newest uploaded version, else the built-in file).
+/// An employee's document (<c>sk</c>, <c>perjanjian-kerja</c>, <c>spmt</c>, <c>sk-perpanjangan</c>,
+/// <c>pemberitahuan-tidak-diperpanjang</c>, <c>sk-paruh-waktu</c>) reads the employee, their SK, their latest contract
+/// and the salary scale (<see cref="EmployeeDocumentFacts"/>); the ranking announcement (<c>pengumuman-peringkat</c>)
+/// reads the formation's stored ranking (<see cref="AnnouncementFacts"/>). Numbers are not inputs (they would collide
+/// with the previous document task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c>
+/// (map them to names of their own when a process makes several documents).
 /// </summary>
-public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, TimeProvider clock) : IDescribedJobHandler
+public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk, TimeProvider clock) : IDescribedJobHandler
 {
     public string Type => "pppk.document";
 
-    public JobDescription Description { get; } = new("Buat dokumen pegawai", "Membuat SK, perjanjian kerja atau SPMT pegawai dari datanya, lengkap dengan PDF dan kode verifikasi.")
+    public JobDescription Description { get; } = new("Buat dokumen pegawai", "Membuat SK, perjanjian kerja, SPMT, SK perpanjangan, pemberitahuan tidak diperpanjang, SK paruh waktu atau pengumuman peringkat dari datanya, lengkap dengan PDF dan kode verifikasi.")
     {
         Inputs = [
-            new("employeeId", "Pegawai (id)", JobValueType.Number),
+            new("employeeId", "Pegawai (id; semua jenis kecuali pengumuman)", JobValueType.Number, Required: false),
             new("skId", "SK (id; bawaan SK terakhir)", JobValueType.Number, Required: false),
+            new("formationCode", "Kode formasi (pengumuman peringkat)", JobValueType.Text, Required: false),
+            new("reason", "Alasan tidak diperpanjang (pemberitahuan)", JobValueType.Text, Required: false),
             new("signerName", "Nama penandatangan", JobValueType.Text, Required: false),
             new("signerTitle", "Jabatan penandatangan", JobValueType.Text, Required: false),
             new("onBehalfLine", "Baris a.n./Plh.", JobValueType.Text, Required: false),
@@ -37,22 +37,42 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
             new("verificationCode", "Kode verifikasi"),
         ],
         Headers = [
-            new("documentKind", "Jenis dokumen") { Choices = [new("sk", "SK pengangkatan"), new("perjanjian-kerja", "Perjanjian kerja"), new("spmt", "SPMT")], Default = "sk" },
+            new("documentKind", "Jenis dokumen")
+            {
+                Choices = [
+                    new("sk", "SK pengangkatan"), new("perjanjian-kerja", "Perjanjian kerja"), new("spmt", "SPMT"),
+                    new("sk-perpanjangan", "SK perpanjangan"), new("pemberitahuan-tidak-diperpanjang", "Pemberitahuan tidak diperpanjang"),
+                    new("sk-paruh-waktu", "SK PPPK paruh waktu"), new("pengumuman-peringkat", "Pengumuman peringkat formasi"),
+                ],
+                Default = "sk",
+            },
         ],
     };
     public bool Inline => true;
 
-    private static readonly DocumentKind[] Individual = [DocumentKind.Sk, DocumentKind.PerjanjianKerja, DocumentKind.Spmt];
+    private static readonly DocumentKind[] Generated = [DocumentKind.Sk, DocumentKind.PerjanjianKerja, DocumentKind.Spmt,
+        DocumentKind.SkPerpanjangan, DocumentKind.PemberitahuanTidakDiperpanjang, DocumentKind.SkParuhWaktu, DocumentKind.PengumumanPeringkat];
 
     public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct) => HandlerInput.Guard(async () =>
     {
         var kindCode = context.Headers.GetValueOrDefault("documentKind") ?? context.OptionalString("documentKind") ?? "";
-        if (Individual.FirstOrDefault(k => k.Code() == kindCode) is var kind && kind.Code() != kindCode)
-            return new JobResult.Failure($"The header 'documentKind' must be one of {string.Join(", ", Individual.Select(k => k.Code()))}, not '{kindCode}'.");
+        if (DocumentKinds.FromCode(kindCode) is not { } kind || !Generated.Contains(kind))
+            return new JobResult.Failure($"The header 'documentKind' must be one of {string.Join(", ", Generated.Select(k => k.Code()))}, not '{kindCode}'.");
         var db = await context.DomainAsync(ct);
-        var facts = await FactsAsync(db, context, kind, ct);
-        if (facts is null) return new JobResult.Failure($"Employee {context.Int("employeeId")} has no SK or no contract to generate the {kindCode} from.");
-        var document = generator.Generate(facts, VerificationCodes.New());
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var defaults = new FactDefaults(documents.Value.Place, pppk.Value.SkSigner, today);
+        DocumentFacts? facts;
+        if (kind == DocumentKind.PengumumanPeringkat)
+        {
+            facts = await AnnouncementFacts.ReadAsync(db, context, defaults, ct);
+            if (facts is null) return new JobResult.Failure($"Formation {context.OptionalString("formationCode")} has no stored ranking to announce (run pppk.rank-formation first).");
+        }
+        else
+        {
+            facts = await EmployeeDocumentFacts.ReadAsync(db, context, kind, defaults, ct);
+            if (facts is null) return new JobResult.Failure($"Employee {context.OptionalInt("employeeId")} has no SK or no contract to generate the {kindCode} from.");
+        }
+        var document = generator.Generate(facts, VerificationCodes.New(), await CurrentTemplates.ForAsync(db, kind, ct));
         var record = DocumentTable.Add(db, document, facts, context.InstanceId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new JobResult.Completed(new JsonObject
@@ -60,26 +80,7 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
             ["documentId"] = record.Id.ToString(), ["documentNumber"] = record.Number, ["verificationCode"] = record.VerificationCode,
         });
     });
-
-    private async Task<DocumentFacts?> FactsAsync(PppkDbContext db, JobContext context, DocumentKind kind, CancellationToken ct)
-    {
-        var employeeId = context.Int("employeeId");
-        var skId = context.OptionalInt("skId");
-        var employee = await db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct);
-        var sk = await db.Sks.AsNoTracking().Where(s => s.EmployeeId == employeeId && (skId == null || s.Id == skId)).OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
-        var contract = await db.Contracts.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderByDescending(c => c.Tmt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        if (employee is null || sk is null || contract is null) return null;
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == employee.UnitCode).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? employee.UnitCode;
-        var salary = await db.SalaryScale.MonthlySalary(employee.Grade, employee.ServiceYears).FirstOrDefaultAsync(ct) ?? 0m;
-        var appointee = new Appointee(employee.Name, employee.Nik, employee.NiPppk, employee.Position ?? "", unit, IndonesianFormat.Grade(employee.Grade), salary);
-        var signer = new DocumentSigner(context.OptionalString("signerName") ?? sk.Signer, context.OptionalString("signerTitle") ?? sk.Signer, context.OptionalString("onBehalfLine"));
-        var date = kind == DocumentKind.Spmt ? contract.SpmtDate ?? contract.Tmt : sk.Date;
-        var number = kind switch
-        {
-            DocumentKind.PerjanjianKerja => sk.Number + "/PK",
-            DocumentKind.Spmt => sk.Number + "/SPMT",
-            _ => sk.Number,
-        };
-        return new DocumentFacts(kind, number, date, sk.Number, sk.Date, contract.Tmt, contract.SpmtDate, contract.Years * 12, documents.Value.Place, signer, [appointee]);
-    }
 }
+
+/// <summary>What a document falls back to when the process gives nothing: where it is set, who signs, and today (WITA).</summary>
+internal sealed record FactDefaults(string Place, string Signer, DateOnly Today);

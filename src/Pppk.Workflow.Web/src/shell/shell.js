@@ -39,6 +39,7 @@ const MENU = [
     { href: '/pengguna', label: 'Pengguna', roles: ['hr-admin'] },
     { href: '/kalender-libur', label: 'Kalender libur', roles: ['hr-admin'] },
     { href: '/templat-email', label: 'Templat email', roles: ['hr-admin'] },
+    { href: '/templat-dokumen', label: 'Templat dokumen', roles: ['hr-admin'] },
     { href: '/hangfire', label: 'Antrean pekerjaan', note: '(Hangfire) ↗', roles: ['hr-admin'], external: true, testid: 'hangfire-link' },
   ] },
 ];

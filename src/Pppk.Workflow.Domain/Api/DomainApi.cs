@@ -17,6 +17,7 @@ public static class DomainApi
         app.MapRoundsApi();
         app.MapPartTimeApi();
         app.MapDocumentsApi();
+        app.MapDocumentFilesApi();
         app.MapStartManyApi();
     }
 }

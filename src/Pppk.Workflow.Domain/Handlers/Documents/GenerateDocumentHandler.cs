@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Documents;
-using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
@@ -15,10 +13,11 @@ namespace Pppk.Workflow.Domain.Handlers.Documents;
 /// scale) and stores it with its PDF in the step's transaction. Inputs: <c>employeeId</c>; optional <c>skId</c> (default:
 /// the employee's latest SK), <c>signerName</c>, <c>signerTitle</c>, <c>onBehalfLine</c>. The number is the SK's, with
 /// <c>/PK</c> or <c>/SPMT</c> after it for the other kinds (not an input: it would collide with the previous document
-/// task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c> (map them to names of
+/// task's output). Before the SK is numbered it is a draft (<see cref="EmployeeDocumentFacts.DraftNumber"/>) that
+/// <c>pppk.sign-document</c> numbers and signs. Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c> (map them to names of
 /// their own when a process makes several documents).
 /// </summary>
-public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, TimeProvider clock) : IDescribedJobHandler
+public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk, TimeProvider clock) : IDescribedJobHandler
 {
     public string Type => "pppk.document";
 
@@ -51,7 +50,7 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
             return new JobResult.Failure($"The header 'documentKind' must be one of {string.Join(", ", Individual.Select(k => k.Code()))}, not '{kindCode}'.");
         var db = await context.DomainAsync(ct);
         var facts = await FactsAsync(db, context, kind, ct);
-        if (facts is null) return new JobResult.Failure($"Employee {context.Int("employeeId")} has no SK or no contract to generate the {kindCode} from.");
+        if (facts is null) return new JobResult.Failure($"Employee {context.Int("employeeId")} has no contract (or not the SK named by skId) to generate the {kindCode} from.");
         var document = generator.Generate(facts, VerificationCodes.New());
         var record = DocumentTable.Add(db, document, facts, context.InstanceId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -61,25 +60,8 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
         });
     });
 
-    private async Task<DocumentFacts?> FactsAsync(PppkDbContext db, JobContext context, DocumentKind kind, CancellationToken ct)
-    {
-        var employeeId = context.Int("employeeId");
-        var skId = context.OptionalInt("skId");
-        var employee = await db.Employees.AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct);
-        var sk = await db.Sks.AsNoTracking().Where(s => s.EmployeeId == employeeId && (skId == null || s.Id == skId)).OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
-        var contract = await db.Contracts.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderByDescending(c => c.Tmt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        if (employee is null || sk is null || contract is null) return null;
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == employee.UnitCode).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? employee.UnitCode;
-        var salary = await db.SalaryScale.MonthlySalary(employee.Grade, employee.ServiceYears).FirstOrDefaultAsync(ct) ?? 0m;
-        var appointee = new Appointee(employee.Name, employee.Nik, employee.NiPppk, employee.Position ?? "", unit, IndonesianFormat.Grade(employee.Grade), salary);
-        var signer = new DocumentSigner(context.OptionalString("signerName") ?? sk.Signer, context.OptionalString("signerTitle") ?? sk.Signer, context.OptionalString("onBehalfLine"));
-        var date = kind == DocumentKind.Spmt ? contract.SpmtDate ?? contract.Tmt : sk.Date;
-        var number = kind switch
-        {
-            DocumentKind.PerjanjianKerja => sk.Number + "/PK",
-            DocumentKind.Spmt => sk.Number + "/SPMT",
-            _ => sk.Number,
-        };
-        return new DocumentFacts(kind, number, date, sk.Number, sk.Date, contract.Tmt, contract.SpmtDate, contract.Years * 12, documents.Value.Place, signer, [appointee]);
-    }
+    private Task<DocumentFacts?> FactsAsync(PppkDbContext db, JobContext context, DocumentKind kind, CancellationToken ct) =>
+        EmployeeDocumentFacts.ReadAsync(db, kind, context.Int("employeeId"), context.OptionalInt("skId"),
+            new SignerInputs(context.OptionalString("signerName"), context.OptionalString("signerTitle"), context.OptionalString("onBehalfLine"), documents.Value.Place),
+            (DocumentDates.Today(clock), pppk.Value.SkSigner), ct);
 }

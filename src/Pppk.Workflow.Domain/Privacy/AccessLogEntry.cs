@@ -45,5 +45,5 @@ public static class AccessKinds
     /// <summary>An export of a list (xlsx or CSV); the record id is the list and its query, e.g. <c>employees?format=xlsx&amp;unitCode=X</c>.</summary>
     public const string Export = "export";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment, Export];
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment, Export, Document, EmployeeDocuments];
 }

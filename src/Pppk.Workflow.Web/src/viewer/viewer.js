@@ -11,6 +11,7 @@ import { openMigrateDialog } from '../migration/migrate-dialog.js';
 import { attachModifyMenu } from './modify-menu.js';
 import { mountCaseSummary } from '../summary/case-summary.js';
 import { mountCaseNotesTimeline } from '../case-notes/case-notes.js';
+import { mountCaseDocuments } from '../documents/documents.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -78,6 +79,7 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   mountCaseSummary(page.querySelector('dl.inline'), instance.id);
   mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
+  mountCaseDocuments(page.querySelector('[data-testid=timeline]').parentElement, params.id);
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

@@ -119,6 +119,10 @@ public sealed class SigningScreenTests(BrowserHost host)
         Assert.True(height < 60, $"the document row is {height}px high");
         await signedSk.ScrollIntoViewIfNeededAsync();
         await ScreenshotsAsync(profile, "61-employee-documents");
+
+        // The case viewer lists the case's documents too.
+        await profile.GotoAsync($"/instans/{instanceId}");
+        await Assertions.Expect(profile.GetByTestId("case-documents").Locator("[data-testid=document-row][data-kind=sk]")).ToContainTextAsync(skNumber);
         await host.CloseAsync(profile);
     }
 }

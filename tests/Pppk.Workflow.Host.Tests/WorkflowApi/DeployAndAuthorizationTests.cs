@@ -51,6 +51,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", "/api/calendar/years" }, { "GET", "/api/calendar/coverage" }, { "GET", "/api/calendar/holidays?year=2027" }, { "POST", "/api/calendar/holidays" },
         { "PUT", "/api/calendar/holidays/1" }, { "DELETE", "/api/calendar/holidays/1" }, { "PUT", "/api/calendar/years/2028" },
         { "POST", "/api/calendar/years/2028/import" }, { "GET", "/api/calendar/years/2027/export" }, { "GET", "/api/calendar/changes" },
+        { "GET", $"/api/documents/{Guid.Empty}" }, { "GET", $"/api/documents/{Guid.Empty}/pdf" }, { "GET", $"/api/instances/{Guid.Empty}/documents" },
+        { "GET", "/api/employees/1/documents" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>

@@ -57,6 +57,7 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
         new("pppk.register-applicant", new { formationCode = "F-990112" }, "No formation with code F-990112: check the applicant's formationCode."),
         new("email", new { }, "Template 'pengingat-tugas' uses variable(s) "),
         new("pppk.document", new { employeeId = 990117, documentKind = "sk" }, "Employee 990117 has no contract (or not the SK named by skId) to generate the sk from."),
+        new("pppk.sign-document", new { employeeId = 990118 }, "The case has no unsigned document to sign; generate it first with a 'pppk.document' task."),
     ];
 
     /// <summary>An employee of DISDIKBUD (no contract yet), the unit's budget and the region's figures of <paramref name="year"/>.</summary>

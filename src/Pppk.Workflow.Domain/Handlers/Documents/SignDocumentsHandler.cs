@@ -79,7 +79,8 @@ public sealed class SignDocumentsHandler(DocumentGenerator generator, IDocumentS
     /// <summary>Makes the draft again from the records (same verification code), signs it and records it; null when its facts are gone.</summary>
     private async Task<DateTimeOffset?> SignAsync(PppkDbContext db, JobContext context, DocumentRecord draft, int employeeId, int? skId, CancellationToken ct)
     {
-        var kind = Enum.GetValues<DocumentKind>().First(k => k.Code() == draft.Kind);
+        // An individual document of the employee's; a kind this step cannot make again (a collective one) is not signed here.
+        if (Enum.GetValues<DocumentKind>().Where(k => k.Code() == draft.Kind).Cast<DocumentKind?>().FirstOrDefault() is not { } kind || draft.SubjectNik is null) return null;
         var place = documents.Value.Place;
         var facts = await EmployeeDocumentFacts.ReadAsync(db, kind, employeeId, skId,
             new SignerInputs(context.OptionalString("signerName"), context.OptionalString("signerTitle"), context.OptionalString("onBehalfLine"), place),

@@ -30,14 +30,18 @@ function rowsHtml(items) {
 
 const TABLE_HEAD = '<thead><tr><th>Jenis</th><th>Nomor</th><th>Tanggal</th><th>Ditandatangani</th><th>Status</th><th></th></tr></thead>';
 
+/** The case's documents; none when the caller may not read them (the page shows the rest of the case). */
+async function caseDocuments(instanceId) {
+  try {
+    return (await api.get(`/api/instances/${instanceId}/documents`)).items;
+  } catch {
+    return [];
+  }
+}
+
 /** The case's documents at the top of `host` (case viewer); nothing shown when the case has none. */
 export async function mountCaseDocuments(host, instanceId) {
-  let items;
-  try {
-    ({ items } = await api.get(`/api/instances/${instanceId}/documents`));
-  } catch {
-    return;
-  }
+  const items = await caseDocuments(instanceId);
   if (!items.length) return;
   host.prepend(h(`<div class="case-documents" data-testid="case-documents"><h2>Dokumen</h2>
     <table class="list">${TABLE_HEAD}<tbody>${rowsHtml(items)}</tbody></table></div>`));
@@ -58,13 +62,7 @@ export function mountEmployeeDocuments(host, employeeId) {
 
 /** On an open task: the case's drafts, drawn page by page, so the PPK reads what they sign. */
 export async function mountDraftsToSign(host, instanceId) {
-  let items;
-  try {
-    ({ items } = await api.get(`/api/instances/${instanceId}/documents`));
-  } catch {
-    return;
-  }
-  const drafts = items.filter((d) => d.state === 'draft').reverse();
+  const drafts = (await caseDocuments(instanceId)).filter((d) => d.state === 'draft').reverse();
   if (!drafts.length) return;
   const section = h(`<div class="drafts-to-sign" data-testid="drafts-to-sign">
     <h2>Dokumen yang akan ditandatangani</h2>

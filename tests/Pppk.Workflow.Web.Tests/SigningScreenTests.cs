@@ -82,6 +82,8 @@ public sealed class SigningScreenTests(BrowserHost host)
         await Assertions.Expect(drafts).ToContainTextAsync("Dokumen yang akan ditandatangani");
         await Assertions.Expect(drafts.GetByTestId("draft-tab")).ToHaveTextAsync(["SK pengangkatan", "Perjanjian kerja"]);
         var sk = drafts.Locator("[data-testid=draft-pdf][data-kind=sk]");
+        // data-pages is set once every page is drawn.
+        await Assertions.Expect(sk).ToHaveAttributeAsync("data-pages", "1");
         await Assertions.Expect(sk.Locator("canvas.pdf-page")).ToHaveCountAsync(1);
         // pdf.js drew the page: the canvas is as wide as the pane and not blank.
         var inked = await sk.Locator("canvas.pdf-page").EvaluateAsync<bool>("""

@@ -30,6 +30,7 @@ public static class Extensions
         services.AddSingleton<Documents.Signing.IDocumentSigner>(sp => Documents.Signing.SignerSetup.Create(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Documents.DocumentsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Documents.Signing.LocalCertificateSigner>>()));
+        services.AddSingleton<Notifications.Delivery.IEmailAttachmentSource, Documents.DocumentAttachments>();
         foreach (var type in typeof(Extensions).Assembly.GetTypes().Where(t => typeof(IJobHandler).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
             services.AddSingleton(typeof(IJobHandler), type);
         return services;

@@ -69,6 +69,9 @@ public sealed class EmailOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The most an email task may attach, all files together (a signed SK is tens of KB; mail servers refuse large messages).</summary>
+    public int MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;
+
     /// <summary>The zone dates and times are shown in (WITA for Kutai Kartanegara).</summary>
     public string TimeZone { get; set; } = "Asia/Makassar";
 

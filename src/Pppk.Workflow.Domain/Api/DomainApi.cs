@@ -18,6 +18,7 @@ public static class DomainApi
         app.MapPartTimeApi();
         app.MapDocumentsApi();
         app.MapDocumentTemplatesApi();
+        app.MapDocumentFilesApi();
         app.MapStartManyApi();
     }
 }

@@ -102,6 +102,23 @@ public static class DocumentTable
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Pdf, signed.Pdf).SetProperty(d => d.Sha256, hash).SetProperty(d => d.SignedAt, signed.SignedAt), ct) == 1;
     }
 
+    /// <summary>
+    /// Replaces a draft by its final version, signed: the number, title, date and signer it now prints, the signed PDF and its
+    /// hash; false when the document is unknown, signed or revoked (so a repeated step cannot record a second signature).
+    /// </summary>
+    public static async Task<bool> RecordSignedVersionAsync(PppkDbContext db, Guid id, GeneratedDocument document, DocumentFacts facts, Signing.SignedPdf signed, CancellationToken ct)
+    {
+        var hash = SHA256.HashData(signed.Pdf);
+        return await db.Set<DocumentRecord>().Where(d => d.Id == id && d.SignedAt == null && d.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Number, document.Number).SetProperty(d => d.Title, document.Title).SetProperty(d => d.DocumentDate, facts.Date)
+                .SetProperty(d => d.SignerName, facts.Signer.Name).SetProperty(d => d.SignerTitle, facts.Signer.Title)
+                .SetProperty(d => d.Pdf, signed.Pdf).SetProperty(d => d.Sha256, hash).SetProperty(d => d.SignedAt, signed.SignedAt), ct) == 1;
+    }
+
+    /// <summary>The case's documents not signed yet (nor revoked), oldest first, tracked for no one: what a signing step signs.</summary>
+    public static Task<List<DocumentRecord>> DraftsOfAsync(PppkDbContext db, Guid instanceId, CancellationToken ct) =>
+        Rows(db).Where(d => d.InstanceId == instanceId && d.SignedAt == null && d.RevokedAt == null).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
+
     /// <summary>Revokes a standing document; false when it is unknown or already revoked (the first reason stays).</summary>
     public static async Task<bool> RevokeAsync(PppkDbContext db, Guid id, string reason, string? user, DateTimeOffset now, CancellationToken ct) =>
         await db.Set<DocumentRecord>().Where(d => d.Id == id && d.RevokedAt == null)

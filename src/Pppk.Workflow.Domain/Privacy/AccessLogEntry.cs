@@ -36,8 +36,14 @@ public static class AccessKinds
     /// <summary>A file attached to a case, downloaded; the record id is the attachment's, the NIK the case's subject.</summary>
     public const string Attachment = "attachment";
 
+    /// <summary>A generated document (SK, perjanjian kerja, SPMT) downloaded; the record id is the document's, the NIK its subject's.</summary>
+    public const string Document = "document";
+
+    /// <summary>A person's list of documents (the employee profile's); the record id is the employee's id, the NIK theirs.</summary>
+    public const string EmployeeDocuments = "employee-documents";
+
     /// <summary>An export of a list (xlsx or CSV); the record id is the list and its query, e.g. <c>employees?format=xlsx&amp;unitCode=X</c>.</summary>
     public const string Export = "export";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment, Export];
+    public static readonly IReadOnlyList<string> All = [Employee, Applicant, Instance, Task, OwnCases, Attachment, Export, Document, EmployeeDocuments];
 }

@@ -33,4 +33,9 @@ public sealed class EmailRecord
     public int? LeaseOwner { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The attached files, by position in the three arrays (name, MIME type, bytes); empty for most emails.</summary>
+    public string[] AttachmentNames { get; set; } = [];
+    public string[] AttachmentTypes { get; set; } = [];
+    public byte[][] AttachmentContents { get; set; } = [];
 }

@@ -29,6 +29,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'").HasDatabaseName("ix_emails_queued_due");
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.CreatedAt);
+            e.Property(x => x.AttachmentNames).HasDefaultValueSql("'{}'");
+            e.Property(x => x.AttachmentTypes).HasDefaultValueSql("'{}'");
+            e.Property(x => x.AttachmentContents).HasDefaultValueSql("'{}'");
         });
         builder.Entity<TemplateEditing.TemplateVersionRecord>(e =>
         {

@@ -21,7 +21,9 @@ public static class EmailMessage
         if (message.To.Count == 0 && message.Cc.Count == 0)
             throw new DeliveryException("The email has no recipient.", permanent: true, connectionLost: false);
         message.Headers.Add("X-Pppk-Email-Id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Body = new BodyBuilder { TextBody = row.Text, HtmlBody = row.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = row.Text, HtmlBody = row.Html };
+        foreach (var a in row.Attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

@@ -17,6 +17,9 @@ public sealed record OutgoingEmail(string Template, IReadOnlyList<string> To, IR
 
     /// <summary>Recipients left out (named), noted on the email while the others still get it.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>Files sent with it (bounded by <see cref="EmailOptions.MaxAttachmentBytes"/> when queued from a task).</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
 }
 
 /// <summary>Writes emails into the outbox (<see cref="EmailTable"/>), inside the caller's transaction when it has one.</summary>

@@ -20,7 +20,10 @@ public static class EmailStatus
 public static class EmailTable
 {
     /// <summary>A row claimed for delivery, as <see cref="EmailMessage.Build"/> turns it into a MIME message.</summary>
-    public sealed record Claimed(long Id, string MessageId, string[] To, string[] Cc, string Subject, string Html, string Text, DateTimeOffset CreatedAt, int Attempts);
+    public sealed record Claimed(long Id, string MessageId, string[] To, string[] Cc, string Subject, string Html, string Text, DateTimeOffset CreatedAt, int Attempts)
+    {
+        public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+    }
 
     /// <summary>An email as the outbox screen shows it; the rendered <see cref="Html"/> and <see cref="Text"/> only when one email is asked for.</summary>
     internal sealed record View(long Id, string MessageId, string[] To, string[] Cc, string Template, string Subject, string Status, int Attempts,
@@ -39,8 +42,9 @@ public static class EmailTable
     internal static NpgsqlBatchCommand Insert(OutgoingEmail e, string messageId, DateTimeOffset now)
     {
         var cmd = new NpgsqlBatchCommand("""
-            INSERT INTO pppk.emails (message_id, dedup_key, instance_id, element_id, template, "to", cc, subject, html, text, status, attempts, last_error, next_attempt_at, created_at)
-            VALUES (@mid, @dedup, @inst, @elem, @tpl, @to, @cc, @subject, @html, @text, @status, 0, @error, @now, @now)
+            INSERT INTO pppk.emails (message_id, dedup_key, instance_id, element_id, template, "to", cc, subject, html, text, status, attempts, last_error, next_attempt_at, created_at,
+                                     attachment_names, attachment_types, attachment_contents)
+            VALUES (@mid, @dedup, @inst, @elem, @tpl, @to, @cc, @subject, @html, @text, @status, 0, @error, @now, @now, @an, @at, @ac)
             ON CONFLICT (dedup_key) DO NOTHING
             """);
         cmd.Parameters.AddWithValue("mid", messageId);
@@ -56,6 +60,9 @@ public static class EmailTable
         cmd.Parameters.AddWithValue("status", e.Error is null ? EmailStatus.Queued : EmailStatus.Failed);
         cmd.Parameters.AddWithValue("error", (object?)(e.Error ?? e.Warning) ?? DBNull.Value);
         cmd.Parameters.AddWithValue("now", now);
+        cmd.Parameters.AddWithValue("an", e.Attachments.Select(a => a.FileName).ToArray());
+        cmd.Parameters.AddWithValue("at", e.Attachments.Select(a => a.ContentType).ToArray());
+        cmd.Parameters.AddWithValue("ac", NpgsqlDbType.Array | NpgsqlDbType.Bytea, e.Attachments.Select(a => a.Content).ToArray());
         return cmd;
     }
 
@@ -67,7 +74,7 @@ public static class EmailTable
             WHERE e.id IN (SELECT id FROM pppk.emails
                            WHERE status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now() OR lease_owner = @slot)
                            ORDER BY next_attempt_at, id LIMIT @take FOR UPDATE SKIP LOCKED)
-            RETURNING e.id, e.message_id, e."to", e.cc, e.subject, e.html, e.text, e.created_at, e.attempts
+            RETURNING e.id, e.message_id, e."to", e.cc, e.subject, e.html, e.text, e.created_at, e.attempts, e.attachment_names, e.attachment_types, e.attachment_contents
             """);
         cmd.Parameters.AddWithValue("lease", lease);
         cmd.Parameters.AddWithValue("slot", slot);
@@ -76,7 +83,7 @@ public static class EmailTable
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             rows.Add(new Claimed(r.GetInt64(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3), r.GetString(4),
-                r.GetString(5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.GetInt32(8)));
+                r.GetString(5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7), r.GetInt32(8)) { Attachments = ReadAttachments(r, 9) });
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return rows;
     }
@@ -203,6 +210,14 @@ public static class EmailTable
             emails.Add(new SentTo(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
                 r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5)));
         return emails;
+    }
+
+    private static EmailAttachment[] ReadAttachments(NpgsqlDataReader r, int first)
+    {
+        var names = r.GetFieldValue<string[]>(first);
+        var types = r.GetFieldValue<string[]>(first + 1);
+        var contents = r.GetFieldValue<byte[][]>(first + 2);
+        return [.. names.Select((name, i) => new EmailAttachment(name, types[i], contents[i]))];
     }
 
     private static View ReadView(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3),

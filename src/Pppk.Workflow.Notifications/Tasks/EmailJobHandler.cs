@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Notifications.Delivery;
@@ -15,7 +16,7 @@ namespace Pppk.Workflow.Notifications.Tasks;
 /// tracked on the email. A template or header error is a failure, which becomes an incident once retries are spent.
 /// </summary>
 public sealed class EmailJobHandler(EmailTemplates templates, RecipientService recipients, EmailQueue queue, FeelEnvironment feel,
-    ILogger<EmailJobHandler> logger) : IDescribedJobHandler
+    ILogger<EmailJobHandler> logger, IEnumerable<IEmailAttachmentSource> attachmentSources, IOptions<EmailOptions> options) : IDescribedJobHandler
 {
     public const string JobType = "email";
 
@@ -40,6 +41,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
                 Hint = "Alamat email, nama pengguna, role:NAMA_PERAN, atau ekspresi FEEL yang diawali \"=\", mis. =email",
             },
             new("cc", "Tembusan (cc)", Required: false) { Hint = "Opsional; sama seperti penerima." },
+            new("attachments", "Lampiran", Required: false) { Hint = "Opsional; ekspresi FEEL berisi daftar dokumen kasus ini, mis. =[skDocumentId, pkDocumentId]." },
         ],
     };
 
@@ -49,6 +51,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
         string name;
         EmailTemplates.Rendered rendered;
         RecipientService.Result to, cc;
+        IReadOnlyList<EmailAttachment> attachments;
         try
         {
             name = TemplateName(context);
@@ -58,6 +61,9 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
                 return Fail(context, $"The email task '{context.ElementId}' has no 'to' header; add one (an address, a user name, role:NAME or =expression).");
             to = await recipients.ResolveAsync("to", toHeader, context.Variables, lookup, ct);
             cc = await recipients.ResolveAsync("cc", context.Headers.GetValueOrDefault("cc"), context.Variables, lookup, ct);
+            var (files, problem) = await AttachmentsAsync(context, step, ct);
+            if (problem is not null) return Fail(context, problem);
+            attachments = files;
         }
         catch (Exception e) when (e is TemplateRenderException or RecipientHeaderException or FeelSyntaxException or FeelLimitException)
         {
@@ -72,6 +78,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
             DedupKey = $"job:{context.JobKey}",
             Error = to.Recipients.Count == 0 ? $"No recipient with a valid address: {string.Join("; ", problems.DefaultIfEmpty("the 'to' header resolved to nobody"))}" : null,
             Warning = problems.Count > 0 ? $"Not sent to: {string.Join("; ", problems)}" : null,
+            Attachments = attachments,
         };
         await queue.QueueAsync(step, [email], ct);
         if (email.Error is not null)
@@ -79,6 +86,29 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
         else
             step.RequestDispatch(EmailOutboxKind.Kind, $"email:{context.JobKey}");
         return new JobResult.Completed();
+    }
+
+    /// <summary>The files the <c>attachments</c> header names (none without it), or why not: one is unknown, or they are too large.</summary>
+    private async Task<(IReadOnlyList<EmailAttachment> Files, string? Problem)> AttachmentsAsync(JobContext context, StepUnitOfWork step, CancellationToken ct)
+    {
+        var header = context.Headers.GetValueOrDefault("attachments")?.Trim();
+        if (string.IsNullOrEmpty(header)) return ([], null);
+        var value = header.StartsWith('=') ? FeelExpression.Parse(header[1..], feel.Limits).Evaluate(new JsonFeelScope(context.Variables), feel).ToJson() : JsonValue.Create(header);
+        if (AttachmentReferences.Of(value) is not { } references)
+            return ([], $"The 'attachments' header ({header}) gave {value?.ToJsonString() ?? "null"}, not a list of document ids");
+        var files = new List<EmailAttachment>();
+        foreach (var reference in references)
+        {
+            EmailAttachment? file = null;
+            foreach (var source in attachmentSources)
+                if ((file = await source.ReadAsync(step, context.InstanceId, reference, ct)) is not null) break;
+            if (file is null) return ([], $"The attachment '{reference}' is not a document of this case");
+            files.Add(file);
+        }
+        var total = files.Sum(f => (long)f.Content.Length);
+        return total > options.Value.MaxAttachmentBytes
+            ? ([], $"The attachments take {total} bytes, more than Email:MaxAttachmentBytes ({options.Value.MaxAttachmentBytes})")
+            : (files, null);
     }
 
     private string TemplateName(JobContext context)

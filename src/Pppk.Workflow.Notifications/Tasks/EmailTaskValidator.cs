@@ -38,6 +38,8 @@ public sealed class EmailTaskValidator(EmailTemplates templates)
                 CheckFeel(node, "to", to, problems);
             if (node.Headers.GetValueOrDefault("cc")?.Trim() is { } cc && cc.StartsWith('='))
                 CheckFeel(node, "cc", cc, problems);
+            if (node.Headers.GetValueOrDefault("attachments")?.Trim() is { } attachments && attachments.StartsWith('='))
+                CheckFeel(node, "attachments", attachments, problems);
         }
         return problems;
     }

@@ -87,8 +87,8 @@ public sealed class SelectionEndToEndTests(PppkEndToEndHost host) : IClassFixtur
             await _s.CompleteAsync(_s.Admin, child, "drh", new { drhReceivedDate = "2025-01-10" });
             await _s.WaitForAsync(child, i => Scenario.At(i, "ni_terbit"), "waiting for the NI");
             await _s.PublishAsync("ni-terbit", nik, new { niPppk = ni });
-            await _s.CompleteAsync(ppk, child, "tanda_tangan", new { skSigned = true });
             await _s.CompleteAsync(_s.Admin, child, "perjanjian", new { tmt = "2025-03-01", termYears = 1 });
+            await _s.CompleteAsync(ppk, child, "tanda_tangan", new { skSigned = true });
             await _s.CompleteAsync(_s.Admin, child, "spmt", new { spmtDate = "2025-03-03" });
             await _s.WaitForAsync(instances[reg], i => (string?)i["status"] == "completed", "selection completes after SK issuance");
             var skMail = await _s.EmailAsync(Email(reg), "SK Pengangkatan");

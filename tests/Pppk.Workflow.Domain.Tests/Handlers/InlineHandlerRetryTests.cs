@@ -57,7 +57,8 @@ public sealed class InlineHandlerRetryTests(DomainTestHost host) : IClassFixture
             Before: "INSERT INTO pppk.applicants (registration_number, nik, name, birth_date, priority_category, formation_code, status) VALUES ('REG-990116', '6402990000990116', 'Uji Paruh Waktu', '1990-01-01', 2, 'F-990116', 'ms')"),
         new("pppk.register-applicant", new { formationCode = "F-990112" }, "No formation with code F-990112: check the applicant's formationCode."),
         new("email", new { }, "Template 'pengingat-tugas' uses variable(s) "),
-        new("pppk.document", new { employeeId = 990117, documentKind = "sk" }, "Employee 990117 has no SK or no contract to generate the sk from."),
+        new("pppk.document", new { employeeId = 990117, documentKind = "sk" }, "Employee 990117 has no contract (or not the SK named by skId) to generate the sk from."),
+        new("pppk.sign-document", new { employeeId = 990118 }, "The case has no unsigned document to sign; generate it first with a 'pppk.document' task."),
     ];
 
     /// <summary>An employee of DISDIKBUD (no contract yet), the unit's budget and the region's figures of <paramref name="year"/>.</summary>

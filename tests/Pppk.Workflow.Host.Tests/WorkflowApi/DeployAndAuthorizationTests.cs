@@ -54,6 +54,8 @@ public sealed class DeployAndAuthorizationTests(AuthorizationTestHost host) : IC
         { "GET", "/api/decisions" }, { "GET", "/api/decisions/x" }, { "POST", "/api/decisions/x/evaluate" }, { "GET", $"/api/instances/{Guid.Empty}/decisions" },
         { "GET", "/api/document-templates" }, { "POST", "/api/document-templates" }, { "GET", "/api/document-templates/sk" }, { "POST", "/api/document-templates/sk" },
         { "GET", "/api/document-templates/sk/versions/1" }, { "POST", "/api/document-templates/sk/versions/1/restore" }, { "GET", "/api/document-templates/sk/preview" },
+        { "GET", $"/api/documents/{Guid.Empty}" }, { "GET", $"/api/documents/{Guid.Empty}/pdf" }, { "GET", $"/api/instances/{Guid.Empty}/documents" },
+        { "GET", "/api/employees/1/documents" },
     };
 
     /// <summary>Endpoints only hr-admin may call; the rest need any signed-in caller.</summary>

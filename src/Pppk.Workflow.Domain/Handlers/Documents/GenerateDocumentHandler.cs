@@ -14,7 +14,8 @@ namespace Pppk.Workflow.Domain.Handlers.Documents;
 /// and the salary scale (<see cref="EmployeeDocumentFacts"/>); the ranking announcement (<c>pengumuman-peringkat</c>)
 /// reads the formation's stored ranking (<see cref="AnnouncementFacts"/>). Numbers are not inputs (they would collide
 /// with the previous document task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c>
-/// (map them to names of their own when a process makes several documents).
+/// (map them to names of their own when a process makes several documents). Before the SK is numbered, its SK, perjanjian
+/// kerja and SPMT are drafts (<see cref="EmployeeDocumentFacts.DraftNumber"/>) that <c>pppk.sign-document</c> numbers and signs.
 /// </summary>
 public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk, TimeProvider clock) : IDescribedJobHandler
 {
@@ -59,8 +60,7 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
         if (DocumentKinds.FromCode(kindCode) is not { } kind || !Generated.Contains(kind))
             return new JobResult.Failure($"The header 'documentKind' must be one of {string.Join(", ", Generated.Select(k => k.Code()))}, not '{kindCode}'.");
         var db = await context.DomainAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var defaults = new FactDefaults(documents.Value.Place, pppk.Value.SkSigner, today);
+        var defaults = new FactDefaults(documents.Value.Place, pppk.Value.SkSigner, DocumentDates.Today(clock));
         DocumentFacts? facts;
         if (kind == DocumentKind.PengumumanPeringkat)
         {
@@ -69,8 +69,10 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
         }
         else
         {
-            facts = await EmployeeDocumentFacts.ReadAsync(db, context, kind, defaults, ct);
-            if (facts is null) return new JobResult.Failure($"Employee {context.OptionalInt("employeeId")} has no SK or no contract to generate the {kindCode} from.");
+            facts = await EmployeeDocumentFacts.ReadAsync(db, kind, context.Int("employeeId"), context.OptionalInt("skId"),
+                new SignerInputs(context.OptionalString("signerName"), context.OptionalString("signerTitle"), context.OptionalString("onBehalfLine"), defaults.Place),
+                (defaults.Today, defaults.Signer), context.OptionalString("reason"), ct);
+            if (facts is null) return new JobResult.Failure($"Employee {context.OptionalInt("employeeId")} has no contract (or not the SK named by skId) to generate the {kindCode} from.");
         }
         var document = generator.Generate(facts, VerificationCodes.New(), await CurrentTemplates.ForAsync(db, kind, ct));
         var record = DocumentTable.Add(db, document, facts, context.InstanceId, clock.GetUtcNow());

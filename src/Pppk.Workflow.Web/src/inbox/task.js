@@ -9,6 +9,7 @@ import { escapeHtml, formatValue, formatWita, h, isOverdue, STATUS_LABELS } from
 import { ROLE_LABELS } from '../shell/shell.js';
 import { printedAt, summaryHtml } from '../summary/case-summary.js';
 import { mountCaseNotes } from '../case-notes/case-notes.js';
+import { mountDraftsToSign } from '../documents/documents.js';
 
 export default async function render(container, { params, user, navigate }) {
   const data = await api.get(`/api/tasks/${params.id}`);
@@ -62,12 +63,15 @@ export default async function render(container, { params, user, navigate }) {
             ${open && mine ? '<button type="button" data-action="unclaim" data-testid="unclaim" title="Kembalikan tugas ke grupnya">Lepaskan</button>' : ''}
             ${open && !heldByOther ? '<button type="button" class="primary" data-action="complete" data-testid="complete">Selesaikan</button>' : ''}
           </div>
+          <div data-testid="task-documents"></div>
         </div>
       </div>
     </section>`);
   container.append(page);
   const status = page.querySelector('[data-testid=task-status]');
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
+  // The drafts first, so they sit under the form; the comments follow them.
+  if (open) await mountDraftsToSign(page.querySelector('[data-testid=task-documents]'), task.instanceId);
   mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
 
   let form = null;

@@ -2,6 +2,7 @@
 import { api } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
 import { formatDate, label, num, rupiah, CONTRACT_STATUS_LABELS, PERIOD_LABELS } from './common.js';
+import { mountEmployeeDocuments } from '../documents/documents.js';
 
 const EMAIL_STATUS = { sent: 'Terkirim', pending: 'Antre', queued: 'Antre', failed: 'Gagal' };
 
@@ -33,6 +34,8 @@ export default async function render(container, { params }) {
       <table class="list"><thead><tr><th>Nomor</th><th>Tanggal</th><th>Jenis</th><th>Penanda tangan</th><th>Salinan ke BKN</th></tr></thead>
         <tbody data-testid="sk-rows">${rows(e.sks, 5, 'Tidak ada SK.', (s) => `<tr><td>${escapeHtml(s.number)}</td><td>${formatDate(s.date)}</td>
           <td>${escapeHtml(s.kind)}</td><td>${escapeHtml(s.signer)}</td><td>${s.bknCopyNotedAt ? formatWita(s.bknCopyNotedAt) : '–'}</td></tr>`)}</tbody></table>
+      <h2>Dokumen</h2>
+      <div data-testid="documents-host"></div>
       <h2>Evaluasi kinerja</h2>
       <table class="list"><thead><tr><th>Tahun</th><th>Periode</th><th>Predikat</th><th>Penilai</th><th>Catatan</th><th>Dicatat</th></tr></thead>
         <tbody data-testid="evaluation-rows">${rows(e.evaluations, 6, 'Belum ada evaluasi.', (v) => `<tr><td>${v.year}</td><td>${label(PERIOD_LABELS, v.period)}</td>
@@ -50,4 +53,5 @@ export default async function render(container, { params }) {
           <td>${escapeHtml(m.template)}</td><td>${escapeHtml(m.subject)}</td><td>${label(EMAIL_STATUS, m.status)}</td></tr>`)}</tbody></table>
     </section>`);
   container.append(page);
+  await mountEmployeeDocuments(page.querySelector('[data-testid=documents-host]'), e.id);
 }

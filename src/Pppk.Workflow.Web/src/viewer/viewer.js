@@ -12,6 +12,7 @@ import { attachModifyMenu } from './modify-menu.js';
 import { mountCaseSummary } from '../summary/case-summary.js';
 import { mountCaseNotesTimeline } from '../case-notes/case-notes.js';
 import { mountDecisionsPanel } from './decisions-panel.js';
+import { mountCaseDocuments } from '../documents/documents.js';
 
 export default async function render(container, { params, user, navigate }) {
   const isAdmin = user.roles.includes('hr-admin');
@@ -82,6 +83,7 @@ export default async function render(container, { params, user, navigate }) {
   mountCaseSummary(page.querySelector('dl.inline'), instance.id);
   mountCaseNotesTimeline(page.querySelector('[data-testid=timeline]'), { instanceId: params.id, history: history.items });
   mountDecisionsPanel(page.querySelector('[data-testid=decision-slot]'), page.querySelector('[data-testid=timeline]'), params.id);
+  mountCaseDocuments(page.querySelector('[data-testid=timeline]').parentElement, params.id);
 
   const viewer = new NavigatedViewer({ container: page.querySelector('[data-testid=instance-diagram]'), moddleExtensions: { zeebe: zeebeModdle } });
   await viewer.importXML(definition.xml);

@@ -80,6 +80,9 @@ public sealed class PartTimeEndToEndTests(PppkEndToEndHost host) : IClassFixture
         var partTimeSk = await CaseDocuments.TextAsync(host.ConnectionString, approved, "sk-paruh-waktu", "e2e-sk-paruh-waktu");
         foreach (var expected in new[] { "NOMOR " + skNumber, "Gusti Rahman", "198602022025211001", "24 jam per minggu", "upah minimum (UMP/UMK)", "terhitung mulai tanggal 1 Oktober 2025 sampai dengan 30 September 2026" })
             Assert.Contains(expected, partTimeSk);
+        // Signed when made (BKPSDM decided and the PPK signed before it) and attached to the employee's email.
+        var attached = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data))).Attachments.OfType<MimeKit.MimePart>().ToList();
+        Assert.StartsWith("sk-paruh-waktu-", Assert.Single(attached).FileName ?? "");
 
         var employees = (await _s.Admin.GetFromJsonAsync<JsonObject>("/api/employees?search=6402020202860002"))!["items"]!.AsArray();
         var profile = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/employees/{Assert.Single(employees)!["id"]}"))!;

@@ -98,6 +98,14 @@ public sealed class RenewalEndToEndTests(PppkEndToEndHost host) : IClassFixture<
             Assert.Contains(expected, noticeText);
         Assert.Equal(["sk-perpanjangan"], await CaseDocuments.KindsAsync(host.ConnectionString, byNik["6402011111900003"]));
         Assert.Equal(["pemberitahuan-tidak-diperpanjang"], await CaseDocuments.KindsAsync(host.ConnectionString, byNik["6402011111900002"]));
+        // Both are signed when made (the PPK decided before them) and reach the employee attached to the decision email.
+        Assert.Equal(["3", "3"], Assert.Single(await QueryAsync("SELECT count(*), count(signed_at) FROM pppk.documents WHERE kind IN ('sk-perpanjangan', 'pemberitahuan-tidak-diperpanjang')")));
+        foreach (var (mail, prefix) in new[] { (renewedMail, "sk-perpanjangan"), (notice, "pemberitahuan-tidak-diperpanjang") })
+        {
+            var attached = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data))).Attachments.OfType<MimeKit.MimePart>().ToList();
+            Assert.StartsWith(prefix, Assert.Single(attached).FileName ?? "");
+            Assert.Equal("application/pdf", attached[0].ContentType.MimeType);
+        }
 
         // A second run of the monitor starts nothing new: the renewed contracts are no longer in the window's active set, the others run.
         await host.Host.Services.GetRequiredService<InstanceService>().StartByTimerAsync("pemantauan-kontrak", "harian", CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Pppk.Workflow.Domain.Documents;
+using Pppk.Workflow.Domain.Documents.Signing;
 using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Runtime.Jobs;
 
@@ -14,10 +15,12 @@ namespace Pppk.Workflow.Domain.Handlers.Documents;
 /// and the salary scale (<see cref="EmployeeDocumentFacts"/>); the ranking announcement (<c>pengumuman-peringkat</c>)
 /// reads the formation's stored ranking (<see cref="AnnouncementFacts"/>). Numbers are not inputs (they would collide
 /// with the previous document task's output). Output: <c>documentId</c>, <c>documentNumber</c>, <c>verificationCode</c>
-/// (map them to names of their own when a process makes several documents). Before the SK is numbered, its SK, perjanjian
+/// (map them to names of their own when a process makes several documents). With the header <c>sign</c> = <c>ya</c> the
+/// document is signed at once (a decision taken before it, like the PPK's renewal decision). Before the SK is numbered, its SK, perjanjian
 /// kerja and SPMT are drafts (<see cref="EmployeeDocumentFacts.DraftNumber"/>) that <c>pppk.sign-document</c> numbers and signs.
 /// </summary>
-public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk, TimeProvider clock) : IDescribedJobHandler
+public sealed class GenerateDocumentHandler(DocumentGenerator generator, IDocumentSigner signer, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk,
+    TimeProvider clock) : IDescribedJobHandler
 {
     public string Type => "pppk.document";
 
@@ -47,6 +50,7 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
                 ],
                 Default = "sk",
             },
+            new("sign", "Tanda tangani saat dibuat") { Choices = [new("tidak", "Tidak (draf untuk tugas tanda tangan)"), new("ya", "Ya (keputusan sudah diambil)")], Default = "tidak" },
         ],
     };
     public bool Inline => true;
@@ -77,6 +81,12 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IOption
         var document = generator.Generate(facts, VerificationCodes.New(), await CurrentTemplates.ForAsync(db, kind, ct));
         var record = DocumentTable.Add(db, document, facts, context.InstanceId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        // A document whose decision was taken before it is made (the PPK's renewal decision) is signed in the same step.
+        if (context.Headers.GetValueOrDefault("sign") == "ya")
+        {
+            var signed = await signer.SignAsync(document.Pdf, new SigningRequest(facts.Signer.Name, "Penetapan " + document.Title, facts.Place), ct);
+            await DocumentTable.RecordSignedVersionAsync(db, record.Id, document, facts, signed, ct);
+        }
         return new JobResult.Completed(new JsonObject
         {
             ["documentId"] = record.Id.ToString(), ["documentNumber"] = record.Number, ["verificationCode"] = record.VerificationCode,

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Pppk.Workflow.Domain.Tests;
 
 /// <summary>
-/// The single-record calls of the agency's data (a unit budget, the region's fiscal setting, rounds with thresholds):
+/// The single-record calls of the agency's data (a unit budget, the region's fiscal setting, rounds):
 /// who may write them, and every bad value answered as a 400 under its field with a code.
 /// </summary>
 public sealed class AgencyDataApiTests(DomainTestHost host) : IClassFixture<DomainTestHost>
@@ -87,35 +87,30 @@ public sealed class AgencyDataApiTests(DomainTestHost host) : IClassFixture<Doma
     }
 
     [Fact]
-    public async Task Rounds_with_thresholds_are_written_by_hr_admin_checked_and_kept_while_formations_use_them()
+    public async Task Rounds_are_written_by_hr_admin_checked_and_kept_while_formations_use_them_and_thresholds_are_sent_to_the_decision_table()
     {
-        var bad = await ProblemAsync(await _admin.PutAsJsonAsync("/api/rounds/2030/1", new
-        {
-            appealStart = "2030-03-10", appealEnd = "2030-03-01",
-            thresholds = new object[]
-            {
-                new { positionType = "dosen", enabled = true, minTechnical = 100 },
-                new { positionType = "guru", enabled = true },
-                new { positionType = "nakes", enabled = true, minInterview = 41 },
-            },
-        }));
+        var bad = await ProblemAsync(await _admin.PutAsJsonAsync("/api/rounds/2030/1", new { appealStart = "2030-03-10", appealEnd = "2030-03-01" }));
         HasField(bad, "appealEnd");
-        HasField(bad, "thresholds[0].positionType");
-        HasField(bad, "thresholds[1].enabled");
-        HasField(bad, "thresholds[2].minInterview");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await FinanceAsync()).PutAsJsonAsync("/api/rounds/2030/1", new { })).StatusCode);
 
-        var created = await _admin.PutAsJsonAsync("/api/rounds/2030/1", new
+        // Thresholds are the ambang-batas-seleksi table's: a body still carrying them is refused, saying where they live, and nothing is written.
+        var thresholds = new object[] { new { positionType = "guru", enabled = true, minManagerialSocioCultural = 117, minInterview = 24 } };
+        var moved = await ProblemAsync(await _admin.PutAsJsonAsync("/api/rounds/2030/1", new { name = "Seleksi PPPK 2030", thresholds }));
+        Assert.Equal(("thresholds-moved", "thresholds"), ((string?)moved["code"], (string?)moved["field"]));
+        Assert.Contains("decision table 'Ambang batas seleksi'", (string?)moved["title"]);
+        using (var indonesian = new HttpRequestMessage(HttpMethod.Put, "/api/rounds/2030/1") { Content = JsonContent.Create(new { thresholds = Array.Empty<object>() }) })
         {
-            name = "Seleksi PPPK 2030", registrationStart = "2030-02-01", registrationEnd = "2030-02-20",
-            thresholds = new object[] { new { positionType = "guru", enabled = true, minManagerialSocioCultural = 117, minInterview = 24 }, new { positionType = "teknis", enabled = false } },
-        });
+            indonesian.Headers.AcceptLanguage.ParseAdd("id");
+            var problem = await ProblemAsync(await _admin.SendAsync(indonesian));
+            Assert.Equal("Ambang batas kini diatur di tabel keputusan 'Ambang batas seleksi' (menu Keputusan).", (string?)problem["title"]);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("/api/rounds/2030/1")).StatusCode);
+
+        var created = await _admin.PutAsJsonAsync("/api/rounds/2030/1", new { name = "Seleksi PPPK 2030", registrationStart = "2030-02-01", registrationEnd = "2030-02-20" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var round = (await host.Client(DomainTestHost.VerifierKey).GetFromJsonAsync<JsonObject>("/api/rounds/2030/1"))!;
         Assert.Equal("2030-02-20", (string?)round["registrationEnd"]);
-        var guru = round["thresholds"]!.AsArray().Single(t => (string?)t!["positionType"] == "guru")!;
-        Assert.Equal((true, 117, 24), ((bool)guru["enabled"]!, (int)guru["minManagerialSocioCultural"]!, (int)guru["minInterview"]!));
-        Assert.Equal(2, round["thresholds"]!.AsArray().Count);
+        Assert.False(round.ContainsKey("thresholds"), round.ToJsonString());
 
         // A formation of the round keeps it; an unused round can be deleted.
         Assert.True((await _admin.PostAsync("/api/imports/formations", new StringContent(

@@ -1,12 +1,15 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Imports;
-using Pppk.Workflow.Domain.Selection;
 
 namespace Pppk.Workflow.Domain.Tests;
 
 /// <summary>
-/// The agency's own data as CSV (rounds, thresholds, fiscal settings, unit budgets, evaluations): every bad row reported
+/// The agency's own data as CSV (rounds, fiscal settings, unit budgets, evaluations): every bad row reported
 /// with its code, nothing written then, and re-importing updates; row numbers are a spreadsheet's whatever the cells hold.
 /// </summary>
 public sealed class AgencyDataImportTests(DomainTestHost host) : IClassFixture<DomainTestHost>
@@ -54,7 +57,7 @@ public sealed class AgencyDataImportTests(DomainTestHost host) : IClassFixture<D
         var nul = Assert.Single(await FailsAsync(ImportKinds.Formations, csv.Replace("FM-2,Perawat", "FM-2,Pera\0wat")));
         Assert.Equal((3, "csv-nul"), (nul.Row, nul.Text.Code));
         // And a file that is not UTF-8, as bytes: a Windows-1252 'é' on row 4.
-        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.Replace("FM-3,Perawat", "FM-3,Perawat#"));
+        var bytes = Encoding.UTF8.GetBytes(csv.Replace("FM-3,Perawat", "FM-3,Perawat#"));
         bytes[Array.IndexOf(bytes, (byte)'#')] = 0xE9;
         var latin = await Importer.ImportAsync(ImportKinds.Formations, bytes, CancellationToken.None);
         Assert.Equal((4, "csv-not-utf8"), (latin.Errors.Single().Row, latin.Errors.Single().Text.Code));
@@ -65,7 +68,7 @@ public sealed class AgencyDataImportTests(DomainTestHost host) : IClassFixture<D
     }
 
     [Fact]
-    public async Task Rounds_and_their_thresholds_are_checked_and_upserted()
+    public async Task Rounds_are_checked_and_upserted()
     {
         var errors = await FailsAsync(ImportKinds.Rounds, Csv.Lines(RoundHeader,
             "2023,1,,2023-09-20,2023-10-09,2023-10-20,2023-10-21,2023-10-23,2023-10-26,2023-11-01,2023-11-30,2023-12-15,2023-12-20", // row 2: good
@@ -81,23 +84,24 @@ public sealed class AgencyDataImportTests(DomainTestHost host) : IClassFixture<D
         Assert.Equal((1, 0, 1), await SucceedsAsync(ImportKinds.Rounds, Csv.Lines(RoundHeader, "2023,1,Seleksi PPPK Guru 2023,2023-09-20,2023-10-10,,,,,,,,")));
         Assert.Equal(new DateOnly(2023, 10, 10), (await DbAsync(db => db.Rounds.SingleAsync(r => r.Year == 2023 && r.Wave == 1))).RegistrationEnd);
 
-        errors = await FailsAsync(ImportKinds.Thresholds, Csv.Lines(ThresholdHeader,
-            "2023,1,guru,ya,,117,24",        // row 2: good
-            "2019,1,guru,ya,,117,24",        // row 3: unknown round
-            "2023,1,nakes,ya,,,",            // row 4: enabled without any minimum
-            "2023,1,teknis,mungkin,,,",      // row 5: ambang not ya/tidak
-            "2023,1,guru,tidak,,,",          // row 6: duplicate type
-            "2023,1,nakes,ya,500,,"));       // row 7: technical over its maximum
-        Has(errors, 3, "tahun", "round-unknown");
-        Has(errors, 4, "ambang", "threshold-missing");
-        Has(errors, 5, "ambang", "value-not-allowed");
-        Has(errors, 6, "tahun,tahap,jenis", "duplicate-in-file");
-        Has(errors, 7, "min_teknis", "number-out-of-range");
+    }
 
-        Assert.Equal((2, 2, 0), await SucceedsAsync(ImportKinds.Thresholds, Csv.Lines(ThresholdHeader, "2023,1,guru,ya,,117,24", "2023,1,nakes,tidak,,,")));
-        Assert.Equal((1, 0, 1), await SucceedsAsync(ImportKinds.Thresholds, Csv.Lines(ThresholdHeader, "2023,1,guru,ya,,120,24")));
-        var guru = await DbAsync(db => db.Thresholds.SingleAsync(t => t.PositionType == PositionType.Guru && db.Rounds.Any(r => r.Id == t.RoundId && r.Year == 2023)));
-        Assert.Equal((true, null, 120, 24), (guru.Enabled, guru.MinTechnical, guru.MinManagerialSocioCultural, guru.MinInterview));
+    [Fact]
+    public async Task The_former_thresholds_import_is_refused_saying_where_thresholds_live_now()
+    {
+        Assert.DoesNotContain(ImportKinds.Thresholds, ImportKinds.All);
+        var client = host.Client();
+        foreach (var response in new[]
+        {
+            await client.PostAsync("/api/imports/thresholds", new StringContent(ThresholdHeader + "\n2023,1,guru,ya,,117,24\n", Encoding.UTF8, "text/csv")),
+            await client.GetAsync("/api/imports/thresholds/template"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal(("thresholds-moved", "kind"), ((string?)problem["code"], (string?)problem["field"]));
+            Assert.Contains("'Ambang batas seleksi' (menu Keputusan)", (string?)problem["title"]);
+        }
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public static class ImportsApi
 
     private static bool May(HttpContext http, string kind) => http.User.IsInRole(Roles.HrAdmin) || ImportKinds.Fiscal.Contains(kind);
 
-    private static IResult UnknownKind(string kind) =>
-        DomainAccess.NotFound($"Unknown import kind '{kind}'; use one of {string.Join(", ", ImportKinds.All)}.");
+    private static IResult UnknownKind(string kind) => kind == ImportKinds.Thresholds
+        ? LocalizedProblem.BadRequest(ImportTexts.ThresholdsMoved.Format(), "kind")
+        : DomainAccess.NotFound($"Unknown import kind '{kind}'; use one of {string.Join(", ", ImportKinds.All)}.");
 }

@@ -12,7 +12,6 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     public const string MigrationsHistoryTable = "__ef_migrations_history_pppk";
 
     public DbSet<SelectionRound> Rounds => Set<SelectionRound>();
-    public DbSet<RoundThreshold> Thresholds => Set<RoundThreshold>();
     public DbSet<Formation> Formations => Set<Formation>();
     public DbSet<Applicant> Applicants => Set<Applicant>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
@@ -41,13 +40,6 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
         {
             e.ToTable("selection_rounds");
             e.HasIndex(r => new { r.Year, r.Wave }).IsUnique();
-            e.HasMany(r => r.Thresholds).WithOne().HasForeignKey(t => t.RoundId);
-        });
-        b.Entity<RoundThreshold>(e =>
-        {
-            e.ToTable("round_thresholds");
-            e.Property(t => t.PositionType).HasConversion<string>();
-            e.HasIndex(t => new { t.RoundId, t.PositionType }).IsUnique();
         });
         b.Entity<Formation>(e =>
         {

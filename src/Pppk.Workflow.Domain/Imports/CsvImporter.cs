@@ -6,7 +6,7 @@ using Npgsql;
 namespace Pppk.Workflow.Domain.Imports;
 
 /// <summary>
-/// Imports the national portal's CSV exports (formations, applicants, CAT scores, existing employees) and the agency's own data (rounds, thresholds, fiscal settings, unit budgets, evaluations). The whole file is
+/// Imports the national portal's CSV exports (formations, applicants, CAT scores, existing employees) and the agency's own data (rounds, fiscal settings, unit budgets, evaluations). The whole file is
 /// checked first and every bad row reported; only a clean file is written, in one transaction, upserting by its key.
 /// </summary>
 public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOptions> options, IOptions<ImportLimits> limits, ILogger<CsvImporter> logger)
@@ -19,7 +19,6 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOption
         ImportKinds.Scores => new ScoreImport().Columns,
         ImportKinds.Employees => new EmployeeImport("").Columns,
         ImportKinds.Rounds => new RoundImport().Columns,
-        ImportKinds.Thresholds => new ThresholdImport().Columns,
         ImportKinds.FiscalSettings => new FiscalSettingImport().Columns,
         ImportKinds.Budgets => new BudgetImport().Columns,
         ImportKinds.Evaluations => new EvaluationImport().Columns,
@@ -41,7 +40,6 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource, IOptions<PppkOption
             ImportKinds.Scores => RunAsync(new ScoreImport(), csv, ct),
             ImportKinds.Employees => RunAsync(new EmployeeImport(options.Value.SkSigner), csv, ct),
             ImportKinds.Rounds => RunAsync(new RoundImport(), csv, ct),
-            ImportKinds.Thresholds => RunAsync(new ThresholdImport(), csv, ct),
             ImportKinds.FiscalSettings => RunAsync(new FiscalSettingImport(), csv, ct),
             ImportKinds.Budgets => RunAsync(new BudgetImport(), csv, ct),
             ImportKinds.Evaluations => RunAsync(new EvaluationImport(), csv, ct),

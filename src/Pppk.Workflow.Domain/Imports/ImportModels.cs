@@ -37,6 +37,7 @@ public static class ImportKinds
     public const string Scores = "scores";
     public const string Employees = "employees";
     public const string Rounds = "rounds";
+    /// <summary>A former kind: thresholds are the <c>ambang-batas-seleksi</c> decision table's now; asked for, it answers <see cref="ImportTexts.ThresholdsMoved"/>.</summary>
     public const string Thresholds = "thresholds";
     public const string FiscalSettings = "fiscal-settings";
     public const string Budgets = "budgets";
@@ -45,8 +46,8 @@ public static class ImportKinds
     /// <summary>The national portal's exports, in the order a fresh region imports them (each refers to the ones before).</summary>
     public static readonly IReadOnlyList<string> Portal = [Formations, Applicants, Scores, Employees];
 
-    /// <summary>Every kind: the agency's rounds and thresholds first (formations refer to rounds), evaluations after employees.</summary>
-    public static readonly IReadOnlyList<string> All = [Rounds, Thresholds, .. Portal, FiscalSettings, Budgets, Evaluations];
+    /// <summary>Every kind: the agency's rounds first (formations refer to rounds), evaluations after employees.</summary>
+    public static readonly IReadOnlyList<string> All = [Rounds, .. Portal, FiscalSettings, Budgets, Evaluations];
 
     /// <summary>The kinds the finance office (BPKAD) may import as well as hr-admin.</summary>
     public static readonly IReadOnlyList<string> Fiscal = [FiscalSettings, Budgets];

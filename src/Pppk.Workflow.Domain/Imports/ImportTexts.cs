@@ -86,7 +86,7 @@ public static class ImportTexts
         "SK number '{0}' already belongs to the employee with NIK {1}.",
         "Nomor SK '{0}' sudah dimiliki pegawai dengan NIK {1}.");
 
-    // The agency's own data (rounds, thresholds, fiscal settings, unit budgets, evaluations)
+    // The agency's own data (rounds, fiscal settings, unit budgets, evaluations)
     public static readonly TextTemplate UnknownRound = new("round-unknown",
         "Unknown round {0} wave {1}; import the rounds file (or its formations) first.",
         "Seleksi tahun {0} tahap {1} tidak dikenal; impor berkas seleksi (atau formasinya) terlebih dahulu.");
@@ -102,9 +102,9 @@ public static class ImportTexts
     public static readonly TextTemplate SpendingOverBudget = new("personnel-spending-over-apbd",
         "Personnel spending {0} is more than the APBD {1}.",
         "Belanja pegawai {0} lebih besar dari APBD {1}.");
-    public static readonly TextTemplate ThresholdMissing = new("threshold-missing",
-        "With ambang = ya at least one minimum score is needed.",
-        "Dengan ambang = ya paling sedikit satu nilai minimum harus diisi.");
+    public static readonly TextTemplate ThresholdsMoved = new("thresholds-moved",
+        "Passing thresholds are no longer data of a round: they are set in the decision table 'Ambang batas seleksi' (menu Keputusan).",
+        "Ambang batas kini diatur di tabel keputusan 'Ambang batas seleksi' (menu Keputusan).");
     public static readonly TextTemplate EmployeeKeyRequired = new("employee-key-required",
         "Give the employee's NIK or NI PPPK.",
         "Isi NIK atau NI PPPK pegawai.");

@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Domain.Seeding;
 public sealed record LoadStep(string Name, int Rows, int Inserted, int Updated, TimeSpan Elapsed);
 
 /// <summary>
-/// Loads a <see cref="KukarDataset"/>: reference data (salary scale, rounds and thresholds, units, budgets, fiscal
+/// Loads a <see cref="KukarDataset"/>: reference data (salary scale, rounds, units, budgets, fiscal
 /// settings) directly, the four portal files through <see cref="CsvImporter"/>, then the evaluation history. Every step
 /// upserts, so loading the same dataset twice changes nothing.
 /// </summary>
@@ -70,24 +70,12 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
                     admin_result_date = excluded.admin_result_date, appeal_start = excluded.appeal_start, appeal_end = excluded.appeal_end,
                     appeal_answer_by = excluded.appeal_answer_by, cat_start = excluded.cat_start, cat_end = excluded.cat_end,
                     announcement_start = excluded.announcement_start, announcement_end = excluded.announcement_end
-                RETURNING id
                 """, connection);
             insert.Parameters.AddWithValue("year", round.Year);
             insert.Parameters.AddWithValue("wave", round.Wave);
             insert.Parameters.AddWithValue("name", round.Name);
             for (var i = 0; i < round.Dates.Length; i++) insert.Parameters.AddWithValue($"d{i}", NpgsqlDbType.Date, (object?)round.Dates[i] ?? DBNull.Value);
-            var id = (int)(await insert.ExecuteScalarAsync(ct))!;
-            rows++;
-            foreach (var (type, enabled, technical, managerial, interview) in round.Thresholds)
-            {
-                rows += await ExecAsync(connection, """
-                    INSERT INTO pppk.round_thresholds (round_id, position_type, enabled, min_technical, min_managerial_socio_cultural, min_interview)
-                    VALUES (@r, @t, @e, @mt, @mm, @mi)
-                    ON CONFLICT (round_id, position_type) DO UPDATE SET enabled = excluded.enabled, min_technical = excluded.min_technical,
-                        min_managerial_socio_cultural = excluded.min_managerial_socio_cultural, min_interview = excluded.min_interview
-                    """, ct, ("r", id), ("t", type), ("e", enabled), ("mt", (object?)technical ?? DBNull.Value), ("mm", (object?)managerial ?? DBNull.Value),
-                    ("mi", (object?)interview ?? DBNull.Value));
-            }
+            rows += await insert.ExecuteNonQueryAsync(ct);
         }
         foreach (var u in d.Units)
         {
@@ -157,18 +145,16 @@ public sealed class DatasetLoader(NpgsqlDataSource dataSource, CsvImporter impor
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private sealed record RoundSpec(int Year, int Wave, string Name, DateOnly?[] Dates, (string Type, bool Enabled, int? Technical, int? Managerial, int? Interview)[] Thresholds);
+    private sealed record RoundSpec(int Year, int Wave, string Name, DateOnly?[] Dates);
 
-    /// <summary>The 2023 round (teachers needed managerial+socio-cultural 117 and interview 24) and the dataset's round (2024: rank only).</summary>
+    /// <summary>The 2023 round and the dataset's round; their passing thresholds are the <c>ambang-batas-seleksi</c> decision table's.</summary>
     private static IEnumerable<RoundSpec> Rounds(KukarDatasetOptions o)
     {
         static DateOnly D(int y, int m, int d) => new(y, m, d);
         yield return new RoundSpec(2023, 1, "Seleksi PPPK 2023",
-            [D(2023, 9, 20), D(2023, 10, 9), D(2023, 10, 20), D(2023, 10, 21), D(2023, 10, 23), D(2023, 10, 26), D(2023, 11, 13), D(2023, 12, 10), D(2023, 12, 22), D(2023, 12, 29)],
-            [("Guru", true, null, 117, 24), ("Nakes", false, null, null, null), ("Teknis", false, null, null, null)]);
+            [D(2023, 9, 20), D(2023, 10, 9), D(2023, 10, 20), D(2023, 10, 21), D(2023, 10, 23), D(2023, 10, 26), D(2023, 11, 13), D(2023, 12, 10), D(2023, 12, 22), D(2023, 12, 29)]);
         var y = o.SelectionYear;
         yield return new RoundSpec(y, o.SelectionWave, $"Seleksi PPPK {y} tahap {o.SelectionWave}",
-            [D(y, 10, 1), D(y, 10, 20), D(y, 10, 30), D(y, 11, 2), D(y, 11, 4), D(y, 11, 6), D(y, 12, 2), D(y, 12, 19), D(y, 12, 24), D(y, 12, 31)],
-            [("Guru", false, null, null, null), ("Nakes", false, null, null, null), ("Teknis", false, null, null, null)]);
+            [D(y, 10, 1), D(y, 10, 20), D(y, 10, 30), D(y, 11, 2), D(y, 11, 4), D(y, 11, 6), D(y, 12, 2), D(y, 12, 19), D(y, 12, 24), D(y, 12, 31)]);
     }
 }

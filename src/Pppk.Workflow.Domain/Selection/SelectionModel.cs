@@ -2,7 +2,7 @@ namespace Pppk.Workflow.Domain.Selection;
 
 public enum PositionType { Guru, Nakes, Teknis }
 
-/// <summary>A selection round (year and wave) with its national schedule; thresholds per position type are data, not code.</summary>
+/// <summary>A selection round (year and wave) with its national schedule; its passing thresholds are the <c>ambang-batas-seleksi</c> decision table's.</summary>
 public sealed class SelectionRound
 {
     public int Id { get; set; }
@@ -19,19 +19,6 @@ public sealed class SelectionRound
     public DateOnly? CatEnd { get; set; }
     public DateOnly? AnnouncementStart { get; set; }
     public DateOnly? AnnouncementEnd { get; set; }
-    public List<RoundThreshold> Thresholds { get; set; } = [];
-}
-
-/// <summary>The passing thresholds (nilai ambang batas) of a round for one position type; <see cref="Enabled"/> off means rank only (as in 2024).</summary>
-public sealed class RoundThreshold
-{
-    public int Id { get; set; }
-    public int RoundId { get; set; }
-    public PositionType PositionType { get; set; }
-    public bool Enabled { get; set; }
-    public int? MinTechnical { get; set; }
-    public int? MinManagerialSocioCultural { get; set; }
-    public int? MinInterview { get; set; }
 }
 
 /// <summary>A formation (formasi): a position in a unit with a quota, in a round.</summary>

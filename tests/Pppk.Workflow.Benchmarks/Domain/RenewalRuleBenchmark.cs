@@ -57,7 +57,7 @@ public sealed class RenewalRuleBenchmark : IBenchmark
             List<InstanceService.BatchItem> Items(string prefix) => [.. Enumerable.Range(0, cases).Select(i => new InstanceService.BatchItem($"{prefix}-{i}", new JsonObject
             {
                 ["latestPredicate"] = i % 17 == 0 ? null : predicates[i % predicates.Length], ["stillNeeded"] = i % 11 != 0, ["unitBudgetOk"] = i % 7 != 0,
-                ["regionalRatioPercent"] = 24m + i % 9, ["fiscalOk"] = i % 7 != 0, ["fiscalOverride"] = i % 14 == 0 ? true : null,
+                ["regionalRatioPercent"] = 24m + i % 9, ["fiscalOk"] = i % 7 != 0, ["fiscalOverride"] = i % 14 == 0 ? true : null, ["batasBelanjaPegawai"] = 30m,
             }))];
             for (var round = 1; round <= rounds; round++)
                 foreach (var key in new[] { "bench-rekomendasi-feel", "bench-rekomendasi-dmn" })
@@ -85,7 +85,7 @@ public sealed class RenewalRuleBenchmark : IBenchmark
         var scopes = Enumerable.Range(0, 64).Select(i => Pppk.Workflow.Engine.Feel.FeelScope.FromJson(new JsonObject
         {
             ["latestPredicate"] = predicates[i % predicates.Length], ["stillNeeded"] = i % 11 != 0, ["unitBudgetOk"] = i % 7 != 0,
-            ["regionalRatioPercent"] = 24m + i % 9, ["fiscalOverride"] = i % 14 == 0 ? true : null,
+            ["regionalRatioPercent"] = 24m + i % 9, ["fiscalOverride"] = i % 14 == 0 ? true : null, ["batasBelanjaPegawai"] = 30m,
         })).ToArray();
         var feel = Pppk.Workflow.Engine.Feel.FeelEnvironment.Default;
         for (var i = 0; i < 1000; i++) Pppk.Workflow.Engine.Dmn.DmnEvaluator.Evaluate(model, "rekomendasi-perpanjangan", scopes[i % scopes.Length], feel);

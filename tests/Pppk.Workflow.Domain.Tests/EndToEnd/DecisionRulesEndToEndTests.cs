@@ -40,6 +40,8 @@ public sealed class DecisionRulesEndToEndTests(PppkEndToEndHost host) : IClassFi
         Assert.Equal("Predikat kinerja terakhir Butuh Perbaikan, unit masih membutuhkan jabatan ini, dan anggaran mencukupi.", (string?)first.Variables["recommendationReason"]);
         var firstRule = await MatchedRuleAsync(first.InstanceId);
         Assert.Equal(8, (int)firstRule["ruleIndex"]!);
+        // The personnel cap the table compares with (its rule 5) is the fiscal year's, as imported: the number lives only there.
+        Assert.Equal(30m, (decimal)first.Variables["batasBelanjaPegawai"]!);
 
         // HR tightens the rule: Butuh Perbaikan is no longer renewed (a rule put in before the renewals), deployed as a new version.
         var table = await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder(), "rekomendasi-perpanjangan.dmn"));

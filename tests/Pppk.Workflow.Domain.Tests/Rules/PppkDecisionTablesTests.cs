@@ -29,9 +29,10 @@ public sealed class PppkDecisionTablesTests
         return (evaluation.Output.ToJson()!.AsObject(), Assert.Single(evaluated.MatchedRules));
     }
 
-    private static JsonObject Renewal(string? predicate, bool needed = true, bool? unitOk = true, decimal? ratio = 25m, bool? fiscalOverride = null) => new()
+    private static JsonObject Renewal(string? predicate, bool needed = true, bool? unitOk = true, decimal? ratio = 25m, bool? fiscalOverride = null, decimal? cap = 30m) => new()
     {
         ["latestPredicate"] = predicate, ["stillNeeded"] = needed, ["unitBudgetOk"] = unitOk, ["regionalRatioPercent"] = ratio, ["fiscalOverride"] = fiscalOverride,
+        ["batasBelanjaPegawai"] = cap,
     };
 
     [Theory]
@@ -55,16 +56,27 @@ public sealed class PppkDecisionTablesTests
     }
 
     [Fact]
-    public void The_personnel_cap_reason_quotes_the_ratio()
+    public void The_personnel_cap_reason_quotes_the_ratio_and_the_years_limit()
     {
         var (output, _) = Evaluate("rekomendasi-perpanjangan.dmn", "rekomendasi-perpanjangan", Renewal("Baik", ratio: 31.5m));
-        Assert.Equal("Belanja pegawai daerah menjadi 31.5% dari APBD, di atas batas 30%.", (string?)output["alasan"]);
+        Assert.Equal("Belanja pegawai daerah menjadi 31.5% dari APBD, melebihi batas belanja pegawai tahun itu (30%).", (string?)output["alasan"]);
+    }
+
+    [Theory]
+    [InlineData(27.5, 27.6, 5)]
+    [InlineData(27.5, 27.5, 8)]
+    [InlineData(35, 31.5, 8)]
+    public void The_personnel_cap_is_the_fiscal_years_limit_not_a_number_in_the_table(double cap, double ratio, int rule)
+    {
+        var (output, matched) = Evaluate("rekomendasi-perpanjangan.dmn", "rekomendasi-perpanjangan", Renewal("Baik", ratio: (decimal)ratio, cap: (decimal)cap));
+        Assert.Equal(rule, matched.RuleIndex);
+        Assert.Equal(rule == 5 ? "tidak diperpanjang" : "diperpanjang", (string?)output["rekomendasi"]);
     }
 
     [Fact]
     public void A_part_time_renewal_without_fiscal_figures_is_judged_on_performance_and_need()
     {
-        var (output, matched) = Evaluate("rekomendasi-perpanjangan.dmn", "rekomendasi-perpanjangan", Renewal("Baik", unitOk: null, ratio: null));
+        var (output, matched) = Evaluate("rekomendasi-perpanjangan.dmn", "rekomendasi-perpanjangan", Renewal("Baik", unitOk: null, ratio: null, cap: null));
         Assert.Equal("diperpanjang", (string?)output["rekomendasi"]);
         Assert.Equal(8, matched.RuleIndex);
     }

@@ -1047,50 +1047,6 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.ToTable("ranking_results", "pppk");
                 });
 
-            modelBuilder.Entity("Pppk.Workflow.Domain.Selection.RoundThreshold", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("enabled");
-
-                    b.Property<int?>("MinInterview")
-                        .HasColumnType("integer")
-                        .HasColumnName("min_interview");
-
-                    b.Property<int?>("MinManagerialSocioCultural")
-                        .HasColumnType("integer")
-                        .HasColumnName("min_managerial_socio_cultural");
-
-                    b.Property<int?>("MinTechnical")
-                        .HasColumnType("integer")
-                        .HasColumnName("min_technical");
-
-                    b.Property<string>("PositionType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("position_type");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer")
-                        .HasColumnName("round_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_round_thresholds");
-
-                    b.HasIndex("RoundId", "PositionType")
-                        .IsUnique()
-                        .HasDatabaseName("ix_round_thresholds_round_id_position_type");
-
-                    b.ToTable("round_thresholds", "pppk");
-                });
-
             modelBuilder.Entity("Pppk.Workflow.Domain.Selection.SelectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1161,21 +1117,6 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasDatabaseName("ix_selection_rounds_year_wave");
 
                     b.ToTable("selection_rounds", "pppk");
-                });
-
-            modelBuilder.Entity("Pppk.Workflow.Domain.Selection.RoundThreshold", b =>
-                {
-                    b.HasOne("Pppk.Workflow.Domain.Selection.SelectionRound", null)
-                        .WithMany("Thresholds")
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_round_thresholds_selection_rounds_round_id");
-                });
-
-            modelBuilder.Entity("Pppk.Workflow.Domain.Selection.SelectionRound", b =>
-                {
-                    b.Navigation("Thresholds");
                 });
 #pragma warning restore 612, 618
         }

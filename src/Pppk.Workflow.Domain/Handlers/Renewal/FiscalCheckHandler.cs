@@ -38,6 +38,7 @@ public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IDescribedJ
             new("unitRemaining", "Sisa anggaran unit"),
             new("unitBudgetOk", "Sisa anggaran unit cukup"),
             new("regionalRatioPercent", "Rasio belanja pegawai daerah (%)"),
+            new("batasBelanjaPegawai", "Batas belanja pegawai tahun itu (%)"),
         ],
     };
     public bool Inline => true;
@@ -88,6 +89,8 @@ public sealed class FiscalCheckHandler(IOptions<PppkOptions> pppk) : IDescribedJ
             ["firstYearCost"] = result.FirstYearCost, ["unitRemaining"] = result.UnitRemaining, ["regionalRatioPercent"] = result.RegionalRatioPercent,
             // The parts the renewal table (rekomendasi-perpanjangan) weighs on their own.
             ["unitBudgetOk"] = result.UnitOk,
+            // The year's cap from the fiscal data: the table's rule 5 compares the ratio with it, so the number lives only there.
+            ["batasBelanjaPegawai"] = region.CapPercent,
         });
     });
 

@@ -8,7 +8,6 @@ const KINDS = [
   ['scores', 'Nilai CAT'],
   ['employees', 'Pegawai PPPK'],
   ['rounds', 'Seleksi (jadwal)'],
-  ['thresholds', 'Ambang batas seleksi'],
   ['fiscal-settings', 'Data fiskal daerah'],
   ['budgets', 'Anggaran unit'],
   ['evaluations', 'Penilaian kinerja (SKP)'],
@@ -19,7 +18,8 @@ export default async function render(container) {
     <section class="page" data-testid="imports">
       <h1>Impor CSV</h1>
       <p class="muted">Berkas ekspor portal nasional dan data instansi. Seluruh berkas diperiksa dulu; bila ada baris bermasalah tidak ada yang disimpan.
-        Urutan untuk wilayah baru: seleksi, ambang batas, formasi, pelamar, nilai, pegawai, lalu data fiskal, anggaran unit dan penilaian kinerja.</p>
+        Urutan untuk wilayah baru: seleksi, formasi, pelamar, nilai, pegawai, lalu data fiskal, anggaran unit dan penilaian kinerja.
+        Ambang batas seleksi tidak diimpor: diatur di tabel keputusan 'Ambang batas seleksi' (menu Keputusan).</p>
       <form class="filters" data-testid="import-form">
         <label>Jenis data <select name="kind" data-testid="import-kind">${KINDS.map(([k, v]) => `<option value="${k}">${v}</option>`).join('')}</select></label>
         <label>Berkas CSV <input name="file" type="file" accept=".csv,text/csv" required data-testid="import-file"></label>

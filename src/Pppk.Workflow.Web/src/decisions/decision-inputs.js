@@ -22,7 +22,7 @@ export function decisionInputs(definitions, decisionId) {
       const input = byId.get(refId(requirement.requiredInput));
       if (input) {
         const column = tableInputs.get(input.name);
-        add(input.name, input.variable?.typeRef || column?.inputExpression?.typeRef, column?.label || input.name, allowed(column));
+        add(input.name, input.variable?.typeRef || column?.inputExpression?.typeRef, column?.label || input.label || input.name, allowed(column));
       }
       visit(byId.get(refId(requirement.requiredDecision)));
     }

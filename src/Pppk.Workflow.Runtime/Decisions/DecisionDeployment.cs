@@ -29,10 +29,10 @@ internal static class DecisionDeployment
     /// <summary>A decision's key: its id, its name where it has none.</summary>
     public static string KeyOf(DmnDecisionInfo d) => string.IsNullOrEmpty(d.Id) ? d.Name ?? "" : d.Id;
 
+    /// <summary>A .dmn file, or DMN XML sent as a raw body (named upload.bpmn when the caller gave no file name).</summary>
     public static bool IsDmn(DeployFile file) =>
         file.FileName.EndsWith(".dmn", StringComparison.OrdinalIgnoreCase)
-        || !file.FileName.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) && file.Content.Contains("www.omg.org/spec/DMN/", StringComparison.Ordinal)
-            && !file.Content.Contains("www.omg.org/spec/BPMN/", StringComparison.Ordinal);
+        || file.Content.Contains("www.omg.org/spec/DMN/", StringComparison.Ordinal) && !file.Content.Contains("www.omg.org/spec/BPMN/", StringComparison.Ordinal);
 
     /// <summary>Reads every DMN file, imported models before the models importing them; every problem goes to <paramref name="problems"/>.</summary>
     public static List<Read> ReadAll(IReadOnlyList<DeployFile> files, List<Problem> problems)

@@ -42,7 +42,7 @@ internal sealed class BusinessRuleTaskBehavior : IElementBehavior
         try
         {
             var scope = new DecisionInputs(FeelScope.FromJson(context.Variables.VisibleVariables(instance)), decision.Model, context.Feel);
-            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, scope, context.Feel);
+            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, scope, context.Feel, DmnEvaluateOptions.Process);
         }
         catch (DmnEvaluationException e)
         {

@@ -15,7 +15,11 @@ public static class DmnEvaluator
     /// policy violations make values null with a warning; an unknown decision or an exceeded limit throws
     /// <see cref="DmnEvaluationException"/>.
     /// </summary>
-    public static DmnEvaluation Evaluate(DmnModel model, string decisionIdOrName, IFeelScope variables, FeelEnvironment environment)
+    public static DmnEvaluation Evaluate(DmnModel model, string decisionIdOrName, IFeelScope variables, FeelEnvironment environment) =>
+        Evaluate(model, decisionIdOrName, variables, environment, DmnEvaluateOptions.Standard);
+
+    /// <summary>As above, with <paramref name="options"/> (what a process's business rule task sees: <see cref="DmnEvaluateOptions.Process"/>).</summary>
+    public static DmnEvaluation Evaluate(DmnModel model, string decisionIdOrName, IFeelScope variables, FeelEnvironment environment, DmnEvaluateOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(variables);
@@ -29,7 +33,7 @@ public static class DmnEvaluator
                 DmnTexts.UnknownDecision.Format(model.Name, decisionIdOrName));
 
         var run = new DmnRun(environment);
-        var drg = new DrgContext(definition, variables);
+        var drg = new DrgContext(definition, variables) { CallerVariablesVisible = options.UndeclaredNamesFromVariables };
         var budget = EvaluationBudget.For(environment.Limits);
         var previous = budget.Activate();
         try

@@ -53,7 +53,7 @@ public static class DecisionsApi
             DmnEvaluation evaluation;
             try
             {
-                evaluation = DmnEvaluator.Evaluate(decision.Model, key, scope, feel);
+                evaluation = DmnEvaluator.Evaluate(decision.Model, key, scope, feel, DmnEvaluateOptions.Process);
             }
             catch (DmnEvaluationException e)
             {

@@ -32,6 +32,31 @@ public class DmnEvaluatorTests
     }
 
     [Fact]
+    public void A_table_without_input_data_reads_the_process_variables_only_when_asked_to()
+    {
+        const string xml = """
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:plain">
+              <decision id="grade" name="grade">
+                <decisionTable hitPolicy="FIRST">
+                  <input id="i1" label="Nilai"><inputExpression typeRef="number"><text>score</text></inputExpression></input>
+                  <output id="o1" name="grade" typeRef="string" />
+                  <rule id="high"><inputEntry><text>&gt;= 80</text></inputEntry><outputEntry><text>"A"</text></outputEntry></rule>
+                  <rule id="rest"><inputEntry><text>-</text></inputEntry><outputEntry><text>"B"</text></outputEntry></rule>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+        var model = Read(xml);
+        var variables = FeelScope.FromJson(new JsonObject { ["score"] = 90 });
+        // The standard: 'score' is no requirement of the decision, so the table sees null and only the catch-all rule matches.
+        Assert.Equal("\"B\"", DmnEvaluator.Evaluate(model, "grade", variables, FeelEnvironment.Default).Output.ToString());
+        // A business rule task (as Camunda 8): the undeclared name is the process variable.
+        var process = DmnEvaluator.Evaluate(model, "grade", variables, FeelEnvironment.Default, DmnEvaluateOptions.Process);
+        Assert.Equal("\"A\"", process.Output.ToString());
+        Assert.Equal("high", Assert.Single(process.EvaluatedDecisions[0].MatchedRules).RuleId);
+    }
+
+    [Fact]
     public void Unique_table_gives_the_matching_rule_with_inputs_and_annotation()
     {
         var evaluation = Evaluate(Read(DmnSamples.Renewal()), "Recommendation", new() { ["score"] = 75, ["unit needs"] = false });

@@ -79,6 +79,9 @@ internal sealed class DrgContext(ModelDefinition model, IFeelScope inputs)
 
     public IFeelScope Inputs { get; } = inputs;
 
+    /// <summary>A name no requirement declares is read from the caller's variables (the top model only; see <see cref="DmnEvaluateOptions"/>).</summary>
+    public bool CallerVariablesVisible { get; init; }
+
     public Dictionary<string, FeelValue> Memo { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FeelValue> Overrides { get; } = new(StringComparer.Ordinal);

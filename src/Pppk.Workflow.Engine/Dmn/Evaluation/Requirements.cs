@@ -11,7 +11,7 @@ internal static class Requirements
 {
     public static DmnScope Scope(DrgElement element, DrgContext drg, DmnRun run)
     {
-        var scope = new DmnScope { Fallback = name => Invocable(drg, name, run), Types = (type, value) => IsInstance(drg.Model, type, value, run) };
+        var scope = new DmnScope { Fallback = name => Invocable(drg, name, run) ?? CallerVariable(drg, name), Types = (type, value) => IsInstance(drg.Model, type, value, run) };
         Dictionary<string, OrderedDictionary<string, FeelValue>>? prefixed = null;
 
         void Bind(string? prefix, string name, FeelValue value)
@@ -67,6 +67,9 @@ internal static class Requirements
             ?? (dot > 0 && model.Imports.TryGetValue(typeName[..dot], out var imported) ? imported.Types.GetValueOrDefault(typeName[(dot + 1)..]) : null);
         return type is null ? null : !value.IsNull && type.IsInstance(value, run);
     }
+
+    private static FeelValue? CallerVariable(DrgContext drg, string name) =>
+        drg.CallerVariablesVisible && drg.Inputs.TryResolve(name, out var value) ? value : null;
 
     private static FeelValue? Invocable(DrgContext drg, string name, DmnRun run) =>
         drg.Model.ByName.TryGetValue(name, out var element) && element is KnowledgeElement or ServiceElement

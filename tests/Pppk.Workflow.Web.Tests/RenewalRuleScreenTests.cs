@@ -27,9 +27,9 @@ public sealed class RenewalRuleScreenTests(BrowserHost host)
         var fiscalYear = end.AddDays(1).Year;
         await PostCsvAsync(api, "formations", "kode_formasi,jabatan,kode_unit,nama_unit,jenis,kuota,tahun,tahap\nRR-1,Guru Ahli Pertama,RR-SDN2,SD Negeri 2 Loa Kulu,guru,2,2024,1\n");
         await PostCsvAsync(api, "employees", "ni_pppk,nik,nama,email,kode_unit,jabatan,golongan,masa_kerja,penilai,tmt,akhir_kontrak,nomor_sk,tanggal_sk,tanggal_spmt\n" +
-            $"199201012024212001,6402015101920001,Rahmawati Sari,rahma@example.org,RR-SDN2,Guru Ahli Pertama,IX,2,,{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},RR/SK/1,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n" +
-            $"199201012024212002,6402015101920002,Budi Santoso,budi@example.org,RR-SDN2,Guru Ahli Pertama,IX,2,,{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},RR/SK/2,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n");
-        await PostCsvAsync(api, "evaluations", $"nik,ni_pppk,tahun,periode,predikat,penilai,catatan\n6402015101920001,,{tmt.Year},tahunan,Baik,,\n6402015101920002,,{tmt.Year},tahunan,Kurang,,\n");
+            $"199201012024212881,6402015101928801,Rahmawati Sari,rahma@example.org,RR-SDN2,Guru Ahli Pertama,IX,2,,{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},RR/SK/1,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n" +
+            $"199201012024212882,6402015101928802,Budi Santoso,budi@example.org,RR-SDN2,Guru Ahli Pertama,IX,2,,{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},RR/SK/2,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n");
+        await PostCsvAsync(api, "evaluations", $"nik,ni_pppk,tahun,periode,predikat,penilai,catatan\n6402015101928801,,{tmt.Year},tahunan,Baik,,\n6402015101928802,,{tmt.Year},tahunan,Kurang,,\n");
         await PostCsvAsync(api, "budgets", $"kode_unit,tahun_anggaran,pagu_belanja_pegawai,terpakai\nRR-SDN2,{fiscalYear},2000000000,500000000\n");
         await PostCsvAsync(api, "fiscal-settings", $"tahun_anggaran,apbd,belanja_pegawai,batas_persen\n{fiscalYear},5000000000000,1200000000000,30\n");
 

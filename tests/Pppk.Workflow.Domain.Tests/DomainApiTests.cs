@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Documents;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Seeding;
@@ -31,6 +32,44 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
     {
         await using var scope = host.Host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<PppkDbContext>());
+    }
+
+    [Theory]
+    [InlineData(DocumentKind.Sk)]
+    [InlineData(DocumentKind.PerjanjianKerja)]
+    [InlineData(DocumentKind.Spmt)]
+    [InlineData(DocumentKind.SkPerpanjangan)]
+    [InlineData(DocumentKind.PemberitahuanTidakDiperpanjang)]
+    [InlineData(DocumentKind.SkParuhWaktu)]
+    public async Task Every_employee_document_kind_is_generated_from_a_seeded_employee(DocumentKind kind)
+    {
+        // An employee of the Kukar dataset with an SK and a contract, as the workflows' document tasks read them.
+        var (document, facts) = await DbAsync(async db =>
+        {
+            var employeeId = await db.Sks.OrderBy(s => s.EmployeeId).Select(s => s.EmployeeId).FirstAsync(s => db.Contracts.Any(c => c.EmployeeId == s));
+            var facts = await EmployeeDocumentFacts.ReadAsync(db, kind, employeeId, null, new SignerInputs(null, null, null, "Tenggarong"),
+                (SeededHost.Today, "Bupati Kutai Kartanegara"), "Kinerja tahun terakhir Kurang", CancellationToken.None);
+            Assert.NotNull(facts);
+            return (host.Service<DocumentGenerator>().Generate(facts, VerificationCodes.New(), await CurrentTemplates.ForAsync(db, kind, CancellationToken.None)), facts);
+        });
+        var person = facts.Appointees[0];
+        var expected = new List<string> { person.Name, person.NiPppk! };
+        if (kind is DocumentKind.Sk or DocumentKind.PerjanjianKerja or DocumentKind.SkPerpanjangan)
+            expected.AddRange([IndonesianFormat.Rupiah(person.Salary), Terbilang.Rupiah(person.Salary)]);
+        if (kind is DocumentKind.PemberitahuanTidakDiperpanjang)
+            expected.AddRange(["Kinerja tahun terakhir Kurang", facts.Extra["hari_terakhir"]]);
+        var docx = Documents.DocxText.All(document.Docx);
+        var pdf = Documents.PdfText.All(document.Pdf);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, docx);
+            Assert.Contains(text, pdf);
+        }
+        // Dates in Indonesian ("2 Juni 2025"), never ISO; no placeholder left.
+        Assert.Matches(@"\b\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}\b", pdf);
+        Assert.DoesNotMatch(@"\b\d{4}-\d{2}-\d{2}\b", pdf);
+        Assert.DoesNotContain("{{", docx);
+        Documents.PdfText.Save("seed-" + kind.Code(), document.Pdf, pages: 1);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class HangfireSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>()));
+        // Start-up registrations survive a lock left by a killed process (TolerantRecurringJobs).
+        services.AddSingleton<IRecurringJobManager>(provider => new TolerantRecurringJobs(
+            new RecurringJobManager(provider.GetRequiredService<JobStorage>(), provider.GetService<IJobFilterProvider>() ?? JobFilterProviders.Providers,
+                provider.GetService<ITimeZoneResolver>() ?? new DefaultTimeZoneResolver()),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TolerantRecurringJobs>>()));
 
         if (runServer)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using static Pppk.Workflow.Runtime.Steps.StepBatch;
 
 namespace Pppk.Workflow.Runtime.Decisions;
 
@@ -10,23 +11,24 @@ public sealed record DecisionEvaluationItem(long Id, string ElementId, string? E
 /// <summary>The SQL of <c>pppk.decision_evaluations</c> (its one owner): the "why" of business rule tasks in an instance's history.</summary>
 public static class DecisionEvaluationTable
 {
-    /// <summary>Records an evaluation in the step's transaction.</summary>
-    internal static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, DecisionEvaluationRecord r, CancellationToken ct)
+    /// <summary>The evaluations a step records, written with the step's other rows in its one batched round trip.</summary>
+    internal sealed class Writer
     {
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO pppk.decision_evaluations (instance_id, element_instance_key, element_id, element_name, decision_key, decision_version, decision_name, trace, evaluated_at)
-            VALUES (@i, @k, @e, @en, @d, @v, @dn, @t::jsonb, @at)
-            """, c, tx);
-        cmd.Parameters.AddWithValue("i", r.InstanceId);
-        cmd.Parameters.AddWithValue("k", r.ElementInstanceKey);
-        cmd.Parameters.AddWithValue("e", r.ElementId);
-        cmd.Parameters.AddWithValue("en", (object?)r.ElementName ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("d", r.DecisionKey);
-        cmd.Parameters.AddWithValue("v", r.DecisionVersion);
-        cmd.Parameters.AddWithValue("dn", (object?)r.DecisionName ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("t", r.Trace);
-        cmd.Parameters.AddWithValue("at", r.EvaluatedAt);
-        await cmd.ExecuteNonQueryAsync(ct);
+        private readonly List<DecisionEvaluationRecord> _rows = [];
+
+        public void Record(DecisionEvaluationRecord row) => _rows.Add(row);
+
+        public void AddTo(NpgsqlBatch batch)
+        {
+            if (_rows.Count > 0)
+                Add(batch, """
+                    INSERT INTO pppk.decision_evaluations (instance_id, element_instance_key, element_id, element_name, decision_key, decision_version, decision_name, trace, evaluated_at)
+                    SELECT * FROM unnest(@i, @k, @e, @en, @d, @v, @dn, @t::jsonb[], @at)
+                    """,
+                    P("i", _rows.Select(r => r.InstanceId)), P("k", _rows.Select(r => r.ElementInstanceKey)), P("e", _rows.Select(r => r.ElementId)),
+                    P("en", _rows.Select(r => r.ElementName)), P("d", _rows.Select(r => r.DecisionKey)), P("v", _rows.Select(r => r.DecisionVersion)),
+                    P("dn", _rows.Select(r => r.DecisionName)), P("t", _rows.Select(r => r.Trace)), P("at", _rows.Select(r => r.EvaluatedAt)));
+        }
     }
 
     /// <summary>The evaluations of one instance in the order they ran (at most <paramref name="limit"/>).</summary>

@@ -9,13 +9,20 @@ namespace Pppk.Workflow.Runtime.Decisions;
 
 /// <summary>
 /// Deployed decisions, each version's DMN model parsed once (imports included) and shared by every step and evaluation.
-/// Before a step of a process with business rule tasks it loads the versions their bindings name (<see cref="ResolverForAsync"/>),
-/// so the engine resolves them without touching the database.
+/// Before a step of a process with business rule tasks it gives the engine the versions their bindings name
+/// (<see cref="ResolverForAsync"/>) without a query in the usual case: the latest version of each key is cached as the
+/// process definitions' is, and the step's flush checks the assumption (<see cref="LatestDefinitionCheck"/>); a version
+/// deployed together with the caller never changes.
 /// </summary>
 public sealed class DecisionStore(NpgsqlDataSource db)
 {
     private readonly ConcurrentDictionary<long, Task<ResolvedDecision>> _byId = new();
     private readonly ConcurrentDictionary<long, Task<DmnModel>> _files = new();
+    private readonly ConcurrentDictionary<string, long> _latestIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, int Version), long> _versionIds = new();
+
+    /// <summary>Drops the cached latest versions (after a deployment here, or a step that found one stale).</summary>
+    public void ForgetLatest() => _latestIds.Clear();
 
     public Task<ResolvedDecision> GetAsync(long id, CancellationToken ct = default) => _byId.GetOrAdd(id, i => LoadAsync(i, ct));
 
@@ -31,7 +38,7 @@ public sealed class DecisionStore(NpgsqlDataSource db)
     /// The decisions the business rule tasks of <paramref name="caller"/> may call in this step, by their bindings; null when
     /// the process has none. A decision id given as an expression is resolved among the latest versions and the caller's deployment.
     /// </summary>
-    public async Task<IDecisionResolver?> ResolverForAsync(DefinitionStore.Deployed caller, CancellationToken ct)
+    internal async Task<IDecisionResolver?> ResolverForAsync(DefinitionStore.Deployed caller, LatestDefinitionCheck assumed, CancellationToken ct)
     {
         var calls = CallsOf(caller.Model);
         if (calls.Count == 0) return null;
@@ -40,15 +47,31 @@ public sealed class DecisionStore(NpgsqlDataSource db)
         var found = new Dictionary<(string, BindingType, string?), ResolvedDecision>();
         if (dynamic)
             foreach (var key in await DecisionTable.KeysAsync(db, ct)) keys.Add(key);
-        foreach (var (key, id) in await DecisionTable.LatestIdsAsync(db, keys, null, ct))
-            found[(key, BindingType.Latest, null)] = await GetAsync(id, ct);
+        if (keys.Where(k => !_latestIds.ContainsKey(k)).ToList() is { Count: > 0 } unknown)
+            foreach (var (key, id) in await DecisionTable.LatestIdsAsync(db, unknown, null, ct))
+                _latestIds[key] = id;
+        foreach (var key in keys)
+            if (_latestIds.TryGetValue(key, out var id))
+            {
+                found[(key, BindingType.Latest, null)] = await GetAsync(id, ct);
+                assumed.AssumeDecision(id);
+            }
         foreach (var (key, version) in caller.Together?.Decisions ?? [])
-            if (keys.Contains(key) && await DecisionTable.IdAsync(db, key, version, ct) is { } id)
+            if (keys.Contains(key) && await VersionIdAsync(key, version, ct) is { } id)
                 found[(key, BindingType.Deployment, null)] = await GetAsync(id, ct);
         foreach (var tag in calls.Where(c => c.Binding.Type == BindingType.VersionTag && c.Binding.VersionTag is not null).Select(c => c.Binding.VersionTag!).Distinct())
             foreach (var (key, id) in await DecisionTable.LatestIdsAsync(db, keys, tag, ct))
                 found[(key, BindingType.VersionTag, tag)] = await GetAsync(id, ct);
         return new Snapshot(found);
+    }
+
+    /// <summary>The id of version <paramref name="version"/> of <paramref name="key"/>: fixed once deployed, so cached.</summary>
+    private async Task<long?> VersionIdAsync(string key, int version, CancellationToken ct)
+    {
+        if (_versionIds.TryGetValue((key, version), out var cached)) return cached;
+        var id = await DecisionTable.IdAsync(db, key, version, ct);
+        if (id is { } found) _versionIds[(key, version)] = found;
+        return id;
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProcessModel, List<CalledDecision>> Calls = [];

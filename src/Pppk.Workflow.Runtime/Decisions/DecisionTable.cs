@@ -113,6 +113,15 @@ public static class DecisionTable
     }
 
     /// <summary>Every key with a deployed decision (a deployment's business rule tasks may name one).</summary>
+    /// <summary>
+    /// For a step's batch: raises the stale-latest error (<see cref="Definitions.DefinitionStore.StaleLatestSqlState"/>) unless
+    /// every decision version in <c>@ids</c> is still the latest of its key (<see cref="Definitions.LatestDefinitionCheck"/>).
+    /// </summary>
+    internal const string StillLatestCheck = """
+        SELECT pppk.raise_stale_definition()
+        FROM (SELECT count(*) AS latest FROM pppk.decisions WHERE id = ANY(@ids) AND is_latest) c WHERE c.latest <> cardinality(@ids)
+        """;
+
     internal static async Task<HashSet<string>> KeysAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("SELECT key FROM pppk.decisions WHERE is_latest");

@@ -13,7 +13,7 @@ using Pppk.Workflow.Engine.Validation;
 namespace Pppk.Workflow.Runtime.Definitions;
 
 /// <summary>Validates and deploys BPMN files, forms and DMN decisions. An unchanged file adds no version; a changed one adds a version of each of its processes.</summary>
-public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks,
+public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore definitions, Decisions.DecisionStore decisions, TimerStartRegistry timerStarts, IEnumerable<IDefinitionCheck> checks,
     FeelEnvironment feel, ILogger<DeploymentService> logger, Jobs.JobHandlerRegistry handlers)
 {
     public sealed record DeployFile(string FileName, string Content);
@@ -70,6 +70,7 @@ public sealed class DeploymentService(NpgsqlDataSource db, DefinitionStore defin
             await tx.CommitAsync(ct);
         }
         if (changedModels.Count > 0) definitions.ForgetLatest(); // starts here see the new versions at once
+        if (deployed.Any(d => d.Kind == "decision" && d.Created)) decisions.ForgetLatest(); // so do business rule tasks
         foreach (var (key, previous, newId) in changedModels)
             timerStarts.Replace(key, previous, (await definitions.GetAsync(newId, ct)).Model);
         foreach (var d in deployed.Where(d => d.Created))

@@ -31,6 +31,7 @@ internal sealed class EffectBuffer
     public InboxTable Inbox { get; } = new();
     public OutboxTable Outbox { get; } = new();
     public AuditTable.Writer Audit { get; } = new();
+    public Decisions.DecisionEvaluationTable.Writer DecisionEvaluations { get; } = new();
 
     /// <summary>Definitions a start took from the cache as the latest version; the flush checks they still are.</summary>
     public LatestDefinitionCheck AssumedLatest { get; } = new();
@@ -52,6 +53,7 @@ internal sealed class EffectBuffer
         AssumedLatest.AddTo(batch);
         Instances.AddTo(batch);
         History.AddTo(batch);
+        DecisionEvaluations.AddTo(batch);
         Tasks.AddTo(batch);
         Timers.AddTo(batch);
         Subscriptions.AddTo(batch);

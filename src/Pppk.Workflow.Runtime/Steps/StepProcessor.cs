@@ -45,7 +45,7 @@ internal sealed class StepProcessor(
             }
             var deployed = await definitions.GetAsync(instance.DefinitionId, ct);
             var model = deployed.Model;
-            var decisions = await decisionStore.ResolverForAsync(deployed, ct); // null unless the process has business rule tasks
+            var decisions = await decisionStore.ResolverForAsync(deployed, tx.Buffer.AssumedLatest, ct); // null unless the process has business rule tasks
             var result = tx.Overruns.Count > 0 && OverrunSteps.IsKnown(tx, Overrun.EngineKey(instance, trigger))
                 ? OverrunSteps.EngineResult(tx, instance, trigger)
                 : trigger is StartTrigger start ? engine.Start(model, start, decisions)
@@ -142,7 +142,7 @@ internal sealed class StepProcessor(
                 await InstanceMigration.MigratedRows.ApplyAsync(tx, definitions, instance, effect, ct);
                 break;
             case DecisionEvaluated d:
-                await Decisions.DecisionEvaluationTable.InsertAsync(tx.Connection, tx.Transaction, Decisions.DecisionRecords.From(instance.Id, d, now), ct);
+                buffer.DecisionEvaluations.Record(Decisions.DecisionRecords.From(instance.Id, d, now));
                 break;
             case VariablesChanged or InstanceCompleted or InstanceTerminated or InstanceCancelled:
                 break; // carried by the state and the history

@@ -22,6 +22,7 @@ namespace Pppk.Workflow.Runtime.Steps;
 /// </para>
 /// </summary>
 internal sealed class StepRunner(StepDataSource db, StepProcessor processor, StepGuard guard, AfterCommit afterCommit, DefinitionStore definitions,
+    Decisions.DecisionStore decisions,
     IOptions<RuntimeOptions> options, ILogger<StepRunner> logger)
 {
     private const int MaxAttempts = 5;
@@ -69,9 +70,9 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
             }
             catch (PostgresException e) when (IsStaleLatest(e) && attempt < MaxAttempts)
             {
-                // Another process deployed a newer version of a process this step started: start it on that one.
-                logger.LogInformation("A step started a process version that is no longer the latest; running it again");
-                definitions.ForgetLatest();
+                // Another process deployed a newer version of a process this step started, or of a decision it evaluated: use that one.
+                logger.LogInformation("A step used a process or decision version that is no longer the latest; running it again");
+                ForgetLatest();
             }
             catch (PostgresException e) when (IsTransient(e) && attempt < MaxAttempts)
             {
@@ -108,6 +109,12 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
 
     /// <summary>Locks and loads the rows of the given keys into the transaction (see <see cref="RunGroupedAsync{T}"/>).</summary>
     public delegate Task PrelockAsync(StepTransaction tx, Guid[] keys, CancellationToken ct);
+
+    private void ForgetLatest()
+    {
+        definitions.ForgetLatest();
+        decisions.ForgetLatest();
+    }
 
     private static bool IsStaleLatest(Exception e) => e is PostgresException { SqlState: DefinitionStore.StaleLatestSqlState };
 
@@ -157,7 +164,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
         }
         catch (Exception e) when (!committed)
         {
-            if (IsStaleLatest(e)) definitions.ForgetLatest();
+            if (IsStaleLatest(e)) ForgetLatest();
             else if (e is StepOverrunException { Overrun.Phase: not OverrunPhase.Body } o) overruns.Add(o.Overrun); // its own run settles it at once
             else logger.LogWarning(e, "A grouped step transaction of {Count} calls failed; running them one by one", batch.Count);
             foreach (var item in batch.Where(i => !i.Done.IsCompleted))

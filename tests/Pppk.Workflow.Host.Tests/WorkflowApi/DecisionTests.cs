@@ -149,6 +149,32 @@ public sealed class DecisionTests(TestHost host) : IClassFixture<TestHost>
     }
 
     [Fact]
+    public async Task A_version_deployed_by_another_process_is_used_although_this_one_cached_the_previous_one()
+    {
+        await DeployedAsync(("x.dmn", Dmn("rek_x")), ("x.bpmn", Chain("rek_proc_x", RuleTask("rek_x"))));
+        var variables = new { score = 75, needed = true, contractEnd = "2028-01-01" };
+        Assert.Equal("diperpanjang", (string?)(await _api.StartAsync("rek_proc_x", variables))["variables"]!["hasil"]); // version 1 now cached here
+
+        // A second process on the same database deploys version 2; this process learns of it only through the step's check.
+        await using (var other = await PppkHost.StartAsync([], new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0", ["Auth:BootstrapApiKey"] = TestHost.BootstrapKey, ["Auth:Admin:Password"] = TestHost.AdminPassword,
+            ["ConnectionStrings:Pppk"] = host.ConnectionString, ["Serilog:MinimumLevel:Default"] = "Warning", ["Serilog:WriteTo:1:Args:path"] = TestHost.LogPath,
+            ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pppk-test-mail", Guid.NewGuid().ToString("N")),
+        }))
+        {
+            using var otherClient = new HttpClient { BaseAddress = other.Url };
+            otherClient.DefaultRequestHeaders.Add("X-Api-Key", TestHost.BootstrapKey);
+            using var multipart = new MultipartFormDataContent { { new StringContent(Dmn("rek_x", goodFrom: 80), Encoding.UTF8, "application/xml"), "files", "x.dmn" } };
+            Assert.Equal(HttpStatusCode.Created, (await otherClient.PostAsync("/api/definitions", multipart)).StatusCode);
+        }
+
+        var after = await _api.StartAsync("rek_proc_x", variables);
+        Assert.Equal("tidak diperpanjang", (string?)after["variables"]!["hasil"]);
+        Assert.Equal(2, (int)(await DecisionsOfAsync((string)after["id"]!)).Single()!["decisionVersion"]!);
+    }
+
+    [Fact]
     public async Task Evaluate_reads_ISO_dates_by_typeRef_makes_a_wrong_type_null_and_answers_422_when_a_decision_fails()
     {
         await DeployedAsync(("e.dmn", Dmn("rek_d")), ("f.dmn", Exhausting("rek_f")));

@@ -75,8 +75,7 @@ public static class DocumentTemplatesApi
                 template = DocxTemplate.Load(bytes, KindPlaceholders.For(k));
             }
             else template = await CurrentTemplates.ForAsync(db, k, ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-            var facts = SampleFacts.For(k, documents.Value.Place, pppk.Value.SkSigner, today);
+            var facts = SampleFacts.For(k, documents.Value.Place, pppk.Value.SkSigner, DocumentDates.Today(clock));
             var pdf = generator.Generate(facts, VerificationCodes.New(), template).Pdf;
             return Results.File(pdf, "application/pdf", $"contoh-{k.Code()}.pdf");
         });

@@ -83,10 +83,7 @@ public sealed class GenerateDocumentHandler(DocumentGenerator generator, IDocume
         await db.SaveChangesAsync(ct);
         // A document whose decision was taken before it is made (the PPK's renewal decision) is signed in the same step.
         if (context.Headers.GetValueOrDefault("sign") == "ya")
-        {
-            var signed = await signer.SignAsync(document.Pdf, new SigningRequest(facts.Signer.Name, "Penetapan " + document.Title, facts.Place), ct);
-            await DocumentTable.RecordSignedVersionAsync(db, record.Id, document, facts, signed, ct);
-        }
+            await SignedDocuments.SignAsync(db, signer, record.Id, document, facts, ct);
         return new JobResult.Completed(new JsonObject
         {
             ["documentId"] = record.Id.ToString(), ["documentNumber"] = record.Number, ["verificationCode"] = record.VerificationCode,

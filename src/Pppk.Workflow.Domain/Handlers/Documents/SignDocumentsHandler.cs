@@ -87,7 +87,6 @@ public sealed class SignDocumentsHandler(DocumentGenerator generator, IDocumentS
             (DocumentDates.Today(clock), pppk.Value.SkSigner), null, ct);
         if (facts is null || facts.Appointees[0].Nik != draft.SubjectNik) return null;
         var document = generator.Generate(facts, draft.VerificationCode, await CurrentTemplates.ForAsync(db, kind, ct));
-        var result = await signer.SignAsync(document.Pdf, new SigningRequest(facts.Signer.Name, "Penetapan " + document.Title, place), ct);
-        return await DocumentTable.RecordSignedVersionAsync(db, draft.Id, document, facts, result, ct) ? result.SignedAt : null;
+        return await SignedDocuments.SignAsync(db, signer, draft.Id, document, facts, ct);
     }
 }

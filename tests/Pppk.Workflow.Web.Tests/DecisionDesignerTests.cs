@@ -129,6 +129,15 @@ public sealed class DecisionDesignerTests(BrowserHost host)
         Assert.True(await page.EvaluateAsync<bool>("() => window.pppkDmnDesigner.unsaved"));
         await Assertions.Expect(page.GetByTestId("test-unsaved")).ToBeVisibleAsync();
 
+        // Leaving asks in the decision's words, not the BPMN designer's "diagram atau formulir"; staying keeps the edit.
+        await page.Locator(".toolbar a.back").ClickAsync();
+        var leave = page.GetByTestId("leave-dialog");
+        await Assertions.Expect(leave).ToContainTextAsync("Perubahan pada keputusan ini belum diterapkan");
+        await Assertions.Expect(leave).Not.ToContainTextAsync("diagram atau formulir");
+        await leave.GetByTestId("leave-stay").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/keputusan/{Key}$"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pppkDmnDesigner.unsaved"));
+
         // The server checks the edited file first.
         await page.GetByTestId("validate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Valid.");

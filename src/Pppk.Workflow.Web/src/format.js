@@ -1,4 +1,6 @@
 // Dates for people: Bahasa Indonesia, in WITA (Asia/Makassar), the agencies' time zone.
+// A cycle with pppk/common.js (its escapeHtml): both only call each other's functions after loading.
+import { formatDate, num, rupiah } from './pppk/common.js';
 
 const TIME_ZONE = 'Asia/Makassar';
 
@@ -70,4 +72,43 @@ const number = new Intl.NumberFormat('id-ID');
 /** A count for people: 1.712, not 1712. */
 export function formatNumber(value) {
   return value === null || value === undefined ? '–' : number.format(value);
+}
+
+/** Who deployed, as people read it: the workflows folder deploys at start-up as "system". */
+export function formatDeployedBy(who) {
+  return !who ? '–' : who === 'system' ? 'sistem (folder alur kerja)' : who;
+}
+
+/** Words in a variable's name or label that say it holds rupiah (a guess: decisions and templates carry no unit). */
+export const MONEY_NAME = /gaji|upah|honor|anggaran|belanja|biaya|rupiah|nominal|pagu|dana|tunjangan/i;
+const PERCENT_NAME = /persen|rasio|porsi|%/i;
+
+/**
+ * A decision's value (input or output) as people read it: Ya/Tidak, rupiah or percent when `hint` (a label or a
+ * name) says so, numbers in Indonesian notation, dates, durations, lists, named results.
+ */
+export function formatDecisionValue(value, hint = '') {
+  if (value === null || value === undefined) return 'kosong';
+  if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
+  if (typeof value === 'number') {
+    if (MONEY_NAME.test(hint)) return rupiah(value);
+    return PERCENT_NAME.test(hint) && Math.abs(value) <= 1 ? `${num(value * 100)}%` : num(value);
+  }
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatWita(value);
+    if (/^-?P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(value)) return formatDuration(value);
+    return value;
+  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => formatDecisionValue(v, hint)).join(', ') : 'tidak ada';
+  if (value.truncated) return `(nilai besar, ${num(value.chars)} karakter)`;
+  return Object.entries(value).map(([k, v]) => `${k}: ${formatDecisionValue(v, k)}`).join('; ');
+}
+
+/** An ISO 8601 duration (P1Y2M, PT3H) in words: "1 tahun 2 bulan". */
+function formatDuration(iso) {
+  const m = iso.match(/^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/);
+  const parts = [[m[2], 'tahun'], [m[3], 'bulan'], [m[4], 'hari'], [m[5], 'jam'], [m[6], 'menit'], [m[7], 'detik']]
+    .filter(([n]) => n && Number(n) !== 0).map(([n, unit]) => `${num(Number(n))} ${unit}`);
+  return (m[1] ? 'minus ' : '') + (parts.join(' ') || '0 hari');
 }

@@ -3,11 +3,12 @@
 import { api, ApiError } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
 import { setLeaveGuard } from '../designer/leave-guard.js';
+import { downloadText } from '../designer/download.js';
+import { versionListHtml } from '../designer/version-list.js';
 import { createDmnModeler } from './dmn-modeler.js';
 import { translateDmnTexts } from './dmn-dom.js';
 import { TestBox } from './test-box.js';
 import { showDmnProblems } from './dmn-problems.js';
-import { decisionVersions, deployedByText } from './versions.js';
 import { fromDmn13, toDmn13 } from './dmn-version.js';
 import './decisions.css';
 
@@ -50,7 +51,8 @@ export default async function render(container, { params, navigate, search }) {
   // Unsaved: the file as dmn-js would write it differs from what was opened or last deployed (undo back is clean).
   let cleanXml = null;
   let unsaved = false;
-  const removeGuard = setLeaveGuard(() => !readOnlyVersion && unsaved);
+  const removeGuard = setLeaveGuard(() => !readOnlyVersion && unsaved,
+    'Perubahan pada keputusan ini belum diterapkan dan akan hilang jika Anda meninggalkan halaman ini.');
   let original = null; // the file's own DMN namespaces when it is not DMN 1.3
   const xml = async () => fromDmn13((await modeler.saveXML({ format: true })).xml, original);
   const importFile = async (text) => { const read = toDmn13(text); original = read.original; await modeler.importXML(read.xml); };
@@ -133,20 +135,16 @@ export default async function render(container, { params, navigate, search }) {
     if (view) await modeler.open(view);
   }
 
-  async function loadVersions() {
-    if (!current.deployed) { $('.versions').hidden = true; return; }
-    // The versions come with the decision; after a deployment the latest is read again for the new list.
-    const latest = await api.get(`/api/decisions/${encodeURIComponent(key)}`);
-    const items = await decisionVersions(key, latest.version, latest.versions);
-    const list = $('[data-testid=version-list]');
-    list.closest('.versions').hidden = !items.length;
-    list.innerHTML = items.map((v) => `
-      <li class="${v.version === (readOnlyVersion || current.version) ? 'active' : ''}" data-version="${v.version}">
-        <a href="/keputusan/${encodeURIComponent(key)}${v.latest ? '' : `?versi=${v.version}`}" data-link>Versi ${v.version}</a>
-        ${v.latest ? '<small class="badge">terbaru</small>' : '<small class="muted">hanya baca</small>'}
-        <div class="muted small">${formatWita(v.deployedAt)}${v.deployedBy ? ` · ${escapeHtml(deployedByText(v))}` : ''}</div></li>`).join('');
+  /** The versions as GET /api/decisions/{key} lists them (newest first); read again only after a deployment. */
+  async function showVersions(versions) {
+    const box = $('.versions');
+    if (!current.deployed) { box.hidden = true; return; }
+    const items = versions || (await api.get(`/api/decisions/${encodeURIComponent(key)}`)).versions || [];
+    box.hidden = !items.length;
+    $('[data-testid=version-list]').innerHTML = versionListHtml(items, { base: `/keputusan/${encodeURIComponent(key)}`, active: readOnlyVersion || current.version });
   }
 
+  let openedVersions = null; // the list GET /api/decisions/{key} answered with the opened version
   async function open() {
     const fresh = sessionStorage.getItem(`pppk.dmn.new.${key}`);
     if (search.get('baru') === '1' && fresh) {
@@ -157,6 +155,7 @@ export default async function render(container, { params, navigate, search }) {
       return; // never deployed: cleanXml stays null, leaving asks
     }
     const decision = await api.get(`/api/decisions/${encodeURIComponent(key)}${readOnlyVersion ? `?version=${readOnlyVersion}` : ''}`);
+    openedVersions = decision.versions;
     current = { key, fileName: decision.fileName || `${decision.decisionRequirementsKey || key}.dmn`, version: decision.version, deployed: true };
     const draft = !readOnlyVersion && sessionStorage.getItem(`pppk.dmn.draft.${key}`);
     sessionStorage.removeItem(`pppk.dmn.draft.${key}`);
@@ -217,7 +216,7 @@ export default async function render(container, { params, navigate, search }) {
       }
       const name = modeler.getDefinitions().drgElement?.find((e) => e.id === key)?.name || key;
       $('[data-testid=dmn-title]').textContent = `${name} — versi ${current.version}`;
-      await loadVersions();
+      await showVersions();
       testBox.render();
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.problem.errors) {
@@ -236,10 +235,7 @@ export default async function render(container, { params, navigate, search }) {
       if (button.dataset.action === 'validate') await validate();
       if (button.dataset.action === 'deploy') await deploy();
       if (button.dataset.action === 'download') {
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([await xml()], { type: 'application/xml' }));
-        a.download = current.fileName;
-        a.click();
+        downloadText(await xml(), current.fileName);
       }
     } catch (err) {
       say(`Kesalahan: ${err.message}`, 'error');
@@ -255,7 +251,7 @@ export default async function render(container, { params, navigate, search }) {
   renderTabs();
   watchViewer();
   testBox.render();
-  await loadVersions();
+  await showVersions(openedVersions);
 
   return () => {
     removeGuard();

@@ -1,30 +1,12 @@
 // Keputusan (who designs workflows): the deployed decisions (DMN) with their latest version, when and by whom it was
 // deployed (WITA); search and paging; "+ Keputusan baru" starts a new decision file from a starter table.
-import { api, ApiError, query } from '../api.js';
-import { escapeHtml, formatWita, h } from '../format.js';
+import { api, query } from '../api.js';
+import { escapeHtml, formatDeployedBy, formatWita, h } from '../format.js';
 import { renderPager } from '../pppk/common.js';
 import { askNewDecision } from './new-decision.js';
-import { deployedByText } from './versions.js';
 import './decisions.css';
 
 const PAGE_SIZE = 15;
-
-/** The list as the API answers it: paged by the server when it says so, else searched and paged here. */
-async function fetchPage(search, pageNo) {
-  let data;
-  try {
-    data = await api.get(`/api/decisions${query({ search, page: pageNo, pageSize: PAGE_SIZE })}`);
-  } catch (e) {
-    if (!(e instanceof ApiError && e.status === 400)) throw e;
-    data = await api.get('/api/decisions');
-  }
-  if (!Array.isArray(data) && typeof data.total === 'number' && data.page) return data;
-  const needle = search.toLowerCase();
-  const all = (Array.isArray(data) ? data : data.items || [])
-    .filter((d) => !needle || `${d.name || ''} ${d.key}`.toLowerCase().includes(needle))
-    .sort((a, b) => (a.name || a.key).localeCompare(b.name || b.key, 'id'));
-  return { items: all.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE), total: all.length, page: pageNo, pageSize: PAGE_SIZE };
-}
 
 export default async function render(container, { navigate, search: params }) {
   const page = h(`
@@ -47,12 +29,12 @@ export default async function render(container, { navigate, search: params }) {
   searchBox.value = params.get('cari') || '';
 
   async function load(pageNo = 1) {
-    const data = await fetchPage(searchBox.value.trim(), pageNo);
+    const data = await api.get(`/api/decisions${query({ search: searchBox.value.trim(), page: pageNo, pageSize: PAGE_SIZE })}`);
     page.querySelector('[data-testid=decision-rows]').innerHTML = data.items.map((d) => `
       <tr data-testid="decision-row" data-key="${escapeHtml(d.key)}">
         <td><a href="/keputusan/${encodeURIComponent(d.key)}" data-link>${escapeHtml(d.name || d.key)}</a></td>
         <td><code>${escapeHtml(d.key)}</code></td><td>${d.version}</td>
-        <td>${formatWita(d.deployedAt)}</td><td>${escapeHtml(deployedByText(d))}</td></tr>`).join('')
+        <td>${formatWita(d.deployedAt)}</td><td>${escapeHtml(formatDeployedBy(d.deployedBy))}</td></tr>`).join('')
       || `<tr><td colspan="5" class="muted">${searchBox.value.trim() ? 'Tidak ada keputusan yang cocok.' : 'Belum ada keputusan yang diterapkan.'}</td></tr>`;
     renderPager(page.querySelector('[data-testid=pager]'), data, load);
   }

@@ -1,7 +1,7 @@
 // The test box: a field per input of the decision (by typeRef: number, text, yes/no, date), evaluated by the server
 // on the deployed version; the output as people read it, and the matched rules listed and highlighted in the table.
 import { api, ApiError } from '../api.js';
-import { escapeHtml, formatNumber, h } from '../format.js';
+import { escapeHtml, formatDecisionValue, h } from '../format.js';
 import { decisionInputs, decisionTable } from './decision-inputs.js';
 
 function field(input) {
@@ -30,22 +30,12 @@ function read(element) {
   }
 }
 
-/** A value as people read it: numbers in Indonesian notation, yes/no, lists; named results each with its label. */
-export function readable(value) {
-  if (value === null || value === undefined) return '(kosong)';
-  if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value)) return value.length ? value.map(readable).join(', ') : '(daftar kosong)';
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${readable(v)}`).join('; ');
-  return String(value);
-}
-
 // Several outputs (a context) as a list under the table's output labels; one value on its own.
 function outputHtml(output, table) {
-  if (!output || typeof output !== 'object' || Array.isArray(output)) return ` <strong>${escapeHtml(readable(output))}</strong>`;
+  if (!output || typeof output !== 'object' || Array.isArray(output)) return ` <strong>${escapeHtml(formatDecisionValue(output, `${table?.output?.[0]?.label || ''} ${table?.output?.[0]?.name || ''}`))}</strong>`;
   const labels = new Map((table?.output || []).map((o) => [o.name, o.label || o.name]));
   return `<dl class="outputs">${Object.entries(output).map(([name, value]) =>
-    `<dt>${escapeHtml(labels.get(name) || name)}</dt><dd data-output="${escapeHtml(name)}">${escapeHtml(readable(value))}</dd>`).join('')}</dl>`;
+    `<dt>${escapeHtml(labels.get(name) || name)}</dt><dd data-output="${escapeHtml(name)}">${escapeHtml(formatDecisionValue(value, `${labels.get(name) || ''} ${name}`))}</dd>`).join('')}</dl>`;
 }
 
 export class TestBox {

@@ -9,6 +9,8 @@ import { renderFeelBox } from './feel-box.js';
 import { closeFormEditor, formEditorHasChanges, openFormEditor } from './form-editor.js';
 import { mayLeave, setLeaveGuard } from './leave-guard.js';
 import { translatePanelTexts } from './panel-dom.js';
+import { downloadText } from './download.js';
+import { versionListHtml } from './version-list.js';
 import { openMigrateRunning } from '../migration/migrate-running.js';
 
 export default async function render(container, { params, navigate, search }) {
@@ -94,13 +96,11 @@ export default async function render(container, { params, navigate, search }) {
       const data = await api.get(`/api/definitions/${encodeURIComponent(current.key)}/versions`);
       box.hidden = false;
       versions = data.items;
-      $('[data-testid=version-list]').innerHTML = data.items.map((v) => `
-        <li class="${v.version === readOnlyVersion ? 'active' : ''}" data-version="${v.version}">
-          <a href="/desainer/${encodeURIComponent(current.key)}${v.latest ? '' : `?versi=${v.version}`}" data-link>Versi ${v.version}</a>
-          ${v.latest ? '<small class="badge">terbaru</small>' : '<small class="muted">hanya baca</small>'}
-          <div class="muted small">${formatWita(v.deployedAt)}${v.deployedBy ? ` · ${escapeHtml(v.deployedBy)}` : ''}</div>
-          ${data.items.length > 1 ? `<button type="button" class="link small" data-migrate-version="${v.version}" data-testid="migrate-running">Migrasikan kasus berjalan…</button>` : ''}
-        </li>`).join('');
+      $('[data-testid=version-list]').innerHTML = versionListHtml(data.items, {
+        base: `/desainer/${encodeURIComponent(current.key)}`,
+        active: readOnlyVersion,
+        extra: (v) => (data.items.length > 1 ? `<button type="button" class="link small" data-migrate-version="${v.version}" data-testid="migrate-running">Migrasikan kasus berjalan…</button>` : ''),
+      });
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
       box.hidden = true;
@@ -213,10 +213,7 @@ export default async function render(container, { params, navigate, search }) {
       if (action === 'deploy') await deploy();
       if (action === 'download') {
         const text = readOnlyVersion ? (await viewer.saveXML({ format: true })).xml : await xml();
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([text], { type: 'application/xml' }));
-        a.download = current.fileName || 'diagram.bpmn';
-        a.click();
+        downloadText(text, current.fileName || 'diagram.bpmn');
       }
       if (action === 'template') {
         const element = selected();

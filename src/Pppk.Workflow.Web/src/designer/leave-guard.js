@@ -3,17 +3,22 @@
 import { h } from '../format.js';
 
 let hasUnsaved = null;
+let leaveText;
 
-/** Registers the open page's "do I have unsaved changes?" check; returns the function that removes it. */
-export function setLeaveGuard(check) {
+/**
+ * Registers the open page's "do I have unsaved changes?" check and what the dialog says is lost (the designer's
+ * wording unless given); returns the function that removes it.
+ */
+export function setLeaveGuard(check, text = undefined) {
   hasUnsaved = check;
+  leaveText = text;
   return () => { if (hasUnsaved === check) hasUnsaved = null; };
 }
 
 /** Asks before an unsaved edit is lost; resolves true when leaving is fine. */
 export async function mayLeave() {
   if (!hasUnsaved?.()) return true;
-  const leave = await confirmLeave();
+  const leave = await confirmLeave(leaveText);
   if (leave) hasUnsaved = null;
   return leave;
 }

@@ -2,6 +2,7 @@
 // "Opened in popup", "Save and close", a section's "Toggle section" title): replaced on the DOM as they render, inside
 // the designer page and the FEEL popup only, and only where the whole text is one of these known English strings.
 import { translate } from './translate.js';
+import { translateOnDom } from './dom-translator.js';
 
 const TEXTS = {
   'Opened in popup': 'Terbuka di penyunting besar',
@@ -10,7 +11,6 @@ const TEXTS = {
   'Toggle section': 'Buka/tutup bagian',
   'Close': 'Tutup',
 };
-const ATTRIBUTES = ['title', 'aria-label', 'placeholder'];
 const PLACES = '.designer, .bio-properties-panel-feel-popup, .bio-properties-panel-popup, .djs-popup, .djs-search-container';
 
 const PATTERNS = [[/^List contains (\d+) items?$/, (n) => `Daftar berisi ${n} butir`]];
@@ -24,36 +24,8 @@ function indonesian(text) {
   return indo !== text ? indo : null;
 }
 
-function fix(root) {
-  if (root.nodeType === Node.TEXT_NODE) {
-    const trimmed = root.data.trim();
-    const indo = trimmed && root.parentElement?.closest(PLACES) && TEXTS[trimmed];
-    if (indo) root.data = root.data.replace(trimmed, indo);
-    return;
-  }
-  if (root.nodeType !== Node.ELEMENT_NODE || !root.closest(PLACES) && !root.querySelector(PLACES)) return;
-  for (const element of [root, ...root.querySelectorAll('[title], [aria-label], [placeholder]')]) {
-    if (element.matches('.djs-element, .djs-element *')) continue; // the diagram's own names
-    for (const name of ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      const indo = value && indonesian(value);
-      if (indo) element.setAttribute(name, indo);
-    }
-  }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) fix(node);
-}
-
 /** Starts translating; returns the function that stops it. */
 export function translatePanelTexts() {
-  fix(document.body);
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'childList') record.addedNodes.forEach(fix);
-      else if (record.type === 'attributes') fix(record.target);
-      else fix(record.target);
-    }
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
-  return () => observer.disconnect();
+  // Whole texts only from the list above; attributes (titles, labels) also through the designer's translations.
+  return translateOnDom({ places: PLACES, text: (t) => TEXTS[t], attribute: indonesian, keepAttributes: '.djs-element' });
 }

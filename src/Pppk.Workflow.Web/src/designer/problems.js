@@ -61,34 +61,46 @@ export class ProblemDisplay {
       const position = element.waypoints ? { top: 0, left: 0 } : { bottom: 8, left: 0 };
       overlays.add(id, MARKER, { position, html });
     }
-    const all = [...(errors || []).map((e) => ({ ...e, severity: 'error' })), ...(warnings || []).map((w) => ({ ...w, severity: 'warning' }))];
-    if (all.length === 0) return;
-    this.list.hidden = false;
-    const counts = [errors?.length ? `${errors.length} galat` : '', warnings?.length ? `${warnings.length} peringatan` : ''].filter(Boolean).join(', ');
-    this.list.innerHTML = `<header><h3>Hasil validasi server: ${counts}</h3>
-      <button type="button" class="link small" data-action="hide-problems">Sembunyikan</button></header>
-      <ul>${all.map((p) => {
-        const element = p.elementId && registry.get(p.elementId);
-        const name = element?.businessObject?.name || p.elementId;
-        return `<li class="${p.severity}" data-element-id="${escapeHtml(p.elementId || '')}">
-          <strong>${p.severity === 'error' ? 'Galat' : 'Peringatan'}</strong>
-          ${p.elementId ? `<a href="#" data-select="${escapeHtml(p.elementId)}">${escapeHtml(name)}</a>:` : ''}
-          ${escapeHtml(p.message)}
-          <details class="technical" data-testid="problem-technical"><summary>Rincian teknis</summary>
-            <dl><dt>Kode</dt><dd><code>${escapeHtml(p.code || '')}</code></dd>
-            ${p.elementId ? `<dt>ID elemen</dt><dd><code>${escapeHtml(p.elementId)}</code>${element ? ` (${escapeHtml(element.type)})` : ''}</dd>` : ''}
-            ${p.fileName ? `<dt>Berkas</dt><dd><code>${escapeHtml(p.fileName)}</code></dd>` : ''}
-            ${p.englishMessage ? `<dt>Teks asli (Inggris)</dt><dd lang="en">${escapeHtml(p.englishMessage)}</dd>` : ''}</dl>
-          </details></li>`;
-      }).join('')}</ul>`;
-    this.list.querySelector('[data-action=hide-problems]').addEventListener('click', () => { this.list.hidden = true; });
-    this.list.querySelectorAll('[data-select]').forEach((a) => a.addEventListener('click', (e) => {
-      e.preventDefault();
-      const element = registry.get(a.dataset.select);
-      if (element) {
-        this.modeler.get('selection').select(element);
-        canvas.scrollToElement(element);
-      }
-    }));
+    renderProblemList(this.list, errors, warnings, {
+      describe: (id) => { const e = registry.get(id); return e && { name: e.businessObject?.name, type: e.type }; },
+      open: (id) => {
+        const element = registry.get(id);
+        if (element) {
+          this.modeler.get('selection').select(element);
+          canvas.scrollToElement(element);
+        }
+      },
+    });
   }
+}
+
+/**
+ * The list docked under a designer (BPMN and DMN): counts, each problem with its element's name as a link (`open(id)`)
+ * and the technical details folded away; `describe(id)` gives the element's {name, type} or nothing.
+ */
+export function renderProblemList(list, errors, warnings, { describe, open, itemTestId = null }) {
+  const all = [...(errors || []).map((e) => ({ ...e, severity: 'error' })), ...(warnings || []).map((w) => ({ ...w, severity: 'warning' }))];
+  list.hidden = all.length === 0;
+  if (all.length === 0) { list.innerHTML = ''; return; }
+  const counts = [errors?.length ? `${errors.length} galat` : '', warnings?.length ? `${warnings.length} peringatan` : ''].filter(Boolean).join(', ');
+  list.innerHTML = `<header><h3>Hasil validasi server: ${counts}</h3>
+    <button type="button" class="link small" data-action="hide-problems">Sembunyikan</button></header>
+    <ul>${all.map((p) => {
+      const element = p.elementId ? describe(p.elementId) : null;
+      return `<li class="${p.severity}" data-element-id="${escapeHtml(p.elementId || '')}"${itemTestId ? ` data-testid="${itemTestId}"` : ''}>
+        <strong>${p.severity === 'error' ? 'Galat' : 'Peringatan'}</strong>
+        ${p.elementId ? `<a href="#" data-open="${escapeHtml(p.elementId)}">${escapeHtml(element?.name || p.elementId)}</a>:` : ''}
+        ${escapeHtml(p.message)}
+        <details class="technical" data-testid="problem-technical"><summary>Rincian teknis</summary>
+          <dl><dt>Kode</dt><dd><code>${escapeHtml(p.code || '')}</code></dd>
+          ${p.elementId ? `<dt>ID elemen</dt><dd><code>${escapeHtml(p.elementId)}</code>${element?.type ? ` (${escapeHtml(element.type)})` : ''}</dd>` : ''}
+          ${p.fileName ? `<dt>Berkas</dt><dd><code>${escapeHtml(p.fileName)}</code></dd>` : ''}
+          ${p.englishMessage ? `<dt>Teks asli (Inggris)</dt><dd lang="en">${escapeHtml(p.englishMessage)}</dd>` : ''}</dl>
+        </details></li>`;
+    }).join('')}</ul>`;
+  list.querySelector('[data-action=hide-problems]').addEventListener('click', () => { list.hidden = true; });
+  list.querySelectorAll('[data-open]').forEach((a) => a.addEventListener('click', (e) => {
+    e.preventDefault();
+    open(a.dataset.open);
+  }));
 }

@@ -1,4 +1,5 @@
 // Sample values for a template's variables, guessed from their names, so a preview shows a real-looking letter.
+import { MONEY_NAME } from '../format.js';
 
 const EXACT = {
   nama: 'Siti Aminah, S.Pd.',
@@ -46,7 +47,7 @@ const EXACT = {
 export function sampleValue(name) {
   if (name in EXACT) return EXACT[name];
   const n = name.toLowerCase();
-  if (/gaji|upah|honor|biaya|nominal|anggaran|rupiah/.test(n)) return 4500000;
+  if (MONEY_NAME.test(n)) return 4500000;
   if (/jadwal|waktu|batas|mulai|selesai/.test(n)) return '2026-12-15T08:00:00+08:00';
   if (/tanggal|tmt|akhir|awal|tgl/.test(n)) return '2026-12-15';
   if (/jumlah|total|sisa/.test(n)) return 12;

@@ -3,38 +3,7 @@
 // instance viewer; the timeline entry of the business rule task links here.
 import './decisions-panel.css';
 import { api } from '../api.js';
-import { escapeHtml, formatWita, h } from '../format.js';
-import { formatDate, rupiah } from '../pppk/common.js';
-
-const MONEY = /gaji|upah|honor|anggaran|belanja|biaya|rupiah|nominal|pagu|dana|tunjangan/i;
-const PERCENT = /persen|rasio|porsi|%/i;
-const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-
-/** A value as people read it; `hint` (a label or a name) tells money and percentages apart. */
-export function readable(value, hint = '') {
-  if (value === null || value === undefined) return 'kosong';
-  if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
-  if (typeof value === 'number') {
-    if (MONEY.test(hint)) return rupiah(value);
-    return PERCENT.test(hint) && Math.abs(value) <= 1 ? `${number.format(value * 100)}%` : number.format(value);
-  }
-  if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatWita(value);
-    if (/^-?P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(value)) return duration(value);
-    return value;
-  }
-  if (Array.isArray(value)) return value.length ? value.map((v) => readable(v, hint)).join(', ') : 'tidak ada';
-  if (value.truncated) return `(nilai besar, ${number.format(value.chars)} karakter)`;
-  return Object.entries(value).map(([k, v]) => `${k}: ${readable(v, k)}`).join('; ');
-}
-
-function duration(iso) {
-  const m = iso.match(/^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/);
-  const parts = [[m[2], 'tahun'], [m[3], 'bulan'], [m[4], 'hari'], [m[5], 'jam'], [m[6], 'menit'], [m[7], 'detik']]
-    .filter(([n]) => n && Number(n) !== 0).map(([n, unit]) => `${number.format(Number(n))} ${unit}`);
-  return (m[1] ? 'minus ' : '') + (parts.join(' ') || '0 hari');
-}
+import { escapeHtml, formatDecisionValue, formatWita, h } from '../format.js';
 
 /** "aturan 2 cocok: Predikat baik dan masih dibutuhkan"; several rules (collect) as "aturan 1, 3 cocok: …; …". */
 function rulesText(decision) {
@@ -47,8 +16,8 @@ function rulesText(decision) {
 
 function outputsHtml(decision) {
   const outputs = (decision.matchedRules || []).flatMap((r) => Object.entries(r.outputs || {}));
-  if (!outputs.length) return `<dd>${escapeHtml(readable(decision.output, decision.decisionName))}</dd>`;
-  return outputs.map(([name, v]) => `<dd><span class="muted">${escapeHtml(name)}:</span> <b>${escapeHtml(readable(v, name))}</b></dd>`).join('');
+  if (!outputs.length) return `<dd>${escapeHtml(formatDecisionValue(decision.output, decision.decisionName))}</dd>`;
+  return outputs.map(([name, v]) => `<dd><span class="muted">${escapeHtml(name)}:</span> <b>${escapeHtml(formatDecisionValue(v, name))}</b></dd>`).join('');
 }
 
 function decisionHtml(decision, { version, main }) {
@@ -60,7 +29,7 @@ function decisionHtml(decision, { version, main }) {
       <dl class="decision-io">
         <dt>Hasil</dt>${outputsHtml(decision)}
         ${inputs.length ? `<dt>Data yang dinilai</dt>${inputs.map((i) => `
-          <dd data-testid="decision-input"><span class="muted">${escapeHtml(i.label || i.expression)}:</span> ${escapeHtml(readable(i.value, `${i.label} ${i.expression}`))}</dd>`).join('')}` : ''}
+          <dd data-testid="decision-input"><span class="muted">${escapeHtml(i.label || i.expression)}:</span> ${escapeHtml(formatDecisionValue(i.value, `${i.label} ${i.expression}`))}</dd>`).join('')}` : ''}
       </dl>
     </div>`;
 }

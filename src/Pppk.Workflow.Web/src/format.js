@@ -1,6 +1,5 @@
 // Dates for people: Bahasa Indonesia, in WITA (Asia/Makassar), the agencies' time zone.
 // A cycle with pppk/common.js (its escapeHtml): both only call each other's functions after loading.
-import { formatDate, num, rupiah } from './pppk/common.js';
 
 const TIME_ZONE = 'Asia/Makassar';
 
@@ -111,4 +110,22 @@ function formatDuration(iso) {
   const parts = [[m[2], 'tahun'], [m[3], 'bulan'], [m[4], 'hari'], [m[5], 'jam'], [m[6], 'menit'], [m[7], 'detik']]
     .filter(([n]) => n && Number(n) !== 0).map(([n, unit]) => `${num(Number(n))} ${unit}`);
   return (m[1] ? 'minus ' : '') + (parts.join(' ') || '0 hari');
+}
+
+const day = new Intl.DateTimeFormat('id-ID', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date from the API (yyyy-mm-dd) for people: 31 Des 2026. */
+export function formatDate(value) {
+  if (!value) return '–';
+  return day.format(new Date(`${value}T00:00:00Z`));
+}
+
+export function rupiah(value) {
+  if (value === null || value === undefined) return '–';
+  return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(value)}`;
+}
+
+export function num(value, digits = 2) {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }).format(value);
 }

@@ -1,23 +1,8 @@
 // Shared bits of the PPPK screens: calendar dates, rupiah, labels, a pager.
 import { escapeHtml } from '../format.js';
 
-const day = new Intl.DateTimeFormat('id-ID', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** A calendar date from the API (yyyy-mm-dd) for people: 31 Des 2026. */
-export function formatDate(value) {
-  if (!value) return '–';
-  return day.format(new Date(`${value}T00:00:00Z`));
-}
-
-export function rupiah(value) {
-  if (value === null || value === undefined) return '–';
-  return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(value)}`;
-}
-
-export function num(value, digits = 2) {
-  if (value === null || value === undefined) return '–';
-  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }).format(value);
-}
+// Calendar dates, rupiah and numbers live in format.js with the other formatting; the PPPK screens import them from here too.
+export { formatDate, rupiah, num } from '../format.js';
 
 export const TYPE_LABELS = { guru: 'Guru', nakes: 'Tenaga kesehatan', teknis: 'Teknis' };
 

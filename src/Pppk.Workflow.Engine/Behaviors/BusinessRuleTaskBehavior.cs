@@ -41,8 +41,7 @@ internal sealed class BusinessRuleTaskBehavior : IElementBehavior
         DmnEvaluation evaluation;
         try
         {
-            var scope = new DecisionInputs(FeelScope.FromJson(context.Variables.VisibleVariables(instance)), decision.Model, context.Feel);
-            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, scope, context.Feel, DmnEvaluateOptions.Process);
+            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, FeelScope.FromJson(context.Variables.VisibleVariables(instance)), context.Feel, DmnEvaluateOptions.Process);
         }
         catch (DmnEvaluationException e)
         {

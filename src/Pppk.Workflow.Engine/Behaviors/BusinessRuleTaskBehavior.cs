@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Pppk.Workflow.Engine.Dmn;
 using Pppk.Workflow.Engine.Execution;
-using Pppk.Workflow.Engine.Feel;
+using Pppk.Workflow.Engine.Expressions;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Engine.Validation;
@@ -41,8 +41,7 @@ internal sealed class BusinessRuleTaskBehavior : IElementBehavior
         DmnEvaluation evaluation;
         try
         {
-            var scope = new DecisionInputs(FeelScope.FromJson(context.Variables.VisibleVariables(instance)), decision.Model, context.Feel);
-            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, scope, context.Feel, DmnEvaluateOptions.Process);
+            evaluation = DmnEvaluator.Evaluate(decision.Model, decisionId, new VariableScope(context.Variables.Lookup(instance)), context.Feel, DmnEvaluateOptions.Process);
         }
         catch (DmnEvaluationException e)
         {

@@ -32,7 +32,7 @@ public static class DmnEvaluator
             throw new DmnEvaluationException(DmnTexts.UnknownDecision.Code, decisionIdOrName,
                 DmnTexts.UnknownDecision.Format(model.Name, decisionIdOrName));
 
-        var run = new DmnRun(environment);
+        var run = new DmnRun(environment, options);
         var drg = new DrgContext(definition, variables) { CallerVariablesVisible = options.UndeclaredNamesFromVariables };
         var budget = EvaluationBudget.For(environment.Limits);
         var previous = budget.Activate();

@@ -37,7 +37,7 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
         }
         try
         {
-            return expression.Evaluate(new ScopeAdapter(variables), environment).ToJson();
+            return expression.Evaluate(new VariableScope(variables), environment).ToJson();
         }
         catch (FeelLimitException e)
         {
@@ -102,18 +102,4 @@ internal sealed class ExpressionEvaluator(ExpressionCache cache, FeelEnvironment
     /// <summary>A timer expression evaluates to text (literal, FEEL string, FEEL duration or date); the timer parser reads it.</summary>
     public string EvaluateTimerText(string raw, IVariableLookup variables) =>
         EvaluateString(raw, variables) ?? throw new ExpressionException(IncidentTexts.TimerExpressionNull.Format(raw));
-
-    private sealed class ScopeAdapter(IVariableLookup variables) : IFeelScope
-    {
-        public bool TryResolve(string name, out FeelValue value)
-        {
-            if (variables.TryGet(name, out var node))
-            {
-                value = FeelValue.FromJson(node);
-                return true;
-            }
-            value = null!;
-            return false;
-        }
-    }
 }

@@ -49,11 +49,10 @@ public static class DecisionsApi
         group.MapPost("/{key}/evaluate", async (string key, EvaluateBody? body, DecisionStore decisions, FeelEnvironment feel, HttpRequest request, CancellationToken ct) =>
         {
             if (await decisions.FindAsync(key, body?.Version, ct) is not { } decision) return NotFound(key, body?.Version);
-            var scope = new DecisionInputs(FeelScope.FromJson(body?.Variables ?? []), decision.Model, feel);
             DmnEvaluation evaluation;
             try
             {
-                evaluation = DmnEvaluator.Evaluate(decision.Model, key, scope, feel, DmnEvaluateOptions.Process);
+                evaluation = DmnEvaluator.Evaluate(decision.Model, key, FeelScope.FromJson(body?.Variables ?? []), feel, DmnEvaluateOptions.Process);
             }
             catch (DmnEvaluationException e)
             {

@@ -153,6 +153,23 @@ public class DmnBoxedExpressionTests
     }
 
     [Fact]
+    public void A_boxed_for_binds_partial_only_when_its_body_names_it_and_pays_for_each_copy()
+    {
+        static string For(string id, string items, string body) => $"""
+            <decision id="{id}" name="{id}"><for iteratorVariable="item">
+              <in><literalExpression><text>{items}</text></literalExpression></in>
+              <return><literalExpression><text>{body}</text></literalExpression></return></for></decision>
+            """;
+        var model = Read(DmnSamples.Model(For("running", "[1, 2, 3]", "item + count(partial)")
+            + For("plain", "for i in 1..3000 return i", "item")
+            + For("copies", "for i in 1..3000 return i", "if item &lt; 0 then partial else item")));
+        Assert.Equal("[1, 3, 5]", Run(model, "running").Output.ToString());
+        Assert.Equal(3000, ((FeelList)Run(model, "plain").Output).Count);
+        // A body that names partial without reading it still gets a copy each round: about 4.5 million units, over the default 1 million.
+        Assert.StartsWith("feel-limit", Assert.Throws<DmnEvaluationException>(() => Run(model, "copies")).Code);
+    }
+
+    [Fact]
     public void Java_functions_outside_the_mapped_ones_and_pmml_are_not_supported()
     {
         var model = Read(DmnSamples.Model("""

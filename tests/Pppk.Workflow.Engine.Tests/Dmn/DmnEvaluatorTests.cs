@@ -57,6 +57,32 @@ public class DmnEvaluatorTests
     }
 
     [Fact]
+    public void Process_evaluations_read_ISO_strings_as_the_temporal_type_the_resolved_typeRef_names()
+    {
+        var model = Read(DmnSamples.Model("""
+            <itemDefinition name="tEnd"><typeRef>date</typeRef></itemDefinition>
+            <itemDefinition name="tLate"><typeRef>tEnd</typeRef><allowedValues><text>&gt;= date("2027-01-01")</text></allowedValues></itemDefinition>
+            <itemDefinition name="tWait"><typeRef>days and time duration</typeRef></itemDefinition>
+            <inputData id="in_end" name="contract end"><variable name="contract end" typeRef="tEnd"/></inputData>
+            <inputData id="in_late" name="late end"><variable name="late end" typeRef="tLate"/></inputData>
+            <inputData id="in_wait" name="wait"><variable name="wait" typeRef="tWait"/></inputData>
+            <decision id="seen" name="seen">
+              <informationRequirement><requiredInput href="#in_end"/></informationRequirement>
+              <informationRequirement><requiredInput href="#in_late"/></informationRequirement>
+              <informationRequirement><requiredInput href="#in_wait"/></informationRequirement>
+              <literalExpression><text>[contract end + duration("P1D"), late end, wait]</text></literalExpression>
+            </decision>
+            """));
+        var variables = new JsonObject { ["contract end"] = "2026-06-30", ["late end"] = "2026-01-01", ["wait"] = "P2Y" };
+        // Through two item definitions the string is a date; a date outside the allowed values and a duration of the other kind are null.
+        var process = DmnEvaluator.Evaluate(model, "seen", FeelScope.FromJson(variables), FeelEnvironment.Default, DmnEvaluateOptions.Process);
+        Assert.Equal("[date(\"2026-07-01\"), null, null]", process.Output.ToString());
+        Assert.Equal(2, process.Warnings.Count);
+        // The standard (and the TCK) keep a string a string: it does not conform to a date, so it is null.
+        Assert.Equal("[null, null, null]", Evaluate(model, "seen", variables).Output.ToString());
+    }
+
+    [Fact]
     public void Unique_table_gives_the_matching_rule_with_inputs_and_annotation()
     {
         var evaluation = Evaluate(Read(DmnSamples.Renewal()), "Recommendation", new() { ["score"] = 75, ["unit needs"] = false });

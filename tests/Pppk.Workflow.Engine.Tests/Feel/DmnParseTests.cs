@@ -71,6 +71,9 @@ public class DmnParseTests
 
     [Theory]
     [InlineData("(function(a, b) external {java: {class: \"java.lang.Math\", method signature: \"max(double, double)\"}})(3, 4)", "4")]
+    [InlineData("(function(a) external {java: {class: \"java.lang.Math\", method signature: \"sqrt(double)\"}})(2) = sqrt(2)", "true")]
+    [InlineData("(function(a) external {java: {class: \"java.lang.Math\", method signature: \"ceil(double)\"}})(1.2)", "2")]
+    [InlineData("(function(a, b) external {java: {class: \"java.lang.Math\", method signature: \"pow(double, double)\"}})(2, 10)", "1024")]
     [InlineData("(function(s) external {java: {class: \"java.lang.Integer\", method signature: \"valueOf(java.lang.String)\"}})(\"12\")", "12")]
     [InlineData("(function(a) external {java: {class: \"java.lang.Runtime\", method signature: \"exec(java.lang.String)\"}})(\"ls\")", "null")]
     public void External_java_functions_map_a_few_java_lang_methods(string expression, string expected) =>

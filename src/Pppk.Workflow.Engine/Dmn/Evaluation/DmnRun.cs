@@ -6,7 +6,7 @@ namespace Pppk.Workflow.Engine.Dmn;
 /// One call of <see cref="DmnEvaluator"/>: the environment, decisions evaluated so far (each once per input context),
 /// warnings and the trace of evaluated decisions. Not shared between threads.
 /// </summary>
-internal sealed class DmnRun(FeelEnvironment environment)
+internal sealed class DmnRun(FeelEnvironment environment, DmnEvaluateOptions? options = null)
 {
     private const int MaxWarnings = 200;
 
@@ -14,6 +14,8 @@ internal sealed class DmnRun(FeelEnvironment environment)
     private readonly HashSet<(DrgContext, DecisionElement)> inProgress = [];
 
     public FeelEnvironment Environment { get; } = environment;
+
+    public DmnEvaluateOptions Options { get; } = options ?? DmnEvaluateOptions.Standard;
 
     public List<EvaluatedDecision> Evaluated { get; } = [];
 

@@ -98,25 +98,25 @@ internal sealed class DmnClosure(FunctionDefinitionExpression definition, IFeelS
         return definition.ResultType.Coerce(result, Run, $"Result of '{Name}'");
     }
 
+    private ExternalJavaFunction? java;
+
     /// <summary>
     /// A Java function: its body is a context of class and method signature, called as FEEL's <c>external</c> functions
-    /// are (a few java.lang methods mapped to .NET; no Java runs, any other method is null).
+    /// are (a few java.lang methods mapped to .NET; no Java runs, any other method is null). Built on the first call, then kept.
     /// </summary>
     private FeelValue JavaCall(FeelValue[] args)
     {
-        var mapping = definition.Body?.Evaluate(Run, captured) as FeelContext;
-        var type = mapping?.Get("class") as FeelString;
-        var signature = mapping?.Get("method signature") as FeelString;
-        if (type is null || signature is null)
+        if (java is null)
         {
-            Run.Warn($"Java function '{Name}' names no class and method signature; the result is null.");
-            return Null;
+            var mapping = definition.Body?.Evaluate(Run, captured) as FeelContext;
+            if (mapping?.Get("class") is not FeelString type || mapping.Get("method signature") is not FeelString signature)
+            {
+                Run.Warn($"Java function '{Name}' names no class and method signature; the result is null.");
+                return Null;
+            }
+            java = new ExternalJavaFunction([.. definition.ParameterNames], type.Value, signature.Value);
         }
-        var parameters = string.Join(", ", definition.Parameters.Select((_, i) => "p" + i));
-        var text = $"function({parameters}) external {{java: {{class: {FeelString.Quote(type.Value)}, method signature: {FeelString.Quote(signature.Value)}}}}}";
-        if (FeelExpression.Parse(text, FeelParseOptions.Dmn(null, Run.Environment.Limits)).Evaluate(FeelScope.Empty, Run.Environment) is not FeelFunction function)
-            return Null;
-        return FunctionCall.Invoke(function, args, Run);
+        return FunctionCall.Invoke(java, args, Run);
     }
 }
 

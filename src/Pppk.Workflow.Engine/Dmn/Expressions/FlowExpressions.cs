@@ -70,13 +70,20 @@ internal sealed class IteratorExpression(string kind, string variable) : BoxedEx
             return FeelValue.Null;
         var results = new List<FeelValue>();
         var sawNull = false;
+        var budget = EvaluationBudget.Current;
+        var bindPartial = kind == "for" && (usesPartial ??= Mentions(Body, "partial"));
         foreach (var item in items)
         {
-            EvaluationBudget.Current?.Tick();
+            budget?.Tick();
             var inner = new DmnScope(scope);
             inner.Bind(variable, item);
             if (kind == "for")
+                budget?.CheckList(results.Count + 1L);
+            if (bindPartial)
+            {
+                budget?.Spend(results.Count); // the copy is paid for, as FEEL's for charges it
                 inner.Bind("partial", new FeelList(results.ToArray()));
+            }
             var value = Body?.Evaluate(run, inner) ?? FeelValue.Null;
             switch (kind)
             {
@@ -100,6 +107,17 @@ internal sealed class IteratorExpression(string kind, string variable) : BoxedEx
             _ => FeelBoolean.True,
         };
     }
+
+    private bool? usesPartial;
+
+    /// <summary>Whether any FEEL text under the body may read the name (a decision table counts as yes: its cells are not children).</summary>
+    private static bool Mentions(BoxedExpression? e, string name) => e switch
+    {
+        null => false,
+        LiteralExpression literal => literal.Text.Contains(name, StringComparison.Ordinal),
+        DecisionTableExpression => true,
+        _ => e.Children.Any(c => Mentions(c, name)),
+    };
 }
 
 /// <summary>What a filter or iterator walks: the list of <c>in</c>, a single value as a one-item list, null as nothing.</summary>

@@ -18,6 +18,9 @@ internal abstract class DmnType
     /// <summary>The item type of a collection type (through aliases and constraints), else null.</summary>
     public virtual DmnType? ItemType => null;
 
+    /// <summary>The FEEL temporal type this type resolves to (through aliases and constraints), else null.</summary>
+    public virtual FeelType? Temporal => null;
+
     public abstract bool Conforms(FeelValue value, DmnRun run);
 
     /// <summary><c>instance of</c>: the type's shape only (allowed values do not make another type), every component present.</summary>
@@ -29,6 +32,8 @@ internal abstract class DmnType
             return value;
         if (Conforms(value, run))
             return value;
+        if (run.Options.IsoStringsAsTemporals && value is FeelString text && Temporal is { } temporal && FeelTemporal.Parse(text.Value, temporal) is { } parsed)
+            return Coerce(parsed, run, where); // again: allowed values still apply
         if (!IsCollection && value is FeelList { Count: 1 } single && Conforms(single[0], run))
             return single[0];
         if (value is not FeelList && ItemType is { } item && item.Conforms(value, run))
@@ -51,6 +56,8 @@ internal sealed class BuiltinType(string name, FeelType? type) : DmnType
     public override string Name => name;
 
     public FeelType? FeelType => type;
+
+    public override FeelType? Temporal => FeelTemporal.IsTemporal(type) ? type : null;
 
     public override bool IsCollection => type == Feel.FeelType.List;
 
@@ -133,6 +140,8 @@ internal sealed class ConstrainedType(string name, DmnType baseType, UnaryTests 
 
     public override DmnType? ItemType => Base.ItemType;
 
+    public override FeelType? Temporal => Base.Temporal;
+
     public override bool Conforms(FeelValue value, DmnRun run) =>
         value.IsNull || Base.Conforms(value, run) && allowed.Test(value, FeelScope.Empty, run) == true;
 
@@ -157,6 +166,8 @@ internal sealed class AliasType(string name) : DmnType
     public override bool IsCollection => Target.IsCollection;
 
     public override DmnType? ItemType => Target.ItemType;
+
+    public override FeelType? Temporal => Target.Temporal;
 
     public override bool Conforms(FeelValue value, DmnRun run) => Target.Conforms(value, run);
 

@@ -32,7 +32,7 @@ internal sealed class ExternalJavaFunction(string[] parameters, string type, str
         {
             return (type, method) switch
             {
-                ("java.lang.Math", _) => MathCall(method, args),
+                ("java.lang.Math", _) => MathCall(method, args, context),
                 // valueOf(char) takes one character; other signatures any value.
                 ("java.lang.String", "valueOf") when args.Length == 1 => signature.Contains("(char)", StringComparison.Ordinal)
                     ? args[0] is FeelString { Value.Length: 1 } c ? c : Null
@@ -57,29 +57,27 @@ internal sealed class ExternalJavaFunction(string[] parameters, string type, str
         _ => null,
     };
 
-    private static FeelValue MathCall(string method, ReadOnlySpan<FeelValue> args)
+    /// <summary>java.lang.Math on numbers: FEEL's own built-in where there is one (decimal, as FEEL computes); through double only for the rest.</summary>
+    private static FeelValue MathCall(string method, ReadOnlySpan<FeelValue> args, EvaluationContext context)
     {
-        var xs = new double[args.Length];
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is not FeelNumber n)
+        foreach (var a in args)
+            if (a is not FeelNumber)
                 return Null;
-            xs[i] = (double)n.Value;
-        }
-        double? r = (method, xs.Length) switch
+        var builtin = (method, args.Length) switch
         {
-            ("max", 2) => Math.Max(xs[0], xs[1]),
-            ("min", 2) => Math.Min(xs[0], xs[1]),
-            ("abs", 1) => Math.Abs(xs[0]),
-            ("cos", 1) => Math.Cos(xs[0]),
-            ("sin", 1) => Math.Sin(xs[0]),
-            ("tan", 1) => Math.Tan(xs[0]),
-            ("sqrt", 1) => Math.Sqrt(xs[0]),
-            ("exp", 1) => Math.Exp(xs[0]),
-            ("log", 1) => Math.Log(xs[0]),
-            ("floor", 1) => Math.Floor(xs[0]),
-            ("ceil", 1) => Math.Ceiling(xs[0]),
-            ("pow", 2) => Math.Pow(xs[0], xs[1]),
+            ("max" or "min", 2) or ("abs" or "sqrt" or "exp" or "log" or "floor", 1) => method,
+            ("ceil", 1) => "ceiling",
+            _ => null,
+        };
+        if (builtin is not null)
+            return Builtins.TryGet(builtin, out var function) ? function.Invoke(args, context) : Null;
+        var x = (double)((FeelNumber)args[0]).Value;
+        double? r = (method, args.Length) switch
+        {
+            ("cos", 1) => Math.Cos(x),
+            ("sin", 1) => Math.Sin(x),
+            ("tan", 1) => Math.Tan(x),
+            ("pow", 2) => Math.Pow(x, (double)((FeelNumber)args[1]).Value),
             _ => null,
         };
         return r is { } d && double.IsFinite(d) ? FeelNumber.Of((decimal)d) : Null;

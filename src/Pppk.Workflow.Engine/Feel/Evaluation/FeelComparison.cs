@@ -34,20 +34,13 @@ internal static class FeelComparison
                 return false;
             case FeelDateTime x when b is FeelDateTime y:
                 // Equality of date and time compares the instant and, per the standard, the zone kind must agree.
-                // Equality is at the resolution of the standard's value functions, whole seconds (the TCK's 0068 cases).
-                return x.Offset.HasValue == y.Offset.HasValue && Compare(Seconds(x), Seconds(y)) == 0;
+                return x.Offset.HasValue == y.Offset.HasValue && Compare(x, y) == 0;
             case FeelTime x when b is FeelTime y:
-                return x.Offset.HasValue == y.Offset.HasValue && Compare(Seconds(x), Seconds(y)) == 0;
+                return x.Offset.HasValue == y.Offset.HasValue && Compare(x, y) == 0;
             default:
                 return a.Type == b.Type ? Compare(a, b) == 0 : null;
         }
     }
-
-    private static FeelDateTime Seconds(FeelDateTime v) =>
-        v.Local.Ticks % TimeSpan.TicksPerSecond == 0 ? v : new FeelDateTime(v.Local.AddTicks(-(v.Local.Ticks % TimeSpan.TicksPerSecond)), v.Offset, v.Zone);
-
-    private static FeelTime Seconds(FeelTime v) =>
-        v.Value.Ticks % TimeSpan.TicksPerSecond == 0 ? v : new FeelTime(v.Value.Add(TimeSpan.FromTicks(-(v.Value.Ticks % TimeSpan.TicksPerSecond))), v.Offset, v.Zone);
 
     private static bool? ListEqual(FeelList x, FeelList y)
     {
@@ -124,8 +117,8 @@ internal static class FeelComparison
         FeelNumber n => FeelNumber.Normalize(n.Value).GetHashCode(),
         FeelString s => s.Value.GetHashCode(StringComparison.Ordinal),
         FeelDate d => d.Value.GetHashCode(),
-        FeelDateTime dt => ((dt.Offset is { } o ? (dt.Local - o).Ticks : dt.Local.Ticks) / TimeSpan.TicksPerSecond).GetHashCode(),
-        FeelTime t => (t.Comparable.Ticks / TimeSpan.TicksPerSecond).GetHashCode(),
+        FeelDateTime dt => (dt.Offset is { } o ? dt.Local - o : dt.Local).GetHashCode(),
+        FeelTime t => t.Comparable.GetHashCode(),
         FeelDaysAndTimeDuration d => d.Value.GetHashCode(),
         FeelYearsAndMonthsDuration d => d.TotalMonths,
         FeelList l => l.Count,

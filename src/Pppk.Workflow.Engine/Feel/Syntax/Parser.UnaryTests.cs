@@ -65,10 +65,14 @@ internal sealed partial class Parser
     }
 
     /// <summary>One test of a comma-separated list: a comparison with an implicit input, or an expression.</summary>
-    private UnaryTest ParseListedTest()
+    private UnaryTest ParseListedTest() => ParseListedTest(rangeMayFollow: false, out _);
+
+    /// <summary>As above; with <paramref name="rangeMayFollow"/> an expression followed by <c>..</c> is the start of an open range <c>(a..b)</c>, read to its end.</summary>
+    private UnaryTest ParseListedTest(bool rangeMayFollow, out bool isRange)
     {
         var savedInput = sawInput;
         sawInput = false;
+        isRange = false;
         UnaryTest test;
         if (Current.Kind == TokenKind.Symbol && CompareOperator(Current.Text) is { } op)
         {
@@ -78,7 +82,8 @@ internal sealed partial class Parser
         else
         {
             var node = ParseExpression();
-            test = new ExpressionTest(node, sawInput);
+            isRange = rangeMayFollow && AcceptSymbol("..");
+            test = isRange ? new ExpressionTest(ParseRangeEnd(startIncluded: false, node), false) : new ExpressionTest(node, sawInput);
         }
         sawInput = savedInput;
         return test;
@@ -92,26 +97,12 @@ internal sealed partial class Parser
         index++;
         return Nested(() =>
         {
-            var tests = new List<UnaryTest>();
-            do
-            {
-                var savedInput = sawInput;
-                sawInput = false;
-                if (Current.Kind == TokenKind.Symbol && CompareOperator(Current.Text) is { } op)
-                {
-                    index++;
-                    tests.Add(new ComparisonTest(op, ParseAdditive()));
-                }
-                else
-                {
-                    var node = ParseExpression();
-                    if (tests.Count == 0 && AcceptSymbol(".."))
-                        return [new ExpressionTest(ParseRangeEnd(startIncluded: false, node), false)];
-                    tests.Add(new ExpressionTest(node, sawInput));
-                }
-                sawInput = savedInput;
-            }
-            while (AcceptSymbol(","));
+            var first = ParseListedTest(rangeMayFollow: true, out var isRange);
+            if (isRange)
+                return [first];
+            var tests = new List<UnaryTest> { first };
+            while (AcceptSymbol(","))
+                tests.Add(ParseListedTest());
             ExpectSymbol(")", FeelTexts.ToCloseTests);
             return tests.ToArray();
         });

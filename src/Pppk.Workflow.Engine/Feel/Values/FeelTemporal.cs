@@ -169,6 +169,19 @@ internal static partial class FeelTemporal
     private static long Int(Match m, string group) =>
         m.Groups[group].Success ? long.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
+    public static bool IsTemporal(FeelType? type) =>
+        type is FeelType.Date or FeelType.Time or FeelType.DateTime or FeelType.DaysAndTimeDuration or FeelType.YearsAndMonthsDuration;
+
+    /// <summary>ISO text as the given temporal type, as date(), time(), date and time() and duration() read it; null when it is not one.</summary>
+    public static FeelValue? Parse(string text, FeelType type) => type switch
+    {
+        FeelType.Date => ParseDate(text),
+        FeelType.Time => ParseTime(text),
+        FeelType.DateTime => ParseDateTime(text),
+        FeelType.DaysAndTimeDuration or FeelType.YearsAndMonthsDuration => ParseDuration(text) is { } d && d.Type == type ? d : null,
+        _ => null,
+    };
+
     public static FeelValue? ParseAny(string text)
     {
         if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))

@@ -60,10 +60,12 @@ public class FeelLogicAndComparisonCases
         date and time("2025-01-01T10:00:00") < date and time("2025-01-01T11:00:00Z") ==> null
         time("10:00:00") < time("11:00:00") ==> true
         time("10:00:00+08:00") = time("02:00:00Z") ==> true
-        time("10:30:00") = time("10:30:00.5") ==> false
-        time("10:30:00.5") = time("10:30:00.5") ==> true
-        date and time("2025-01-01T10:00:00.1") = date and time("2025-01-01T10:00:00") ==> false
-        count(distinct values([time("10:30:00"), time("10:30:00.5"), time("10:30:00.5")])) ==> 2
+        time("10:30:00") = time("10:30:00.5") ==> true
+        time("10:30:00") < time("10:30:00.5") ==> false
+        time("10:30:00") < time("10:30:01") ==> true
+        date and time("2025-01-01T10:00:00.1") = date and time("2025-01-01T10:00:00") ==> true
+        date and time("2025-01-01T10:00:00.1") > date and time("2025-01-01T10:00:00") ==> false
+        count(distinct values([time("10:30:00"), time("10:30:00.5"), time("10:30:01")])) ==> 2
         duration("P1D") > duration("PT23H") ==> true
         duration("P1D") = duration("PT24H") ==> true
         duration("P1Y") > duration("P11M") ==> true

@@ -95,14 +95,14 @@ internal static class FeelComparison
                 return x.Value.CompareTo(y.Value);
             case FeelDateTime x when b is FeelDateTime y:
                 if (x.Offset is { } xo && y.Offset is { } yo)
-                    return (x.Local - xo).CompareTo(y.Local - yo);
+                    return Seconds((x.Local - xo).Ticks).CompareTo(Seconds((y.Local - yo).Ticks));
                 if (x.Offset is null && y.Offset is null)
-                    return x.Local.CompareTo(y.Local);
+                    return Seconds(x.Local.Ticks).CompareTo(Seconds(y.Local.Ticks));
                 return null;
             case FeelTime x when b is FeelTime y:
                 if (x.Offset.HasValue != y.Offset.HasValue)
                     return null;
-                return x.Comparable.CompareTo(y.Comparable);
+                return Seconds(x.Comparable.Ticks).CompareTo(Seconds(y.Comparable.Ticks));
             case FeelDaysAndTimeDuration x when b is FeelDaysAndTimeDuration y:
                 return x.Value.CompareTo(y.Value);
             case FeelYearsAndMonthsDuration x when b is FeelYearsAndMonthsDuration y:
@@ -112,13 +112,19 @@ internal static class FeelComparison
         }
     }
 
+    /// <summary>
+    /// Times and date-times compare by their value, which DMN 1.5 (§10.3.2.3.4-5, valuet/valuedt) counts in whole seconds: a
+    /// fraction of a second is kept and printed but does not make two values differ, for equality and ordering alike.
+    /// </summary>
+    private static long Seconds(long ticks) => Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0);
+
     public static int HashCode(FeelValue v) => v switch
     {
         FeelNumber n => FeelNumber.Normalize(n.Value).GetHashCode(),
         FeelString s => s.Value.GetHashCode(StringComparison.Ordinal),
         FeelDate d => d.Value.GetHashCode(),
-        FeelDateTime dt => (dt.Offset is { } o ? dt.Local - o : dt.Local).GetHashCode(),
-        FeelTime t => t.Comparable.GetHashCode(),
+        FeelDateTime dt => Seconds((dt.Offset is { } o ? dt.Local - o : dt.Local).Ticks).GetHashCode(),
+        FeelTime t => Seconds(t.Comparable.Ticks).GetHashCode(),
         FeelDaysAndTimeDuration d => d.Value.GetHashCode(),
         FeelYearsAndMonthsDuration d => d.TotalMonths,
         FeelList l => l.Count,

@@ -55,7 +55,8 @@ public class TckSemanticsCases
         @"2021-01-01T24:00:00" + @"PT1S" ==> date and time("2021-01-02T00:00:01")
         @"2021-01-02T10:10:10+01:00" - @"2021-01-01" ==> duration("P1DT9H10M10S")
         @"2021-01-01T00:00:00" - @"2021-01-02" ==> null
-        time("10:30:00") < time("10:30:00.5") ==> true
+        time("10:30:00.0001") = time("10:30:00.0002") ==> true
+        time("10:30:00") < time("10:30:01") ==> true
         string(time(11, 59, 45, duration("PT2H45M55S"))) ==> "11:59:45+02:45:55"
         @"23:00:50@Etc/GMT" instance of time ==> true
         duration("PT0.S") ==> duration("PT0S")

@@ -41,7 +41,6 @@ public sealed class DocumentTemplatesScreenTests(BrowserHost host)
     public async Task Hr_admin_uploads_a_new_version_is_told_an_unknown_placeholder_and_restores_the_built_in_one()
     {
         var page = await host.SignedInPageAsync(path: "/dasbor");
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "Templat dokumen" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("template-row")).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByTestId("template-list")).ToContainTextAsync("Pengumuman Hasil Seleksi PPPK");
@@ -71,6 +70,15 @@ public sealed class DocumentTemplatesScreenTests(BrowserHost host)
         await ScreenshotsAsync(page, "i22-document-templates-uploaded", "[data-testid=template-detail]");
 
         await page.Locator("[data-testid=version-row][data-version='1']").GetByTestId("version-restore").ClickAsync();
+        // The app's own dialog asks first; cancelling restores nothing.
+        var ask = page.GetByTestId("restore-dialog");
+        await Assertions.Expect(ask).ToContainTextAsync("Pulihkan versi 1?");
+        await ask.GetByTestId("restore-dialog-no").ClickAsync();
+        await Assertions.Expect(ask).ToHaveCountAsync(0);
+        await Assertions.Expect(row.GetByTestId("template-version")).ToHaveTextAsync("Versi 2");
+        await page.Locator("[data-testid=version-row][data-version='1']").GetByTestId("version-restore").ClickAsync();
+        await ScreenshotsAsync(page, "i22-document-templates-restore");
+        await ask.GetByTestId("restore-dialog-yes").ClickAsync();
         await Assertions.Expect(page.GetByTestId("template-message")).ToContainTextAsync("Versi 1 dipulihkan sebagai versi 3");
         await Assertions.Expect(row.GetByTestId("template-version")).ToHaveTextAsync("Versi 3");
         await Assertions.Expect(page.GetByTestId("version-row").First).ToContainTextAsync("Dipulihkan dari versi 1");

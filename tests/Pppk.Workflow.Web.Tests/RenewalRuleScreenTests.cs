@@ -58,10 +58,10 @@ public sealed class RenewalRuleScreenTests(BrowserHost host)
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         var good = rows.Filter(new() { HasText = "Rahmawati Sari" });
         await Assertions.Expect(good.GetByTestId("renewal-recommendation")).ToHaveTextAsync("Diperpanjang");
-        await Assertions.Expect(good.GetByTestId("renewal-rule")).ToContainTextAsync("aturan 8: Predikat kinerja terakhir Baik, unit masih membutuhkan jabatan ini, dan anggaran mencukupi.");
+        await Assertions.Expect(good.GetByTestId("renewal-rule")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^aturan 8 tabel Rekomendasi perpanjangan kontrak versi \d+: Predikat kinerja terakhir Baik, unit masih membutuhkan jabatan ini, dan anggaran mencukupi\.$"));
         var poor = rows.Filter(new() { HasText = "Budi Santoso" });
         await Assertions.Expect(poor.GetByTestId("renewal-recommendation")).ToHaveTextAsync("Tidak diperpanjang");
-        await Assertions.Expect(poor.GetByTestId("renewal-rule")).ToContainTextAsync("aturan 2: Predikat kinerja terakhir Kurang");
+        await Assertions.Expect(poor.GetByTestId("renewal-rule")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^aturan 2 tabel Rekomendasi perpanjangan kontrak versi \d+: Predikat kinerja terakhir Kurang"));
         await BrowserHost.ScreenshotAsync(page, "70-renewal-rule-1366x768");
         await page.SetViewportSizeAsync(1920, 1080);
         await BrowserHost.ScreenshotAsync(page, "70-renewal-rule-1920x1080");

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Domain.Api;
 
@@ -28,19 +30,27 @@ public static class RenewalsApi
         decimal AllowancePercent, decimal? RenewalCost, decimal? UnitCeiling, decimal? UnitCommitted, decimal? UnitRemaining,
         BudgetsApi.RegionalDto? Regional);
 
+    /// <summary>The case, its recommendation (<c>rekomendasi</c>), the quoted rule and its annotation; all but the case null before the table ran.</summary>
+    public sealed record RecommendationDto(Guid InstanceId, string? Value, string? Rule, string? Annotation, int? Version);
+
     public sealed record RenewalDto(int ContractId, DateOnly Tmt, DateOnly End, int Years, int DaysLeft, RenewalEmployeeDto Employee,
-        PredicateDto? LatestAnnual, IReadOnlyList<PredicateDto> RecentQuarters, bool PoorPerformance, FiscalInputsDto Fiscal);
+        PredicateDto? LatestAnnual, IReadOnlyList<PredicateDto> RecentQuarters, bool PoorPerformance, FiscalInputsDto Fiscal)
+    {
+        /// <summary>The list's only (the export leaves it out): the contract's renewal case and its recommendation; null without a case the caller sees.</summary>
+        public RecommendationDto? Recommendation { get; init; }
+    }
 
     public static void MapRenewalsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/renewals").RequireStaffOrEmployee();
 
         group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, DomainScope scope, PppkDbContext db, IOptions<PppkOptions> options,
-            TimeProvider clock, IOptions<RuntimeOptions> runtime, CancellationToken ct) =>
+            TimeProvider clock, IOptions<RuntimeOptions> runtime, NpgsqlDataSource data, GroupScopes scopes, HttpContext http, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             if (!TryLead(months, options.Value, out var lead)) return LeadInvalid();
-            var (items, total) = await ListAsync(scope, db, options.Value, DomainAccess.Today(clock, runtime), lead, unitCode, paging.Skip, paging.PageSize, ct);
+            var (rows, total) = await ListAsync(scope, db, options.Value, DomainAccess.Today(clock, runtime), lead, unitCode, paging.Skip, paging.PageSize, ct);
+            var items = await RenewalRecommendations.AddAsync(rows, data, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             return Results.Ok(new PagedList<RenewalDto>(items, total, paging.Page, paging.PageSize));
         });
     }

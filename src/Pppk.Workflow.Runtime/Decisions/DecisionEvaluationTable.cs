@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using static Pppk.Workflow.Runtime.Steps.StepBatch;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Runtime.Decisions;
 
@@ -50,4 +52,37 @@ public static class DecisionEvaluationTable
         }
         return items;
     }
+
+    /// <summary>
+    /// For each of <paramref name="businessKeys"/>: its latest case of <paramref name="definitionKey"/> that <paramref name="actor"/> sees
+    /// and that case's latest evaluation of <paramref name="decisionKey"/>, in one query (a list page reads all its rows at once).
+    /// </summary>
+    public static async Task<Dictionary<string, CaseDecisionItem>> LatestOfCasesAsync(NpgsqlDataSource db, string definitionKey, string decisionKey,
+        string[] businessKeys, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
+    {
+        var found = new Dictionary<string, CaseDecisionItem>(StringComparer.Ordinal);
+        if (businessKeys.Length == 0) return found;
+        var filter = new SqlFilter().Add("i.definition_key = @key", ("key", definitionKey)).Add("i.business_key = ANY(@keys)", ("keys", businessKeys))
+            .Restrict(Visibility.Case, actor, scopes, now);
+        await using var cmd = filter.Bind(db.CreateCommand($"""
+            SELECT DISTINCT ON (i.business_key) i.business_key, i.id, e.decision_version, e.decision_name, e.trace::text
+            FROM pppk.instances i
+            LEFT JOIN LATERAL (SELECT d.decision_version, d.decision_name, d.trace FROM pppk.decision_evaluations d
+                               WHERE d.instance_id = i.id AND d.decision_key = @d ORDER BY d.id DESC LIMIT 1) e ON TRUE
+            WHERE {filter.Where}
+            ORDER BY i.business_key, i.started_at DESC, i.id
+            """));
+        cmd.Parameters.AddWithValue("d", decisionKey);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var trace = r.IsDBNull(4) ? null : JsonNode.Parse(r.GetString(4)) as JsonObject;
+            found[r.GetString(0)] = new(r.GetString(0), r.GetGuid(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3),
+                trace?["output"]?.DeepClone(), trace?["evaluatedDecisions"]?.DeepClone());
+        }
+        return found;
+    }
 }
+
+/// <summary>The latest case of a business key the caller sees, with its latest evaluation of one decision (null fields when it has none).</summary>
+public sealed record CaseDecisionItem(string BusinessKey, Guid InstanceId, int? DecisionVersion, string? DecisionName, JsonNode? Output, JsonNode? EvaluatedDecisions);

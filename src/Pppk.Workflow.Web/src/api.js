@@ -29,11 +29,34 @@ async function request(method, url, body, headers = {}) {
   if (text) {
     try { data = JSON.parse(text); } catch { data = { title: text }; }
   }
+  signedOut(response, url);
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+function signedOut(response, url) {
   if (response.status === 401 && !url.startsWith('/api/auth/')) {
     window.dispatchEvent(new CustomEvent('pppk:unauthorized'));
   }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+}
+
+/** A file (a PDF, an export) as { blob, fileName } (fileName from Content-Disposition, else null); a refusal is an ApiError. */
+async function blob(url) {
+  const response = await fetch(url, { headers: { 'Accept-Language': 'id' }, credentials: 'same-origin' });
+  signedOut(response, url);
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { /* not a problem document */ }
+    throw new ApiError(response.status, problem);
+  }
+  return { blob: await response.blob(), fileName: fileName(response.headers.get('Content-Disposition')) };
+}
+
+function fileName(disposition) {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition || '');
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition || '');
+  return plain ? plain[1] : null;
 }
 
 export const api = {
@@ -41,6 +64,7 @@ export const api = {
   post: (url, body, headers) => request('POST', url, body, headers),
   put: (url, body) => request('PUT', url, body),
   delete: (url) => request('DELETE', url),
+  blob,
 };
 
 export function query(params) {

@@ -70,6 +70,27 @@ public sealed class DecisionRulesEndToEndTests(PppkEndToEndHost host) : IClassFi
         Assert.Equal(3, (int)secondRule["ruleIndex"]!);
         Assert.Equal("Mulai tahun ini, predikat Butuh Perbaikan tidak diperpanjang.", (string?)secondRule["annotation"]);
 
+        // The renewals list answers each row's recommendation with the same quote, for the unit head as for HR.
+        foreach (var reader in new[] { _s.Admin, head })
+        {
+            var rows = (await reader.GetFromJsonAsync<JsonObject>("/api/renewals?unitCode=UREK"))!["items"]!.AsArray();
+            var putri = rows.Single(x => (string?)x!["employee"]!["name"] == "Putri Pertama")!["recommendation"]!;
+            Assert.Equal(first.InstanceId, (string?)putri["instanceId"]);
+            Assert.Equal("diperpanjang", (string?)putri["value"]);
+            Assert.Equal(1, (int)putri["version"]!);
+            Assert.Equal("aturan 8 tabel Rekomendasi perpanjangan kontrak versi 1: Predikat kinerja terakhir Butuh Perbaikan, unit masih membutuhkan jabatan ini, dan anggaran mencukupi.",
+                (string?)putri["rule"]);
+            var dedi = rows.Single(x => (string?)x!["employee"]!["name"] == "Dedi Kedua")!["recommendation"]!;
+            Assert.Equal((second.InstanceId, "tidak diperpanjang", 2, "Mulai tahun ini, predikat Butuh Perbaikan tidak diperpanjang."),
+                ((string?)dedi["instanceId"], (string?)dedi["value"], (int)dedi["version"]!, (string?)dedi["annotation"]));
+            Assert.StartsWith("aturan 3 tabel Rekomendasi perpanjangan kontrak versi 2: ", (string?)dedi["rule"], StringComparison.Ordinal);
+        }
+        // A verifier reads every contract but has no part in these cases: the rows come without them.
+        var verifier = await _s.PersonAsync("verifikator_urek", "verifier");
+        var seenByVerifier = (await verifier.GetFromJsonAsync<JsonObject>("/api/renewals?unitCode=UREK"))!["items"]!.AsArray();
+        Assert.Equal(2, seenByVerifier.Count);
+        Assert.All(seenByVerifier, r => Assert.Null(r!["recommendation"]));
+
         // The PPK follows it; the employee's written notice quotes the rule that decided.
         var ppk = await _s.PersonAsync("bupati_urek", "ppk");
         await _s.CompleteAsync(ppk, second.InstanceId, "keputusan_ppk", new { renew = false, termYears = 1 });

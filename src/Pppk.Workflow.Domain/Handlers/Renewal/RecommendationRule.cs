@@ -19,11 +19,14 @@ internal static class RecommendationRule
         return evaluation is null ? null : Quote(evaluation.DecisionName, evaluation.DecisionVersion, evaluation.EvaluatedDecisions, evaluation.Output);
     }
 
+    /// <summary>The first rule of the table that matched in an evaluation's trace; null when none did.</summary>
+    internal static JsonNode? MatchedRule(JsonNode? evaluated) =>
+        ((evaluated as JsonArray)?.FirstOrDefault(d => (string?)d?["decisionKey"] == Decision)?["matchedRules"] as JsonArray)?.FirstOrDefault();
+
     /// <summary>"aturan N tabel {name} versi {v}: {alasan}"; without a matched rule, that none matched.</summary>
     internal static string Quote(string? name, int version, JsonNode? evaluated, JsonNode? output)
     {
-        var decision = (evaluated as JsonArray)?.FirstOrDefault(d => (string?)d?["decisionKey"] == Decision);
-        var rule = (decision?["matchedRules"] as JsonArray)?.FirstOrDefault();
+        var rule = MatchedRule(evaluated);
         var table = $"tabel {name ?? "Rekomendasi perpanjangan kontrak"} versi {version.ToString(CultureInfo.InvariantCulture)}";
         if (rule?["ruleIndex"] is not JsonValue index) return $"tidak ada aturan {table} yang cocok";
         var reason = output?["alasan"] is JsonValue a && a.TryGetValue<string>(out var text) ? text : null;

@@ -1,6 +1,6 @@
 // Unsaved changes: one page at a time may say it has some; the router asks (our own Indonesian dialog) before leaving
 // it, and the browser asks (its own dialog, the only one allowed there) before a reload or closing the tab.
-import { h } from '../format.js';
+import { confirmDialog } from '../shell/confirm-dialog.js';
 
 let hasUnsaved = null;
 let leaveText;
@@ -25,26 +25,9 @@ export async function mayLeave() {
 
 /** "Leave without saving?" — resolves true for leaving. */
 export function confirmLeave(text = 'Perubahan pada diagram atau formulir belum diterapkan dan akan hilang jika Anda meninggalkan halaman ini.') {
-  const dialog = h(`
-    <dialog class="modal leave-dialog" data-testid="leave-dialog" role="alertdialog" aria-labelledby="leave-title">
-      <h2 id="leave-title">Tinggalkan tanpa menerapkan?</h2>
-      <p></p>
-      <div class="actions">
-        <button type="button" data-leave="no" class="primary" data-testid="leave-stay">Tetap di sini</button>
-        <button type="button" data-leave="yes" class="danger" data-testid="leave-discard">Tinggalkan, buang perubahan</button>
-      </div>
-    </dialog>`);
-  dialog.querySelector('p').textContent = text;
-  document.body.append(dialog);
-  return new Promise((resolve) => {
-    const done = (answer) => { dialog.close(); dialog.remove(); resolve(answer); };
-    dialog.addEventListener('click', (e) => {
-      const button = e.target.closest('[data-leave]');
-      if (button) done(button.dataset.leave === 'yes');
-    });
-    dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(false); });
-    dialog.showModal();
-    dialog.querySelector('[data-leave=no]').focus();
+  return confirmDialog({
+    title: 'Tinggalkan tanpa menerapkan?', text, no: 'Tetap di sini', yes: 'Tinggalkan, buang perubahan', danger: true,
+    testid: 'leave-dialog', noTestId: 'leave-stay', yesTestId: 'leave-discard',
   });
 }
 

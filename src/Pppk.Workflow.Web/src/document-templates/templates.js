@@ -5,6 +5,7 @@
 import './templates.css';
 import { api, ApiError } from '../api.js';
 import { escapeHtml, h, formatWita } from '../format.js';
+import { confirmDialog } from '../shell/confirm-dialog.js';
 
 const base = '/api/document-templates';
 
@@ -117,7 +118,11 @@ export default async function render(container, { search }) {
     const restore = e.target.closest('[data-action=restore]');
     if (restore) {
       const version = restore.dataset.version;
-      if (!window.confirm(`Pulihkan versi ${version}? Isinya menjadi versi baru yang berlaku.`)) return;
+      const yes = await confirmDialog({
+        title: `Pulihkan versi ${version}?`, text: `Isi versi ${version} disimpan sebagai versi baru dan langsung berlaku untuk dokumen berikutnya.`,
+        yes: 'Pulihkan', testid: 'restore-dialog',
+      });
+      if (!yes) return;
       try {
         const made = await api.post(`${base}/${encodeURIComponent(current)}/versions/${version}/restore`);
         await loadList();

@@ -1,5 +1,7 @@
 // A PDF drawn into the page with pdf.js (canvas per page): it shows the same in every browser, headless Chromium
 // included, where a PDF in an <iframe> shows nothing. pdf.js loads only when a page shows a document.
+import { api, ApiError } from '../api.js';
+
 let pdfjs = null;
 
 async function library() {
@@ -14,9 +16,14 @@ async function library() {
 /** Draws every page of the PDF at `url` into `host`, as wide as the host (at most `maxWidth` CSS pixels). */
 export async function renderPdf(host, url, { maxWidth = 820 } = {}) {
   const lib = await library();
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`Dokumen tidak dapat dibuka (HTTP ${response.status}).`);
-  const doc = await lib.getDocument({ data: new Uint8Array(await response.arrayBuffer()) }).promise;
+  let file;
+  try {
+    file = await api.blob(url);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    throw new Error(e.problem?.title || `Dokumen tidak dapat dibuka (HTTP ${e.status}).`);
+  }
+  const doc = await lib.getDocument({ data: new Uint8Array(await file.blob.arrayBuffer()) }).promise;
   const width = Math.min(maxWidth, host.clientWidth || maxWidth);
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);

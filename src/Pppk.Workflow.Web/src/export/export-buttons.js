@@ -1,7 +1,7 @@
 // "Unduh Excel" / "Unduh CSV" beside a list's filters: the host builds the file (GET /api/exports/{list}) with the
 // list's current filters, so the file holds exactly what the list shows, on every page. A refusal (too many rows, a
 // wrong filter) is shown beside the buttons in Indonesian.
-import { query } from '../api.js';
+import { api, ApiError, query } from '../api.js';
 import { h } from '../format.js';
 
 /**
@@ -36,26 +36,18 @@ export function mountExportButtons(where, list, filters = () => ({}), { label = 
 }
 
 async function download(url) {
-  const response = await fetch(url, { headers: { 'Accept-Language': 'id' }, credentials: 'same-origin' });
-  if (response.status === 401) window.dispatchEvent(new CustomEvent('pppk:unauthorized'));
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* not a problem document */ }
-    throw new Error(problem?.title || `Unduhan gagal (HTTP ${response.status})`);
+  let file;
+  try {
+    file = await api.blob(url);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    throw new Error(e.problem?.title || `Unduhan gagal (HTTP ${e.status})`);
   }
-  const blob = await response.blob();
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName(response.headers.get('Content-Disposition')) || 'unduhan';
+  link.href = URL.createObjectURL(file.blob);
+  link.download = file.fileName || 'unduhan';
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-}
-
-function fileName(disposition) {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition || '');
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition || '');
-  return plain ? plain[1] : null;
 }

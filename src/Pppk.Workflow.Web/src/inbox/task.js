@@ -70,8 +70,11 @@ export default async function render(container, { params, user, navigate }) {
   container.append(page);
   const status = page.querySelector('[data-testid=task-status]');
   const say = (text, kind) => { status.hidden = false; status.className = `banner ${kind}`; status.textContent = text; };
-  // The drafts first, so they sit under the form; the comments follow them.
-  if (open) await mountDraftsToSign(page.querySelector('[data-testid=task-documents]'), task.instanceId);
+  // Not awaited: the form need not wait for the PDFs; the task-documents slot keeps the drafts under the form, above the comments.
+  const documents = page.querySelector('[data-testid=task-documents]');
+  if (open) {
+    mountDraftsToSign(documents, task.instanceId).catch((e) => documents.append(h(`<p class="banner error">${escapeHtml(e.message)}</p>`)));
+  }
   mountCaseNotes(page.querySelector('.task-form'), { instanceId: task.instanceId, taskId: task.id });
 
   let form = null;

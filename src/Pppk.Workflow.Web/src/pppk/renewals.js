@@ -4,7 +4,7 @@ import { escapeHtml, h } from '../format.js';
 import { formatDate, label, num, renderPager, PERIOD_LABELS } from './common.js';
 import { rupiah } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
-import { fillRenewalRules } from './renewal-rule.js';
+import { renewalRuleCell } from './renewal-rule.js';
 
 export default async function render(container, { search }) {
   const page = h(`
@@ -47,11 +47,10 @@ export default async function render(container, { search }) {
         <td>${f.unitRemaining === null || f.unitRemaining === undefined ? `<a href="/anggaran?tahun=${f.fiscalYear}&unit=${encodeURIComponent(e.unitCode)}" data-link>Isi anggaran</a>` : rupiah(f.unitRemaining)}<br><small class="muted">TA ${f.fiscalYear}${f.unitCeiling !== null && f.unitCeiling !== undefined ? `, pagu ${rupiah(f.unitCeiling)}` : ''}</small>
           ${f.unitRemaining !== null && f.renewalCost !== null && f.unitRemaining < f.renewalCost ? ' <span class="badge danger">Tidak cukup</span>' : ''}</td>
         <td>${reg ? `${num(reg.ratioPercent)}% <small class="muted">(batas ${num(reg.capPercent)}%)</small>${reg.overCap ? ' <span class="badge danger">Melebihi batas</span>' : ''}` : '–'}</td>
-        <td class="renewal-rule" data-renewal-rule="${r.contractId}"><span class="muted">…</span></td>
+        <td class="renewal-rule">${renewalRuleCell(r.recommendation)}</td>
       </tr>`;
     }).join('') || '<tr><td colspan="10" class="muted">Tidak ada kontrak yang berakhir dalam rentang ini.</td></tr>';
     renderPager(page.querySelector('[data-testid=pager]'), data, load);
-    await fillRenewalRules(page.querySelector('[data-testid=renewal-rows]'));
   }
   months.addEventListener('change', () => load());
   unit.addEventListener('change', () => load());

@@ -23,7 +23,7 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
         var keep = new HashSet<string>();
         foreach (var (start, kind, expression) in current.TimerStarts)
         {
-            var cron = CronOf(kind, expression, out _) ?? throw new InvalidOperationException($"Timer start {start.Id} has no recurring schedule.");
+            var cron = CronOf(kind, expression, out _, zone) ?? throw new InvalidOperationException($"Timer start {start.Id} has no recurring schedule.");
             var id = JobId(key, start.Id);
             keep.Add(id);
             var startId = start.Id;
@@ -37,8 +37,10 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
     /// The cron schedule of a timer start: a cron expression as it is; an ISO 8601 cycle (<c>R/P1D</c>,
     /// <c>R/2026-01-01T07:00:00/P3M</c>) when its period maps onto the calendar (minutes or hours dividing a day,
     /// a day, a week, months dividing a year, a year), anchored at its start. Null, with the reason, otherwise.
+    /// The cron runs in <paramref name="zone"/>: a start without an offset is that zone's wall clock, one with an offset
+    /// (<c>Z</c>, <c>+08:00</c>) is the same moment read in that zone (never the machine's own zone).
     /// </summary>
-    public static string? CronOf(TimerKind kind, string expression, out LocalizedText? why)
+    public static string? CronOf(TimerKind kind, string expression, out LocalizedText? why, TimeZoneInfo? zone = null)
     {
         why = null;
         var text = expression.Trim();
@@ -56,7 +58,11 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
             why = DeploymentTexts.TimerCycleUnreadable.Format(text);
             return null;
         }
-        var anchor = match.Groups["start"].Success && DateTime.TryParse(match.Groups["start"].Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var a) ? a : new DateTime(2026, 1, 1);
+        if ((match.Groups["start"].Success ? AnchorOf(match.Groups["start"].Value, zone ?? TimeZoneInfo.Utc) : new DateTime(2026, 1, 1)) is not { } anchor)
+        {
+            why = DeploymentTexts.TimerCycleUnreadable.Format(text);
+            return null;
+        }
         var (m, h, d, mo) = (anchor.Minute, anchor.Hour, anchor.Day, anchor.Month);
         var period = match.Groups["period"].Value;
         var cron = period switch
@@ -72,6 +78,13 @@ public sealed partial class TimerStartRegistry(IRecurringJobManager recurring, I
         if (cron is null)
             why = DeploymentTexts.TimerCycleOffCalendar.Format(text, period);
         return cron;
+    }
+
+    private static DateTime? AnchorOf(string start, TimeZoneInfo zone)
+    {
+        if (start.EndsWith('Z') || start.Length > 6 && start[^6] is '+' or '-')
+            return DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) ? TimeZoneInfo.ConvertTime(moment, zone).DateTime : null;
+        return DateTime.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock) ? wallClock : null;
     }
 
     private static int? Number(string period, string prefix, string suffix) =>

@@ -40,7 +40,8 @@ public static partial class ApiDescription
     {
         app.MapOpenApi(DocumentPath).AllowAnonymous();
         // Everything the page needs comes from this host: Scalar's bundle is embedded in its package (served beside the page),
-        // and what would call out (web fonts, telemetry, the AI agent, MCP) is off. Scalar has no Indonesian: its texts stay English.
+        // and what would call out (web fonts, telemetry, the AI agent, MCP, the toolbar's links to Scalar's services) is off;
+        // connect-src 'self' holds the rest. Scalar has no Indonesian: its texts stay English.
         app.MapScalarApiReference(PagePath, o => o
                 .WithTitle("Pppk.Workflow API")
                 .WithOpenApiRoutePattern(DocumentPath)
@@ -48,6 +49,7 @@ public static partial class ApiDescription
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                .HideDeveloperTools()
                 .AddPreferredSecuritySchemes(ApiKeyScheme))
             .AddEndpointFilter(AllowStartScript)
             .AllowAnonymous();

@@ -16,6 +16,7 @@ using Pppk.Workflow.Host.Inbox;
 using Pppk.Workflow.Host.Instances;
 using Pppk.Workflow.Host.Messages;
 using Pppk.Workflow.Host.MyStatus;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Host.Operations;
 using Pppk.Workflow.Host.Signals;
 using Pppk.Workflow.Host.Substitutions;
@@ -146,6 +147,7 @@ public static class PppkHost
         builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
         builder.Services.AddExports(builder.Configuration);
+        builder.Services.AddApiDescription();
 
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);
@@ -193,6 +195,7 @@ public static class PppkHost
         app.MapStartFormApi();
         Decisions.DecisionsApi.MapDecisionsApi(app);
         Calendar.CalendarApi.MapCalendarApi(app);
+        app.MapApiDescription();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HrAdminDashboardAuthorization()],

@@ -19,6 +19,9 @@ public static class AuthSetup
 {
     private const string Smart = "CookieOrApiKey";
 
+    /// <summary>The browser session's cookie.</summary>
+    public const string CookieName = "pppk.auth";
+
     public static IServiceCollection AddPppkAuth(this IServiceCollection services, AuthOptions auth)
     {
         services.AddUsersStore();
@@ -50,7 +53,7 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "pppk.auth";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/login";

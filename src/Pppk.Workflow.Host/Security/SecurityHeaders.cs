@@ -12,6 +12,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The key in <see cref="HttpContext.Items"/> of an endpoint's own, narrower, policy for its answer (the API reference page's).</summary>
+    public const string PolicyOverride = "pppk.content-security-policy";
+
     public static void UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         // On starting, not now: the exception handler clears the headers of a failed answer before writing its problem.
@@ -27,6 +30,7 @@ public static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (http.Items[PolicyOverride] is string own) headers.ContentSecurityPolicy = own;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

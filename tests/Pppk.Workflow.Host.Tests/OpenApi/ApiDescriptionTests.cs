@@ -1,0 +1,127 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Pppk.Workflow.Host.OpenApi;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Host.Tests.OpenApi;
+
+/// <summary>The OpenAPI document describes every route the host maps, validates as OpenAPI 3.1, and the reference page is served from the host.</summary>
+public sealed partial class ApiDescriptionTests(TestHost host) : IClassFixture<TestHost>
+{
+    [Fact]
+    public async Task The_document_validates_as_OpenAPI_3_1_and_lists_every_mapped_API_route_with_a_summary_and_a_tag()
+    {
+        var (document, json) = await ReadDocumentAsync();
+
+        Assert.StartsWith("3.1.", json["openapi"]!.GetValue<string>());
+        var operations = document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Key: $"{o.Key.Method} {p.Key}", Operation: o.Value))).ToList();
+        var documented = operations.Select(o => o.Key).ToHashSet();
+        var mapped = MappedApiRoutes();
+        Assert.True(mapped.Count > 100, $"only {mapped.Count} routes found: the enumeration missed the API");
+        Assert.Empty(mapped.Except(documented).Order());
+        Assert.Empty(operations.Where(o => string.IsNullOrWhiteSpace(o.Operation.Summary)).Select(o => o.Key).Order());
+        Assert.Empty(operations.Where(o => o.Operation.Tags is not { Count: 1 }).Select(o => o.Key).Order());
+        // Pages are not API: the web front's fallback and the plain sign-in page stay out.
+        Assert.DoesNotContain(documented, k => !k.Contains(" /api/") && !k.EndsWith(" /health"));
+    }
+
+    [Fact]
+    public async Task Problem_answers_refer_to_the_shared_problem_schema_and_callers_to_the_two_security_schemes()
+    {
+        var (document, _) = await ReadDocumentAsync();
+
+        var problem = Assert.IsType<OpenApiSchema>(document.Components!.Schemas![ApiDescription.ProblemSchema]);
+        Assert.Contains("code", problem.Properties!.Keys);
+        Assert.Contains("field", problem.Properties!.Keys);
+        var operations = document.Paths.SelectMany(p => p.Value.Operations!.Values).ToList();
+        var badRequests = operations.Select(o => o.Responses!["400"]).ToList();
+        Assert.All(badRequests, r => Assert.Equal(ApiDescription.ProblemSchema,
+            Assert.IsType<OpenApiSchemaReference>(r.Content!["application/problem+json"].Schema).Reference.Id));
+
+        var schemes = document.Components.SecuritySchemes!;
+        Assert.Equal(("X-Api-Key", ParameterLocation.Header), (schemes[ApiDescription.ApiKeyScheme].Name, schemes[ApiDescription.ApiKeyScheme].In));
+        Assert.Equal(("pppk.auth", ParameterLocation.Cookie), (schemes[ApiDescription.CookieScheme].Name, schemes[ApiDescription.CookieScheme].In));
+        var startInstance = document.Paths["/api/instances"].Operations![HttpMethod.Post];
+        Assert.Equal(2, startInstance.Security!.Count);
+        Assert.Contains("`hr-admin`", startInstance.Description);
+        Assert.Null(document.Paths["/health"].Operations![HttpMethod.Get].Security);
+    }
+
+    [Fact]
+    public async Task The_reference_page_loads_its_script_from_the_host_itself()
+    {
+        using var anonymous = host.Client(apiKey: null, followRedirects: true);
+        var response = await anonymous.GetAsync(ApiDescription.PagePath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+
+        // The site's policy holds: scripts from this host, and inline only the page's one start-up script, by its hash.
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var scriptSources = Regex.Match(policy, "script-src ([^;]*)").Groups[1].Value.Split(' ');
+        Assert.Equal("'self'", scriptSources[0]);
+        var inline = Assert.Single(InlineScript().Matches(page)).Groups[1].Value;
+        Assert.Equal($"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)))}'", Assert.Single(scriptSources[1..]));
+
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page);
+        var scripts = ScriptSource().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var bundle = await anonymous.GetAsync(new Uri(response.RequestMessage!.RequestUri!, script));
+            Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        }
+    }
+
+    private async Task<(OpenApiDocument Document, JsonObject Json)> ReadDocumentAsync()
+    {
+        // Public: an integrator reads the description before holding a key.
+        using var anonymous = host.Client(apiKey: null);
+        var response = await anonymous.GetAsync(ApiDescription.DocumentPath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var read = OpenApiDocument.Parse(text, "json", new OpenApiReaderSettings());
+        Assert.Empty(read.Diagnostic!.Errors.Select(e => $"{e.Pointer}: {e.Message}"));
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_1, read.Diagnostic.SpecificationVersion);
+        return (read.Document!, JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>Every endpoint the host answers with an HTTP method under <c>/api</c>, and <c>/health</c>: "GET /api/instances/{id}".</summary>
+    private HashSet<string> MappedApiRoutes()
+    {
+        var endpoints = host.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var routes = new HashSet<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = Normalised(endpoint.RoutePattern);
+            if (!path.StartsWith("/api/", StringComparison.Ordinal) && path != "/health") continue;
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                routes.Add($"{method} {path}");
+        }
+        return routes;
+    }
+
+    /// <summary>The pattern as OpenAPI writes a path: parameters by name only (<c>{id:guid}</c> is <c>{id}</c>), no trailing slash.</summary>
+    private static string Normalised(RoutePattern pattern) => "/" + string.Join("/", pattern.PathSegments.Select(segment =>
+        string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        }))));
+
+    [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex("<script[^>]*\\bsrc=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}

@@ -26,7 +26,10 @@ public static partial class ApiDescription
     public const string CookieScheme = "Cookie";
     public const string ApiKeyScheme = "ApiKey";
 
-    public static IServiceCollection AddApiDescription(this IServiceCollection services) => services.AddOpenApi("v1", o =>
+    /// <summary>How long one built document is served: the routes only change with a new build, and building it takes a fraction of a second.</summary>
+    public static readonly TimeSpan DocumentLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddApiDescription(this IServiceCollection services) => services.AddOutputCache().AddOpenApi("v1", o =>
     {
         o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
         // The API and the health probe; pages (the web front's fallback, the plain sign-in page) and the dashboard are not API.
@@ -38,7 +41,9 @@ public static partial class ApiDescription
 
     public static void MapApiDescription(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath).AllowAnonymous();
+        // Built once and kept (a public route must not cost a build per call); the default policy would skip signed-in callers.
+        app.UseOutputCache();
+        app.MapOpenApi(DocumentPath).CacheOutput(p => p.Expire(DocumentLifetime), excludeDefaultPolicy: true).AllowAnonymous();
         // Everything the page needs comes from this host: Scalar's bundle is embedded in its package (served beside the page),
         // and what would call out (web fonts, telemetry, the AI agent, MCP, the toolbar's links to Scalar's services) is off;
         // connect-src 'self' holds the rest. Scalar has no Indonesian: its texts stay English.

@@ -26,6 +26,7 @@ using Pppk.Workflow.Domain;
 using Pppk.Workflow.Domain.Api;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
+using Pppk.Workflow.Host.Metrics;
 using Pppk.Workflow.Host.Security;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Notifications;
@@ -165,6 +166,7 @@ public static class PppkHost
         app.UseAuthorization();
 
         app.MapHealthApi(setup.ConnectionString);
+        app.MapMetrics();
         // The web front has its own sign-in page (served by its fallback); the plain one remains when it is not built.
         if (!WebFront.Built) app.MapLoginPage();
         app.MapAuthApi();
@@ -243,6 +245,7 @@ public static class PppkHost
         builder.Services.AddSingleton(new GroupScopes(Roles.HrAdmin, Roles.UnitScoped, Roles.UnitWide));
         builder.Services.AddSingleton<InboxCursor>();
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
+        builder.AddPppkTelemetry(roles);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));
         builder.Services.AddPppkDomain();

@@ -95,6 +95,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
                     await transport.SendAsync(EmailMessage.Build(row, Options), ct);
                     await MarkSentAsync(row.Id);
                     sent++;
+                    Runtime.Diagnostics.RuntimeMetrics.EmailSent();
                 }
                 catch (DeliveryException e)
                 {
@@ -120,6 +121,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<EmailOptions> opti
         var delay = TimeSpan.FromTicks(Math.Min(Options.MaxRetryDelay.Ticks, Options.RetryDelay.Ticks * (long)Math.Pow(2, Math.Min(20, attempts - 1))));
         await EmailTable.MarkFailedAttemptAsync(db, row.Id, final ? EmailStatus.Failed : EmailStatus.Queued, attempts, e.Message,
             final ? TimeSpan.Zero : delay, CancellationToken.None);
+        if (final) Runtime.Diagnostics.RuntimeMetrics.EmailFailed();
         if (final)
             logger.LogWarning("Email {EmailId} to {To} failed after {Attempts} attempts: {Error}", row.Id, string.Join(", ", row.To), attempts, e.Message);
         else

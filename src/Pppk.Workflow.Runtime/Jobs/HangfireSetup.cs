@@ -16,6 +16,7 @@ public static class HangfireSetup
         // The storage is this container's own singleton, not Hangfire's static JobStorage.Current, so two hosts
         // in one process (tests, or a web and a worker role side by side) never pick up each other's database.
         if (options.Problem() is { } problem) throw new InvalidOperationException($"The Jobs settings are not valid: {problem}");
+        Diagnostics.JobTracing.Register(); // a job carries the trace of the step that enqueued it
         services.AddSingleton(options); // /health counts servers by its ServerTimeout; drains fan out by its DrainParallelism
         var storageOptions = StorageOptions(options);
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));

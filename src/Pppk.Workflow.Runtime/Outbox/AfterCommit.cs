@@ -52,6 +52,7 @@ internal sealed class AfterCommit(NpgsqlDataSource db, IBackgroundJobClient jobs
             await OutboxTable.MarkDispatchedAsync(connection, tx, [.. rows.Select(r => r.Id)], ct);
         }
         await tx.CommitAsync(ct);
+        Diagnostics.RuntimeMetrics.Dispatched(rows.Count);
         return rows.Count;
     }
 

@@ -57,6 +57,7 @@ internal sealed class StepProcessor(
                 logger.LogDebug("Trigger {Trigger} ignored: {Reason}", trigger.GetType().Name, result.Ignored);
                 continue;
             }
+            tx.Tally.Step(instance, trigger);
             instance.State = result.State;
             instance.Dirty = true;
             foreach (var effect in result.Effects)

@@ -41,6 +41,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
     /// <param name="overruns">Steps known to overrun (from a grouped transaction): settled at once, not run again.</param>
     private async Task<T> RunAsync<T>(Func<StepTransaction, Task<T>> body, CancellationToken ct, List<Overrun> overruns)
     {
+        using var span = Diagnostics.RuntimeTracing.StartStep();
         for (var attempt = 1; ; attempt++)
         {
             await using var tx = await StepTransaction.BeginAsync(db.Source, _timeout, overruns, ct);
@@ -52,6 +53,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
                     await processor.RunAsync(tx, token);
                     tx.Deadline.Commit();
                     await tx.CommitAsync(ct);
+                    tx.Tally.Committed();
                     return value;
                 });
                 await afterCommit.RunAsync(tx.Buffer, ct);
@@ -128,6 +130,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
             await batch[0].RunAloneAsync(this, []);
             return;
         }
+        using var span = Diagnostics.RuntimeTracing.StartStep();
         var committed = false;
         var inTransaction = new List<Grouped>(batch.Count);
         List<Overrun> overruns = [];
@@ -156,6 +159,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
                 await processor.RunAsync(tx, token);
                 tx.Deadline.Commit();
                 await tx.CommitAsync(CancellationToken.None);
+                tx.Tally.Committed();
                 committed = true;
                 return true;
             });

@@ -39,6 +39,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
     public EffectBuffer Buffer { get; } = new();
 
+    /// <summary>Steps by trigger and timer lateness, recorded as metrics once committed (a field: it is counted in place).</summary>
+    public Diagnostics.StepTally Tally = Diagnostics.StepTally.Begin();
+
     /// <summary>What the transaction committed, for the services' answers; readable once <see cref="CommitAsync"/> succeeded.</summary>
     public StepOutcome Outcome { get; } = new();
 

@@ -35,12 +35,16 @@ internal sealed class TimerTable() : WaitPointWriter<TimerTable.Row>("timers")
     {
         var due = new List<(long, Guid, long)>();
         await using var cmd = tx.Command("""
-            SELECT id, instance_id, wait_id FROM pppk.timers WHERE due_at <= now()
+            SELECT id, instance_id, wait_id, extract(epoch FROM now() - due_at)::float8 FROM pppk.timers WHERE due_at <= now()
             ORDER BY due_at LIMIT @limit FOR UPDATE SKIP LOCKED
             """);
         cmd.Parameters.AddWithValue("limit", limit);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) due.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2)));
+        while (await reader.ReadAsync(ct))
+        {
+            due.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2)));
+            tx.Tally.TimerClaimed(reader.GetDouble(3));
+        }
         return due;
     }
 

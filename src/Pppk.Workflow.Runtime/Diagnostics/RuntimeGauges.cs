@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Pppk.Workflow.Runtime.Diagnostics;
+
+/// <summary>
+/// The gauges of the <c>Pppk.Workflow</c> meter read from the database: outbox backlog, Hangfire job backlog, open
+/// incidents. A scrape never waits on a query: it reads the last value, and if that is older than <see cref="MaxAge"/>
+/// a refresh starts in the background (one at a time). Counts run on partial indexes and stop at <see cref="Cap"/>, so
+/// a scrape at national size costs a bounded index scan every few seconds, not a count of millions.
+/// </summary>
+public sealed class RuntimeGauges : IHostedService, IDisposable
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
+
+    /// <summary>Counts stop here: a backlog this big is an alarm whatever its exact size.</summary>
+    public const long Cap = 1_000_000;
+
+    private readonly Meter _meter;
+    private readonly Cached<long> _outbox;
+    private readonly Cached<long> _incidents;
+    private readonly Cached<JobBacklog> _jobs;
+
+    public RuntimeGauges(IMeterFactory meters, NpgsqlDataSource db, JobStorage storage, ILogger<RuntimeGauges> logger)
+    {
+        _meter = meters.Create(RuntimeMetrics.Name);
+        _outbox = new(ct => CountAsync(db, "pppk.outbox WHERE dispatched_at IS NULL", ct), logger);
+        _incidents = new(ct => CountAsync(db, "pppk.incidents WHERE resolved_at IS NULL", ct), logger);
+        _jobs = new(_ => Task.FromResult(JobBacklog.Of(storage.GetMonitoringApi().GetStatistics())), logger);
+        _meter.CreateObservableGauge("pppk.outbox.backlog", () => _outbox.Observe(v => [new Measurement<long>(v)]), "{row}",
+            "Outbox rows a committed step wrote that are not dispatched to Hangfire yet.");
+        _meter.CreateObservableGauge("pppk.incidents.open", () => _incidents.Observe(v => [new Measurement<long>(v)]), "{incident}",
+            "Incidents not resolved.");
+        _meter.CreateObservableGauge("pppk.jobs.backlog", () => _jobs.Observe(j => j.Measurements), "{job}",
+            "Hangfire jobs by state: enqueued (waiting for a worker), scheduled (waiting for their time), processing, failed.");
+    }
+
+    /// <summary>Reads every gauge once, so the first scrape has values.</summary>
+    public Task StartAsync(CancellationToken ct) => Task.WhenAll(_outbox.RefreshAsync(ct), _incidents.RefreshAsync(ct), _jobs.RefreshAsync(ct));
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public void Dispose() => _meter.Dispose();
+
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string from, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"SELECT count(*) FROM (SELECT 1 FROM {from} LIMIT {Cap}) c");
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private sealed record JobBacklog(Measurement<long>[] Measurements)
+    {
+        public static JobBacklog Of(Hangfire.Storage.Monitoring.StatisticsDto s) => new([
+            Measure(s.Enqueued, "enqueued"), Measure(s.Scheduled, "scheduled"), Measure(s.Processing, "processing"), Measure(s.Failed, "failed")]);
+
+        private static Measurement<long> Measure(long value, string state) => new(value, new KeyValuePair<string, object?>("state", state));
+    }
+
+    /// <summary>A value read in the background when a scrape finds it older than <see cref="MaxAge"/>.</summary>
+    private sealed class Cached<T>(Func<CancellationToken, Task<T>> read, ILogger logger)
+    {
+        private readonly Lock _gate = new();
+        private T? _value;
+        private bool _known;
+        private long _readAt;
+        private int _reading;
+
+        public IEnumerable<Measurement<long>> Observe(Func<T, IEnumerable<Measurement<long>>> measure)
+        {
+            if (Stopwatch.GetElapsedTime(Volatile.Read(ref _readAt)) >= MaxAge) _ = Task.Run(() => RefreshAsync(CancellationToken.None));
+            lock (_gate) return _known ? measure(_value!) : [];
+        }
+
+        public async Task RefreshAsync(CancellationToken ct)
+        {
+            if (Interlocked.Exchange(ref _reading, 1) == 1) return;
+            try
+            {
+                var value = await read(ct);
+                lock (_gate) (_value, _known) = (value, true);
+                Volatile.Write(ref _readAt, Stopwatch.GetTimestamp());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database outage: the gauge keeps its last value; /health reports the outage.
+                logger.LogDebug(e, "A gauge could not be read");
+            }
+            finally
+            {
+                Volatile.Write(ref _reading, 0);
+            }
+        }
+    }
+}

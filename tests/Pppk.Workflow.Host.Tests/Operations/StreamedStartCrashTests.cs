@@ -27,7 +27,7 @@ public sealed class StreamedStartCrashTests(ITestOutputHelper output)
         try
         {
             host = HostProcess.Start("streamcrash-1", cs, "web,worker", settings);
-            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(60));
+            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(180)); // a shared, loaded box starts slowly
             await LoadDb.ScalarAsync(cs, $"""
                 WITH e AS (
                     INSERT INTO pppk.employees (id, nik, name, unit_code, grade, service_years)
@@ -52,7 +52,7 @@ public sealed class StreamedStartCrashTests(ITestOutputHelper output)
             Assert.Equal(doneAtKill, await EvaluationsAsync(cs));
 
             host = HostProcess.Start("streamcrash-2", cs, "web,worker", settings);
-            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(60));
+            await host.WaitReadyAsync(cs, TimeSpan.FromSeconds(180)); // a shared, loaded box starts slowly
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: restarted");
             var ended = await LoadDb.WaitUntilAsync(async () => await LoadDb.ScalarAsync(cs, "SELECT count(*) FROM pppk.operations WHERE state <> 'running'") == 1,
                 TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(200));

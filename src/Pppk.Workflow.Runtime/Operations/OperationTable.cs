@@ -70,6 +70,13 @@ public static class OperationTable
             INSERT INTO pppk.operations (id, type, state, definition_key, definition_version, request, description, total, done, failed, created_by, created_at, cancel_requested)
             VALUES (@id, @type, 'running', @key, @version, @request::jsonb, @description, @total, 0, 0, @by, @at, false)
             """, conn, tx);
+        Bind(cmd, op);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The operation's columns as the insert's parameters.</summary>
+    private static void Bind(NpgsqlCommand cmd, OperationRecord op)
+    {
         cmd.Parameters.AddWithValue("id", op.Id);
         cmd.Parameters.AddWithValue("type", op.Type);
         cmd.Parameters.AddWithValue("key", op.DefinitionKey);
@@ -79,7 +86,6 @@ public static class OperationTable
         cmd.Parameters.AddWithValue("total", op.Total);
         cmd.Parameters.AddWithValue("by", (object?)op.CreatedBy ?? DBNull.Value);
         cmd.Parameters.AddWithValue("at", op.CreatedAt);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Sets the total once the items are in (they were counted by inserting them).</summary>
@@ -182,15 +188,7 @@ public static class OperationTable
             SELECT id, state, total, true FROM ins
             UNION ALL SELECT id, state, total, false FROM pppk.operations WHERE stream_key = @stream AND NOT EXISTS (SELECT 1 FROM ins)
             """);
-        cmd.Parameters.AddWithValue("id", op.Id);
-        cmd.Parameters.AddWithValue("type", op.Type);
-        cmd.Parameters.AddWithValue("key", op.DefinitionKey);
-        cmd.Parameters.AddWithValue("version", (object?)op.DefinitionVersion ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("request", op.Request);
-        cmd.Parameters.AddWithValue("description", (object?)op.Description ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("total", op.Total);
-        cmd.Parameters.AddWithValue("by", (object?)op.CreatedBy ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("at", op.CreatedAt);
+        Bind(cmd, op);
         cmd.Parameters.AddWithValue("stream", op.StreamKey!);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) throw new InvalidOperationException($"No operation for stream key '{op.StreamKey}'.");

@@ -31,6 +31,8 @@ public static class Extensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Documents.DocumentsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Documents.Signing.LocalCertificateSigner>>()));
         services.AddSingleton<Notifications.Delivery.IEmailAttachmentSource, Documents.DocumentAttachments>();
+        services.AddSingleton<Runtime.Operations.IStartSource, Handlers.Renewal.EvaluationStarts>();
+        services.AddSingleton<Runtime.Operations.IStartSource, Handlers.Renewal.RenewalStarts>();
         foreach (var type in typeof(Extensions).Assembly.GetTypes().Where(t => typeof(IJobHandler).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }))
             services.AddSingleton(typeof(IJobHandler), type);
         return services;

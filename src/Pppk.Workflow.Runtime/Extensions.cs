@@ -83,6 +83,8 @@ public static class Extensions
         services.AddSingleton(sp => new OperationActions(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
             sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OperationRunner>();
+        services.AddSingleton(sp => new StartStreams(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<InstanceService>(),
+            sp.GetServices<IStartSource>(), sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OperationsOptions>>()));
         services.AddSingleton(sp => new OperationService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<InstanceMigration.MigrationService>(),
             sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OperationsOptions>>()));
         services.AddTransient<OperationJobs>();

@@ -144,6 +144,7 @@ internal static class WorkflowModel
             e.Property(o => o.Request).HasColumnType("jsonb");
             e.HasIndex(o => o.CreatedAt);
             e.HasIndex(o => o.State).HasFilter("state = 'running'");
+            e.HasIndex(o => o.StreamKey).IsUnique().HasFilter("stream_key IS NOT NULL");
         });
         b.Entity<OperationItemRecord>(e =>
         {

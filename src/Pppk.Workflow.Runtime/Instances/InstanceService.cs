@@ -80,33 +80,40 @@ public sealed class InstanceService
         for (var offset = 0; offset < items.Count; offset += chunk)
         {
             var part = items.Skip(offset).Take(chunk).ToList();
-            var (s, k) = await _runner.RunAsync(async tx =>
+            var result = await _runner.RunAsync(tx => StartInAsync(tx, definition, part, uniqueBusinessKey, user, ct), ct);
+            started.AddRange(result.Started);
+            skipped.AddRange(result.Skipped);
+        }
+        return new BatchResult(started, skipped);
+    }
+
+    /// <summary>
+    /// Queues the starts of <paramref name="items"/> in the step <paramref name="tx"/> (a batch's chunk, a streamed start's
+    /// chunk); with <paramref name="uniqueBusinessKey"/> a key with an active case (or met before in the items) is skipped.
+    /// </summary>
+    internal async Task<BatchResult> StartInAsync(StepTransaction tx, DefinitionStore.Deployed definition, IReadOnlyList<BatchItem> items, bool uniqueBusinessKey,
+        string? user, CancellationToken ct)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        if (uniqueBusinessKey)
+        {
+            await UniqueBusinessKey.LockAsync(tx, definition.Key, ct);
+            taken.UnionWith(await InstanceTable.ActiveBusinessKeysAsync(tx, definition.Key,
+                items.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray(), ct));
+        }
+        var started = new List<Guid>(items.Count);
+        var skipped = new List<string>();
+        foreach (var item in items)
+        {
+            if (uniqueBusinessKey && item.BusinessKey is { } key && !taken.Add(key))
             {
-                var taken = new HashSet<string>(StringComparer.Ordinal);
-                if (uniqueBusinessKey)
-                {
-                    await UniqueBusinessKey.LockAsync(tx, definition.Key, ct);
-                    taken.UnionWith(await InstanceTable.ActiveBusinessKeysAsync(tx, definition.Key,
-                        part.Where(i => i.BusinessKey is not null).Select(i => i.BusinessKey!).Distinct().ToArray(), ct));
-                }
-                var startedHere = new List<Guid>(part.Count);
-                var skippedHere = new List<string>();
-                foreach (var item in part)
-                {
-                    if (uniqueBusinessKey && item.BusinessKey is { } key && !taken.Add(key))
-                    {
-                        skippedHere.Add(key);
-                        continue;
-                    }
-                    var instance = NewInstance(definition, item.BusinessKey);
-                    tx.Instances[instance.Id] = instance;
-                    tx.Enqueue(instance, new StartTrigger(item.Variables), user);
-                    startedHere.Add(instance.Id);
-                }
-                return (startedHere, skippedHere);
-            }, ct);
-            started.AddRange(s);
-            skipped.AddRange(k);
+                skipped.Add(key);
+                continue;
+            }
+            var instance = NewInstance(definition, item.BusinessKey);
+            tx.Instances[instance.Id] = instance;
+            tx.Enqueue(instance, new StartTrigger(item.Variables), user);
+            started.Add(instance.Id);
         }
         return new BatchResult(started, skipped);
     }

@@ -15,7 +15,7 @@ namespace Pppk.Workflow.Runtime.Operations;
 /// operation: a second run (the resume check, a requeued job) sees it and leaves; the lock dies with the process.
 /// </summary>
 internal sealed class OperationRunner(StepRunner steps, OperationActions actions, NpgsqlDataSource db, IOptions<OperationsOptions> options,
-    ILogger<OperationRunner> logger)
+    ILogger<OperationRunner> logger, StartStreams streams)
 {
     private enum Chunk { Worked, Empty, Stopped }
 
@@ -74,6 +74,8 @@ internal sealed class OperationRunner(StepRunner steps, OperationActions actions
             await OperationTable.EndAsync(tx.Connection, tx.Transaction, id, "cancelled", null, ct);
             return Chunk.Stopped;
         }
+        // A streamed start has no items: its chunks read the next rows of its source after its cursor.
+        if (streams.Streams(head.Type)) return await streams.ChunkAsync(tx, id, head, ct) ? Chunk.Worked : Chunk.Empty;
         var items = await OperationItemTable.ClaimAsync(tx, id, options.Value.ChunkSize, ct);
         if (items.Count == 0) return Chunk.Empty;
         var request = JsonSerializer.Deserialize<OperationRequest>(head.Request, JsonSerializerOptions.Web)!;

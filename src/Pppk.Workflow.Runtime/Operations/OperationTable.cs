@@ -36,6 +36,12 @@ public sealed class OperationRecord
 
     /// <summary>Why a failed operation stopped (not why single instances failed: that is on their items).</summary>
     public string? Error { get; set; }
+
+    /// <summary>A streamed start: the key of the last row of its source that a committed chunk started (null before the first).</summary>
+    public string? Cursor { get; set; }
+
+    /// <summary>A streamed start: who asked for it once (e.g. the job's key), so asking again answers the same operation.</summary>
+    public string? StreamKey { get; set; }
 }
 
 /// <summary>An instance the operation could not work on, and why (in the language asked for).</summary>
@@ -64,6 +70,13 @@ public static class OperationTable
             INSERT INTO pppk.operations (id, type, state, definition_key, definition_version, request, description, total, done, failed, created_by, created_at, cancel_requested)
             VALUES (@id, @type, 'running', @key, @version, @request::jsonb, @description, @total, 0, 0, @by, @at, false)
             """, conn, tx);
+        Bind(cmd, op);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The operation's columns as the insert's parameters.</summary>
+    private static void Bind(NpgsqlCommand cmd, OperationRecord op)
+    {
         cmd.Parameters.AddWithValue("id", op.Id);
         cmd.Parameters.AddWithValue("type", op.Type);
         cmd.Parameters.AddWithValue("key", op.DefinitionKey);
@@ -73,7 +86,6 @@ public static class OperationTable
         cmd.Parameters.AddWithValue("total", op.Total);
         cmd.Parameters.AddWithValue("by", (object?)op.CreatedBy ?? DBNull.Value);
         cmd.Parameters.AddWithValue("at", op.CreatedAt);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Sets the total once the items are in (they were counted by inserting them).</summary>
@@ -157,6 +169,62 @@ public static class OperationTable
         cmd.Parameters.AddWithValue("id", id);
         cmd.Parameters.AddWithValue("state", state);
         cmd.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Inserts a streamed start unless one with its stream key exists; answers the operation of that key (this one or the
+    /// earlier), its state and total, and whether this call created it.
+    /// </summary>
+    internal static async Task<(Guid Id, string State, int Total, bool Created)> InsertStreamAsync(NpgsqlDataSource db, OperationRecord op, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            WITH ins AS (
+                INSERT INTO pppk.operations (id, type, state, definition_key, definition_version, request, description, total, done, failed, created_by, created_at,
+                    cancel_requested, stream_key)
+                VALUES (@id, @type, 'running', @key, @version, @request::jsonb, @description, @total, 0, 0, @by, @at, false, @stream)
+                ON CONFLICT (stream_key) WHERE stream_key IS NOT NULL DO NOTHING
+                RETURNING id, state, total)
+            SELECT id, state, total, true FROM ins
+            UNION ALL SELECT id, state, total, false FROM pppk.operations WHERE stream_key = @stream AND NOT EXISTS (SELECT 1 FROM ins)
+            """);
+        Bind(cmd, op);
+        cmd.Parameters.AddWithValue("stream", op.StreamKey!);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) throw new InvalidOperationException($"No operation for stream key '{op.StreamKey}'.");
+        return (r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetBoolean(3));
+    }
+
+    /// <summary>A streamed start's cursor, read in the chunk's transaction.</summary>
+    internal static async Task<string?> CursorAsync(StepTransaction tx, Guid id, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("SELECT cursor FROM pppk.operations WHERE id = @id");
+        cmd.Parameters.AddWithValue("id", id);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    /// <summary>
+    /// A streamed chunk's progress: the cursor moves from <paramref name="from"/> to <paramref name="to"/> with the counters,
+    /// in the chunk's transaction. Another runner having moved it meanwhile throws, and the chunk rolls back whole.
+    /// </summary>
+    internal static async Task AdvanceStreamAsync(StepTransaction tx, Guid id, string? from, string to, int done, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("""
+            UPDATE pppk.operations SET cursor = @to, done = done + @done, started_at = coalesce(started_at, now()), progress_at = now()
+            WHERE id = @id AND cursor IS NOT DISTINCT FROM @from
+            """);
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("to", to);
+        cmd.Parameters.Add(new NpgsqlParameter("from", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)from ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("done", done);
+        if (await cmd.ExecuteNonQueryAsync(ct) != 1) throw new InvalidOperationException($"Operation {id}: its cursor moved under this chunk.");
+    }
+
+    /// <summary>A streamed start read its last row: its total becomes what it did (rows added or gone since the count are counted as they were met).</summary>
+    internal static async Task SettleStreamTotalAsync(StepTransaction tx, Guid id, CancellationToken ct)
+    {
+        await using var cmd = tx.Command("UPDATE pppk.operations SET total = done + failed WHERE id = @id");
+        cmd.Parameters.AddWithValue("id", id);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -43,7 +43,12 @@ public static class KukarWorkflowSteps
             Headers = new Dictionary<string, string>(), RetriesLeft = 3,
         }, ct);
         if (result is not JobResult.Completed { Variables: { } v }) throw new InvalidOperationException($"start-renewals failed: {result}");
-        return (int)v["renewalsStarted"]!;
+        // The job queued a streamed start operation; this host has no worker, so its chunks run here.
+        var id = Guid.Parse((string)v["renewalsOperationId"]!);
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        var jobs = services.GetRequiredService<Pppk.Workflow.Runtime.Operations.OperationJobs>();
+        while (await Pppk.Workflow.Runtime.Operations.OperationTable.GetAsync(db, id, ct) is { State: "running" }) await jobs.Run(id, ct);
+        return (await Pppk.Workflow.Runtime.Operations.OperationTable.GetAsync(db, id, ct))!.Done;
     });
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql, CancellationToken ct)

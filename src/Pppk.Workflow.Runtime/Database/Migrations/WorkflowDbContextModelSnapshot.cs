@@ -970,6 +970,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Cursor")
+                        .HasColumnType("text")
+                        .HasColumnName("cursor");
+
                     b.Property<string>("DefinitionKey")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1017,6 +1021,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("state");
 
+                    b.Property<string>("StreamKey")
+                        .HasColumnType("text")
+                        .HasColumnName("stream_key");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer")
                         .HasColumnName("total");
@@ -1035,6 +1043,11 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.HasIndex("State")
                         .HasDatabaseName("ix_operations_state")
                         .HasFilter("state = 'running'");
+
+                    b.HasIndex("StreamKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_operations_stream_key")
+                        .HasFilter("stream_key IS NOT NULL");
 
                     b.ToTable("operations", "pppk");
                 });

@@ -146,6 +146,7 @@ public static class PppkHost
         builder.Services.AddInputChecks(builder.Configuration);
         builder.Services.AddScoped<AdminSeeder>();
         builder.Services.AddExports(builder.Configuration);
+        builder.Services.AddDashboard(builder.Configuration);
 
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);

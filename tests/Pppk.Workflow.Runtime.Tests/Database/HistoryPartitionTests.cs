@@ -26,7 +26,7 @@ public sealed class HistoryPartitionMigrationTests(TestDatabase database) : ICla
 
         Assert.Equal(
             [(1L, "history_y2024m03"), (2L, "history_y2026m01"), (3L, "history_y2026m02")],
-            await HistoryRows.WhereAsync(db, $"SELECT id, tableoid::regclass::text FROM pppk.history WHERE instance_id = '{instance}' ORDER BY id"));
+            await HistoryRows.WhereAsync(db, $"SELECT id, {HistoryRows.Partition} FROM pppk.history WHERE instance_id = '{instance}' ORDER BY id"));
         var now = DateTimeOffset.UtcNow;
         var months = await HistoryPartitions.ListAsync(db, default);
         Assert.All(Enumerable.Range(0, HistoryPartitions.MonthsAhead + 1), n => Assert.Contains(HistoryPartitions.NameOf(now.AddMonths(n)), months.Keys));
@@ -36,7 +36,7 @@ public sealed class HistoryPartitionMigrationTests(TestDatabase database) : ICla
 
         // New rows continue the ids and land in their month; a second start (the migrator again) is a no-op.
         var id = await HistoryRows.InsertAsync(db, instance, now.ToString("O"));
-        Assert.Equal([(4L, HistoryPartitions.NameOf(now))], await HistoryRows.WhereAsync(db, $"SELECT id, tableoid::regclass::text FROM pppk.history WHERE id = {id}"));
+        Assert.Equal([(4L, HistoryPartitions.NameOf(now))], await HistoryRows.WhereAsync(db, $"SELECT id, {HistoryRows.Partition} FROM pppk.history WHERE id = {id}"));
         await HistoryRows.MigrateAsync(services);
         Assert.Equal(months.Keys.Order(), (await HistoryPartitions.ListAsync(db, default)).Keys.Order());
         Assert.Equal(4L, (await HistoryRows.WhereAsync(db, "SELECT count(*), '' FROM pppk.history")).Single().Item1);
@@ -62,14 +62,14 @@ public sealed class HistoryPartitionHousekeepingTests(TestDatabase database) : I
         // Housekeeping stopped for years: a row of 2040 lands in the default partition, then the months are created.
         var instance = Guid.NewGuid();
         var id = await HistoryRows.InsertAsync(_db, instance, "2040-07-10T08:00:00Z");
-        Assert.Equal([(id, "history_default")], await HistoryRows.WhereAsync(_db, $"SELECT id, tableoid::regclass::text FROM pppk.history WHERE id = {id}"));
+        Assert.Equal([(id, "history_default")], await HistoryRows.WhereAsync(_db, $"SELECT id, {HistoryRows.Partition} FROM pppk.history WHERE id = {id}"));
 
         var now = DateTimeOffset.Parse("2040-06-20T00:00:00Z");
         Assert.Equal(HistoryPartitions.MonthsAhead + 1, await HistoryPartitions.EnsureAsync(_db, now, default));
         Assert.Equal(0, await HistoryPartitions.EnsureAsync(_db, now, default));
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => HistoryPartitions.EnsureAsync(_db, now.AddMonths(1), default)));
 
-        Assert.Equal([(id, "history_y2040m07")], await HistoryRows.WhereAsync(_db, $"SELECT id, tableoid::regclass::text FROM pppk.history WHERE id = {id}"));
+        Assert.Equal([(id, "history_y2040m07")], await HistoryRows.WhereAsync(_db, $"SELECT id, {HistoryRows.Partition} FROM pppk.history WHERE id = {id}"));
         Assert.Contains("history_y2040m10", (await HistoryPartitions.ListAsync(_db, default)).Keys);
     }
 
@@ -86,13 +86,16 @@ public sealed class HistoryPartitionHousekeepingTests(TestDatabase database) : I
         Assert.Contains("history_y2035m01", dropped);
         Assert.DoesNotContain("history_y2035m02", dropped);
         Assert.Equal(["history_y2035m02", "history_y2035m03"],
-            (await HistoryRows.WhereAsync(_db, $"SELECT id, tableoid::regclass::text FROM pppk.history WHERE instance_id = '{instance}' ORDER BY id")).Select(r => r.Item2));
+            (await HistoryRows.WhereAsync(_db, $"SELECT id, {HistoryRows.Partition} FROM pppk.history WHERE instance_id = '{instance}' ORDER BY id")).Select(r => r.Item2));
         Assert.DoesNotContain("history_y2035m01", (await HistoryPartitions.ListAsync(_db, default)).Keys);
     }
 }
 
 internal static class HistoryRows
 {
+    /// <summary>The name of the partition a row is in.</summary>
+    public const string Partition = "(SELECT relname::text FROM pg_class WHERE oid = history.tableoid)";
+
     public static async Task MigrateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();

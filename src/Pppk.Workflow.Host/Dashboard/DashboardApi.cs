@@ -27,7 +27,7 @@ public static class DashboardApi
 
     public sealed record UnitDuration(string? UnitCode, string Unit, double MedianHours, double P90Hours, long Count);
 
-    /// <param name="RefreshSeconds">How often the figures are counted again (<see cref="DashboardOptions.Refresh"/>; 0: on every call).</param>
+    /// <param name="RefreshSeconds">How often the figures are counted again (<see cref="DashboardRefreshOptions.Refresh"/>; 0: on every call).</param>
     public sealed record Durations(int Days, IReadOnlyList<StepDuration> Steps, IReadOnlyList<UnitDuration> Units, DateTimeOffset Since, DateTimeOffset At,
         int RefreshSeconds = 0);
 
@@ -46,7 +46,7 @@ public static class DashboardApi
 
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section))
+        services.AddOptions<DashboardRefreshOptions>().Bind(configuration.GetSection(DashboardRefreshOptions.Section))
             .Validate(o => o.Refresh >= TimeSpan.Zero, "Dashboard:Refresh must be zero (read on every call) or a positive time span, e.g. 00:00:30.")
             .ValidateOnStart();
         services.AddSingleton<DashboardSnapshots>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Pppk.Workflow.Host.Dashboard;
 
 /// <summary>The <c>Dashboard</c> section.</summary>
-public sealed class DashboardOptions
+public sealed class DashboardRefreshOptions
 {
     public const string Section = "Dashboard";
 
@@ -16,11 +16,11 @@ public sealed class DashboardOptions
 
 /// <summary>
 /// The dashboard's figures as of their last read, kept in memory: counting a million open tasks takes seconds, answering
-/// from memory takes microseconds. A background loop reads them again every <see cref="DashboardOptions.Refresh"/> while
+/// from memory takes microseconds. A background loop reads them again every <see cref="DashboardRefreshOptions.Refresh"/> while
 /// the dashboard was asked for in the last <see cref="WatchedFor"/>; an answer older than twice the refresh (nobody
 /// watched) is read again before it is given, so nobody sees figures older than that. A failed read keeps the last figures.
 /// </summary>
-public sealed class DashboardSnapshots(IServiceProvider services, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<DashboardSnapshots> logger)
+public sealed class DashboardSnapshots(IServiceProvider services, IOptions<DashboardRefreshOptions> options, TimeProvider clock, ILogger<DashboardSnapshots> logger)
     : BackgroundService
 {
     /// <summary>How long after the last call the loop keeps reading.</summary>

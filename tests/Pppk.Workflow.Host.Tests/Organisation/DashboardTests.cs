@@ -108,7 +108,7 @@ public sealed class DashboardTests(OrganisationHost host) : IClassFixture<Organi
     public async Task Kept_figures_stay_until_the_next_refresh_which_counts_the_steps_made_since()
     {
         await _api.DeployAsync(Process("dasbor_simpan", "cek", "Cek berkas"));
-        var snapshots = new DashboardSnapshots(host.Host.Services, Options.Create(new DashboardOptions { Refresh = TimeSpan.FromHours(1) }), TimeProvider.System,
+        var snapshots = new DashboardSnapshots(host.Host.Services, Options.Create(new DashboardRefreshOptions { Refresh = TimeSpan.FromHours(1) }), TimeProvider.System,
             NullLogger<DashboardSnapshots>.Instance);
         static (long Active, long Completed, long Open) Figures(DashboardApi.Summary s) => (
             s.Instances.Where(i => i.DefinitionKey == "dasbor_simpan" && i.Status == "active").Sum(i => i.Count),

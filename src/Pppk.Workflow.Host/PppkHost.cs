@@ -149,6 +149,7 @@ public static class PppkHost
         builder.Services.AddScoped<AdminSeeder>();
         builder.Services.AddExports(builder.Configuration);
         builder.Services.AddApiDescription();
+        builder.Services.AddDashboard(builder.Configuration);
 
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);

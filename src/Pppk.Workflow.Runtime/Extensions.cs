@@ -35,6 +35,7 @@ public static class Extensions
             .Validate(o => o.StepTimeout > TimeSpan.Zero, "Runtime:StepTimeout must be a positive time span, e.g. 00:00:30.")
             .Validate(o => o.CalendarRefresh >= TimeSpan.FromSeconds(1), "Runtime:CalendarRefresh must be at least one second, e.g. 00:00:30.")
             .Validate(o => o.StateRetention > TimeSpan.Zero, "Runtime:StateRetention must be a positive time span, e.g. 30.00:00:00.")
+            .Validate(o => o.HistoryRetention >= TimeSpan.FromDays(31), "Runtime:HistoryRetention must be at least 31 days, e.g. 3653.00:00:00 (ten years).")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Runtime:TimeZone is not a known time zone id (e.g. Asia/Makassar).")
             .Validate(o => o.GroupCommitLanes >= 0 && o.GroupCommitMaxBatch >= 1 && o.GroupCommitLinger >= TimeSpan.Zero,
                 "Runtime:GroupCommitLanes must be 0 (grouping off) or more, GroupCommitMaxBatch at least 1, GroupCommitLinger zero (off) or a positive time span.")

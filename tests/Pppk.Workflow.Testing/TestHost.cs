@@ -30,6 +30,8 @@ public class TestHost : TestDatabase
         // Emails of tests without an SMTP server go to a temporary pickup folder, not the repository's data/.
         ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "pppk-test-mail", Guid.NewGuid().ToString("N")),
         ["Serilog:WriteTo:1:Args:path"] = LogPath,
+        // The dashboard counts for every call, so a test sees the steps it just made (DashboardSnapshotTests cover the cache).
+        ["Dashboard:Refresh"] = "00:00:00",
     };
 
     /// <summary>Extra registrations for the host under test (job handlers of the test).</summary>

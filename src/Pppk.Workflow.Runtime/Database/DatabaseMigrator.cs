@@ -34,6 +34,8 @@ public sealed class DatabaseMigrator(WorkflowDbContext db, NpgsqlDataSource data
             var after = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
             if (after > before) logger.LogInformation("Applied {Count} database migrations", after - before);
             foreach (var other in others) await other.MigrateAsync(ct);
+            // The history's coming months exist before the first step writes (housekeeping keeps them ahead daily).
+            await Instances.HistoryPartitions.EnsureAsync(dataSource, DateTimeOffset.UtcNow, ct);
         }
         finally
         {

@@ -52,7 +52,10 @@ internal static class WorkflowModel
         });
         b.Entity<HistoryRecord>(e =>
         {
+            // Partitioned by month of started_at (the migration Issue21HistoryPartitions, HistoryPartitions): the key holds the partition key.
             e.ToTable("history");
+            e.HasKey(h => new { h.Id, h.StartedAt });
+            e.Property(h => h.Id).UseIdentityByDefaultColumn();
             e.Property(h => h.Variables).HasColumnType("jsonb");
             e.HasIndex(h => new { h.InstanceId, h.ElementInstanceKey });
         });

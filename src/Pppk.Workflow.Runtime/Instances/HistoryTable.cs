@@ -38,7 +38,8 @@ public static class HistoryTable
         public string? Variables { get; set; }
     }
 
-    private sealed record End(Guid InstanceId, long Key, DateTimeOffset EndedAt, bool Terminated, string? CompletedBy, string? Variables);
+    /// <param name="Since">The earliest the element can have started (its instance's start, less a day): the end's update looks only in the months from then on.</param>
+    private sealed record End(Guid InstanceId, long Key, DateTimeOffset EndedAt, bool Terminated, string? CompletedBy, string? Variables, DateTimeOffset Since);
 
     /// <summary>The history rows a transaction writes: an element started and ended in it is one insert.</summary>
     internal sealed class Writer
@@ -49,7 +50,7 @@ public static class HistoryTable
 
         public void Started(Row row) => _starts[(row.InstanceId, row.Key)] = row;
 
-        public void Ended(Guid instanceId, long key, DateTimeOffset at, bool terminated, string? by, JsonObject? variables)
+        public void Ended(Guid instanceId, long key, DateTimeOffset at, bool terminated, string? by, JsonObject? variables, DateTimeOffset instanceStartedAt)
         {
             var json = variables is { Count: > 0 } ? variables.ToJsonString() : null;
             if (_starts.TryGetValue((instanceId, key), out var started))
@@ -61,7 +62,7 @@ public static class HistoryTable
             }
             else
             {
-                _ends.Add(new End(instanceId, key, at, terminated, by, json));
+                _ends.Add(new End(instanceId, key, at, terminated, by, json, instanceStartedAt.ToUniversalTime().AddDays(-1)));
             }
         }
 
@@ -96,11 +97,12 @@ public static class HistoryTable
             if (_ends.Count > 0)
                 Add(batch, """
                     UPDATE pppk.history h SET ended_at = u.ended, terminated = u.term, completed_by = u.by, variables = u.vars
-                    FROM unnest(@inst, @key, @ended, @term, @by, @vars::jsonb[]) AS u(inst, key, ended, term, by, vars)
-                    WHERE h.instance_id = u.inst AND h.element_instance_key = u.key AND h.ended_at IS NULL
+                    FROM unnest(@inst, @key, @ended, @term, @by, @vars::jsonb[], @since) AS u(inst, key, ended, term, by, vars, since)
+                    WHERE h.instance_id = u.inst AND h.element_instance_key = u.key AND h.ended_at IS NULL AND h.started_at >= u.since
                     """,
                     P("inst", _ends.Select(h => h.InstanceId)), P("key", _ends.Select(h => h.Key)), P("ended", _ends.Select(h => h.EndedAt)),
-                    P("term", _ends.Select(h => h.Terminated)), P("by", _ends.Select(h => h.CompletedBy)), P("vars", _ends.Select(h => h.Variables)));
+                    P("term", _ends.Select(h => h.Terminated)), P("by", _ends.Select(h => h.CompletedBy)), P("vars", _ends.Select(h => h.Variables)),
+                    P("since", _ends.Select(h => h.Since)));
             if (_onBehalfOf.Count > 0)
                 Add(batch, """
                     UPDATE pppk.history h SET on_behalf_of = u.obo

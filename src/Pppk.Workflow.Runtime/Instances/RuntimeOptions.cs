@@ -8,6 +8,13 @@ public sealed class RuntimeOptions
     /// <summary>Finished instances keep their engine state this long; then it is dropped and only the history stays.</summary>
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The history (the audit trail of every step) is kept this long, counted from the end of the month its rows
+    /// started in; then housekeeping drops that month's partition whole. Ten years: longer than the longest contract
+    /// (5 years) and its renewal; set it to the agency's records retention schedule (JRA).
+    /// </summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(3653);
+
     /// <summary>Time zone of timer start events and due dates shown to people.</summary>
     public string TimeZone { get; set; } = "Asia/Makassar";
 

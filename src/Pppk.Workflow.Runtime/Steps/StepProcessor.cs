@@ -126,7 +126,7 @@ internal sealed class StepProcessor(
                 buffer.History.Started(new HistoryTable.Row(instance.Id, s.ElementInstanceKey, s.ElementId, s.ElementType, s.Name, s.At.ToUniversalTime()));
                 break;
             case ElementEnded e:
-                buffer.History.Ended(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet);
+                buffer.History.Ended(instance.Id, e.ElementInstanceKey, e.At.ToUniversalTime(), e.Terminated, e.CompletedBy, e.VariablesSet, instance.StartedAt);
                 break;
             case IncidentRaised i:
                 var english = i.Message.In(Language.English);

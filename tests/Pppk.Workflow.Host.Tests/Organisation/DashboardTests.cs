@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Pppk.Workflow.Host.Dashboard;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Testing;
 using static Pppk.Workflow.Testing.Bpmn;
 
@@ -97,5 +101,40 @@ public sealed class DashboardTests(OrganisationHost host) : IClassFixture<Organi
             while (await r.ReadAsync()) plan.Add(r.GetString(0));
         await tx.RollbackAsync();
         Assert.Contains(plan, line => line.Contains("ix_user_tasks_completed_ended_at"));
+    }
+
+    /// <summary>Issue 21: the figures are kept between refreshes and then count the steps made since; the history lands in this month's partition.</summary>
+    [Fact]
+    public async Task Kept_figures_stay_until_the_next_refresh_which_counts_the_steps_made_since()
+    {
+        await _api.DeployAsync(Process("dasbor_simpan", "cek", "Cek berkas"));
+        var snapshots = new DashboardSnapshots(host.Host.Services, Options.Create(new DashboardRefreshOptions { Refresh = TimeSpan.FromHours(1) }), TimeProvider.System,
+            NullLogger<DashboardSnapshots>.Instance);
+        // Not active means cancelled here: a completed task would count in the durations the test above reads.
+        static (long Active, long Ended, long Open) Figures(DashboardApi.Summary s) => (
+            s.Instances.Where(i => i.DefinitionKey == "dasbor_simpan" && i.Status == "active").Sum(i => i.Count),
+            s.Instances.Where(i => i.DefinitionKey == "dasbor_simpan" && i.Status != "active").Sum(i => i.Count),
+            s.Tasks.Where(t => t.DefinitionKey == "dasbor_simpan").Sum(t => t.Open));
+        Assert.Equal((0, 0, 0), Figures(await snapshots.SummaryAsync(default)));
+
+        var first = (string)(await _api.StartAsync("dasbor_simpan", new { unitCode = OrganisationHost.UnitA }))["id"]!;
+        await _api.StartAsync("dasbor_simpan", new { unitCode = OrganisationHost.UnitB });
+        Assert.Equal((0, 0, 0), Figures(await snapshots.SummaryAsync(default)));
+        await snapshots.RefreshAsync(default);
+        Assert.Equal((2, 0, 2), Figures(await snapshots.SummaryAsync(default)));
+
+        (await _api.Http.PostAsJsonAsync($"/api/instances/{first}/cancel", new { reason = "uji" })).EnsureSuccessStatusCode();
+        await snapshots.RefreshAsync(default);
+        var summary = await snapshots.SummaryAsync(default);
+        Assert.Equal((1, 1, 1), Figures(summary));
+        Assert.True(summary.At > DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        // The task's history row: in this month's partition, its end written by the cancelling step.
+        await using var db = NpgsqlDataSource.Create(host.ConnectionString);
+        await using var row = db.CreateCommand("SELECT (SELECT relname::text FROM pg_class WHERE oid = h.tableoid), ended_at IS NOT NULL FROM pppk.history h WHERE instance_id = $1 AND element_id = 'cek'");
+        row.Parameters.AddWithValue(Guid.Parse(first));
+        await using var r = await row.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal((HistoryPartitions.NameOf(DateTimeOffset.UtcNow), true), (r.GetString(0), r.GetBoolean(1)));
     }
 }

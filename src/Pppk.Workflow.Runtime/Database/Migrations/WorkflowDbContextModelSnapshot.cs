@@ -555,6 +555,10 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<string>("CompletedBy")
                         .HasColumnType("text")
                         .HasColumnName("completed_by");
@@ -589,10 +593,6 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("text")
                         .HasColumnName("on_behalf_of");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
                     b.Property<bool>("Terminated")
                         .HasColumnType("boolean")
                         .HasColumnName("terminated");
@@ -601,7 +601,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("variables");
 
-                    b.HasKey("Id")
+                    b.HasKey("Id", "StartedAt")
                         .HasName("pk_history");
 
                     b.HasIndex("InstanceId", "ElementInstanceKey")

@@ -44,7 +44,7 @@ export default async function render(container, { navigate }) {
         <figure><figcaption>Kemajuan seleksi (${summary.selectionProgress.formationsRanked} dari ${summary.selectionProgress.formations} formasi sudah diperingkat)</figcaption><div data-chart="selection"><canvas data-testid="chart-selection"></canvas></div></figure>
       </div>
       <div data-testid="dashboard-durations"></div>
-      <p class="muted small">Diperbarui ${formatWita(summary.at)}</p>
+      <p class="muted small" data-testid="dashboard-as-of">Diperbarui ${formatWita(summary.at)}${summary.refreshSeconds ? ` · angka dihitung ulang tiap ${summary.refreshSeconds} detik` : ''}</p>
     </section>`);
   container.append(page);
   mountExportButtons(page.querySelector('[data-testid=incidents-export]'), 'incidents', () => ({}), { label: 'insiden terbuka' });

@@ -239,6 +239,7 @@ public static class PppkHost
         // What the PPPK roles reach as candidate groups: the runtime's task candidacy and visibility know no role by name.
         builder.Services.AddSingleton(new GroupScopes(Roles.HrAdmin, Roles.UnitScoped, Roles.UnitWide));
         builder.Services.AddSingleton<InboxCursor>();
+        builder.Services.AddSingleton<Pppk.Workflow.Runtime.Api.ListCursor>();
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));
         builder.Services.Configure<Pppk.Workflow.Domain.Imports.ImportLimits>(builder.Configuration.GetSection(Pppk.Workflow.Domain.Imports.ImportLimits.Section));

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.People;
 
@@ -29,7 +30,7 @@ public sealed record InboxPage(List<TaskView> Items, int Total, bool TotalCapped
 public static class TaskInbox
 {
     /// <summary>Above this many tasks the total is reported as capped (counting every row of a large list costs more than the page).</summary>
-    public const int TotalCap = 10_000;
+    public const int TotalCap = ListTotal.Cap;
 
     /// <summary>The longest search text.</summary>
     public const int SearchMaxLength = 100;
@@ -103,13 +104,8 @@ public static class TaskInbox
         return (all, late);
     }
 
-    private static async Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CancellationToken ct, int cap = TotalCap)
-    {
-        await using var count = filter.Bind(db.CreateCommand(
-            $"SELECT count(*) FROM (SELECT 1 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where} LIMIT {cap + 1}) c"));
-        var n = (int)(long)(await count.ExecuteScalarAsync(ct))!;
-        return n > cap ? (cap, true) : (n, false);
-    }
+    private static Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CancellationToken ct, int cap = TotalCap) =>
+        ListTotal.CountAsync(db, $"SELECT 1 FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id WHERE {filter.Where}", filter, ct, cap);
 
     private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting)
     {

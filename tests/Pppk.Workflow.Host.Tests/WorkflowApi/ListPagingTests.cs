@@ -165,7 +165,7 @@ public sealed class ListPagingTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal(own.Order(), (await WalkAsync(head, path)).SelectMany(Ids).Order());
         // A cursor hr-admin was given (its rows of both units) starts the unit head's page, and still only their unit's cases follow.
         var adminCursor = (string)(await ListAsync(_api.Http, path))["nextCursor"]!;
-        var after = await ListAsync(head, $"{path}&pageSize=20&cursor={adminCursor}");
+        var after = await ListAsync(head, $"/api/instances?definitionKey={key}&pageSize=20&cursor={adminCursor}");
         Assert.NotEmpty(Ids(after));
         Assert.Empty(Ids(after).Except(own));
     }

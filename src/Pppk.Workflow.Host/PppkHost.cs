@@ -245,6 +245,7 @@ public static class PppkHost
         // What the PPPK roles reach as candidate groups: the runtime's task candidacy and visibility know no role by name.
         builder.Services.AddSingleton(new GroupScopes(Roles.HrAdmin, Roles.UnitScoped, Roles.UnitWide));
         builder.Services.AddSingleton<InboxCursor>();
+        builder.Services.AddSingleton<Pppk.Workflow.Runtime.Api.ListCursor>();
         builder.Services.AddPppkHangfire(connectionString, jobs, runServer: roles.Worker);
         builder.AddPppkTelemetry(roles);
         builder.Services.Configure<PppkOptions>(builder.Configuration.GetSection(PppkOptions.Section));

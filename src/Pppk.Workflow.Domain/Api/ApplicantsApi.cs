@@ -39,11 +39,13 @@ public static class ApplicantsApi
     {
         var group = app.MapGroup("/api/applicants").RequireStaff();
 
-        group.MapGet("/", async (int? page, int? pageSize, string? formationCode, string? status, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? cursor, string? formationCode, string? status, string? search, DomainScope scope, PppkDbContext db,
+            ListCursor cursors, CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var (items, total) = await ListAsync(scope, db, formationCode, status, search, paging.Skip, paging.PageSize, ct);
-            return Results.Ok(new PagedList<ApplicantListDto>(items, total, paging.Page, paging.PageSize));
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "applicants", out var paging, out var after, out var problem)) return problem!;
+            var query = Filtered(scope, db, formationCode, status, search);
+            var rows = await RowsAsync(query, after, paging.Offset, paging.PageSize + 1, ct);
+            return Results.Ok(paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, "applicants", a => [a.RegistrationNumber]));
         });
 
         group.MapGet("/{registrationNumber}", async (string registrationNumber, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
@@ -74,14 +76,25 @@ public static class ApplicantsApi
     internal static async Task<(List<ApplicantListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? formationCode, string? status,
         string? search, int skip, int take, CancellationToken ct)
     {
+        var query = Filtered(scope, db, formationCode, status, search);
+        return (await RowsAsync(query, null, skip, take, ct), await query.CountAsync(ct));
+    }
+
+    private static IQueryable<Applicant> Filtered(DomainScope scope, PppkDbContext db, string? formationCode, string? status, string? search)
+    {
         var query = scope.Applicants(db.Applicants.AsNoTracking(), db.Formations);
         if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
         if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(search))
             query = query.Where(a => EF.Functions.ILike(a.Name, $"%{search}%") || a.RegistrationNumber.StartsWith(search) || a.Nik.StartsWith(search));
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.RegistrationNumber).Skip(skip).Take(take)
+        return query;
+    }
+
+    /// <summary>The rows by registration number (unique): after <paramref name="after"/> (the last row's, a keyset page), else from <paramref name="skip"/>.</summary>
+    private static async Task<List<ApplicantListDto>> RowsAsync(IQueryable<Applicant> query, object?[]? after, int skip, int take, CancellationToken ct)
+    {
+        if (after is [string last]) query = query.Where(a => a.RegistrationNumber.CompareTo(last) > 0);
+        return await query.OrderBy(a => a.RegistrationNumber).Skip(skip).Take(take)
             .Select(a => new ApplicantListDto(a.RegistrationNumber, a.Name, a.FormationCode, a.PriorityCategory, a.Status)).ToListAsync(ct);
-        return (items, total);
     }
 }

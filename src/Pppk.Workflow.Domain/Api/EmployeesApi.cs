@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Notifications.Delivery;
@@ -36,11 +37,13 @@ public static class EmployeesApi
     {
         var group = app.MapGroup("/api/employees").RequireStaffOrEmployee();
 
-        group.MapGet("/", async (int? page, int? pageSize, string? unitCode, string? search, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
+        group.MapGet("/", async (int? page, int? pageSize, string? cursor, string? unitCode, string? search, DomainScope scope, PppkDbContext db, ListCursor cursors,
+            CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
-            var (items, total) = await ListAsync(scope, db, unitCode, search, paging.Skip, paging.PageSize, ct);
-            return Results.Ok(new PagedList<EmployeeListDto>(items, total, paging.Page, paging.PageSize));
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "employees", out var paging, out var after, out var problem)) return problem!;
+            var query = Filtered(scope, db, unitCode, search);
+            var rows = await RowsAsync(query, db, after, paging.Offset, paging.PageSize + 1, ct);
+            return Results.Ok(paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, "employees", e => [e.Name, e.Id]));
         });
 
         group.MapGet("/{id:int}", async (int id, DomainScope scope, PppkDbContext db, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
@@ -75,11 +78,23 @@ public static class EmployeesApi
     internal static async Task<(List<EmployeeListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? unitCode, string? search,
         int skip, int take, CancellationToken ct)
     {
+        var query = Filtered(scope, db, unitCode, search);
+        return (await RowsAsync(query, db, null, skip, take, ct), await query.CountAsync(ct));
+    }
+
+    private static IQueryable<Employee> Filtered(DomainScope scope, PppkDbContext db, string? unitCode, string? search)
+    {
         var query = scope.Employees(db.Employees.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
         if (!string.IsNullOrWhiteSpace(search))
             query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
-        var total = await query.CountAsync(ct);
+        return query;
+    }
+
+    /// <summary>The rows by name: after <paramref name="after"/> (the last row's name and id, a keyset page), else from <paramref name="skip"/>.</summary>
+    private static async Task<List<EmployeeListDto>> RowsAsync(IQueryable<Employee> query, PppkDbContext db, object?[]? after, int skip, int take, CancellationToken ct)
+    {
+        if (after is [string lastName, int lastId]) query = query.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.Name, e.Id), ValueTuple.Create(lastName, lastId)));
         var rows = await (from e in query
                           join u in db.Units on e.UnitCode equals u.Code into uj
                           from u in uj.DefaultIfEmpty()
@@ -89,7 +104,7 @@ public static class EmployeesApi
                               e, UnitName = u == null ? null : u.Name,
                               End = db.Contracts.Where(c => c.EmployeeId == e.Id && c.Status == "active").Max(c => (DateOnly?)c.End),
                           }).Skip(skip).Take(take).ToListAsync(ct);
-        return (rows.Select(x => new EmployeeListDto(x.e.Id, x.e.NiPppk, x.e.Nik, x.e.Name, x.e.UnitCode, x.UnitName, x.e.Position,
-            Grades.Roman(x.e.Grade), x.e.ServiceYears, x.End)).ToList(), total);
+        return rows.Select(x => new EmployeeListDto(x.e.Id, x.e.NiPppk, x.e.Nik, x.e.Name, x.e.UnitCode, x.UnitName, x.e.Position,
+            Grades.Roman(x.e.Grade), x.e.ServiceYears, x.End)).ToList();
     }
 }

@@ -20,9 +20,9 @@ public static class AccessLogApi
     public static void MapAccessLogApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/access-log", async (string? kind, string? recordId, string? nik, string? user, DateTimeOffset? from, DateTimeOffset? to,
-            int? page, int? pageSize, PppkDbContext db, CancellationToken ct) =>
+            int? page, int? pageSize, string? cursor, PppkDbContext db, ListCursor cursors, CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "access-log", out var paging, out var after, out var problem)) return problem!;
             if (!string.IsNullOrEmpty(kind) && !AccessKinds.All.Contains(kind))
                 return LocalizedProblem.BadRequest(KindInvalid.Format(string.Join(", ", AccessKinds.All)), "kind");
             var query = db.AccessLog.AsNoTracking();
@@ -32,13 +32,16 @@ public static class AccessLogApi
             if (!string.IsNullOrEmpty(user)) query = query.Where(a => a.UserName == user);
             if (from is { } since) query = query.Where(a => a.At >= since.ToUniversalTime());
             if (to is { } until) query = query.Where(a => a.At < until.ToUniversalTime());
-            var total = await query.CountAsync(ct);
-            var items = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
-                .Select(a => new AccessLogItem(a.At, a.UserName, a.Kind, a.RecordId, a.PersonNik,
+            var total = await ListTotal.CountAsync(query, ct);
+            var rest = query;
+            if (after is [DateTimeOffset lastAt, long lastId]) rest = rest.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(lastAt, lastId)));
+            var rows = await rest.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Offset).Take(paging.PageSize + 1)
+                .Select(a => new { a.Id, Item = new AccessLogItem(a.At, a.UserName, a.Kind, a.RecordId, a.PersonNik,
                     db.Employees.Where(e => e.Nik == a.PersonNik).Select(e => e.Name).FirstOrDefault()
-                    ?? db.Applicants.Where(p => p.Nik == a.PersonNik).OrderByDescending(p => p.Id).Select(p => p.Name).FirstOrDefault()))
+                    ?? db.Applicants.Where(p => p.Nik == a.PersonNik).OrderByDescending(p => p.Id).Select(p => p.Name).FirstOrDefault()) })
                 .ToListAsync(ct);
-            return Results.Ok(new PagedList<AccessLogItem>(items, total, paging.Page, paging.PageSize));
+            var answer = paging.Answer(rows, total, cursors, "access-log", r => [r.Item.At, r.Id]);
+            return Results.Ok(answer.With(answer.Items.Select(r => r.Item).ToList()));
         }).RequireAuthorization(Roles.HrAdmin);
     }
 }

@@ -92,6 +92,7 @@ public static class InputLimits
         ["unitCode"] = FieldRule.Text(UnitCode),
         ["search"] = FieldRule.Text(Search),
         ["q"] = FieldRule.Text(Search),
+        ["cursor"] = FieldRule.Text(Pppk.Workflow.Runtime.Api.ListCursor.MaxLength),
         ["employeeNik"] = FieldRule.Text(Nik),
         ["reason"] = FieldRule.Text(Reason),
         ["expression"] = FieldRule.Text(Expression),

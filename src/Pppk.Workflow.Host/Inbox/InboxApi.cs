@@ -38,7 +38,8 @@ public static class InboxApi
             NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, InboxCursor cursors, IOptions<RuntimeOptions> runtime, IServiceProvider services,
             HttpContext http, CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            // A page after a cursor has no page number: the OFFSET cap does not apply to it.
+            if (!Paging.TryCreate(string.IsNullOrEmpty(cursor) ? page : 1, pageSize, out var paging, out var problem)) return problem!;
             if (!TaskInbox.IsKnownSort(sort))
                 return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskInbox.Sorts)), "sort");
             if ((Unknown("due", due, TaskInbox.DueWindows) ?? Unknown("assigned", assigned, TaskInbox.AssignedKinds)) is { } unknown) return unknown;

@@ -22,8 +22,6 @@ public static class IncidentsApi
         string DefinitionKey, string? DefinitionName, int Version, string? CaseTitle, string? BusinessKey, string? UnitCode, string? UnitName,
         string? ElementName, string TechnicalMessage);
 
-    public sealed record IncidentPage(IReadOnlyList<IncidentItem> Items, int Total, int Page, int PageSize, bool TotalCapped);
-
     /// <summary>One incident and the names of its case's variables its step reads (the "fix by editing variables" dialog).</summary>
     public sealed record IncidentDetail(IncidentItem Incident, IReadOnlyList<string> VariablesReadByStep);
 
@@ -38,17 +36,17 @@ public static class IncidentsApi
         var group = app.MapGroup("/api/incidents").RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(Readers));
 
         group.MapGet("/", async (Guid? instanceId, string? definitionKey, string? elementId, string? code, string? unitCode, string? olderThanHours,
-            string? search, int? page, int? pageSize, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http,
+            string? search, int? page, int? pageSize, string? cursor, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, ListCursor cursors, HttpContext http,
             CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "incidents", out var paging, out var after, out var problem)) return problem!;
             if (!OperateQuery.TryNumber("olderThanHours", olderThanHours, 1, MaxOlderThanHours, out var hours, out var bad)) return bad!;
             var now = clock.GetUtcNow();
             var filter = new IncidentFilter(definitionKey, elementId, code, unitCode, hours is { } h ? now.AddHours(-h) : null, search, instanceId);
             var (rows, total, capped) = await IncidentList.PageAsync(db, filter, http.User.Actor(), scopes, now, http.Request.Language() == Language.Indonesian,
-                paging.Skip, paging.PageSize, ct);
-            var items = await DefinitionNames.For(http).ItemsAsync(rows, ct);
-            return Results.Ok(new IncidentPage(items, total, paging.Page, paging.PageSize, capped));
+                after, paging.Offset, paging.PageSize + 1, ct);
+            var answer = paging.Answer(rows, (total, capped), cursors, "incidents", IncidentList.KeyOf);
+            return Results.Ok(answer.With(await DefinitionNames.For(http).ItemsAsync(answer.Items, ct)));
         });
 
         group.MapGet("/facets", async (NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
 using Pppk.Workflow.Host.Operate;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
 
@@ -69,17 +70,17 @@ public static class InstancesApi
             await InstanceTable.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
             .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
 
-        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize,
+        group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, string? cursor,
             string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search, NpgsqlDataSource db,
-            GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            GroupScopes scopes, TimeProvider clock, ListCursor cursors, HttpContext http, CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "instances", out var paging, out var after, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
             if (InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
             var (items, total, capped) = await InstanceTable.PageAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions },
-                http.User.Actor(), scopes, clock.GetUtcNow(), paging.Skip, paging.PageSize, InstanceQuery.TotalCap, ct);
-            return Results.Ok(new InstanceQuery.InstancePage(items, total, paging.Page, paging.PageSize, capped));
+                http.User.Actor(), scopes, clock.GetUtcNow(), after, paging.Offset, paging.PageSize + 1, InstanceQuery.TotalCap, ct);
+            return Results.Ok(paging.Answer(items, (total, capped), cursors, "instances", InstanceTable.KeyOf));
         });
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>

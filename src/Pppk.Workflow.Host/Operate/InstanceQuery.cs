@@ -7,10 +7,7 @@ namespace Pppk.Workflow.Host.Operate;
 internal static class InstanceQuery
 {
     /// <summary>Above this many instances the total is reported as capped, as the inbox does.</summary>
-    public const int TotalCap = 10_000;
-
-    /// <summary>A page of instances: the total exact up to <see cref="TotalCap"/>, else capped.</summary>
-    public sealed record InstancePage(IReadOnlyList<InstanceView> Items, int Total, int Page, int PageSize, bool TotalCapped);
+    public const int TotalCap = ListTotal.Cap;
 
     /// <summary>The conditions the values give, or the 400 naming the first wrong one.</summary>
     public static LocalizedProblem? Conditions(string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search,

@@ -5,28 +5,25 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Pppk.Workflow.Auth;
 using Pppk.Workflow.Notifications.Delivery;
+using Pppk.Workflow.Runtime.Api;
 
 namespace Pppk.Workflow.Notifications.Api;
 
 /// <summary><c>/api/emails</c> (hr-admin): the outbox with delivery state, one rendered message, retry of a failed one.</summary>
 public static class EmailsApi
 {
-    private const int MaxPageSize = 500;
-
     public static IEndpointRouteBuilder MapEmailsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/emails").RequireAuthorization(Roles.HrAdmin);
 
-        group.MapGet("/", async (string? status, Guid? instanceId, string? template, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/", async (string? status, Guid? instanceId, string? template, int? page, int? pageSize, string? cursor, NpgsqlDataSource db, ListCursor cursors,
+            CancellationToken ct) =>
         {
-            var (p, size) = (page ?? 1, pageSize ?? 50);
-            if (p < 1 || size < 1 || size > MaxPageSize)
-                return Results.Problem(title: $"page must be at least 1 and pageSize between 1 and {MaxPageSize}.", statusCode: 400);
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, "emails", out var paging, out var after, out var problem)) return problem!;
             if (status is not (null or EmailStatus.Queued or EmailStatus.Sent or EmailStatus.Failed))
                 return Results.Problem(title: "status must be queued, sent or failed.", statusCode: 400);
-            // In 64 bits: a page far past the end is an empty page, not an overflow.
-            var (items, total) = await EmailTable.ListAsync(db, status, instanceId, template, size, (long)(p - 1) * size, ct);
-            return Results.Ok(new { items, total, page = p, pageSize = size });
+            var (items, total) = await EmailTable.ListAsync(db, status, instanceId, template, after is [long lastId] ? lastId : null, paging.PageSize + 1, paging.Offset, ct);
+            return Results.Ok(paging.Answer(items, total, cursors, "emails", e => [e.Id]));
         });
 
         group.MapGet("/{id:long}", async (long id, NpgsqlDataSource db, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Notifications.Delivery;
@@ -144,24 +145,26 @@ public static class EmailTable
     }
 
     /// <summary>A page of the outbox, newest first, filtered by what the caller gave, and how many rows match.</summary>
-    internal static async Task<(List<View> Items, long Total)> ListAsync(NpgsqlDataSource db, string? status, Guid? instanceId, string? template, int take, long skip, CancellationToken ct)
+    internal static async Task<(List<View> Items, (int Total, bool Capped) Total)> ListAsync(NpgsqlDataSource db, string? status, Guid? instanceId, string? template,
+        long? beforeId, int take, int skip, CancellationToken ct)
     {
         var filter = new SqlFilter()
             .When(status, "status = @status", "status")
             .When(instanceId, "instance_id = @inst", "inst")
             .When(template, "template = @tpl", "tpl");
-        await using var cmd = filter.Bind(db.CreateCommand($"""
+        // Newest first; after a cursor, the ids below the last one read (a keyset page over the primary key).
+        var page = new SqlFilter().When(beforeId, "id < @before", "before");
+        await using var cmd = page.Bind(filter.Bind(db.CreateCommand($"""
             SELECT {ViewColumns}
-            FROM pppk.emails WHERE {filter.Where} ORDER BY id DESC LIMIT @take OFFSET @skip
-            """));
-        await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.emails WHERE {filter.Where}"));
+            FROM pppk.emails WHERE {filter.Where} AND {page.Where} ORDER BY id DESC LIMIT @take OFFSET @skip
+            """)));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = new List<View>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 items.Add(ReadView(r));
-        return (items, (long)(await count.ExecuteScalarAsync(ct))!);
+        return (items, await ListTotal.CountAsync(db, $"SELECT 1 FROM pppk.emails WHERE {filter.Where}", filter, ct));
     }
 
     /// <summary>One email with its rendered bodies; null if there is none.</summary>

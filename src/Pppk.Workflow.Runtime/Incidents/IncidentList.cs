@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
@@ -25,7 +26,7 @@ public sealed record IncidentFacet(string DefinitionKey, int Version, string Ele
 /// </summary>
 public static class IncidentList
 {
-    public const int TotalCap = 10_000;
+    public const int TotalCap = ListTotal.Cap;
 
     /// <summary>Most facet rows read (distinct version, element, code and unit).</summary>
     private const int FacetMax = 1_000;
@@ -36,18 +37,22 @@ public static class IncidentList
         "x.id, x.instance_id, i.definition_key, i.version, i.title, i.business_key, i.unit_code, x.element_id, x.code, "
         + (indonesian ? "coalesce(x.message_indonesian, x.message)" : "x.message") + ", x.message, x.created_at";
 
+    /// <summary>The keys of the list's order, oldest first: <see cref="PageAsync"/> reads after a cursor of these values.</summary>
+    public static object?[] KeyOf(IncidentRow x) => [x.CreatedAt, x.Id];
+
+    /// <summary>A page of the open incidents the caller sees, oldest first: after <paramref name="after"/> (keyset), else from <paramref name="skip"/>.</summary>
     public static async Task<(List<IncidentRow> Items, int Total, bool Capped)> PageAsync(NpgsqlDataSource db, IncidentFilter filter, Actor actor, GroupScopes scopes,
-        DateTimeOffset now, bool indonesian, int skip, int take, CancellationToken ct)
+        DateTimeOffset now, bool indonesian, object?[]? after, int skip, int take, CancellationToken ct)
     {
         var where = Where(filter, actor, scopes, now);
-        await using var cmd = where.Bind(db.CreateCommand(
-            $"SELECT {Columns(indonesian)} {From} WHERE {where.Where} ORDER BY x.created_at, x.id LIMIT @take OFFSET @skip"));
+        var page = new SqlFilter().After(after, descending: false, "x.created_at", "x.id");
+        await using var cmd = page.Bind(where.Bind(db.CreateCommand(
+            $"SELECT {Columns(indonesian)} {From} WHERE {where.Where} AND {page.Where} ORDER BY x.created_at, x.id LIMIT @take OFFSET @skip")));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = await ReadAsync(cmd, ct);
-        await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM (SELECT 1 {From} WHERE {where.Where} LIMIT {TotalCap + 1}) c"));
-        var n = (int)(long)(await count.ExecuteScalarAsync(ct))!;
-        return n > TotalCap ? (items, TotalCap, true) : (items, n, false);
+        var (total, capped) = await ListTotal.CountAsync(db, $"SELECT 1 {From} WHERE {where.Where}", where, ct, TotalCap);
+        return (items, total, capped);
     }
 
     /// <summary>The open or resolved incident <paramref name="id"/> if the caller sees its case; null otherwise.</summary>

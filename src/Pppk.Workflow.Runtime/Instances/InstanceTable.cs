@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Npgsql;
 using Pppk.Workflow.Engine.State;
+using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Steps;
 using Pppk.Workflow.Runtime.UserTasks;
@@ -223,13 +224,20 @@ public static class InstanceTable
     public static async Task<(List<InstanceView> Items, int Total)> ListAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, GroupScopes scopes, DateTimeOffset now,
         int skip, int take, CancellationToken ct)
     {
-        var (items, total, _) = await PageAsync(db, filter, actor, scopes, now, skip, take, int.MaxValue - 1, ct);
+        var (items, total, _) = await PageAsync(db, filter, actor, scopes, now, null, skip, take, int.MaxValue - 1, ct);
         return (items, total);
     }
 
-    /// <summary>The same page with its total counted up to <paramref name="countCap"/> (then capped: counting a whole large list costs more than the page).</summary>
+    /// <summary>The keys of the list's order, newest first: <see cref="PageAsync"/> reads after a cursor of these values.</summary>
+    public static object?[] KeyOf(InstanceView i) => [i.StartedAt, i.Id];
+
+    /// <summary>
+    /// The same page with its total counted up to <paramref name="countCap"/> (then capped: counting a whole large list costs
+    /// more than the page), from <paramref name="after"/> (the <see cref="KeyOf"/> of the last row read: a keyset page, as
+    /// cheap at any depth) or else from <paramref name="skip"/>.
+    /// </summary>
     public static async Task<(List<InstanceView> Items, int Total, bool Capped)> PageAsync(NpgsqlDataSource db, InstanceFilter filter, Actor actor, GroupScopes scopes,
-        DateTimeOffset now, int skip, int take, int countCap, CancellationToken ct)
+        DateTimeOffset now, object?[]? after, int skip, int take, int countCap, CancellationToken ct)
     {
         var where = new SqlFilter()
             .When(filter.DefinitionKey, "i.definition_key = @key", "key")
@@ -238,17 +246,21 @@ public static class InstanceTable
             .When(filter.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
             .Restrict(Visibility.Case, actor, scopes, now);
         filter.Conditions?.AddTo(where);
-        await using var cmd = where.Bind(db.CreateCommand($"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} ORDER BY i.started_at DESC, i.id LIMIT @take OFFSET @skip"));
-        await using var count = where.Bind(db.CreateCommand(countCap >= int.MaxValue - 1
-            ? $"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"
-            : $"SELECT count(*) FROM (SELECT 1 FROM pppk.instances i WHERE {where.Where} LIMIT {countCap + 1}) c"));
+        var page = new SqlFilter().After(after, descending: true, "i.started_at", "i.id");
+        await using var cmd = page.Bind(where.Bind(db.CreateCommand(
+            $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY i.started_at DESC, i.id DESC LIMIT @take OFFSET @skip")));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = new List<InstanceView>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) items.Add(ReadView(r));
-        var n = (int)(long)(await count.ExecuteScalarAsync(ct))!;
-        return n > countCap ? (items, countCap, true) : (items, n, false);
+        if (countCap >= int.MaxValue - 1)
+        {
+            await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"));
+            return (items, (int)(long)(await count.ExecuteScalarAsync(ct))!, false);
+        }
+        var (total, capped) = await ListTotal.CountAsync(db, $"SELECT 1 FROM pppk.instances i WHERE {where.Where}", where, ct, countCap);
+        return (items, total, capped);
     }
 
     /// <summary>Whether <paramref name="actor"/> sees the case <paramref name="instanceId"/> (false also when there is none).</summary>

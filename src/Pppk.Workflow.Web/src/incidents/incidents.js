@@ -4,6 +4,7 @@
 // batch operation with its count first and a progress bar), or fixes the case's variables and retries.
 import './incidents.css';
 import { api, query } from '../api.js';
+import { keysetPages } from '../shell/keyset-pages.js';
 import { escapeHtml, formatNumber, formatWita, h } from '../format.js';
 import { runBatch } from './batch.js';
 import { openFixDialog } from './fix-dialog.js';
@@ -86,7 +87,7 @@ export default async function render(container, { user, search }) {
   pick(age, search.get('age'));
   searchBox.value = search.get('cari') || '';
 
-  let pageNo = 1;
+  const pages = keysetPages();
   let current = [];
   const selected = new Map(); // incident id → the incident (its case and workflow, for a retry of the selection)
   let loads = 0;
@@ -100,19 +101,20 @@ export default async function render(container, { user, search }) {
     const mine = ++loads;
     let data;
     try {
-      data = await api.get(`/api/incidents${query({ ...params(), page: pageNo, pageSize: PAGE_SIZE })}`);
+      data = await api.get(`/api/incidents${query({ ...params(), cursor: pages.cursor(), pageSize: PAGE_SIZE })}`);
     } catch (err) {
       if (mine === loads) say(err.message, 'error');
       return;
     }
     if (mine !== loads) return;
     current = data.items;
-    const from = (pageNo - 1) * PAGE_SIZE;
+    pages.answered(data);
+    const from = pages.from(PAGE_SIZE);
     const total = `${formatNumber(data.total)}${data.totalCapped ? '+' : ''}`;
     $('[data-testid=incident-range]').textContent = data.items.length
       ? `${formatNumber(from + 1)}–${formatNumber(from + data.items.length)} dari ${total} insiden` : `0 dari ${total} insiden`;
-    $('[data-testid=page-prev]').disabled = pageNo === 1;
-    $('[data-testid=page-next]').disabled = from + data.items.length >= data.total && !data.totalCapped;
+    $('[data-testid=page-prev]').disabled = pages.isFirst();
+    $('[data-testid=page-next]').disabled = !pages.hasNext();
     $('[data-testid=incident-rows]').innerHTML = data.items.length ? data.items.map(row).join('')
       : `<tr><td colspan="${columns}" class="muted" data-testid="incident-empty">Tidak ada insiden terbuka${hasFilter() ? ' yang cocok dengan filter' : ''}.</td></tr>`;
     const all = $('[data-testid=select-all]');
@@ -162,7 +164,7 @@ export default async function render(container, { user, search }) {
   }
 
   function restart() {
-    pageNo = 1;
+    pages.reset();
     return load();
   }
 
@@ -210,8 +212,8 @@ export default async function render(container, { user, search }) {
     const retry = e.target.closest('[data-retry]');
     const batch = e.target.closest('[data-batch]');
     try {
-      if (e.target.closest('[data-testid=page-next]')) { pageNo += 1; return await load(); }
-      if (e.target.closest('[data-testid=page-prev]')) { pageNo -= 1; return await load(); }
+      if (e.target.closest('[data-testid=page-next]')) { pages.forward(); return await load(); }
+      if (e.target.closest('[data-testid=page-prev]')) { pages.back(); return await load(); }
       if (detail) {
         const open = page.querySelector(`[data-detail-of="${detail.dataset.detail}"]`);
         if (open) { open.remove(); detail.setAttribute('aria-expanded', 'false'); return; }

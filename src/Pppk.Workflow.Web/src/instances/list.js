@@ -3,6 +3,7 @@
 // batch operation (its count first, then a progress bar); a new case started.
 import './list.css';
 import { api, query } from '../api.js';
+import { keysetPages } from '../shell/keyset-pages.js';
 import { escapeHtml, formatNumber, formatWita, h, STATUS_LABELS } from '../format.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 import { openStartDialog } from './start-dialog.js';
@@ -95,7 +96,7 @@ export default async function render(container, { navigate, search }) {
   }
   mountExportButtons(page.querySelector('.filters'), 'instances', filters, { label: 'daftar kasus' });
 
-  let pageNo = 1;
+  const pages = keysetPages();
   let current = [];
   const selected = new Map(); // id → definitionKey
   let loads = 0;
@@ -104,7 +105,7 @@ export default async function render(container, { navigate, search }) {
     const mine = ++loads;
     let data;
     try {
-      data = await api.get(`/api/instances${query({ ...filters(), page: pageNo, pageSize: PAGE_SIZE })}`);
+      data = await api.get(`/api/instances${query({ ...filters(), cursor: pages.cursor(), pageSize: PAGE_SIZE })}`);
     } catch (err) {
       if (mine !== loads) return;
       status.hidden = false;
@@ -114,12 +115,13 @@ export default async function render(container, { navigate, search }) {
     if (mine !== loads) return;
     status.hidden = true;
     current = data.items;
-    const from = (pageNo - 1) * PAGE_SIZE;
+    pages.answered(data);
+    const from = pages.from(PAGE_SIZE);
     const total = `${formatNumber(data.total)}${data.totalCapped ? '+' : ''}`;
     $('[data-testid=instance-total]').textContent = data.items.length
       ? `${formatNumber(from + 1)}–${formatNumber(from + data.items.length)} dari ${total} kasus` : `0 dari ${total} kasus`;
-    $('[data-testid=page-prev]').disabled = pageNo === 1;
-    $('[data-testid=page-next]').disabled = from + data.items.length >= data.total && !data.totalCapped;
+    $('[data-testid=page-prev]').disabled = pages.isFirst();
+    $('[data-testid=page-next]').disabled = !pages.hasNext();
     $('[data-testid=instance-rows]').innerHTML = data.items.map(row).join('')
       || '<tr><td colspan="7" class="muted" data-testid="instance-empty">Tidak ada kasus yang cocok.</td></tr>';
     $('[data-testid=select-all]').checked = data.items.length > 0 && data.items.every((i) => selected.has(i.id));
@@ -143,7 +145,7 @@ export default async function render(container, { navigate, search }) {
   }
 
   function restart() {
-    pageNo = 1;
+    pages.reset();
     return load();
   }
 
@@ -183,8 +185,8 @@ export default async function render(container, { navigate, search }) {
 
   page.addEventListener('click', async (e) => {
     const batch = e.target.closest('[data-batch]');
-    if (e.target.closest('[data-testid=page-next]')) { pageNo += 1; return load(); }
-    if (e.target.closest('[data-testid=page-prev]')) { pageNo -= 1; return load(); }
+    if (e.target.closest('[data-testid=page-next]')) { pages.forward(); return load(); }
+    if (e.target.closest('[data-testid=page-prev]')) { pages.back(); return load(); }
     if (e.target.closest('[data-action=start]')) return openStartDialog({ definitions: definitions.items, preselected: select.value, navigate });
     if (!batch) return;
     const which = batch.dataset.which;

@@ -33,7 +33,8 @@ public sealed class TimerBurstCrashTests(ITestOutputHelper output)
             {
                 await new WorkflowApiClient(http).DeployAsync(Bpmn.Chain(Key,
                     Bpmn.TimerCatch("tunggu", "PT5S"),
-                    Bpmn.EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "=businessKey + \"@contoh.go.id\""))));
+                    Bpmn.EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "=businessKey + \"@contoh.go.id\"")).Replace("</bpmn:extensionElements>",
+                        "<zeebe:ioMapping><zeebe:input source=\"=&quot;Evaluasi kinerja&quot;\" target=\"nama_tugas\"/><zeebe:input source=\"=&quot;Evaluasi kinerja PPPK&quot;\" target=\"proses\"/></zeebe:ioMapping></bpmn:extensionElements>")));
                 // One call: every timer falls due within the same second or so.
                 Assert.Equal(Instances, await LoadDb.BatchStartAsync(http, Key, Instances, chunk: Instances));
             }

@@ -25,8 +25,15 @@ public sealed record OutgoingEmail(string Template, IReadOnlyList<string> To, IR
 /// <summary>Writes emails into the outbox (<see cref="EmailTable"/>), inside the caller's transaction when it has one.</summary>
 public sealed class EmailQueue(MessageIds messageIds)
 {
-    /// <summary>Queues the emails in the step's transaction; returns how many rows were added (a repeated dedup key adds none).</summary>
-    public Task<int> QueueAsync(StepUnitOfWork step, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct) => QueueAsync(step.Batch, emails, ct);
+    /// <summary>
+    /// Queues the emails with the step's flush: written in the step's transaction, in the round trip that writes the
+    /// step's own rows, so a burst of email steps costs no round trip per email (a repeated dedup key adds nothing).
+    /// </summary>
+    public void Queue(StepUnitOfWork step, IReadOnlyList<OutgoingEmail> emails)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var e in emails) step.Write(EmailTable.Insert(e, messageIds.Create(), now));
+    }
 
     private async Task<int> QueueAsync(Func<NpgsqlBatch> newBatch, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct)
     {

@@ -24,6 +24,9 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
 
     public bool Inline => true;
 
+    /// <summary>It reads in the step and writes its email with the step's flush (<see cref="EmailQueue.Queue"/>).</summary>
+    public bool WritesWithStep => true;
+
     /// <summary>Its template choices are the templates loaded now, so the designer never offers one without files.</summary>
     public JobDescription Description => new("Kirim email", "Mengirim email bertemplat kepada penerima; email masuk antrean kirim saat langkah ini selesai.")
     {
@@ -80,7 +83,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
             Warning = problems.Count > 0 ? $"Not sent to: {string.Join("; ", problems)}" : null,
             Attachments = attachments,
         };
-        await queue.QueueAsync(step, [email], ct);
+        queue.Queue(step, [email]);
         if (email.Error is not null)
             logger.LogWarning("Email {Template} on {ElementId} has no valid recipient: {Error}", name, context.ElementId, email.Error);
         else

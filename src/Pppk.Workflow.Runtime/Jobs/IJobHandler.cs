@@ -15,6 +15,14 @@ public interface IJobHandler
 
     bool Inline { get; }
 
+    /// <summary>
+    /// True for an inline handler that only reads through <see cref="JobContext.Step"/> and writes only with
+    /// <see cref="StepUnitOfWork.Write"/>: a failure then leaves nothing to undo, so it runs without the savepoint (two
+    /// round trips fewer per step, which counts in a burst of timers). A database error in such a handler fails the whole
+    /// transaction, which is run again.
+    /// </summary>
+    bool WritesWithStep => false;
+
     /// <param name="ct">For an inline handler, cancelled at the step deadline (<c>Runtime:StepTimeout</c>): pass it on to every query.</param>
     Task<JobResult> HandleAsync(JobContext context, CancellationToken ct);
 }

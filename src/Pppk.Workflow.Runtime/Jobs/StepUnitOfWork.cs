@@ -15,6 +15,7 @@ public sealed class StepUnitOfWork : IAsyncDisposable
     private readonly StepDbContexts _contexts;
     private readonly Action<string, string, DateTimeOffset?> _dispatch;
     private readonly List<DbContext> _opened = [];
+    private readonly List<NpgsqlBatchCommand> _writes = [];
 
     internal StepUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, StepDbContexts contexts, Action<string, string, DateTimeOffset?> dispatch)
     {
@@ -41,6 +42,15 @@ public sealed class StepUnitOfWork : IAsyncDisposable
     /// folded by <paramref name="dedupKey"/>, not before <paramref name="runAt"/>.
     /// </summary>
     public void RequestDispatch(string kind, string dedupKey, DateTimeOffset? runAt = null) => _dispatch(kind, dedupKey, runAt);
+
+    /// <summary>
+    /// Queues a statement for the step's flush: it is written with the step's own rows, in the same round trip, or not
+    /// at all if the handler fails. A handler that writes only this way needs no savepoint (<see cref="IJobHandler.WritesWithStep"/>).
+    /// </summary>
+    public void Write(NpgsqlBatchCommand command) => _writes.Add(command);
+
+    /// <summary>The statements <see cref="Write"/> queued, for the flush once the handler succeeded.</summary>
+    internal IReadOnlyList<NpgsqlBatchCommand> Writes => _writes;
 
     public async ValueTask DisposeAsync()
     {

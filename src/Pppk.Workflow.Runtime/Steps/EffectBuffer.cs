@@ -33,6 +33,9 @@ internal sealed class EffectBuffer
     public AuditTable.Writer Audit { get; } = new();
     public Decisions.DecisionEvaluationTable.Writer DecisionEvaluations { get; } = new();
 
+    /// <summary>Rows inline handlers queued with <see cref="StepUnitOfWork.Write"/> (e.g. emails), flushed last.</summary>
+    public List<NpgsqlBatchCommand> HandlerWrites { get; } = [];
+
     /// <summary>Definitions a start took from the cache as the latest version; the flush checks they still are.</summary>
     public LatestDefinitionCheck AssumedLatest { get; } = new();
 
@@ -64,6 +67,7 @@ internal sealed class EffectBuffer
         Inbox.AddTo(batch);
         Outbox.AddTo(batch);
         Audit.AddTo(batch);
+        foreach (var write in HandlerWrites) batch.BatchCommands.Add(write);
         if (commit) batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         if (batch.BatchCommands.Count > 1)
             await batch.ExecuteNonQueryAsync(ct);

@@ -210,16 +210,19 @@ internal sealed class StepProcessor(
             Headers = job.Headers, RetriesLeft = job.Retries, Step = step,
         };
         // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
-        await tx.Transaction.SaveAsync("inline_job", ct);
+        // A handler that writes only with the flush has nothing half-done to undo (its queued writes are dropped on failure).
+        var savepoint = !handler.WritesWithStep;
+        if (savepoint) await tx.Transaction.SaveAsync("inline_job", ct);
         try
         {
             var result = await handler.HandleAsync(context, ct);
-            await tx.Transaction.ReleaseAsync("inline_job", ct);
+            if (savepoint) await tx.Transaction.ReleaseAsync("inline_job", ct);
+            tx.Buffer.HandlerWrites.AddRange(step.Writes);
             return result;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && (savepoint || e is not Npgsql.NpgsqlException))
         {
-            await tx.Transaction.RollbackAsync("inline_job", ct);
+            if (savepoint) await tx.Transaction.RollbackAsync("inline_job", ct);
             logger.LogWarning(e, "Inline job {JobType} on {ElementId} failed", job.Type, job.ElementId);
             return new JobResult.Failure($"{e.GetType().Name}: {e.Message}");
         }

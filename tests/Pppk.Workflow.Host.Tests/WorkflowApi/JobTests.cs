@@ -19,6 +19,29 @@ public sealed class JobTests(HandlerTestHost host) : IClassFixture<HandlerTestHo
     }
 
     [Fact]
+    public async Task An_inline_handler_writing_with_the_flush_commits_its_row_with_the_step_and_leaves_none_when_it_throws()
+    {
+        await using (var db = Npgsql.NpgsqlDataSource.Create(host.ConnectionString))
+        await using (var create = db.CreateCommand("CREATE TABLE IF NOT EXISTS pppk.test_flush_writes (instance_id uuid NOT NULL)"))
+            await create.ExecuteNonQueryAsync();
+        await _api.DeployAsync(Chain("job_flush", ServiceTask("catat", "test.flush-write", retries: 1), UserTask("cek")));
+
+        var ok = await _api.StartAsync("job_flush", new { fail = false });
+        Assert.Equal(["cek"], ok["activeElementIds"]!.AsArray().Select(e => (string)e!));
+        var failed = await _api.StartAsync("job_flush", new { fail = true });
+        var incident = Assert.Single(await _api.WaitForIncidentsAsync((string)failed["id"]!))!;
+        Assert.Contains("the register is closed", (string?)incident["message"]);
+
+        await using var read = Npgsql.NpgsqlDataSource.Create(host.ConnectionString);
+        await using var count = read.CreateCommand("SELECT count(*) FILTER (WHERE instance_id = @ok), count(*) FILTER (WHERE instance_id = @failed) FROM pppk.test_flush_writes");
+        count.Parameters.AddWithValue("ok", Guid.Parse((string)ok["id"]!));
+        count.Parameters.AddWithValue("failed", Guid.Parse((string)failed["id"]!));
+        await using var r = await count.ExecuteReaderAsync();
+        await r.ReadAsync();
+        Assert.Equal((1L, 0L), (r.GetInt64(0), r.GetInt64(1)));
+    }
+
+    [Fact]
     public async Task An_external_handler_runs_after_commit_and_its_result_moves_the_instance_on()
     {
         await _api.DeployAsync(Chain("job_ext", ServiceTask("kirim", "test.scripted")));

@@ -63,6 +63,26 @@ public sealed class FlakyInlineHandler : IJobHandler
     }
 }
 
+/// <summary>
+/// An inline handler that writes only with the step's flush (<see cref="StepUnitOfWork.Write"/>, no savepoint): a row of
+/// <c>pppk.test_flush_writes</c> (the test creates it), then throws if the variable <c>fail</c> is true.
+/// </summary>
+public sealed class FlushWriteHandler : IJobHandler
+{
+    public string Type => "test.flush-write";
+    public bool Inline => true;
+    public bool WritesWithStep => true;
+
+    public Task<JobResult> HandleAsync(JobContext context, CancellationToken ct)
+    {
+        var insert = new Npgsql.NpgsqlBatchCommand("INSERT INTO pppk.test_flush_writes (instance_id) VALUES (@id)");
+        insert.Parameters.AddWithValue("id", context.InstanceId);
+        context.Step!.Write(insert);
+        if ((bool?)context.Variables["fail"] == true) throw new InvalidOperationException("the register is closed");
+        return Task.FromResult<JobResult>(new JobResult.Completed());
+    }
+}
+
 /// <summary>The host with the test handlers registered.</summary>
 public sealed class HandlerTestHost : TestHost
 {
@@ -72,5 +92,6 @@ public sealed class HandlerTestHost : TestHost
         services.AddSingleton<IJobHandler, ScriptedHandler>();
         services.AddSingleton<IJobHandler, FlakyInlineHandler>();
         services.AddSingleton<IJobHandler, AssigneeHandler>();
+        services.AddSingleton<IJobHandler, FlushWriteHandler>();
     }
 }

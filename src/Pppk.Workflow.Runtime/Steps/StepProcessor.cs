@@ -6,6 +6,7 @@ using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Diagnostics;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.Instances;
@@ -59,6 +60,7 @@ internal sealed class StepProcessor(
             }
             instance.State = result.State;
             instance.Dirty = true;
+            RuntimeLog.Step(logger, trigger.GetType().Name, instance.Id, instance.DefinitionKey, instance.Version);
             foreach (var effect in result.Effects)
                 await ApplyAsync(tx, instance, effect, user, ct);
             // A substitute's completion: the task's history row names the user it was done for, too.
@@ -210,10 +212,12 @@ internal sealed class StepProcessor(
         };
         // A savepoint keeps a failing handler's half-done writes out of the step; the failure becomes a retry or an incident.
         await tx.Transaction.SaveAsync("inline_job", ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var result = await handler.HandleAsync(context, ct);
             await tx.Transaction.ReleaseAsync("inline_job", ct);
+            RuntimeLog.Job(logger, job.Type, instance.Id, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)

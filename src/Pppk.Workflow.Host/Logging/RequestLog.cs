@@ -16,7 +16,8 @@ internal static class RequestLog
         options.MessageTemplate = "HTTP {RequestMethod} {Route} {StatusCode} in {Elapsed:0.0} ms";
         options.EnrichDiagnosticContext = (context, http) =>
         {
-            context.Set("Route", http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? pattern : http.Request.Path.Value);
+            // A group's root route reads "/api/instances/": shown as called, without the slash.
+            context.Set("Route", http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { Length: > 1 } pattern } ? pattern.TrimEnd('/') : http.Request.Path.Value);
             if (InstanceOf(http) is { } id) context.Set("InstanceId", id);
         };
     }

@@ -27,6 +27,7 @@ using Pppk.Workflow.Domain.Api;
 using Pppk.Workflow.Host.Health;
 using Pppk.Workflow.Host.Jobs;
 using Pppk.Workflow.Host.Metrics;
+using Pppk.Workflow.Host.Logging;
 using Pppk.Workflow.Host.Security;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Notifications;
@@ -154,7 +155,7 @@ public static class PppkHost
         var app = builder.Build();
         app.UseTrustedProxies(builder.Configuration);
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(RequestLog.Configure);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebFrontFiles();
@@ -225,11 +226,12 @@ public static class PppkHost
         HostPaths.AnchorLogFiles(builder.Configuration, setup.Home);
 
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(LogSinks.Buffered(builder.Configuration))
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.WithMachineName()
             .Enrich.WithProperty("Role", roles.ToString()));
+        builder.Services.AddHostedService<LogDropsReporter>();
 
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = jobs.ShutdownTimeout + TimeSpan.FromSeconds(5));

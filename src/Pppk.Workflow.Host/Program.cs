@@ -8,6 +8,13 @@ Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
     .CreateBootstrapLogger();
 
+// A crash on any thread still gets its last lines out of the log buffers.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    Log.Fatal(e.ExceptionObject as Exception, "Pppk.Workflow crashed");
+    Log.CloseAndFlush();
+};
+
 try
 {
     // Host commands (import, seed) run on the same database and exit; anything else starts the host.

@@ -53,6 +53,7 @@ public static class InstancesApi
             // plus the user tasks that step opened, so a caller can go on to the first task without looking it up.
             var started = await instances.StartAsync(new(body.DefinitionKey, body.Version, body.BusinessKey, body.Variables, UniqueBusinessKey: body.UniqueBusinessKey),
                 http.User.Identity?.Name, ct);
+            Logging.RequestLog.Instance(http, started.Id);
             return Results.Created($"/api/instances/{started.Id}", InstanceView.Of(started));
         }).RequireAuthorization(Roles.HrAdmin);
 

@@ -61,6 +61,7 @@ public static class TasksApi
         {
             // The answer is the task as the committed step left it, built in memory (equal to what GET then shows).
             var done = await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
+            if (done is not null) Logging.RequestLog.Instance(http, done.InstanceId);
             return Results.Ok(done ?? await UserTaskTable.GetAsync(db, id, ct));
         });
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Engine.Jobs;
+using Pppk.Workflow.Runtime.Diagnostics;
 using Pppk.Workflow.Runtime.Steps;
 
 namespace Pppk.Workflow.Runtime.Jobs;
@@ -86,15 +87,19 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
     {
         if (handlers.Find(job.Type) is not { } handler)
             return new JobResult.Failure($"No handler is registered for job type '{job.Type}'.");
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = job.InstanceId });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (job.Attempts > 1)
             logger.LogInformation("Job {JobType} of {InstanceId} runs again (attempt {Attempt}) after an interrupted run", job.Type, job.InstanceId, job.Attempts);
         try
         {
-            return await handler.HandleAsync(new JobContext
+            var result = await handler.HandleAsync(new JobContext
             {
                 InstanceId = job.InstanceId, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
                 Headers = job.Headers, RetriesLeft = job.Retries,
             }, ct);
+            RuntimeLog.Job(logger, job.Type, job.InstanceId, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

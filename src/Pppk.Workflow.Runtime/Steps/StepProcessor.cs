@@ -6,6 +6,7 @@ using Pppk.Workflow.Engine.Jobs;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Engine.State;
 using Pppk.Workflow.Runtime.Definitions;
+using Pppk.Workflow.Runtime.Diagnostics;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.Instances;
@@ -60,6 +61,7 @@ internal sealed class StepProcessor(
             tx.Tally.Step(instance, trigger);
             instance.State = result.State;
             instance.Dirty = true;
+            RuntimeLog.Step(logger, trigger.GetType().Name, instance.Id, instance.DefinitionKey, instance.Version);
             foreach (var effect in result.Effects)
                 await ApplyAsync(tx, instance, effect, user, ct);
             // A substitute's completion: the task's history row names the user it was done for, too.
@@ -213,11 +215,13 @@ internal sealed class StepProcessor(
         // A handler that writes only with the flush has nothing half-done to undo (its queued writes are dropped on failure).
         var savepoint = !handler.WritesWithStep;
         if (savepoint) await tx.Transaction.SaveAsync("inline_job", ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var result = await handler.HandleAsync(context, ct);
             if (savepoint) await tx.Transaction.ReleaseAsync("inline_job", ct);
             tx.Buffer.HandlerWrites.AddRange(step.Writes);
+            RuntimeLog.Job(logger, job.Type, instance.Id, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException && (savepoint || e is not Npgsql.NpgsqlException))

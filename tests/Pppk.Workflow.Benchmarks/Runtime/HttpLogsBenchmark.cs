@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pppk.Workflow.Benchmarks.Runtime;
+
+/// <summary>
+/// What the logs cost on the HTTP path, measured from outside: the release host as its own process (shipped
+/// <c>appsettings.json</c>, embedded PostgreSQL, a temporary home folder), loaded by <c>wrk</c> with start → complete
+/// the task the start opened, once with the shipped logging and once with logging off (every level at Fatal),
+/// alternating for a few rounds, each on a freshly started host after a warm-up.
+/// </summary>
+public sealed partial class HttpLogsBenchmark : IBenchmark
+{
+    private const string ApiKey = "bench-logs-key-0123456789";
+
+    public string Name => "http-logs";
+
+    public string Description =>
+        "HTTP steps/s with the shipped logging vs logging off, external load by wrk (args: seconds=15 warmup=5 rounds=3 connections=8 host=<Pppk.Workflow.Host.dll> home=<folder with appsettings.json and workflows/>)";
+
+    /// <summary>Logging off: the default and every override of the shipped configuration at Fatal.</summary>
+    private static readonly Dictionary<string, string> LoggingOff = new()
+    {
+        ["Serilog__MinimumLevel__Default"] = "Fatal",
+        ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Fatal",
+        ["Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore"] = "Fatal",
+        ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.DataProtection"] = "Fatal",
+        ["Serilog__MinimumLevel__Override__Hangfire"] = "Fatal",
+        ["Serilog__MinimumLevel__Override__System.Net.Http"] = "Fatal",
+    };
+
+    public async Task RunAsync(string[] args, CancellationToken ct)
+    {
+        var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var (seconds, warmup, rounds, connections) = (Int("seconds", 15), Int("warmup", 5), Int("rounds", 3), Int("connections", 8));
+        if (Which("wrk") is null)
+        {
+            Console.WriteLine("wrk is not installed (Debian: apt-get install wrk); this benchmark needs an external load generator.");
+            return;
+        }
+        var repo = RepoRoot();
+        var dll = options.GetValueOrDefault("host") ?? Path.Combine(repo, "src", "Pppk.Workflow.Host", "bin", "Release", "net10.0", "Pppk.Workflow.Host.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build the host in Release first (dotnet build -c Release src/Pppk.Workflow.Host)", dll);
+        var work = Path.Combine(Path.GetTempPath(), $"pppk-http-logs-{Environment.ProcessId}");
+        var home = PrepareHome(options.GetValueOrDefault("home") ?? repo, work);
+        var script = Path.Combine(work, "start-complete.lua");
+        await File.WriteAllTextAsync(script, LuaScript, ct);
+        Console.WriteLine($"Host {dll}; home {home} (its appsettings.json as shipped); wrk {connections} connections, {seconds} s after {warmup} s warm-up, {rounds} rounds; {Environment.ProcessorCount} cores");
+
+        var results = new Dictionary<string, List<WrkResult>> { ["shipped"] = [], ["off"] = [] };
+        try
+        {
+            for (var round = 1; round <= rounds; round++)
+            {
+                foreach (var (name, environment) in new[] { ("shipped", new Dictionary<string, string>()), ("off", LoggingOff) })
+                {
+                    await using var host = await ChildHost.StartAsync(dll, home, environment, ct);
+                    if (round == 1 && name == "shipped") await DeployAsync(host.Url, ct);
+                    await WrkAsync(host.Url, script, connections, warmup, ct);
+                    var result = await WrkAsync(host.Url, script, connections, seconds, ct);
+                    results[name].Add(result);
+                    Console.WriteLine($"round {round} {name,-7}: {result.RequestsPerSecond,8:F0} req/s, latency mean {result.LatencyMs,5:F2} ms, p99 {result.P99Ms,6:F2} ms, non-2xx {result.Errors}");
+                }
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+
+        var shipped = results["shipped"].Select(r => r.RequestsPerSecond).Order().ToList();
+        var off = results["off"].Select(r => r.RequestsPerSecond).Order().ToList();
+        var (medianShipped, medianOff) = (shipped[shipped.Count / 2], off[off.Count / 2]);
+        Console.WriteLine($"median: shipped {medianShipped:F0} req/s ({results["shipped"].Average(r => r.LatencyMs):F2} ms), logging off {medianOff:F0} req/s ({results["off"].Average(r => r.LatencyMs):F2} ms); shipped/off = {medianShipped / medianOff:F3}");
+    }
+
+    /// <summary>A temporary home folder: the given home's appsettings.json copied and its workflows linked, so data and logs stay out of the repository.</summary>
+    private static string PrepareHome(string source, string work)
+    {
+        var home = Path.Combine(work, "home");
+        Directory.CreateDirectory(home);
+        File.Copy(Path.Combine(source, "appsettings.json"), Path.Combine(home, "appsettings.json"), overwrite: true);
+        Directory.CreateSymbolicLink(Path.Combine(home, "workflows"), Path.Combine(source, "workflows"));
+        return home;
+    }
+
+    private static async Task DeployAsync(Uri url, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = url };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        var content = new StringContent("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs_bench_logs" targetNamespace="http://bpmn.io/schema/bpmn">
+              <bpmn:process id="bench_logs" name="Bench logs" isExecutable="true">
+                <bpmn:startEvent id="start"/>
+                <bpmn:userTask id="task" name="Tugas"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifier"/></bpmn:extensionElements></bpmn:userTask>
+                <bpmn:endEvent id="end"/>
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+                <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """, Encoding.UTF8, "application/xml");
+        content.Headers.Add("X-File-Name", "bench-logs.bpmn");
+        var response = await http.PostAsync("/api/definitions", content, ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Deploy failed {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+    }
+
+    /// <summary>Each connection starts an instance, then completes the task a start opened (queued per wrk thread), and so on.</summary>
+    private const string LuaScript = $$$"""
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["X-Api-Key"] = "{{{ApiKey}}}"
+        local open = {}
+        request = function()
+          local task = table.remove(open)
+          if task then
+            return wrk.format("POST", "/api/tasks/" .. task .. "/complete", nil, '{"variables":{"ok":true}}')
+          end
+          return wrk.format("POST", "/api/instances", nil, '{"definitionKey":"bench_logs","variables":{"n":1}}')
+        end
+        response = function(status, headers, body)
+          if status == 201 then
+            local task = string.match(body, '"tasks":%[{"id":"([^"]+)"')
+            if task then table.insert(open, task) end
+          end
+        end
+        """;
+
+    private sealed record WrkResult(double RequestsPerSecond, double LatencyMs, double P99Ms, long Errors);
+
+    private static async Task<WrkResult> WrkAsync(Uri url, string script, int connections, int seconds, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-t", Math.Min(connections, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+                     "-d", $"{seconds}s", "--latency", "-s", script, url.ToString().TrimEnd('/') })
+            psi.ArgumentList.Add(a);
+        using var wrk = Process.Start(psi)!;
+        var output = await wrk.StandardOutput.ReadToEndAsync(ct) + await wrk.StandardError.ReadToEndAsync(ct);
+        await wrk.WaitForExitAsync(ct);
+        var rps = RequestsPerSecond().Match(output);
+        if (wrk.ExitCode != 0 || !rps.Success) throw new InvalidOperationException($"wrk failed ({wrk.ExitCode}): {output}");
+        return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Milliseconds(LatencyMean().Match(output)),
+            Milliseconds(LatencyP99().Match(output)), NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+    }
+
+    private static double Milliseconds(Match m) => !m.Success ? double.NaN : double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
+    {
+        "us" => 0.001, "ms" => 1, "s" => 1000, _ => 60_000,
+    };
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Latency\s+([\d.]+)(us|ms|s|m)\b")]
+    private static partial Regex LatencyMean();
+
+    [GeneratedRegex(@"99%\s+([\d.]+)(us|ms|s|m)\b")]
+    private static partial Regex LatencyP99();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
+    private static string? Which(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pppk.Workflow.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from the repository (Pppk.Workflow.sln not found above the program).");
+    }
+
+    /// <summary>The host as its own process on a free port; its console is read and dropped, as a service manager's journal would take it.</summary>
+    private sealed class ChildHost : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _tail = new();
+
+        private ChildHost(Process process, Uri url) => (_process, Url) = (process, url);
+
+        public Uri Url { get; }
+
+        public static async Task<ChildHost> StartAsync(string dll, string home, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+        {
+            var port = FreePort();
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = home };
+            psi.ArgumentList.Add(dll);
+            psi.Environment["PPPK_HOME"] = home;
+            psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
+            psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            psi.Environment["Auth__BootstrapApiKey"] = ApiKey;
+            psi.Environment["Auth__Admin__Password"] = "Bench-Logs-Admin-Password-2026";
+            foreach (var (k, v) in environment) psi.Environment[k] = v;
+            var process = new Process { StartInfo = psi };
+            var host = new ChildHost(process, new Uri($"http://127.0.0.1:{port}"));
+            process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+            process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(2) };
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10); // a first start (initdb, migrations, workflows) on a busy machine takes minutes
+            while (DateTime.UtcNow < deadline)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode} during start-up: {host.Tail()}");
+                try
+                {
+                    if ((await http.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return host;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // not listening yet
+                }
+                await Task.Delay(250, ct);
+            }
+            await host.DisposeAsync();
+            throw new TimeoutException($"The host did not become healthy: {host.Tail()}");
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null) return;
+            lock (_tail)
+            {
+                if (_tail.Length > 20_000) _tail.Remove(0, 10_000);
+                _tail.AppendLine(line);
+            }
+        }
+
+        private string Tail()
+        {
+            lock (_tail) return _tail.ToString();
+        }
+
+        /// <summary>A normal stop (SIGTERM): the host stops its embedded PostgreSQL, which the next round starts again.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try { await _process.WaitForExitAsync(wait.Token); }
+                catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+            }
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}

@@ -76,7 +76,7 @@ public sealed class MetricsTests(TelemetryHost host) : IClassFixture<TelemetryHo
             ids.Add((string)(await _api.StartAsync("metrics_timer_email", new { email = "rina@contoh.id", nama_tugas = "Verifikasi", proses = "Uji" }))["id"]!);
         foreach (var id in ids) await _api.WaitForStatusAsync(id, "completed", TimeSpan.FromSeconds(30));
 
-        var after = await ScrapeUntilAsync(s => Value(s, "pppk_emails_total{outcome=\"sent\"}") >= Value(before, "pppk_emails_total{outcome=\"sent\"}") + 3);
+        var after = await ScrapeUntilAsync(s => Value(s, "pppk_email_deliveries_total{outcome=\"sent\"}") >= Value(before, "pppk_email_deliveries_total{outcome=\"sent\"}") + 3);
         Assert.True(Value(after, "pppk_steps_total{trigger=\"start\"}") >= Value(before, "pppk_steps_total{trigger=\"start\"}") + 3);
         Assert.True(Value(after, "pppk_steps_total{trigger=\"timer\"}") >= Value(before, "pppk_steps_total{trigger=\"timer\"}") + 3);
         Assert.True(Value(after, "pppk_step_duration_seconds_count{trigger=\"timer\"}") >= Value(before, "pppk_step_duration_seconds_count{trigger=\"timer\"}") + 3);
@@ -94,7 +94,7 @@ public sealed class MetricsTests(TelemetryHost host) : IClassFixture<TelemetryHo
         await _api.DeployAsync(Chain("metrics_dashboard", TimerCatch("tunggu", "PT1S"), EmailTask("kirim", 1, ("template", "pengingat-tugas"), ("to", "=email"))));
         var id = (string)(await _api.StartAsync("metrics_dashboard", new { email = "rina@contoh.id", nama_tugas = "Verifikasi", proses = "Uji" }))["id"]!;
         await _api.WaitForStatusAsync(id, "completed", TimeSpan.FromSeconds(30));
-        var exported = (await ScrapeUntilAsync(s => s.Keys.Any(k => k.StartsWith("pppk_emails_total", StringComparison.Ordinal)))).Keys
+        var exported = (await ScrapeUntilAsync(s => s.Keys.Any(k => k.StartsWith("pppk_email_deliveries_total", StringComparison.Ordinal)))).Keys
             .Select(k => k.Split('{')[0]).ToHashSet();
 
         var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "grafana-dashboard.json")))!.AsObject();

@@ -28,8 +28,8 @@ public sealed class RuntimeGauges : IHostedService, IDisposable
     public RuntimeGauges(IMeterFactory meters, NpgsqlDataSource db, JobStorage storage, ILogger<RuntimeGauges> logger)
     {
         _meter = meters.Create(RuntimeMetrics.Name);
-        _outbox = new(ct => CountAsync(db, "pppk.outbox WHERE dispatched_at IS NULL", ct), logger);
-        _incidents = new(ct => CountAsync(db, "pppk.incidents WHERE resolved_at IS NULL", ct), logger);
+        _outbox = new(ct => Outbox.OutboxTable.CountWaitingAsync(db, Cap, ct), logger);
+        _incidents = new(ct => Incidents.IncidentTable.CountOpenAsync(db, Cap, ct), logger);
         _jobs = new(_ => Task.FromResult(JobBacklog.Of(storage.GetMonitoringApi().GetStatistics())), logger);
         _meter.CreateObservableGauge("pppk.outbox.backlog", () => _outbox.Observe(v => [new Measurement<long>(v)]), "{row}",
             "Outbox rows a committed step wrote that are not dispatched to Hangfire yet.");
@@ -45,12 +45,6 @@ public sealed class RuntimeGauges : IHostedService, IDisposable
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     public void Dispose() => _meter.Dispose();
-
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string from, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand($"SELECT count(*) FROM (SELECT 1 FROM {from} LIMIT {Cap}) c");
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
 
     private sealed record JobBacklog(Measurement<long>[] Measurements)
     {

@@ -35,7 +35,7 @@ public static class RuntimeMetrics
     private static readonly Counter<long> OutboxDispatched = Meter.CreateCounter<long>("pppk.outbox.dispatched", "{row}",
         "Outbox rows dispatched to Hangfire (after a step's commit or by the sweep).");
 
-    private static readonly Counter<long> Emails = Meter.CreateCounter<long>("pppk.emails", "{email}",
+    private static readonly Counter<long> Emails = Meter.CreateCounter<long>("pppk.email.deliveries", "{email}",
         "Emails handed to the mail server (outcome=sent) or given up after their last attempt (outcome=failed).");
 
     private static readonly KeyValuePair<string, object?> Sent = new("outcome", "sent");

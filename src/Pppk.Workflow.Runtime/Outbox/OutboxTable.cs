@@ -75,6 +75,14 @@ internal sealed class OutboxTable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Rows a committed step wrote that are not dispatched yet, counted up to <paramref name="cap"/> (the backlog gauge).</summary>
+    public static async Task<long> CountWaitingAsync(NpgsqlDataSource db, long cap, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT count(*) FROM (SELECT 1 FROM pppk.outbox WHERE dispatched_at IS NULL LIMIT @cap) c");
+        cmd.Parameters.AddWithValue("cap", cap);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>For the daily housekeeping: rows dispatched more than a day ago.</summary>
     public static NpgsqlBatchCommand PruneDispatched() => new("DELETE FROM pppk.outbox WHERE dispatched_at < now() - interval '1 day'");
 }

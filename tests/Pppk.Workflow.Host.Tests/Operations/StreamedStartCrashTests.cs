@@ -14,7 +14,7 @@ namespace Pppk.Workflow.Host.Tests.Operations;
 [Collection("Load")]
 public sealed class StreamedStartCrashTests(ITestOutputHelper output)
 {
-    private const int Employees = 20_000;
+    private const int Employees = 8_000;
     private const string Key = "stream_crash";
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class StreamedStartCrashTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var cs = await TestCluster.CreateDatabaseAsync("streamcrash");
-        var settings = new Dictionary<string, string> { ["Runtime__Operations__StartChunkSize"] = "1000" };
+        var settings = new Dictionary<string, string> { ["Runtime__Operations__StartChunkSize"] = "500" };
         HostProcess? host = null;
         try
         {
@@ -42,7 +42,7 @@ public sealed class StreamedStartCrashTests(ITestOutputHelper output)
             }
 
             // Kill once a few chunks committed, while the runner is inside the next one.
-            var midway = await LoadDb.WaitUntilAsync(async () => await DoneAsync(cs) >= 3000, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
+            var midway = await LoadDb.WaitUntilAsync(async () => await DoneAsync(cs) >= 2000, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
             Assert.True(midway, "the operation never got going");
             host.Kill();
             var doneAtKill = await DoneAsync(cs);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pppk.Workflow.Runtime.Diagnostics;
 
 namespace Pppk.Workflow.Host.Dashboard;
 
@@ -26,8 +27,8 @@ public sealed class DashboardSnapshots(IServiceProvider services, IOptions<Dashb
     /// <summary>How long after the last call the loop keeps reading.</summary>
     public static readonly TimeSpan WatchedFor = TimeSpan.FromMinutes(5);
 
-    private readonly Snapshot<DashboardApi.Summary> _summary = new(DashboardApi.ReadSummaryAsync);
-    private readonly Snapshot<DashboardApi.Durations> _durations = new(DashboardApi.ReadDurationsAsync);
+    private readonly KeptValue<DashboardApi.Summary> _summary = new(ct => DashboardApi.ReadSummaryAsync(services, clock, ct), clock);
+    private readonly KeptValue<DashboardApi.Durations> _durations = new(ct => DashboardApi.ReadDurationsAsync(services, clock, ct), clock);
     private long _askedAt;
 
     public TimeSpan Refresh => options.Value.Refresh;
@@ -39,16 +40,16 @@ public sealed class DashboardSnapshots(IServiceProvider services, IOptions<Dashb
     /// <summary>Reads every figure now (what the loop does each refresh).</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        await _summary.ReadAsync(services, clock, ct);
-        await _durations.ReadAsync(services, clock, ct);
+        await _summary.RefreshAsync(ct);
+        await _durations.RefreshAsync(ct);
     }
 
-    private async Task<T> GetAsync<T>(Snapshot<T> snapshot, CancellationToken ct)
+    private async Task<T> GetAsync<T>(KeptValue<T> figures, CancellationToken ct)
     {
-        if (Refresh == TimeSpan.Zero) return (await snapshot.ReadOnceAsync(services, clock, ct)).Value;
         var now = clock.GetUtcNow();
         Interlocked.Exchange(ref _askedAt, now.UtcTicks);
-        return await snapshot.GetAsync(services, clock, now - 2 * Refresh, ct);
+        // With no refresh every call waits for a read (one already running is shared).
+        return (await figures.GetAsync(Refresh == TimeSpan.Zero ? DateTimeOffset.MaxValue : now - 2 * Refresh, ct)).Value;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,39 +67,6 @@ public sealed class DashboardSnapshots(IServiceProvider services, IOptions<Dashb
             {
                 logger.LogWarning(e, "Reading the dashboard's figures failed; the last ones stay");
             }
-        }
-    }
-
-    /// <summary>One answer as of its read; concurrent callers of a missing or too old answer share one read.</summary>
-    private sealed class Snapshot<T>(Func<IServiceProvider, TimeProvider, CancellationToken, Task<T>> read)
-    {
-        private readonly Lock _gate = new();
-        private Task<(T Value, DateTimeOffset At)>? _current;
-
-        public async Task<(T Value, DateTimeOffset At)> ReadOnceAsync(IServiceProvider services, TimeProvider clock, CancellationToken ct)
-        {
-            var at = clock.GetUtcNow();
-            return (await read(services, clock, ct), at);
-        }
-
-        /// <summary>The answer read at or after <paramref name="oldest"/>, read now if there is none.</summary>
-        public async Task<T> GetAsync(IServiceProvider services, TimeProvider clock, DateTimeOffset oldest, CancellationToken ct)
-        {
-            Task<(T Value, DateTimeOffset At)> current;
-            lock (_gate)
-            {
-                if (_current is null || _current.IsFaulted || _current.IsCanceled || (_current.IsCompletedSuccessfully && _current.Result.At < oldest))
-                    _current = ReadOnceAsync(services, clock, CancellationToken.None);
-                current = _current;
-            }
-            return (await current.WaitAsync(ct)).Value;
-        }
-
-        /// <summary>Reads the answer again; it replaces the kept one only when the read succeeds.</summary>
-        public async Task ReadAsync(IServiceProvider services, TimeProvider clock, CancellationToken ct)
-        {
-            var fresh = await ReadOnceAsync(services, clock, ct);
-            lock (_gate) _current = Task.FromResult(fresh);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,7 @@ public sealed class RuntimeGauges : IHostedService, IDisposable
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
 
     /// <summary>Counts stop here: a backlog this big is an alarm whatever its exact size.</summary>
-    public const long Cap = 1_000_000;
+    public const int Cap = 1_000_000;
 
     private readonly Meter _meter;
     private readonly Cached<long> _outbox;
@@ -54,38 +53,28 @@ public sealed class RuntimeGauges : IHostedService, IDisposable
         private static Measurement<long> Measure(long value, string state) => new(value, new KeyValuePair<string, object?>("state", state));
     }
 
-    /// <summary>A value read in the background when a scrape finds it older than <see cref="MaxAge"/>.</summary>
+    /// <summary>A gauge's value: the kept one, and a refresh in the background (one at a time) when it is older than <see cref="MaxAge"/>.</summary>
     private sealed class Cached<T>(Func<CancellationToken, Task<T>> read, ILogger logger)
     {
-        private readonly Lock _gate = new();
-        private T? _value;
-        private bool _known;
-        private long _readAt;
-        private int _reading;
+        private readonly KeptValue<T> _value = new(read, TimeProvider.System);
 
         public IEnumerable<Measurement<long>> Observe(Func<T, IEnumerable<Measurement<long>>> measure)
         {
-            if (Stopwatch.GetElapsedTime(Volatile.Read(ref _readAt)) >= MaxAge) _ = Task.Run(() => RefreshAsync(CancellationToken.None));
-            lock (_gate) return _known ? measure(_value!) : [];
+            var kept = _value.Kept;
+            if (kept is null || TimeProvider.System.GetUtcNow() - kept.Value.At >= MaxAge) _ = RefreshAsync(CancellationToken.None);
+            return kept is { } k ? measure(k.Value) : [];
         }
 
         public async Task RefreshAsync(CancellationToken ct)
         {
-            if (Interlocked.Exchange(ref _reading, 1) == 1) return;
             try
             {
-                var value = await read(ct);
-                lock (_gate) (_value, _known) = (value, true);
-                Volatile.Write(ref _readAt, Stopwatch.GetTimestamp());
+                await _value.RefreshAsync(ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A database outage: the gauge keeps its last value; /health reports the outage.
                 logger.LogDebug(e, "A gauge could not be read");
-            }
-            finally
-            {
-                Volatile.Write(ref _reading, 0);
             }
         }
     }

@@ -75,12 +75,8 @@ public static class IncidentTable
     }
 
     /// <summary>The open incidents, counted up to <paramref name="cap"/> (the open-incidents gauge).</summary>
-    public static async Task<long> CountOpenAsync(NpgsqlDataSource db, long cap, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT count(*) FROM (SELECT 1 FROM pppk.incidents WHERE resolved_at IS NULL LIMIT @cap) c");
-        cmd.Parameters.AddWithValue("cap", cap);
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
+    public static async Task<long> CountOpenAsync(NpgsqlDataSource db, int cap, CancellationToken ct) =>
+        (await Api.ListTotal.CountAsync(db, "SELECT 1 FROM pppk.incidents WHERE resolved_at IS NULL", new SqlFilter(), ct, cap)).Total;
 
     /// <summary>A page of the open incidents (of one instance, if given), oldest first, and how many there are; the message in Indonesian when asked.</summary>
     public static async Task<(List<IncidentView> Items, int Total)> OpenAsync(NpgsqlDataSource db, Guid? instanceId, bool indonesian, int skip, int take, CancellationToken ct)

@@ -76,12 +76,8 @@ internal sealed class OutboxTable
     }
 
     /// <summary>Rows a committed step wrote that are not dispatched yet, counted up to <paramref name="cap"/> (the backlog gauge).</summary>
-    public static async Task<long> CountWaitingAsync(NpgsqlDataSource db, long cap, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT count(*) FROM (SELECT 1 FROM pppk.outbox WHERE dispatched_at IS NULL LIMIT @cap) c");
-        cmd.Parameters.AddWithValue("cap", cap);
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
+    public static async Task<long> CountWaitingAsync(NpgsqlDataSource db, int cap, CancellationToken ct) =>
+        (await Api.ListTotal.CountAsync(db, "SELECT 1 FROM pppk.outbox WHERE dispatched_at IS NULL", new Database.SqlFilter(), ct, cap)).Total;
 
     /// <summary>For the daily housekeeping: rows dispatched more than a day ago.</summary>
     public static NpgsqlBatchCommand PruneDispatched() => new("DELETE FROM pppk.outbox WHERE dispatched_at < now() - interval '1 day'");

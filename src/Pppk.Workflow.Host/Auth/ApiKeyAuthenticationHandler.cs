@@ -42,7 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
         return options.ApiKeys.FirstOrDefault(k => !string.IsNullOrEmpty(k.Key) && FixedTimeEquals(k.Key, presented));
     }
 
-    // Hash first so the comparison takes the same time whatever the lengths.
-    private static bool FixedTimeEquals(string expected, string presented) =>
+    /// <summary>Compares a presented key with the expected one in a time that depends on neither (hashed first); also the metrics scrape key's check.</summary>
+    internal static bool FixedTimeEquals(string expected, string presented) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
 }

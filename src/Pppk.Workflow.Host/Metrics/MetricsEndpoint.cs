@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Pppk.Workflow.Auth;
 
 namespace Pppk.Workflow.Host.Metrics;
@@ -29,13 +27,9 @@ public static class MetricsEndpoint
     private static int Status(HttpContext http, MetricsOptions options)
     {
         if (options.ScrapeKey is { } key && http.Request.Headers.Authorization.ToString() is { } header
-            && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Matches(key, header["Bearer ".Length..].Trim()))
+            && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Auth.ApiKeyAuthenticationHandler.FixedTimeEquals(key, header["Bearer ".Length..].Trim()))
             return StatusCodes.Status200OK;
         if (http.User.Identity?.IsAuthenticated != true) return StatusCodes.Status401Unauthorized;
         return http.User.IsInRole(Roles.HrAdmin) ? StatusCodes.Status200OK : StatusCodes.Status403Forbidden;
     }
-
-    // Hash first so the comparison takes the same time whatever the lengths.
-    private static bool Matches(string expected, string presented) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
 }

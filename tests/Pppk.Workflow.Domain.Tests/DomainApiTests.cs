@@ -181,6 +181,26 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
     }
 
     [Fact]
+    public async Task A_search_reads_wildcards_as_text_and_finds_a_NIK_by_its_start()
+    {
+        var someone = host.Dataset.Employees[7];
+        var byNikStart = await GetAsync($"/api/employees?search={someone.Nik[..10]}&pageSize=500");
+        Assert.Contains(byNikStart.GetProperty("items").EnumerateArray(), e => e.GetProperty("nik").GetString() == someone.Nik);
+        Assert.All(byNikStart.GetProperty("items").EnumerateArray(), e =>
+            Assert.True(e.GetProperty("nik").GetString()!.StartsWith(someone.Nik[..10], StringComparison.Ordinal)
+                || e.GetProperty("niPppk").GetString()?.StartsWith(someone.Nik[..10], StringComparison.Ordinal) == true
+                || e.GetProperty("name").GetString()!.Contains(someone.Nik[..10], StringComparison.OrdinalIgnoreCase)));
+
+        // "%" and "_" are LIKE's wildcards: searched as text they match no name, NIK or NI PPPK of the dataset.
+        Assert.DoesNotContain(host.Dataset.Employees, e => e.Name.Contains('%') || e.Name.Contains('_'));
+        foreach (var wildcard in new[] { "%25", "_", "%25_%25" })
+        {
+            Assert.Equal(0, (await GetAsync($"/api/employees?search={wildcard}")).GetProperty("total").GetInt32());
+            Assert.Equal(0, (await GetAsync($"/api/applicants?search={wildcard}")).GetProperty("total").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task Renewals_list_contracts_ending_within_the_months_asked_with_evaluations_and_fiscal_inputs()
     {
         var horizon = SeededHost.Today.AddMonths(6);

@@ -6,6 +6,7 @@ using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Domain.Selection;
 using Pppk.Workflow.Runtime.Api;
+using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Domain.Api;
 
@@ -86,7 +87,11 @@ public static class ApplicantsApi
         if (!string.IsNullOrWhiteSpace(formationCode)) query = query.Where(a => a.FormationCode == formationCode);
         if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(search))
-            query = query.Where(a => EF.Functions.ILike(a.Name, $"%{search}%") || a.RegistrationNumber.StartsWith(search) || a.Nik.StartsWith(search));
+            {
+            // Each branch on its trigram index (PppkDbContext), combined by a BitmapOr.
+            var (containing, prefix) = (LikePattern.Containing(search.Trim()), LikePattern.StartingWith(search.Trim()));
+            query = query.Where(a => EF.Functions.ILike(a.Name, containing) || EF.Functions.Like(a.RegistrationNumber, prefix) || EF.Functions.Like(a.Nik, prefix));
+        }
         return query;
     }
 

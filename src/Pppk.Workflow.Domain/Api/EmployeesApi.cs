@@ -8,6 +8,7 @@ using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Notifications.Delivery;
 using Pppk.Workflow.Runtime.Api;
+using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Domain.Api;
 
@@ -87,7 +88,11 @@ public static class EmployeesApi
         var query = scope.Employees(db.Employees.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
         if (!string.IsNullOrWhiteSpace(search))
-            query = query.Where(e => EF.Functions.ILike(e.Name, $"%{search}%") || e.Nik.StartsWith(search) || (e.NiPppk != null && e.NiPppk.StartsWith(search)));
+            {
+            // Each branch on its trigram index (PppkDbContext), combined by a BitmapOr: no scan at 1,000,000 employees.
+            var (containing, prefix) = (LikePattern.Containing(search.Trim()), LikePattern.StartingWith(search.Trim()));
+            query = query.Where(e => EF.Functions.ILike(e.Name, containing) || EF.Functions.Like(e.Nik, prefix) || (e.NiPppk != null && EF.Functions.Like(e.NiPppk, prefix)));
+        }
         return query;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Selection;
 using Pppk.Workflow.Runtime.Api;
+using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Domain.Api;
 
@@ -96,7 +97,10 @@ public static class FormationsApi
         if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(f => f.UnitCode == unitCode);
         if (type is { } positionType) query = query.Where(f => f.Type == positionType);
         if (!string.IsNullOrWhiteSpace(search))
-            query = query.Where(f => EF.Functions.ILike(f.Position, $"%{search}%") || EF.Functions.ILike(f.Code, $"%{search}%"));
+            {
+            var containing = LikePattern.Containing(search.Trim());
+            query = query.Where(f => EF.Functions.ILike(f.Position, containing) || EF.Functions.ILike(f.Code, containing));
+        }
         var total = await query.CountAsync(ct);
         var formations = await query.OrderBy(f => f.Code).Skip(skip).Take(take).ToListAsync(ct);
         return (await ToDtosAsync(db, formations, listWaiting: false, ct), total);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pppk.Workflow.Domain.Data;
+using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.UserTasks;
 
 namespace Pppk.Workflow.Host.Users;
@@ -32,12 +33,12 @@ internal sealed class UserNames(PppkDbContext domain, IUnitNames units)
     /// <summary>NIKs of employees and applicants whose name, NIK or NI PPPK contains the text (any case).</summary>
     public async Task<List<string>> NiksMatchingAsync(string text, CancellationToken ct)
     {
-        var pattern = $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+        var pattern = LikePattern.Containing(text);
         var employees = await domain.Employees.AsNoTracking()
-            .Where(e => EF.Functions.ILike(e.Name, pattern) || e.Nik.Contains(text) || (e.NiPppk != null && e.NiPppk.Contains(text)))
+            .Where(e => EF.Functions.ILike(e.Name, pattern) || EF.Functions.Like(e.Nik, pattern) || (e.NiPppk != null && EF.Functions.Like(e.NiPppk, pattern)))
             .Select(e => e.Nik).Take(SearchLimit).ToListAsync(ct);
         var applicants = await domain.Applicants.AsNoTracking()
-            .Where(a => EF.Functions.ILike(a.Name, pattern) || a.Nik.Contains(text))
+            .Where(a => EF.Functions.ILike(a.Name, pattern) || EF.Functions.Like(a.Nik, pattern))
             .Select(a => a.Nik).Take(SearchLimit).ToListAsync(ct);
         return [.. employees.Concat(applicants).Distinct()];
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pppk.Workflow.Runtime.Database;
 
 namespace Pppk.Workflow.Runtime.Decisions;
 
@@ -25,7 +26,7 @@ public static class DecisionTable
             WHERE is_latest AND (@q = '' OR key ILIKE '%' || @q || '%' OR name ILIKE '%' || @q || '%')
             ORDER BY coalesce(name, key), key LIMIT @take OFFSET @skip
             """);
-        cmd.Parameters.AddWithValue("q", EscapeLike(search?.Trim() ?? ""));
+        cmd.Parameters.AddWithValue("q", LikePattern.Escape(search?.Trim() ?? ""));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = new List<DecisionSummary>();
@@ -39,7 +40,7 @@ public static class DecisionTable
         if (items.Count == 0 && skip > 0)
         {
             await using var count = db.CreateCommand("SELECT count(*) FROM pppk.decisions WHERE is_latest AND (@q = '' OR key ILIKE '%' || @q || '%' OR name ILIKE '%' || @q || '%')");
-            count.Parameters.AddWithValue("q", EscapeLike(search?.Trim() ?? ""));
+            count.Parameters.AddWithValue("q", LikePattern.Escape(search?.Trim() ?? ""));
             total = (long)(await count.ExecuteScalarAsync(ct))!;
         }
         return (items, total);
@@ -191,6 +192,4 @@ public static class DecisionTable
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static string EscapeLike(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

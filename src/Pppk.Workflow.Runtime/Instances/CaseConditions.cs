@@ -64,6 +64,6 @@ public sealed record CaseConditions
     {
         var text = search?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text)) return null;
-        return "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return LikePattern.Containing(text);
     }
 }

@@ -47,7 +47,7 @@ public static class ExportsApi
             // The inbox's own filter (search, due, assigned included), so the file holds exactly the list the screen shows.
             var filter = new InboxFilter(new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort),
                 search, due, assigned, todayFrom, todayTo);
-            // By keyset: each chunk after the last one's key; a chunk counts nothing worth the name (countCap 0: one row).
+            // By keyset, each chunk after the last one's key; a chunk's own count stops at one row (countCap 0).
             return File(format, "tasks", RuntimeExports.Tasks(names, units, new ExportList<TaskView>(
                 async (cap, c) =>
                 {

@@ -73,13 +73,13 @@ public static class ApplicantsApi
         }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber");
     }
 
-    /// <summary>A page of the applicants in <paramref name="scope"/>, by registration number, and how many there are (the list and its export).</summary>
-    internal static async Task<(List<ApplicantListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? formationCode, string? status,
-        string? search, int skip, int take, CancellationToken ct)
-    {
-        var query = Filtered(scope, db, formationCode, status, search);
-        return (await RowsAsync(query, null, skip, take, ct), await query.CountAsync(ct));
-    }
+    /// <summary>The export's chunk: the applicants after <paramref name="after"/> (the last row's registration number; null: from the first).</summary>
+    internal static Task<List<ApplicantListDto>> ChunkAsync(DomainScope scope, PppkDbContext db, string? formationCode, string? status, string? search,
+        object?[]? after, int take, CancellationToken ct) => RowsAsync(Filtered(scope, db, formationCode, status, search), after, 0, take, ct);
+
+    /// <summary>The export's count: how many applicants the list has, up to <paramref name="cap"/>.</summary>
+    internal static Task<(int Total, bool Capped)> CountAsync(DomainScope scope, PppkDbContext db, string? formationCode, string? status, string? search, int cap,
+        CancellationToken ct) => ListTotal.CountAsync(Filtered(scope, db, formationCode, status, search), ct, cap);
 
     private static IQueryable<Applicant> Filtered(DomainScope scope, PppkDbContext db, string? formationCode, string? status, string? search)
     {

@@ -75,13 +75,16 @@ public static class EmployeesApi
         }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik);
     }
 
-    /// <summary>A page of the employees in <paramref name="scope"/>, by name, and how many there are (the list and its export).</summary>
-    internal static async Task<(List<EmployeeListDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, string? unitCode, string? search,
-        int skip, int take, CancellationToken ct)
-    {
-        var query = Filtered(scope, db, unitCode, search);
-        return (await RowsAsync(query, db, null, skip, take, ct), await query.CountAsync(ct));
-    }
+    /// <summary>The export's chunk: the employees after <paramref name="after"/> (the last row's name and id; null: from the first), by name.</summary>
+    internal static Task<List<EmployeeListDto>> ChunkAsync(DomainScope scope, PppkDbContext db, string? unitCode, string? search, object?[]? after, int take,
+        CancellationToken ct) => RowsAsync(Filtered(scope, db, unitCode, search), db, after, 0, take, ct);
+
+    /// <summary>The export's count: how many employees the list has, up to <paramref name="cap"/>.</summary>
+    internal static Task<(int Total, bool Capped)> CountAsync(DomainScope scope, PppkDbContext db, string? unitCode, string? search, int cap, CancellationToken ct) =>
+        ListTotal.CountAsync(Filtered(scope, db, unitCode, search), ct, cap);
+
+    /// <summary>The key of the list's order (name, then id): a chunk starts after it.</summary>
+    internal static object?[] KeyOf(EmployeeListDto e) => [e.Name, e.Id];
 
     private static IQueryable<Employee> Filtered(DomainScope scope, PppkDbContext db, string? unitCode, string? search)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,8 +16,10 @@ namespace Pppk.Workflow.Domain.Api;
 
 /// <summary>
 /// <c>POST /api/start-many/{source}</c> (hr-admin): what a timer-start workflow started by hand would start (its <c>startMany</c>),
-/// counted by the same query its handler uses; with <c>?dryRun=true</c> only the count, else a <c>start</c> batch operation
-/// with one item per case not already running, watched on <c>/api/operations/{id}</c> instead of one blocking step.
+/// read from the same <see cref="IStartSource"/> its handler streams; with <c>?dryRun=true</c> only the count, else the
+/// handler's own streamed start operation (<see cref="StartStreams"/>: a chunk of rows at a time after a committed cursor,
+/// so memory stays flat whatever the count and a host killed mid-way goes on from the last chunk), watched on
+/// <c>/api/operations/{id}</c>. The preview reads the source a chunk at a time too, keeping only counts and five names.
 /// </summary>
 public static class StartManyApi
 {
@@ -40,30 +43,51 @@ public static class StartManyApi
 
     private static readonly string[] Periods = ["Q1", "Q2", "Q3", "Q4", "annual"];
 
+    /// <summary>Rows the preview reads a time from the source (and checks for running cases in one query).</summary>
+    private const int PreviewChunk = 1_000;
+
     public static void MapStartManyApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/start-many/{source}", async (string source, bool? dryRun, StartManyBody? body, PppkDbContext db, IOptions<PppkOptions> options,
-            NpgsqlDataSource data, OperationService operations, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/api/start-many/{source}", async (string source, bool? dryRun, StartManyBody? body, IOptions<PppkOptions> options,
+            NpgsqlDataSource data, IEnumerable<IStartSource> sources, StartStreams streams, HttpContext http, CancellationToken ct) =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
             var (year, period) = (body?.Year ?? today.Year, body?.Period ?? DueEvaluations.QuarterOf(today));
             if (year is < 2000 or > 2100 || !Periods.Contains(period)) return LocalizedProblem.BadRequest(PeriodInvalid.Format(), "period");
-            var (process, items, label) = source switch
+            var (type, args, process, label) = source switch
             {
-                "renewals" => (DueRenewals.Process, await DueRenewals.ItemsAsync(db, options.Value, null, null, ct), "perpanjangan kontrak"),
-                "evaluations" => (DueEvaluations.Process, await DueEvaluations.ItemsAsync(db, year, period, ct), $"evaluasi kinerja {PeriodName(period, year)}"),
-                _ => (null, [], ""),
+                "renewals" => (RenewalStarts.OperationType, DueRenewals.Horizon.From(options.Value, null, null).ToArgs(), DueRenewals.Process, "perpanjangan kontrak"),
+                "evaluations" => (EvaluationStarts.OperationType, new JsonObject { ["year"] = year, ["period"] = period }, DueEvaluations.Process,
+                    $"evaluasi kinerja {PeriodName(period, year)}"),
+                _ => ("", new JsonObject(), null, ""),
             };
             if (process is null) return new LocalizedProblem(SourceUnknown.Format(source), StatusCodes.Status404NotFound);
-            // As the handler's unique batch does: a case already running for its key is not started again.
-            var running = await UniqueBusinessKey.ActiveAsync(data, process, [.. items.Select(i => i.BusinessKey!)], ct);
-            var toStart = items.Where(i => !running.Contains(i.BusinessKey!)).ToList();
-            var examples = toStart.Take(5).Select(i => (string?)i.Variables?["employeeName"] ?? i.BusinessKey!).ToList();
-            var preview = new Preview(source, process, label, toStart.Count, running.Count, examples);
-            if (dryRun == true || toStart.Count == 0) return Results.Ok(preview);
-            var id = await operations.CreateAsync(new OperationRequest(OperationTypes.Start, DefinitionKey: process, Items: toStart,
-                Description: $"Mulai {toStart.Count} kasus {label} (dimulai manual)"), http.User.Identity?.Name, toStart.Count, ct);
-            return Results.Accepted($"/api/operations/{id}", preview with { OperationId = id });
+            var preview = await PreviewAsync(sources.Single(s => s.Type == type), args, data, source, process, label, ct);
+            if (dryRun == true || preview.Total == 0) return Results.Ok(preview);
+            // Each manual start its own operation (a new stream key): the unique business keys skip what an earlier one started.
+            var op = await streams.CreateAsync(new StreamedStartRequest(type, args, process, $"start-many:{source}:{Guid.CreateVersion7()}",
+                $"Mulai {preview.Total} kasus {label} (dimulai manual)"), http.User.Identity?.Name, ct);
+            return Results.Accepted($"/api/operations/{op.Id}", preview with { OperationId = op.Id });
         }).RequireAuthorization(Roles.HrAdmin);
+    }
+
+    /// <summary>
+    /// The cases the source would start, read a chunk at a time: how many are not running yet (as the handler's unique
+    /// batch does, a case already running for its key is not started again), how many are, and the first five names.
+    /// </summary>
+    private static async Task<Preview> PreviewAsync(IStartSource starts, JsonObject args, NpgsqlDataSource data, string source, string process, string label,
+        CancellationToken ct)
+    {
+        var (toStart, running, examples) = (0, 0, new List<string>());
+        string? after = null;
+        while (await starts.ReadAsync(args, after, PreviewChunk, ct) is { Count: > 0 } rows)
+        {
+            var active = await UniqueBusinessKey.ActiveAsync(data, process, [.. rows.Select(r => r.Start.BusinessKey!)], ct);
+            foreach (var row in rows.Where(r => !active.Contains(r.Start.BusinessKey!)))
+                if (toStart++ < 5) examples.Add((string?)row.Start.Variables?["employeeName"] ?? row.Start.BusinessKey!);
+            running += active.Count;
+            after = rows[^1].Key;
+        }
+        return new Preview(source, process, label, toStart, running, examples);
     }
 }

@@ -6,8 +6,9 @@ using Pppk.Workflow.Runtime.Instances;
 namespace Pppk.Workflow.Host.Exports;
 
 /// <summary>
-/// The answer of an export: reads the list's first page (its total decides whether the cap refuses it), records the
-/// export in the access log before any row leaves, then streams the file page by page as <c>{stem}-{WITA date}.{format}</c>.
+/// The answer of an export: counts the list up to the cap (a longer list is refused), records the export in the access
+/// log before any row leaves, then streams the file chunk by chunk (each read after the last, by keyset for the big
+/// lists) as <c>{stem}-{WITA date}.{format}</c>: memory holds one chunk whatever the size.
 /// </summary>
 internal sealed class ExportFile(string list, ExportTable table, bool xlsx) : IResult
 {
@@ -20,11 +21,10 @@ internal sealed class ExportFile(string list, ExportTable table, bool xlsx) : IR
         var services = http.RequestServices;
         var limits = services.GetRequiredService<IOptions<ExportOptions>>().Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<RuntimeOptions>>().Value.TimeZone);
-        var first = await table.ReadPage(0, limits.PageRows, ct);
-        if (first.Total > limits.MaxRows)
+        if (await table.Rows.CountAsync(limits.MaxRows, ct) > limits.MaxRows)
         {
-            await LocalizedProblem.BadRequest(ExportTexts.TooManyRows.Format(first.Total.ToString("N0", CultureInfo.GetCultureInfo("id-ID")),
-                limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))), limit: limits.MaxRows).ExecuteAsync(http);
+            await LocalizedProblem.BadRequest(ExportTexts.TooManyRows.Format(limits.MaxRows.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))),
+                limit: limits.MaxRows).ExecuteAsync(http);
             return;
         }
         // An export is a read of many people's data: recorded (or refused, when it cannot be) before the first row goes out.
@@ -37,7 +37,7 @@ internal sealed class ExportFile(string list, ExportTable table, bool xlsx) : IR
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
         http.Response.Headers.CacheControl = "no-store";
 
-        var pages = Pages(first, limits, ct);
+        var pages = Rows(limits, ct);
         if (xlsx)
         {
             await using var body = new AsyncOnlyStream(http.Response.Body);
@@ -58,20 +58,21 @@ internal sealed class ExportFile(string list, ExportTable table, bool xlsx) : IR
         }
     }
 
-    /// <summary>The rows of <paramref name="first"/> and of the pages after it, until the total (or the cap) is reached.</summary>
-    private async IAsyncEnumerable<object?[]> Pages(ExportPage first, ExportOptions limits, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The list's rows, a chunk (<see cref="ExportOptions.PageRows"/>) at a time, until the list or the cap ends.</summary>
+    private async IAsyncEnumerable<object?[]> Rows(ExportOptions limits, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var (page, written) = (first, 0);
-        while (true)
+        var (after, written) = ((object?)null, 0);
+        do
         {
-            foreach (var row in page.Rows)
+            var chunk = await table.Rows.ReadAsync(after, limits.PageRows, ct);
+            foreach (var row in chunk.Rows)
             {
                 if (written++ >= limits.MaxRows) yield break;
                 yield return row;
             }
-            if (page.Rows.Count < limits.PageRows || written >= page.Total) yield break;
-            page = await table.ReadPage(written, limits.PageRows, ct);
+            after = chunk.Next;
         }
+        while (after is not null);
     }
 
     private static string Truncated(string s) => s.Length <= 1000 ? s : s[..1000];

@@ -9,8 +9,8 @@ internal static class ExportTexts
         "format must be xlsx or csv.",
         "format harus xlsx atau csv.");
     public static readonly TextTemplate TooManyRows = new("export-too-many-rows",
-        "The list has {0} rows; an export holds at most {1}. Narrow the filter and export again.",
-        "Daftar ini berisi {0} baris; satu unduhan paling banyak {1} baris. Persempit saringan lalu unduh lagi.");
+        "The list has more than {0} rows, the most an export holds. Narrow the filter and export again.",
+        "Daftar ini berisi lebih dari {0} baris, batas satu unduhan. Persempit saringan lalu unduh lagi.");
     public static readonly TextTemplate FormationRequired = new("export-formation-required",
         "formationCode is required: the ranking of which formation?",
         "formationCode wajib diisi: peringkat formasi yang mana?");

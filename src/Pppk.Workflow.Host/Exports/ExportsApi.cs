@@ -36,7 +36,7 @@ public static class ExportsApi
 
         group.MapGet("/tasks", async (string? format, Guid? instanceId, string? assignee, string? candidateGroup, string? state, string? definitionKey,
             string? unitCode, bool? mine, string? sort, string? search, string? due, string? assigned, NpgsqlDataSource db, IUnitNames unitNames,
-            GroupScopes scopes, TimeProvider clock, IOptions<RuntimeOptions> runtime, IOptions<ExportOptions> options, HttpContext http, CancellationToken ct) =>
+            GroupScopes scopes, TimeProvider clock, IOptions<RuntimeOptions> runtime, HttpContext http, CancellationToken ct) =>
         {
             if (!TaskInbox.IsKnownSort(sort)) return LocalizedProblem.BadRequest(ApiTexts.SortUnknown.Format(sort, string.Join(", ", TaskInbox.Sorts)), "sort");
             if ((Inbox.InboxApi.Unknown("due", due, TaskInbox.DueWindows) ?? Inbox.InboxApi.Unknown("assigned", assigned, TaskInbox.AssignedKinds)) is { } unknown)
@@ -47,12 +47,18 @@ public static class ExportsApi
             // The inbox's own filter (search, due, assigned included), so the file holds exactly the list the screen shows.
             var filter = new InboxFilter(new TaskFilter(instanceId, assignee, candidateGroup, state, definitionKey, unitCode, mine == true, sort),
                 search, due, assigned, todayFrom, todayTo);
-            var cap = options.Value.MaxRows;
-            return File(format, "tasks", RuntimeExports.Tasks(names, units, async (skip, take, c) =>
-            {
-                var page = await TaskInbox.PageAsync(db, filter, http.User.Actor(), scopes, now, sort, null, skip, take, c, countCap: cap);
-                return (page.Items, page.TotalCapped ? cap + 1 : page.Total);
-            }));
+            // By keyset, each chunk after the last one's key; a chunk's own count stops at one row (countCap 0).
+            return File(format, "tasks", RuntimeExports.Tasks(names, units, new ExportList<TaskView>(
+                async (cap, c) =>
+                {
+                    var page = await TaskInbox.PageAsync(db, filter, http.User.Actor(), scopes, now, sort, null, 0, 1, c, countCap: cap);
+                    return ExportList<TaskView>.Counted((page.Total, page.TotalCapped));
+                },
+                async (after, take, c) =>
+                {
+                    var page = await TaskInbox.PageAsync(db, filter, http.User.Actor(), scopes, now, sort, (InboxKey?)after, 0, take, c, countCap: 0);
+                    return (page.Items, page.Next);
+                })));
         });
 
         group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,
@@ -65,18 +71,28 @@ public static class ExportsApi
             if (Operate.InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
             var (names, units) = (await WorkflowNamesAsync(db, ct), await unitNames.AllAsync(ct));
             var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions };
-            return File(format, "instances", RuntimeExports.Instances(names, units, async (skip, take, c) =>
-                await InstanceTable.ListAsync(db, filter, http.User.Actor(), scopes, clock.GetUtcNow(), skip, take, c)));
+            var now = clock.GetUtcNow();
+            return File(format, "instances", RuntimeExports.Instances(names, units, ExportList<InstanceView>.Keyed<object?[]>(
+                async (cap, c) =>
+                {
+                    var (_, total, capped) = await InstanceTable.PageAsync(db, filter, http.User.Actor(), scopes, now, null, 0, 0, cap, c);
+                    return (total, capped);
+                },
+                async (after, take, c) => (await InstanceTable.PageAsync(db, filter, http.User.Actor(), scopes, now, after, 0, take, 0, c)).Items,
+                InstanceTable.KeyOf)));
         });
 
         group.MapGet("/incidents", (string? format, Guid? instanceId, NpgsqlDataSource db) =>
-            File(format, "incidents", RuntimeExports.Incidents(async (skip, take, c) => await IncidentTable.OpenAsync(db, instanceId, true, skip, take, c))))
+            File(format, "incidents", RuntimeExports.Incidents(ExportList<IncidentView>.Keyed<object?[]>(
+                (cap, c) => IncidentTable.CountOpenAsync(db, instanceId, cap, c),
+                (after, take, c) => IncidentTable.OpenAsync(db, instanceId, true, after is [long id] ? id : 0, take, c),
+                i => [i.Id]))))
             .RequireAuthorization(Roles.HrAdmin);
 
         group.MapGet("/formations", (string? format, string? unitCode, string? type, string? search, PppkDbContext db, HttpContext http) =>
             !DomainLists.IsFormationType(type) ? LocalizedProblem.BadRequest(ExportTexts.TypeUnknown.Format(), "type")
-            : File(format, "formations", DomainExports.Formations(async (skip, take, c) =>
-                await DomainLists.FormationsAsync(http.User, db, unitCode, type, search, skip, take, c)))).RequireStaff();
+            : File(format, "formations", DomainExports.Formations(ExportList<FormationsApi.FormationDto>.Offset((skip, take, c) =>
+                DomainLists.FormationsAsync(http.User, db, unitCode, type, search, skip, take, c))))).RequireStaff();
 
         group.MapGet("/ranking", async (string? format, string? formationCode, PppkDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -89,20 +105,24 @@ public static class ExportsApi
         }).RequireStaff();
 
         group.MapGet("/applicants", (string? format, string? formationCode, string? status, string? search, PppkDbContext db, HttpContext http) =>
-            File(format, "applicants", DomainExports.Applicants(async (skip, take, c) =>
-                await DomainLists.ApplicantsAsync(http.User, db, formationCode, status, search, skip, take, c)))).RequireStaff();
+            File(format, "applicants", DomainExports.Applicants(ExportList<ApplicantsApi.ApplicantListDto>.Keyed<object?[]>(
+                (cap, c) => DomainLists.CountApplicantsAsync(http.User, db, formationCode, status, search, cap, c),
+                (after, take, c) => DomainLists.ApplicantsAsync(http.User, db, formationCode, status, search, after, take, c),
+                DomainLists.ApplicantKey)))).RequireStaff();
 
         group.MapGet("/employees", (string? format, string? unitCode, string? search, PppkDbContext db, HttpContext http) =>
-            File(format, "employees", DomainExports.Employees(async (skip, take, c) =>
-                await DomainLists.EmployeesAsync(http.User, db, unitCode, search, skip, take, c)))).RequireStaffOrEmployee();
+            File(format, "employees", DomainExports.Employees(ExportList<EmployeesApi.EmployeeListDto>.Keyed<object?[]>(
+                (cap, c) => DomainLists.CountEmployeesAsync(http.User, db, unitCode, search, cap, c),
+                (after, take, c) => DomainLists.EmployeesAsync(http.User, db, unitCode, search, after, take, c),
+                DomainLists.EmployeeKey)))).RequireStaffOrEmployee();
 
         group.MapGet("/renewals", (string? format, int? months, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options, IOptions<RuntimeOptions> runtime,
             TimeProvider clock, HttpContext http) =>
         {
             if (DomainLists.RenewalLead(months, options.Value) is not { } lead) return LocalizedProblem.BadRequest(ExportTexts.MonthsInvalid.Format(), "months");
             var today = DomainAccess.Today(clock, runtime);
-            return File(format, "renewals", DomainExports.Renewals(async (skip, take, c) =>
-                await DomainLists.RenewalsAsync(http.User, db, options.Value, today, lead, unitCode, skip, take, c)));
+            return File(format, "renewals", DomainExports.Renewals(ExportList<RenewalsApi.RenewalDto>.Offset((skip, take, c) =>
+                DomainLists.RenewalsAsync(http.User, db, options.Value, today, lead, unitCode, skip, take, c))));
         }).RequireStaffOrEmployee();
     }
 

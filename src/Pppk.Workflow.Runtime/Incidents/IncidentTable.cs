@@ -78,23 +78,33 @@ public static class IncidentTable
     public static async Task<long> CountOpenAsync(NpgsqlDataSource db, int cap, CancellationToken ct) =>
         (await Api.ListTotal.CountAsync(db, "SELECT 1 FROM pppk.incidents WHERE resolved_at IS NULL", new SqlFilter(), ct, cap)).Total;
 
-    /// <summary>A page of the open incidents (of one instance, if given), oldest first, and how many there are; the message in Indonesian when asked.</summary>
-    public static async Task<(List<IncidentView> Items, int Total)> OpenAsync(NpgsqlDataSource db, Guid? instanceId, bool indonesian, int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// The open incidents (of one instance, if given) after incident <paramref name="afterId"/> (0: from the first), oldest
+    /// (by id) first, the message in Indonesian when asked: a keyset chunk of the export, as cheap at any depth.
+    /// </summary>
+    public static async Task<List<IncidentView>> OpenAsync(NpgsqlDataSource db, Guid? instanceId, bool indonesian, long afterId, int take, CancellationToken ct)
     {
-        var filter = new SqlFilter().Add("resolved_at IS NULL").When(instanceId, "instance_id = @inst", "inst");
+        var filter = Open(instanceId).Add("id > @after", ("after", afterId));
         // Rows from before incidents kept their Indonesian text have none: they answer in English.
         var message = indonesian ? "coalesce(message_indonesian, message)" : "message";
         await using var cmd = filter.Bind(db.CreateCommand(
-            $"SELECT id, instance_id, element_id, code, {message}, created_at FROM pppk.incidents WHERE {filter.Where} ORDER BY id LIMIT @take OFFSET @skip"));
-        await using var count = filter.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.incidents WHERE {filter.Where}"));
+            $"SELECT id, instance_id, element_id, code, {message}, created_at FROM pppk.incidents WHERE {filter.Where} ORDER BY id LIMIT @take"));
         cmd.Parameters.AddWithValue("take", take);
-        cmd.Parameters.AddWithValue("skip", skip);
         var items = new List<IncidentView>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 items.Add(new(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5)));
-        return (items, (int)(long)(await count.ExecuteScalarAsync(ct))!);
+        return items;
     }
+
+    /// <summary>How many incidents are open (of one instance, if given), counted up to <paramref name="cap"/>.</summary>
+    public static Task<(int Total, bool Capped)> CountOpenAsync(NpgsqlDataSource db, Guid? instanceId, int cap, CancellationToken ct)
+    {
+        var filter = Open(instanceId);
+        return Api.ListTotal.CountAsync(db, $"SELECT 1 FROM pppk.incidents WHERE {filter.Where}", filter, ct, cap);
+    }
+
+    private static SqlFilter Open(Guid? instanceId) => new SqlFilter().Add("resolved_at IS NULL").When(instanceId, "instance_id = @inst", "inst");
 
     /// <summary>The incident <paramref name="id"/>: its instance, the engine's incident id and whether it is resolved; null if there is none.</summary>
     public static async Task<(Guid InstanceId, long EngineId, bool Resolved)?> FindAsync(NpgsqlDataSource db, long id, CancellationToken ct)

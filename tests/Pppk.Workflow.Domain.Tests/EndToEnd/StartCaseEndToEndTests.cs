@@ -67,7 +67,7 @@ public sealed class StartCaseEndToEndTests(PppkEndToEndHost host) : IClassFixtur
             await Task.Delay(200);
             operation = (await _s.Admin.GetFromJsonAsync<JsonObject>($"/api/operations/{id}"))!;
         } while ((string?)operation["state"] == "running" && DateTime.UtcNow < deadline);
-        Assert.Equal(("completed", "start", 3, 3), ((string?)operation["state"], (string?)operation["type"], (int)operation["total"]!, (int)operation["done"]!));
+        Assert.Equal(("completed", "start-renewals", 3, 3), ((string?)operation["state"], (string?)operation["type"], (int)operation["total"]!, (int)operation["done"]!));
         Assert.Equal(3, await RenewalsRunningAsync());
 
         // Started again: the running renewals are not started twice.

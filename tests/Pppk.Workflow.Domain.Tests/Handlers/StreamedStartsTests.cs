@@ -19,6 +19,22 @@ public sealed class StreamedStartsHost : DomainTestHost
         s["Jobs:QueuePollInterval"] = "00:00:00.200";
         return s;
     }
+
+    /// <summary>Runs <paramref name="sql"/> on the host's database (seeding by generate_series).</summary>
+    public async Task SqlAsync(string sql)
+    {
+        await using var data = NpgsqlDataSource.Create(ConnectionString);
+        await using var cmd = data.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The one value <paramref name="sql"/> answers, as a number.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var data = NpgsqlDataSource.Create(ConnectionString);
+        await using var cmd = data.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
 }
 
 /// <summary>

@@ -23,9 +23,6 @@ public static class DueEvaluations
     private static IQueryable<Employee> Due(PppkDbContext db) =>
         db.Employees.Where(e => db.Contracts.Any(c => c.EmployeeId == e.Id && c.Status == "active"));
 
-    public static async Task<List<InstanceService.BatchItem>> ItemsAsync(PppkDbContext db, int year, string period, CancellationToken ct) =>
-        (await Due(db).OrderBy(e => e.Id).Select(Columns).ToListAsync(ct)).Select(e => Start(e, year, period).Start).ToList();
-
     /// <summary>How many are due now.</summary>
     public static Task<int> CountAsync(PppkDbContext db, CancellationToken ct) => Due(db).CountAsync(ct);
 

@@ -39,9 +39,6 @@ public static class DueRenewals
     private static IQueryable<Contract> Due(PppkDbContext db, Horizon h) =>
         db.Contracts.Where(c => c.Status == "active" && c.End <= (c.PartTime ? h.PartTime : h.FullTime));
 
-    public static async Task<List<InstanceService.BatchItem>> ItemsAsync(PppkDbContext db, PppkOptions options, int? leadMonths, int? partTimeLeadMonths, CancellationToken ct) =>
-        (await PageAsync(db, options, Horizon.From(options, leadMonths, partTimeLeadMonths), 0, int.MaxValue, ct)).Select(s => s.Start).ToList();
-
     /// <summary>How many are due within the horizon.</summary>
     public static Task<int> CountAsync(PppkDbContext db, Horizon h, CancellationToken ct) => Due(db, h).CountAsync(ct);
 

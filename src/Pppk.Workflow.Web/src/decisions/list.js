@@ -2,7 +2,7 @@
 // deployed (WITA); search and paging; "+ Keputusan baru" starts a new decision file from a starter table.
 import { api, query } from '../api.js';
 import { escapeHtml, formatDeployedBy, formatWita, h } from '../format.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 import { askNewDecision } from './new-decision.js';
 import './decisions.css';
 
@@ -29,7 +29,7 @@ export default async function render(container, { navigate, search: params }) {
   searchBox.value = params.get('cari') || '';
 
   async function load(pageNo = 1) {
-    const data = await api.get(`/api/decisions${query({ search: searchBox.value.trim(), page: pageNo, pageSize: PAGE_SIZE })}`);
+    const data = await api.get(`/api/decisions${query({ search: searchBox.value.trim(), ...pageQuery(pageNo), pageSize: PAGE_SIZE })}`);
     page.querySelector('[data-testid=decision-rows]').innerHTML = data.items.map((d) => `
       <tr data-testid="decision-row" data-key="${escapeHtml(d.key)}">
         <td><a href="/keputusan/${encodeURIComponent(d.key)}" data-link>${escapeHtml(d.name || d.key)}</a></td>

@@ -1,8 +1,8 @@
 // The documents of a case and of a person (SK, perjanjian kerja, SPMT): kind, number, date, signer, valid or revoked,
 // download; and, on an open signing task, the drafts drawn in the page for the PPK to read before signing.
-import { api } from '../api.js';
+import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
-import { formatDate, renderPager } from '../pppk/common.js';
+import { formatDate, renderPager, pageQuery } from '../pppk/common.js';
 import { renderPdf } from './pdf-pages.js';
 import './documents.css';
 
@@ -53,7 +53,7 @@ export function mountEmployeeDocuments(host, employeeId) {
     <div class="pager" data-testid="documents-pager"></div></div>`);
   host.append(section);
   const load = async (page) => {
-    const data = await api.get(`/api/employees/${encodeURIComponent(employeeId)}/documents?page=${page}&pageSize=10`);
+    const data = await api.get(`/api/employees/${encodeURIComponent(employeeId)}/documents${query({ ...pageQuery(page), pageSize: 10 })}`);
     section.querySelector('tbody').innerHTML = rowsHtml(data.items);
     renderPager(section.querySelector('[data-testid=documents-pager]'), data, load);
   };

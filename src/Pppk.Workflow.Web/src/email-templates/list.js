@@ -1,7 +1,7 @@
 // Templat email: every template with its current version and who changed it last; search and paging.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 import './email-templates.css';
 
 export default async function render(container, { search: params }) {
@@ -21,7 +21,7 @@ export default async function render(container, { search: params }) {
   search.value = params.get('cari') || '';
 
   async function load(p = 1) {
-    const data = await api.get(`/api/email-templates${query({ search: search.value.trim(), page: p, pageSize: 15 })}`);
+    const data = await api.get(`/api/email-templates${query({ search: search.value.trim(), ...pageQuery(p), pageSize: 15 })}`);
     page.querySelector('[data-testid=template-rows]').innerHTML = data.items.map((t) => `
       <tr data-testid="template-row"><td><a href="/templat-email/${encodeURIComponent(t.name)}" data-link>${escapeHtml(t.name)}</a></td>
         <td>${escapeHtml(t.description || '–')}</td><td>${t.version === 1 ? '1 <span class="muted">(bawaan)</span>' : t.version}</td>

@@ -1,7 +1,7 @@
 // "Status saya": the signed-in person's own cases (GET /api/me/cases), the step each is at, dates and outcomes.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 
 const PAGE_SIZE = 10;
 
@@ -25,7 +25,7 @@ export default async function render(container) {
   const pager = page.querySelector('[data-testid=pager]');
 
   async function load(p = 1) {
-    const data = await api.get(`/api/me/cases${query({ status: status.value, page: p, pageSize: PAGE_SIZE })}`);
+    const data = await api.get(`/api/me/cases${query({ status: status.value, ...pageQuery(p), pageSize: PAGE_SIZE })}`);
     if (!data.linked) {
       page.querySelector('.filters')?.remove();
       list.innerHTML = `<div class="notice" data-testid="my-status-unlinked"><strong>Akun Anda belum terhubung dengan data pegawai.</strong>

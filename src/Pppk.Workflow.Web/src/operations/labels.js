@@ -7,6 +7,8 @@ export const OPERATION_TYPE_LABELS = {
   'retry-incidents': 'Coba ulang insiden',
   'set-variables': 'Ubah variabel',
   start: 'Mulai kasus',
+  'start-evaluations': 'Mulai evaluasi kinerja',
+  'start-renewals': 'Mulai perpanjangan kontrak',
 };
 
 export const OPERATION_STATE_LABELS = {

@@ -2,7 +2,7 @@
 // one operation's page refresh themselves while something runs.
 import { api, query } from '../api.js';
 import { escapeHtml, formatNumber, formatWita, h } from '../format.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 import { OPERATION_TYPE_LABELS, progressHtml, stateBadge, subject, workflowNames } from './labels.js';
 
 const REFRESH_MS = 1500;
@@ -82,7 +82,7 @@ async function renderList(container) {
 
   async function load(p = current) {
     current = p;
-    const data = await api.get(`/api/operations${query({ page: p, pageSize: 20 })}`);
+    const data = await api.get(`/api/operations${query({ ...pageQuery(p), pageSize: 20 })}`);
     page.querySelector('[data-testid=operation-rows]').innerHTML = data.items.map((op) => `
       <tr data-testid="operation-row" data-operation-id="${escapeHtml(op.id)}">
         <td><a href="/operasi/${escapeHtml(op.id)}" data-link>${escapeHtml(OPERATION_TYPE_LABELS[op.type] || op.type)}</a></td>

@@ -24,11 +24,5 @@ export function passedBadge(passed) {
   return passed ? '<span class="badge status-completed">Lulus</span>' : '<span class="badge danger">Tidak lulus</span>';
 }
 
-/** Previous/next buttons under a paged list; calls go(page). */
-export function renderPager(el, data, go) {
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  el.innerHTML = `<button type="button" data-p="${data.page - 1}" ${data.page <= 1 ? 'disabled' : ''}>‹ Sebelumnya</button>
-    <span class="muted" data-testid="pager-info">Halaman ${data.page} dari ${pages} · ${data.total} data</span>
-    <button type="button" data-p="${data.page + 1}" ${data.page >= pages ? 'disabled' : ''}>Berikutnya ›</button>`;
-  el.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => go(Number(b.dataset.p))));
-}
+// The pager of every paged list lives in shell/pager.js; the PPPK screens import it from here too.
+export { renderPager, pageQuery } from '../shell/pager.js';

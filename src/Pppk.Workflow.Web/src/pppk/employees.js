@@ -1,7 +1,7 @@
 // Pegawai PPPK: search by name, NIK or NI PPPK, filter by unit.
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
-import { formatDate, renderPager } from './common.js';
+import { formatDate, renderPager, pageQuery } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { search: params }) {
@@ -23,7 +23,7 @@ export default async function render(container, { search: params }) {
   mountExportButtons(page.querySelector('.filters'), 'employees', () => ({ search: search.value.trim(), unitCode: unit.value.trim() }), { label: 'daftar pegawai' });
 
   async function load(p = 1) {
-    const data = await api.get(`/api/employees${query({ search: search.value.trim(), unitCode: unit.value.trim(), page: p, pageSize: 25 })}`);
+    const data = await api.get(`/api/employees${query({ search: search.value.trim(), unitCode: unit.value.trim(), ...pageQuery(p), pageSize: 25 })}`);
     page.querySelector('[data-testid=employee-rows]').innerHTML = data.items.map((e) => `
       <tr data-testid="employee-row"><td><a href="/pegawai/${e.id}" data-link>${escapeHtml(e.name)}</a></td><td>${escapeHtml(e.niPppk || '–')}</td>
         <td>${escapeHtml(e.nik)}</td><td>${escapeHtml(e.unitName || e.unitCode)}</td><td>${escapeHtml(e.position || '–')}</td>

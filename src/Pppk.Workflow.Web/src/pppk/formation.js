@@ -1,7 +1,7 @@
 // One formation: its facts, the ranking (final or provisional) and its applicants.
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
-import { label, passedBadge, renderPager, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
+import { label, passedBadge, renderPager, pageQuery, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container, { params }) {
@@ -45,7 +45,7 @@ export default async function render(container, { params }) {
   page.querySelectorAll('h2').forEach((title, i) => mountExportButtons(title, i === 0 ? 'ranking' : 'applicants', () => ({ formationCode: code }), { label: i === 0 ? 'peringkat formasi ini' : 'pelamar formasi ini' }));
 
   async function load(p = 1) {
-    const data = await api.get(`/api/formations/${encodeURIComponent(code)}/applicants${query({ page: p, pageSize: 25 })}`);
+    const data = await api.get(`/api/formations/${encodeURIComponent(code)}/applicants${query({ ...pageQuery(p), pageSize: 25 })}`);
     page.querySelector('[data-testid=applicant-rows]').innerHTML = data.items.map((a) => `
       <tr><td><a href="/pelamar/${encodeURIComponent(a.registrationNumber)}" data-link>${escapeHtml(a.registrationNumber)}</a></td>
         <td>${escapeHtml(a.name)}</td><td>${label(APPLICANT_STATUS_LABELS, a.status)}</td><td>${escapeHtml(a.adminVerdict?.toUpperCase() || '–')}</td>

@@ -1,7 +1,7 @@
 // Formasi: the formations of the selection round (paged, searchable) and a quick applicant search.
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
-import { label, renderPager, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
+import { label, renderPager, pageQuery, TYPE_LABELS, APPLICANT_STATUS_LABELS } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 
 export default async function render(container) {
@@ -26,7 +26,7 @@ export default async function render(container) {
   mountExportButtons(page.querySelector('.filters'), 'formations', () => ({ search: search.value.trim(), type: type.value }), { label: 'daftar formasi' });
 
   async function load(p = 1) {
-    const data = await api.get(`/api/formations${query({ search: search.value, type: type.value, page: p, pageSize: 25 })}`);
+    const data = await api.get(`/api/formations${query({ search: search.value, type: type.value, ...pageQuery(p), pageSize: 25 })}`);
     page.querySelector('[data-testid=formation-rows]').innerHTML = data.items.map((f) => `
       <tr data-testid="formation-row"><td><a href="/formasi/${encodeURIComponent(f.code)}" data-link>${escapeHtml(f.code)}</a></td>
         <td>${escapeHtml(f.position)}</td><td>${escapeHtml(f.unitName)} <small class="muted">${escapeHtml(f.unitCode)}</small></td>

@@ -1,7 +1,7 @@
 // Perpanjangan: active contracts ending within N months, with performance and the fiscal check inputs side by side.
 import { api, query } from '../api.js';
 import { escapeHtml, h } from '../format.js';
-import { formatDate, label, num, renderPager, PERIOD_LABELS } from './common.js';
+import { formatDate, label, num, renderPager, pageQuery, PERIOD_LABELS } from './common.js';
 import { rupiah } from './common.js';
 import { mountExportButtons } from '../export/export-buttons.js';
 import { renewalRuleCell } from './renewal-rule.js';
@@ -30,7 +30,7 @@ export default async function render(container, { search }) {
   mountExportButtons(page.querySelector('.filters'), 'renewals', () => ({ months: months.value, unitCode: unit.value.trim() }), { label: 'daftar perpanjangan' });
 
   async function load(p = 1) {
-    const data = await api.get(`/api/renewals${query({ months: months.value, unitCode: unit.value.trim(), page: p, pageSize: 25 })}`);
+    const data = await api.get(`/api/renewals${query({ months: months.value, unitCode: unit.value.trim(), ...pageQuery(p), pageSize: 25 })}`);
     page.querySelector('[data-testid=renewal-rows]').innerHTML = data.items.map((r) => {
       const e = r.employee;
       const f = r.fiscal;

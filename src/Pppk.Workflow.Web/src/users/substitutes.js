@@ -2,7 +2,7 @@
 // name one for a period of whole days in WITA: from 00.00 WITA of the first day to 00.00 WITA after the last.
 import { api, query } from '../api.js';
 import { escapeHtml, formatWita, h } from '../format.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 import { ROLE_LABELS } from '../shell/shell.js';
 
 /** Mounts the list (and, with `user`, the form for that user) into `el`; returns { reload }. */
@@ -36,7 +36,7 @@ export async function mountSubstitutes(el, { user = null, title }) {
   async function reload(p = current) {
     current = p;
     const mine = ++loads;
-    const data = await api.get(`/api/substitutions${query({ userName: user?.userName, inForce: $('[data-testid=sub-filter]').value, page: p, pageSize: 10 })}`);
+    const data = await api.get(`/api/substitutions${query({ userName: user?.userName, inForce: $('[data-testid=sub-filter]').value, ...pageQuery(p), pageSize: 10 })}`);
     if (mine !== loads) return;
     const ended = (s) => new Date(s.to) <= new Date();
     $('[data-testid=sub-rows]').innerHTML = data.items.map((s) => `

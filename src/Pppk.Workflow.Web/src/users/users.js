@@ -2,9 +2,9 @@
 // deactivate/reactivate, temporary password, unlock; and substitutes (Plt/Plh) of everyone below the list.
 import './users.css';
 import { api, query } from '../api.js';
-import { escapeHtml, formatNumber, h } from '../format.js';
+import { escapeHtml, h } from '../format.js';
 import { ROLE_LABELS } from '../shell/shell.js';
-import { renderPager } from '../pppk/common.js';
+import { renderPager, pageQuery } from '../pppk/common.js';
 import { statusBadges, userDialog } from './user-dialog.js';
 import { mountSubstitutes } from './substitutes.js';
 
@@ -51,7 +51,7 @@ export default async function render(container) {
     const mine = ++loads;
     const data = await api.get(`/api/users${query({
       q: $('[data-testid=user-search]').value.trim(), role: $('[data-testid=filter-role]').value,
-      unitCode: $('[data-testid=filter-unit]').value, active: $('[data-testid=filter-active]').value, page: p, pageSize: PAGE_SIZE,
+      unitCode: $('[data-testid=filter-unit]').value, active: $('[data-testid=filter-active]').value, ...pageQuery(p), pageSize: PAGE_SIZE,
     })}`);
     if (mine !== loads) return;
     shown = data.items;
@@ -64,8 +64,7 @@ export default async function render(container) {
         <td>${statusBadges(u)}</td>
         <td><button type="button" data-edit="${escapeHtml(u.id)}" data-testid="user-edit">Kelola</button></td>
       </tr>`).join('') || `<tr><td colspan="7" class="muted" data-testid="users-empty">Tidak ada pengguna yang cocok dengan pencarian ini.</td></tr>`;
-    renderPager($('[data-testid=pager]'), data, load);
-    $('[data-testid=pager-info]').textContent = `Halaman ${data.page} dari ${Math.max(1, Math.ceil(data.total / data.pageSize))} · ${formatNumber(data.total)} pengguna`;
+    renderPager($('[data-testid=pager]'), data, load, { noun: 'pengguna' });
   }
 
   const open = async (user) => {

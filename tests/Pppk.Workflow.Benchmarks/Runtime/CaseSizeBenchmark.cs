@@ -12,7 +12,7 @@ namespace Pppk.Workflow.Benchmarks.Runtime;
 
 /// <summary>
 /// The database's bytes per finished <c>evaluasi-kinerja</c> case: N employees imported, the evaluation cycle started by
-/// its timer (<c>siklus-evaluasi</c>), every evaluator task completed through <c>POST /api/tasks/{id}/complete</c>, the
+/// its timer (<c>siklus-evaluasi</c>), every evaluator task completed by the evaluator (signed in) through <c>POST /api/tasks/{id}/complete</c>, the
 /// cases run to their end; then the growth of <c>pg_total_relation_size</c> of each table (a partitioned table: its
 /// partitions) since the import, over N, after <c>VACUUM FULL</c> (no dead rows counted), before and after the finished
 /// cases' state is pruned (<c>Runtime:StateRetention</c>).
@@ -61,13 +61,14 @@ public sealed class CaseSizeBenchmark : IBenchmark
         Report(imported, await SizesAsync(db, ct), n, "open (each case a task and two timers)");
 
         watch.Restart();
+        using var evaluator = await Scale.ScaleBenchmark.SignInAsync(host.Url!, "penilai.bench", "Bench-Penilai-2026!", ct);
         var ids = new List<Guid>();
         await using (var open = db.CreateCommand("SELECT id FROM pppk.user_tasks WHERE element_id = 'nilai' AND state = 'open'"))
         await using (var r = await open.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) ids.Add(r.GetGuid(0));
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (id, token) =>
         {
-            using var done = await admin.PostAsJsonAsync($"/api/tasks/{id}/complete",
+            using var done = await evaluator.PostAsJsonAsync($"/api/tasks/{id}/complete",
                 new { variables = new { predicate = "Baik", evaluationNotes = "Target SKP tercapai" } }, token);
             if (!done.IsSuccessStatusCode)
                 throw new InvalidOperationException($"completing task {id}: {(int)done.StatusCode} {await done.Content.ReadAsStringAsync(token)}");

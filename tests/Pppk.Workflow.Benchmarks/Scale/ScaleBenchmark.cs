@@ -71,8 +71,8 @@ public sealed partial class ScaleBenchmark : IBenchmark
         // Statistics as autovacuum would have them after a bulk load; the reads are then measured on settled plans.
         host.Phase = "reads";
         await ExecuteAsync(db, "ANALYZE", ct);
-        using var hr = await SignInAsync(host.Url, HrAdmin, ct);
-        using var evaluator = await SignInAsync(host.Url, ScaleSeed.Evaluator(1), ct);
+        using var hr = await SignInAsync(host.Url, HrAdmin, Password, ct);
+        using var evaluator = await SignInAsync(host.Url, ScaleSeed.Evaluator(1), Password, ct);
         var reads = await new ScaleReads(hr, evaluator, repeat).RunAsync(ct);
         var rssReads = host.Rss("reads");
         var tables = await TopTablesAsync(db, ct);
@@ -180,12 +180,13 @@ public sealed partial class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>A browser's session: the sign-in cookie, and the header the host asks of cookie callers' changes.</summary>
-    private static async Task<HttpClient> SignInAsync(Uri url, string userName, CancellationToken ct)
+    /// <summary>A client signed in by cookie as <paramref name="userName"/>, sending the anti-forgery header as the web front does.</summary>
+    internal static async Task<HttpClient> SignInAsync(Uri url, string userName, string password, CancellationToken ct)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         client.DefaultRequestHeaders.Add("X-Pppk-Csrf", "1");
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }, ct);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password }, ct);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in of {userName} failed {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
         return client;
     }

@@ -135,4 +135,7 @@ public static class HostTexts
     public static readonly TextTemplate DatabaseUnavailable = new("database-unavailable",
         "The database cannot be reached right now; try again in a few seconds.",
         "Basis data sedang tidak dapat dihubungi; coba lagi dalam beberapa detik.");
+    public static readonly TextTemplate QueryTimeout = new("query-timeout",
+        "The request took too long in the database and was stopped; try again shortly or narrow it (a filter, a search, a smaller page).",
+        "Permintaan terlalu lama diproses oleh basis data dan dihentikan; coba lagi sebentar lagi atau persempit (saring, cari, atau halaman lebih kecil).");
 }

@@ -8,7 +8,7 @@ using Pppk.Workflow.Runtime.Instances;
 namespace Pppk.Workflow.Host.Api;
 
 /// <summary>Errors a caller can fix become RFC 7807 problems with the status they name; a malformed body is a 400 saying what is wrong.</summary>
-public sealed class WorkflowExceptionHandler : IExceptionHandler
+public sealed class WorkflowExceptionHandler(ILogger<WorkflowExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -23,6 +23,7 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
             JsonException j => (400, HostTexts.InvalidJson.Format(j.Message)),
             PostgresException p when RefusedParameter(p) => (400, NotStorable(http, p)),
             Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: PostgresException p } when RefusedParameter(p) => (400, NotStorable(http, p)),
+            _ when DatabaseFaults.IsQueryTimeout(exception) => (503, QueryTimedOut(http, exception)),
             _ when DatabaseFaults.IsUnreachable(exception) => (503, HostTexts.DatabaseUnavailable.Format()),
             _ => (0, (object)""),
         };
@@ -36,6 +37,15 @@ public sealed class WorkflowExceptionHandler : IExceptionHandler
             : Results.Problem(title: title.ToString(), statusCode: status);
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    /// <summary>A statement stopped for running too long: the database is fine, the request was too slow; the route says which to look at.</summary>
+    private LocalizedText QueryTimedOut(HttpContext http, Exception exception)
+    {
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
+        log.LogWarning("Query stopped for running too long on {Method} {Route}: {Reason}", http.Request.Method, route,
+            exception.GetBaseException().Message);
+        return HostTexts.QueryTimeout.Format();
     }
 
     /// <summary>

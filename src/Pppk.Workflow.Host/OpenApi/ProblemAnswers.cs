@@ -58,7 +58,7 @@ internal static class ProblemAnswers
         }
         if (description.RelativePath?.Contains('{') == true)
             Add(operation, context, "404", "No such record, or one the caller may not see.");
-        Add(operation, context, "503", "The database is unreachable or busy (`database-unavailable`, `step-busy`); retry after `Retry-After`.");
+        Add(operation, context, "503", "The database is unreachable or busy (`database-unavailable`, `query-timeout`, `step-busy`); retry after `Retry-After`.");
         return Task.CompletedTask;
     }
 

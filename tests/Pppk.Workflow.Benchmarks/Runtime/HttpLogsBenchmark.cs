@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -43,7 +41,7 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
             Console.WriteLine("wrk is not installed (Debian: apt-get install wrk); this benchmark needs an external load generator.");
             return;
         }
-        var repo = RepoRoot();
+        var repo = ChildHost.RepoRoot();
         var dll = options.GetValueOrDefault("host") ?? Path.Combine(repo, "src", "Pppk.Workflow.Host", "bin", "Release", "net10.0", "Pppk.Workflow.Host.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host in Release first (dotnet build -c Release src/Pppk.Workflow.Host)", dll);
         var work = Path.Combine(Path.GetTempPath(), $"pppk-http-logs-{Environment.ProcessId}");
@@ -59,7 +57,11 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
             {
                 foreach (var (name, environment) in new[] { ("shipped", new Dictionary<string, string>()), ("off", LoggingOff) })
                 {
-                    await using var host = await ChildHost.StartAsync(dll, home, environment, ct);
+                    await using var host = await ChildHost.StartAsync(new ChildHostOptions
+                    {
+                        BootstrapKey = ApiKey, AdminPassword = "Bench-Logs-Admin-Password-2026", HostDll = dll, Home = home, Environment = environment,
+                        StartTimeout = TimeSpan.FromMinutes(10),
+                    }, ct);
                     if (round == 1 && name == "shipped") await DeployAsync(host.Url, ct);
                     await WrkAsync(host.Url, script, connections, warmup, ct);
                     var result = await WrkAsync(host.Url, script, connections, seconds, ct);
@@ -166,94 +168,4 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
 
     private static string? Which(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
         .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pppk.Workflow.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmark from the repository (Pppk.Workflow.sln not found above the program).");
-    }
-
-    /// <summary>The host as its own process on a free port; its console is read and dropped, as a service manager's journal would take it.</summary>
-    private sealed class ChildHost : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _tail = new();
-
-        private ChildHost(Process process, Uri url) => (_process, Url) = (process, url);
-
-        public Uri Url { get; }
-
-        public static async Task<ChildHost> StartAsync(string dll, string home, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
-        {
-            var port = FreePort();
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = home };
-            psi.ArgumentList.Add(dll);
-            psi.Environment["PPPK_HOME"] = home;
-            psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
-            psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            psi.Environment["Auth__BootstrapApiKey"] = ApiKey;
-            psi.Environment["Auth__Admin__Password"] = "Bench-Logs-Admin-Password-2026";
-            foreach (var (k, v) in environment) psi.Environment[k] = v;
-            var process = new Process { StartInfo = psi };
-            var host = new ChildHost(process, new Uri($"http://127.0.0.1:{port}"));
-            process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10); // a first start (initdb, migrations, workflows) on a busy machine takes minutes
-            while (DateTime.UtcNow < deadline)
-            {
-                if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode} during start-up: {host.Tail()}");
-                try
-                {
-                    if ((await http.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return host;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    // not listening yet
-                }
-                await Task.Delay(250, ct);
-            }
-            await host.DisposeAsync();
-            throw new TimeoutException($"The host did not become healthy: {host.Tail()}");
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null) return;
-            lock (_tail)
-            {
-                if (_tail.Length > 20_000) _tail.Remove(0, 10_000);
-                _tail.AppendLine(line);
-            }
-        }
-
-        private string Tail()
-        {
-            lock (_tail) return _tail.ToString();
-        }
-
-        /// <summary>A normal stop (SIGTERM): the host stops its embedded PostgreSQL, which the next round starts again.</summary>
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                try { await _process.WaitForExitAsync(wait.Token); }
-                catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-            }
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }

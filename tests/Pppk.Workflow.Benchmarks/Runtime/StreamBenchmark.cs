@@ -29,14 +29,23 @@ public sealed class StreamBenchmark : IBenchmark
         var hostDll = options.GetValueOrDefault("host", typeof(Host.PppkHost).Assembly.Location);
 
         var cs = await TestCluster.CreateDatabaseAsync("benchstream");
-        var port = FreePort();
-        using var host = StartHost(hostDll, cs, port, chunk);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+            await using var host = await ChildHost.StartAsync(new ChildHostOptions
+            {
+                BootstrapKey = BootstrapKey, HostDll = hostDll, ConnectionString = cs, OnError = line => Console.Error.WriteLine("host: " + line),
+                Environment = new Dictionary<string, string>
+                {
+                    ["Host__Roles"] = "web,worker",
+                    ["Serilog__MinimumLevel__Default"] = "Warning",
+                    ["Serilog__MinimumLevel__Override__Hangfire"] = "Warning",
+                    ["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "pppk-bench-logs", "bench-stream-.log"),
+                    ["Runtime__Operations__StartChunkSize"] = chunk,
+                },
+            }, ct);
+            using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            await WaitReadyAsync(http, host, ct);
             Console.WriteLine($"{Environment.ProcessorCount} cores; {employees:N0} employees; host {hostDll}; Runtime:Operations:StartChunkSize={chunk}");
 
             await using var db = NpgsqlDataSource.Create(cs);
@@ -50,7 +59,7 @@ public sealed class StreamBenchmark : IBenchmark
             var api = new WorkflowApiClient(http);
             await api.DeployAsync(Bpmn.Chain("bench_stream", Bpmn.ServiceTask("mulai", "pppk.start-evaluations")));
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
-            var idle = Rss(host);
+            var idle = host.ResidentKb() ?? 0;
             Console.WriteLine($"host RSS idle (deployed, data seeded): {idle / 1024.0:F0} MB");
 
             var watch = Stopwatch.StartNew();
@@ -60,12 +69,12 @@ public sealed class StreamBenchmark : IBenchmark
             while (started < employees)
             {
                 await Task.Delay(250, ct);
-                peak = Math.Max(peak, Rss(host));
+                peak = Math.Max(peak, host.ResidentKb() ?? 0);
                 if (watch.Elapsed < nextReport) continue;
                 started = await ScalarAsync(db, "SELECT count(*) FROM pppk.instances WHERE definition_key = 'evaluasi-kinerja'", ct);
-                Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:F0} s: {started,9:N0} started, RSS now {Rss(host) / 1024.0:F0} MB, peak {peak / 1024.0:F0} MB");
+                Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:F0} s: {started,9:N0} started, RSS now {(host.ResidentKb() ?? 0) / 1024.0:F0} MB, peak {peak / 1024.0:F0} MB");
                 nextReport = watch.Elapsed + TimeSpan.FromSeconds(10);
-                if (host.HasExited) throw new InvalidOperationException("The host exited.");
+                host.EnsureRunning();
             }
             var seconds = watch.Elapsed.TotalSeconds;
             var size = await ScalarAsync(db, "SELECT pg_database_size(current_database())", ct);
@@ -74,63 +83,7 @@ public sealed class StreamBenchmark : IBenchmark
         }
         finally
         {
-            if (!host.HasExited) host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync(CancellationToken.None);
             await TestCluster.DropDatabaseAsync(cs);
-        }
-    }
-
-    private static Process StartHost(string hostDll, string cs, int port, string chunk)
-    {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
-        psi.ArgumentList.Add(hostDll);
-        var env = psi.Environment;
-        env["ConnectionStrings__Pppk"] = cs;
-        env["Urls"] = $"http://127.0.0.1:{port}";
-        env["Host__Roles"] = "web,worker";
-        env["Auth__BootstrapApiKey"] = BootstrapKey;
-        env["Auth__Admin__Password"] = "Bench-Admin-Password-2026";
-        env["PPPK_HOME"] = RepoRoot();
-        env["DOTNET_ENVIRONMENT"] = "Production";
-        env["Serilog__MinimumLevel__Default"] = "Warning";
-        env["Serilog__MinimumLevel__Override__Hangfire"] = "Warning";
-        env["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "pppk-bench-logs", "bench-stream-.log");
-        env["Runtime__Operations__StartChunkSize"] = chunk;
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("host: " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, Process host, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (host.HasExited) throw new InvalidOperationException($"The host exited with {host.ExitCode}.");
-            try
-            {
-                if ((await http.GetAsync("/health", ct)).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(500, ct);
-        }
-        throw new TimeoutException("The host did not answer /health within 5 minutes.");
-    }
-
-    /// <summary>The process's resident set in kB (Linux), 0 once it has gone.</summary>
-    private static long Rss(Process process)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 
@@ -145,19 +98,5 @@ public sealed class StreamBenchmark : IBenchmark
     {
         await using var cmd = db.CreateCommand(sql);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pppk.Workflow.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Pppk.Workflow.sln above {AppContext.BaseDirectory}");
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 }

@@ -12,7 +12,7 @@ namespace Pppk.Workflow.Benchmarks.Scale;
 
 /// <summary>
 /// A region's evaluation cycle at national scale, measured from outside the host: the real host in its own process
-/// (<see cref="ScaleHost"/>), N employees with active contracts seeded by SQL (<see cref="ScaleSeed"/>), then
+/// (<see cref="ChildHost"/>: the release host as its own process, shipped appsettings.json, embedded PostgreSQL in a temp folder), N employees with active contracts seeded by SQL (<see cref="ScaleSeed"/>), then
 /// <c>siklus-evaluasi</c>'s annual timer start (moved to the next minute by deploying the shipped file again with
 /// that one date changed) → <c>pppk.start-evaluations</c> → N <c>evaluasi-kinerja</c> cases, waited for by counting the
 /// active ones in the database; then every list a person uses, timed over HTTP as a signed-in hr-admin and as one
@@ -20,6 +20,7 @@ namespace Pppk.Workflow.Benchmarks.Scale;
 /// </summary>
 public sealed partial class ScaleBenchmark : IBenchmark
 {
+    private const string BootstrapKey = "scale-bootstrap-key-0123456789";
     private const string HrAdmin = "hr.skala";
     private const string Password = "Skala-Benchmark-2026!";
 
@@ -32,7 +33,7 @@ public sealed partial class ScaleBenchmark : IBenchmark
         var employees = IntOption(args, "employees", 1_000_000);
         var repeat = IntOption(args, "repeat", 20);
         var keep = args.Contains("--keep");
-        var repoRoot = RepoRoot();
+        var repoRoot = ChildHost.RepoRoot();
         var report = new StringBuilder();
         void Say(string line)
         {
@@ -42,7 +43,10 @@ public sealed partial class ScaleBenchmark : IBenchmark
 
         var startedAt = DateTime.UtcNow;
         var load = LoadAverage();
-        await using var host = await ScaleHost.StartAsync(repoRoot, ct);
+        await using var host = await ChildHost.StartAsync(new ChildHostOptions
+        {
+            BootstrapKey = BootstrapKey, AdminPassword = "Scale-Admin-Password-2026", TempFolder = "pppk-scale", RequireHealthy = false,
+        }, ct);
         Console.WriteLine($"host pid {host.Pid} on {host.Url} ({host.HostDll}); data in {host.Root}");
         await using var db = host.Database();
         using var admin = ApiKeyClient(host.Url);
@@ -67,8 +71,8 @@ public sealed partial class ScaleBenchmark : IBenchmark
         // Statistics as autovacuum would have them after a bulk load; the reads are then measured on settled plans.
         host.Phase = "reads";
         await ExecuteAsync(db, "ANALYZE", ct);
-        using var hr = await SignInAsync(host.Url, HrAdmin, ct);
-        using var evaluator = await SignInAsync(host.Url, ScaleSeed.Evaluator(1), ct);
+        using var hr = await SignInAsync(host.Url, HrAdmin, Password, ct);
+        using var evaluator = await SignInAsync(host.Url, ScaleSeed.Evaluator(1), Password, ct);
         var reads = await new ScaleReads(hr, evaluator, repeat).RunAsync(ct);
         var rssReads = host.Rss("reads");
         var tables = await TopTablesAsync(db, ct);
@@ -117,7 +121,7 @@ public sealed partial class ScaleBenchmark : IBenchmark
     /// ahead (the API's way to move a timer: a new version replaces the previous version's timer starts), then polls the database every 5 s until N <c>evaluasi-kinerja</c> cases are active; stops with the cause when
     /// the cycle raises an incident or makes no progress for 10 minutes.
     /// </summary>
-    private static async Task<Cycle> RunCycleAsync(ScaleHost host, HttpClient admin, NpgsqlDataSource db, string repoRoot, int employees, CancellationToken ct)
+    private static async Task<Cycle> RunCycleAsync(ChildHost host, HttpClient admin, NpgsqlDataSource db, string repoRoot, int employees, CancellationToken ct)
     {
         // Timer starts are minute-grained recurring jobs read as wall-clock times of Runtime:TimeZone (the shipped WITA, UTC+8, no DST).
         var soon = DateTime.UtcNow.AddSeconds(25);
@@ -164,7 +168,7 @@ public sealed partial class ScaleBenchmark : IBenchmark
     private static HttpClient ApiKeyClient(Uri url)
     {
         var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ScaleHost.BootstrapKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
@@ -176,12 +180,13 @@ public sealed partial class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>A browser's session: the sign-in cookie, and the header the host asks of cookie callers' changes.</summary>
-    private static async Task<HttpClient> SignInAsync(Uri url, string userName, CancellationToken ct)
+    /// <summary>A client signed in by cookie as <paramref name="userName"/>, sending the anti-forgery header as the web front does.</summary>
+    internal static async Task<HttpClient> SignInAsync(Uri url, string userName, string password, CancellationToken ct)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         client.DefaultRequestHeaders.Add("X-Pppk-Csrf", "1");
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password }, ct);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password }, ct);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in of {userName} failed {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
         return client;
     }
@@ -219,15 +224,6 @@ public sealed partial class ScaleBenchmark : IBenchmark
             if (args[i].StartsWith($"{name}=", StringComparison.Ordinal)) return int.Parse(args[i][(name.Length + 1)..], CultureInfo.InvariantCulture);
         }
         return fallback;
-    }
-
-    /// <summary>The folder with appsettings.json and workflows/ (the repository root), above the benchmark's binaries.</summary>
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "appsettings.json")) && Directory.Exists(Path.Combine(dir.FullName, "workflows")))
-                return dir.FullName;
-        throw new InvalidOperationException("Repository root (appsettings.json + workflows/) not found above " + AppContext.BaseDirectory);
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

@@ -21,7 +21,7 @@ public sealed class WorkflowJobs(IServiceProvider services, IBackgroundJobClient
     public async Task DrainTimers(bool fanOut, CancellationToken ct)
     {
         var drain = Get<TimerDrain>();
-        await DrainAsync("timers", ct2 => drain.FireBatchAsync(ct2), TimerDrain.BatchSize, fanOut, j => j.DrainTimers(false, CancellationToken.None), ct);
+        await DrainAsync("timers", ct2 => drain.FireBatchAsync(ct2), drain.BatchSize, fanOut, j => j.DrainTimers(false, CancellationToken.None), ct);
     }
 
     [DisplayName("Run due jobs")]

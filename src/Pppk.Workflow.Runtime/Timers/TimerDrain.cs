@@ -5,14 +5,14 @@ using Pppk.Workflow.Runtime.Steps;
 namespace Pppk.Workflow.Runtime.Timers;
 
 /// <summary>
-/// Fires due timers in batches: claims up to <see cref="BatchSize"/> rows with <c>FOR UPDATE SKIP LOCKED</c> (so
+/// Fires due timers in batches: claims up to <see cref="BatchSize"/> (<c>Jobs:TimerBatchSize</c>) rows with <c>FOR UPDATE SKIP LOCKED</c> (so
 /// several workers share the work), runs each as a step in one transaction, deletes them with the commit. A fired or
 /// cancelled timer has no row, so firing twice is impossible. A batch that fails is retried one timer at a time, so one
 /// bad instance can't hold the others back.
 /// </summary>
-internal sealed class TimerDrain(StepRunner runner, ILogger<TimerDrain> logger)
+internal sealed class TimerDrain(StepRunner runner, Jobs.JobsOptions options, ILogger<TimerDrain> logger)
 {
-    public const int BatchSize = 200;
+    public int BatchSize => options.TimerBatchSize;
 
     /// <summary>Fires one batch; returns how many timers it fired.</summary>
     public async Task<int> FireBatchAsync(CancellationToken ct)

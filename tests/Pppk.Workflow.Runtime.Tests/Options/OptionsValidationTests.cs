@@ -30,6 +30,8 @@ public class OptionsValidationTests
     {
         Assert.Null(new JobsOptions().Problem());
         Assert.Contains("Jobs:DrainParallelism", new JobsOptions { DrainParallelism = 0 }.Problem());
+        Assert.Contains("Jobs:TimerBatchSize", new JobsOptions { TimerBatchSize = 0 }.Problem());
+        Assert.Contains("Jobs:TimerBatchSize", new JobsOptions { TimerBatchSize = 5001 }.Problem());
         Assert.Contains("Jobs:WorkerCount", new JobsOptions { WorkerCount = 0 }.Problem());
         Assert.Contains("QueuePollInterval", new JobsOptions { QueuePollInterval = TimeSpan.Zero }.Problem());
     }

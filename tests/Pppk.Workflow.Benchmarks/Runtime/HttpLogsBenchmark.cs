@@ -81,9 +81,11 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
                     await using var host = await ChildHost.StartAsync(dll, home, Variants[name], ct);
                     if (round == 1 && name == names[0]) await DeployAsync(host.Url, ct);
                     await WrkAsync(host.Url, script, connections, warmup, ct);
+                    var cpu = host.Cpu;
                     var result = await WrkAsync(host.Url, script, connections, seconds, ct);
+                    result = result with { HostCpuMsPerRequest = (host.Cpu - cpu).TotalMilliseconds / Math.Max(1, result.Requests) };
                     results[name].Add(result);
-                    Console.WriteLine($"round {round} {name,-10}: {result.RequestsPerSecond,8:F0} req/s, latency mean {result.LatencyMs,5:F2} ms, p99 {result.P99Ms,6:F2} ms, non-2xx {result.Errors}");
+                    Console.WriteLine($"round {round} {name,-10}: {result.RequestsPerSecond,8:F0} req/s, latency mean {result.LatencyMs,5:F2} ms, p99 {result.P99Ms,6:F2} ms, non-2xx {result.Errors}, host CPU {result.HostCpuMsPerRequest:F3} ms/request (incl. reading its stdout)");
                 }
             }
         }
@@ -97,6 +99,9 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         foreach (var name in names.Where(n => n != "off"))
         {
             var ratios = results[name].Zip(results["off"], (v, o) => v.RequestsPerSecond / o.RequestsPerSecond).Order().ToList();
+            var cpu = results[name].Average(r => r.HostCpuMsPerRequest);
+            var cpuOff = results["off"].Average(r => r.HostCpuMsPerRequest);
+            Console.WriteLine($"{name,-10}: host CPU {cpu:F3} ms/request vs {cpuOff:F3} logging off (+{(cpu - cpuOff) * 1000:F0} µs, off/{name} = {cpuOff / cpu:F3})");
             Console.WriteLine($"{name,-10}: median {Median(results[name]):F0} req/s ({results[name].Average(r => r.LatencyMs):F2} ms), logging off {Median(results["off"]):F0} req/s ({results["off"].Average(r => r.LatencyMs):F2} ms); " +
                 $"{name}/off per round {string.Join(" ", ratios.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}, median {ratios[ratios.Count / 2]:F3}");
         }
@@ -159,7 +164,7 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         end
         """;
 
-    private sealed record WrkResult(double RequestsPerSecond, double LatencyMs, double P99Ms, long Errors);
+    private sealed record WrkResult(double RequestsPerSecond, double LatencyMs, double P99Ms, long Errors, long Requests, double HostCpuMsPerRequest = 0);
 
     private static async Task<WrkResult> WrkAsync(Uri url, string script, int connections, int seconds, CancellationToken ct)
     {
@@ -173,7 +178,8 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         var rps = RequestsPerSecond().Match(output);
         if (wrk.ExitCode != 0 || !rps.Success) throw new InvalidOperationException($"wrk failed ({wrk.ExitCode}): {output}");
         return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Milliseconds(LatencyMean().Match(output)),
-            Milliseconds(LatencyP99().Match(output)), NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+            Milliseconds(LatencyP99().Match(output)), NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private static double Milliseconds(Match m) => !m.Success ? double.NaN : double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
@@ -183,6 +189,9 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Latency\s+([\d.]+)(us|ms|s|m)\b")]
     private static partial Regex LatencyMean();
@@ -212,6 +221,20 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         private ChildHost(Process process, Uri url) => (_process, Url) = (process, url);
 
         public Uri Url { get; }
+
+        /// <summary>
+        /// CPU time the host used so far, plus this benchmark's own (it reads the host's stdout, as a journal would):
+        /// CPU per request does not move with the box's other load the way requests per second do.
+        /// </summary>
+        public TimeSpan Cpu
+        {
+            get
+            {
+                _process.Refresh();
+                using var self = Process.GetCurrentProcess();
+                return _process.TotalProcessorTime + self.TotalProcessorTime;
+            }
+        }
 
         public static async Task<ChildHost> StartAsync(string dll, string home, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
         {

@@ -38,7 +38,7 @@ internal sealed class StepProcessor(
         {
             var (instance, trigger, user) = item;
             tx.Logged.Running(instance.Id);
-            using var _ = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instance.Id });
+            using var _ = RuntimeLog.InstanceScope(logger, instance.Id);
             tx.Deadline.Step(instance, trigger);
             if (trigger is InlineJobDue due)
             {

@@ -46,7 +46,6 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         ["no-file"] = new() { ["Serilog__WriteTo__1__Args__restrictedToMinimumLevel"] = "Warning" },
         ["no-request"] = new() { ["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning" },
         ["no-runtime"] = new() { ["Serilog__MinimumLevel__Override__Pppk.Workflow.Runtime"] = "Warning" },
-        ["sampled"] = new() { ["Serilog__Requests__SampleFastSuccessful"] = "10" },
     };
 
     public async Task RunAsync(string[] args, CancellationToken ct)

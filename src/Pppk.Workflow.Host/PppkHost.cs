@@ -156,6 +156,7 @@ public static class PppkHost
         app.UseTrustedProxies(builder.Configuration);
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(RequestLog.Configure);
+        app.UseMiddleware<RequestLog.CollectSteps>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebFrontFiles();
@@ -226,7 +227,7 @@ public static class PppkHost
         HostPaths.AnchorLogFiles(builder.Configuration, setup.Home);
 
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(LogSinks.Buffered(builder.Configuration))
+            .ReadFrom.Configuration(LogSinks.Buffered(builder.Configuration, Console.IsOutputRedirected))
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.WithMachineName()

@@ -75,6 +75,20 @@ internal sealed class ChildHost : IAsyncDisposable
     /// <summary>What the RSS samples taken from now on count towards (e.g. "cycle").</summary>
     public string Phase { get; set; } = "start";
 
+    /// <summary>
+    /// CPU time the host used so far, plus this benchmark's own (it reads the host's stdout, as a journal would): CPU per
+    /// request does not move with the box's other load the way requests per second do.
+    /// </summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            using var self = Process.GetCurrentProcess();
+            return _process.TotalProcessorTime + self.TotalProcessorTime;
+        }
+    }
+
     private ChildHost(Process process, ChildHostOptions options, Uri url, string? root, string hostDll, string connectionString)
     {
         (_process, _options, Url, Root, HostDll, ConnectionString) = (process, options, url, root, hostDll, connectionString);

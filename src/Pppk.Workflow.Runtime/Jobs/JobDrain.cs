@@ -87,7 +87,7 @@ internal sealed class JobDrain(NpgsqlDataSource db, StepRunner runner, JobHandle
     {
         if (handlers.Find(job.Type) is not { } handler)
             return new JobResult.Failure($"No handler is registered for job type '{job.Type}'.");
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = job.InstanceId });
+        using var scope = RuntimeLog.InstanceScope(logger, job.InstanceId);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (job.Attempts > 1)
             logger.LogInformation("Job {JobType} of {InstanceId} runs again (attempt {Attempt}) after an interrupted run", job.Type, job.InstanceId, job.Attempts);

@@ -37,7 +37,8 @@ internal sealed class StepProcessor(
         while (tx.TryDequeue(out var item))
         {
             var (instance, trigger, user) = item;
-            using var _ = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instance.Id });
+            tx.Logged.Running(instance.Id);
+            using var _ = RuntimeLog.InstanceScope(logger, instance.Id);
             tx.Deadline.Step(instance, trigger);
             if (trigger is InlineJobDue due)
             {
@@ -61,7 +62,7 @@ internal sealed class StepProcessor(
             tx.Tally.Step(instance, trigger);
             instance.State = result.State;
             instance.Dirty = true;
-            RuntimeLog.Step(logger, trigger.GetType().Name, instance.Id, instance.DefinitionKey, instance.Version);
+            tx.Logged.Step(instance, trigger);
             foreach (var effect in result.Effects)
                 await ApplyAsync(tx, instance, effect, user, ct);
             // A substitute's completion: the task's history row names the user it was done for, too.
@@ -221,7 +222,7 @@ internal sealed class StepProcessor(
             var result = await handler.HandleAsync(context, ct);
             if (savepoint) await tx.Transaction.ReleaseAsync("inline_job", ct);
             tx.Buffer.HandlerWrites.AddRange(step.Writes);
-            RuntimeLog.Job(logger, job.Type, instance.Id, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            tx.Logged.Job(job.Type, instance.Id, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException && (savepoint || e is not Npgsql.NpgsqlException))

@@ -54,6 +54,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
                     tx.Deadline.Commit();
                     await tx.CommitAsync(ct);
                     tx.Tally.Committed();
+                    tx.Logged.Committed(logger);
                     return value;
                 });
                 await afterCommit.RunAsync(tx.Buffer, ct);
@@ -144,6 +145,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
                 foreach (var item in batch)
                 {
                     var mark = tx.QueueLength;
+                    tx.Logged.From(item.Log);
                     try
                     {
                         await item.RunBodyAsync(tx);
@@ -160,6 +162,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
                 tx.Deadline.Commit();
                 await tx.CommitAsync(CancellationToken.None);
                 tx.Tally.Committed();
+                tx.Logged.Committed(logger);
                 committed = true;
                 return true;
             });
@@ -186,6 +189,9 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
     {
         public PrelockAsync? Prelock { get; init; }
         public Guid PrelockKey { get; init; }
+
+        /// <summary>The step log open where the call was made (its request's event): its steps go there.</summary>
+        public Diagnostics.StepLog? Log { get; } = Diagnostics.StepLog.Current;
         public abstract Task RunBodyAsync(StepTransaction tx);
         public abstract void Succeed();
         public abstract Task RunAloneAsync(StepRunner runner, List<Overrun> overruns);
@@ -207,6 +213,7 @@ internal sealed class StepRunner(StepDataSource db, StepProcessor processor, Ste
 
         public override async Task RunAloneAsync(StepRunner runner, List<Overrun> overruns)
         {
+            Diagnostics.StepLog.Current = Log; // on this call's flow only: the lane that runs it may be another call's
             try
             {
                 _result.TrySetResult(await runner.RunAsync(body, CancellationToken.None, overruns));

@@ -77,7 +77,14 @@ internal sealed class StepTransaction : IAsyncDisposable
 
     public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
-    public void Enqueue(LoadedInstance instance, Trigger trigger, string? user) => _queue.Enqueue((instance, trigger, user));
+    /// <summary>The compact events of the steps, written once committed (<see cref="Diagnostics.StepEvents"/>).</summary>
+    public Diagnostics.StepEvents Logged { get; } = new();
+
+    public void Enqueue(LoadedInstance instance, Trigger trigger, string? user)
+    {
+        Logged.Queued(instance.Id);
+        _queue.Enqueue((instance, trigger, user));
+    }
 
     public bool TryDequeue(out (LoadedInstance Instance, Trigger Trigger, string? User) item) => _queue.TryDequeue(out item);
 

@@ -18,7 +18,7 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
     public string Name => "http-logs";
 
     public string Description =>
-        "HTTP steps/s with the shipped logging vs logging off, external load by wrk (args: seconds=15 warmup=5 rounds=3 connections=8 host=<Pppk.Workflow.Host.dll> home=<folder with appsettings.json and workflows/>)";
+        "HTTP steps/s with the shipped logging vs logging off, external load by wrk (args: seconds=15 warmup=5 rounds=3 connections=8 variants=shipped,off host=<Pppk.Workflow.Host.dll> home=<folder with appsettings.json and workflows/>)";
 
     /// <summary>Logging off: the default and every override of the shipped configuration at Fatal.</summary>
     private static readonly Dictionary<string, string> LoggingOff = new()
@@ -31,11 +31,29 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         ["Serilog__MinimumLevel__Override__System.Net.Http"] = "Fatal",
     };
 
+    /// <summary>
+    /// The settings a round can run with (<c>variants=</c>, <c>off</c> is always run): the shipped ones, logging off,
+    /// and the shipped ones with one part switched off or on, to see where the cost is.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Variants = new()
+    {
+        ["shipped"] = [],
+        ["off"] = LoggingOff,
+        ["console"] = new() { ["Serilog__ConsoleWhenRedirected"] = "true" },
+        ["no-console"] = new() { ["Serilog__WriteTo__0__Args__restrictedToMinimumLevel"] = "Warning" },
+        ["no-file"] = new() { ["Serilog__WriteTo__1__Args__restrictedToMinimumLevel"] = "Warning" },
+        ["no-request"] = new() { ["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning" },
+        ["no-runtime"] = new() { ["Serilog__MinimumLevel__Override__Pppk.Workflow.Runtime"] = "Warning" },
+    };
+
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var (seconds, warmup, rounds, connections) = (Int("seconds", 15), Int("warmup", 5), Int("rounds", 3), Int("connections", 8));
+        var names = (options.GetValueOrDefault("variants") ?? "shipped").Split(',', StringSplitOptions.RemoveEmptyEntries).Append("off").Distinct().ToList();
+        if (names.FirstOrDefault(n => !Variants.ContainsKey(n)) is { } unknown)
+            throw new ArgumentException($"Unknown variant {unknown}; known: {string.Join(", ", Variants.Keys)}");
         if (Which("wrk") is null)
         {
             Console.WriteLine("wrk is not installed (Debian: apt-get install wrk); this benchmark needs an external load generator.");
@@ -50,23 +68,25 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         await File.WriteAllTextAsync(script, LuaScript, ct);
         Console.WriteLine($"Host {dll}; home {home} (its appsettings.json as shipped); wrk {connections} connections, {seconds} s after {warmup} s warm-up, {rounds} rounds; {Environment.ProcessorCount} cores");
 
-        var results = new Dictionary<string, List<WrkResult>> { ["shipped"] = [], ["off"] = [] };
+        var results = names.ToDictionary(n => n, _ => new List<WrkResult>());
         try
         {
             for (var round = 1; round <= rounds; round++)
             {
-                foreach (var (name, environment) in new[] { ("shipped", new Dictionary<string, string>()), ("off", LoggingOff) })
+                foreach (var name in names)
                 {
                     await using var host = await ChildHost.StartAsync(new ChildHostOptions
                     {
-                        BootstrapKey = ApiKey, AdminPassword = "Bench-Logs-Admin-Password-2026", HostDll = dll, Home = home, Environment = environment,
+                        BootstrapKey = ApiKey, AdminPassword = "Bench-Logs-Admin-Password-2026", HostDll = dll, Home = home, Environment = Variants[name],
                         StartTimeout = TimeSpan.FromMinutes(10),
                     }, ct);
-                    if (round == 1 && name == "shipped") await DeployAsync(host.Url, ct);
+                    if (round == 1 && name == names[0]) await DeployAsync(host.Url, ct);
                     await WrkAsync(host.Url, script, connections, warmup, ct);
+                    var cpu = host.Cpu;
                     var result = await WrkAsync(host.Url, script, connections, seconds, ct);
+                    result = result with { HostCpuMsPerRequest = (host.Cpu - cpu).TotalMilliseconds / Math.Max(1, result.Requests) };
                     results[name].Add(result);
-                    Console.WriteLine($"round {round} {name,-7}: {result.RequestsPerSecond,8:F0} req/s, latency mean {result.LatencyMs,5:F2} ms, p99 {result.P99Ms,6:F2} ms, non-2xx {result.Errors}");
+                    Console.WriteLine($"round {round} {name,-10}: {result.RequestsPerSecond,8:F0} req/s, latency mean {result.LatencyMs,5:F2} ms, p99 {result.P99Ms,6:F2} ms, non-2xx {result.Errors}, host CPU {result.HostCpuMsPerRequest:F3} ms/request (incl. reading its stdout)");
                 }
             }
         }
@@ -75,10 +95,23 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
             try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
 
-        var shipped = results["shipped"].Select(r => r.RequestsPerSecond).Order().ToList();
-        var off = results["off"].Select(r => r.RequestsPerSecond).Order().ToList();
-        var (medianShipped, medianOff) = (shipped[shipped.Count / 2], off[off.Count / 2]);
-        Console.WriteLine($"median: shipped {medianShipped:F0} req/s ({results["shipped"].Average(r => r.LatencyMs):F2} ms), logging off {medianOff:F0} req/s ({results["off"].Average(r => r.LatencyMs):F2} ms); shipped/off = {medianShipped / medianOff:F3}");
+        // Ratios per round (each variant against the logging-off run of the same round), then their median: the box's
+        // load moves between rounds more than between the settings of one round.
+        foreach (var name in names.Where(n => n != "off"))
+        {
+            var ratios = results[name].Zip(results["off"], (v, o) => v.RequestsPerSecond / o.RequestsPerSecond).Order().ToList();
+            var cpu = results[name].Average(r => r.HostCpuMsPerRequest);
+            var cpuOff = results["off"].Average(r => r.HostCpuMsPerRequest);
+            Console.WriteLine($"{name,-10}: host CPU {cpu:F3} ms/request vs {cpuOff:F3} logging off (+{(cpu - cpuOff) * 1000:F0} µs, off/{name} = {cpuOff / cpu:F3})");
+            Console.WriteLine($"{name,-10}: median {Median(results[name]):F0} req/s ({results[name].Average(r => r.LatencyMs):F2} ms), logging off {Median(results["off"]):F0} req/s ({results["off"].Average(r => r.LatencyMs):F2} ms); " +
+                $"{name}/off per round {string.Join(" ", ratios.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}, median {ratios[ratios.Count / 2]:F3}");
+        }
+    }
+
+    private static double Median(List<WrkResult> results)
+    {
+        var sorted = results.Select(r => r.RequestsPerSecond).Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     /// <summary>A temporary home folder: the given home's appsettings.json copied and its workflows linked, so data and logs stay out of the repository.</summary>
@@ -132,7 +165,7 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         end
         """;
 
-    private sealed record WrkResult(double RequestsPerSecond, double LatencyMs, double P99Ms, long Errors);
+    private sealed record WrkResult(double RequestsPerSecond, double LatencyMs, double P99Ms, long Errors, long Requests, double HostCpuMsPerRequest = 0);
 
     private static async Task<WrkResult> WrkAsync(Uri url, string script, int connections, int seconds, CancellationToken ct)
     {
@@ -146,7 +179,8 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
         var rps = RequestsPerSecond().Match(output);
         if (wrk.ExitCode != 0 || !rps.Success) throw new InvalidOperationException($"wrk failed ({wrk.ExitCode}): {output}");
         return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Milliseconds(LatencyMean().Match(output)),
-            Milliseconds(LatencyP99().Match(output)), NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+            Milliseconds(LatencyP99().Match(output)), NonSuccess().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private static double Milliseconds(Match m) => !m.Success ? double.NaN : double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
@@ -156,6 +190,9 @@ public sealed partial class HttpLogsBenchmark : IBenchmark
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Latency\s+([\d.]+)(us|ms|s|m)\b")]
     private static partial Regex LatencyMean();

@@ -6,8 +6,8 @@ using static Pppk.Workflow.Testing.Bpmn;
 namespace Pppk.Workflow.Host.Tests.Logging;
 
 /// <summary>
-/// The shipped log levels (Information) on a host that starts an instance, completes its task, logs a warning and
-/// stops; then its log file is read. The file sink flushes to disk only once an hour here, so what is in the file
+/// The shipped log levels (Information) on a host that starts an instance, completes its task, lets its timer fire
+/// (a step no request runs), logs a warning and stops; then its log file is read. The file sink flushes to disk only once an hour here, so what is in the file
 /// after the stop is there because the stop flushed the asynchronous buffer and the file's own.
 /// </summary>
 public sealed class CompactLogsRun : TestDatabase
@@ -37,10 +37,12 @@ public sealed class CompactLogsRun : TestDatabase
             using var http = new HttpClient { BaseAddress = host.Url };
             http.DefaultRequestHeaders.Add("X-Api-Key", TestHost.BootstrapKey);
             var api = new WorkflowApiClient(http);
-            await api.DeployAsync(Chain("compact_logs", UserTask("review")));
+            await api.DeployAsync(Chain("compact_logs", UserTask("review"), TimerCatch("wait", "PT1S")));
             var started = await api.StartAsync("compact_logs");
             InstanceId = (string)started["id"]!;
             (await api.CompleteAsync((string)started["tasks"]![0]!["id"]!)).EnsureSuccessStatusCode();
+            await api.WaitForStatusAsync(InstanceId, "completed");
+            (await http.GetAsync("/health")).EnsureSuccessStatusCode();
             host.Host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pppk.Workflow.Tests").LogWarning("Probe {Marker}", WarningMarker);
         }
         finally
@@ -54,22 +56,30 @@ public sealed class CompactLogsRun : TestDatabase
 public sealed class CompactLogsTests(CompactLogsRun run) : IClassFixture<CompactLogsRun>
 {
     [Fact]
-    public void A_request_leaves_one_compact_event_with_its_route_status_and_instance()
+    public void A_request_leaves_one_compact_event_with_its_route_status_instance_and_step()
     {
         var start = Assert.Single(run.Lines, l => l.Contains("HTTP POST /api/instances 201 in ", StringComparison.Ordinal));
         Assert.Contains($"\"InstanceId\":\"{run.InstanceId}\"", start, StringComparison.Ordinal);
+        Assert.Contains("\"Steps\":[\"StartTrigger compact_logs v1\"]", start, StringComparison.Ordinal);
         var complete = Assert.Single(run.Lines, l => l.Contains("HTTP POST /api/tasks/{id:guid}/complete 200 in ", StringComparison.Ordinal));
         Assert.Contains($"\"InstanceId\":\"{run.InstanceId}\"", complete, StringComparison.Ordinal);
+        Assert.Contains("\"Steps\":[\"UserTaskCompleted compact_logs v1\"]", complete, StringComparison.Ordinal);
+        Assert.All([start, complete], l => Assert.Contains("[INF]", l, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Each_step_leaves_one_compact_event_naming_its_instance()
+    public void A_step_no_request_ran_leaves_its_own_compact_event_and_a_request_step_none()
     {
         var steps = run.Lines.Where(l => l.Contains("Step ", StringComparison.Ordinal) && l.Contains($"of \"{run.InstanceId}\" (compact_logs v1)", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, steps.Count);
-        Assert.Contains("Step StartTrigger of", steps[0], StringComparison.Ordinal);
-        Assert.Contains("Step UserTaskCompleted of", steps[1], StringComparison.Ordinal);
-        Assert.All(steps, l => Assert.Contains("[INF]", l, StringComparison.Ordinal));
+        var timer = Assert.Single(steps);
+        Assert.Contains("Step TimerFired of", timer, StringComparison.Ordinal);
+        Assert.Contains("[INF]", timer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_health_check_is_not_logged_at_information()
+    {
+        Assert.DoesNotContain(run.Lines, l => l.Contains("HTTP GET /health", StringComparison.Ordinal));
     }
 
     [Fact]

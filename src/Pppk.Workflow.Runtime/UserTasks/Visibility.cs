@@ -55,14 +55,17 @@ internal static class Visibility
         if (scopes.IsAdministrator(actor)) return null;
         var parameters = Parameters(actor, scopes, now).ToList();
         var branches = new List<string>();
-        if (actor.UnitCode is not null && actor.Roles.Where(scopes.IsUnitScoped).Any(scopes.UnitWide.Contains)) branches.Add("i.unit_code = @v_unit");
+        var unitHead = actor.UnitCode is not null && actor.Roles.Where(scopes.IsUnitScoped).Any(scopes.UnitWide.Contains);
+        if (unitHead) branches.Add("i.unit_code = @v_unit");
         if (actor.EmployeeNik is not null) branches.Add("i.subject = @v_nik");
         // The tasks that name a person (assignee, completer, acted for, candidate by name) are few per person whatever the
         // table's size: their cases are read by id. The planner would rather walk every case in order, probing for a task,
         // when it misjudges how few there are (it did: 22 s at 3,000,000 cases for a candidate nobody names).
         var named = new List<string> { "t.assignee = @v_me", "t.completed_by = @v_me", "t.on_behalf_of = @v_me" };
         var scoped = actor.Roles.Where(scopes.IsUnitScoped).ToArray();
-        OfferedTo("v_me", actor.Roles.Where(r => !scopes.IsUnitScoped(r)).ToArray(), scoped.Length > 0 && actor.UnitCode is not null ? "v_scoped_mine" : null, "v_unit", "v_org");
+        // A unit head's tasks offered to their unit-scoped groups are in their unit: the unit's branch has those cases already.
+        OfferedTo("v_me", actor.Roles.Where(r => !scopes.IsUnitScoped(r)).ToArray(), scoped.Length > 0 && actor.UnitCode is not null && !unitHead ? "v_scoped_mine" : null,
+            "v_unit", "v_org");
         // A substitute in force sees, for each user they stand in for, that user's assigned and offered tasks (Substitute).
         await using (var cmd = db.CreateCommand($"""
             SELECT DISTINCT p.user_name, p.groups, p.unit_code FROM pppk.substitutions s JOIN {Principals.View} p ON p.user_name = s.user_name

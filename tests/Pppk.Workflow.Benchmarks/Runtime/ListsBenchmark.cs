@@ -46,7 +46,7 @@ public sealed class ListsBenchmark : IBenchmark
         await using (var db = NpgsqlDataSource.Create(cs))
             await SeedCallersAsync(db, ct);
         // The people who are not hr-admin, made on the first run of a kept database (a second run's attempt is refused as a duplicate; the sign-in checks it).
-        (string Label, string User, string[] Roles, string? Unit, string? Nik)[] people =
+        (string Label, string User, string[] Roles, string? Unit, string? Nik)[] callers =
         [
             ("unit head U07", "kepala.lists.u07", ["unit-head"], "U07", null),
             ("evaluator (~500 open tasks assigned)", "penilai.123", ["evaluator"], "U04", null),
@@ -55,7 +55,7 @@ public sealed class ListsBenchmark : IBenchmark
             ("substitute in force for penilai.123", "pengganti.lists", ["verifier"], null, null),
         ];
         var signedIn = new List<(string Label, HttpClient Client)>();
-        foreach (var (label, user, roles, unit, nik) in people)
+        foreach (var (label, user, roles, unit, nik) in callers)
         {
             await admin.PostAsJsonAsync("/api/users", new { userName = user, password = HeadPassword, fullName = user, unitCode = unit, employeeNik = nik, roles }, ct);
             var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };

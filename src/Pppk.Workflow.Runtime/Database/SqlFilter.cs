@@ -21,6 +21,13 @@ public sealed class SqlFilter
         return this;
     }
 
+    /// <summary>Parameters that conditions written elsewhere in the statement read (the branches of a union).</summary>
+    public SqlFilter Bound(params (string Name, object Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters) _parameters.Add(new NpgsqlParameter(name, value));
+        return this;
+    }
+
     /// <summary>The condition, with its one parameter, when the caller gave a value for it.</summary>
     public SqlFilter When<T>(T? value, string condition, string name) =>
         value is null || value is string { Length: 0 } ? this : Add(condition, (name, value));

@@ -243,23 +243,36 @@ public static class InstanceTable
             .When(filter.DefinitionKey, "i.definition_key = @key", "key")
             .When(filter.Status, "i.status = @status", "status")
             .When(filter.BusinessKey, "i.business_key = @bk", "bk")
-            .When(filter.UnitCode?.Trim(), "i.unit_code = @unit", "unit")
-            .Restrict(Visibility.Case, actor, scopes, now);
+            .When(filter.UnitCode?.Trim(), "i.unit_code = @unit", "unit");
         filter.Conditions?.AddTo(where);
+        var visible = await Visibility.CaseBranchesAsync(db, actor, scopes, now, ct);
+        if (visible is not null) where.Bound(visible.Parameters);
         var page = new SqlFilter().After(after, descending: true, "i.started_at", "i.id");
-        await using var cmd = page.Bind(where.Bind(db.CreateCommand(
-            $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY i.started_at DESC, i.id DESC LIMIT @take OFFSET @skip")));
+        const string order = "i.started_at DESC, i.id DESC";
+        // Anyone but an administrator: each branch of the rule reads its first skip + take rows after the cursor, the union merges them.
+        var rows = visible is null ? $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
+            : $"""
+              SELECT {ViewColumns} FROM pppk.instances i WHERE i.id IN (SELECT v.id FROM ({visible.Union("i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach")}) v
+                  ORDER BY v.started_at DESC, v.id DESC LIMIT @take OFFSET @skip)
+              ORDER BY {order}
+              """;
+        await using var cmd = page.Bind(where.Bind(db.CreateCommand(rows)));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
+        cmd.Parameters.AddWithValue("reach", (long)skip + take);
         var items = new List<InstanceView>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) items.Add(ReadView(r));
-        if (countCap >= int.MaxValue - 1)
+        var exact = countCap >= int.MaxValue - 1;
+        // Capped: no branch needs more than cap + 1 rows to tell whether the union has more than cap.
+        var counted = visible is null ? $"SELECT 1 FROM pppk.instances i WHERE {where.Where}"
+            : $"SELECT 1 FROM ({visible.Union("i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v";
+        if (exact)
         {
-            await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM pppk.instances i WHERE {where.Where}"));
+            await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM ({counted}) c"));
             return (items, (int)(long)(await count.ExecuteScalarAsync(ct))!, false);
         }
-        var (total, capped) = await ListTotal.CountAsync(db, $"SELECT 1 FROM pppk.instances i WHERE {where.Where}", where, ct, countCap);
+        var (total, capped) = await ListTotal.CountAsync(db, counted, where, ct, countCap);
         return (items, total, capped);
     }
 

@@ -1,3 +1,4 @@
+using Npgsql;
 using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.People;
 
@@ -44,6 +45,62 @@ internal static class Visibility
     /// <summary>A case (alias <c>i</c>): a unit-wide group's member's unit's cases (a unit head's), the cases about the caller (subject), and any case in which they see a task.</summary>
     public const string Case = "(@v_unit_head AND i.unit_code = @v_unit) OR i.subject = @v_nik OR EXISTS (SELECT 1 FROM pppk.user_tasks t WHERE t.instance_id = i.id AND (" + Task + "))";
 
+    /// <summary>
+    /// <see cref="Case"/> for a list, split into its branches (<see cref="CaseBranches"/>); null for an administrator, who
+    /// sees every case. A branch that cannot apply to <paramref name="actor"/> (not a unit head, no NIK, no groups, standing
+    /// in for no one now) is left out.
+    /// </summary>
+    public static async Task<CaseBranches?> CaseBranchesAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
+    {
+        if (scopes.IsAdministrator(actor)) return null;
+        var parameters = Parameters(actor, scopes, now).ToList();
+        var branches = new List<string>();
+        var unitHead = actor.UnitCode is not null && actor.Roles.Where(scopes.IsUnitScoped).Any(scopes.UnitWide.Contains);
+        if (unitHead) branches.Add("i.unit_code = @v_unit");
+        if (actor.EmployeeNik is not null) branches.Add("i.subject = @v_nik");
+        // The tasks that name a person (assignee, completer, acted for, candidate by name) are few per person whatever the
+        // table's size: their cases are read by id. The planner would rather walk every case in order, probing for a task,
+        // when it misjudges how few there are (it did: 22 s at 3,000,000 cases for a candidate nobody names).
+        var named = new List<string> { "t.assignee = @v_me", "t.completed_by = @v_me", "t.on_behalf_of = @v_me" };
+        var scoped = actor.Roles.Where(scopes.IsUnitScoped).ToArray();
+        // A unit head's tasks offered to their unit-scoped groups are in their unit: the unit's branch has those cases already.
+        OfferedTo("v_me", actor.Roles.Where(r => !scopes.IsUnitScoped(r)).ToArray(), scoped.Length > 0 && actor.UnitCode is not null && !unitHead ? "v_scoped_mine" : null,
+            "v_unit", "v_org");
+        // A substitute in force sees, for each user they stand in for, that user's assigned and offered tasks (Substitute).
+        await using (var cmd = db.CreateCommand($"""
+            SELECT DISTINCT p.user_name, p.groups, p.unit_code FROM pppk.substitutions s JOIN {Principals.View} p ON p.user_name = s.user_name
+            WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now ORDER BY p.user_name
+            """))
+        {
+            cmd.Parameters.AddWithValue("me", actor.Name);
+            cmd.Parameters.AddWithValue("now", now);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            for (var k = 0; await r.ReadAsync(ct); k++)
+            {
+                var groups = r.IsDBNull(1) ? [] : r.GetFieldValue<string[]>(1);
+                var unit = r.IsDBNull(2) ? null : r.GetString(2);
+                var org = groups.Where(g => !scopes.IsUnitScoped(g)).ToArray();
+                parameters.AddRange([($"v_s{k}", r.GetString(0)), ($"v_s{k}_org", org), ($"v_s{k}_scoped", groups.Where(scopes.IsUnitScoped).ToArray()),
+                    ($"v_s{k}_unit", (object?)unit ?? DBNull.Value)]);
+                named.Add($"t.assignee = @v_s{k}");
+                OfferedTo($"v_s{k}", org, unit is not null && groups.Any(scopes.IsUnitScoped) ? $"v_s{k}_scoped" : null, $"v_s{k}_unit", $"v_s{k}_org");
+            }
+        }
+        branches.Add($"i.id = ANY(ARRAY({string.Join(" UNION ALL ", named.Select(n => $"SELECT t.instance_id FROM pppk.user_tasks t WHERE {n}"))}))");
+        return new CaseBranches(branches, [.. parameters]);
+
+        // Offered: unassigned and offered to the user by name, to an organisation-wide group of theirs, or to a unit-scoped
+        // group of theirs in their unit. A group's tasks may be many: the planner picks, by the group's statistics, between
+        // reading them first and walking the cases in order.
+        void OfferedTo(string user, string[] org, string? scopedParameter, string unitParameter, string orgParameter)
+        {
+            named.Add($"t.assignee IS NULL AND t.candidate_users @> ARRAY[@{user}]::text[]");
+            if (org.Length > 0) branches.Add($"i.id IN (SELECT t.instance_id FROM pppk.user_tasks t WHERE t.assignee IS NULL AND t.candidate_groups && @{orgParameter})");
+            if (scopedParameter is not null)
+                branches.Add($"i.unit_code = @{unitParameter} AND i.id IN (SELECT t.instance_id FROM pppk.user_tasks t WHERE t.assignee IS NULL AND t.candidate_groups && @{scopedParameter})");
+        }
+    }
+
     /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for an administrator.</summary>
     public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, GroupScopes scopes, DateTimeOffset now) =>
         scopes.IsAdministrator(actor) ? filter : filter.Add(condition, Parameters(actor, scopes, now));
@@ -65,4 +122,21 @@ internal static class Visibility
             ("v_now", now),
         ];
     }
+}
+
+/// <summary>
+/// <see cref="Visibility.Case"/> as a union of its branches (the unit's cases, the subject's, and those with a task the caller
+/// sees: assigned, completed, acted for, offered by name, by group, by unit-scoped group, and the same for whom they stand
+/// in for now), each a condition on the case (alias <c>i</c>) that one index answers. A single OR of them defeats every
+/// index once a list is ordered and limited: PostgreSQL scans the cases. Each branch instead reads at most the rows the
+/// page (or the capped count) needs in the list's order, and the union merges them; a case two branches name appears once.
+/// </summary>
+internal sealed record CaseBranches(IReadOnlyList<string> Conditions, (string Name, object Value)[] Parameters)
+{
+    /// <summary>
+    /// <c>(SELECT columns FROM pppk.instances i WHERE branch AND where [ORDER BY order] [LIMIT reach]) UNION …</c>: the
+    /// rows of <paramref name="where"/> the caller sees, each branch cut at <paramref name="reach"/> rows in <paramref name="order"/>.
+    /// </summary>
+    public string Union(string columns, string where, string? order, string? reach) => string.Join(" UNION ", Conditions.Select(c =>
+        $"(SELECT {columns} FROM pppk.instances i WHERE ({c}) AND {where}{(order is null ? "" : " ORDER BY " + order)}{(reach is null ? "" : " LIMIT " + reach)})"));
 }

@@ -252,7 +252,7 @@ public static class InstanceTable
         // Anyone but an administrator: each branch of the rule reads its first skip + take rows after the cursor, the union merges them.
         var rows = visible is null ? $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
             : $"""
-              SELECT {ViewColumns} FROM pppk.instances i WHERE i.id IN (SELECT v.id FROM ({visible.Union("i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach")}) v
+              SELECT {ViewColumns} FROM pppk.instances i WHERE i.id IN (SELECT v.id FROM ({visible.Union("pppk.instances i", "i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach")}) v
                   ORDER BY v.started_at DESC, v.id DESC LIMIT @take OFFSET @skip)
               ORDER BY {order}
               """;
@@ -266,7 +266,7 @@ public static class InstanceTable
         var exact = countCap >= int.MaxValue - 1;
         // Capped: no branch needs more than cap + 1 rows to tell whether the union has more than cap.
         var counted = visible is null ? $"SELECT 1 FROM pppk.instances i WHERE {where.Where}"
-            : $"SELECT 1 FROM ({visible.Union("i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v";
+            : $"SELECT 1 FROM ({visible.Union("pppk.instances i", "i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v";
         if (exact)
         {
             await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM ({counted}) c"));

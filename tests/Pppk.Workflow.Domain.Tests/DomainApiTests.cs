@@ -204,6 +204,32 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
     }
 
     [Fact]
+    public async Task Renewals_read_by_cursor_return_every_contract_once_in_the_order_of_one_page()
+    {
+        var whole = (await GetAsync("/api/renewals?months=12&pageSize=500")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("contractId").GetInt32()).ToList();
+        Assert.True(whole.Count > 14, $"the seeded data has {whole.Count} renewals in 12 months");
+
+        var walked = new List<int>();
+        var page = await GetAsync("/api/renewals?months=12&pageSize=7");
+        Assert.Equal(whole.Count, page.GetProperty("total").GetInt32());
+        Assert.False(page.GetProperty("totalCapped").GetBoolean());
+        while (true)
+        {
+            walked.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("contractId").GetInt32()));
+            if (page.GetProperty("nextCursor").GetString() is not { } cursor) break;
+            page = await GetAsync($"/api/renewals?months=12&pageSize=7&cursor={cursor}");
+            Assert.Equal(0, page.GetProperty("page").GetInt32());
+        }
+        Assert.Equal(whole, walked);
+
+        using var client = host.Client(SeededHost.BootstrapKey);
+        var refused = await client.GetAsync("/api/renewals?months=12&cursor=not-a-cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("cursor", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task The_renewals_screen_shows_the_cost_the_fiscal_check_computes()
     {
         var items = (await GetAsync("/api/renewals?months=12&pageSize=200")).GetProperty("items").EnumerateArray().ToList();

@@ -67,7 +67,7 @@ public sealed class RecordEvaluationHandler : IDescribedJobHandler
         // evaluation of the period (unique index) and, when unrated, a contract overlapping the period (contracts
         // (employee_id, tmt, end)); never a scan of the region's contracts or evaluations (docs/scale.md).
         var counts = await db.Database.SqlQuery<UnitDistribution>($"""
-            SELECT count(*)::int AS "Staff", count(*) FILTER (WHERE v.predicate IN ({Predicates.SangatBaik}, {Predicates.Baik}))::int AS "Good"
+            SELECT count(*)::int AS staff, count(*) FILTER (WHERE v.predicate IN ({Predicates.SangatBaik}, {Predicates.Baik}))::int AS good
             FROM pppk.employees e
             LEFT JOIN pppk.evaluations v ON v.employee_id = e.id AND v.year = {year} AND v.period = {period}
             WHERE e.unit_code = {unit}

@@ -224,6 +224,37 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
     }
 
     [Fact]
+    public async Task Renewals_read_by_cursor_return_every_contract_once_in_the_order_of_one_page()
+    {
+        static List<(DateOnly End, int Id)> Rows(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()
+            .Select(i => (DateOnly.Parse(i.GetProperty("end").GetString()!), i.GetProperty("contractId").GetInt32()))];
+        var first = await GetAsync("/api/renewals?months=12&pageSize=500");
+        var total = first.GetProperty("total").GetInt32();
+        Assert.True(total > 1_000, $"the seeded data has {total} renewals in 12 months");
+        Assert.False(first.GetProperty("totalCapped").GetBoolean());
+        var second = await GetAsync("/api/renewals?months=12&pageSize=500&page=2");
+
+        var walked = new List<(DateOnly End, int Id)>();
+        var page = first;
+        while (true)
+        {
+            walked.AddRange(Rows(page));
+            if (page.GetProperty("nextCursor").GetString() is not { } cursor) break;
+            page = await GetAsync($"/api/renewals?months=12&pageSize=500&cursor={cursor}");
+            Assert.Equal(0, page.GetProperty("page").GetInt32());
+        }
+        Assert.Equal(total, walked.Count);
+        Assert.Equal(total, walked.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(walked.OrderBy(r => r.End).ThenBy(r => r.Id), walked);
+        Assert.Equal(Rows(second), walked.Skip(500).Take(500));
+
+        using var client = host.Client(SeededHost.BootstrapKey);
+        var refused = await client.GetAsync("/api/renewals?months=12&cursor=not-a-cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("cursor", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task The_renewals_screen_shows_the_cost_the_fiscal_check_computes()
     {
         var items = (await GetAsync("/api/renewals?months=12&pageSize=200")).GetProperty("items").EnumerateArray().ToList();

@@ -44,16 +44,23 @@ public static class RenewalsApi
     {
         var group = app.MapGroup("/api/renewals").RequireStaffOrEmployee();
 
-        group.MapGet("/", async (int? months, int? page, int? pageSize, string? unitCode, DomainScope scope, PppkDbContext db, IOptions<PppkOptions> options,
-            TimeProvider clock, IOptions<RuntimeOptions> runtime, NpgsqlDataSource data, GroupScopes scopes, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/", async (int? months, int? page, int? pageSize, string? cursor, string? unitCode, DomainScope scope, PppkDbContext db,
+            IOptions<PppkOptions> options, TimeProvider clock, IOptions<RuntimeOptions> runtime, NpgsqlDataSource data, GroupScopes scopes, ListCursor cursors,
+            HttpContext http, CancellationToken ct) =>
         {
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+            if (!Paging.TryCreate(page, pageSize, cursor, cursors, List, out var paging, out var after, out var problem)) return problem!;
             if (!TryLead(months, options.Value, out var lead)) return LeadInvalid();
-            var (rows, total) = await ListAsync(scope, db, options.Value, DomainAccess.Today(clock, runtime), lead, unitCode, paging.Skip, paging.PageSize, ct);
-            var items = await RenewalRecommendations.AddAsync(rows, data, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
-            return Results.Ok(new PagedList<RenewalDto>(items, total, paging.Page, paging.PageSize));
+            var today = DomainAccess.Today(clock, runtime);
+            var query = Filtered(scope, db, today, lead, unitCode);
+            var rows = await RowsAsync(query, scope, db, options.Value, today, after, paging.Offset, paging.PageSize + 1, ct);
+            var answer = paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, List, r => [r.End.DayNumber, r.ContractId]);
+            var items = await RenewalRecommendations.AddAsync([.. answer.Items], data, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
+            return Results.Ok(answer.With(items));
         });
     }
+
+    /// <summary>The cursor's list name: a cursor carries the last row's contract end (its day number) and contract id.</summary>
+    private const string List = "renewals";
 
     /// <summary>The horizon in months: the query's, else the renewal lead time; false outside 0 to 60.</summary>
     internal static bool TryLead(int? months, PppkOptions options, out int lead)
@@ -64,35 +71,62 @@ public static class RenewalsApi
 
     internal static IResult LeadInvalid() => DomainAccess.BadRequest("months must be between 0 and 60.");
 
-    /// <summary>A page of the contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months, soonest first, and how many there are (the list and its export).</summary>
+    /// <summary>A page of the contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months, soonest first, and how many there are (the export).</summary>
     internal static async Task<(List<RenewalDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, PppkOptions o, DateOnly today, int lead,
         string? unitCode, int skip, int take, CancellationToken ct)
     {
+        var query = Filtered(scope, db, today, lead, unitCode);
+        return (await RowsAsync(query, scope, db, o, today, null, skip, take, ct), await query.CountAsync(ct));
+    }
+
+    private sealed class Row
+    {
+        public required Contract C { get; init; }
+        public required Employee E { get; init; }
+    }
+
+    /// <summary>The active contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months (of the unit when given).</summary>
+    private static IQueryable<Row> Filtered(DomainScope scope, PppkDbContext db, DateOnly today, int lead, string? unitCode)
+    {
         var horizon = today.AddMonths(lead);
-
         var query = from c in db.Contracts.AsNoTracking()
-                    join e in scope.Employees(db.Employees) on c.EmployeeId equals e.Id
+                    join e in scope.Employees(db.Employees.AsNoTracking()) on c.EmployeeId equals e.Id
                     where c.Status == "active" && c.End <= horizon
-                    select new { c, e };
-        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.e.UnitCode == unitCode);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.c.End).ThenBy(x => x.c.Id).Skip(skip).Take(take).ToListAsync(ct);
+                    select new Row { C = c, E = e };
+        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.E.UnitCode == unitCode);
+        return query;
+    }
 
-        var employeeIds = rows.Select(x => x.e.Id).ToList();
+    /// <summary>
+    /// The rows by contract end, then id (the index contracts (status, end, id)): after <paramref name="after"/> (the last
+    /// row's end as a day number and its id, a keyset page), else from <paramref name="skip"/>; the per-contract figures
+    /// (predicates, fiscal check inputs) are read for these rows only.
+    /// </summary>
+    private static async Task<List<RenewalDto>> RowsAsync(IQueryable<Row> query, DomainScope scope, PppkDbContext db, PppkOptions o, DateOnly today,
+        object?[]? after, int skip, int take, CancellationToken ct)
+    {
+        if (after is [int lastEndDay, int lastId])
+        {
+            var lastEnd = DateOnly.FromDayNumber(lastEndDay);
+            query = query.Where(x => EF.Functions.GreaterThan(ValueTuple.Create(x.C.End, x.C.Id), ValueTuple.Create(lastEnd, lastId)));
+        }
+        var rows = await query.OrderBy(x => x.C.End).ThenBy(x => x.C.Id).Skip(skip).Take(take).ToListAsync(ct);
+
+        var employeeIds = rows.Select(x => x.E.Id).ToList();
         var since = today.Year - 3;
         var evaluations = (await db.Evaluations.AsNoTracking().Where(v => employeeIds.Contains(v.EmployeeId) && v.Year >= since).ToListAsync(ct))
             .GroupBy(v => v.EmployeeId).ToDictionary(g => g.Key, g => g.ToList());
-        var unitCodes = rows.Select(x => x.e.UnitCode).Distinct().ToList();
+        var unitCodes = rows.Select(x => x.E.UnitCode).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct);
         // An employee reading their own renewal sees its cost, not their unit's budget or the region's (403 on /api/budgets).
         var budgets = await scope.Budgets(db.UnitBudgets.AsNoTracking()).Where(b => unitCodes.Contains(b.UnitCode)).ToListAsync(ct);
         var fiscal = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().ToDictionaryAsync(f => f.FiscalYear, ct) : [];
-        var grades = rows.Select(x => x.e.Grade).Distinct().ToList();
+        var grades = rows.Select(x => x.E.Grade).Distinct().ToList();
         var scale = await db.SalaryScale.AsNoTracking().Where(s => grades.Contains(s.Grade)).ToListAsync(ct);
 
-        var items = rows.Select(x =>
+        return rows.Select(x =>
         {
-            var (c, e) = (x.c, x.e);
+            var (c, e) = (x.C, x.E);
             var evals = evaluations.GetValueOrDefault(e.Id) ?? [];
             var annual = evals.Where(v => v.Period == "annual").OrderByDescending(v => v.Year).FirstOrDefault();
             var quarters = evals.Where(v => v.Period != "annual").OrderByDescending(v => v.Year).ThenByDescending(v => v.Period).Take(4)
@@ -112,6 +146,5 @@ public static class RenewalsApi
                     cost, budget?.PersonnelCeiling, budget?.Committed, budget is null ? null : budget.PersonnelCeiling - budget.Committed,
                     regional is null ? null : BudgetsApi.Regional(regional)));
         }).ToList();
-        return (items, total);
     }
 }

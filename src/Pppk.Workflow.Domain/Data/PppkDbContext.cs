@@ -69,14 +69,14 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
             e.ToTable("employees");
             e.HasIndex(x => x.NiPppk).IsUnique().HasFilter("ni_pppk IS NOT NULL");
             e.HasIndex(x => x.Nik).IsUnique();
-            e.HasIndex(x => x.UnitCode);
+            e.HasIndex(x => x.UnitCode).IncludeProperties(x => x.Id);
         });
         b.Entity<Sk>(e => { e.ToTable("sks"); e.HasIndex(s => s.Number).IsUnique(); e.HasIndex(s => s.EmployeeId); });
         b.Entity<Contract>(e =>
         {
             e.ToTable("contracts");
-            e.HasIndex(c => c.EmployeeId);
-            e.HasIndex(c => new { c.Status, c.End });
+            e.HasIndex(c => new { c.EmployeeId, c.Tmt, c.End });
+            e.HasIndex(c => new { c.Status, c.End, c.Id });
         });
         b.Entity<Evaluation>(e =>
         {

@@ -359,11 +359,11 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_contracts");
 
-                    b.HasIndex("EmployeeId")
-                        .HasDatabaseName("ix_contracts_employee_id");
+                    b.HasIndex("EmployeeId", "Tmt", "End")
+                        .HasDatabaseName("ix_contracts_employee_id_tmt_end");
 
-                    b.HasIndex("Status", "End")
-                        .HasDatabaseName("ix_contracts_status_end");
+                    b.HasIndex("Status", "End", "Id")
+                        .HasDatabaseName("ix_contracts_status_end_id");
 
                     b.ToTable("contracts", "pppk");
                 });
@@ -438,6 +438,8 @@ namespace Pppk.Workflow.Domain.Data.Migrations
 
                     b.HasIndex("UnitCode")
                         .HasDatabaseName("ix_employees_unit_code");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode"), new[] { "Id" });
 
                     b.ToTable("employees", "pppk");
                 });

@@ -83,7 +83,7 @@ public static partial class TaskInbox
         // page's order and on that order's index; the union merges them (a task two branches name appears once).
         var rows = visible is null ? $"{UserTaskTable.NamedViewSelect} WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
             : $"""
-              {UserTaskTable.NamedViewSelect} WHERE t.id IN (SELECT v.k{keys.Length - 1} FROM ({visible.Union(Tasks, string.Join(", ", keys.Select((k, n) => $"{k} AS k{n}")),
+              {UserTaskTable.NamedViewSelect} WHERE t.id IN (SELECT v.k{keys.Length - 1} FROM ({Union(visible, string.Join(", ", keys.Select((k, n) => $"{k} AS k{n}")),
                   $"{filter.Where} AND {page.Where}", order, "@reach")}) v
                   ORDER BY {string.Join(", ", keys.Select((_, n) => $"v.k{n}" + (descending ? " DESC" : "")))} LIMIT @take OFFSET @skip)
               ORDER BY {order}
@@ -124,13 +124,20 @@ public static partial class TaskInbox
     /// </summary>
     private static Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CaseBranches? visible, CancellationToken ct, int cap = TotalCap) =>
         ListTotal.CountAsync(db, visible is not null
-            ? $"SELECT 1 FROM ({visible.Union(Tasks, "t.id", filter.Where, null, (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v"
+            ? $"SELECT 1 FROM ({Union(visible, "t.id", filter.Where, null, (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v"
             : CaseColumn().IsMatch(filter.Where)
             ? $"SELECT 1 FROM {Tasks} WHERE {filter.Where}"
             : $"SELECT 1 FROM pppk.user_tasks t WHERE {filter.Where}", filter, ct, cap);
 
     /// <summary>The tasks (alias <c>t</c>) with their cases (alias <c>i</c>).</summary>
     private const string Tasks = "pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id";
+
+    /// <summary>
+    /// <see cref="CaseBranches.Union"/> of the tasks: a branch joins the cases only when it or <paramref name="where"/> reads
+    /// one (<c>i.</c>; every task has its case): a group member's capped count, 10,001 probes of the cases' key, took 1 s.
+    /// </summary>
+    private static string Union(CaseBranches visible, string columns, string where, string? order, string? reach) => string.Join(" UNION ",
+        visible.Conditions.Select(c => new CaseBranches([c], []).Union(CaseColumn().IsMatch(c + where) ? Tasks : "pppk.user_tasks t", columns, where, order, reach)));
 
     [GeneratedRegex(@"\bi\.")]
     private static partial Regex CaseColumn();

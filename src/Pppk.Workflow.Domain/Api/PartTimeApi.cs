@@ -73,7 +73,7 @@ public static class PartTimeApi
         });
     }
 
-    /// <summary>The start variables of <c>usulan-paruh-waktu</c> (docs-notes-parttime.md lists them).</summary>
+    /// <summary>The start variables of <c>usulan-paruh-waktu</c> (docs/workflows.md lists them).</summary>
     public static JsonObject StartVariables(PartTimeCandidateRow c) => new()
     {
         ["registrationNumber"] = c.RegistrationNumber, ["nik"] = c.Nik, ["name"] = c.Name, ["email"] = c.Email, ["formationCode"] = c.FormationCode,

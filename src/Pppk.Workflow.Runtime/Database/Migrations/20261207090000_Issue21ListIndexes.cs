@@ -8,7 +8,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
     /// <summary>
     /// Issue 21, flat reads: the instances list's keyset order (newest first: started_at, id) as indexes, alone, within a
     /// workflow and within a unit, so page 1 and any page after a cursor read 51 index entries at 3,000,000 instances
-    /// (EXPLAIN in docs-notes-i21-paging.md). Raw SQL, not in the EF model; built in the migration's transaction (writes to the table wait while it builds: about a minute at 3,000,000 rows).
+    /// (EXPLAIN in docs/scale.md, "`lists`"). Raw SQL, not in the EF model; built in the migration's transaction (writes to the table wait while it builds: about a minute at 3,000,000 rows).
     /// </summary>
     [DbContext(typeof(WorkflowDbContext))]
     [Migration("20261207090000_Issue21ListIndexes")]

@@ -72,6 +72,8 @@ public sealed class HostProcess : IDisposable
         env["Auth__Admin__Password"] = TestHost.AdminPassword;
         env["Runtime__EnableProbeHandler"] = "true";
         env["Host__Roles"] = roles;
+        // The test reads the host's console as a platform collecting stdout would (the shipped setting leaves it out when redirected).
+        env["Serilog__ConsoleWhenRedirected"] = "true";
         env["PPPK_HOME"] = RepoRoot();
         env["Serilog__MinimumLevel__Default"] = "Warning";
         env["Serilog__MinimumLevel__Override__Hangfire"] = "Warning";

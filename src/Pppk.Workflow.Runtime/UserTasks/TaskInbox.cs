@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.People;
 
 namespace Pppk.Workflow.Runtime.UserTasks;
@@ -157,7 +158,7 @@ public static partial class TaskInbox
             .When(t.DefinitionKey, "i.definition_key = @def", "def")
             // The unit's cases as an array: an index scan of their tasks, where a join would hash all the open tasks.
             .When(t.UnitCode?.Trim(), "i.unit_code = @unit AND t.instance_id = ANY(ARRAY(SELECT u.id FROM pppk.instances u WHERE u.unit_code = @unit))", "unit")
-            .When(Pattern(f.Search), "i.search LIKE @search", "search")
+            .When(CaseConditions.Pattern(f.Search), "i.search LIKE @search", "search")
             .Restrict(rule, actor, scopes, now);
         // The visibility parameters are bound once: by Restrict for anyone but an administrator, else by the first condition that reads them.
         var bound = !scopes.IsAdministrator(actor);
@@ -197,7 +198,7 @@ public static partial class TaskInbox
     /// completer), as branches: assigned to them, or unassigned and offered to them by name, to an organisation-wide group
     /// of theirs, or to a unit-scoped group of theirs in their unit: each a part of <see cref="Visibility.Own"/>, and
     /// together the same rows over the open tasks (an open task has no completer). A group branch is chosen by how many open tasks the groups are offered:
-    /// none, left out; up to <see cref="ReadFirstCap"/>, read first by id; more, the tasks walked in the page's order (a
+    /// none, left out; up to <see cref="Visibility.ReadFirstCap"/>, read first by id; more, the tasks walked in the page's order (a
     /// match comes soon). The named branches are few per person whatever the table's size: read by their indexes.
     /// </summary>
     private static async Task<CaseBranches> OpenBranchesAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
@@ -218,16 +219,11 @@ public static partial class TaskInbox
             var groups = (string[])parameters.First(p => p.Item1 == groupsParameter).Item2;
             if (groups.Length == 0) return;
             var offered = $"{open} AND x.assignee IS NULL AND x.candidate_groups && @{groupsParameter}";
-            await using var count = db.CreateCommand($"SELECT count(*) FROM ({offered} LIMIT {ReadFirstCap + 1}) c");
-            count.Parameters.AddWithValue(groupsParameter, groups);
-            var tasks = (long)(await count.ExecuteScalarAsync(ct))!;
+            var tasks = await Visibility.OfferedUpToReadFirstAsync(db, offered, groupsParameter, groups, ct);
             if (tasks == 0) return;
-            branches.Add(unitCondition + (tasks <= ReadFirstCap ? $"t.id = ANY(ARRAY({offered}))" : $"t.state = 'open' AND t.assignee IS NULL AND t.candidate_groups && @{groupsParameter}"));
+            branches.Add(unitCondition + (tasks <= Visibility.ReadFirstCap ? $"t.id = ANY(ARRAY({offered}))" : $"t.state = 'open' AND t.assignee IS NULL AND t.candidate_groups && @{groupsParameter}"));
         }
     }
-
-    /// <summary>Up to this many open tasks offered to a caller's groups are read first (by id); more, and the tasks are walked in the page's order.</summary>
-    private const int ReadFirstCap = 5_000;
 
     private static async Task<bool> SubstitutingAsync(NpgsqlDataSource db, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
@@ -237,13 +233,6 @@ public static partial class TaskInbox
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>"contains", any case: the search in lower case with LIKE's wildcards escaped; null for none.</summary>
-    private static string? Pattern(string? search)
-    {
-        var text = search?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(text)) return null;
-        return "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-    }
 
     // A null due date must still be typed for coalesce(@k_due, …).
     private static void FixDueType(NpgsqlCommand cmd)

@@ -94,9 +94,7 @@ internal static class Visibility
             // not there), a few (read them first, as the named ones) or many (walk the cases in order: a match comes soon).
             var groups = parameters.First(p => p.Item1 == groupsParameter).Item2;
             var offered = $"SELECT t.instance_id FROM pppk.user_tasks t WHERE t.assignee IS NULL AND t.candidate_groups && @{groupsParameter}";
-            await using var count = db.CreateCommand($"SELECT count(*) FROM ({offered} LIMIT {ReadFirstCap + 1}) x");
-            count.Parameters.AddWithValue(groupsParameter, groups);
-            var tasks = (long)(await count.ExecuteScalarAsync(ct))!;
+            var tasks = await OfferedUpToReadFirstAsync(db, offered, groupsParameter, groups, ct);
             if (tasks == 0) continue;
             branches.Add(unitCondition + (tasks <= ReadFirstCap ? $"i.id = ANY(ARRAY({offered}))" : $"i.id IN ({offered})"));
         }
@@ -112,8 +110,16 @@ internal static class Visibility
         }
     }
 
-    /// <summary>Up to this many tasks offered to a caller's groups are read first (by id); more, and the cases are walked in the list's order.</summary>
-    private const int ReadFirstCap = 5_000;
+    /// <summary>Up to this many tasks offered to a caller's groups are read first (by id); more, and the list's order is walked (the case list's and the inbox's group branches).</summary>
+    internal const int ReadFirstCap = 5_000;
+
+    /// <summary>How many rows <paramref name="offered"/> (a group branch's tasks, reading <paramref name="groupsParameter"/>) has, counted up to one past <see cref="ReadFirstCap"/>.</summary>
+    internal static async Task<long> OfferedUpToReadFirstAsync(NpgsqlDataSource db, string offered, string groupsParameter, object groups, CancellationToken ct)
+    {
+        await using var count = db.CreateCommand($"SELECT count(*) FROM ({offered} LIMIT {ReadFirstCap + 1}) x");
+        count.Parameters.AddWithValue(groupsParameter, groups);
+        return (long)(await count.ExecuteScalarAsync(ct))!;
+    }
 
     /// <summary>Adds <paramref name="condition"/> (<see cref="Task"/> or <see cref="Case"/>) for <paramref name="actor"/>; nothing for an administrator.</summary>
     public static SqlFilter Restrict(this SqlFilter filter, string condition, Actor actor, GroupScopes scopes, DateTimeOffset now) =>

@@ -25,8 +25,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
             e.Property(x => x.NextAttemptAt).HasDefaultValueSql("now()");
-            // The senders' claim: queued rows by due time.
-            e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'").HasDatabaseName("ix_emails_queued_due");
+            // The senders' claim: queued rows in its order (due time, id), so it stops at the rows it takes instead of
+            // sorting every due row (267 ms a claim with 30,000 queued in a timer burst).
+            e.HasIndex(x => new { x.NextAttemptAt, x.Id }).HasFilter("status = 'queued'").HasDatabaseName("ix_emails_queued_due");
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.CreatedAt);
             e.Property(x => x.AttachmentNames).HasDefaultValueSql("'{}'");

@@ -27,12 +27,13 @@ public sealed class EmailQueue(MessageIds messageIds)
 {
     /// <summary>
     /// Queues the emails with the step's flush: written in the step's transaction, in the round trip that writes the
-    /// step's own rows, so a burst of email steps costs no round trip per email (a repeated dedup key adds nothing).
+    /// step's own rows, with the emails of the transaction's other steps in one statement (<see cref="EmailTable.Row"/>),
+    /// so a burst of email steps costs neither a round trip nor a statement per email (a repeated dedup key adds nothing).
     /// </summary>
     public void Queue(StepUnitOfWork step, IReadOnlyList<OutgoingEmail> emails)
     {
         var now = DateTimeOffset.UtcNow;
-        foreach (var e in emails) step.Write(EmailTable.Insert(e, messageIds.Create(), now));
+        foreach (var e in emails) step.Write(new EmailTable.Row(e, messageIds.Create(), now));
     }
 
     private async Task<int> QueueAsync(Func<NpgsqlBatch> newBatch, IReadOnlyList<OutgoingEmail> emails, CancellationToken ct)

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Jobs;
 
 namespace Pppk.Workflow.Notifications.Delivery;
 
@@ -65,6 +67,48 @@ public static class EmailTable
         cmd.Parameters.AddWithValue("at", e.Attachments.Select(a => a.ContentType).ToArray());
         cmd.Parameters.AddWithValue("ac", NpgsqlDbType.Array | NpgsqlDbType.Bytea, e.Attachments.Select(a => a.Content).ToArray());
         return cmd;
+    }
+
+    /// <summary>
+    /// An email queued with a step's flush (<see cref="EmailQueue.Queue"/>): the emails of one transaction are written by one
+    /// <c>INSERT … SELECT … FROM unnest(…)</c>. Recipients travel as one JSON array per row (<c>unnest</c> cannot take
+    /// ragged arrays); an email with attachments has a statement of its own (<see cref="Insert"/>).
+    /// </summary>
+    internal sealed class Row(OutgoingEmail email, string messageId, DateTimeOffset now) : StepRows
+    {
+        private OutgoingEmail Email { get; } = email;
+        private string MessageId { get; } = messageId;
+        private DateTimeOffset Now { get; } = now;
+
+        protected override IEnumerable<NpgsqlBatchCommand> Commands(IReadOnlyList<StepRows> rows)
+        {
+            var all = rows.Cast<Row>().ToList();
+            foreach (var r in all.Where(r => r.Email.Attachments.Count > 0)) yield return Insert(r.Email, r.MessageId, r.Now);
+            var plain = all.Where(r => r.Email.Attachments.Count == 0).ToList();
+            if (plain.Count == 0) yield break;
+            var cmd = new NpgsqlBatchCommand("""
+                INSERT INTO pppk.emails (message_id, dedup_key, instance_id, element_id, template, "to", cc, subject, html, text, status, attempts, last_error, next_attempt_at, created_at)
+                SELECT mid, dedup, inst, elem, tpl, ARRAY(SELECT jsonb_array_elements_text(to_json)), ARRAY(SELECT jsonb_array_elements_text(cc_json)),
+                       subject, html, text, status, 0, error, now_at, now_at
+                FROM unnest(@mid, @dedup, @inst, @elem, @tpl, @to, @cc, @subject, @html, @text, @status, @error, @now)
+                     AS u(mid, dedup, inst, elem, tpl, to_json, cc_json, subject, html, text, status, error, now_at)
+                ON CONFLICT (dedup_key) DO NOTHING
+                """);
+            cmd.Parameters.AddWithValue("mid", plain.Select(r => r.MessageId).ToArray());
+            cmd.Parameters.AddWithValue("dedup", NpgsqlDbType.Array | NpgsqlDbType.Text, plain.Select(r => r.Email.DedupKey).ToArray());
+            cmd.Parameters.AddWithValue("inst", NpgsqlDbType.Array | NpgsqlDbType.Uuid, plain.Select(r => r.Email.InstanceId).ToArray());
+            cmd.Parameters.AddWithValue("elem", NpgsqlDbType.Array | NpgsqlDbType.Text, plain.Select(r => r.Email.ElementId).ToArray());
+            cmd.Parameters.AddWithValue("tpl", plain.Select(r => r.Email.Template).ToArray());
+            cmd.Parameters.AddWithValue("to", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, plain.Select(r => JsonSerializer.Serialize(r.Email.To)).ToArray());
+            cmd.Parameters.AddWithValue("cc", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, plain.Select(r => JsonSerializer.Serialize(r.Email.Cc)).ToArray());
+            cmd.Parameters.AddWithValue("subject", plain.Select(r => r.Email.Subject).ToArray());
+            cmd.Parameters.AddWithValue("html", plain.Select(r => r.Email.Html).ToArray());
+            cmd.Parameters.AddWithValue("text", plain.Select(r => r.Email.Text).ToArray());
+            cmd.Parameters.AddWithValue("status", plain.Select(r => r.Email.Error is null ? EmailStatus.Queued : EmailStatus.Failed).ToArray());
+            cmd.Parameters.AddWithValue("error", NpgsqlDbType.Array | NpgsqlDbType.Text, plain.Select(r => r.Email.Error ?? r.Email.Warning).ToArray());
+            cmd.Parameters.AddWithValue("now", plain.Select(r => r.Now).ToArray());
+            yield return cmd;
+        }
     }
 
     /// <summary>Leases up to <paramref name="take"/> due rows to sender <paramref name="slot"/> (its own lapsed or held rows included), in id order.</summary>

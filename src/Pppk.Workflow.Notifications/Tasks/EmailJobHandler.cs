@@ -87,7 +87,7 @@ public sealed class EmailJobHandler(EmailTemplates templates, RecipientService r
         if (email.Error is not null)
             logger.LogWarning("Email {Template} on {ElementId} has no valid recipient: {Error}", name, context.ElementId, email.Error);
         else
-            step.RequestDispatch(EmailOutboxKind.Kind, $"email:{context.JobKey}");
+            step.RequestDispatch(EmailOutboxKind.Kind, $"email:{step.TransactionKey}"); // the emails of one transaction wake the sender once
         return new JobResult.Completed();
     }
 

@@ -16,11 +16,20 @@ public sealed class StepUnitOfWork : IAsyncDisposable
     private readonly Action<string, string, DateTimeOffset?> _dispatch;
     private readonly List<DbContext> _opened = [];
     private readonly List<NpgsqlBatchCommand> _writes = [];
+    private readonly List<StepRows> _rows = [];
 
-    internal StepUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, StepDbContexts contexts, Action<string, string, DateTimeOffset?> dispatch)
+    internal StepUnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, StepDbContexts contexts, Action<string, string, DateTimeOffset?> dispatch,
+        string transactionKey)
     {
-        (_connection, _transaction, _contexts, _dispatch) = (connection, transaction, contexts, dispatch);
+        (_connection, _transaction, _contexts, _dispatch, TransactionKey) = (connection, transaction, contexts, dispatch, transactionKey);
     }
+
+    /// <summary>
+    /// A key shared by every step of this transaction and by no other transaction: a dispatch requested with it is
+    /// folded into one outbox row per transaction (a batch of 1,000 timer steps queueing 1,000 emails wakes the
+    /// sender once, not 1,000 times).
+    /// </summary>
+    public string TransactionKey { get; }
 
     /// <summary>A new <typeparamref name="TContext"/> on the step's connection, enlisted in its transaction (registered with <see cref="StepDbContextRegistration.AddStepDbContext{TContext}"/>).</summary>
     public async Task<TContext> DbContextAsync<TContext>(CancellationToken ct) where TContext : DbContext
@@ -49,8 +58,17 @@ public sealed class StepUnitOfWork : IAsyncDisposable
     /// </summary>
     public void Write(NpgsqlBatchCommand command) => _writes.Add(command);
 
-    /// <summary>The statements <see cref="Write"/> queued, for the flush once the handler succeeded.</summary>
+    /// <summary>
+    /// Queues a row for the step's flush, written by one statement with the rows of its type that the transaction's
+    /// other steps queued (<see cref="StepRows"/>); like <see cref="Write(NpgsqlBatchCommand)"/>, not at all if the handler fails.
+    /// </summary>
+    public void Write(StepRows row) => _rows.Add(row);
+
+    /// <summary>The statements <see cref="Write(NpgsqlBatchCommand)"/> queued, for the flush once the handler succeeded.</summary>
     internal IReadOnlyList<NpgsqlBatchCommand> Writes => _writes;
+
+    /// <summary>The rows <see cref="Write(StepRows)"/> queued, for the flush once the handler succeeded.</summary>
+    internal IReadOnlyList<StepRows> Rows => _rows;
 
     public async ValueTask DisposeAsync()
     {

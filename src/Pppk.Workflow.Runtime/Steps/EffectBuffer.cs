@@ -36,6 +36,9 @@ internal sealed class EffectBuffer
     /// <summary>Rows inline handlers queued with <see cref="StepUnitOfWork.Write"/> (e.g. emails), flushed last.</summary>
     public List<NpgsqlBatchCommand> HandlerWrites { get; } = [];
 
+    /// <summary>Rows inline handlers queued with <see cref="StepUnitOfWork.Write(StepRows)"/>, flushed last, a statement per type.</summary>
+    public List<StepRows> HandlerRows { get; } = [];
+
     /// <summary>Definitions a start took from the cache as the latest version; the flush checks they still are.</summary>
     public LatestDefinitionCheck AssumedLatest { get; } = new();
 
@@ -68,6 +71,11 @@ internal sealed class EffectBuffer
         Outbox.AddTo(batch);
         Audit.AddTo(batch);
         foreach (var write in HandlerWrites) batch.BatchCommands.Add(write);
+        foreach (var rows in HandlerRows.GroupBy(r => r.GetType()))
+        {
+            var all = rows.ToList();
+            foreach (var command in all[0].Commands(all)) batch.BatchCommands.Add(command);
+        }
         if (commit) batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         if (batch.BatchCommands.Count > 1)
             await batch.ExecuteNonQueryAsync(ct);

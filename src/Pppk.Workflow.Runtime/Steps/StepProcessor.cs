@@ -206,7 +206,7 @@ internal sealed class StepProcessor(
 
     private async Task<JobResult> RunInlineAsync(StepTransaction tx, LoadedInstance instance, IJobHandler handler, JobCreated job, CancellationToken ct)
     {
-        await using var step = new StepUnitOfWork(tx.Connection, tx.Transaction, contexts, (kind, key, runAt) => tx.Buffer.Outbox.TryAdd(kind, key, runAt));
+        await using var step = new StepUnitOfWork(tx.Connection, tx.Transaction, contexts, (kind, key, runAt) => tx.Buffer.Outbox.TryAdd(kind, key, runAt), tx.Key);
         var context = new JobContext
         {
             InstanceId = instance.Id, ElementId = job.ElementId, WaitId = job.WaitId, Type = job.Type, Variables = job.Variables,
@@ -222,6 +222,7 @@ internal sealed class StepProcessor(
             var result = await handler.HandleAsync(context, ct);
             if (savepoint) await tx.Transaction.ReleaseAsync("inline_job", ct);
             tx.Buffer.HandlerWrites.AddRange(step.Writes);
+            tx.Buffer.HandlerRows.AddRange(step.Rows);
             tx.Logged.Job(job.Type, instance.Id, job.ElementId, result.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }

@@ -37,6 +37,9 @@ internal sealed class StepTransaction : IAsyncDisposable
     /// <summary>Steps that ran past the deadline in an earlier run of this work: they are settled, not run again.</summary>
     public List<Overrun> Overruns { get; }
     public Dictionary<Guid, LoadedInstance> Instances { get; } = [];
+
+    /// <summary>Unique to this transaction (<see cref="Jobs.StepUnitOfWork.TransactionKey"/>).</summary>
+    public string Key { get; } = Guid.NewGuid().ToString("N");
     public EffectBuffer Buffer { get; } = new();
 
     /// <summary>Steps by trigger and timer lateness, recorded as metrics once committed (a field: it is counted in place).</summary>

@@ -26,7 +26,7 @@ public sealed class TimerBurstBenchmark : IBenchmark
     public string Name => "timer-burst";
 
     public string Description =>
-        "N reminder timers due in the same instant, each firing a step that queues an email (args: --timers N (default 1000000), perCall=10000, lead=150 seconds, wait=900 seconds; host settings as Section:Key=value)";
+        "N reminder timers due in the same instant, each firing a step that queues an email (args: --timers N (default 1000000), perCall=10000, lead=150 seconds, wait=900 seconds, statements=true (the burst's SQL by time, needs pg_stat_statements loaded); host settings as Section:Key=value)";
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
@@ -78,6 +78,9 @@ public sealed class TimerBurstBenchmark : IBenchmark
         await ExecuteAsync(db, "ANALYZE pppk.timers", ct);
         Console.WriteLine($"all timers due at {due:HH:mm:ss}Z ({(due - DateTimeOffset.UtcNow).TotalSeconds:F0} s from now)");
 
+        var statements = options.GetValueOrDefault("statements") == "true";
+        if (statements) await ResetStatementsAsync(db, due, ct);
+
         // The probe: one client starting an unrelated instance and completing its user task, over and over, through the burst.
         using var probeStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var probe = ProbeAsync(http, due, probeStop.Token);
@@ -121,10 +124,45 @@ public sealed class TimerBurstBenchmark : IBenchmark
         Console.WriteLine($"| emails delivered (pickup directory) by the end | {sent:N0} |");
         Console.WriteLine($"| probe: start + complete a user task during the burst | {Describe(probeLatencies)} |");
         Console.WriteLine($"| database size | {await ScalarAsync(db, "SELECT pg_database_size(current_database())", ct) / 1024 / 1024:N0} MB |");
+        if (statements) await PrintStatementsAsync(db, ct);
 
         await host.DisposeAsync();
         await TestCluster.DropDatabaseAsync(cs);
         try { Directory.Delete(pickup, true); } catch (IOException) { } // best effort: a million small files
+    }
+
+    /// <summary>
+    /// Clears PostgreSQL's statement statistics just before the burst (the server must load <c>pg_stat_statements</c>:
+    /// <c>shared_preload_libraries</c>; run against it with <c>PPPK_TEST_CONNECTION</c>), so they hold the burst's statements.
+    /// </summary>
+    private static async Task ResetStatementsAsync(NpgsqlDataSource db, DateTimeOffset due, CancellationToken ct)
+    {
+        await ExecuteAsync(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", ct);
+        var wait = due - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        await ExecuteAsync(db, "SELECT pg_stat_statements_reset()", ct);
+    }
+
+    /// <summary>The statements of the burst by total execution time (this benchmark's own counting queries left out).</summary>
+    private static async Task PrintStatementsAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND query NOT LIKE '%count(%' AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%percentile_cont%'
+            ORDER BY total_exec_time DESC
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        Console.WriteLine();
+        Console.WriteLine("| statement (during the burst) | calls | ms | rows |");
+        Console.WriteLine("|---|---|---|---|");
+        var (total, shown) = (0.0, 0);
+        while (await r.ReadAsync(ct))
+        {
+            total += r.GetDouble(1);
+            if (shown++ < 15) Console.WriteLine($"| `{r.GetString(3)}` | {r.GetInt64(0):N0} | {r.GetDouble(1):N0} | {r.GetInt64(2):N0} |");
+        }
+        Console.WriteLine($"| all statements | | {total:N0} | |");
     }
 
     /// <summary>Latencies (ms) of completing the probe's user task while the burst runs (from the due instant on).</summary>

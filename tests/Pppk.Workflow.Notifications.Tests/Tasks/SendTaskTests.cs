@@ -166,4 +166,48 @@ public sealed class SendTaskTests(DumbsterHost host) : IClassFixture<DumbsterHos
         var message = Assert.Single(await host.WaitForMessagesAsync(1));
         Assert.Equal("sekda@kukarkab.go.id", Assert.Single(message.To.Mailboxes).Address);
     }
+
+    [Fact]
+    public async Task The_emails_of_many_steps_in_one_transaction_are_each_written_with_their_own_recipients_and_wake_the_sender_once()
+    {
+        host.Smtp.ClearReceivedEmail();
+        await _emails.CreateUserAsync("verif_batch", "verifikator.batch@bkpsdm.kukarkab.go.id", "Rina Verifikator", "verifier");
+        await _api.DeployAsync(Chain("batch_email", EmailTask("kirim", 3, ("template", "pengingat-tugas"), ("to", "=email"), ("cc", "role:verifier"))));
+        var people = new[] { "ani@contoh.id", "budi@contoh.id", "", "dewi@contoh.id" };
+        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var clock = new Npgsql.NpgsqlCommand("SELECT now()", connection);
+        var before = (DateTime)(await clock.ExecuteScalarAsync())!;
+
+        // One batch start: the four instances' steps, and so their email tasks, run and are written in one transaction.
+        var response = await host.Client().PostAsJsonAsync("/api/instances/batch", new
+        {
+            definitionKey = "batch_email",
+            instances = people.Select((email, i) => new { businessKey = $"batch-email-{i}", variables = new { email, nama_tugas = $"Tugas {i}", proses = "Uji" } }),
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var ids = (await response.Content.ReadFromJsonAsync<JsonObject>())!["startedInstanceIds"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(people.Length, ids.Count);
+        foreach (var id in ids) await _api.WaitForStatusAsync(id, "completed");
+
+        for (var i = 0; i < people.Length; i++)
+        {
+            var list = await _emails.WaitForAsync(l => l["items"]!.AsArray().Any(e => (string?)e!["status"] != "queued"), $"&instanceId={ids[i]}");
+            var row = Assert.Single(list["items"]!.AsArray())!;
+            if (people[i] == "")
+            {
+                Assert.Equal("failed", (string?)row["status"]);
+                continue;
+            }
+            Assert.Equal("sent", (string?)row["status"]);
+            Assert.Equal(people[i], (string?)Assert.Single(row["to"]!.AsArray()));
+            Assert.Contains("\"Rina Verifikator\" <verifikator.batch@bkpsdm.kukarkab.go.id>", row["cc"]!.AsArray().Select(c => (string?)c)); // with the class's other verifiers
+        }
+        var messages = await host.WaitForMessagesAsync(3);
+        Assert.Equal(["ani@contoh.id", "budi@contoh.id", "dewi@contoh.id"], messages.Select(m => Assert.Single(m.To.Mailboxes).Address).Order());
+
+        await using var wakeUps = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pppk.outbox WHERE kind = 'email' AND created_at >= @before", connection);
+        wakeUps.Parameters.AddWithValue("before", before);
+        Assert.Equal(1L, (long)(await wakeUps.ExecuteScalarAsync())!);
+    }
 }

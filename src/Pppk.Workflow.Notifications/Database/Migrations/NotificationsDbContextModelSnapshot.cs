@@ -155,7 +155,7 @@ namespace Pppk.Workflow.Notifications.Database.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_emails_message_id");
 
-                    b.HasIndex("NextAttemptAt")
+                    b.HasIndex("NextAttemptAt", "Id")
                         .HasDatabaseName("ix_emails_queued_due")
                         .HasFilter("status = 'queued'");
 

@@ -27,6 +27,17 @@ internal sealed record DomainScope(bool All, string? Unit, string? Nik)
 
     public static ValueTask<DomainScope?> BindAsync(HttpContext http) => ValueTask.FromResult<DomainScope?>(Of(http.User));
 
+    /// <summary>
+    /// The contracts of the employees in scope, a unit's by the contract's own copy of the unit (<see cref="Contract.UnitCode"/>),
+    /// so a unit's contracts are read and counted on an index of the contracts without visiting the employees.
+    /// </summary>
+    public IQueryable<Contract> Contracts(IQueryable<Contract> query, IQueryable<Employee> employees)
+    {
+        if (All) return query;
+        var (unit, nik) = (Unit, Nik);
+        return query.Where(c => (unit != null && c.UnitCode == unit) || (nik != null && employees.Any(e => e.Id == c.EmployeeId && e.Nik == nik)));
+    }
+
     /// <summary>Unit budgets and the region's fiscal position: organisation-wide roles, and unit roles for their unit.</summary>
     public bool SeesBudgets => All || Unit is not null;
 

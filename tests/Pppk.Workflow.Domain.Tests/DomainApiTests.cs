@@ -283,6 +283,13 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
             Assert.Equal(expected.Count, total);
             Assert.Equal(expected.Order(), items.Select(i => i.Employee.Id).Order());
         }
+        // The budgets screen's active contracts of a unit, counted on the copy, against the employees' units.
+        async Task BudgetAgreesAsync(string unit)
+        {
+            var budget = (await GetAsync($"/api/budgets?fiscalYear={SeededHost.Today.Year}&unitCode={unit}")).GetProperty("items").EnumerateArray().Single();
+            var active = await DbAsync(db => db.Contracts.CountAsync(c => c.Status == "active" && db.Employees.Any(e => e.Id == c.EmployeeId && e.UnitCode == unit)));
+            Assert.Equal(active, budget.GetProperty("activeContracts").GetInt32());
+        }
         async Task<int> DriftedAsync() => await DbAsync(db => db.Contracts.CountAsync(c => db.Employees.Any(e => e.Id == c.EmployeeId && e.UnitCode != c.UnitCode)));
 
         var (due, target) = (Due(from), Due(to));
@@ -299,6 +306,8 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
             await DbAsync(async db => { (await db.Employees.SingleAsync(e => e.Id == moved)).UnitCode = to; return await db.SaveChangesAsync(); });
             await AgreeAsync(from, [.. due.Except([moved])]);
             await AgreeAsync(to, [.. target, moved]);
+            await BudgetAgreesAsync(from);
+            await BudgetAgreesAsync(to);
 
             // A contract written with another unit, or rewritten to one, still carries its employee's.
             added = await DbAsync(async db =>

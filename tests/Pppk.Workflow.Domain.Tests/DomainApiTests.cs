@@ -279,7 +279,11 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
                 page = await GetAsync($"/api/renewals?months=12&unitCode={unit}&pageSize=500&cursor={cursor}");
             }
             Assert.Equal(expected.Order(), listed.Order());
-            var (items, total) = await DbAsync(db => RenewalsApi.ListAsync(new DomainScope(false, unit, null), db, options, SeededHost.Today, 12, null, 0, 10_000, CancellationToken.None));
+            await ScopeAgreesAsync(new DomainScope(false, unit, null), expected);
+        }
+        async Task ScopeAgreesAsync(DomainScope scope, HashSet<int> expected)
+        {
+            var (items, total) = await DbAsync(db => RenewalsApi.ListAsync(scope, db, options, SeededHost.Today, 12, null, 0, 10_000, CancellationToken.None));
             Assert.Equal(expected.Count, total);
             Assert.Equal(expected.Order(), items.Select(i => i.Employee.Id).Order());
         }
@@ -299,6 +303,11 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
         Assert.Equal(0, await DriftedAsync());
 
         var moved = due.First();
+        var movedNik = ids.Single(p => p.Value == moved).Key;
+        // An employee's own renewal, a unit's and one's own together, and a unit role without a unit.
+        await ScopeAgreesAsync(new DomainScope(false, null, movedNik), [moved]);
+        await ScopeAgreesAsync(new DomainScope(false, to, movedNik), [.. target, moved]);
+        await ScopeAgreesAsync(new DomainScope(false, null, null), []);
         int? added = null;
         try
         {

@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Pppk.Workflow.Domain.Api;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Domain.Documents;
+using Pppk.Workflow.Domain.Employees;
 using Pppk.Workflow.Domain.Fiscal;
 using Pppk.Workflow.Domain.Imports;
 using Pppk.Workflow.Domain.Seeding;
@@ -252,6 +254,93 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
         var refused = await client.GetAsync("/api/renewals?months=12&cursor=not-a-cursor");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("cursor", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_units_renewals_are_counted_on_the_contracts_copy_of_the_unit_which_follows_every_write()
+    {
+        var (from, to) = ("RSUD-AMP", "DISDIKBUD");
+        var horizon = SeededHost.Today.AddMonths(12);
+        var ids = await DbAsync(db => db.Employees.ToDictionaryAsync(e => e.Nik, e => e.Id));
+        HashSet<int> Due(string unit) => [.. host.Dataset.Employees.Where(e => e.UnitCode == unit && e.End <= horizon).Select(e => ids[e.Nik])];
+        var options = host.Service<Microsoft.Extensions.Options.IOptions<PppkOptions>>().Value;
+
+        // The unit's renewals by the admin's unitCode filter (walked by cursor) and by a unit role's scope: the employees
+        // and the count are the unit's due contracts of the seeded facts.
+        async Task AgreeAsync(string unit, HashSet<int> expected)
+        {
+            var listed = new List<int>();
+            var page = await GetAsync($"/api/renewals?months=12&unitCode={unit}&pageSize=500");
+            Assert.Equal(expected.Count, page.GetProperty("total").GetInt32());
+            while (true)
+            {
+                listed.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("employee").GetProperty("id").GetInt32()));
+                if (page.GetProperty("nextCursor").GetString() is not { } cursor) break;
+                page = await GetAsync($"/api/renewals?months=12&unitCode={unit}&pageSize=500&cursor={cursor}");
+            }
+            Assert.Equal(expected.Order(), listed.Order());
+            await ScopeAgreesAsync(new DomainScope(false, unit, null), expected);
+        }
+        async Task ScopeAgreesAsync(DomainScope scope, HashSet<int> expected)
+        {
+            var (items, total) = await DbAsync(db => RenewalsApi.ListAsync(scope, db, options, SeededHost.Today, 12, null, 0, 10_000, CancellationToken.None));
+            Assert.Equal(expected.Count, total);
+            Assert.Equal(expected.Order(), items.Select(i => i.Employee.Id).Order());
+        }
+        // The budgets screen's active contracts of a unit, counted on the copy, against the employees' units.
+        async Task BudgetAgreesAsync(string unit)
+        {
+            var budget = (await GetAsync($"/api/budgets?fiscalYear={SeededHost.Today.Year}&unitCode={unit}")).GetProperty("items").EnumerateArray().Single();
+            var active = await DbAsync(db => db.Contracts.CountAsync(c => c.Status == "active" && db.Employees.Any(e => e.Id == c.EmployeeId && e.UnitCode == unit)));
+            Assert.Equal(active, budget.GetProperty("activeContracts").GetInt32());
+        }
+        async Task<int> DriftedAsync() => await DbAsync(db => db.Contracts.CountAsync(c => db.Employees.Any(e => e.Id == c.EmployeeId && e.UnitCode != c.UnitCode)));
+
+        var (due, target) = (Due(from), Due(to));
+        Assert.True(due.Count > 10, $"{from} has {due.Count} renewals in 12 months");
+        await AgreeAsync(from, due);
+        await AgreeAsync(to, target);
+        Assert.Equal(0, await DriftedAsync());
+
+        var moved = due.First();
+        var movedNik = ids.Single(p => p.Value == moved).Key;
+        // An employee's own renewal, a unit's and one's own together, and a unit role without a unit.
+        await ScopeAgreesAsync(new DomainScope(false, null, movedNik), [moved]);
+        await ScopeAgreesAsync(new DomainScope(false, to, movedNik), [.. target, moved]);
+        await ScopeAgreesAsync(new DomainScope(false, null, null), []);
+        int? added = null;
+        try
+        {
+            // The employee moves: their contracts move with them, in the same transaction.
+            await DbAsync(async db => { (await db.Employees.SingleAsync(e => e.Id == moved)).UnitCode = to; return await db.SaveChangesAsync(); });
+            await AgreeAsync(from, [.. due.Except([moved])]);
+            await AgreeAsync(to, [.. target, moved]);
+            await BudgetAgreesAsync(from);
+            await BudgetAgreesAsync(to);
+
+            // A contract written with another unit, or rewritten to one, still carries its employee's.
+            added = await DbAsync(async db =>
+            {
+                var contract = new Contract { EmployeeId = moved, UnitCode = from, Tmt = SeededHost.Today, End = SeededHost.Today.AddYears(1), Years = 1, Status = "ended" };
+                db.Contracts.Add(contract);
+                await db.SaveChangesAsync();
+                Assert.Equal(to, contract.UnitCode);
+                await db.Database.ExecuteSqlAsync($"UPDATE pppk.contracts SET unit_code = {from} WHERE id = {contract.Id}");
+                return contract.Id;
+            });
+            Assert.Equal(0, await DriftedAsync());
+        }
+        finally
+        {
+            await DbAsync(async db =>
+            {
+                await db.Contracts.Where(c => c.Id == added).ExecuteDeleteAsync();
+                (await db.Employees.SingleAsync(e => e.Id == moved)).UnitCode = from;
+                return await db.SaveChangesAsync();
+            });
+        }
+        await AgreeAsync(from, due);
+        Assert.Equal(0, await DriftedAsync());
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public static class BudgetsApi
                               orderby b.UnitCode
                               select new { b, UnitName = u == null ? null : u.Name }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             var codes = rows.Select(x => x.b.UnitCode).ToList();
+            // On the contracts' own copy of the unit (index contracts (unit_code, status, end, id)), not a join of every contract to its employee.
             var active = await (from c in db.Contracts
-                                join e in db.Employees on c.EmployeeId equals e.Id
-                                where c.Status == "active" && codes.Contains(e.UnitCode)
-                                group c by e.UnitCode into g
+                                where c.Status == "active" && codes.Contains(c.UnitCode)
+                                group c by c.UnitCode into g
                                 select new { UnitCode = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitCode, x => x.Count, ct);
             var items = rows.Select(x => new UnitBudgetDto(x.b.UnitCode, x.UnitName, x.b.FiscalYear, x.b.PersonnelCeiling, x.b.Committed,
                 x.b.PersonnelCeiling - x.b.Committed, active.GetValueOrDefault(x.b.UnitCode))).ToList();

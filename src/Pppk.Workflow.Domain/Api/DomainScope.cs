@@ -27,6 +27,26 @@ internal sealed record DomainScope(bool All, string? Unit, string? Nik)
 
     public static ValueTask<DomainScope?> BindAsync(HttpContext http) => ValueTask.FromResult<DomainScope?>(Of(http.User));
 
+    /// <summary>
+    /// The contracts of the employees in scope, a unit's by the contract's own copy of the unit (<see cref="Contract.UnitCode"/>),
+    /// so a unit's contracts are read and counted on an index of the contracts without visiting the employees; an
+    /// employee's own by <c>employee_id IN (their id)</c>. One condition per case: PostgreSQL cannot turn a sub-select
+    /// inside an OR into a join, and scanned every contract for an employee's own (444 ms at 1,000,000).
+    /// </summary>
+    public IQueryable<Contract> Contracts(IQueryable<Contract> query, IQueryable<Employee> employees)
+    {
+        if (All) return query;
+        var (unit, nik) = (Unit, Nik);
+        var own = employees.Where(e => e.Nik == nik).Select(e => e.Id);
+        return (unit, nik) switch
+        {
+            (null, null) => query.Where(c => false),
+            (_, null) => query.Where(c => c.UnitCode == unit),
+            (null, _) => query.Where(c => own.Contains(c.EmployeeId)),
+            _ => query.Where(c => c.UnitCode == unit || own.Contains(c.EmployeeId)),
+        };
+    }
+
     /// <summary>Unit budgets and the region's fiscal position: organisation-wide roles, and unit roles for their unit.</summary>
     public bool SeesBudgets => All || Unit is not null;
 

@@ -51,9 +51,9 @@ public static class RenewalsApi
             if (!Paging.TryCreate(page, pageSize, cursor, cursors, List, out var paging, out var after, out var problem)) return problem!;
             if (!TryLead(months, options.Value, out var lead)) return LeadInvalid();
             var today = DomainAccess.Today(clock, runtime);
-            var query = Filtered(scope, db, today, lead, unitCode);
-            var rows = await RowsAsync(query, scope, db, options.Value, today, after, paging.Offset, paging.PageSize + 1, ct);
-            var answer = paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, List, r => [r.End.DayNumber, r.ContractId]);
+            var due = Due(scope, db, today, lead, unitCode);
+            var rows = await RowsAsync(WithEmployees(due, db), scope, db, options.Value, today, after, paging.Offset, paging.PageSize + 1, ct);
+            var answer = paging.Answer(rows, await ListTotal.CountAsync(due, ct), cursors, List, r => [r.End.DayNumber, r.ContractId]);
             var items = await RenewalRecommendations.AddAsync([.. answer.Items], data, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             return Results.Ok(answer.With(items));
         });
@@ -75,8 +75,8 @@ public static class RenewalsApi
     internal static async Task<(List<RenewalDto> Items, int Total)> ListAsync(DomainScope scope, PppkDbContext db, PppkOptions o, DateOnly today, int lead,
         string? unitCode, int skip, int take, CancellationToken ct)
     {
-        var query = Filtered(scope, db, today, lead, unitCode);
-        return (await RowsAsync(query, scope, db, o, today, null, skip, take, ct), await query.CountAsync(ct));
+        var due = Due(scope, db, today, lead, unitCode);
+        return (await RowsAsync(WithEmployees(due, db), scope, db, o, today, null, skip, take, ct), await due.CountAsync(ct));
     }
 
     private sealed class Row
@@ -85,17 +85,22 @@ public static class RenewalsApi
         public required Employee E { get; init; }
     }
 
-    /// <summary>The active contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months (of the unit when given).</summary>
-    private static IQueryable<Row> Filtered(DomainScope scope, PppkDbContext db, DateOnly today, int lead, string? unitCode)
+    /// <summary>
+    /// The active contracts in <paramref name="scope"/> ending within <paramref name="lead"/> months (of the unit when
+    /// given), on the contracts alone: the count reads the index contracts (status, end, id), or (unit_code, status, end,
+    /// id) for a unit, and never joins the employees (every contract has its employee).
+    /// </summary>
+    private static IQueryable<Contract> Due(DomainScope scope, PppkDbContext db, DateOnly today, int lead, string? unitCode)
     {
         var horizon = today.AddMonths(lead);
-        var query = from c in db.Contracts.AsNoTracking()
-                    join e in scope.Employees(db.Employees.AsNoTracking()) on c.EmployeeId equals e.Id
-                    where c.Status == "active" && c.End <= horizon
-                    select new Row { C = c, E = e };
-        if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(x => x.E.UnitCode == unitCode);
-        return query;
+        var query = scope.Contracts(db.Contracts.AsNoTracking(), db.Employees).Where(c => c.Status == "active" && c.End <= horizon);
+        return string.IsNullOrWhiteSpace(unitCode) ? query : query.Where(c => c.UnitCode == unitCode);
     }
+
+    private static IQueryable<Row> WithEmployees(IQueryable<Contract> contracts, PppkDbContext db) =>
+        from c in contracts
+        join e in db.Employees.AsNoTracking() on c.EmployeeId equals e.Id
+        select new Row { C = c, E = e };
 
     /// <summary>
     /// The rows by contract end, then id (the index contracts (status, end, id)): after <paramref name="after"/> (the last

@@ -77,6 +77,8 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
             e.ToTable("contracts");
             e.HasIndex(c => new { c.EmployeeId, c.Tmt, c.End });
             e.HasIndex(c => new { c.Status, c.End, c.Id });
+            e.Property(c => c.UnitCode).ValueGeneratedOnAddOrUpdate();
+            e.HasIndex(c => new { c.UnitCode, c.Status, c.End, c.Id });
         });
         b.Entity<Evaluation>(e =>
         {

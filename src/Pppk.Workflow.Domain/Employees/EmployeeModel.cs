@@ -46,6 +46,13 @@ public sealed class Contract
 {
     public int Id { get; set; }
     public int EmployeeId { get; set; }
+
+    /// <summary>
+    /// The employee's unit, copied by the database (triggers of migration <c>Issue21CountKeys</c>: set from the employee on
+    /// every insert and every change of the contract's employee, rewritten when the employee moves), never written by
+    /// code: it lets a unit's contracts be counted on an index of the contracts alone.
+    /// </summary>
+    public string UnitCode { get; set; } = "";
     public int? SkId { get; set; }
     public DateOnly Tmt { get; set; }
     public DateOnly End { get; set; }

@@ -348,6 +348,12 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("tmt");
 
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
                     b.Property<int?>("WeeklyHours")
                         .HasColumnType("integer")
                         .HasColumnName("weekly_hours");
@@ -364,6 +370,9 @@ namespace Pppk.Workflow.Domain.Data.Migrations
 
                     b.HasIndex("Status", "End", "Id")
                         .HasDatabaseName("ix_contracts_status_end_id");
+
+                    b.HasIndex("UnitCode", "Status", "End", "Id")
+                        .HasDatabaseName("ix_contracts_unit_code_status_end_id");
 
                     b.ToTable("contracts", "pppk");
                 });

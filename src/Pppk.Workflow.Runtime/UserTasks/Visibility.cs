@@ -73,24 +73,10 @@ internal static class Visibility
         OfferedTo("v_me", actor.Roles.Where(r => !scopes.IsUnitScoped(r)).ToArray(), scoped.Length > 0 && actor.UnitCode is not null && !unitHead ? "v_scoped_mine" : null,
             "v_unit", "v_org");
         // A substitute in force sees, for each user they stand in for, that user's assigned and offered tasks (Substitute).
-        await using (var cmd = db.CreateCommand($"""
-            SELECT DISTINCT p.user_name, p.groups, p.unit_code FROM pppk.substitutions s JOIN {Principals.View} p ON p.user_name = s.user_name
-            WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now ORDER BY p.user_name
-            """))
+        foreach (var (k, org, scopedParameter) in await StandInsAsync(db, actor, scopes, now, parameters, ct))
         {
-            cmd.Parameters.AddWithValue("me", actor.Name);
-            cmd.Parameters.AddWithValue("now", now);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            for (var k = 0; await r.ReadAsync(ct); k++)
-            {
-                var groups = r.IsDBNull(1) ? [] : r.GetFieldValue<string[]>(1);
-                var unit = r.IsDBNull(2) ? null : r.GetString(2);
-                var org = groups.Where(g => !scopes.IsUnitScoped(g)).ToArray();
-                parameters.AddRange([($"v_s{k}", r.GetString(0)), ($"v_s{k}_org", org), ($"v_s{k}_scoped", groups.Where(scopes.IsUnitScoped).ToArray()),
-                    ($"v_s{k}_unit", (object?)unit ?? DBNull.Value)]);
-                walks.Add($"t.assignee = @v_s{k}");
-                OfferedTo($"v_s{k}", org, unit is not null && groups.Any(scopes.IsUnitScoped) ? $"v_s{k}_scoped" : null, $"v_s{k}_unit", $"v_s{k}_org");
-            }
+            walks.Add($"t.assignee = @v_s{k}");
+            OfferedTo($"v_s{k}", org, scopedParameter, $"v_s{k}_unit", $"v_s{k}_org");
         }
         branches.Add($"i.id = ANY(ARRAY({string.Join(" UNION ALL ", named.Select(n => $"SELECT t.instance_id FROM pppk.user_tasks t WHERE {n}"))}))");
         foreach (var (unitCondition, taskUnitCondition, groupsParameter) in offeredToGroups)
@@ -116,6 +102,35 @@ internal static class Visibility
             if (org.Length > 0) offeredToGroups.Add(("", "", orgParameter));
             if (scopedParameter is not null) offeredToGroups.Add(($"i.unit_code = @{unitParameter} AND ", $"t.case_unit = @{unitParameter} AND ", scopedParameter));
         }
+    }
+
+    /// <summary>
+    /// The users <paramref name="actor"/> stands in for at <paramref name="now"/> (<see cref="Substitute"/>), numbered k: adds
+    /// their name, organisation-wide groups, unit-scoped groups and unit to <paramref name="parameters"/> as <c>v_sk</c>,
+    /// <c>v_sk_org</c>, <c>v_sk_scoped</c> and <c>v_sk_unit</c>; answers each one's organisation-wide groups and, when their
+    /// unit-scoped groups count (they have a unit), the parameter naming those.
+    /// </summary>
+    internal static async Task<List<(int K, string[] Org, string? ScopedParameter)>> StandInsAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes,
+        DateTimeOffset now, List<(string, object)> parameters, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT DISTINCT p.user_name, p.groups, p.unit_code FROM pppk.substitutions s JOIN {Principals.View} p ON p.user_name = s.user_name
+            WHERE s.substitute_user_name = @me AND s.valid_from <= @now AND s.valid_to > @now ORDER BY p.user_name
+            """);
+        cmd.Parameters.AddWithValue("me", actor.Name);
+        cmd.Parameters.AddWithValue("now", now);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var standIns = new List<(int, string[], string?)>();
+        for (var k = 0; await r.ReadAsync(ct); k++)
+        {
+            var groups = r.IsDBNull(1) ? [] : r.GetFieldValue<string[]>(1);
+            var unit = r.IsDBNull(2) ? null : r.GetString(2);
+            var org = groups.Where(g => !scopes.IsUnitScoped(g)).ToArray();
+            parameters.AddRange([($"v_s{k}", r.GetString(0)), ($"v_s{k}_org", org), ($"v_s{k}_scoped", groups.Where(scopes.IsUnitScoped).ToArray()),
+                ($"v_s{k}_unit", (object?)unit ?? DBNull.Value)]);
+            standIns.Add((k, org, unit is not null && groups.Any(scopes.IsUnitScoped) ? $"v_s{k}_scoped" : null));
+        }
+        return standIns;
     }
 
     /// <summary>Up to this many tasks offered to a caller's groups are read first (by id); more, and the list's order is walked (the case list's and the inbox's group branches).</summary>

@@ -133,34 +133,56 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
-    public async Task A_unit_heads_inbox_count_and_pages_read_the_tasks_unit()
+    public async Task A_substitutes_inbox_is_their_own_and_the_stood_in_users_open_tasks()
     {
-        await ExecuteAsync("""
-            UPDATE pppk.user_tasks SET candidate_groups = candidate_groups || ARRAY['unit-head'];
-            UPDATE pppk.instances SET unit_code = 'U2' WHERE unit_code = 'U1' AND substring(business_key from 2)::int % 11 = 0;
-            """);
-        var head = new Actor("kepala.u1", ["unit-head"], "U1");
-        await using var cmd = _db.CreateCommand("""
+        // The rule of README "Who sees what", written out: sub.1's own (verifier) and penilai.u1's (assigned, or evaluator in U1).
+        var expected = await IdsAsync("""
             SELECT t.id FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
-            WHERE i.unit_code = 'U1' AND t.assignee IS NULL AND t.state = 'open' ORDER BY t.due_at, t.created_at, t.id
+            WHERE t.state = 'open' AND (t.assignee = 'penilai.u1'
+                OR (t.assignee IS NULL AND (t.candidate_groups && ARRAY['verifier'] OR (t.candidate_groups && ARRAY['evaluator'] AND i.unit_code = 'U1'))))
             """);
-        var expected = new List<Guid>();
-        await using (var r = await cmd.ExecuteReaderAsync())
-            while (await r.ReadAsync()) expected.Add(r.GetGuid(0));
-        Assert.True(expected.Count > 1_000);
+        await AssertInboxAsync(new Actor("sub.1", ["verifier"]), expected);
+    }
 
-        var (open, _) = await TaskInbox.CountOpenAsync(_db, head, Scopes, Now, default);
+    private async Task<List<Guid>> IdsAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        var ids = new List<Guid>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
+        Assert.True(ids.Count > 1_000);
+        return ids;
+    }
+
+    /// <summary>The inbox's count and all its pages by cursor: the expected tasks, once each.</summary>
+    private async Task AssertInboxAsync(Actor actor, List<Guid> expected)
+    {
+        var (open, _) = await TaskInbox.CountOpenAsync(_db, actor, Scopes, Now, default);
         Assert.Equal(expected.Count, open);
         var seen = new List<Guid>();
         InboxKey? after = null;
         do
         {
-            var page = await TaskInbox.PageAsync(_db, new InboxFilter(new TaskFilter(Mine: true)), head, Scopes, Now, "due", after, 0, 250, default);
+            var page = await TaskInbox.PageAsync(_db, new InboxFilter(new TaskFilter()), actor, Scopes, Now, "due", after, 0, 250, default);
             Assert.Equal((expected.Count, false), (page.Total, page.TotalCapped));
             seen.AddRange(page.Items.Select(t => t.Id));
             after = page.Next;
         } while (after is not null);
         Assert.Equal(expected.Order(), seen.Order());
         Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_unit_heads_inbox_count_and_pages_read_the_tasks_unit()
+    {
+        await ExecuteAsync("""
+            UPDATE pppk.user_tasks SET candidate_groups = candidate_groups || ARRAY['unit-head'];
+            UPDATE pppk.instances SET unit_code = 'U2' WHERE unit_code = 'U1' AND substring(business_key from 2)::int % 11 = 0;
+            """);
+        var expected = await IdsAsync("""
+            SELECT t.id FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+            WHERE i.unit_code = 'U1' AND t.assignee IS NULL AND t.state = 'open'
+            """);
+        await AssertInboxAsync(new Actor("kepala.u1", ["unit-head"], "U1"), expected);
     }
 }

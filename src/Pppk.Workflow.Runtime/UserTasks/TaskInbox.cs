@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using Pppk.Workflow.Runtime.Api;
@@ -127,7 +126,7 @@ public static partial class TaskInbox
     private static Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CaseBranches? visible, CancellationToken ct, int cap = TotalCap) =>
         ListTotal.CountAsync(db, visible is not null
             ? $"SELECT 1 FROM ({Union(visible, "t.id", filter.Where, null, (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v"
-            : CaseColumn().IsMatch(filter.Where)
+            : CaseBranches.ReadsCase(filter.Where)
             ? $"SELECT 1 FROM {Tasks} WHERE {filter.Where}"
             : $"SELECT 1 FROM pppk.user_tasks t WHERE {filter.Where}", filter, ct, cap);
 
@@ -139,10 +138,7 @@ public static partial class TaskInbox
     /// one (<c>i.</c>; every task has its case): a group member's capped count, 10,001 probes of the cases' key, took 1 s.
     /// </summary>
     private static string Union(CaseBranches visible, string columns, string where, string? order, string? reach) => string.Join(" UNION ",
-        visible.Conditions.Select(c => new CaseBranches([c], []).Union(CaseColumn().IsMatch(c + where) ? Tasks : "pppk.user_tasks t", columns, where, order, reach)));
-
-    [GeneratedRegex(@"\bi\.")]
-    private static partial Regex CaseColumn();
+        visible.Conditions.Select(c => new CaseBranches([c], []).Union(CaseBranches.ReadsCase(c + where) ? Tasks : "pppk.user_tasks t", columns, where, order, reach)));
 
     private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting, bool branched)
     {

@@ -195,7 +195,7 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     private static string Walk(string offered, string cases, string columns, string where, string? order, string? reach)
     {
         var onWalk = CaseKey().Replace(where, "o.$1");
-        var join = CaseColumn().IsMatch(onWalk) ? $" JOIN {cases} ON i.id = o.id" : "";
+        var join = ReadsCase(onWalk) ? $" JOIN {cases} ON i.id = o.id" : "";
         return $"""
             (SELECT {CaseKey().Replace(columns, "o.$1")} FROM (SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t
                 WHERE {offered} ORDER BY started_at DESC, id DESC) o{join} WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
@@ -207,6 +207,9 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// <summary>The case list's keys as a condition or order reads them (<c>i.id</c>, <c>i.started_at</c>).</summary>
     [GeneratedRegex(@"\bi\.(id|started_at)\b")]
     private static partial Regex CaseKey();
+
+    /// <summary>Whether <paramref name="sql"/> reads a column of the case (alias <c>i</c>).</summary>
+    public static bool ReadsCase(string sql) => CaseColumn().IsMatch(sql);
 
     [GeneratedRegex(@"\bi\.")]
     private static partial Regex CaseColumn();

@@ -9,7 +9,9 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
     /// Issue 21, flat lists for a group member and a unit head: each task carries the keys its case's lists read — the case's
     /// start (<c>case_started_at</c>, the case list's order with the case id) and the case's unit (<c>case_unit</c>) — so
     /// the tasks offered to a group are read in the case list's order on their own index, and a unit's open unassigned
-    /// tasks are read without joining the cases (<c>Visibility.CaseBranchesAsync</c>, <c>TaskInbox</c>). The database keeps
+    /// tasks are read without joining the cases (<c>Visibility.CaseBranchesAsync</c>, <c>TaskInbox</c>); and the open unassigned
+    /// tasks' groups as their own GIN index (a group member's capped inbox count combined the groups' index with a bitmap of
+    /// every unassigned task: 308 ms, now 64 ms at 1,000,000 open tasks). The database keeps
     /// them, whatever writes the rows: a task inserted without them takes its case's (the steps' insert writes them itself, <c>UserTaskTable</c>), and a case that moves to another unit moves
     /// its tasks (a case's start never changes). Raw SQL, not in the EF model; the backfill rewrites every task row (about
     /// 2.5 minutes for 1,000,000 tasks on a loaded 2-core box; writes to the tasks wait meanwhile).
@@ -44,6 +46,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 CREATE INDEX IF NOT EXISTS ix_user_tasks_unassigned_case_order ON pppk.user_tasks (case_started_at DESC, instance_id DESC) INCLUDE (candidate_groups)
                     WHERE assignee IS NULL;
                 CREATE INDEX IF NOT EXISTS ix_user_tasks_assignee_case_order ON pppk.user_tasks (assignee, case_started_at DESC, instance_id DESC) WHERE assignee IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS ix_user_tasks_open_unassigned_groups ON pppk.user_tasks USING gin (candidate_groups) WHERE state = 'open' AND assignee IS NULL;
                 CREATE INDEX IF NOT EXISTS ix_user_tasks_open_unassigned_unit_due ON pppk.user_tasks (case_unit, coalesce(due_at, 'infinity'::timestamptz), created_at, id)
                     INCLUDE (candidate_groups) WHERE state = 'open' AND assignee IS NULL;
                 """);
@@ -53,6 +56,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS pppk.ix_user_tasks_open_unassigned_groups;
                 DROP TRIGGER IF EXISTS instances_case_unit_moved ON pppk.instances;
                 DROP TRIGGER IF EXISTS user_tasks_case_keys ON pppk.user_tasks;
                 DROP FUNCTION IF EXISTS pppk.instance_case_unit_moved();

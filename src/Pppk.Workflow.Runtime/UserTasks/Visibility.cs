@@ -170,13 +170,13 @@ internal static class Visibility
 /// <summary>
 /// <see cref="Visibility.Case"/> as a union of its branches (the unit's cases, the subject's, and those with a task the caller
 /// sees: assigned, completed, acted for, offered by name, by group, by unit-scoped group, and the same for whom they stand
-/// in for now), each a condition on the case (alias <c>i</c>) that one index answers, or (<paramref name="OfferedWalks"/>)
-/// a condition on the tasks (alias <c>t</c>) offered to a large group, whose cases are read in the case list's order from
-/// the tasks themselves. A single OR of them defeats every index once a list is ordered and limited: PostgreSQL scans the
+/// in for now), each a condition on the case (alias <c>i</c>) that one index answers, or (<paramref name="Walks"/>) a
+/// condition on the tasks (alias <c>t</c>: assigned to a person, or offered to a large group) whose cases are read in the
+/// case list's order from the tasks themselves. A single OR of them defeats every index once a list is ordered and limited: PostgreSQL scans the
 /// cases. Each branch instead reads at most the rows the page (or the capped count) needs in the list's order, and the
 /// union merges them; a case two branches name appears once.
 /// </summary>
-internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (string Name, object Value)[] Parameters, IReadOnlyList<string>? OfferedWalks = null)
+internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (string Name, object Value)[] Parameters, IReadOnlyList<string>? Walks = null)
 {
     /// <summary>
     /// <c>(SELECT columns FROM cases WHERE branch AND where [ORDER BY order] [LIMIT reach]) UNION …</c>: the rows of
@@ -184,21 +184,21 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// <paramref name="cases"/> is the instances table as alias <c>i</c> (named by its owner, <see cref="Instances.InstanceTable"/>).
     /// </summary>
     public string Union(string cases, string columns, string where, string? order, string? reach) => string.Join(" UNION ", Conditions.Select(c =>
-        $"(SELECT {columns} FROM {cases} WHERE ({c}) AND {where}{Tail(order, reach)})").Concat((OfferedWalks ?? []).Select(w => Walk(w, cases, columns, where, order, reach))));
+        $"(SELECT {columns} FROM {cases} WHERE ({c}) AND {where}{Tail(order, reach)})").Concat((Walks ?? []).Select(w => Walk(w, cases, columns, where, order, reach))));
 
     /// <summary>
-    /// A walk branch: the distinct cases (their start and id, as <c>o</c>) of the tasks matching <paramref name="offered"/>, in
-    /// the case list's order on the index of the unassigned tasks by case order (one probe per entry, no case read); the
+    /// A walk branch: the distinct cases (their start and id, as <c>o</c>) of the tasks matching <paramref name="tasks"/>, in
+    /// the case list's order on an index of the tasks by case order (assigned, or unassigned; no case read); the
     /// case list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from <c>o</c>, and the cases themselves are
     /// joined only when <paramref name="where"/> reads another of their columns (a filter).
     /// </summary>
-    private static string Walk(string offered, string cases, string columns, string where, string? order, string? reach)
+    private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach)
     {
         var onWalk = CaseKey().Replace(where, "o.$1");
         var join = ReadsCase(onWalk) ? $" JOIN {cases} ON i.id = o.id" : "";
         return $"""
             (SELECT {CaseKey().Replace(columns, "o.$1")} FROM (SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t
-                WHERE {offered} ORDER BY started_at DESC, id DESC) o{join} WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
+                WHERE {tasks} ORDER BY started_at DESC, id DESC) o{join} WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
             """;
     }
 

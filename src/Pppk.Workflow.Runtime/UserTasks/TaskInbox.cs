@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using Pppk.Workflow.Runtime.Api;
@@ -69,8 +68,8 @@ public static partial class TaskInbox
         var descending = sort.StartsWith('-');
         var (keys, parameters) = Orders[sort.TrimStart('-')];
         var substituting = await SubstitutingAsync(db, actor, now, ct);
-        var visible = Branched(f, actor, scopes, substituting) ? await OpenBranchesAsync(db, actor, scopes, now, ct) : null;
-        var filter = Where(f, actor, scopes, now, substituting, visible is not null);
+        var visible = Branched(f, actor, scopes) ? await OpenBranchesAsync(db, actor, scopes, now, substituting, ct) : null;
+        var filter = Where(f, actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []);
         var page = new SqlFilter();
         if (after is not null)
         {
@@ -112,9 +111,10 @@ public static partial class TaskInbox
     {
         var open = new TaskFilter(Mine: true);
         var substituting = await SubstitutingAsync(db, actor, now, ct);
-        var visible = Branched(new InboxFilter(open), actor, scopes, substituting) ? await OpenBranchesAsync(db, actor, scopes, now, ct) : null;
-        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now, substituting, visible is not null), visible, ct);
-        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now, substituting, visible is not null), visible, ct);
+        var visible = Branched(new InboxFilter(open), actor, scopes) ? await OpenBranchesAsync(db, actor, scopes, now, substituting, ct) : null;
+        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []), visible, ct);
+        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []),
+            visible, ct);
         return (all, late);
     }
 
@@ -126,7 +126,7 @@ public static partial class TaskInbox
     private static Task<(int Total, bool Capped)> CountAsync(NpgsqlDataSource db, SqlFilter filter, CaseBranches? visible, CancellationToken ct, int cap = TotalCap) =>
         ListTotal.CountAsync(db, visible is not null
             ? $"SELECT 1 FROM ({Union(visible, "t.id", filter.Where, null, (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v"
-            : CaseColumn().IsMatch(filter.Where)
+            : CaseBranches.ReadsCase(filter.Where)
             ? $"SELECT 1 FROM {Tasks} WHERE {filter.Where}"
             : $"SELECT 1 FROM pppk.user_tasks t WHERE {filter.Where}", filter, ct, cap);
 
@@ -138,10 +138,7 @@ public static partial class TaskInbox
     /// one (<c>i.</c>; every task has its case): a group member's capped count, 10,001 probes of the cases' key, took 1 s.
     /// </summary>
     private static string Union(CaseBranches visible, string columns, string where, string? order, string? reach) => string.Join(" UNION ",
-        visible.Conditions.Select(c => new CaseBranches([c], []).Union(CaseColumn().IsMatch(c + where) ? Tasks : "pppk.user_tasks t", columns, where, order, reach)));
-
-    [GeneratedRegex(@"\bi\.")]
-    private static partial Regex CaseColumn();
+        visible.Conditions.Select(c => new CaseBranches([c], []).Union(CaseBranches.ReadsCase(c + where) ? Tasks : "pppk.user_tasks t", columns, where, order, reach)));
 
     private static SqlFilter Where(InboxFilter f, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting, bool branched)
     {
@@ -186,33 +183,44 @@ public static partial class TaskInbox
     }
 
     /// <summary>
-    /// Whether the list is read as the union of <see cref="OpenBranchesAsync"/>: the open tasks of a caller who stands in for
-    /// no one, when visibility applies (anyone but an administrator, and an administrator's "mine"). Visibility is one OR
-    /// no index serves; over the open tasks the same rows come from branches that each walk the page's order.
+    /// Whether the list is read as the union of <see cref="OpenBranchesAsync"/>: the open tasks, when visibility applies (anyone
+    /// but an administrator, and an administrator's "mine"). Visibility is one OR no index serves (for a substitute in force, a
+    /// subquery per task: 15-32 s at 1,000,000 open tasks); over the open tasks the same rows come from branches that each walk the page's order.
     /// </summary>
-    private static bool Branched(InboxFilter f, Actor actor, GroupScopes scopes, bool substituting) =>
-        !substituting && (f.Task.State ?? "open") == "open" && (!scopes.IsAdministrator(actor) || f.Task.Mine);
+    private static bool Branched(InboxFilter f, Actor actor, GroupScopes scopes) =>
+        (f.Task.State ?? "open") == "open" && (!scopes.IsAdministrator(actor) || f.Task.Mine);
 
     /// <summary>
-    /// The open tasks <see cref="Visibility.Task"/> lets the caller see when they stand in for no one (an open task has no
-    /// completer), as branches: assigned to them, or unassigned and offered to them by name, to an organisation-wide group
-    /// of theirs, or to a unit-scoped group of theirs in their unit: each a part of <see cref="Visibility.Own"/>, and
-    /// together the same rows over the open tasks (an open task has no completer). A group branch is chosen by how many open tasks the groups are offered:
+    /// The open tasks <see cref="Visibility.Task"/> lets the caller see, as branches: assigned to them, or unassigned and
+    /// offered to them by name, to an organisation-wide group of theirs, or to a unit-scoped group of theirs in their unit
+    /// (each a part of <see cref="Visibility.Own"/>), and the same for each user they stand in for now, with that user's
+    /// groups and unit (<see cref="Visibility.Substitute"/>): together the same rows over the open tasks (an open task has no completer). A group branch is chosen by how many open tasks the groups are offered:
     /// none, left out; up to <see cref="Visibility.ReadFirstCap"/>, read first by id; more, the tasks walked in the page's order (a
     /// match comes soon). The named branches are few per person whatever the table's size: read by their indexes.
     /// </summary>
-    private static async Task<CaseBranches> OpenBranchesAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
+    private static async Task<CaseBranches> OpenBranchesAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, bool substituting,
+        CancellationToken ct)
     {
         const string open = "SELECT x.id FROM pppk.user_tasks x WHERE x.state = 'open'";
-        var parameters = Visibility.Parameters(actor, scopes, now);
-        var branches = new List<string>
+        var parameters = Visibility.Parameters(actor, scopes, now).ToList();
+        var own = parameters.Count;
+        var branches = new List<string>();
+        await UserAsync("v_me", "v_org", actor.UnitCode is not null ? "v_scoped_mine" : null, "v_unit");
+        // A substitute in force: the same branches for each user they stand in for (Visibility.Substitute), with that user's groups and unit.
+        foreach (var (k, _, scopedParameter) in substituting ? await Visibility.StandInsAsync(db, actor, scopes, now, parameters, ct) : [])
+            await UserAsync($"v_s{k}", $"v_s{k}_org", scopedParameter, $"v_s{k}_unit");
+        // The caller's own parameters are bound with the rule (Where); the branches carry those of whom they stand in for.
+        return new CaseBranches(branches, [.. parameters.Skip(own)]);
+
+        async Task UserAsync(string user, string orgParameter, string? scopedParameter, string unitParameter)
         {
-            "t.id = ANY(ARRAY(" + open + " AND x.assignee = @v_me))",
-            "t.id = ANY(ARRAY(" + open + " AND x.assignee IS NULL AND x.candidate_users @> ARRAY[@v_me]::text[]))",
-        };
-        await OfferedToAsync("", "v_org");
-        if (actor.UnitCode is not null) await OfferedToAsync("i.unit_code = @v_unit AND ", "v_scoped_mine");
-        return new CaseBranches(branches, parameters);
+            branches.Add($"t.id = ANY(ARRAY({open} AND x.assignee = @{user}))");
+            branches.Add($"t.id = ANY(ARRAY({open} AND x.assignee IS NULL AND x.candidate_users @> ARRAY[@{user}]::text[]))");
+            await OfferedToAsync("", orgParameter);
+            // The case's unit as the task carries it (migration Issue21TaskListKeys): joined to the cases instead, a unit head's
+            // capped count hashed the unit's 50,000 cases against every open unassigned task (0.7-1.3 s at 1,000,000 open tasks).
+            if (scopedParameter is not null) await OfferedToAsync($"t.case_unit = @{unitParameter} AND ", scopedParameter);
+        }
 
         async Task OfferedToAsync(string unitCondition, string groupsParameter)
         {

@@ -1,0 +1,188 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pppk.Workflow.Runtime.Database;
+using Pppk.Workflow.Runtime.Instances;
+using Pppk.Workflow.Runtime.UserTasks;
+using Pppk.Workflow.Testing;
+
+namespace Pppk.Workflow.Runtime.Tests.UserTasks;
+
+/// <summary>
+/// Issue 21: the lists that read a case's keys from its tasks (migration <c>Issue21TaskListKeys</c>: <c>case_started_at</c>,
+/// <c>case_unit</c>). More tasks are offered to the groups than <see cref="Visibility.ReadFirstCap"/>, so a group member's
+/// case list walks the offered tasks in the case list's order; most cases have two offered tasks (the walk must count a
+/// case once), pairs of cases start at the same instant (the id breaks the tie). The tasks are inserted without the keys
+/// (the database fills them), and a case moved to another unit moves its tasks: a wrong or missing key shows as a case
+/// missing, repeated or out of order, or a wrong count.
+/// </summary>
+public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
+    private const int Cases = 4_000;
+
+    private NpgsqlDataSource _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
+        _db = NpgsqlDataSource.Create(database.ConnectionString);
+        // Case k: unit U1, U2 or none by k % 3; started k / 2 minutes before now; active unless k % 5 == 0. Two tasks on each
+        // case but every 4th: offered to ppk and evaluator (k % 4 != 3, twice), or to verifier (assigned to penilai.u1 when k % 10 == 3).
+        await ExecuteAsync($"""
+            CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean);
+            TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions, pppk.principals;
+            INSERT INTO pppk.instances (id, definition_id, definition_key, version, status, has_incident, started_at, unit_code, business_key)
+            SELECT gen_random_uuid(), 1, 'kasus', 1, CASE WHEN k % 5 = 0 THEN 'completed' ELSE 'active' END, false,
+                   @now - make_interval(mins => k / 2), (ARRAY['U1', 'U2', NULL])[k % 3 + 1], 'K' || k
+            FROM generate_series(0, {Cases - 1}) k;
+            INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_users, candidate_groups, state, created_at, priority)
+            SELECT gen_random_uuid(), i.id, w, 'tugas', CASE WHEN x.k % 10 = 3 AND w = 1 THEN 'penilai.u1' END, ARRAY[]::text[],
+                   CASE WHEN x.k % 4 = 3 THEN ARRAY['verifier'] ELSE ARRAY['ppk', 'evaluator'] END, 'open', @now, 50
+            FROM pppk.instances i, LATERAL (SELECT substring(i.business_key from 2)::int AS k) x, generate_series(1, 2) w;
+            INSERT INTO pppk.principals (user_name, groups, unit_code, active) VALUES ('penilai.u1', ARRAY['evaluator'], 'U1', true);
+            INSERT INTO pppk.substitutions (id, user_name, substitute_user_name, valid_from, valid_to, reason, created_by, created_at)
+            VALUES (gen_random_uuid(), 'penilai.u1', 'sub.1', @now - interval '1 day', @now + interval '1 day', 'cuti', 'admin', @now);
+            ANALYZE pppk.instances; ANALYZE pppk.user_tasks;
+            """);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        cmd.Parameters.AddWithValue("now", Now);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private sealed record Case(Guid Id, string? Unit, string Status, DateTimeOffset StartedAt, string[] Groups, string? Assigned);
+
+    /// <summary>The seeded cases as the database holds them now, each with its unassigned tasks' groups and an assignee.</summary>
+    private async Task<List<Case>> CasesAsync()
+    {
+        await using var cmd = _db.CreateCommand("""
+            SELECT i.id, i.unit_code, i.status, i.started_at,
+                   coalesce((SELECT array_agg(DISTINCT g) FROM pppk.user_tasks t, unnest(t.candidate_groups) g WHERE t.instance_id = i.id AND t.assignee IS NULL), '{}'),
+                   (SELECT max(t.assignee) FROM pppk.user_tasks t WHERE t.instance_id = i.id)
+            FROM pppk.instances i
+            """);
+        var cases = new List<Case>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            cases.Add(new Case(r.GetGuid(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<string[]>(4),
+                r.IsDBNull(5) ? null : r.GetString(5)));
+        return cases;
+    }
+
+    private static List<Guid> Newest(IEnumerable<Case> cases) => cases.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Select(c => c.Id).ToList();
+
+    /// <summary>The whole list by cursor (pages of 97, so pages end inside a pair of cases started at the same instant) and its first pages by page number.</summary>
+    private async Task AssertListAsync(Actor actor, InstanceFilter filter, List<Guid> expected)
+    {
+        Assert.True(expected.Count > 500);
+        var byCursor = new List<Guid>();
+        object?[]? after = null;
+        while (true)
+        {
+            var (items, total, capped) = await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, after, 0, 97, 10_000, default);
+            Assert.Equal((expected.Count, false), (total, capped));
+            byCursor.AddRange(items.Select(i => i.Id));
+            if (items.Count < 97) break;
+            after = InstanceTable.KeyOf(items[^1]);
+        }
+        Assert.Equal(expected, byCursor);
+        var byPage = new List<Guid>();
+        for (var skip = 0; skip < 400; skip += 40) byPage.AddRange((await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, null, skip, 40, 10_000, default)).Items.Select(i => i.Id));
+        Assert.Equal(expected.Take(400), byPage);
+        var small = await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, null, 0, 1, 300, default);
+        Assert.Equal((300, true), (small.Total, small.Capped));
+    }
+
+    [Fact]
+    public async Task A_large_groups_member_sees_its_offered_cases_once_each_in_order_with_and_without_a_filter()
+    {
+        var cases = await CasesAsync();
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        await AssertListAsync(ppk, new InstanceFilter(), Newest(cases.Where(c => c.Groups.Contains("ppk"))));
+        await AssertListAsync(ppk, new InstanceFilter(Status: "active"), Newest(cases.Where(c => c.Groups.Contains("ppk") && c.Status == "active")));
+    }
+
+    [Fact]
+    public async Task A_unit_scoped_member_and_their_substitute_follow_a_case_moved_to_another_unit()
+    {
+        var evaluator = new Actor("penilai.u1", ["evaluator"], "U1");
+        var substitute = new Actor("sub.1", ["verifier"]);
+        // Offered to evaluator in U1, or assigned to penilai.u1 (any unit); their substitute sees these and, in their own right (verifier), the cases offered to verifier.
+        List<Guid> Expected(List<Case> cases) => Newest(cases.Where(c => (c.Unit == "U1" && c.Groups.Contains("evaluator")) || c.Assigned == "penilai.u1"));
+        var cases = await CasesAsync();
+        await AssertListAsync(evaluator, new InstanceFilter(), Expected(cases));
+
+        // Cases of U2 move to U1 and of U1 to none: their tasks follow (the step writes the case's unit; here an UPDATE does).
+        await ExecuteAsync("""
+            UPDATE pppk.instances SET unit_code = CASE unit_code WHEN 'U2' THEN 'U1' ELSE NULL END
+            WHERE unit_code IN ('U1', 'U2') AND substring(business_key from 2)::int % 7 = 0
+            """);
+        cases = await CasesAsync();
+        var moved = Expected(cases);
+        await AssertListAsync(evaluator, new InstanceFilter(), moved);
+        var withVerifier = Newest(cases.Where(c => moved.Contains(c.Id) || c.Groups.Contains("verifier")));
+        await AssertListAsync(substitute, new InstanceFilter(), withVerifier);
+    }
+
+    [Fact]
+    public async Task A_substitutes_inbox_is_their_own_and_the_stood_in_users_open_tasks()
+    {
+        // The rule of README "Who sees what", written out: sub.1's own (verifier) and penilai.u1's (assigned, or evaluator in U1).
+        var expected = await IdsAsync("""
+            SELECT t.id FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+            WHERE t.state = 'open' AND (t.assignee = 'penilai.u1'
+                OR (t.assignee IS NULL AND (t.candidate_groups && ARRAY['verifier'] OR (t.candidate_groups && ARRAY['evaluator'] AND i.unit_code = 'U1'))))
+            """);
+        await AssertInboxAsync(new Actor("sub.1", ["verifier"]), expected);
+    }
+
+    private async Task<List<Guid>> IdsAsync(string sql)
+    {
+        await using var cmd = _db.CreateCommand(sql);
+        var ids = new List<Guid>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
+        Assert.True(ids.Count > 1_000);
+        return ids;
+    }
+
+    /// <summary>The inbox's count and all its pages by cursor: the expected tasks, once each.</summary>
+    private async Task AssertInboxAsync(Actor actor, List<Guid> expected)
+    {
+        var (open, _) = await TaskInbox.CountOpenAsync(_db, actor, Scopes, Now, default);
+        Assert.Equal(expected.Count, open);
+        var seen = new List<Guid>();
+        InboxKey? after = null;
+        do
+        {
+            var page = await TaskInbox.PageAsync(_db, new InboxFilter(new TaskFilter()), actor, Scopes, Now, "due", after, 0, 250, default);
+            Assert.Equal((expected.Count, false), (page.Total, page.TotalCapped));
+            seen.AddRange(page.Items.Select(t => t.Id));
+            after = page.Next;
+        } while (after is not null);
+        Assert.Equal(expected.Order(), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_unit_heads_inbox_count_and_pages_read_the_tasks_unit()
+    {
+        await ExecuteAsync("""
+            UPDATE pppk.user_tasks SET candidate_groups = candidate_groups || ARRAY['unit-head'];
+            UPDATE pppk.instances SET unit_code = 'U2' WHERE unit_code = 'U1' AND substring(business_key from 2)::int % 11 = 0;
+            """);
+        var expected = await IdsAsync("""
+            SELECT t.id FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+            WHERE i.unit_code = 'U1' AND t.assignee IS NULL AND t.state = 'open'
+            """);
+        await AssertInboxAsync(new Actor("kepala.u1", ["unit-head"], "U1"), expected);
+    }
+}

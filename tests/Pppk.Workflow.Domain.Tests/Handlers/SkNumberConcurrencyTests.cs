@@ -11,7 +11,7 @@ public sealed class SkNumberConcurrencyTests(DomainDatabase database) : IClassFi
 
     /// <summary>The unit of work a step would hand the handler, on the test's own transaction.</summary>
     private static StepUnitOfWork Step(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        new(connection, transaction, new StepDbContexts([]), (_, _, _) => { });
+        new(connection, transaction, new StepDbContexts([]), (_, _, _) => { }, Guid.NewGuid().ToString("N"));
 
     private async Task<int> EmployeeAsync(string nik)
     {

@@ -49,17 +49,17 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
         batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.incidents, pppk.user_tasks, pppk.substitutions, pppk.principals"));
         foreach (var c in _cases.Append(_bulk))
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.instances (id, definition_id, definition_key, version, status, has_incident, started_at, unit_code)
                 VALUES (@id, 1, @key, 1, 'active', true, @at, @unit)
                 """, ("id", c.Id), ("key", c.Key), ("at", Now), ("unit", (object?)c.Unit ?? DBNull.Value)));
         var n2 = 0;
         foreach (var x in _incidents)
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, message, created_at, code, resolved_at)
                 VALUES (@inst, @n, 'tugas', 'gagal', @at, @code, @resolved)
                 """, ("inst", x.Instance), ("n", ++n2), ("at", Now.AddMinutes(-n2 % 7)), ("code", x.Code), ("resolved", x.Open ? DBNull.Value : Now)));
-        batch.BatchCommands.Add(Command("""
+        batch.BatchCommands.Add(SeedCommand.Of("""
             INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, message, created_at, code)
             SELECT @inst, 100000 + g, 'tugas', 'gagal', @at, 'bulk' FROM generate_series(1, @bulk) g
             """, ("inst", _bulk.Id), ("at", Now), ("bulk", Bulk)));
@@ -67,13 +67,6 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
-
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
-    }
 
     /// <summary>The open incidents of the seeded facts (without the bulk case's) that pass <paramref name="keep"/>, by case.</summary>
     private List<Guid> Expected(Func<Case, Incident, bool> keep) =>

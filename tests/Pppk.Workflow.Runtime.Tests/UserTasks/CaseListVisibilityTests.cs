@@ -92,35 +92,28 @@ public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixtu
         batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions, pppk.principals"));
         foreach (var c in _cases)
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.instances (id, definition_id, definition_key, version, status, has_incident, started_at, unit_code, subject)
                 VALUES (@id, 1, 'kasus', 1, 'active', false, @at, @unit, @subject)
                 """, ("id", c.Id), ("at", c.StartedAt), ("unit", (object?)c.Unit ?? DBNull.Value), ("subject", (object?)c.Subject ?? DBNull.Value)));
         var wait = 0L;
         foreach (var t in _tasks)
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_users, candidate_groups, state, created_at, completed_by, on_behalf_of, priority)
                 VALUES (gen_random_uuid(), @inst, @wait, 'tugas', @assignee, @users, @groups, @state, @at, @by, @obo, 50)
                 """, ("inst", t.Instance), ("wait", ++wait), ("assignee", (object?)t.Assignee ?? DBNull.Value), ("users", t.Users), ("groups", t.Groups),
                 ("state", t.State), ("at", Now), ("by", (object?)t.CompletedBy ?? DBNull.Value), ("obo", (object?)t.OnBehalfOf ?? DBNull.Value)));
         foreach (var p in Principals)
-            batch.BatchCommands.Add(Command("INSERT INTO pppk.principals (user_name, groups, unit_code, active) VALUES (@n, @g, @u, true)",
+            batch.BatchCommands.Add(SeedCommand.Of("INSERT INTO pppk.principals (user_name, groups, unit_code, active) VALUES (@n, @g, @u, true)",
                 ("n", p.Name), ("g", p.Groups), ("u", (object?)p.Unit ?? DBNull.Value)));
         foreach (var s in Substitutions)
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.substitutions (id, user_name, substitute_user_name, valid_from, valid_to, reason, created_by, created_at)
                 VALUES (gen_random_uuid(), @u, @s, @from, @to, 'cuti', 'admin', @from)
                 """, ("u", s.User), ("s", s.Substitute), ("from", s.From), ("to", s.To)));
         batch.BatchCommands.Add(new("ANALYZE pppk.instances"));
         batch.BatchCommands.Add(new("ANALYZE pppk.user_tasks"));
         await batch.ExecuteNonQueryAsync();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
     }
 
     /// <summary>The rule of README "Who sees what", from the seeded facts: the cases of <paramref name="actor"/>, newest first.</summary>

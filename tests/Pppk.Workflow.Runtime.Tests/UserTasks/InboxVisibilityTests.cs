@@ -57,7 +57,7 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
             var instance = Guid.NewGuid();
             var unit = Pick("U1", "U2", null);
             var workflow = Pick("kenaikan", "cuti");
-            batch.BatchCommands.Add(Command("""
+            batch.BatchCommands.Add(SeedCommand.Of("""
                 INSERT INTO pppk.instances (id, definition_id, definition_key, version, status, has_incident, started_at, unit_code, search)
                 VALUES (@id, 1, @key, 1, 'active', false, @at, @unit, @search)
                 """, ("id", instance), ("key", workflow), ("at", Now), ("unit", (object?)unit ?? DBNull.Value), ("search", $"kasus {c}")));
@@ -69,7 +69,7 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
                     Pick("open", "open", "open", "completed"), Pick<DateTimeOffset?>(null, Now.AddDays(-1), Now.AddHours(3), Now.AddDays(3), Now.AddDays(30)),
                     Pick(10, 50, 90), Now.AddMinutes(-random.Next(3)));
                 _tasks.Add(task);
-                batch.BatchCommands.Add(Command("""
+                batch.BatchCommands.Add(SeedCommand.Of("""
                     INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_users, candidate_groups, state, created_at, due_at, priority)
                     VALUES (@id, @inst, @wait, 'tugas', @assignee, @users, @groups, @state, @at, @due, @priority)
                     """, ("id", task.Id), ("inst", instance), ("wait", ++wait), ("assignee", (object?)task.Assignee ?? DBNull.Value), ("users", task.Users),
@@ -79,13 +79,6 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
         batch.BatchCommands.Add(new("ANALYZE pppk.instances"));
         batch.BatchCommands.Add(new("ANALYZE pppk.user_tasks"));
         await batch.ExecuteNonQueryAsync();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
     }
 
     /// <summary>The rule of README "Who sees what" for open tasks of a caller who stands in for no one, from the seeded facts, in <paramref name="sort"/> order.</summary>

@@ -51,18 +51,13 @@ public static class IncidentList
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
         var items = await ReadAsync(cmd, ct);
-        var counted = ReadsCases(filter, actor, scopes) ? From : "FROM pppk.incidents x";
+        // Without a condition on the case (workflow, unit, search, a non-administrator's visibility) the incidents alone are
+        // counted (every incident has its case): 10,001 probes of the cases were 470 ms of an administrator's page at 20,000
+        // open incidents (docs/scale.md). The same test as the inbox's count (CaseBranches.ReadsCase), on the SQL itself.
+        var counted = CaseBranches.ReadsCase(where.Where) ? From : "FROM pppk.incidents x";
         var (total, capped) = await ListTotal.CountAsync(db, $"SELECT 1 {counted} WHERE {where.Where}", where, ct, TotalCap);
         return (items, total, capped);
     }
-
-    /// <summary>
-    /// Whether <see cref="Where"/> reads the cases (<c>i.…</c>): a filter on the workflow, unit or search, or the visibility
-    /// rule of anyone but an administrator. When not, the count reads the incidents alone (every incident has its case):
-    /// 10,001 probes of the cases were 470 ms of an administrator's page at 20,000 open incidents (docs/scale.md).
-    /// </summary>
-    private static bool ReadsCases(IncidentFilter f, Actor actor, GroupScopes scopes) =>
-        !scopes.IsAdministrator(actor) || f.DefinitionKey is not null || f.UnitCode is not null || f.Search is not null;
 
     /// <summary>The open or resolved incident <paramref name="id"/> if the caller sees its case; null otherwise.</summary>
     public static async Task<IncidentRow?> GetAsync(NpgsqlDataSource db, long id, Actor actor, GroupScopes scopes, DateTimeOffset now, bool indonesian, CancellationToken ct)

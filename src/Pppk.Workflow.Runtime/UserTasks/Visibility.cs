@@ -202,6 +202,19 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
             """;
     }
 
+    /// <summary>
+    /// The branches as conditions on rows that carry their case's id (<paramref name="caseId"/>) and a copy of its unit
+    /// (<paramref name="caseUnit"/>), such as the incidents: the case's id and unit are read from the row itself (one index
+    /// of the rows answers the unit's branch), a walk is the set of its tasks' cases; a branch reads the case (alias
+    /// <c>i</c>) only for its other columns (the subject's).
+    /// </summary>
+    public IEnumerable<string> OnRowsOfCases(string caseId, string caseUnit) =>
+        Conditions.Select(c => CaseIdOrUnit().Replace(c, m => m.Groups[1].Value == "id" ? caseId : caseUnit))
+            .Concat((Walks ?? []).Select(w => $"{caseId} IN (SELECT t.instance_id FROM pppk.user_tasks t WHERE {w})"));
+
+    [GeneratedRegex(@"\bi\.(id|unit_code)\b")]
+    private static partial Regex CaseIdOrUnit();
+
     private static string Tail(string? order, string? reach) => (order is null ? "" : " ORDER BY " + order) + (reach is null ? "" : " LIMIT " + reach);
 
     /// <summary>The case list's keys as a condition or order reads them (<c>i.id</c>, <c>i.started_at</c>).</summary>

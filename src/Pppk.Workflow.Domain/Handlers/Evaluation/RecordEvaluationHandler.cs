@@ -59,27 +59,12 @@ public sealed class RecordEvaluationHandler : IDescribedJobHandler
         await db.SaveChangesAsync(ct);
 
         // Distribution in the unit for this period, for the cap table of the unit's own rating.
-        // The share of the unit's staff (employees with a contract in the unit during the period), not of the
-        // ratings so far; an employee rated without such a contract still counts, so the share never exceeds 100%.
         var (start, end) = EvaluationPeriods.IsKnown(period) ? EvaluationPeriods.Range(year, period) : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var unit = employee.UnitCode;
-        // One pass over the unit's employees (index-only: employees (unit_code) INCLUDE (id)), each probed by its
-        // evaluation of the period (unique index) and, when unrated, a contract overlapping the period (contracts
-        // (employee_id, tmt, end)); never a scan of the region's contracts or evaluations (docs/scale.md).
-        var counts = await db.Database.SqlQuery<UnitDistribution>($"""
-            SELECT count(*)::int AS staff, count(*) FILTER (WHERE v.predicate IN ({Predicates.SangatBaik}, {Predicates.Baik}))::int AS good
-            FROM pppk.employees e
-            LEFT JOIN pppk.evaluations v ON v.employee_id = e.id AND v.year = {year} AND v.period = {period}
-            WHERE e.unit_code = {unit}
-              AND (v.id IS NOT NULL OR EXISTS (SELECT 1 FROM pppk.contracts c WHERE c.employee_id = e.id AND c.tmt <= {end} AND c."end" >= {start}))
-            """).SingleAsync(ct);
-        var (staffCount, good) = (counts.Staff, counts.Good);
+        var (staffCount, good) = await UnitDistribution.CountAsync(db, employee.UnitCode, year, period, start, end, ct);
         var share = staffCount == 0 ? 0 : Math.Round(100m * good / staffCount, 1);
         return new JobResult.Completed(new JsonObject
         {
             ["poorPerformance"] = Predicates.IsPoor(predicate), ["unitGoodShare"] = share, ["unitGoodCount"] = good, ["unitStaffCount"] = staffCount,
         });
     });
-
-    private sealed record UnitDistribution(int Staff, int Good);
 }

@@ -287,7 +287,7 @@ public sealed class DomainApiTests(SeededHost host) : IClassFixture<SeededHost>
             Assert.Equal(expected.Count, total);
             Assert.Equal(expected.Order(), items.Select(i => i.Employee.Id).Order());
         }
-        // The budgets screen's active contracts of a unit, counted on the copy, against the employees' units.
+        // The budgets screen's active contracts of a unit (the unit's counter, Issue21UnitCounters), against the employees' units.
         async Task BudgetAgreesAsync(string unit)
         {
             var budget = (await GetAsync($"/api/budgets?fiscalYear={SeededHost.Today.Year}&unitCode={unit}")).GetProperty("items").EnumerateArray().Single();

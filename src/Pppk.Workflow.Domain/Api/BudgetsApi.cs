@@ -35,16 +35,13 @@ public static class BudgetsApi
             var rows = await (from b in query
                               join u in db.Units on b.UnitCode equals u.Code into uj
                               from u in uj.DefaultIfEmpty()
+                              // The unit's active contracts as the database keeps them with every write (exact, one row a unit).
+                              join n in db.UnitContractCounts on b.UnitCode equals n.UnitCode into nj
+                              from n in nj.DefaultIfEmpty()
                               orderby b.UnitCode
-                              select new { b, UnitName = u == null ? null : u.Name }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-            var codes = rows.Select(x => x.b.UnitCode).ToList();
-            // On the contracts' own copy of the unit (index contracts (unit_code, status, end, id)), not a join of every contract to its employee.
-            var active = await (from c in db.Contracts
-                                where c.Status == "active" && codes.Contains(c.UnitCode)
-                                group c by c.UnitCode into g
-                                select new { UnitCode = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitCode, x => x.Count, ct);
+                              select new { b, UnitName = u == null ? null : u.Name, Active = n == null ? 0 : n.Active }).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             var items = rows.Select(x => new UnitBudgetDto(x.b.UnitCode, x.UnitName, x.b.FiscalYear, x.b.PersonnelCeiling, x.b.Committed,
-                x.b.PersonnelCeiling - x.b.Committed, active.GetValueOrDefault(x.b.UnitCode))).ToList();
+                x.b.PersonnelCeiling - x.b.Committed, x.Active)).ToList();
             var setting = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().FirstOrDefaultAsync(f => f.FiscalYear == year, ct) : null;
             return Results.Ok(new BudgetsPage(items, total, paging.Page, paging.PageSize, year, setting is null ? null : Regional(setting)));
         });

@@ -40,7 +40,7 @@ public static class FiscalDataApi
             // Left out, what is already committed stays as recorded.
             if (committed is not null) budget.Committed = committed.Value;
             await db.SaveChangesAsync(ct);
-            var active = await db.Contracts.CountAsync(c => c.Status == "active" && c.UnitCode == unitCode, ct);
+            var active = await db.UnitContractCounts.Where(n => n.UnitCode == unitCode).Select(n => n.Active).SingleOrDefaultAsync(ct);
             var dto = new BudgetsApi.UnitBudgetDto(unitCode, await db.Units.Where(u => u.Code == unitCode).Select(u => u.Name).SingleAsync(ct), fiscalYear,
                 budget.PersonnelCeiling, budget.Committed, budget.PersonnelCeiling - budget.Committed, active);
             return created ? Results.Created($"/api/budgets?fiscalYear={fiscalYear}&unitCode={Uri.EscapeDataString(unitCode)}", dto) : Results.Ok(dto);

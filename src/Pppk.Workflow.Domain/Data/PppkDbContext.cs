@@ -23,6 +23,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitBudget> UnitBudgets => Set<UnitBudget>();
+    public DbSet<UnitContractCount> UnitContractCounts => Set<UnitContractCount>();
     public DbSet<RegionalFiscalSetting> FiscalSettings => Set<RegionalFiscalSetting>();
     public DbSet<SalaryScaleEntry> SalaryScale => Set<SalaryScaleEntry>();
     public DbSet<FiscalCheck> FiscalChecks => Set<FiscalCheck>();
@@ -87,6 +88,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
         });
         b.Entity<Unit>(e => { e.ToTable("units"); e.HasKey(u => u.Code); });
         b.Entity<UnitBudget>(e => { e.ToTable("unit_budgets"); e.HasIndex(x => new { x.UnitCode, x.FiscalYear }).IsUnique(); });
+        b.Entity<UnitContractCount>(e => { e.ToTable("unit_contract_counts"); e.HasKey(x => x.UnitCode); });
         b.Entity<RegionalFiscalSetting>(e => { e.ToTable("regional_fiscal_settings"); e.HasKey(x => x.FiscalYear); });
         b.Entity<SalaryScaleEntry>(e => { e.ToTable("salary_scale"); e.HasKey(x => new { x.Grade, x.ServiceYears }); });
         b.Entity<FiscalCheck>(e => { e.ToTable("fiscal_checks"); e.Property(x => x.Inputs).HasColumnType("jsonb"); e.HasIndex(x => x.ContractId); });

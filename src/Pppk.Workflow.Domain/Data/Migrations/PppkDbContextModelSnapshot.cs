@@ -734,6 +734,22 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                     b.ToTable("unit_budgets", "pppk");
                 });
 
+            modelBuilder.Entity("Pppk.Workflow.Domain.Fiscal.UnitContractCount", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer")
+                        .HasColumnName("active");
+
+                    b.HasKey("UnitCode")
+                        .HasName("pk_unit_contract_counts");
+
+                    b.ToTable("unit_contract_counts", "pppk");
+                });
+
             modelBuilder.Entity("Pppk.Workflow.Domain.Privacy.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")

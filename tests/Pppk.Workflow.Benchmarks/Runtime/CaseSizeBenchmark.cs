@@ -12,7 +12,8 @@ using Pppk.Workflow.Testing;
 namespace Pppk.Workflow.Benchmarks.Runtime;
 
 /// <summary>
-/// The database's bytes per finished case of a shipped workflow (<c>evaluasi-kinerja</c>, <c>penerbitan-sk</c>): the data
+/// The database's bytes per finished case of a shipped workflow (<c>evaluasi-kinerja</c>, <c>penerbitan-sk</c>,
+/// <c>perpanjangan-kontrak</c>): the data
 /// the cases need imported, N cases started and driven to their end through the API as people would (each task
 /// completed by its own call, by the person it is for); then the growth of <c>pg_total_relation_size</c> of each table (a partitioned table: its
 /// partitions) since the import, over N, after <c>VACUUM FULL</c> (no dead rows counted), before and after the finished
@@ -27,10 +28,11 @@ public sealed class CaseSizeBenchmark : IBenchmark
     public string Name => "case-size";
 
     public string Description =>
-        "bytes per finished case by table, before and after state pruning (args: workflow=evaluasi-kinerja|penerbitan-sk n=2000 parallel=4)";
+        "bytes per finished case by table, before and after state pruning (args: workflow=evaluasi-kinerja|penerbitan-sk|perpanjangan-kontrak n=2000 parallel=4)";
 
     private const string PenilaiPassword = "Bench-Penilai-2026!";
     private const string PpkPassword = "Bench-Ppk-2026!";
+    private const string HeadPassword = "Bench-Kepala-2026!";
 
     public async Task RunAsync(string[] args, CancellationToken ct)
     {
@@ -53,7 +55,8 @@ public sealed class CaseSizeBenchmark : IBenchmark
         {
             "evaluasi-kinerja" => await EvaluationsAsync(run, ct),
             "penerbitan-sk" => await AppointmentsAsync(run, ct),
-            _ => throw new ArgumentException($"workflow={workflow}: evaluasi-kinerja or penerbitan-sk"),
+            "perpanjangan-kontrak" => await RenewalsAsync(run, ct),
+            _ => throw new ArgumentException($"workflow={workflow}: evaluasi-kinerja, penerbitan-sk or perpanjangan-kontrak"),
         };
         Console.WriteLine($"{n:N0} cases started and at their first task in {watch.Elapsed.TotalSeconds:F1} s");
         await ExecuteAsync(db, "VACUUM FULL ANALYZE", ct);
@@ -169,6 +172,48 @@ public sealed class CaseSizeBenchmark : IBenchmark
                 await run.CompleteAllAsync(run.Admin, "perjanjian", new { tmt = "2025-03-01", termYears = 1 }, ct);
                 await run.CompleteAllAsync(ppk, "tanda_tangan", new { skSigned = true }, ct);
                 await run.CompleteAllAsync(run.Admin, "spmt", new { spmtDate = "2025-03-03" }, ct);
+            }
+        };
+    }
+
+    /// <summary>
+    /// perpanjangan-kontrak: N employees whose contracts end in 20 days (inside every reminder's lead, so no reminder timer
+    /// waits), rated Baik, with the unit's budget and the region's fiscal figures imported; the daily monitor
+    /// (<c>pemantauan-kontrak</c>) starts one renewal per contract; the unit head confirms the need, the fiscal check passes,
+    /// the PPK renews for two years, and the renewal's SK is generated and emailed.
+    /// </summary>
+    private static async Task<Func<Task>> RenewalsAsync(Run run, CancellationToken ct)
+    {
+        await run.PostAsync(run.Admin, "/api/users", new { userName = "kepala.bench", password = HeadPassword, fullName = "Kepala Dinas", unitCode = "DINKES", roles = new[] { "unit-head" } }, ct);
+        await run.PostAsync(run.Admin, "/api/users", new { userName = "ppk.bench", password = PpkPassword, fullName = "PPK", email = "ppk@contoh.id", roles = new[] { "ppk" } }, ct);
+        var end = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
+        var tmt = end.AddYears(-1).AddDays(1);
+        var (employees, evaluations) = (new StringBuilder("ni_pppk,nik,nama,email,kode_unit,jabatan,golongan,masa_kerja,penilai,tmt,akhir_kontrak,nomor_sk,tanggal_sk,tanggal_spmt\n"),
+            new StringBuilder("nik,ni_pppk,tahun,periode,predikat,penilai,catatan\n"));
+        for (var i = 0; i < run.N; i++)
+        {
+            employees.Append(CultureInfo.InvariantCulture, $"1990010120243{i:D5},64020133339{i:D5},Pegawai {i:D5},pegawai{i}@contoh.id,DINKES,Perawat,VII,2,kepala.bench,")
+                .Append(CultureInfo.InvariantCulture, $"{tmt:yyyy-MM-dd},{end:yyyy-MM-dd},800/{i}/2025,{tmt:yyyy-MM-dd},{tmt:yyyy-MM-dd}\n");
+            evaluations.Append(CultureInfo.InvariantCulture, $"64020133339{i:D5},,{tmt.Year},tahunan,Baik,kepala.bench,\n");
+        }
+        var fiscalYear = end.AddDays(1).Year;
+        await ImportAsync(run, "employees", employees.ToString(), ct);
+        await ImportAsync(run, "evaluations", evaluations.ToString(), ct);
+        await ImportAsync(run, "budgets", $"kode_unit,tahun_anggaran,pagu_belanja_pegawai,terpakai\nDINKES,{fiscalYear},2000000000000,0\n", ct);
+        await ImportAsync(run, "fiscal-settings", $"tahun_anggaran,apbd,belanja_pegawai,batas_persen\n{fiscalYear},50000000000000,1200000000000,30\n", ct);
+        await run.BaselineAsync(ct);
+
+        await run.Host.Services.GetRequiredService<InstanceService>().StartByTimerAsync("pemantauan-kontrak", "harian", ct);
+        await WaitAsync(run.Db, "SELECT count(*) FROM pppk.user_tasks WHERE element_id = 'kebutuhan' AND state = 'open'", run.N, ct);
+        var head = await Scale.ScaleBenchmark.SignInAsync(run.Host.Url!, "kepala.bench", HeadPassword, ct);
+        var ppk = await Scale.ScaleBenchmark.SignInAsync(run.Host.Url!, "ppk.bench", PpkPassword, ct);
+        return async () =>
+        {
+            using (head)
+            using (ppk)
+            {
+                await run.CompleteAllAsync(head, "kebutuhan", new { stillNeeded = true }, ct);
+                await run.CompleteAllAsync(ppk, "keputusan_ppk", new { renew = true, termYears = 2 }, ct);
             }
         };
     }

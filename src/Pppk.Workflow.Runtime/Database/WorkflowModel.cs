@@ -45,7 +45,8 @@ internal static class WorkflowModel
             e.HasIndex(i => i.EndedAt).HasFilter("ended_at IS NOT NULL AND state IS NOT NULL");
             e.Property(i => i.UnitCode).HasMaxLength(64);
             e.Property(i => i.Subject).HasMaxLength(64);
-            e.HasIndex(i => new { i.UnitCode, i.StartedAt }).HasFilter("unit_code IS NOT NULL");
+            // A unit's cases in the case list's order (keyset: started_at, id); also every read of a unit's cases by start.
+            e.HasIndex(i => new { i.UnitCode, i.StartedAt, i.Id }).HasFilter("unit_code IS NOT NULL");
             e.HasIndex(i => i.Subject).HasFilter("subject IS NOT NULL");
             // The inbox's search: "contains", any case, over title, subject and search keys (docs/api.md, the task list).
             e.HasIndex(i => i.Search).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -708,8 +708,8 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
-                    b.HasIndex("UnitCode", "StartedAt")
-                        .HasDatabaseName("ix_instances_unit_code_started_at")
+                    b.HasIndex("UnitCode", "StartedAt", "Id")
+                        .HasDatabaseName("ix_instances_unit_code_started_at_id")
                         .HasFilter("unit_code IS NOT NULL");
 
                     b.ToTable("instances", "pppk");

@@ -184,25 +184,30 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// <paramref name="cases"/> is the instances table as alias <c>i</c> (named by its owner, <see cref="Instances.InstanceTable"/>).
     /// </summary>
     public string Union(string cases, string columns, string where, string? order, string? reach) => string.Join(" UNION ", Conditions.Select(c =>
-        $"(SELECT {columns} FROM {cases} WHERE ({c}) AND {where}{Tail(order, reach)})").Concat((Walks ?? []).Select(w => Walk(w, cases, columns, where, reach))));
+        $"(SELECT {columns} FROM {cases} WHERE ({c}) AND {where}{Tail(order, reach)})").Concat((Walks ?? []).Select(w => Walk(w, cases, columns, where, order, reach))));
 
     /// <summary>
     /// A walk branch: the distinct cases (their start and id, as <c>o</c>) of the tasks matching <paramref name="tasks"/>, in
-    /// the case list's order on an index of the tasks by case order (assigned, or unassigned; no case read), cut at
-    /// <paramref name="reach"/> in the same query: the case list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are
-    /// read from the task's copy of them, and the cases are joined only when <paramref name="where"/> reads another of their
-    /// columns (a filter). With the limit outside a sorted subquery, the planner planned that subquery for all its rows and
-    /// chose to sort the 62,163 tasks of a large group (1.1 s for a <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6 ms).
-    /// The walk is in the case list's order whatever <paramref name="order"/> (null: a count) asks; the union is sorted again by its reader.
+    /// the case list's order on an index of the tasks by case order (assigned, or unassigned; no case read); the case
+    /// list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from the task's copy of them. Without a filter on
+    /// the case the walk is cut at <paramref name="reach"/> in the same query: with the limit outside a sorted subquery,
+    /// the planner planned that subquery for all its rows and chose to sort the 62,163 tasks of a large group (1.1 s for a
+    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). With a filter that reads another column of the
+    /// case, the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
+    /// none matched; this takes about 1 s: see docs/scale.md, "Not reached yet").
     /// </summary>
-    private static string Walk(string tasks, string cases, string columns, string where, string? reach)
+    private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach)
     {
+        const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
+        var keys = CaseKey().Replace(columns, "o.$1");
+        var onWalk = CaseKey().Replace(where, "o.$1");
+        if (ReadsCase(onWalk))
+            return $"""
+                (SELECT {keys} FROM ({walk} WHERE {tasks} ORDER BY started_at DESC, id DESC) o JOIN {cases} ON i.id = o.id
+                    WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
+                """;
         var onTasks = CaseKey().Replace(where, m => m.Groups[1].Value == "id" ? "t.instance_id" : "t.case_started_at");
-        var join = ReadsCase(onTasks) ? $" JOIN {cases} ON i.id = t.instance_id" : "";
-        return $"""
-            (SELECT {CaseKey().Replace(columns, "o.$1")} FROM (SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t{join}
-                WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)
-            """;
+        return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
     }
 
     private static string Tail(string? order, string? reach) => (order is null ? "" : " ORDER BY " + order) + (reach is null ? "" : " LIMIT " + reach);

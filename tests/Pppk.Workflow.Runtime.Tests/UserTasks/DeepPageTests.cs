@@ -92,12 +92,16 @@ public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDat
             """);
         Assert.True(expected.Count > 1_000, $"{expected.Count} cases");
         var filter = new InstanceFilter(DefinitionKey: workflow);
-        foreach (var skip in new[] { 0, 500, expected.Count - 30 })
-        {
-            var (items, total, capped) = await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, null, skip, 40, 10_000, default);
-            Assert.Equal(expected.Skip(skip).Take(40), items.Select(i => i.Id));
-            Assert.Equal((expected.Count, false), (total, capped));
-        }
+        // A deep page (past half the cap) reads its branches one past the cap and takes the total from them: capped at a
+        // cap below the list's size, exact at one above it.
+        foreach (var cap in new[] { 10_000, 1_000, expected.Count + 100 })
+            foreach (var skip in new[] { 0, 500, 600, expected.Count - 30 })
+            {
+                var (items, total, capped) = await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, null, skip, 40, cap, default);
+                Assert.Equal(expected.Skip(skip).Take(40), items.Select(i => i.Id));
+                Assert.Equal(expected.Count > cap ? (cap, true) : (expected.Count, false), (total, capped));
+            }
+        Assert.Equal(expected.Count, (await InstanceTable.ListAsync(_db, filter, Member, Scopes, Now, expected.Count - 5, 40, default)).Total);
         var after = (await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, null, 999, 1, 10_000, default)).Items.Single();
         var (next, _, _) = await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, InstanceTable.KeyOf(after), 0, 40, 10_000, default);
         Assert.Equal(expected.Skip(1_000).Take(40), next.Select(i => i.Id));

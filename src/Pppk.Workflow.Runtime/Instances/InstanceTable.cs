@@ -249,21 +249,35 @@ public static class InstanceTable
         if (visible is not null) where.Bound(visible.Parameters);
         var page = new SqlFilter().After(after, descending: true, "i.started_at", "i.id");
         const string order = "i.started_at DESC, i.id DESC";
-        // Anyone but an administrator: each branch of the rule reads its first skip + take rows after the cursor, the union merges them.
+        var exact = countCap >= int.MaxValue - 1;
+        // Anyone but an administrator: each branch of the rule reads its first skip + take rows after the cursor, the union
+        // merges them, and says how many rows it has (n). A deep offset page reads one past the cap instead: then the union
+        // tells the capped total as well, where a separate count walked a large group's tasks a second time.
+        var deep = after is null && !exact && (long)skip + take >= countCap / 2;
+        var reach = deep ? Math.Max((long)skip + take, countCap + 1L) : (long)skip + take;
         var rows = visible is null ? $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
             : $"""
-              SELECT {ViewColumns} FROM pppk.instances i WHERE i.id IN (SELECT v.id FROM ({visible.Union("pppk.instances i", "i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach")}) v
-                  ORDER BY v.started_at DESC, v.id DESC LIMIT @take OFFSET @skip)
+              SELECT {ViewColumns}, p.n FROM (SELECT v.id, v.started_at, count(*) OVER () AS n
+                  FROM ({visible.Union("pppk.instances i", "i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach")}) v
+                  ORDER BY v.started_at DESC, v.id DESC LIMIT @take OFFSET @skip) p JOIN pppk.instances i ON i.id = p.id
               ORDER BY {order}
               """;
         await using var cmd = page.Bind(where.Bind(db.CreateCommand(rows)));
         cmd.Parameters.AddWithValue("take", take);
         cmd.Parameters.AddWithValue("skip", skip);
-        cmd.Parameters.AddWithValue("reach", (long)skip + take);
+        cmd.Parameters.AddWithValue("reach", reach);
         var items = new List<InstanceView>();
+        long? inUnion = null;
         await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) items.Add(ReadView(r));
-        var exact = countCap >= int.MaxValue - 1;
+            while (await r.ReadAsync(ct))
+            {
+                items.Add(ReadView(r));
+                if (visible is not null) inUnion = r.GetInt64(13);
+            }
+        // From the first row, no cursor: fewer rows than the reach means no branch was cut (the union is the whole list);
+        // at one past the cap, more than the cap.
+        if (after is null && inUnion is { } n && (n < reach || deep))
+            return n > countCap ? (items, countCap, true) : (items, (int)n, false);
         // Capped: no branch needs more than cap + 1 rows to tell whether the union has more than cap.
         var counted = visible is null ? $"SELECT 1 FROM pppk.instances i WHERE {where.Where}"
             : $"SELECT 1 FROM ({visible.Union("pppk.instances i", "i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture))}) v";

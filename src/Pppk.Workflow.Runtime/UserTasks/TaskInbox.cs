@@ -81,7 +81,14 @@ public static partial class TaskInbox
         var order = string.Join(", ", keys.Select(k => k + (descending ? " DESC" : "")));
         // Each branch of the open tasks the caller sees reads its first skip + take + 1 rows after the cursor, in the
         // page's order and on that order's index; the union merges them (a task two branches name appears once).
-        var rows = visible is null ? $"{UserTaskTable.NamedViewSelect} WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
+        // An administrator's page: its offset counted over the tasks alone (on the order's index; with the cases only when a
+        // filter reads them), then the page's rows joined to their cases: joined first, page 200 read 10,000 cases for 50 (346 ms at 3,000,000).
+        var rows = visible is null
+            ? $"""
+              {UserTaskTable.NamedViewSelect} WHERE t.id IN (SELECT t.id FROM {(CaseBranches.ReadsCase(filter.Where) ? Tasks : "pppk.user_tasks t")}
+                  WHERE {filter.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip)
+              ORDER BY {order}
+              """
             : $"""
               {UserTaskTable.NamedViewSelect} WHERE t.id IN (SELECT v.k{keys.Length - 1} FROM ({Union(visible, string.Join(", ", keys.Select((k, n) => $"{k} AS k{n}")),
                   $"{filter.Where} AND {page.Where}", order, "@reach")}) v

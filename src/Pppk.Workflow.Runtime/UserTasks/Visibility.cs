@@ -188,18 +188,26 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
 
     /// <summary>
     /// A walk branch: the distinct cases (their start and id, as <c>o</c>) of the tasks matching <paramref name="tasks"/>, in
-    /// the case list's order on an index of the tasks by case order (assigned, or unassigned; no case read); the
-    /// case list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from <c>o</c>, and the cases themselves are
-    /// joined only when <paramref name="where"/> reads another of their columns (a filter).
+    /// the case list's order on an index of the tasks by case order (assigned, or unassigned; no case read); the case
+    /// list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from the task's copy of them. Without a filter on
+    /// the case the walk is cut at <paramref name="reach"/> in the same query: with the limit outside a sorted subquery,
+    /// the planner planned that subquery for all its rows and chose to sort the 62,163 tasks of a large group (1.1 s for a
+    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). With a filter that reads another column of the
+    /// case, the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
+    /// none matched; this takes about 1 s: see docs/scale.md, "Not reached yet").
     /// </summary>
     private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach)
     {
+        const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
+        var keys = CaseKey().Replace(columns, "o.$1");
         var onWalk = CaseKey().Replace(where, "o.$1");
-        var join = ReadsCase(onWalk) ? $" JOIN {cases} ON i.id = o.id" : "";
-        return $"""
-            (SELECT {CaseKey().Replace(columns, "o.$1")} FROM (SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t
-                WHERE {tasks} ORDER BY started_at DESC, id DESC) o{join} WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
-            """;
+        if (ReadsCase(onWalk))
+            return $"""
+                (SELECT {keys} FROM ({walk} WHERE {tasks} ORDER BY started_at DESC, id DESC) o JOIN {cases} ON i.id = o.id
+                    WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
+                """;
+        var onTasks = CaseKey().Replace(where, m => m.Groups[1].Value == "id" ? "t.instance_id" : "t.case_started_at");
+        return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
     }
 
     /// <summary>

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.Incidents;
 
@@ -12,7 +9,7 @@ namespace Pppk.Workflow.Runtime.Tests.Incidents;
 /// cases (an administrator without a workflow, unit or search filter), else with their cases. Either way the count and the
 /// pages are the open incidents the seeded facts name: exact below the cap, "10,000+" above it.
 /// </summary>
-public sealed class IncidentListCountTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class IncidentListCountTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
@@ -27,14 +24,10 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
     private Case _bulk = null!;
     private const int Bulk = ListTotalCap + 50;
     private const int ListTotalCap = IncidentList.TotalCap;
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
 
         var random = new Random(21);
         for (var c = 0; c < 40; c++)
@@ -45,8 +38,7 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
         }
         _bulk = new Case(Guid.NewGuid(), "c", "U3");
 
-        await using var batch = _db.CreateBatch();
-        batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
+        await using var batch = Db.CreateBatch();
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.incidents, pppk.user_tasks, pppk.substitutions, pppk.principals"));
         foreach (var c in _cases.Append(_bulk))
             batch.BatchCommands.Add(SeedCommand.Of("""
@@ -66,7 +58,7 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
         await batch.ExecuteNonQueryAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The open incidents of the seeded facts (without the bulk case's) that pass <paramref name="keep"/>, by case.</summary>
     private List<Guid> Expected(Func<Case, Incident, bool> keep) =>
@@ -75,11 +67,11 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
     /// <summary>Every page of the list for <paramref name="actor"/> and <paramref name="filter"/>, 7 rows a page, by cursor; and the first page's count.</summary>
     private async Task<(List<Guid> Cases, int Total, bool Capped)> ListAsync(Actor actor, IncidentFilter filter)
     {
-        var (rows, total, capped) = await IncidentList.PageAsync(_db, filter, actor, Scopes, Now, false, null, 0, 7, default);
+        var (rows, total, capped) = await IncidentList.PageAsync(Db, filter, actor, Scopes, Now, false, null, 0, 7, default);
         var all = new List<IncidentRow>(rows);
         while (rows.Count == 7)
         {
-            (rows, _, _) = await IncidentList.PageAsync(_db, filter, actor, Scopes, Now, false, IncidentList.KeyOf(all[^1]), 0, 7, default);
+            (rows, _, _) = await IncidentList.PageAsync(Db, filter, actor, Scopes, Now, false, IncidentList.KeyOf(all[^1]), 0, 7, default);
             all.AddRange(rows);
         }
         Assert.Equal(all.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id), all.Select(x => x.Id));
@@ -97,7 +89,7 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
         var ofOne = await ListAsync(Admin, new IncidentFilter(InstanceId: one.Id));
         Assert.Equal(Expected((c, _) => c == one), ofOne.Cases);
         Assert.Equal(ofOne.Cases.Count, ofOne.Total);
-        var (_, all, capped) = await IncidentList.PageAsync(_db, new IncidentFilter(), Admin, Scopes, Now, false, null, 0, 7, default);
+        var (_, all, capped) = await IncidentList.PageAsync(Db, new IncidentFilter(), Admin, Scopes, Now, false, null, 0, 7, default);
         Assert.Equal((ListTotalCap, true), (all, capped));
 
         // Counted with the cases: a workflow or unit filter, or the visibility rule of a unit head.
@@ -111,7 +103,7 @@ public sealed class IncidentListCountTests(TestDatabase database) : IClassFixtur
         Assert.Equal(Expected((c, _) => c.Unit == "U1"), head.Cases);
         Assert.Equal((head.Cases.Count, false), (head.Total, head.Capped));
         Assert.NotEmpty(head.Cases);
-        var (_, bulk, bulkCapped) = await IncidentList.PageAsync(_db, new IncidentFilter(DefinitionKey: "c"), Admin, Scopes, Now, false, null, 0, 7, default);
+        var (_, bulk, bulkCapped) = await IncidentList.PageAsync(Db, new IncidentFilter(DefinitionKey: "c"), Admin, Scopes, Now, false, null, 0, 7, default);
         Assert.Equal((ListTotalCap, true), (bulk, bulkCapped));
     }
 }

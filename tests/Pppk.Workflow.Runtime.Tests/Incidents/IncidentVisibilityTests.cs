@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Incidents;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.Incidents;
 
@@ -13,7 +10,7 @@ namespace Pppk.Workflow.Runtime.Tests.Incidents;
 /// facets are the open incidents of exactly the cases the rule names: the unit's (also after a case moves into it, not
 /// after one moves out), the cases with a task assigned to the head or completed by them, the cases about them.
 /// </summary>
-public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class IncidentVisibilityTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
@@ -27,14 +24,10 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
 
     private readonly List<Case> _cases = [];
     private readonly List<(Guid Instance, string Code)> _open = [];
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
 
         for (var c = 0; c < 30; c++) _cases.Add(new(Guid.NewGuid(), c % 2 == 0 ? "a" : "b", (c % 3) switch { 0 => "U1", 1 => "U2", _ => null }));
         _cases.AddRange([
@@ -42,8 +35,7 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
             new(Guid.NewGuid(), "a", "U2", Subject: HeadNik), new(Guid.NewGuid(), "b", "U2", Assignee: "penilai.lain"),
         ]);
         var random = new Random(7);
-        await using var batch = _db.CreateBatch();
-        batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
+        await using var batch = Db.CreateBatch();
         var n = 0;
         foreach (var c in _cases)
         {
@@ -71,7 +63,7 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
         await batch.ExecuteNonQueryAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The cases of the head's open incidents by the rule, one entry per incident.</summary>
     private List<Guid> Expected() =>
@@ -86,7 +78,7 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
         // A case moves into the unit and one moves out: the incidents' copy of the unit follows the case.
         var movedIn = _cases.First(c => c.Unit == "U2" && c.Assignee is null && c.Subject is null && _open.Any(x => x.Instance == c.Id));
         var movedOut = _cases.First(c => c.Unit == "U1" && _open.Any(x => x.Instance == c.Id));
-        await using (var move = _db.CreateCommand("UPDATE pppk.instances SET unit_code = CASE WHEN id = @in THEN 'U1' ELSE 'U2' END WHERE id IN (@in, @out)"))
+        await using (var move = Db.CreateCommand("UPDATE pppk.instances SET unit_code = CASE WHEN id = @in THEN 'U1' ELSE 'U2' END WHERE id IN (@in, @out)"))
         {
             move.Parameters.AddWithValue("in", movedIn.Id);
             move.Parameters.AddWithValue("out", movedOut.Id);
@@ -97,7 +89,7 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
 
         // A new incident in the unit takes its case's unit when written.
         var late = _cases.First(c => c.UnitNow == "U1" && c != movedIn);
-        await using (var raise = _db.CreateCommand("INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, message, created_at, code) VALUES (@inst, 99999, 'tugas', 'gagal', @at, 'late')"))
+        await using (var raise = Db.CreateCommand("INSERT INTO pppk.incidents (instance_id, engine_incident_id, element_id, message, created_at, code) VALUES (@inst, 99999, 'tugas', 'gagal', @at, 'late')"))
         {
             raise.Parameters.AddWithValue("inst", late.Id);
             raise.Parameters.AddWithValue("at", Now);
@@ -114,23 +106,23 @@ public sealed class IncidentVisibilityTests(TestDatabase database) : IClassFixtu
 
         // By cursor, 4 a page; by offset, 4 a page: the same rows in the same order.
         var byCursor = new List<IncidentRow>();
-        var (rows, total, capped) = await IncidentList.PageAsync(_db, new IncidentFilter(), Head, Scopes, Now, false, null, 0, 4, default);
+        var (rows, total, capped) = await IncidentList.PageAsync(Db, new IncidentFilter(), Head, Scopes, Now, false, null, 0, 4, default);
         Assert.Equal((expected.Count, false), (total, capped));
         for (byCursor.AddRange(rows); rows.Count == 4; byCursor.AddRange(rows))
-            (rows, _, _) = await IncidentList.PageAsync(_db, new IncidentFilter(), Head, Scopes, Now, false, IncidentList.KeyOf(byCursor[^1]), 0, 4, default);
+            (rows, _, _) = await IncidentList.PageAsync(Db, new IncidentFilter(), Head, Scopes, Now, false, IncidentList.KeyOf(byCursor[^1]), 0, 4, default);
         var byOffset = new List<IncidentRow>();
         for (var skip = 0; skip <= expected.Count; skip += 4)
-            byOffset.AddRange((await IncidentList.PageAsync(_db, new IncidentFilter(), Head, Scopes, Now, false, null, skip, 4, default)).Items);
+            byOffset.AddRange((await IncidentList.PageAsync(Db, new IncidentFilter(), Head, Scopes, Now, false, null, skip, 4, default)).Items);
         Assert.Equal(expected, byCursor.Select(x => x.InstanceId).Order());
         Assert.Equal(byCursor.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Select(x => x.Id), byCursor.Select(x => x.Id));
         Assert.Equal(byCursor.Select(x => x.Id), byOffset.Select(x => x.Id));
 
         // With a filter on the case (its workflow) the branches join the cases.
-        var ofA = await IncidentList.PageAsync(_db, new IncidentFilter(DefinitionKey: "a"), Head, Scopes, Now, false, null, 0, 500, default);
+        var ofA = await IncidentList.PageAsync(Db, new IncidentFilter(DefinitionKey: "a"), Head, Scopes, Now, false, null, 0, 500, default);
         Assert.Equal(expected.Where(id => _cases.Single(c => c.Id == id).Key == "a"), ofA.Items.Select(x => x.InstanceId).Order());
         Assert.Equal(ofA.Items.Count, ofA.Total);
 
-        var facets = await IncidentList.FacetsAsync(_db, Head, Scopes, Now, false, default);
+        var facets = await IncidentList.FacetsAsync(Db, Head, Scopes, Now, false, default);
         Assert.Equal(expected.Count, facets.Sum(f => f.Count));
         Assert.Equal(_open.Where(x => expected.Contains(x.Instance)).GroupBy(x => x.Code).Select(g => (g.Key, g.Count())).Order(),
             facets.GroupBy(f => f.Code).Select(g => (g.Key!, g.Sum(f => f.Count))).Order());

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 
@@ -12,7 +9,7 @@ namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 /// For a seeded mix of cases and tasks, each kind of caller's list, walked by cursor and by page, is exactly the set the
 /// rule ("Who sees what") names — computed here from the seeded facts — in the list's order, once each; the counts agree.
 /// </summary>
-public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class CaseListVisibilityTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
@@ -50,19 +47,15 @@ public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixtu
 
     private readonly List<Case> _cases = [];
     private readonly List<TaskRow> _tasks = [];
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
         Seed();
         await WriteAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>80 cases in two units (and none), some about the employee, pairs started at the same instant (the id breaks the tie), each with up to 3 tasks of every kind.</summary>
     private void Seed()
@@ -87,9 +80,8 @@ public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixtu
 
     private async Task WriteAsync()
     {
-        await using var batch = _db.CreateBatch();
+        await using var batch = Db.CreateBatch();
         // The host's view of its users, as a table: the runtime's tests have no host.
-        batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions, pppk.principals"));
         foreach (var c in _cases)
             batch.BatchCommands.Add(SeedCommand.Of("""
@@ -133,7 +125,7 @@ public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixtu
     }
 
     private Task<(List<InstanceView> Items, int Total, bool Capped)> PageAsync(Actor actor, object?[]? after, int skip, int take, int cap = 10_000) =>
-        InstanceTable.PageAsync(_db, new InstanceFilter(), actor, Scopes, Now, after, skip, take, cap, default);
+        InstanceTable.PageAsync(Db, new InstanceFilter(), actor, Scopes, Now, after, skip, take, cap, default);
 
     [Theory]
     [MemberData(nameof(Callers))]
@@ -162,9 +154,9 @@ public sealed class CaseListVisibilityTests(TestDatabase database) : IClassFixtu
         // The capped count: exact up to the cap, else the cap and capped; and the uncapped list's total.
         var small = await PageAsync(actor, null, 0, 1, cap: 5);
         Assert.Equal((Math.Min(expected.Count, 5), expected.Count > 5), (small.Total, small.Capped));
-        Assert.Equal(expected.Count, (await InstanceTable.ListAsync(_db, new InstanceFilter(), actor, Scopes, Now, 0, 1, default)).Total);
+        Assert.Equal(expected.Count, (await InstanceTable.ListAsync(Db, new InstanceFilter(), actor, Scopes, Now, 0, 1, default)).Total);
         foreach (var id in expected.Take(5).Concat(_cases.Select(c => c.Id).Except(expected).Take(5)))
-            Assert.Equal(expected.Contains(id), await InstanceTable.SeesCaseAsync(_db, id, actor, Scopes, Now, default));
+            Assert.Equal(expected.Contains(id), await InstanceTable.SeesCaseAsync(Db, id, actor, Scopes, Now, default));
     }
 
     [Fact]

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 
@@ -14,7 +11,7 @@ namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 /// and of the inbox, in every sort and with a filter on the case, are exactly the slices of the visible set as plain SQL of
 /// the rule (README "Who sees what") orders it.
 /// </summary>
-public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class DeepPageTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
@@ -27,17 +24,12 @@ public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDat
          OR (t.assignee IS NULL AND ('ppk.1' = ANY(t.candidate_users) OR t.candidate_groups && ARRAY['ppk'])))
         """;
 
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var batch = _db.CreateBatch();
+        await using var batch = Db.CreateBatch();
         // The host's view of its users, as a table (the runtime's tests have no host): nobody here stands in for anyone.
-        batch.BatchCommands.Add(new("CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean)"));
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions, pppk.principals"));
         // 4,000 cases (pairs started at the same instant), two tasks each: about 5,500 open tasks offered to ppk, unassigned;
         // some assigned to the member, some completed by them; due dates, priorities and creation times repeat (the id breaks ties).
@@ -62,11 +54,11 @@ public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDat
         await batch.ExecuteNonQueryAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<List<Guid>> IdsAsync(string sql)
     {
-        await using var cmd = _db.CreateCommand(sql);
+        await using var cmd = Db.CreateCommand(sql);
         await using var r = await cmd.ExecuteReaderAsync();
         var ids = new List<Guid>();
         while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
@@ -97,13 +89,13 @@ public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDat
         foreach (var cap in new[] { 10_000, 1_000, expected.Count + 100 })
             foreach (var skip in new[] { 0, 500, 600, expected.Count - 30 })
             {
-                var (items, total, capped) = await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, null, skip, 40, cap, default);
+                var (items, total, capped) = await InstanceTable.PageAsync(Db, filter, Member, Scopes, Now, null, skip, 40, cap, default);
                 Assert.Equal(expected.Skip(skip).Take(40), items.Select(i => i.Id));
                 Assert.Equal(expected.Count > cap ? (cap, true) : (expected.Count, false), (total, capped));
             }
-        Assert.Equal(expected.Count, (await InstanceTable.ListAsync(_db, filter, Member, Scopes, Now, expected.Count - 5, 40, default)).Total);
-        var after = (await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, null, 999, 1, 10_000, default)).Items.Single();
-        var (next, _, _) = await InstanceTable.PageAsync(_db, filter, Member, Scopes, Now, InstanceTable.KeyOf(after), 0, 40, 10_000, default);
+        Assert.Equal(expected.Count, (await InstanceTable.ListAsync(Db, filter, Member, Scopes, Now, expected.Count - 5, 40, default)).Total);
+        var after = (await InstanceTable.PageAsync(Db, filter, Member, Scopes, Now, null, 999, 1, 10_000, default)).Items.Single();
+        var (next, _, _) = await InstanceTable.PageAsync(Db, filter, Member, Scopes, Now, InstanceTable.KeyOf(after), 0, 40, 10_000, default);
         Assert.Equal(expected.Skip(1_000).Take(40), next.Select(i => i.Id));
     }
 
@@ -132,12 +124,12 @@ public sealed class DeepPageTests(TestDatabase database) : IClassFixture<TestDat
             Assert.True(expected.Count > 2_000, $"{caller} {sort}: {expected.Count} tasks");
             foreach (var skip in new[] { 0, 1_000, expected.Count - 10 })
             {
-                var page = await TaskInbox.PageAsync(_db, filter, actor, Scopes, Now, sort, null, skip, 25, default);
+                var page = await TaskInbox.PageAsync(Db, filter, actor, Scopes, Now, sort, null, skip, 25, default);
                 Assert.Equal(expected.Skip(skip).Take(25), page.Items.Select(t => t.Id));
                 Assert.Equal((expected.Count, false), (page.Total, page.TotalCapped));
             }
-            var before = await TaskInbox.PageAsync(_db, filter, actor, Scopes, Now, sort, null, 1_975, 25, default);
-            var next = await TaskInbox.PageAsync(_db, filter, actor, Scopes, Now, sort, before.Next, 0, 25, default);
+            var before = await TaskInbox.PageAsync(Db, filter, actor, Scopes, Now, sort, null, 1_975, 25, default);
+            var next = await TaskInbox.PageAsync(Db, filter, actor, Scopes, Now, sort, before.Next, 0, 25, default);
             Assert.Equal(expected.Skip(2_000).Take(25), next.Items.Select(t => t.Id));
         }
     }

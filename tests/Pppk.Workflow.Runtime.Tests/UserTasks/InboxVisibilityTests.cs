@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 
@@ -13,7 +10,7 @@ namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 /// (so the cursor crosses branches) in every sort, is exactly the set the rule names — computed here from the seeded
 /// facts — in the sort's order, once each; pages by offset and the capped count agree, with and without filters.
 /// </summary>
-public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class InboxVisibilityTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
@@ -31,25 +28,21 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
     };
 
     private readonly List<TaskRow> _tasks = [];
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
         await SeedAsync();
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>60 cases in two units (and none), each with up to 3 tasks of every kind; due dates, priorities and creation times repeat, so the id breaks ties.</summary>
     private async Task SeedAsync()
     {
         var random = new Random(21);
         T Pick<T>(params T[] from) => from[random.Next(from.Length)];
-        await using var batch = _db.CreateBatch();
+        await using var batch = Db.CreateBatch();
         batch.BatchCommands.Add(new("TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions"));
         var wait = 0L;
         for (var c = 0; c < 60; c++)
@@ -98,7 +91,7 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
     }
 
     private Task<InboxPage> PageAsync(Actor actor, InboxFilter filter, string sort, InboxKey? after, int skip, int take, int cap = 10_000) =>
-        TaskInbox.PageAsync(_db, filter, actor, Scopes, Now, sort, after, skip, take, default, cap);
+        TaskInbox.PageAsync(Db, filter, actor, Scopes, Now, sort, after, skip, take, default, cap);
 
     [Theory]
     [MemberData(nameof(Callers))]
@@ -126,7 +119,7 @@ public sealed class InboxVisibilityTests(TestDatabase database) : IClassFixture<
         }
         var small = await PageAsync(actor, new InboxFilter(new TaskFilter()), "due", null, 0, 1, cap: 5);
         Assert.Equal((5, true), (small.Total, small.TotalCapped));
-        var (open, overdue) = await TaskInbox.CountOpenAsync(_db, actor, Scopes, Now, default);
+        var (open, overdue) = await TaskInbox.CountOpenAsync(Db, actor, Scopes, Now, default);
         Assert.Equal((Expected(actor, "due").Count, Expected(actor, "due", t => t.DueAt < Now).Count), (open, overdue));
     }
 

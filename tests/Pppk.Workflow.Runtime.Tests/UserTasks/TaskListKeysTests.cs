@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Pppk.Workflow.Runtime.Database;
 using Pppk.Workflow.Runtime.Instances;
 using Pppk.Workflow.Runtime.UserTasks;
-using Pppk.Workflow.Testing;
 
 namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 
@@ -15,24 +12,19 @@ namespace Pppk.Workflow.Runtime.Tests.UserTasks;
 /// (the database fills them), and a case moved to another unit moves its tasks: a wrong or missing key shows as a case
 /// missing, repeated or out of order, or a wrong count.
 /// </summary>
-public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<RuntimeDatabase>, IAsyncLifetime
 {
     private static readonly GroupScopes Scopes = new("hr-admin", ["unit-head", "evaluator"], ["unit-head"]);
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
     private const int Cases = 4_000;
 
-    private NpgsqlDataSource _db = null!;
+    private NpgsqlDataSource Db => database.DataSource;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddPppkRuntime(database.ConnectionString).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
-        _db = NpgsqlDataSource.Create(database.ConnectionString);
         // Case k: unit U1, U2 or none by k % 3; started k / 2 minutes before now; active unless k % 5 == 0. Two tasks on each
         // case but every 4th: offered to ppk and evaluator (k % 4 != 3, twice), or to verifier (assigned to penilai.u1 when k % 10 == 3).
         await ExecuteAsync($"""
-            CREATE TABLE IF NOT EXISTS pppk.principals (user_name text, normalized_name text, groups text[], unit_code text, full_name text, email text, active boolean);
             TRUNCATE pppk.instances, pppk.user_tasks, pppk.substitutions, pppk.principals;
             INSERT INTO pppk.instances (id, definition_id, definition_key, version, status, has_incident, started_at, unit_code, business_key)
             SELECT gen_random_uuid(), 1, 'kasus', 1, CASE WHEN k % 5 = 0 THEN 'completed' ELSE 'active' END, false,
@@ -49,11 +41,11 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
             """);
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var cmd = _db.CreateCommand(sql);
+        await using var cmd = Db.CreateCommand(sql);
         cmd.Parameters.AddWithValue("now", Now);
         await cmd.ExecuteNonQueryAsync();
     }
@@ -63,7 +55,7 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
     /// <summary>The seeded cases as the database holds them now, each with its unassigned tasks' groups and an assignee.</summary>
     private async Task<List<Case>> CasesAsync()
     {
-        await using var cmd = _db.CreateCommand("""
+        await using var cmd = Db.CreateCommand("""
             SELECT i.id, i.unit_code, i.status, i.started_at,
                    coalesce((SELECT array_agg(DISTINCT g) FROM pppk.user_tasks t, unnest(t.candidate_groups) g WHERE t.instance_id = i.id AND t.assignee IS NULL), '{}'),
                    (SELECT max(t.assignee) FROM pppk.user_tasks t WHERE t.instance_id = i.id)
@@ -87,7 +79,7 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
         object?[]? after = null;
         while (true)
         {
-            var (items, total, capped) = await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, after, 0, 97, 10_000, default);
+            var (items, total, capped) = await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, after, 0, 97, 10_000, default);
             Assert.Equal((expected.Count, false), (total, capped));
             byCursor.AddRange(items.Select(i => i.Id));
             if (items.Count < 97) break;
@@ -95,9 +87,9 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
         }
         Assert.Equal(expected, byCursor);
         var byPage = new List<Guid>();
-        for (var skip = 0; skip < 400; skip += 40) byPage.AddRange((await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, null, skip, 40, 10_000, default)).Items.Select(i => i.Id));
+        for (var skip = 0; skip < 400; skip += 40) byPage.AddRange((await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, null, skip, 40, 10_000, default)).Items.Select(i => i.Id));
         Assert.Equal(expected.Take(400), byPage);
-        var small = await InstanceTable.PageAsync(_db, filter, actor, Scopes, Now, null, 0, 1, 300, default);
+        var small = await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, null, 0, 1, 300, default);
         Assert.Equal((300, true), (small.Total, small.Capped));
     }
 
@@ -146,7 +138,7 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
 
     private async Task<List<Guid>> IdsAsync(string sql)
     {
-        await using var cmd = _db.CreateCommand(sql);
+        await using var cmd = Db.CreateCommand(sql);
         var ids = new List<Guid>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
@@ -157,13 +149,13 @@ public sealed class TaskListKeysTests(TestDatabase database) : IClassFixture<Tes
     /// <summary>The inbox's count and all its pages by cursor: the expected tasks, once each.</summary>
     private async Task AssertInboxAsync(Actor actor, List<Guid> expected)
     {
-        var (open, _) = await TaskInbox.CountOpenAsync(_db, actor, Scopes, Now, default);
+        var (open, _) = await TaskInbox.CountOpenAsync(Db, actor, Scopes, Now, default);
         Assert.Equal(expected.Count, open);
         var seen = new List<Guid>();
         InboxKey? after = null;
         do
         {
-            var page = await TaskInbox.PageAsync(_db, new InboxFilter(new TaskFilter()), actor, Scopes, Now, "due", after, 0, 250, default);
+            var page = await TaskInbox.PageAsync(Db, new InboxFilter(new TaskFilter()), actor, Scopes, Now, "due", after, 0, 250, default);
             Assert.Equal((expected.Count, false), (page.Total, page.TotalCapped));
             seen.AddRange(page.Items.Select(t => t.Id));
             after = page.Next;

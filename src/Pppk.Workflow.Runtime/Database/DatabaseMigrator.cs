@@ -51,11 +51,22 @@ public static class MigrationExtensions
     /// <summary>
     /// <c>MigrateAsync</c>, with the history table created first: on a fresh database EF Core otherwise reads the
     /// missing table and logs that failed query as an error before it creates it, which alarms whoever reads the
-    /// first start's log.
+    /// first start's log. Without a command time-out: an upgrade that fills a new column or builds an index rewrites whole
+    /// tables (minutes at 1,000,000 tasks, docs/scale.md), where the 30 s default failed the start half-way (each migration
+    /// is its own transaction, so the next start would retry it, and fail again).
     /// </summary>
     public static async Task MigrateWithHistoryTableAsync(this DatabaseFacade database, CancellationToken ct)
     {
         await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
-        await database.MigrateAsync(ct);
+        var timeout = database.GetCommandTimeout();
+        database.SetCommandTimeout(0);
+        try
+        {
+            await database.MigrateAsync(ct);
+        }
+        finally
+        {
+            database.SetCommandTimeout(timeout);
+        }
     }
 }

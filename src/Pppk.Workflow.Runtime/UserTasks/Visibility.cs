@@ -192,22 +192,26 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from the task's copy of them. Without a filter on
     /// the case the walk is cut at <paramref name="reach"/> in the same query: with the limit outside a sorted subquery,
     /// the planner planned that subquery for all its rows and chose to sort the 62,163 tasks of a large group (1.1 s for a
-    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). With a filter that reads another column of the
-    /// case, the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
+    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). A filter on the case's workflow or unit reads
+    /// the task's copies of them in the same walk. With a filter that reads another column of the case (status, version,
+    /// incident, search), the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
     /// none matched; this takes about 1 s: see docs/scale.md, "Not reached yet").
     /// </summary>
     private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach)
     {
         const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
         var keys = CaseKey().Replace(columns, "o.$1");
+        // The case's keys, workflow and unit are on each task (migrations Issue21TaskListKeys, Issue21TaskCaseKey): a
+        // filter on those alone is read from the walked index itself.
+        var onTasks = CaseCopy().Replace(CaseKey().Replace(where, m => m.Groups[1].Value == "id" ? "t.instance_id" : "t.case_started_at"),
+            m => m.Groups[1].Value == "definition_key" ? "t.case_key" : "t.case_unit");
+        if (!ReadsCase(onTasks))
+            return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
         var onWalk = CaseKey().Replace(where, "o.$1");
-        if (ReadsCase(onWalk))
-            return $"""
-                (SELECT {keys} FROM ({walk} WHERE {tasks} ORDER BY started_at DESC, id DESC) o JOIN {cases} ON i.id = o.id
-                    WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
-                """;
-        var onTasks = CaseKey().Replace(where, m => m.Groups[1].Value == "id" ? "t.instance_id" : "t.case_started_at");
-        return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
+        return $"""
+            (SELECT {keys} FROM ({walk} WHERE {tasks} ORDER BY started_at DESC, id DESC) o JOIN {cases} ON i.id = o.id
+                WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
+            """;
     }
 
     /// <summary>
@@ -222,6 +226,10 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
 
     [GeneratedRegex(@"\bi\.(id|unit_code)\b")]
     private static partial Regex CaseIdOrUnit();
+
+    /// <summary>The case's columns each task carries a copy of (<c>t.case_key</c>, <c>t.case_unit</c>).</summary>
+    [GeneratedRegex(@"\bi\.(definition_key|unit_code)\b")]
+    private static partial Regex CaseCopy();
 
     private static string Tail(string? order, string? reach) => (order is null ? "" : " ORDER BY " + order) + (reach is null ? "" : " LIMIT " + reach);
 

@@ -72,7 +72,12 @@ public sealed class ListsBenchmark : IBenchmark
             (admin, "instances of one workflow", "/api/instances?pageSize=50&definitionKey=bench_list_3"),
             (admin, "instances, active", "/api/instances?pageSize=50&status=active"),
             (admin, "instances of unit U07", "/api/instances?pageSize=50&unitCode=U07"),
-            .. signedIn.SelectMany(p => new[] { (p.Client, $"tasks, {p.Label}", "/api/tasks?pageSize=50"), (p.Client, $"instances, {p.Label}", "/api/instances?pageSize=50") }),
+            .. signedIn.SelectMany(p => new[]
+            {
+                (p.Client, $"tasks, {p.Label}", "/api/tasks?pageSize=50"), (p.Client, $"instances, {p.Label}", "/api/instances?pageSize=50"),
+                (p.Client, $"instances of one workflow, {p.Label}", "/api/instances?pageSize=50&definitionKey=bench_list_3"),
+                (p.Client, $"active instances, {p.Label}", "/api/instances?pageSize=50&status=active"),
+            }),
             (admin, "incidents", "/api/incidents?pageSize=50"),
             (unitHead, "incidents, unit head U07", "/api/incidents?pageSize=50"),
             (admin, "access log", "/api/access-log?pageSize=50"),

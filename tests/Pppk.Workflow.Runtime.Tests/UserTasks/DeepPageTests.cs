@@ -72,18 +72,23 @@ public sealed class DeepPageTests(RuntimeDatabase database) : IClassFixture<Runt
         Assert.True(offered.Count > Visibility.ReadFirstCap, $"{offered.Count} tasks offered to ppk");
     }
 
-    public static TheoryData<string?> Workflows => [null, "cuti"];
+    // Filters on the case: none, its workflow or unit (read from the tasks' copies of them), and its status (read from the case).
+    public static TheoryData<string?, string?, string?> CaseFilters => new()
+    {
+        { null, null, null }, { "cuti", null, null }, { null, "U1", null }, { null, "U2", "active" },
+    };
 
     [Theory]
-    [MemberData(nameof(Workflows))]
-    public async Task A_group_members_deep_case_pages_by_offset_and_cursor_are_the_slices_of_the_visible_cases(string? workflow)
+    [MemberData(nameof(CaseFilters))]
+    public async Task A_group_members_deep_case_pages_by_offset_and_cursor_are_the_slices_of_the_visible_cases(string? workflow, string? unit, string? status)
     {
         var expected = await IdsAsync($"""
             SELECT i.id FROM pppk.instances i WHERE EXISTS (SELECT 1 FROM pppk.user_tasks t WHERE t.instance_id = i.id AND {MemberSees})
-            {(workflow is null ? "" : $"AND i.definition_key = '{workflow}'")} ORDER BY i.started_at DESC, i.id DESC
+            {(workflow is null ? "" : $"AND i.definition_key = '{workflow}'")} {(unit is null ? "" : $"AND i.unit_code = '{unit}'")}
+            {(status is null ? "" : $"AND i.status = '{status}'")} ORDER BY i.started_at DESC, i.id DESC
             """);
         Assert.True(expected.Count > 1_000, $"{expected.Count} cases");
-        var filter = new InstanceFilter(DefinitionKey: workflow);
+        var filter = new InstanceFilter(DefinitionKey: workflow, Status: status, UnitCode: unit);
         // A deep page (past half the cap) reads its branches one past the cap and takes the total from them: capped at a
         // cap below the list's size, exact at one above it.
         foreach (var cap in new[] { 10_000, 1_000, expected.Count + 100 })

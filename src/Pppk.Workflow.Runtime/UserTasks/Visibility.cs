@@ -200,17 +200,15 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach)
     {
         const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
-        var keys = CaseKey().Replace(columns, "o.$1");
+        var keys = ReadFrom(columns, WalkKeys);
         // The case's keys, workflow and unit are on each task (migrations Issue21TaskListKeys, Issue21TaskCaseKey): a
         // filter on those alone is read from the walked index itself.
-        var onTasks = CaseCopy().Replace(CaseKey().Replace(where, m => m.Groups[1].Value == "id" ? "t.instance_id" : "t.case_started_at"),
-            m => m.Groups[1].Value == "definition_key" ? "t.case_key" : "t.case_unit");
+        var onTasks = ReadFrom(where, TaskCopies);
         if (!ReadsCase(onTasks))
             return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
-        var onWalk = CaseKey().Replace(where, "o.$1");
         return $"""
             (SELECT {keys} FROM ({walk} WHERE {tasks} ORDER BY started_at DESC, id DESC) o JOIN {cases} ON i.id = o.id
-                WHERE {onWalk}{Tail(order is null ? null : CaseKey().Replace(order, "o.$1"), reach)})
+                WHERE {ReadFrom(where, WalkKeys)}{Tail(order is null ? null : ReadFrom(order, WalkKeys), reach)})
             """;
     }
 
@@ -220,26 +218,30 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// of the rows answers the unit's branch), a walk is the set of its tasks' cases; a branch reads the case (alias
     /// <c>i</c>) only for its other columns (the subject's).
     /// </summary>
-    public IEnumerable<string> OnRowsOfCases(string caseId, string caseUnit) =>
-        Conditions.Select(c => CaseIdOrUnit().Replace(c, m => m.Groups[1].Value == "id" ? caseId : caseUnit))
-            .Concat((Walks ?? []).Select(w => $"{caseId} IN (SELECT t.instance_id FROM pppk.user_tasks t WHERE {w})"));
+    public IEnumerable<string> OnRowsOfCases(string caseId, string caseUnit)
+    {
+        var copies = new Dictionary<string, string> { ["id"] = caseId, ["unit_code"] = caseUnit };
+        return Conditions.Select(c => ReadFrom(c, copies)).Concat((Walks ?? []).Select(w => $"{caseId} IN (SELECT t.instance_id FROM pppk.user_tasks t WHERE {w})"));
+    }
 
-    [GeneratedRegex(@"\bi\.(id|unit_code)\b")]
-    private static partial Regex CaseIdOrUnit();
+    /// <summary>The case list's keys as a walk (<c>o</c>) reads them.</summary>
+    private static readonly Dictionary<string, string> WalkKeys = new() { ["id"] = "o.id", ["started_at"] = "o.started_at" };
 
-    /// <summary>The case's columns each task carries a copy of (<c>t.case_key</c>, <c>t.case_unit</c>).</summary>
-    [GeneratedRegex(@"\bi\.(definition_key|unit_code)\b")]
-    private static partial Regex CaseCopy();
+    /// <summary>The case's columns each task carries a copy of (migrations Issue21TaskListKeys, Issue21TaskCaseKey).</summary>
+    private static readonly Dictionary<string, string> TaskCopies = new()
+    {
+        ["id"] = "t.instance_id", ["started_at"] = "t.case_started_at", ["unit_code"] = "t.case_unit", ["definition_key"] = "t.case_key",
+    };
+
+    /// <summary><paramref name="sql"/> with each column of the case (alias <c>i</c>) that <paramref name="copies"/> names read from its copy instead.</summary>
+    private static string ReadFrom(string sql, IReadOnlyDictionary<string, string> copies) =>
+        CaseColumnName().Replace(sql, m => copies.TryGetValue(m.Groups[1].Value, out var copy) ? copy : m.Value);
+
+    [GeneratedRegex(@"\bi\.(\w+)\b")]
+    private static partial Regex CaseColumnName();
 
     private static string Tail(string? order, string? reach) => (order is null ? "" : " ORDER BY " + order) + (reach is null ? "" : " LIMIT " + reach);
 
-    /// <summary>The case list's keys as a condition or order reads them (<c>i.id</c>, <c>i.started_at</c>).</summary>
-    [GeneratedRegex(@"\bi\.(id|started_at)\b")]
-    private static partial Regex CaseKey();
-
     /// <summary>Whether <paramref name="sql"/> reads a column of the case (alias <c>i</c>).</summary>
-    public static bool ReadsCase(string sql) => CaseColumn().IsMatch(sql);
-
-    [GeneratedRegex(@"\bi\.")]
-    private static partial Regex CaseColumn();
+    public static bool ReadsCase(string sql) => CaseColumnName().IsMatch(sql);
 }

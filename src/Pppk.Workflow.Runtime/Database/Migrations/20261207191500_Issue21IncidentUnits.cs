@@ -10,7 +10,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
     /// unit's open incidents are read in the list's order on their own index instead of probing the case of every open
     /// incident (870 ms for a unit head at 20,000 open incidents none of which was theirs; <c>IncidentList</c>). The
     /// database keeps it, whatever writes the rows: an incident takes its case's unit when inserted, and a case that moves
-    /// to another unit moves its incidents (as <c>Issue21TaskListKeys</c> does for the tasks). Raw SQL, not in the EF model.
+    /// to another unit moves its incidents (the trigger of <c>Issue21TaskListKeys</c> that moves its tasks does both). Raw SQL, not in the EF model.
     /// </summary>
     [DbContext(typeof(WorkflowDbContext))]
     [Migration("20261207191500_Issue21IncidentUnits")]
@@ -30,13 +30,13 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 END $$;
                 CREATE OR REPLACE TRIGGER incidents_case_unit BEFORE INSERT ON pppk.incidents FOR EACH ROW EXECUTE FUNCTION pppk.incident_case_unit();
 
-                CREATE OR REPLACE FUNCTION pppk.instance_incidents_unit_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- The case's move moves its incidents in the same trigger that moves its tasks (Issue21TaskListKeys).
+                CREATE OR REPLACE FUNCTION pppk.instance_case_unit_moved() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    UPDATE pppk.user_tasks SET case_unit = NEW.unit_code WHERE instance_id = NEW.id;
                     UPDATE pppk.incidents SET case_unit = NEW.unit_code WHERE instance_id = NEW.id;
                     RETURN NULL;
                 END $$;
-                CREATE OR REPLACE TRIGGER instances_incidents_unit_moved AFTER UPDATE OF unit_code ON pppk.instances FOR EACH ROW
-                    WHEN (OLD.unit_code IS DISTINCT FROM NEW.unit_code) EXECUTE FUNCTION pppk.instance_incidents_unit_moved();
 
                 CREATE INDEX IF NOT EXISTS ix_incidents_open_case_unit ON pppk.incidents (case_unit, created_at, id) WHERE resolved_at IS NULL;
                 """);
@@ -47,9 +47,12 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
         {
             migrationBuilder.Sql("""
                 DROP INDEX IF EXISTS pppk.ix_incidents_open_case_unit;
-                DROP TRIGGER IF EXISTS instances_incidents_unit_moved ON pppk.instances;
+                CREATE OR REPLACE FUNCTION pppk.instance_case_unit_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE pppk.user_tasks SET case_unit = NEW.unit_code WHERE instance_id = NEW.id;
+                    RETURN NULL;
+                END $$;
                 DROP TRIGGER IF EXISTS incidents_case_unit ON pppk.incidents;
-                DROP FUNCTION IF EXISTS pppk.instance_incidents_unit_moved();
                 DROP FUNCTION IF EXISTS pppk.incident_case_unit();
                 ALTER TABLE pppk.incidents DROP COLUMN IF EXISTS case_unit;
                 """);

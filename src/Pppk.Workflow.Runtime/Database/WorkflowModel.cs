@@ -46,8 +46,16 @@ internal static class WorkflowModel
             e.Property(i => i.UnitCode).HasMaxLength(64);
             e.Property(i => i.Subject).HasMaxLength(64);
             // A unit's cases in the case list's order (keyset: started_at, id); also every read of a unit's cases by start.
-            e.HasIndex(i => new { i.UnitCode, i.StartedAt, i.Id }).HasFilter("unit_code IS NOT NULL");
+            // With the status included, a unit's list and count filtered by status stay in the index.
+            e.HasIndex(i => new { i.UnitCode, i.StartedAt, i.Id }).HasFilter("unit_code IS NOT NULL").IncludeProperties(i => i.Status);
+            // A unit's cases of one workflow in the same order: a unit head's list of a workflow with few (or no) cases in
+            // the unit read every case of the unit without it (0.84-0.92 s at 150,000 a unit).
+            e.HasIndex(i => new { i.UnitCode, i.DefinitionKey, i.StartedAt, i.Id }).HasFilter("unit_code IS NOT NULL").IncludeProperties(i => i.Status);
             e.HasIndex(i => i.Subject).HasFilter("subject IS NOT NULL");
+            // The cases with an open incident in the case list's order, with their unit (a unit head's): few, and the list's
+            // filter by them scanned every case.
+            e.HasIndex(i => new { i.StartedAt, i.Id }).HasFilter("has_incident").HasDatabaseName("ix_instances_incident_started_at_id")
+                .IncludeProperties(i => i.UnitCode);
             // The inbox's search: "contains", any case, over title, subject and search keys (docs/api.md, the task list).
             e.HasIndex(i => i.Search).HasMethod("gin").HasOperators("gin_trgm_ops");
         });

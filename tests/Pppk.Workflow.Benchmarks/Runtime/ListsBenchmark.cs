@@ -77,6 +77,10 @@ public sealed class ListsBenchmark : IBenchmark
                 (p.Client, $"tasks, {p.Label}", "/api/tasks?pageSize=50"), (p.Client, $"instances, {p.Label}", "/api/instances?pageSize=50"),
                 (p.Client, $"instances of one workflow, {p.Label}", "/api/instances?pageSize=50&definitionKey=bench_list_3"),
                 (p.Client, $"active instances, {p.Label}", "/api/instances?pageSize=50&status=active"),
+                // None of the callers' offered or assigned tasks is on a completed case: the walks read all of them.
+                (p.Client, $"completed instances, {p.Label}", "/api/instances?pageSize=50&status=completed"),
+                (p.Client, $"instances with an incident, {p.Label}", "/api/instances?pageSize=50&hasIncident=true"),
+                (p.Client, $"instances found by a NIK, {p.Label}", "/api/instances?pageSize=50&search=6402000000123456"),
             }),
             (admin, "incidents", "/api/incidents?pageSize=50"),
             (unitHead, "incidents, unit head U07", "/api/incidents?pageSize=50"),

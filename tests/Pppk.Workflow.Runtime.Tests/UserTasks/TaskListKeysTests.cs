@@ -74,23 +74,29 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     /// <summary>The whole list by cursor (pages of 97, so pages end inside a pair of cases started at the same instant) and its first pages by page number.</summary>
     private async Task AssertListAsync(Actor actor, InstanceFilter filter, List<Guid> expected)
     {
-        Assert.True(expected.Count > 500);
-        var byCursor = new List<Guid>();
-        object?[]? after = null;
-        while (true)
-        {
-            var (items, total, capped) = await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, after, 0, 97, 10_000, default);
-            Assert.Equal((expected.Count, false), (total, capped));
-            byCursor.AddRange(items.Select(i => i.Id));
-            if (items.Count < 97) break;
-            after = InstanceTable.KeyOf(items[^1]);
-        }
-        Assert.Equal(expected, byCursor);
+        Assert.True(expected.Count > 300, $"{expected.Count} cases"); // more than the small cap below
+        await AssertByCursorAsync(actor, filter, expected, 97);
         var byPage = new List<Guid>();
         for (var skip = 0; skip < 400; skip += 40) byPage.AddRange((await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, null, skip, 40, 10_000, default)).Items.Select(i => i.Id));
         Assert.Equal(expected.Take(400), byPage);
         var small = await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, null, 0, 1, 300, default);
         Assert.Equal((300, true), (small.Total, small.Capped));
+    }
+
+    /// <summary>The whole list by cursor in pages of <paramref name="size"/>: the expected cases in order, each page's total exact.</summary>
+    private async Task AssertByCursorAsync(Actor actor, InstanceFilter filter, List<Guid> expected, int size)
+    {
+        var byCursor = new List<Guid>();
+        object?[]? after = null;
+        while (true)
+        {
+            var (items, total, capped) = await InstanceTable.PageAsync(Db, filter, actor, Scopes, Now, after, 0, size, 10_000, default);
+            Assert.Equal((expected.Count, false), (total, capped));
+            byCursor.AddRange(items.Select(i => i.Id));
+            if (items.Count < size) break;
+            after = InstanceTable.KeyOf(items[^1]);
+        }
+        Assert.Equal(expected, byCursor);
     }
 
     [Fact]
@@ -100,6 +106,52 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
         var ppk = new Actor("ppk.1", ["ppk"]);
         await AssertListAsync(ppk, new InstanceFilter(), Newest(cases.Where(c => c.Groups.Contains("ppk"))));
         await AssertListAsync(ppk, new InstanceFilter(Status: "active"), Newest(cases.Where(c => c.Groups.Contains("ppk") && c.Status == "active")));
+    }
+
+    [Fact]
+    public async Task A_case_list_filtered_by_status_follows_cases_that_end_or_come_back()
+    {
+        // Most cases change status (the steps write it; here an UPDATE does): the completed come back active, the others
+        // end completed or terminated. The tasks' copies of the status (migration Issue21CaseStatusCopies) follow, and the
+        // walks (a large group's offered tasks, an assignee's tasks) filter on them.
+        await ExecuteAsync("""
+            UPDATE pppk.instances SET status = CASE WHEN status = 'completed' THEN 'active'
+                WHEN substring(business_key from 2)::int % 2 = 0 THEN 'terminated' ELSE 'completed' END
+            WHERE substring(business_key from 2)::int % 7 <> 6
+            """);
+        var cases = await CasesAsync();
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        foreach (var status in new[] { "active", "completed", "terminated" })
+            await AssertListAsync(ppk, new InstanceFilter(Status: status), Newest(cases.Where(c => c.Groups.Contains("ppk") && c.Status == status)));
+        var evaluator = new Actor("penilai.u1", ["evaluator"], "U1");
+        await AssertListAsync(evaluator, new InstanceFilter(Status: "active"),
+            Newest(cases.Where(c => ((c.Unit == "U1" && c.Groups.Contains("evaluator")) || c.Assigned == "penilai.u1") && c.Status == "active")));
+    }
+
+    [Fact]
+    public async Task A_large_groups_member_finds_their_cases_by_a_search_or_a_business_key()
+    {
+        // A search and a business key name few cases of their own: the walk of the group's tasks reads those cases first.
+        await ExecuteAsync("UPDATE pppk.instances SET search = 'kasus nomor ' || substring(business_key from 2)");
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        foreach (var (filter, cases) in new (InstanceFilter, string)[]
+        {
+            (new InstanceFilter { Conditions = new CaseConditions { Search = "Nomor 12" } }, "i.search LIKE '%nomor 12%'"),
+            (new InstanceFilter(BusinessKey: "K1234"), "i.business_key = 'K1234'"),
+            (new InstanceFilter(BusinessKey: "K1235"), "i.business_key = 'K1235'"), // offered to verifier only: not ppk's
+        })
+        {
+            var expected = new List<Guid>();
+            await using (var cmd = Db.CreateCommand($"""
+                SELECT i.id FROM pppk.instances i WHERE {cases} AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                    WHERE t.instance_id = i.id AND t.assignee IS NULL AND t.candidate_groups && ARRAY['ppk'])
+                ORDER BY i.started_at DESC, i.id DESC
+                """))
+            await using (var r = await cmd.ExecuteReaderAsync())
+                while (await r.ReadAsync()) expected.Add(r.GetGuid(0));
+            await AssertByCursorAsync(ppk, filter, expected, 7);
+            Assert.Equal(expected.Skip(7).Take(7), (await InstanceTable.PageAsync(Db, filter, ppk, Scopes, Now, null, 7, 7, 10_000, default)).Items.Select(i => i.Id));
+        }
     }
 
     [Fact]

@@ -708,9 +708,23 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("ix_instances_incident_started_at_id")
+                        .HasFilter("has_incident");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StartedAt", "Id"), new[] { "UnitCode" });
+
                     b.HasIndex("UnitCode", "StartedAt", "Id")
                         .HasDatabaseName("ix_instances_unit_code_started_at_id")
                         .HasFilter("unit_code IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "StartedAt", "Id"), new[] { "Status" });
+
+                    b.HasIndex("UnitCode", "DefinitionKey", "StartedAt", "Id")
+                        .HasDatabaseName("ix_instances_unit_code_definition_key_started_at_id")
+                        .HasFilter("unit_code IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "DefinitionKey", "StartedAt", "Id"), new[] { "Status" });
 
                     b.ToTable("instances", "pppk");
                 });

@@ -21,6 +21,7 @@ internal static class WorkflowModel
         Calendar.HolidayModel.Configure(b);
         Decisions.DecisionModel.Configure(b);
         b.HasPostgresExtension("pg_trgm"); // the inbox's search (instances.search); trusted, so the database owner may create it
+        b.HasPostgresExtension("btree_gin"); // a group's offered tasks by their case's status in one GIN index (migration Issue21CaseStatusCopies); trusted
         b.Entity<DefinitionRecord>(e =>
         {
             e.ToTable("definitions");
@@ -79,7 +80,8 @@ internal static class WorkflowModel
             e.ToTable("user_tasks");
             // By instance: the unique (instance_id, wait_id) below serves it.
             e.HasIndex(t => new { t.State, t.Assignee });
-            e.HasIndex(t => t.CandidateGroups).HasMethod("gin");
+            // The groups of the unassigned tasks (every reader of them asks for unassigned tasks) with their case's status: a
+            // GIN index in raw SQL (migration Issue21CaseStatusCopies), as the status is a copy the model does not map.
             e.HasIndex(t => new { t.InstanceId, t.WaitId }).IsUnique();
             e.Property(t => t.Priority).HasDefaultValue(Engine.Model.TaskPriority.Default);
             // The dashboard's durations: completed tasks of the last 90 days (TaskDurations).

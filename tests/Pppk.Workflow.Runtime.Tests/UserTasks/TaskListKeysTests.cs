@@ -155,6 +155,39 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_group_remembered_as_large_is_still_listed_exactly_when_it_has_become_small()
+    {
+        // The group's size chooses how its branch is read and is remembered for a minute when large: read as large
+        // (walked) once it is small again, the list and the inbox still show exactly its cases and tasks.
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        var cases = await CasesAsync();
+        await AssertByCursorAsync(ppk, new InstanceFilter(), Newest(cases.Where(c => c.Groups.Contains("ppk"))), 500);
+        await ExecuteAsync("DELETE FROM pppk.user_tasks WHERE candidate_groups && ARRAY['ppk'] AND substring(instance_id::text, 1, 1) <> 'a'");
+        cases = await CasesAsync();
+        var few = Newest(cases.Where(c => c.Groups.Contains("ppk")));
+        Assert.InRange(few.Count, 1, Visibility.ReadFirstCap);
+        await AssertByCursorAsync(ppk, new InstanceFilter(), few, 97);
+        var (open, _) = await TaskInbox.CountOpenAsync(Db, ppk, Scopes, Now, default);
+        Assert.Equal(await CountAsync("SELECT count(*) FROM pppk.user_tasks WHERE state = 'open' AND assignee IS NULL AND candidate_groups && ARRAY['ppk']"), open);
+
+        // A group with no task, then with some: an empty or small group is counted each time, never remembered.
+        var finance = new Actor("keuangan.1", ["finance"]);
+        await AssertByCursorAsync(finance, new InstanceFilter(), [], 97);
+        Assert.Equal(0, (await TaskInbox.CountOpenAsync(Db, finance, Scopes, Now, default)).Open);
+        await ExecuteAsync("UPDATE pppk.user_tasks SET candidate_groups = candidate_groups || ARRAY['finance'] WHERE candidate_groups && ARRAY['verifier']");
+        cases = await CasesAsync();
+        await AssertByCursorAsync(finance, new InstanceFilter(), Newest(cases.Where(c => c.Groups.Contains("finance"))), 97);
+        Assert.Equal(await CountAsync("SELECT count(*) FROM pppk.user_tasks WHERE state = 'open' AND assignee IS NULL AND candidate_groups && ARRAY['finance']"),
+            (await TaskInbox.CountOpenAsync(Db, finance, Scopes, Now, default)).Open);
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var cmd = Db.CreateCommand(sql);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_unit_scoped_member_and_their_substitute_follow_a_case_moved_to_another_unit()
     {
         var evaluator = new Actor("penilai.u1", ["evaluator"], "U1");

@@ -21,6 +21,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1360,11 +1361,6 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_user_tasks");
-
-                    b.HasIndex("CandidateGroups")
-                        .HasDatabaseName("ix_user_tasks_candidate_groups");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
 
                     b.HasIndex("EndedAt")
                         .HasDatabaseName("ix_user_tasks_completed_ended_at")

@@ -12,7 +12,7 @@ using Pppk.Workflow.Runtime.Database;
 namespace Pppk.Workflow.Runtime.Database.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261207223432_Issue21CaseStatusCopies")]
+    [Migration("20261207225542_Issue21CaseStatusCopies")]
     partial class Issue21CaseStatusCopies
     {
         /// <inheritdoc />
@@ -24,6 +24,7 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1363,11 +1364,6 @@ namespace Pppk.Workflow.Runtime.Database.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_user_tasks");
-
-                    b.HasIndex("CandidateGroups")
-                        .HasDatabaseName("ix_user_tasks_candidate_groups");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CandidateGroups"), "gin");
 
                     b.HasIndex("EndedAt")
                         .HasDatabaseName("ix_user_tasks_completed_ended_at")

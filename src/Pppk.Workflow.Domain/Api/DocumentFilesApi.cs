@@ -29,8 +29,8 @@ public static class DocumentFilesApi
 
     public static void MapDocumentFilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/documents/{id:guid}", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
-        app.MapGet("/api/documents/{id:guid}/pdf", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        app.MapGet("/api/documents/{id:guid}", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
+        app.MapGet("/api/documents/{id:guid}/pdf", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
 
         app.MapGet("/api/instances/{id:guid}/documents", async (Guid id, PppkDbContext db, NpgsqlDataSource data, AccessRecorder access, HttpContext http, CancellationToken ct) =>
         {

@@ -53,7 +53,7 @@ public static class DocumentTemplatesApi
             return bytes is null
                 ? new LocalizedProblem(TemplateTexts.UnknownVersion.Format(k.Code(), version), StatusCodes.Status404NotFound)
                 : Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{k.Code()}-v{version}.docx");
-        }).Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         group.MapPost("/{kind}/versions/{version:int}/restore", async (string kind, int version, PppkDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
@@ -79,7 +79,7 @@ public static class DocumentTemplatesApi
             var facts = SampleFacts.For(k, documents.Value.Place, pppk.Value.SkSigner, DocumentDates.Today(clock));
             var pdf = generator.Generate(facts, VerificationCodes.New(), template).Pdf;
             return Results.File(pdf, "application/pdf", $"contoh-{k.Code()}.pdf");
-        }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
     }
 
     private static async Task<KindDetail> DetailAsync(PppkDbContext db, DocumentKind kind, CancellationToken ct)

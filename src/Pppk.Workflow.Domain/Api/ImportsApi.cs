@@ -31,7 +31,7 @@ public static class ImportsApi
         group.MapGet("/{kind}/template", (string kind, HttpContext http) => !ImportKinds.IsKnown(kind) ? UnknownKind(kind)
             : !May(http, kind) ? Results.Forbid()
             : Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv"))
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
 
         group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, IBackgroundJobClient jobs, CancellationToken ct) =>
         {

@@ -118,7 +118,7 @@ public static class CalendarApi
             var holidays = await editor.OfYear(year).AsNoTracking().ToListAsync(ct);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(HolidayCsv.Write(holidays))).ToArray(),
                 "text/csv; charset=utf-8", $"kalender-libur-{year}.csv");
-        }).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
 
         // The audit: who changed what, newest first.
         group.MapGet("/changes", async (int? year, HolidayEditor editor, CancellationToken ct) =>

@@ -118,7 +118,7 @@ public static class CaseNotesApi
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, file.FileName);
-        }).RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        }).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream");
 
         app.MapGet("/api/tasks/{id:guid}/attachment-requirement", async (Guid id, NpgsqlDataSource data, DefinitionStore definitions, GroupScopes scopes,
             TimeProvider clock, HttpContext http, CancellationToken ct) =>

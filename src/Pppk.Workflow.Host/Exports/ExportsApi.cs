@@ -128,7 +128,7 @@ public static class ExportsApi
 
     /// <summary>The answer is a file: an .xlsx workbook or CSV, as <c>format</c> asks.</summary>
     private static RouteHandlerBuilder Spreadsheet(this RouteHandlerBuilder route) =>
-        route.Produces(StatusCodes.Status200OK, responseType: null, ExportFile.XlsxType, ExportFile.CsvType);
+        route.Produces(StatusCodes.Status200OK, typeof(Stream), ExportFile.XlsxType, ExportFile.CsvType);
 
     private static IResult File(string? format, string list, ExportTable table) =>
         format is "xlsx" or "csv" ? new ExportFile(list, table, format == "xlsx") : FormatUnknown();

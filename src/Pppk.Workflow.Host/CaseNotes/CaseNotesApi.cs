@@ -39,8 +39,8 @@ public static class CaseNotesApi
         var cases = app.MapGroup("/api/instances/{id:guid}").RequireAuthorization();
 
         cases.MapGet("/comments", async (Guid id, PppkDbContext db, CancellationToken ct) =>
-            Results.Ok(new ItemsOf<CommentView>(await CaseNoteTables.CommentsAsync(db, id, ct))))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemsOf<CommentView>>();
+            Results.Ok(new ItemList<CommentView>(await CaseNoteTables.CommentsAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<CommentView>>();
 
         cases.MapPost("/comments", async (Guid id, CommentBody body, PppkDbContext db, UsersDbContext users, NpgsqlDataSource data, HttpContext http,
             TimeProvider clock, CancellationToken ct) =>

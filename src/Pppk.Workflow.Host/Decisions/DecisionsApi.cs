@@ -71,8 +71,8 @@ public static class DecisionsApi
         }).Produces<EvaluationAnswer>();
 
         app.MapGet("/api/instances/{id:guid}/decisions", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new ItemsOf<DecisionEvaluationItem>(await DecisionEvaluationTable.OfInstanceAsync(db, id, MaxEvaluationsPerCase, ct))))
-            .RequireAuthorization().SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemsOf<DecisionEvaluationItem>>();
+            Results.Ok(new ItemList<DecisionEvaluationItem>(await DecisionEvaluationTable.OfInstanceAsync(db, id, MaxEvaluationsPerCase, ct))))
+            .RequireAuthorization().SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<DecisionEvaluationItem>>();
     }
 
     private static IResult NotFound(string key, int? version) => new LocalizedProblem(

@@ -81,8 +81,8 @@ public static class DefinitionsApi
         {
             var items = await DefinitionTable.VersionsAsync(db, key, ct);
             return items.Count == 0 ? Results.Problem(title: $"No process with key '{key}' is deployed.", statusCode: 404)
-                : Results.Ok(new ItemsOf<DefinitionVersionSummary>(items));
-        }).Produces<ItemsOf<DefinitionVersionSummary>>();
+                : Results.Ok(new ItemList<DefinitionVersionSummary>(items));
+        }).Produces<ItemList<DefinitionVersionSummary>>();
 
         app.MapGet("/api/forms/{formId}", async (string formId, NpgsqlDataSource db, CancellationToken ct) =>
         {

@@ -88,12 +88,12 @@ public static class InstancesApi
         }).Produces<PagedList<InstanceView>>();
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new ItemsOf<HistoryView>(await HistoryTable.OfAsync(db, id, ct))))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemsOf<HistoryView>>();
+            Results.Ok(new ItemList<HistoryView>(await HistoryTable.OfAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<HistoryView>>();
 
         group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new ItemsOf<AuditView>(await AuditTable.OfAsync(db, id, ct))))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemsOf<AuditView>>();
+            Results.Ok(new ItemList<AuditView>(await AuditTable.OfAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<AuditView>>();
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {

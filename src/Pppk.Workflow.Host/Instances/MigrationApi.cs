@@ -43,7 +43,7 @@ public static class MigrationApi
                 return new LocalizedProblem(text, StatusCodes.Status400BadRequest, new Dictionary<string, object?> { ["problems"] = Items(problems, language) });
             }
         }).RequireAuthorization(Roles.HrAdmin).Produces<MigrationOutcome>()
-            .WithDescription("With `dryRun=true` the answer is the check instead: `{ valid, problems, mappings }` (`CheckAnswer`).");
+            .WithDescription("With `dryRun=true` the answer is the check instead: `{ valid, problems, mappings }`.");
     }
 
     private static MigrationRequest? Request(MigrationBody body)

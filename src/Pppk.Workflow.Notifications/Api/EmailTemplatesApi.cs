@@ -46,11 +46,11 @@ public static class EmailTemplatesApi
     /// have is left out of the answer (not written as null).
     /// </summary>
     public sealed record PreviewAnswer(
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Html,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmailTemplates.Variables? Variables,
-        IEnumerable<PartProblemView> Problems);
+        [property: JsonPropertyOrder(1)] IEnumerable<PartProblemView> Problems,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Html = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmailTemplates.Variables? Variables = null);
 
     public static IEndpointRouteBuilder MapEmailTemplatesApi(this IEndpointRouteBuilder app)
     {
@@ -128,17 +128,17 @@ public static class EmailTemplatesApi
             if (PartsProblem(body.Subject, body.Html, body.Text) is { } bad) return bad;
             var language = http.Request.Language();
             var (template, problems) = templates.Check(name, new EmailTemplates.Source(body.Subject!, body.Html!, body.Text!));
-            if (template is null) return Results.Ok(new PreviewAnswer(null, null, null, null, problems.Select(p => ProblemView(p, language))));
+            if (template is null) return Results.Ok(new PreviewAnswer(problems.Select(p => ProblemView(p, language))));
             var variables = templates.VariablesOf(template);
             try
             {
                 var rendered = templates.Preview(template, body.Variables ?? []);
-                return Results.Ok(new PreviewAnswer(rendered.Subject, rendered.Html, rendered.Text, variables, []));
+                return Results.Ok(new PreviewAnswer([], rendered.Subject, rendered.Html, rendered.Text, variables));
             }
             catch (TemplateRenderException e)
             {
                 var text = e.Missing.Count > 0 ? TemplateEditTexts.MissingSample.Format(string.Join(", ", e.Missing)) : TemplateEditTexts.RenderFailed.Format(e.Message);
-                return Results.Ok(new PreviewAnswer(null, null, null, variables, [new PartProblemView(null, null, text.Code, text.In(language))]));
+                return Results.Ok(new PreviewAnswer([new PartProblemView(null, null, text.Code, text.In(language))], Variables: variables));
             }
         }).Produces<PreviewAnswer>();
         return app;

@@ -88,8 +88,9 @@ public sealed partial class ApiDescriptionTests(TestHost host) : IClassFixture<T
     }
 
     /// <summary>
-    /// The declared types are the ones sent: for a create, a record, a list, a record with nested lists and two answers of
-    /// same-named types (<c>MessageService.Result</c>, <c>SignalService.Result</c>), the real answer's properties, down
+    /// The declared types are the ones sent: for a create, a record, a list, a record with nested lists, two answers of
+    /// same-named types (<c>MessageService.Result</c>, <c>SignalService.Result</c>) and one that leaves out what it lacks
+    /// (an email template's preview), the real answer's properties, down
     /// through its objects and the first item of its lists, are the declared schema's: none undeclared, none required missing.
     /// </summary>
     [Fact]
@@ -115,6 +116,15 @@ public sealed partial class ApiDescriptionTests(TestHost host) : IClassFixture<T
         await AssertAnswersAsDeclared(document, HttpMethod.Get, "/api/instances/{id}/history", await http.GetAsync($"/api/instances/{id}/history"));
         await AssertAnswersAsDeclared(document, HttpMethod.Post, "/api/messages", await http.PostAsJsonAsync("/api/messages", new { name = "tidak-ditunggu" }));
         await AssertAnswersAsDeclared(document, HttpMethod.Post, "/api/signals", await http.PostAsJsonAsync("/api/signals", new { name = "tidak-ditunggu" }));
+
+        // A preview leaves out the parts it could not render: they are optional in its schema.
+        const string preview = "/api/email-templates/{name}/preview";
+        var edit = new { subject = "Hasil evaluasi {{ nama }}", html = "<p>{{ nama }}</p>", text = "{{ nama }}" };
+        await AssertAnswersAsDeclared(document, HttpMethod.Post, preview, await http.PostAsJsonAsync("/api/email-templates/hasil-evaluasi/preview",
+            new { edit.subject, edit.html, edit.text, variables = new { nama = "Siti" } }));
+        var lacking = await AssertAnswersAsDeclared(document, HttpMethod.Post, preview, await http.PostAsJsonAsync("/api/email-templates/hasil-evaluasi/preview",
+            new { edit.subject, edit.html, edit.text, variables = new { } }));
+        Assert.False(lacking.ContainsKey("subject"));
     }
 
     /// <summary>Asserts the answer is a declared 2xx whose schema names exactly the answer's properties; returns the answer.</summary>

@@ -47,7 +47,7 @@ public static class ApplicantsApi
             var query = Filtered(scope, db, formationCode, status, search);
             var rows = await RowsAsync(query, after, paging.Offset, paging.PageSize + 1, ct);
             return Results.Ok(paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, "applicants", a => [a.RegistrationNumber]));
-        });
+        }).Produces<PagedList<ApplicantListDto>>();
 
         group.MapGet("/{registrationNumber}", async (string registrationNumber, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
@@ -70,7 +70,7 @@ public static class ApplicantsApi
                 a.AdminVerdict, a.AdminReason, a.VerifiedBy, a.VerifiedAt, formationDto,
                 s is null ? null : new FormationsApi.ScoresDto(s.Technical, s.ManagerialSocioCultural, s.Interview, s.Total),
                 r?.Rank, r?.Passed, r?.Reason, appeals, await RankingWaitsForAsync(db, a.FormationCode, a.Id, ct), a.AppealWindowEndsAt, a.FinalIneligibleAt));
-        }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber");
+        }).RecordsAccess<ApplicantDto>(AccessKinds.Applicant, a => a.Nik, "registrationNumber").Produces<ApplicantDto>();
     }
 
     /// <summary>The export's chunk: the applicants after <paramref name="after"/> (the last row's registration number; null: from the first).</summary>

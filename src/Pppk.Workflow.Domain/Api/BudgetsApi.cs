@@ -44,7 +44,7 @@ public static class BudgetsApi
                 x.b.PersonnelCeiling - x.b.Committed, x.Active)).ToList();
             var setting = scope.SeesBudgets ? await db.FiscalSettings.AsNoTracking().FirstOrDefaultAsync(f => f.FiscalYear == year, ct) : null;
             return Results.Ok(new BudgetsPage(items, total, paging.Page, paging.PageSize, year, setting is null ? null : Regional(setting)));
-        });
+        }).Produces<BudgetsPage>();
     }
 
     public static RegionalDto Regional(RegionalFiscalSetting s)

@@ -24,18 +24,21 @@ public static class DocumentFilesApi
     /// <summary>The most documents one person's list reads before paging (decades of SKs, contracts and SPMTs stay far below).</summary>
     public const int PersonCap = 1_000;
 
+    /// <summary>The documents a case generated, <c>{ "items": [...] }</c>.</summary>
+    public sealed record CaseDocuments(IReadOnlyList<DocumentListItem> Items);
+
     public static void MapDocumentFilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/documents/{id:guid}", DownloadAsync).RequireAuthorization();
-        app.MapGet("/api/documents/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
+        app.MapGet("/api/documents/{id:guid}", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
+        app.MapGet("/api/documents/{id:guid}/pdf", DownloadAsync).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
 
         app.MapGet("/api/instances/{id:guid}/documents", async (Guid id, PppkDbContext db, NpgsqlDataSource data, AccessRecorder access, HttpContext http, CancellationToken ct) =>
         {
             if (!await SeesCaseAsync(data, id, http, ct)) return Results.Problem(title: $"No instance {id}.", statusCode: StatusCodes.Status404NotFound);
             var items = await DocumentListing.OfCaseAsync(db, id, ct);
             await access.RecordAsync(http.User.Identity?.Name ?? "anonymous", AccessKinds.Instance, id.ToString(), null, ct);
-            return Results.Ok(new { items });
-        }).RequireAuthorization();
+            return Results.Ok(new CaseDocuments(items));
+        }).RequireAuthorization().Produces<CaseDocuments>();
 
         app.MapGet("/api/employees/{id:int}/documents", async (int id, int? page, int? pageSize, DomainScope scope, PppkDbContext db, NpgsqlDataSource data,
             AccessRecorder access, HttpContext http, CancellationToken ct) =>
@@ -55,7 +58,7 @@ public static class DocumentFilesApi
             var items = await DocumentListing.ByIdsAsync(db, [.. visible.Skip(paging.Skip).Take(paging.PageSize)], ct);
             await access.RecordAsync(http.User.Identity?.Name ?? "anonymous", AccessKinds.EmployeeDocuments, id.ToString(System.Globalization.CultureInfo.InvariantCulture), nik, ct);
             return Results.Ok(new PagedList<DocumentListItem>(items, visible.Count, paging.Page, paging.PageSize));
-        }).RequireStaffOrEmployee();
+        }).RequireStaffOrEmployee().Produces<PagedList<DocumentListItem>>();
     }
 
     private static async Task<IResult> DownloadAsync(Guid id, PppkDbContext db, NpgsqlDataSource data, AccessRecorder access, HttpContext http, CancellationToken ct)

@@ -35,15 +35,16 @@ public static class DocumentTemplatesApi
             return Results.Ok(Enum.GetValues<DocumentKind>().Select(k => latest.TryGetValue(k.Code(), out var v)
                 ? new KindSummary(k.Code(), k.Title(), v.FileName, v.Version, v.UploadedBy, v.UploadedAt)
                 : new KindSummary(k.Code(), k.Title(), k.TemplateFile(), DocumentTemplateTable.BuiltInVersion, null, null)).ToList());
-        });
+        }).Produces<List<KindSummary>>();
 
         group.MapGet("/{kind}", async (string kind, PppkDbContext db, CancellationToken ct) =>
-            DocumentKinds.FromCode(kind) is { } k ? Results.Ok(await DetailAsync(db, k, ct)) : UnknownKind(kind));
+            DocumentKinds.FromCode(kind) is { } k ? Results.Ok(await DetailAsync(db, k, ct)) : UnknownKind(kind))
+            .Produces<KindDetail>();
 
         group.MapPost("", (HttpRequest request, PppkDbContext db, TimeProvider clock, CancellationToken ct) => UploadAsync(request, null, db, clock, ct))
-            .DisableAntiforgery().WithBodyLimit(BodyKind.Documents);
+            .DisableAntiforgery().WithBodyLimit(BodyKind.Documents).Produces<VersionEntry>(StatusCodes.Status201Created);
         group.MapPost("/{kind}", (string kind, HttpRequest request, PppkDbContext db, TimeProvider clock, CancellationToken ct) => UploadAsync(request, kind, db, clock, ct))
-            .DisableAntiforgery().WithBodyLimit(BodyKind.Documents);
+            .DisableAntiforgery().WithBodyLimit(BodyKind.Documents).Produces<VersionEntry>(StatusCodes.Status201Created);
 
         group.MapGet("/{kind}/versions/{version:int}", async (string kind, int version, PppkDbContext db, CancellationToken ct) =>
         {
@@ -52,7 +53,7 @@ public static class DocumentTemplatesApi
             return bytes is null
                 ? new LocalizedProblem(TemplateTexts.UnknownVersion.Format(k.Code(), version), StatusCodes.Status404NotFound)
                 : Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{k.Code()}-v{version}.docx");
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         group.MapPost("/{kind}/versions/{version:int}/restore", async (string kind, int version, PppkDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
@@ -62,7 +63,7 @@ public static class DocumentTemplatesApi
             var name = version == DocumentTemplateTable.BuiltInVersion ? k.TemplateFile()
                 : (await DocumentTemplateTable.VersionsAsync(db, k, ct)).Single(v => v.Version == version).FileName;
             return await StoreAsync(db, k, bytes, name, http, clock, version, ct);
-        });
+        }).Produces<VersionEntry>(StatusCodes.Status201Created);
 
         group.MapGet("/{kind}/preview", async (string kind, int? version, PppkDbContext db, DocumentGenerator generator, IOptions<DocumentsOptions> documents, IOptions<PppkOptions> pppk, TimeProvider clock, CancellationToken ct) =>
         {
@@ -78,7 +79,7 @@ public static class DocumentTemplatesApi
             var facts = SampleFacts.For(k, documents.Value.Place, pppk.Value.SkSigner, DocumentDates.Today(clock));
             var pdf = generator.Generate(facts, VerificationCodes.New(), template).Pdf;
             return Results.File(pdf, "application/pdf", $"contoh-{k.Code()}.pdf");
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
     }
 
     private static async Task<KindDetail> DetailAsync(PppkDbContext db, DocumentKind kind, CancellationToken ct)

@@ -42,7 +42,7 @@ public static class DocumentsApi
             if (pdf is null) return LocalizedProblem.BadRequest(DocumentTexts.NoPdf.Format());
             var found = await DocumentTable.FindExactAsync(db, pdf, ct);
             return Results.Ok(new VerifyResult(found is not null, found is null ? null : Verified(found)));
-        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(VerificationPolicy).WithBodyLimit(BodyKind.Documents);
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(VerificationPolicy).WithBodyLimit(BodyKind.Documents).Produces<VerifyResult>();
 
         app.MapPost("/api/documents/{id:guid}/revoke", async (Guid id, RevokeBody body, PppkDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
@@ -51,7 +51,7 @@ public static class DocumentsApi
             if (!await DocumentTable.RevokeAsync(db, id, body.Reason.Trim(), http.User.Actor().Name, clock.GetUtcNow(), ct))
                 return new LocalizedProblem(DocumentTexts.AlreadyRevoked.Format(id), StatusCodes.Status409Conflict);
             return Results.Ok(Verified((await DocumentTable.FindAsync(db, id, ct))!));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<VerifiedDocument>();
     }
 
     private static VerifiedDocument Verified(DocumentSummary d) => new(d.Kind, d.Title, d.Number, d.Date, d.SubjectName, d.SignerName, d.SignerTitle,

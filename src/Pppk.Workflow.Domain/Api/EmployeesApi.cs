@@ -45,7 +45,7 @@ public static class EmployeesApi
             var query = Filtered(scope, db, unitCode, search);
             var rows = await RowsAsync(query, db, after, paging.Offset, paging.PageSize + 1, ct);
             return Results.Ok(paging.Answer(rows, await ListTotal.CountAsync(query, ct), cursors, "employees", e => [e.Name, e.Id]));
-        });
+        }).Produces<PagedList<EmployeeListDto>>();
 
         group.MapGet("/{id:int}", async (int id, DomainScope scope, PppkDbContext db, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
         {
@@ -72,7 +72,7 @@ public static class EmployeesApi
                     c.PartTime, c.WeeklyHours, c.PayBasis)).ToList(),
                 sks.Select(s => new SkDto(s.Id, s.Number, s.Date, s.Signer, s.Kind, s.BknCopyNotedAt)).ToList(),
                 evaluations, checks, emails));
-        }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik);
+        }).RecordsAccess<EmployeeDto>(AccessKinds.Employee, e => e.Nik).Produces<EmployeeDto>();
     }
 
     /// <summary>The export's chunk: the employees after <paramref name="after"/> (the last row's name and id; null: from the first), by name.</summary>

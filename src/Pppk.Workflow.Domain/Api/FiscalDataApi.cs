@@ -44,16 +44,16 @@ public static class FiscalDataApi
             var dto = new BudgetsApi.UnitBudgetDto(unitCode, await db.Units.Where(u => u.Code == unitCode).Select(u => u.Name).SingleAsync(ct), fiscalYear,
                 budget.PersonnelCeiling, budget.Committed, budget.PersonnelCeiling - budget.Committed, active);
             return created ? Results.Created($"/api/budgets?fiscalYear={fiscalYear}&unitCode={Uri.EscapeDataString(unitCode)}", dto) : Results.Ok(dto);
-        }).RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(writers));
+        }).RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(writers)).Produces<BudgetsApi.UnitBudgetDto>().Produces<BudgetsApi.UnitBudgetDto>(StatusCodes.Status201Created);
 
         var settings = app.MapGroup("/api/fiscal-settings");
         settings.MapGet("/", async (DomainScope scope, PppkDbContext db, CancellationToken ct) => scope.SeesBudgets
             ? Results.Ok((await db.FiscalSettings.AsNoTracking().OrderBy(s => s.FiscalYear).ToListAsync(ct)).Select(BudgetsApi.Regional))
-            : Results.Forbid()).RequireStaff();
+            : Results.Forbid()).RequireStaff().Produces<IEnumerable<BudgetsApi.RegionalDto>>();
         settings.MapGet("/{fiscalYear:int}", async (int fiscalYear, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
             !scope.SeesBudgets ? Results.Forbid()
             : await db.FiscalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.FiscalYear == fiscalYear, ct) is { } s ? Results.Ok(BudgetsApi.Regional(s))
-            : DomainAccess.NotFound($"No fiscal setting for {fiscalYear}.")).RequireStaff();
+            : DomainAccess.NotFound($"No fiscal setting for {fiscalYear}.")).RequireStaff().Produces<BudgetsApi.RegionalDto>();
         settings.MapPut("/{fiscalYear:int}", async (int fiscalYear, FiscalSettingBody body, HttpRequest request, PppkDbContext db, CancellationToken ct) =>
         {
             var check = new FieldProblems(request);
@@ -73,6 +73,6 @@ public static class FiscalDataApi
             await db.SaveChangesAsync(ct);
             var dto = BudgetsApi.Regional(setting);
             return created ? Results.Created($"/api/fiscal-settings/{fiscalYear}", dto) : Results.Ok(dto);
-        }).RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(writers));
+        }).RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(writers)).Produces<BudgetsApi.RegionalDto>().Produces<BudgetsApi.RegionalDto>(StatusCodes.Status201Created);
     }
 }

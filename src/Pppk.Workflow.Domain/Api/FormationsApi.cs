@@ -45,13 +45,13 @@ public static class FormationsApi
             if (!TryType(type, out var positionType)) return TypeUnknown(type!);
             var (items, total) = await ListAsync(scope, db, unitCode, positionType, search, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<FormationDto>(items, total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<FormationDto>>();
 
         group.MapGet("/{code}", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
             var formation = await scope.Formations(db.Formations.AsNoTracking()).FirstOrDefaultAsync(f => f.Code == code, ct);
             return formation is null ? NoFormation(code) : Results.Ok((await ToDtosAsync(db, [formation], listWaiting: true, ct))[0]);
-        });
+        }).Produces<FormationDto>();
 
         group.MapGet("/{code}/applicants", async (string code, int? page, int? pageSize, string? status, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
         {
@@ -71,10 +71,11 @@ public static class FormationsApi
             var total = await query.CountAsync(ct);
             var items = await rows.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new PagedList<FormationApplicantDto>(items, total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<FormationApplicantDto>>();
 
         group.MapGet("/{code}/ranking", async (string code, DomainScope scope, PppkDbContext db, CancellationToken ct) =>
-            await RankingAsync(scope, db, code, ct) is { } ranking ? Results.Ok(ranking) : NoFormation(code));
+            await RankingAsync(scope, db, code, ct) is { } ranking ? Results.Ok(ranking) : NoFormation(code))
+            .Produces<RankingDto>();
     }
 
     /// <summary>A position type from the query (null when none is given); false when it names none.</summary>

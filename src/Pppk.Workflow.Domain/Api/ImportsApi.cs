@@ -25,11 +25,13 @@ public static class ImportsApi
         // Finance (BPKAD) imports the fiscal kinds too; every other kind is hr-admin's.
         var group = app.MapGroup("/api/imports").RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(Roles.HrAdmin, Roles.Finance));
 
-        group.MapGet("/", (HttpContext http) => Results.Ok(ImportKinds.All.Where(k => May(http, k)).Select(k => new ImportKindDto(k, CsvImporter.ColumnsOf(k)))));
+        group.MapGet("/", (HttpContext http) => Results.Ok(ImportKinds.All.Where(k => May(http, k)).Select(k => new ImportKindDto(k, CsvImporter.ColumnsOf(k)))))
+            .Produces<IEnumerable<ImportKindDto>>();
 
         group.MapGet("/{kind}/template", (string kind, HttpContext http) => !ImportKinds.IsKnown(kind) ? UnknownKind(kind)
             : !May(http, kind) ? Results.Forbid()
-            : Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv"));
+            : Results.Text(string.Join(",", CsvImporter.ColumnsOf(kind)) + "\n", "text/csv"))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
 
         group.MapPost("/{kind}", async (string kind, HttpRequest request, CsvImporter importer, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
@@ -68,7 +70,7 @@ public static class ImportsApi
                     // The list holds the first Limits:Imports:MaxErrors problems; errorCount is all of them.
                     ["errorCount"] = outcome.ErrorCount,
                 });
-        }).DisableAntiforgery().WithBodyLimit(BodyKind.Imports);
+        }).DisableAntiforgery().WithBodyLimit(BodyKind.Imports).Produces<ImportResult>();
     }
 
     private static bool May(HttpContext http, string kind) => http.User.IsInRole(Roles.HrAdmin) || ImportKinds.Fiscal.Contains(kind);

@@ -41,7 +41,7 @@ public static class PartTimeApi
             var rows = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             var proposals = await ProposalsAsync(data, rows.Select(r => r.RegistrationNumber).ToArray(), ct);
             return Results.Ok(new PagedList<CandidateDto>(rows.Select(r => Dto(r, proposals.GetValueOrDefault(r.RegistrationNumber))).ToList(), total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<CandidateDto>>();
 
         group.MapPost("/proposals", async (ProposalBody body, PppkDbContext db, NpgsqlDataSource data, InstanceService instances, HttpContext http, CancellationToken ct) =>
         {
@@ -70,7 +70,7 @@ public static class PartTimeApi
                 ? new InstanceService.BatchResult([], [])
                 : await instances.StartBatchAsync(Process, items, uniqueBusinessKey: true, http.User.Identity?.Name, ct);
             return Results.Ok(new ProposalResult(code, candidates.Count, result.Started.Count, result.Started, [.. decided, .. result.Skipped]));
-        });
+        }).Produces<ProposalResult>();
     }
 
     /// <summary>The start variables of <c>usulan-paruh-waktu</c> (docs/workflows.md lists them).</summary>

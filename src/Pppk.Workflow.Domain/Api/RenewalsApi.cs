@@ -56,7 +56,7 @@ public static class RenewalsApi
             var answer = paging.Answer(rows, await ListTotal.CountAsync(due, ct), cursors, List, r => [r.End.DayNumber, r.ContractId]);
             var items = await RenewalRecommendations.AddAsync([.. answer.Items], data, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
             return Results.Ok(answer.With(items));
-        });
+        }).Produces<PagedList<RenewalDto>>();
     }
 
     /// <summary>The cursor's list name: a cursor carries the last row's contract end (its day number) and contract id.</summary>

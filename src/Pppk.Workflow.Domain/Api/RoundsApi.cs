@@ -29,10 +29,12 @@ public static class RoundsApi
     {
         var group = app.MapGroup("/api/rounds");
         group.MapGet("/", async (PppkDbContext db, CancellationToken ct) =>
-            Results.Ok((await db.Rounds.AsNoTracking().OrderBy(r => r.Year).ThenBy(r => r.Wave).ToListAsync(ct)).Select(Dto))).RequireStaff();
+            Results.Ok((await db.Rounds.AsNoTracking().OrderBy(r => r.Year).ThenBy(r => r.Wave).ToListAsync(ct)).Select(Dto))).RequireStaff()
+            .Produces<IEnumerable<RoundDto>>();
         group.MapGet("/{year:int}/{wave:int}", async (int year, int wave, PppkDbContext db, CancellationToken ct) =>
             await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Year == year && r.Wave == wave, ct) is { } round
-                ? Results.Ok(Dto(round)) : DomainAccess.NotFound($"No round {year} wave {wave}.")).RequireStaff();
+                ? Results.Ok(Dto(round)) : DomainAccess.NotFound($"No round {year} wave {wave}.")).RequireStaff()
+            .Produces<RoundDto>();
 
         group.MapPut("/{year:int}/{wave:int}", async (int year, int wave, RoundDto body, HttpRequest request, PppkDbContext db, CancellationToken ct) =>
         {
@@ -56,7 +58,7 @@ public static class RoundsApi
             (round.CatStart, round.CatEnd, round.AnnouncementStart, round.AnnouncementEnd) = (body.CatStart, body.CatEnd, body.AnnouncementStart, body.AnnouncementEnd);
             await db.SaveChangesAsync(ct);
             return created ? Results.Created($"/api/rounds/{year}/{wave}", Dto(round)) : Results.Ok(Dto(round));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<RoundDto>().Produces<RoundDto>(StatusCodes.Status201Created);
 
         group.MapDelete("/{year:int}/{wave:int}", async (int year, int wave, PppkDbContext db, CancellationToken ct) =>
         {
@@ -69,7 +71,7 @@ public static class RoundsApi
             db.Rounds.Remove(round);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces(StatusCodes.Status204NoContent);
     }
 
     private static void CheckOrder(FieldProblems check, params (string Field, DateOnly? Date)[] dates)

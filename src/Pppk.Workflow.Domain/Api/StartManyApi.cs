@@ -68,7 +68,7 @@ public static class StartManyApi
             var op = await streams.CreateAsync(new StreamedStartRequest(type, args, process, $"start-many:{source}:{Guid.CreateVersion7()}",
                 $"Mulai {preview.Total} kasus {label} (dimulai manual)"), http.User.Identity?.Name, ct);
             return Results.Accepted($"/api/operations/{op.Id}", preview with { OperationId = op.Id });
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<Preview>().Produces<Preview>(StatusCodes.Status202Accepted);
     }
 
     /// <summary>

@@ -42,6 +42,6 @@ public static class AccessLogApi
                 .ToListAsync(ct);
             var answer = paging.Answer(rows, total, cursors, "access-log", r => [r.Item.At, r.Id]);
             return Results.Ok(answer.With(answer.Items.Select(r => r.Item).ToList()));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<PagedList<AccessLogItem>>();
     }
 }

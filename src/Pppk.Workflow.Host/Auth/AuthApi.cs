@@ -43,7 +43,8 @@ public static class AuthApi
             if (user is null)
                 return new LocalizedProblem(HostTexts.SignInFailed.Format(), 401);
             return Results.Ok(new Me(user.UserName!, [.. await users.GetRolesAsync(user)], "cookie", !string.IsNullOrEmpty(user.EmployeeNik), user.MustChangePassword));
-        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy);
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy)
+            .Produces<Me>().Produces(StatusCodes.Status302Found); // 302: a form post goes back to a page
 
         group.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
@@ -52,7 +53,7 @@ public static class AuthApi
                 await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return http.Request.HasFormContentType ? Results.Redirect("/login") : Results.NoContent();
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status302Found);
 
         // The user's own password: their other sessions end, this one goes on with a new cookie.
         group.MapPost("/password", async (ChangePassword body, HttpContext http, SignInManager<AppUser> signIn, SignInThrottle throttle) =>
@@ -74,7 +75,7 @@ public static class AuthApi
             if (!changed.Succeeded) return Users.UsersApi.IdentityProblem(changed);
             await signIn.SignInAsync(user, isPersistent: false);
             return Results.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces(StatusCodes.Status204NoContent);
 
         group.MapGet("/me", (ClaimsPrincipal user) => new Me(
             user.Identity!.Name ?? "",

@@ -35,12 +35,17 @@ public static class CalendarApi
 
     public sealed record ChangeView(long Id, DateTimeOffset At, string? User, string Action, int Year, JsonNode? Details);
 
+    /// <summary>One year's holidays, and whether the year is in the calendar (covered) and confirmed.</summary>
+    public sealed record YearHolidays(int Year, bool Covered, bool Provisional, string? Source, DateTimeOffset? UpdatedAt, string? UpdatedBy,
+        IReadOnlyList<HolidayView> Holidays);
+
     public static void MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calendar").RequireAuthorization(Roles.HrAdmin);
 
         group.MapGet("/years", async (HolidayEditor editor, CancellationToken ct) =>
-            Results.Ok((await editor.YearsAsync(ct)).Select(y => new YearView(y.Year.Year, y.Year.Provisional, y.Year.Source, y.Holidays, y.Year.UpdatedAt, y.Year.UpdatedBy)).ToList()));
+            Results.Ok((await editor.YearsAsync(ct)).Select(y => new YearView(y.Year.Year, y.Year.Provisional, y.Year.Source, y.Holidays, y.Year.UpdatedAt, y.Year.UpdatedBy)).ToList()))
+            .Produces<List<YearView>>();
 
         // What the dashboard's warning reads: the last day with data and how far away it is (WITA).
         group.MapGet("/coverage", (FeelEnvironment feel) =>
@@ -51,7 +56,7 @@ public static class CalendarApi
             int? daysLeft = calendar.LastDay is { } end ? end.DayNumber - today.DayNumber : null;
             return Results.Ok(new Coverage(calendar.LastDay?.ToString("yyyy-MM-dd"), last?.Year, last?.Provisional ?? false, daysLeft,
                 daysLeft is null or <= WarnDays, calendar.Years.Where(y => y.Provisional).Select(y => y.Year).ToList()));
-        });
+        }).Produces<Coverage>();
 
         group.MapGet("/holidays", async (int? year, string? region, HolidayEditor editor, CancellationToken ct) =>
         {
@@ -61,38 +66,31 @@ public static class CalendarApi
             if (!string.IsNullOrEmpty(region)) query = query.Where(h => h.Region == region || h.Region == "");
             var holidays = await query.OrderBy(h => h.Date).ThenBy(h => h.Region).Take(HolidayLimits.ImportMaxRows * 2).ToListAsync(ct);
             var record = await editor.YearAsync(y, ct);
-            return Results.Ok(new
-            {
-                year = y,
-                covered = record is not null,
-                provisional = record?.Provisional ?? false,
-                source = record?.Source,
-                updatedAt = record?.UpdatedAt,
-                updatedBy = record?.UpdatedBy,
-                holidays = holidays.Select(View).ToList(),
-            });
-        });
+            return Results.Ok(new YearHolidays(y, record is not null, record?.Provisional ?? false, record?.Source, record?.UpdatedAt, record?.UpdatedBy,
+                holidays.Select(View).ToList()));
+        }).Produces<YearHolidays>();
 
         group.MapPost("/holidays", async (HolidayBody? body, HolidayEditor editor, HttpContext http, CancellationToken ct) =>
         {
             var (holiday, refusal) = await editor.AddAsync(Input(body), http.User.Identity?.Name, ct);
             return holiday is null ? Refused(refusal!) : Results.Created($"/api/calendar/holidays/{holiday.Id}", View(holiday));
-        });
+        }).Produces<HolidayView>(StatusCodes.Status201Created);
 
         group.MapPut("/holidays/{id:long}", async (long id, HolidayBody? body, HolidayEditor editor, HttpContext http, CancellationToken ct) =>
         {
             var (holiday, refusal) = await editor.UpdateAsync(id, Input(body), http.User.Identity?.Name, ct);
             return holiday is null ? Refused(refusal!) : Results.Ok(View(holiday));
-        });
+        }).Produces<HolidayView>();
 
         group.MapDelete("/holidays/{id:long}", async (long id, HolidayEditor editor, HttpContext http, CancellationToken ct) =>
-            await editor.DeleteAsync(id, http.User.Identity?.Name, ct) is { } refusal ? Refused(refusal) : Results.NoContent());
+            await editor.DeleteAsync(id, http.User.Identity?.Name, ct) is { } refusal ? Refused(refusal) : Results.NoContent())
+            .Produces(StatusCodes.Status204NoContent);
 
         group.MapPut("/years/{year:int}", async (int year, YearBody? body, HolidayEditor editor, HttpContext http, CancellationToken ct) =>
         {
             var (record, refusal) = await editor.SetYearAsync(year, body?.Provisional ?? true, body?.Source, http.User.Identity?.Name, ct);
             return record is null ? Refused(refusal!) : Results.Ok(new YearView(record.Year, record.Provisional, record.Source, 0, record.UpdatedAt, record.UpdatedBy));
-        });
+        }).Produces<YearView>();
 
         // The whole year from a CSV; with dryRun only what would change. Bad rows refuse the file, each with its line.
         group.MapPost("/years/{year:int}/import", async (int year, ImportBody? body, HolidayEditor editor, HttpContext http, CancellationToken ct) =>
@@ -111,7 +109,7 @@ public static class CalendarApi
                     ["code"] = "holiday-import-rows",
                     ["errors"] = plan.Errors.Select(e => new { line = e.Line, field = e.Field, code = e.Problem.Code, message = e.Problem.In(language) }).ToList(),
                 });
-        });
+        }).Produces<HolidayEditor.ImportPlan>();
 
         group.MapGet("/years/{year:int}/export", async (int year, HolidayEditor editor, CancellationToken ct) =>
         {
@@ -120,12 +118,13 @@ public static class CalendarApi
             var holidays = await editor.OfYear(year).AsNoTracking().ToListAsync(ct);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(HolidayCsv.Write(holidays))).ToArray(),
                 "text/csv; charset=utf-8", $"kalender-libur-{year}.csv");
-        });
+        }).Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
 
         // The audit: who changed what, newest first.
         group.MapGet("/changes", async (int? year, HolidayEditor editor, CancellationToken ct) =>
             Results.Ok((await editor.ChangesAsync(year, ChangesShown, ct))
-                .Select(c => new ChangeView(c.Id, c.At, c.User, c.Action, c.Year, c.Details is null ? null : JsonNode.Parse(c.Details))).ToList()));
+                .Select(c => new ChangeView(c.Id, c.At, c.User, c.Action, c.Year, c.Details is null ? null : JsonNode.Parse(c.Details))).ToList()))
+            .Produces<List<ChangeView>>();
     }
 
     private static HolidayInput Input(HolidayBody? b) => new(b?.Date, b?.Name, b?.Kind, b?.Region, b?.RegionName, b?.Source);

@@ -6,6 +6,7 @@ using Pppk.Workflow.Domain.Api;
 using Pppk.Workflow.Domain.CaseNotes;
 using Pppk.Workflow.Domain.Data;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Host.Users;
 using Pppk.Workflow.Runtime.Definitions;
 using Pppk.Workflow.Runtime.Instances;
@@ -24,6 +25,12 @@ public static class CaseNotesApi
 
     public sealed record CommentBody(string? Text, Guid? TaskId);
 
+    /// <summary>A case's attachments with what the page needs to offer an upload: the limit, the types, and whether the caller may write now.</summary>
+    public sealed record AttachmentList(IReadOnlyList<AttachmentView> Items, long MaxBytes, string AllowedTypes, bool CanWrite);
+
+    /// <summary>Whether a task requires an attachment, whether the case has one since the task opened, and the sentence saying so.</summary>
+    public sealed record AttachmentRequirementView(bool Required, bool Met, string? Text);
+
     public static IServiceCollection AddCaseNotes(this IServiceCollection services) =>
         services.AddSingleton<ITaskCompletionRule>(sp => new AttachmentRequirement(sp.GetRequiredService<DefinitionStore>()));
 
@@ -32,8 +39,8 @@ public static class CaseNotesApi
         var cases = app.MapGroup("/api/instances/{id:guid}").RequireAuthorization();
 
         cases.MapGet("/comments", async (Guid id, PppkDbContext db, CancellationToken ct) =>
-            Results.Ok(new { items = await CaseNoteTables.CommentsAsync(db, id, ct) }))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new ItemList<CommentView>(await CaseNoteTables.CommentsAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<CommentView>>();
 
         cases.MapPost("/comments", async (Guid id, CommentBody body, PppkDbContext db, UsersDbContext users, NpgsqlDataSource data, HttpContext http,
             TimeProvider clock, CancellationToken ct) =>
@@ -49,16 +56,13 @@ public static class CaseNotesApi
                 AuthorName = await DisplayNameAsync(users, author, ct), Text = text, CreatedAt = clock.GetUtcNow(),
             }, ct);
             return Results.Created($"/api/instances/{id}/comments", comment);
-        }).SeenOnlyByWhoMay();
+        }).SeenOnlyByWhoMay().Produces<CommentView>(StatusCodes.Status201Created);
 
         // With what the page needs to offer an upload: the limit, the types, and whether this caller may write here now.
         cases.MapGet("/attachments", async (Guid id, PppkDbContext db, NpgsqlDataSource data, IOptions<LimitsOptions> limits, HttpContext http, CancellationToken ct) =>
-            Results.Ok(new
-            {
-                items = await CaseNoteTables.AttachmentsAsync(db, id, ct), maxBytes = limits.Value.AttachmentBytes, allowedTypes = FileSniffer.AllowedList,
-                canWrite = await WriteProblemAsync(data, id, null, http, ct) is null,
-            }))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new AttachmentList(await CaseNoteTables.AttachmentsAsync(db, id, ct), limits.Value.AttachmentBytes, FileSniffer.AllowedList,
+                await WriteProblemAsync(data, id, null, http, ct) is null)))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<AttachmentList>();
 
         cases.MapPost("/attachments", async (Guid id, HttpRequest request, PppkDbContext db, UsersDbContext users, NpgsqlDataSource data,
             IOptions<LimitsOptions> limits, TimeProvider clock, CancellationToken ct) =>
@@ -101,7 +105,7 @@ public static class CaseNotesApi
                 UploadedAt = clock.GetUtcNow(),
             }, ct);
             return Results.Created($"/api/attachments/{stored.Id}", stored);
-        }).SeenOnlyByWhoMay().WithBodyLimit(BodyKind.Attachments);
+        }).SeenOnlyByWhoMay().WithBodyLimit(BodyKind.Attachments).Produces<AttachmentView>(StatusCodes.Status201Created);
 
         app.MapGet("/api/attachments/{id:guid}", async (Guid id, PppkDbContext db, NpgsqlDataSource data, AccessRecorder access, HttpContext http, CancellationToken ct) =>
         {
@@ -114,7 +118,7 @@ public static class CaseNotesApi
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, file.FileName);
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream");
 
         app.MapGet("/api/tasks/{id:guid}/attachment-requirement", async (Guid id, NpgsqlDataSource data, DefinitionStore definitions, GroupScopes scopes,
             TimeProvider clock, HttpContext http, CancellationToken ct) =>
@@ -126,8 +130,9 @@ public static class CaseNotesApi
             var required = AttachmentRequirement.Requires(deployed, task.ElementId);
             await using var connection = await data.OpenConnectionAsync(ct);
             var met = required && await CaseNoteTables.HasAttachmentForTaskAsync(connection, null, task.InstanceId, task.Id, task.CreatedAt, ct);
-            return Results.Ok(new { required, met, text = required ? CaseNotesTexts.AttachmentRequired.Format(task.Name ?? task.ElementId).In(http.Request.Language()) : null });
-        }).RequireAuthorization();
+            return Results.Ok(new AttachmentRequirementView(required, met,
+                required ? CaseNotesTexts.AttachmentRequired.Format(task.Name ?? task.ElementId).In(http.Request.Language()) : null));
+        }).RequireAuthorization().Produces<AttachmentRequirementView>();
     }
 
     /// <summary>Why the caller may not write on this case now: 403 for a role that only reads, 409 for a case that has ended, 400 for a task of another case.</summary>

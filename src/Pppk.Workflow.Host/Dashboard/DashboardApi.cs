@@ -62,12 +62,12 @@ public static class DashboardApi
     {
         app.MapGet("/api/dashboard/summary", async (DashboardSnapshots snapshots, CancellationToken ct) =>
             Results.Ok((await snapshots.SummaryAsync(ct)) with { RefreshSeconds = (int)snapshots.Refresh.TotalSeconds }))
-            .RequireAuthorization(Roles.HrAdmin);
+            .RequireAuthorization(Roles.HrAdmin).Produces<Summary>();
 
         // Where work waits: the slowest steps and units by 90th percentile of time spent in a user task.
         app.MapGet("/api/dashboard/durations", async (DashboardSnapshots snapshots, CancellationToken ct) =>
             Results.Ok((await snapshots.DurationsAsync(ct)) with { RefreshSeconds = (int)snapshots.Refresh.TotalSeconds }))
-            .RequireAuthorization(Roles.HrAdmin);
+            .RequireAuthorization(Roles.HrAdmin).Produces<Durations>();
     }
 
     /// <summary>Counts everything the summary shows (seconds at a million open tasks: <see cref="DashboardSnapshots"/> keeps the answer).</summary>

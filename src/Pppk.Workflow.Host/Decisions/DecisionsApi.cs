@@ -7,6 +7,7 @@ using Pppk.Workflow.Engine.Feel;
 using Pppk.Workflow.Engine.Localization;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Instances;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Decisions;
 
@@ -21,6 +22,13 @@ public static class DecisionsApi
 {
     public sealed record EvaluateBody(JsonObject? Variables, int? Version);
 
+    /// <summary>One version of a decision with its DMN XML and the decision's versions.</summary>
+    public sealed record DecisionDetail(string Key, string? Name, int Version, string? DecisionRequirementsKey, string? VersionTag, DateTimeOffset DeployedAt,
+        string? DeployedBy, string? FileName, string Xml, IReadOnlyList<DecisionVersionSummary> Versions);
+
+    /// <summary>An evaluation's output and trace: each decision evaluated, its inputs and matched rules.</summary>
+    public sealed record EvaluationAnswer(string DecisionKey, int Version, string? Name, JsonNode? Output, JsonArray EvaluatedDecisions, IReadOnlyList<string> Warnings);
+
     /// <summary>At most this many evaluations of one case are answered (a case evaluates a handful).</summary>
     public const int MaxEvaluationsPerCase = 500;
 
@@ -33,18 +41,14 @@ public static class DecisionsApi
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var (items, total) = await DecisionTable.LatestAsync(db, search, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<DecisionSummary>(items, (int)total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<DecisionSummary>>();
 
         group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (await DecisionTable.VersionAsync(db, key, version, ct) is not { } found) return NotFound(key, version);
-            return Results.Ok(new
-            {
-                key = found.Key, name = found.Name, version = found.Version, decisionRequirementsKey = found.DecisionRequirementsKey,
-                versionTag = found.VersionTag, deployedAt = found.DeployedAt, deployedBy = found.DeployedBy, fileName = found.FileName, xml = found.Xml,
-                versions = await DecisionTable.VersionsAsync(db, key, ct),
-            });
-        });
+            return Results.Ok(new DecisionDetail(found.Key, found.Name, found.Version, found.DecisionRequirementsKey, found.VersionTag, found.DeployedAt,
+                found.DeployedBy, found.FileName, found.Xml, await DecisionTable.VersionsAsync(db, key, ct)));
+        }).Produces<DecisionDetail>();
 
         group.MapPost("/{key}/evaluate", async (string key, EvaluateBody? body, DecisionStore decisions, FeelEnvironment feel, HttpRequest request, CancellationToken ct) =>
         {
@@ -62,18 +66,13 @@ public static class DecisionsApi
             {
                 return Failed(request, decision, null, e.Text);
             }
-            return Results.Ok(new
-            {
-                decisionKey = decision.Key, version = decision.Version, name = decision.Name,
-                output = DecisionTrace.Value(evaluation.Output, bounded: false),
-                evaluatedDecisions = DecisionTrace.Decisions(evaluation, bounded: false),
-                warnings = evaluation.Warnings,
-            });
-        });
+            return Results.Ok(new EvaluationAnswer(decision.Key, decision.Version, decision.Name, DecisionTrace.Value(evaluation.Output, bounded: false),
+                DecisionTrace.Decisions(evaluation, bounded: false), evaluation.Warnings));
+        }).Produces<EvaluationAnswer>();
 
         app.MapGet("/api/instances/{id:guid}/decisions", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new { items = await DecisionEvaluationTable.OfInstanceAsync(db, id, MaxEvaluationsPerCase, ct) }))
-            .RequireAuthorization().SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new ItemList<DecisionEvaluationItem>(await DecisionEvaluationTable.OfInstanceAsync(db, id, MaxEvaluationsPerCase, ct))))
+            .RequireAuthorization().SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<DecisionEvaluationItem>>();
     }
 
     private static IResult NotFound(string key, int? version) => new LocalizedProblem(

@@ -1,7 +1,9 @@
 using Npgsql;
 using Pppk.Workflow.Auth;
 using Pppk.Workflow.Engine.Localization;
+using System.Text.Json.Nodes;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Runtime.Definitions;
 
 namespace Pppk.Workflow.Host.Definitions;
@@ -13,6 +15,23 @@ public static class DefinitionsApi
     /// <c>englishMessage</c> the English text the designer's "Rincian teknis" shows next to the code.</summary>
     public sealed record ErrorItem(string? FileName, string? ElementId, string Message, string Code, string EnglishMessage);
 
+    /// <summary>A deployed process or decision: its version, and whether this deployment created it (false: unchanged).</summary>
+    public sealed record DeployedKey(string Key, int Version, string? Name, bool Created);
+
+    public sealed record DeployedForm(string Id, int Version, bool Created);
+
+    public sealed record DeployAnswer(IEnumerable<DeployedKey> Deployed, IEnumerable<DeployedForm> Forms, IEnumerable<DeployedKey> Decisions,
+        IEnumerable<ErrorItem> Warnings);
+
+    public sealed record ValidateAnswer(bool Valid, IEnumerable<ErrorItem> Errors, IEnumerable<ErrorItem> Warnings);
+
+    /// <summary>One version of a process with its XML, what a start must or may give, and the case's unit and subject expressions.</summary>
+    public sealed record DefinitionDetail(string Key, string? Name, int Version, DateTimeOffset DeployedAt, string? DeployedBy, string? FileName, string Xml,
+        IEnumerable<StartFormApi.StartVariableView> StartVariables, string? CaseUnit, string? CaseSubject);
+
+    /// <summary>A deployed form. The answer is written as text (the schema as stored); this type describes it.</summary>
+    public sealed record FormAnswer(string Id, int Version, JsonNode Schema);
+
     public static void MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/definitions").RequireAuthorization();
@@ -23,29 +42,28 @@ public static class DefinitionsApi
             var result = await deployments.DeployAsync(files, request.HttpContext.User.Identity?.Name, ct);
             if (!result.Valid)
                 return Invalid(result, request.Language());
-            var body = new
-            {
-                deployed = result.Deployed.Where(d => d.Kind == "process").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
-                forms = result.Deployed.Where(d => d.Kind == "form").Select(d => new { id = d.Key, version = d.Version, created = d.Created }),
-                decisions = result.Deployed.Where(d => d.Kind == "decision").Select(d => new { key = d.Key, version = d.Version, name = d.Name, created = d.Created }),
-                warnings = Items(result, "warning", request.Language()),
-            };
+            var body = new DeployAnswer(
+                result.Deployed.Where(d => d.Kind == "process").Select(d => new DeployedKey(d.Key, d.Version, d.Name, d.Created)),
+                result.Deployed.Where(d => d.Kind == "form").Select(d => new DeployedForm(d.Key, d.Version, d.Created)),
+                result.Deployed.Where(d => d.Kind == "decision").Select(d => new DeployedKey(d.Key, d.Version, d.Name, d.Created)),
+                Items(result, "warning", request.Language()));
             return result.AnyCreated ? Results.Json(body, statusCode: 201) : Results.Ok(body);
-        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions);
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions)
+            .Produces<DeployAnswer>().Produces<DeployAnswer>(StatusCodes.Status201Created);
 
         group.MapPost("/validate", async (HttpRequest request, DeploymentService deployments, CancellationToken ct) =>
         {
             var result = await deployments.ValidateAsync(await ReadFilesAsync(request, ct), ct);
             var language = request.Language();
-            return Results.Ok(new { valid = result.Valid, errors = Items(result, "error", language), warnings = Items(result, "warning", language) });
-        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions);
+            return Results.Ok(new ValidateAnswer(result.Valid, Items(result, "error", language), Items(result, "warning", language)));
+        }).RequireAuthorization(Roles.HrAdmin).DisableAntiforgery().WithBodyLimit(BodyKind.Definitions).Produces<ValidateAnswer>();
 
         group.MapGet("/", async (int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var (items, total) = await DefinitionTable.LatestAsync(db, paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<DefinitionSummary>(items, (int)total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<DefinitionSummary>>();
 
         group.MapGet("/{key}", async (string key, int? version, NpgsqlDataSource db, DefinitionStore store, CancellationToken ct) =>
         {
@@ -55,25 +73,22 @@ public static class DefinitionsApi
             // What a start must or may give (the process's start.* declarations), for start forms and scripts.
             var model = (await store.VersionAsync(found.Key, found.Version, ct))?.Model;
             var startVariables = StartFormApi.StartVariablesOf(model?.Process);
-            return Results.Ok(new
-            {
-                key = found.Key, name = found.Name, version = found.Version, deployedAt = found.DeployedAt, deployedBy = found.DeployedBy,
-                fileName = found.FileName, xml = found.Xml, startVariables,
-                caseUnit = model?.Process.Case.Unit, caseSubject = model?.Process.Case.Subject,
-            });
-        });
+            return Results.Ok(new DefinitionDetail(found.Key, found.Name, found.Version, found.DeployedAt, found.DeployedBy, found.FileName, found.Xml,
+                startVariables, model?.Process.Case.Unit, model?.Process.Case.Subject));
+        }).Produces<DefinitionDetail>();
 
         group.MapGet("/{key}/versions", async (string key, NpgsqlDataSource db, CancellationToken ct) =>
         {
             var items = await DefinitionTable.VersionsAsync(db, key, ct);
-            return items.Count == 0 ? Results.Problem(title: $"No process with key '{key}' is deployed.", statusCode: 404) : Results.Ok(new { items });
-        });
+            return items.Count == 0 ? Results.Problem(title: $"No process with key '{key}' is deployed.", statusCode: 404)
+                : Results.Ok(new ItemList<DefinitionVersionSummary>(items));
+        }).Produces<ItemList<DefinitionVersionSummary>>();
 
         app.MapGet("/api/forms/{formId}", async (string formId, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (await DefinitionTable.FormAsync(db, formId, ct) is not { } form) return Results.Problem(title: $"No form with id '{formId}' is deployed.", statusCode: 404);
             return Results.Text($$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(formId)}},"version":{{form.Version}},"schema":{{form.Schema}}}""", "application/json");
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces<FormAnswer>();
     }
 
     private static IResult Invalid(DeploymentService.Result result, Language language) => Results.Json(new

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Npgsql;
 using Pppk.Workflow.Engine.Model;
 using Pppk.Workflow.Host.UserTasks;
@@ -8,11 +9,16 @@ namespace Pppk.Workflow.Host.Definitions;
 /// <summary><c>GET /api/definitions/{key}/start-form</c>: what a start by hand shows — the start event's form, the start variables, whom it picks.</summary>
 public static class StartFormApi
 {
+    /// <summary>A start variable as the API shows it; <c>type</c> in lower case.</summary>
+    public sealed record StartVariableView(string Name, string Type, bool Required, string? Label);
+
+    /// <summary>What starting the process by hand shows: the start form's schema (form-js JSON), the start variables, whom it picks.</summary>
+    public sealed record StartFormView(string Key, string? Name, int Version, bool StartsByHand, string? FormId, JsonNode? Schema,
+        IEnumerable<StartVariableView> StartVariables, string? StartSubject, string? StartBusinessKey, string? StartMany);
+
     /// <summary>The process's start variables as the API shows them (the definition and its start form).</summary>
-    internal static IEnumerable<object> StartVariablesOf(BpmnProcess? process) => (process?.StartVariables ?? []).Select(v => new
-    {
-        name = v.Name, type = v.Type.ToString().ToLowerInvariant(), required = v.Required, label = v.Label,
-    });
+    internal static IEnumerable<StartVariableView> StartVariablesOf(BpmnProcess? process) =>
+        (process?.StartVariables ?? []).Select(v => new StartVariableView(v.Name, v.Type.ToString().ToLowerInvariant(), v.Required, v.Label));
 
     public static void MapStartFormApi(this IEndpointRouteBuilder app)
     {
@@ -25,14 +31,8 @@ public static class StartFormApi
             var form = process.StartForm;
             // A start form binds to the latest deployed form (deploy refuses a process whose start form is missing).
             var schema = form is null ? null : await TaskForm.LoadAsync(db, store, deployed.Key, deployed.Version, form.FormKey ?? form.FormId, null, ct);
-            return Results.Ok(new
-            {
-                key = deployed.Key, name = deployed.Name, version = deployed.Version,
-                startsByHand = deployed.Model.NoneStartEvent is not null,
-                formId = form?.FormId ?? form?.FormKey, schema,
-                startVariables = StartVariablesOf(process),
-                startSubject = process.StartSubject, startBusinessKey = process.StartBusinessKey, startMany = process.StartMany,
-            });
-        }).RequireAuthorization();
+            return Results.Ok(new StartFormView(deployed.Key, deployed.Name, deployed.Version, deployed.Model.NoneStartEvent is not null,
+                form?.FormId ?? form?.FormKey, schema, StartVariablesOf(process), process.StartSubject, process.StartBusinessKey, process.StartMany));
+        }).RequireAuthorization().Produces<StartFormView>();
     }
 }

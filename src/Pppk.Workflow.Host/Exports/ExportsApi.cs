@@ -59,7 +59,7 @@ public static class ExportsApi
                     var page = await TaskInbox.PageAsync(db, filter, http.User.Actor(), scopes, now, sort, (InboxKey?)after, 0, take, c, countCap: 0);
                     return (page.Items, page.Next);
                 })));
-        });
+        }).Spreadsheet();
 
         group.MapGet("/instances", async (string? format, string? definitionKey, string? status, string? businessKey, string? unitCode, NpgsqlDataSource db,
             IUnitNames unitNames, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct,
@@ -80,19 +80,19 @@ public static class ExportsApi
                 },
                 async (after, take, c) => (await InstanceTable.PageAsync(db, filter, http.User.Actor(), scopes, now, after, 0, take, 0, c)).Items,
                 InstanceTable.KeyOf)));
-        });
+        }).Spreadsheet();
 
         group.MapGet("/incidents", (string? format, Guid? instanceId, NpgsqlDataSource db) =>
             File(format, "incidents", RuntimeExports.Incidents(ExportList<IncidentView>.Keyed<object?[]>(
                 (cap, c) => IncidentTable.CountOpenAsync(db, instanceId, cap, c),
                 (after, take, c) => IncidentTable.OpenAsync(db, instanceId, true, after is [long id] ? id : 0, take, c),
                 i => [i.Id]))))
-            .RequireAuthorization(Roles.HrAdmin);
+            .RequireAuthorization(Roles.HrAdmin).Spreadsheet();
 
         group.MapGet("/formations", (string? format, string? unitCode, string? type, string? search, PppkDbContext db, HttpContext http) =>
             !DomainLists.IsFormationType(type) ? LocalizedProblem.BadRequest(ExportTexts.TypeUnknown.Format(), "type")
             : File(format, "formations", DomainExports.Formations(ExportList<FormationsApi.FormationDto>.Offset((skip, take, c) =>
-                DomainLists.FormationsAsync(http.User, db, unitCode, type, search, skip, take, c))))).RequireStaff();
+                DomainLists.FormationsAsync(http.User, db, unitCode, type, search, skip, take, c))))).RequireStaff().Spreadsheet();
 
         group.MapGet("/ranking", async (string? format, string? formationCode, PppkDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -102,19 +102,19 @@ public static class ExportsApi
             var ranking = await DomainLists.RankingAsync(http.User, db, formationCode, ct);
             return ranking is null ? Results.Problem(title: $"No formation with code '{formationCode}'.", statusCode: 404)
                 : File(format, "ranking", DomainExports.Ranking(ranking));
-        }).RequireStaff();
+        }).RequireStaff().Spreadsheet();
 
         group.MapGet("/applicants", (string? format, string? formationCode, string? status, string? search, PppkDbContext db, HttpContext http) =>
             File(format, "applicants", DomainExports.Applicants(ExportList<ApplicantsApi.ApplicantListDto>.Keyed<object?[]>(
                 (cap, c) => DomainLists.CountApplicantsAsync(http.User, db, formationCode, status, search, cap, c),
                 (after, take, c) => DomainLists.ApplicantsAsync(http.User, db, formationCode, status, search, after, take, c),
-                DomainLists.ApplicantKey)))).RequireStaff();
+                DomainLists.ApplicantKey)))).RequireStaff().Spreadsheet();
 
         group.MapGet("/employees", (string? format, string? unitCode, string? search, PppkDbContext db, HttpContext http) =>
             File(format, "employees", DomainExports.Employees(ExportList<EmployeesApi.EmployeeListDto>.Keyed<object?[]>(
                 (cap, c) => DomainLists.CountEmployeesAsync(http.User, db, unitCode, search, cap, c),
                 (after, take, c) => DomainLists.EmployeesAsync(http.User, db, unitCode, search, after, take, c),
-                DomainLists.EmployeeKey)))).RequireStaffOrEmployee();
+                DomainLists.EmployeeKey)))).RequireStaffOrEmployee().Spreadsheet();
 
         group.MapGet("/renewals", (string? format, int? months, string? unitCode, PppkDbContext db, IOptions<PppkOptions> options, IOptions<RuntimeOptions> runtime,
             TimeProvider clock, HttpContext http) =>
@@ -123,8 +123,12 @@ public static class ExportsApi
             var today = DomainAccess.Today(clock, runtime);
             return File(format, "renewals", DomainExports.Renewals(ExportList<RenewalsApi.RenewalDto>.Offset((skip, take, c) =>
                 DomainLists.RenewalsAsync(http.User, db, options.Value, today, lead, unitCode, skip, take, c))));
-        }).RequireStaffOrEmployee();
+        }).RequireStaffOrEmployee().Spreadsheet();
     }
+
+    /// <summary>The answer is a file: an .xlsx workbook or CSV, as <c>format</c> asks.</summary>
+    private static RouteHandlerBuilder Spreadsheet(this RouteHandlerBuilder route) =>
+        route.Produces(StatusCodes.Status200OK, typeof(Stream), ExportFile.XlsxType, ExportFile.CsvType);
 
     private static IResult File(string? format, string list, ExportTable table) =>
         format is "xlsx" or "csv" ? new ExportFile(list, table, format == "xlsx") : FormatUnknown();

@@ -10,6 +10,9 @@ public static class ExpressionsApi
 {
     public sealed record EvaluateBody(string? Expression, JsonObject? Context);
 
+    /// <summary>The value as JSON and its FEEL type (<c>Number</c>, <c>String</c>, <c>Date</c>, …).</summary>
+    public sealed record EvaluateAnswer(JsonNode? Result, string Type);
+
     public static void MapExpressionsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/expressions/evaluate", (EvaluateBody body, FeelEnvironment environment, HttpRequest request) =>
@@ -20,7 +23,7 @@ public static class ExpressionsApi
             {
                 var expression = FeelExpression.Parse(text, environment.Limits);
                 var result = expression.Evaluate(FeelScope.FromJson(body.Context ?? []), environment);
-                return Results.Ok(new { result = result.ToJson(), type = result.Type.ToString() });
+                return Results.Ok(new EvaluateAnswer(result.ToJson(), result.Type.ToString()));
             }
             catch (FeelSyntaxException e)
             {
@@ -46,6 +49,6 @@ public static class ExpressionsApi
                     code = e.Code,
                 }, statusCode: 400, contentType: "application/problem+json");
             }
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<EvaluateAnswer>();
     }
 }

@@ -36,6 +36,6 @@ public static class HealthApi
             var healthy = database && servers > 0;
             return Results.Json(new HealthReport(healthy ? "healthy" : "unhealthy", database, servers, problem),
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -29,6 +29,15 @@ public static class InboxApi
     /// <summary>The page answer: the paging shape of every list plus the keyset cursor and whether the total is capped.</summary>
     public sealed record InboxList(IReadOnlyList<TaskView> Items, int Total, int Page, int PageSize, bool TotalCapped, string? NextCursor);
 
+    /// <summary>The menu's badge: open and overdue tasks, each counted up to <see cref="CapAt"/>.</summary>
+    public sealed record TaskCount(int Open, int Overdue, int CapAt);
+
+    public sealed record UnitName(string Code, string Name);
+
+    public sealed record Colleague(string UserName, string? FullName);
+
+    public sealed record BulkAnswer(string Action, int Succeeded, int Failed, IReadOnlyList<BulkResult> Results);
+
     public static void MapInboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
@@ -55,16 +64,17 @@ public static class InboxApi
             var items = result.Items.Select(t => t with { UnitName = t.UnitCode is { } u ? names.GetValueOrDefault(u) : null }).ToList();
             return Results.Ok(new InboxList(items, result.Total, after is null ? paging.Page : 0, paging.PageSize, result.TotalCapped,
                 result.Next is { } next ? cursors.Write(next) : null));
-        });
+        }).Produces<InboxList>();
 
         group.MapGet("/count", async (NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var (open, overdue) = await TaskInbox.CountOpenAsync(db, http.User.Actor(), scopes, clock.GetUtcNow(), ct);
-            return Results.Ok(new { open, overdue, capAt = TaskInbox.TotalCap });
-        });
+            return Results.Ok(new TaskCount(open, overdue, TaskInbox.TotalCap));
+        }).Produces<TaskCount>();
 
         group.MapGet("/units", async (IServiceProvider services, CancellationToken ct) =>
-            Results.Ok((await UnitNamesAsync(services, ct)).Select(u => new { code = u.Key, name = u.Value }).OrderBy(u => u.name, StringComparer.CurrentCulture)));
+            Results.Ok((await UnitNamesAsync(services, ct)).Select(u => new UnitName(u.Key, u.Value)).OrderBy(u => u.Name, StringComparer.CurrentCulture)))
+            .Produces<IEnumerable<UnitName>>();
 
         group.MapGet("/{id:guid}/colleagues", async (Guid id, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
@@ -72,8 +82,8 @@ public static class InboxApi
             if (await UserTaskTable.GetAsync(db, id, actor, scopes, clock.GetUtcNow(), ct) is not { } task)
                 return new LocalizedProblem(InboxTexts.TaskNotFound.Format(id), 404);
             var people = await TaskInbox.ColleaguesAsync(db, task, scopes, actor.Name, ColleaguesMax, ct);
-            return Results.Ok(people.Select(p => new { userName = p.UserName, fullName = p.FullName }));
-        });
+            return Results.Ok(people.Select(p => new Colleague(p.UserName, p.FullName)));
+        }).Produces<IEnumerable<Colleague>>();
 
         group.MapPost("/bulk", async (BulkBody? body, TaskService tasks, NpgsqlDataSource db, DefinitionStore definitions, GroupScopes scopes, TimeProvider clock,
             HttpContext http, CancellationToken ct) =>
@@ -107,8 +117,8 @@ public static class InboxApi
                     results.Add(new BulkResult(id, false, e.Text?.Code ?? $"http-{e.Status}", e.Text?.In(language) ?? e.Message, e.Status));
                 }
             }
-            return Results.Ok(new { action, succeeded = results.Count(r => r.Ok), failed = results.Count(r => !r.Ok), results });
-        });
+            return Results.Ok(new BulkAnswer(action, results.Count(r => r.Ok), results.Count(r => !r.Ok), results));
+        }).Produces<BulkAnswer>();
     }
 
     /// <summary>A 400 naming <paramref name="name"/> when <paramref name="value"/> is given and not one of <paramref name="allowed"/> (the export checks alike).</summary>

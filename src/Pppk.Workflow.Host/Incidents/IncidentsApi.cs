@@ -47,13 +47,13 @@ public static class IncidentsApi
                 after, paging.Offset, paging.PageSize + 1, ct);
             var answer = paging.Answer(rows, (total, capped), cursors, "incidents", IncidentList.KeyOf);
             return Results.Ok(answer.With(await DefinitionNames.For(http).ItemsAsync(answer.Items, ct)));
-        });
+        }).Produces<PagedList<IncidentItem>>();
 
         group.MapGet("/facets", async (NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var facets = await IncidentList.FacetsAsync(db, http.User.Actor(), scopes, clock.GetUtcNow(), http.Request.Language() == Language.Indonesian, ct);
             return Results.Ok(await DefinitionNames.For(http).FacetsAsync(facets, ct));
-        });
+        }).Produces<IncidentFacets>();
 
         group.MapGet("/{id:long}", async (long id, NpgsqlDataSource db, GroupScopes scopes, TimeProvider clock, HttpContext http,
             CancellationToken ct) =>
@@ -64,7 +64,7 @@ public static class IncidentsApi
             var item = (await names.ItemsAsync([row], ct))[0];
             var variables = (await InstanceTable.GetAsync(db, row.InstanceId, ct))?.Variables.Select(v => v.Key) ?? [];
             return Results.Ok(new IncidentDetail(item, await names.ReadByStepAsync(row, variables, ct)));
-        });
+        }).Produces<IncidentDetail>();
 
         group.MapPost("/{id:long}/retry", async (long id, NpgsqlDataSource db, InstanceService instances, HttpContext http, CancellationToken ct) =>
         {
@@ -73,6 +73,6 @@ public static class IncidentsApi
             var (instanceId, engineId, _) = incident;
             await instances.TriggerAsync(instanceId, new RetryIncident(engineId), http.User.Identity?.Name, "retry-incident", new JsonObject { ["incidentId"] = id }, ct);
             return Results.Ok(await InstanceTable.GetAsync(db, instanceId, ct));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<InstanceView>();
     }
 }

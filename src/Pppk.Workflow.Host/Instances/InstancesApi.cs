@@ -5,6 +5,7 @@ using Pppk.Workflow.Engine.Execution;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Host.AccessLog;
 using Pppk.Workflow.Host.Api;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Host.Operate;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Instances;
@@ -20,6 +21,8 @@ public static class InstancesApi
     public sealed record BatchBody(string? DefinitionKey, List<InstanceService.BatchItem>? Instances, bool UniqueBusinessKey);
 
     public sealed record CancelBody(string? Reason);
+
+    public sealed record BatchAnswer(int Started, IReadOnlyList<string> Skipped, IReadOnlyList<Guid> StartedInstanceIds);
 
     public sealed record VariablesBody(JsonObject? Variables);
 
@@ -55,7 +58,7 @@ public static class InstancesApi
                 http.User.Identity?.Name, ct);
             Logging.RequestLog.Instance(http, started.Id);
             return Results.Created($"/api/instances/{started.Id}", InstanceView.Of(started));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<InstanceView>(StatusCodes.Status201Created);
 
         group.MapPost("/batch", async (BatchBody body, InstanceService instances, HttpContext http, CancellationToken ct) =>
         {
@@ -64,12 +67,12 @@ public static class InstancesApi
             if (body.Instances is null || body.Instances.Count == 0)
                 return Results.Problem(title: "instances must list at least one { businessKey, variables }.", statusCode: 400);
             var result = await instances.StartBatchAsync(body.DefinitionKey, body.Instances, body.UniqueBusinessKey, http.User.Identity?.Name, ct);
-            return Results.Ok(new { started = result.Started.Count, skipped = result.Skipped, startedInstanceIds = result.Started });
-        }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch);
+            return Results.Ok(new BatchAnswer(result.Started.Count, result.Skipped, result.Started));
+        }).RequireAuthorization(Roles.HrAdmin).WithBodyLimit(BodyKind.Batch).Produces<BatchAnswer>();
 
         group.MapGet("/{id:guid}", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
             await InstanceTable.GetAsync(db, id, ct) is { } view ? Results.Ok(view) : NoInstance(id))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<InstanceView>();
 
         group.MapGet("/", async (string? definitionKey, string? status, string? businessKey, string? unitCode, int? page, int? pageSize, string? cursor,
             string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search, NpgsqlDataSource db,
@@ -82,21 +85,21 @@ public static class InstancesApi
             var (items, total, capped) = await InstanceTable.PageAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions },
                 http.User.Actor(), scopes, clock.GetUtcNow(), after, paging.Offset, paging.PageSize + 1, InstanceQuery.TotalCap, ct);
             return Results.Ok(paging.Answer(items, (total, capped), cursors, "instances", InstanceTable.KeyOf));
-        });
+        }).Produces<PagedList<InstanceView>>();
 
         group.MapGet("/{id:guid}/history", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new { items = await HistoryTable.OfAsync(db, id, ct) }))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new ItemList<HistoryView>(await HistoryTable.OfAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<HistoryView>>();
 
         group.MapGet("/{id:guid}/audit", async (Guid id, NpgsqlDataSource db, CancellationToken ct) =>
-            Results.Ok(new { items = await AuditTable.OfAsync(db, id, ct) }))
-            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance);
+            Results.Ok(new ItemList<AuditView>(await AuditTable.OfAsync(db, id, ct))))
+            .SeenOnlyByWhoMay().RecordsAccess(AccessKinds.Instance).Produces<ItemList<AuditView>>();
 
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelBody? body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await instances.TriggerAsync(id, new CancelInstance(body?.Reason), http.User.Identity?.Name, "cancel", new JsonObject { ["reason"] = body?.Reason }, ct);
             return Results.Ok(await InstanceTable.GetAsync(db, id, ct));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<InstanceView>();
 
         group.MapPut("/{id:guid}/variables", async (Guid id, VariablesBody body, InstanceService instances, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
@@ -105,6 +108,6 @@ public static class InstancesApi
             await instances.TriggerAsync(id, new SetVariables(body.Variables.DeepClone().AsObject()), http.User.Identity?.Name, "set-variables",
                 new JsonObject { ["variables"] = body.Variables.DeepClone() }, ct);
             return Results.Ok(await InstanceTable.GetAsync(db, id, ct));
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<InstanceView>();
     }
 }

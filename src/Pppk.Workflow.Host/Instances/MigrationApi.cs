@@ -17,6 +17,9 @@ public static class MigrationApi
     /// <summary>A problem as the 400 and the dry run list it: its code, element and text in the caller's language.</summary>
     public sealed record ProblemItem(string Code, string ElementId, string Message);
 
+    /// <summary>The dry run's answer: whether the plan holds, its problems, and where each active element would go.</summary>
+    public sealed record CheckAnswer(bool Valid, IReadOnlyList<ProblemItem> Problems, IReadOnlyList<ElementMapping> Mappings);
+
     public static void MapMigrationApi(this IEndpointRouteBuilder app)
     {
         // The same operators who may cancel an instance may move it.
@@ -28,18 +31,19 @@ public static class MigrationApi
             if (dryRun == true)
             {
                 var check = await migrations.CheckAsync(id, request, ct);
-                return Results.Ok(new { valid = check.Valid, problems = Items(check.Problems, language), mappings = check.Mappings });
+                return Results.Ok(new CheckAnswer(check.Valid, Items(check.Problems, language), check.Mappings));
             }
             try
             {
                 var done = await migrations.MigrateAsync(id, request, http.User.Identity?.Name, ct);
-                return Results.Ok(new { instanceId = done.InstanceId, definitionKey = done.DefinitionKey, fromVersion = done.FromVersion, toVersion = done.ToVersion });
+                return Results.Ok(done);
             }
             catch (WorkflowException e) when (e is { Problems: { } problems, Text: { } text })
             {
                 return new LocalizedProblem(text, StatusCodes.Status400BadRequest, new Dictionary<string, object?> { ["problems"] = Items(problems, language) });
             }
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<MigrationOutcome>()
+            .WithDescription("With `dryRun=true` the answer is the check instead: `{ valid, problems, mappings }`.");
     }
 
     private static MigrationRequest? Request(MigrationBody body)

@@ -20,6 +20,11 @@ public static class ModificationApi
 
     public sealed record ModificationBody(List<ActivateItem?>? Activate, List<TerminateItem?>? Terminate);
 
+    public sealed record Activated(string ElementId, long ElementInstanceKey);
+
+    /// <summary>The elements started (with their new element instances) and how many element instances ended.</summary>
+    public sealed record ModificationAnswer(Guid InstanceId, IEnumerable<Activated> Activated, int Terminated);
+
     public static void MapModificationApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/instances/{id:guid}/modification", async (Guid id, ModificationBody? body, ModificationService modifications, HttpContext http, CancellationToken ct) =>
@@ -34,18 +39,14 @@ public static class ModificationApi
             try
             {
                 var done = await modifications.ModifyAsync(id, modification, http.User.Identity?.Name, ct);
-                return Results.Ok(new
-                {
-                    instanceId = done.InstanceId,
-                    activated = done.Activated.Select(a => new { elementId = a.ElementId, elementInstanceKey = a.ElementInstanceKey }),
-                    terminated = done.Terminated,
-                });
+                return Results.Ok(new ModificationAnswer(done.InstanceId, done.Activated.Select(a => new Activated(a.ElementId, a.ElementInstanceKey)),
+                    done.Terminated));
             }
             catch (ModificationRefusedException refused)
             {
                 return Refused(refused.Problems, http);
             }
-        }).RequireAuthorization(Roles.HrAdmin); // as cancelling an instance
+        }).RequireAuthorization(Roles.HrAdmin).Produces<ModificationAnswer>(); // as cancelling an instance
     }
 
     /// <summary>The body's own problems (too many items, an element id missing or too long), every one, before the instance is touched.</summary>

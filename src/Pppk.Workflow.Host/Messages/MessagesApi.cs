@@ -15,13 +15,7 @@ public static class MessagesApi
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Results.Problem(title: "name is required.", statusCode: 400);
             var result = await messages.PublishAsync(new(body.Name, body.CorrelationKey, body.Variables, body.MessageId, body.TimeToLiveSeconds), http.User.Identity?.Name, ct);
-            return Results.Ok(new
-            {
-                correlatedInstanceIds = result.CorrelatedInstanceIds,
-                startedInstanceIds = result.StartedInstanceIds,
-                buffered = result.Buffered,
-                duplicate = result.Duplicate,
-            });
-        }).RequireAuthorization(Roles.HrAdmin);
+            return Results.Ok(result);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<MessageService.Result>();
     }
 }

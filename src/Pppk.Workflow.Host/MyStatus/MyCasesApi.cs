@@ -36,6 +36,6 @@ public static class MyCasesApi
             // Even one's own cases are personal data: the read is logged like any other (the record is the NIK whose cases were listed).
             await access.RecordAsync(me.Name, AccessKinds.OwnCases, me.EmployeeNik, me.EmployeeNik, ct);
             return Results.Ok(new MyCasesPage(items, total, paging.Page, paging.PageSize, Linked: true));
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces<MyCasesPage>();
     }
 }

@@ -34,6 +34,8 @@ public static partial class ApiDescription
         o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
         // The API and the health probe; pages (the web front's fallback, the plain sign-in page) and the dashboard are not API.
         o.ShouldInclude = d => d.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path == "health");
+        o.CreateSchemaReferenceId = AnswerSchemas.Id;
+        o.AddSchemaTransformer(AnswerSchemas.NumbersAsNumbers);
         o.AddDocumentTransformer(DescribeDocument);
         o.AddOperationTransformer(ApiCatalog.Describe);
         o.AddOperationTransformer(ProblemAnswers.Describe);

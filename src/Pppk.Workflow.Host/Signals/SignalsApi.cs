@@ -15,7 +15,7 @@ public static class SignalsApi
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Results.Problem(title: "name is required.", statusCode: 400);
             var result = await signals.BroadcastAsync(body.Name, body.Variables, http.User.Identity?.Name, ct);
-            return Results.Ok(new { triggeredInstanceIds = result.TriggeredInstanceIds, startedInstanceIds = result.StartedInstanceIds });
-        }).RequireAuthorization(Roles.HrAdmin);
+            return Results.Ok(result);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<SignalService.Result>();
     }
 }

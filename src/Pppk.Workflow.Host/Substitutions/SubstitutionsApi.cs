@@ -40,7 +40,7 @@ public static class SubstitutionsApi
             var total = await query.CountAsync(ct);
             var items = await query.OrderByDescending(s => s.ValidFrom).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return Results.Ok(new PagedList<SubstitutionView>(items.Select(s => View(s, now)).ToList(), total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<SubstitutionView>>();
 
         group.MapPost("/", async (SubstitutionBody? body, WorkflowDbContext db, UsersDbContext users, TimeProvider clock, HttpContext http, ILogger<SubstitutionRecord> log,
             CancellationToken ct) =>
@@ -78,7 +78,7 @@ public static class SubstitutionsApi
             await UserAudit.RecordAsync(users, actor.Name, user, "substitute-add",
                 new { record.Id, substitute, from = record.ValidFrom, to = record.ValidTo, reason }, ct);
             return Results.Created($"/api/substitutions/{record.Id}", View(record, clock.GetUtcNow()));
-        });
+        }).Produces<SubstitutionView>(StatusCodes.Status201Created);
 
         // Withdrawn by hr-admin, the absent user or whoever named the substitute; takes effect at once (also mid-period).
         group.MapDelete("/{id:guid}", async (Guid id, WorkflowDbContext db, UsersDbContext users, HttpContext http, ILogger<SubstitutionRecord> log, CancellationToken ct) =>
@@ -94,7 +94,7 @@ public static class SubstitutionsApi
             await UserAudit.RecordAsync(users, actor.Name, withdrawn.UserName, "substitute-withdraw",
                 new { id, substitute = withdrawn.SubstituteUserName, from = withdrawn.ValidFrom, to = withdrawn.ValidTo }, ct);
             return Results.NoContent();
-        });
+        }).Produces(StatusCodes.Status204NoContent);
 
         // Ended early: the period ends now and the record stays (history names the substitute for what they did); one not yet
         // begun ends before it began, so it never applies.
@@ -115,7 +115,7 @@ public static class SubstitutionsApi
             log.LogInformation("{Actor} ended substitution {Id} early", actor.Name, id);
             await UserAudit.RecordAsync(users, actor.Name, record.UserName, "substitute-end", new { id, previousTo = previous, to = now }, ct);
             return Results.Ok(View(record, now));
-        });
+        }).Produces<SubstitutionView>();
     }
 
     private static IQueryable<SubstitutionRecord> Visible(WorkflowDbContext db, Actor actor)

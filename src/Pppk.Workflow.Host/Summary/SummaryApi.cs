@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Pppk.Workflow.Host.OpenApi;
 using Pppk.Workflow.Domain.Privacy;
 using Pppk.Workflow.Runtime.Api;
 using Pppk.Workflow.Runtime.Definitions;
@@ -21,8 +22,8 @@ public static class SummaryApi
             // A case the caller may not see reads as missing (as GET /api/instances/{id} does).
             var instance = await InstanceTable.SeesCaseAsync(db, id, http.User.Actor(), scopes, clock.GetUtcNow(), ct) ? await InstanceTable.GetAsync(db, id, ct) : null;
             if (instance is null) return Results.Problem(title: $"No instance {id}.", statusCode: 404);
-            return Results.Ok(new { items = await OfAsync(summary, definitions, instance.DefinitionKey, instance.Version, instance.Variables, ct) });
-        }).RequireAuthorization().RecordsAccess(AccessKinds.Instance);
+            return Results.Ok(new ItemList<SummaryLine>(await OfAsync(summary, definitions, instance.DefinitionKey, instance.Version, instance.Variables, ct)));
+        }).RequireAuthorization().RecordsAccess(AccessKinds.Instance).Produces<ItemList<SummaryLine>>();
 
     /// <summary>The summary of a case as of its own process version (a later version's summary may name other variables).</summary>
     public static async Task<IReadOnlyList<SummaryLine>> OfAsync(CaseSummary summary, DefinitionStore definitions, string key, int version, JsonObject variables,

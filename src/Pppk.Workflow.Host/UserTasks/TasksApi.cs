@@ -19,6 +19,9 @@ public static class TasksApi
 
     public sealed record CompleteBody(JsonObject? Variables);
 
+    /// <summary>One task: its form (form-js JSON), the case variables it may show, and the case summary.</summary>
+    public sealed record TaskDetail(TaskView Task, JsonNode? Form, JsonObject Variables, IReadOnlyList<SummaryLine> Summary);
+
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").RequireAuthorization();
@@ -36,26 +39,26 @@ public static class TasksApi
             var variables = instance?.Variables ?? [];
             // The case in words for everyone; the raw variables only for hr-admin, others get what their form reads.
             var summary = instance is null ? [] : await SummaryApi.OfAsync(summaries, definitions, task.DefinitionKey, instance.Version, variables, ct);
-            return Results.Ok(new { task, form, variables = http.User.IsInRole(Roles.HrAdmin) ? variables : FormVariables.Read(form, variables), summary });
-        }).RecordsAccess(Pppk.Workflow.Domain.Privacy.AccessKinds.Task);
+            return Results.Ok(new TaskDetail(task, form, http.User.IsInRole(Roles.HrAdmin) ? variables : FormVariables.Read(form, variables), summary));
+        }).RecordsAccess(Pppk.Workflow.Domain.Privacy.AccessKinds.Task).Produces<TaskDetail>();
 
         group.MapPost("/{id:guid}/claim", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await tasks.ClaimAsync(id, http.User.Actor(), body?.Assignee, ct);
             return Results.Ok(await UserTaskTable.GetAsync(db, id, ct));
-        });
+        }).Produces<TaskView>();
 
         group.MapPost("/{id:guid}/unclaim", async (Guid id, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await tasks.UnclaimAsync(id, http.User.Actor(), ct);
             return Results.Ok(await UserTaskTable.GetAsync(db, id, ct));
-        });
+        }).Produces<TaskView>();
 
         group.MapPost("/{id:guid}/assign", async (Guid id, ClaimBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
             await tasks.AssignAsync(id, http.User.Actor(), body?.Assignee, ct);
             return Results.Ok(await UserTaskTable.GetAsync(db, id, ct));
-        });
+        }).Produces<TaskView>();
 
         group.MapPost("/{id:guid}/complete", async (Guid id, CompleteBody? body, TaskService tasks, NpgsqlDataSource db, HttpContext http, CancellationToken ct) =>
         {
@@ -63,6 +66,6 @@ public static class TasksApi
             var done = await tasks.CompleteAsync(id, http.User.Actor(), body?.Variables, ct);
             if (done is not null) Logging.RequestLog.Instance(http, done.InstanceId);
             return Results.Ok(done ?? await UserTaskTable.GetAsync(db, id, ct));
-        });
+        }).Produces<TaskView>();
     }
 }

@@ -32,7 +32,7 @@ public static class UserAccessApi
             if (!reset.Succeeded) return UsersApi.IdentityProblem(reset);
             await UserAudit.RecordAsync(db, http.User.Actor().Name, user.UserName!, "password-set", null, ct);
             return Results.NoContent();
-        });
+        }).Produces(StatusCodes.Status204NoContent);
 
         // A one-time password shown to hr-admin once; the user must choose their own at the next sign-in. There is no reset
         // email: accounts of staff often have no verified address, and the host sends no sign-in links.
@@ -45,7 +45,7 @@ public static class UserAccessApi
             if (!reset.Succeeded) return UsersApi.IdentityProblem(reset);
             await UserAudit.RecordAsync(db, http.User.Actor().Name, user.UserName!, "password-reset", new { mustChangePassword = true }, ct);
             return Results.Ok((await names.DtosAsync([user], users, ct))[0] with { TemporaryPassword = temporary });
-        });
+        }).Produces<UsersApi.UserDto>();
 
         group.MapPut("/{id}/lockout", async (string id, SetLockout body, UserManager<AppUser> users, UsersDbContext db, UserNames names, HttpContext http,
             CancellationToken ct) =>
@@ -60,7 +60,7 @@ public static class UserAccessApi
             if (!result.Succeeded) return UsersApi.IdentityProblem(result);
             await UserAudit.RecordAsync(db, http.User.Actor().Name, user.UserName!, locked ? "lock" : "unlock", null, ct);
             return Results.Ok((await names.DtosAsync([user], users, ct))[0]);
-        });
+        }).Produces<UsersApi.UserDto>();
 
         // Deactivated: no sign-in, open sessions end; the account and its history stay (tasks keep naming it).
         group.MapPut("/{id}/active", async (string id, SetActive body, UserManager<AppUser> users, UsersDbContext db, UserNames names, HttpContext http,
@@ -80,7 +80,7 @@ public static class UserAccessApi
                 await UserAudit.RecordAsync(db, actor, user.UserName!, active ? "reactivate" : "deactivate", null, ct);
             }
             return Results.Ok((await names.DtosAsync([user], users, ct))[0]);
-        });
+        }).Produces<UsersApi.UserDto>();
 
         // What was changed: of one account (its user name) or of all, newest first.
         group.MapGet("/audit", async (string? userName, int? page, int? pageSize, UsersDbContext db, CancellationToken ct) =>
@@ -88,7 +88,7 @@ public static class UserAccessApi
             if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
             var (items, total) = await UserAudit.ReadAsync(db, UserPlace.Blank(userName), paging.Skip, paging.PageSize, ct);
             return Results.Ok(new PagedList<UserAudit.Entry>(items, total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<UserAudit.Entry>>();
     }
 
     private static async Task<IdentityResult> Steps(params Func<Task<IdentityResult>>[] steps)

@@ -57,7 +57,7 @@ public static class UsersApi
             var list = await query.OrderBy(u => u.UserName).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             var items = await names.DtosAsync(list, users, ct);
             return Results.Ok(new PagedList<UserDto>(items, total, paging.Page, paging.PageSize));
-        });
+        }).Produces<PagedList<UserDto>>();
 
         group.MapPost("/", async (CreateUser body, UserManager<AppUser> users, PppkDbContext domain, UsersDbContext db, UserNames names, HttpContext http,
             CancellationToken ct) =>
@@ -89,7 +89,7 @@ public static class UsersApi
                 new { user.FullName, user.Email, user.UnitCode, user.EmployeeNik, roles = place.Roles, temporaryPassword = temporary is not null }, ct);
             var dto = (await names.DtosAsync([user], users, ct))[0] with { TemporaryPassword = temporary };
             return Results.Created($"/api/users/{user.Id}", dto);
-        });
+        }).Produces<UserDto>(StatusCodes.Status201Created);
 
         group.MapPut("/{id}/roles", async (string id, SetRoles body, UserManager<AppUser> users, UsersDbContext db, UserNames names, HttpContext http, CancellationToken ct) =>
         {
@@ -110,7 +110,7 @@ public static class UsersApi
             if (!added.Succeeded) return IdentityProblem(added);
             await UserAudit.RecordAsync(db, http.User.Actor().Name, user.UserName!, "roles", new { previous = current.Order(), roles = wanted.Order() }, ct);
             return Results.Ok((await names.DtosAsync([user], users, ct))[0]);
-        });
+        }).Produces<UserDto>();
 
         group.MapPut("/{id}/profile", async (string id, SetProfile body, UserManager<AppUser> users, PppkDbContext domain, UsersDbContext db, UserNames names,
             HttpContext http, CancellationToken ct) =>
@@ -126,7 +126,7 @@ public static class UsersApi
             await UserAudit.RecordAsync(db, http.User.Actor().Name, user.UserName!, "profile",
                 new { previous = before, current = new { user.FullName, user.Email, user.UnitCode, user.EmployeeNik } }, ct);
             return Results.Ok((await names.DtosAsync([user], users, ct))[0]);
-        });
+        }).Produces<UserDto>();
     }
 
     internal static async Task<UserDto> ToDto(AppUser u, UserManager<AppUser> users) =>

@@ -32,7 +32,7 @@ public static class ElementTemplatesApi
             var workflows = options.Value.WorkflowsPath ?? HostPaths.Resolve(env.ContentRootPath, options.Value.WorkflowsDirectory);
             await AddFilesAsync(Path.Combine(workflows, "element-templates"), templates, ct);
             return Results.Ok(templates);
-        }).RequireAuthorization(Roles.HrAdmin);
+        }).RequireAuthorization(Roles.HrAdmin).Produces<JsonArray>(); // Camunda element templates (their own JSON schema)
     }
 
     // A file holds one template or an array of them, as the Camunda Modeler accepts.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,36 @@ public static class EmailTemplatesApi
 
     public sealed record PreviewBody(string? Subject, string? Html, string? Text, JsonObject? Variables);
 
+    /// <summary>A template in the list: its current version and who changed it last (null while it is as shipped).</summary>
+    public sealed record TemplateItem(string Name, string? Description, int Version, string? ChangedBy, string? ChangedByName, DateTimeOffset? ChangedAt);
+
+    public sealed record TemplateList(IEnumerable<TemplateItem> Items, int Total, int Page, int PageSize);
+
+    /// <summary>A version's history entry; version 1 is the shipped one (<c>shipped</c>, no author).</summary>
+    public sealed record VersionInfo(int Version, string? ChangedBy, string? ChangedByName, DateTimeOffset? ChangedAt, string? Comment, int? RestoredFrom, bool Shipped);
+
+    public sealed record TemplateDetail(string Name, string? Description, int Version, string Subject, string Html, string Text, EmailTemplates.Variables Variables,
+        IEnumerable<VersionInfo> Versions);
+
+    public sealed record TemplateVersion(string Name, int Version, string Subject, string Html, string Text, VersionInfo Info);
+
+    /// <summary>The saved version, and the variables it newly requires (tasks deployed for the previous version may not provide them).</summary>
+    public sealed record SavedVersion(string Name, int Version, VersionInfo Info, IReadOnlyList<string> NewlyRequired);
+
+    /// <summary>A problem in a part (<c>subject</c>, <c>html</c>, <c>text</c>), at a line when known, in the request's language.</summary>
+    public sealed record PartProblemView(string? Part, int? Line, string Code, string Message);
+
+    /// <summary>
+    /// The preview: the rendered parts and the template's variables, or its problems. What a failed check or render does not
+    /// have is left out of the answer (not written as null).
+    /// </summary>
+    public sealed record PreviewAnswer(
+        [property: JsonPropertyOrder(1)] IEnumerable<PartProblemView> Problems,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Html = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmailTemplates.Variables? Variables = null);
+
     public static IEndpointRouteBuilder MapEmailTemplatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/email-templates").RequireAuthorization(Roles.HrAdmin);
@@ -36,35 +67,27 @@ public static class EmailTemplatesApi
                 .Where(t => string.IsNullOrWhiteSpace(search) || t.name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
                     || (t.description?.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) ?? false))
                 .ToList();
-            var items = rows.Skip((p - 1) * size).Take(size).Select(t => new
-            {
-                t.name, t.description, t.version,
-                changedBy = t.changed?.ChangedBy, changedByName = t.changed?.ChangedByName, changedAt = t.changed?.ChangedAt,
-            });
-            return Results.Ok(new { items, total = rows.Count, page = p, pageSize = size });
-        });
+            var items = rows.Skip((p - 1) * size).Take(size)
+                .Select(t => new TemplateItem(t.name, t.description, t.version, t.changed?.ChangedBy, t.changed?.ChangedByName, t.changed?.ChangedAt));
+            return Results.Ok(new TemplateList(items, rows.Count, p, size));
+        }).Produces<TemplateList>();
 
         group.MapGet("/{name}", async (string name, EmailTemplates templates, TemplateStore store, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (templates.Find(name) is not { } current || store.Shipped(name) is null) return NotFound(name);
             var versions = await TemplateVersionTable.VersionsAsync(db, name, ct);
-            return Results.Ok(new
-            {
-                name, description = TemplateDescriptions.Of(name), version = current.Version,
-                current.Source.Subject, current.Source.Html, current.Source.Text,
-                variables = templates.VariablesOf(current),
-                versions = versions.Select(VersionView).Append(ShippedView()),
-            });
-        });
+            return Results.Ok(new TemplateDetail(name, TemplateDescriptions.Of(name), current.Version, current.Source.Subject, current.Source.Html, current.Source.Text,
+                templates.VariablesOf(current), versions.Select(VersionView).Append(ShippedView())));
+        }).Produces<TemplateDetail>();
 
         group.MapGet("/{name}/versions/{version:int}", async (string name, int version, TemplateStore store, NpgsqlDataSource db, CancellationToken ct) =>
         {
             if (store.Shipped(name) is not { } shipped) return NotFound(name);
-            if (version == 1) return Results.Ok(new { name, version, shipped.Subject, shipped.Html, shipped.Text, info = ShippedView() });
+            if (version == 1) return Results.Ok(new TemplateVersion(name, version, shipped.Subject, shipped.Html, shipped.Text, ShippedView()));
             return await TemplateVersionTable.GetAsync(db, name, version, ct) is { } row
-                ? Results.Ok(new { name, version, row.Source.Subject, row.Source.Html, row.Source.Text, info = VersionView(row.Entry) })
+                ? Results.Ok(new TemplateVersion(name, version, row.Source.Subject, row.Source.Html, row.Source.Text, VersionView(row.Entry)))
                 : new LocalizedProblem(TemplateEditTexts.VersionNotFound.Format(name, version), 404);
-        });
+        }).Produces<TemplateVersion>();
 
         group.MapPut("/{name}", async (string name, SaveBody body, HttpContext http, EmailTemplates templates, TemplateStore store, NpgsqlDataSource db, CancellationToken ct) =>
         {
@@ -89,18 +112,15 @@ public static class EmailTemplatesApi
             var comment = string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim();
             return await store.SaveAsync(name, baseVersion, source, comment, user, body.RestoredFrom, ct) switch
             {
-                TemplateStore.Saved saved => Results.Ok(new
-                {
-                    name, saved.Entry.Version, info = VersionView(saved.Entry),
-                    // Tasks deployed for the previous version may not provide these: their emails would become incidents.
-                    newlyRequired = templates.Find(name) is { } now ? templates.VariablesOf(now).Required.Except(before).ToList() : [],
-                }),
+                // Tasks deployed for the previous version may not provide the newly required: their emails would become incidents.
+                TemplateStore.Saved saved => Results.Ok(new SavedVersion(name, saved.Entry.Version, VersionView(saved.Entry),
+                    templates.Find(name) is { } now ? templates.VariablesOf(now).Required.Except(before).ToList() : [])),
                 TemplateStore.Refused refused => Refused(refused.Problems, http.Request.Language()),
                 TemplateStore.Conflict conflict => new LocalizedProblem(TemplateEditTexts.Conflict.Format(name, conflict.Current, baseVersion), 409,
                     new Dictionary<string, object?> { ["currentVersion"] = conflict.Current }),
                 _ => LocalizedProblem.BadRequest(TemplateEditTexts.Unchanged.Format(baseVersion)),
             };
-        });
+        }).Produces<SavedVersion>();
 
         group.MapPost("/{name}/preview", (string name, PreviewBody body, HttpContext http, EmailTemplates templates) =>
         {
@@ -108,19 +128,19 @@ public static class EmailTemplatesApi
             if (PartsProblem(body.Subject, body.Html, body.Text) is { } bad) return bad;
             var language = http.Request.Language();
             var (template, problems) = templates.Check(name, new EmailTemplates.Source(body.Subject!, body.Html!, body.Text!));
-            if (template is null) return Results.Ok(new { problems = problems.Select(p => ProblemView(p, language)) });
+            if (template is null) return Results.Ok(new PreviewAnswer(problems.Select(p => ProblemView(p, language))));
             var variables = templates.VariablesOf(template);
             try
             {
                 var rendered = templates.Preview(template, body.Variables ?? []);
-                return Results.Ok(new { rendered.Subject, rendered.Html, rendered.Text, variables, problems = Array.Empty<object>() });
+                return Results.Ok(new PreviewAnswer([], rendered.Subject, rendered.Html, rendered.Text, variables));
             }
             catch (TemplateRenderException e)
             {
                 var text = e.Missing.Count > 0 ? TemplateEditTexts.MissingSample.Format(string.Join(", ", e.Missing)) : TemplateEditTexts.RenderFailed.Format(e.Message);
-                return Results.Ok(new { variables, problems = new[] { new { part = (string?)null, line = (int?)null, code = text.Code, message = text.In(language) } } });
+                return Results.Ok(new PreviewAnswer([new PartProblemView(null, null, text.Code, text.In(language))], Variables: variables));
             }
-        });
+        }).Produces<PreviewAnswer>();
         return app;
     }
 
@@ -146,11 +166,9 @@ public static class EmailTemplatesApi
         });
     }
 
-    private static object ProblemView(EmailTemplates.PartProblem p, Language language) => new { part = p.Part, line = p.Line, code = p.Text.Code, message = p.Text.In(language) };
+    private static PartProblemView ProblemView(EmailTemplates.PartProblem p, Language language) => new(p.Part, p.Line, p.Text.Code, p.Text.In(language));
 
-    private static object VersionView(TemplateVersionTable.Entry e) =>
-        new { e.Version, e.ChangedBy, e.ChangedByName, e.ChangedAt, e.Comment, e.RestoredFrom, shipped = false };
+    private static VersionInfo VersionView(TemplateVersionTable.Entry e) => new(e.Version, e.ChangedBy, e.ChangedByName, e.ChangedAt, e.Comment, e.RestoredFrom, false);
 
-    private static object ShippedView() =>
-        new { version = 1, changedBy = (string?)null, changedByName = (string?)null, changedAt = (DateTimeOffset?)null, comment = (string?)null, restoredFrom = (int?)null, shipped = true };
+    private static VersionInfo ShippedView() => new(1, null, null, null, null, null, true);
 }

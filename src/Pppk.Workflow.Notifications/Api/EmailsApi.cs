@@ -12,6 +12,9 @@ namespace Pppk.Workflow.Notifications.Api;
 /// <summary><c>/api/emails</c> (hr-admin): the outbox with delivery state, one rendered message, retry of a failed one.</summary>
 public static class EmailsApi
 {
+    /// <summary>A failed email queued again.</summary>
+    public sealed record Requeued(long Id, string Status);
+
     public static IEndpointRouteBuilder MapEmailsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/emails").RequireAuthorization(Roles.HrAdmin);
@@ -24,13 +27,13 @@ public static class EmailsApi
                 return Results.Problem(title: "status must be queued, sent or failed.", statusCode: 400);
             var (items, total) = await EmailTable.ListAsync(db, status, instanceId, template, after is [long lastId] ? lastId : null, paging.PageSize + 1, paging.Offset, ct);
             return Results.Ok(paging.Answer(items, total, cursors, "emails", e => [e.Id]));
-        });
+        }).Produces<PagedList<EmailTable.View>>();
 
         group.MapGet("/{id:long}", async (long id, NpgsqlDataSource db, CancellationToken ct) =>
         {
             var email = await EmailTable.GetAsync(db, id, ct);
             return email is null ? Results.Problem(title: $"No email {id}.", statusCode: 404) : Results.Ok(email);
-        });
+        }).Produces<EmailTable.View>();
 
         group.MapPost("/{id:long}/retry", async (long id, NpgsqlDataSource db, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
@@ -39,8 +42,8 @@ public static class EmailsApi
                     ? Results.Problem(title: $"Email {id} is {current}; only a failed email can be retried.", statusCode: 409)
                     : Results.Problem(title: $"No email {id}.", statusCode: 404);
             jobs.Enqueue<EmailJobs>(j => j.Deliver(CancellationToken.None));
-            return Results.Accepted($"/api/emails/{id}", new { id, status = EmailStatus.Queued });
-        });
+            return Results.Accepted($"/api/emails/{id}", new Requeued(id, EmailStatus.Queued));
+        }).Produces<Requeued>(StatusCodes.Status202Accepted);
         return app;
     }
 }

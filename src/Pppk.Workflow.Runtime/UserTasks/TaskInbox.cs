@@ -113,16 +113,28 @@ public static partial class TaskInbox
         return new InboxPage(items, total, capped, more ? InboxKey.Of(sort, items[^1]) : null);
     }
 
-    /// <summary>The caller's open tasks and how many of them are overdue, each counted up to <see cref="TotalCap"/> (the menu's badge).</summary>
-    public static async Task<(int Open, int Overdue)> CountOpenAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The caller's open tasks and how many of them are overdue, each counted up to <paramref name="cap"/> (<see cref="TotalCap"/>:
+    /// the menu's badge), in one walk of each branch in due order cut at cap + 1: the overdue tasks come first, so a branch's
+    /// rows hold all its overdue tasks unless it has more than the cap of them (then the union has more than the cap too).
+    /// Counted apart, the open and the overdue walked a large group's tasks twice (two times 40-55 ms for a <c>ppk</c> member).
+    /// </summary>
+    public static async Task<(int Open, int Overdue)> CountOpenAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct,
+        int cap = TotalCap)
     {
-        var open = new TaskFilter(Mine: true);
+        var open = new InboxFilter(new TaskFilter(Mine: true));
         var substituting = await SubstitutingAsync(db, actor, now, ct);
-        var visible = Branched(new InboxFilter(open), actor, scopes) ? await OpenBranchesAsync(db, actor, scopes, now, substituting, ct) : null;
-        var (all, _) = await CountAsync(db, Where(new InboxFilter(open), actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []), visible, ct);
-        var (late, _) = await CountAsync(db, Where(new InboxFilter(open, Due: "overdue"), actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []),
-            visible, ct);
-        return (all, late);
+        var visible = Branched(open, actor, scopes) ? await OpenBranchesAsync(db, actor, scopes, now, substituting, ct) : null;
+        var where = Where(open, actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []);
+        var order = $"{DueKey}, t.created_at, t.id";
+        var reach = (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = visible is not null ? Union(visible, $"t.id, {DueKey} AS due", where.Where, order, reach)
+            : $"SELECT {DueKey} AS due FROM {(CaseBranches.ReadsCase(where.Where) ? Tasks : "pppk.user_tasks t")} WHERE {where.Where} ORDER BY {order} LIMIT {reach}";
+        await using var cmd = where.Bind(db.CreateCommand($"SELECT count(*), count(*) FILTER (WHERE v.due < @late_now) FROM ({rows}) v"));
+        cmd.Parameters.AddWithValue("late_now", now.ToUniversalTime());
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return ((int)Math.Min(r.GetInt64(0), cap), (int)Math.Min(r.GetInt64(1), cap));
     }
 
     /// <summary>

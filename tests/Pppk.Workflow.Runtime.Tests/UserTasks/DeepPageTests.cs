@@ -104,6 +104,17 @@ public sealed class DeepPageTests(RuntimeDatabase database) : IClassFixture<Runt
         Assert.Equal(expected.Skip(1_000).Take(40), next.Select(i => i.Id));
     }
 
+    [Fact]
+    public async Task The_open_and_overdue_counts_are_exact_below_their_cap_and_capped_above_it()
+    {
+        // One walk in due order counts both: at caps below, between and above the member's overdue and open tasks.
+        var open = await IdsAsync($"SELECT t.id FROM pppk.user_tasks t WHERE t.state = 'open' AND {MemberSees}");
+        var overdue = await IdsAsync($"SELECT t.id FROM pppk.user_tasks t WHERE t.state = 'open' AND t.due_at < '{Now:O}' AND {MemberSees}");
+        Assert.InRange(overdue.Count, 500, open.Count - 500);
+        foreach (var cap in new[] { 100, overdue.Count - 1, overdue.Count, overdue.Count + 1, (overdue.Count + open.Count) / 2, open.Count, open.Count + 1, 10_000 })
+            Assert.Equal((Math.Min(open.Count, cap), Math.Min(overdue.Count, cap)), await TaskInbox.CountOpenAsync(Db, Member, Scopes, Now, default, cap));
+    }
+
     public static TheoryData<string, string?> Inboxes => new() { { "admin", null }, { "admin", "cuti" }, { "member", null }, { "member", "cuti" } };
 
     [Theory]

@@ -128,13 +128,13 @@ public static class UserTaskTable
                 // Arrays of arrays don't unnest as rows, so the candidate lists travel as JSON.
                 Add(batch, """
                     INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, name, assignee, candidate_groups, candidate_users, due_at, follow_up_at, form_id, state, created_at, form_version, priority,
-                                                 case_started_at, case_unit, case_key, case_status)
+                                                 case_started_at, case_unit, case_key, case_status, case_incident)
                     SELECT u.id, u.inst, u.wait, u.el, u.name, u.assignee,
                            ARRAY(SELECT jsonb_array_elements_text(u.groups)), ARRAY(SELECT jsonb_array_elements_text(u.users)),
-                           u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority, c.started_at, c.unit_code, c.definition_key, c.status
+                           u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority, c.started_at, c.unit_code, c.definition_key, c.status, c.has_incident
                     FROM unnest(@id, @inst, @wait, @el, @name, @assignee, @groups::jsonb[], @users::jsonb[], @due, @follow, @form, @created, @form_version, @priority)
                          AS u(id, inst, wait, el, name, assignee, groups, users, due, follow, form, created, form_version, priority)
-                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies); its row is written earlier in the same batch.
+                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies); its row is written earlier in the same batch.
                     LEFT JOIN pppk.instances c ON c.id = u.inst
                     """,
                     P("id", tasks.Select(t => t.Id)), P("inst", tasks.Select(t => t.InstanceId)), P("wait", tasks.Select(t => t.WaitId)),
@@ -154,7 +154,7 @@ public static class UserTaskTable
                     P("priority", _migrated.Select(t => t.Priority)));
             if (_ended.Count > 0)
                 Add(batch, """
-                    UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, on_behalf_of = u.obo, ended_at = u.at, case_status = c.status
+                    UPDATE pppk.user_tasks t SET state = u.state, completed_by = u.by, on_behalf_of = u.obo, ended_at = u.at, case_status = c.status, case_incident = c.has_incident
                     FROM unnest(@inst, @wait, @state, @by, @obo, @at) AS u(inst, wait, state, by, obo, at)
                     -- The case's status as this batch wrote it (a step that ends the case ends its tasks): the case's trigger,
                     -- deferred to the commit, then finds the copy current (migration Issue21CaseStatusCopies).

@@ -217,9 +217,9 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from the task's copy of them. Without a filter on
     /// the case the walk is cut at <paramref name="reach"/> in the same query: with the limit outside a sorted subquery,
     /// the planner planned that subquery for all its rows and chose to sort the 62,163 tasks of a large group (1.1 s for a
-    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). A filter on the case's workflow, unit or status
-    /// reads the task's copies of them in the same walk. With a filter that reads another column of the case (version,
-    /// incident, search), the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
+    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). A filter on the case's workflow, unit, status or
+    /// incident flag reads the task's copies of them in the same walk. With a filter that reads another column of the case
+    /// (version, start dates, search), the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
     /// none matched; this takes about 1 s for the count of a large group: see docs/scale.md, "Not reached yet"), unless the
     /// filter names few cases of its own (<paramref name="fewCases"/>: a search, a business key): then those cases are read
     /// first, on their own index, and kept when a task of the walk is on them (a <c>ppk</c> member's search by NIK: 0.8 s
@@ -229,8 +229,9 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     {
         const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
         var keys = ReadFrom(columns, WalkKeys);
-        // The case's keys, workflow, unit and status are on each task (migrations Issue21TaskListKeys, Issue21TaskCaseKey,
-        // Issue21CaseStatusCopies): a filter on those alone is read from the walked index itself.
+        // The case's keys, workflow, unit, status and incident flag are on each task (migrations Issue21TaskListKeys,
+        // Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies): a filter on those alone is read from the
+        // walked index itself.
         var onTasks = ReadFrom(where, TaskCopies);
         if (!ReadsCase(onTasks))
             return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
@@ -257,11 +258,11 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// <summary>The case list's keys as a walk (<c>o</c>) reads them.</summary>
     private static readonly Dictionary<string, string> WalkKeys = new() { ["id"] = "o.id", ["started_at"] = "o.started_at" };
 
-    /// <summary>The case's columns each task carries a copy of (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies).</summary>
+    /// <summary>The case's columns each task carries a copy of (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies).</summary>
     private static readonly Dictionary<string, string> TaskCopies = new()
     {
         ["id"] = "t.instance_id", ["started_at"] = "t.case_started_at", ["unit_code"] = "t.case_unit", ["definition_key"] = "t.case_key",
-        ["status"] = "t.case_status",
+        ["status"] = "t.case_status", ["has_incident"] = "t.case_incident",
     };
 
     /// <summary><paramref name="sql"/> with each column of the case (alias <c>i</c>) that <paramref name="copies"/> names read from its copy instead.</summary>

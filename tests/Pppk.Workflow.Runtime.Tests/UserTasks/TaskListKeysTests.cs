@@ -129,6 +129,29 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_case_list_filtered_by_incident_follows_incidents_raised_and_resolved()
+    {
+        // Incidents are raised on some cases and resolved on others (the steps write has_incident; here an UPDATE does):
+        // the tasks' copies of the flag (migration Issue21CaseIncidentCopies) follow, and the walks filter on them.
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        var withIncident = new InstanceFilter { Conditions = new CaseConditions { HasIncident = true } };
+        var without = new InstanceFilter { Conditions = new CaseConditions { HasIncident = false } };
+        await AssertByCursorAsync(ppk, withIncident, [], 97);
+        foreach (var raise in new[] { "% 3 <> 0", "% 3 <> 1" })
+        {
+            await ExecuteAsync($"UPDATE pppk.instances SET has_incident = substring(business_key from 2)::int {raise}");
+            var incidents = await IdsAsync("""
+                SELECT i.id FROM pppk.instances i WHERE i.has_incident AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                    WHERE t.instance_id = i.id AND t.assignee IS NULL AND t.candidate_groups && ARRAY['ppk'])
+                ORDER BY i.started_at DESC, i.id DESC
+                """);
+            await AssertListAsync(ppk, withIncident, incidents);
+            var cases = await CasesAsync();
+            await AssertListAsync(ppk, without, Newest(cases.Where(c => c.Groups.Contains("ppk") && !incidents.Contains(c.Id))));
+        }
+    }
+
+    [Fact]
     public async Task A_large_groups_member_finds_their_cases_by_a_search_or_a_business_key()
     {
         // A search and a business key name few cases of their own: the walk of the group's tasks reads those cases first.

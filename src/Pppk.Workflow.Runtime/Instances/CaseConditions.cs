@@ -59,9 +59,6 @@ public sealed record CaseConditions
         return filter;
     }
 
-    /// <summary>Whether these name few cases of their own (a search: a name, a NIK, a business key), which a list reads first.</summary>
-    internal bool NamesFewCases => Pattern(Search) is not null;
-
     /// <summary>"contains", any case: the search in lower case with LIKE's wildcards escaped; null for none.</summary>
     internal static string? Pattern(string? search)
     {

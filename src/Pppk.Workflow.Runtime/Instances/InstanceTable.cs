@@ -71,6 +71,9 @@ public sealed record InstanceFilter(string? DefinitionKey = null, string? Status
 {
     /// <summary>The instances screen's further filters (version, incident, started between, search).</summary>
     public CaseConditions? Conditions { get; init; }
+
+    /// <summary>Whether the filter names few cases of its own (a business key, a search), which a list reads first.</summary>
+    internal bool NamesFewCases => BusinessKey is not null || CaseConditions.Pattern(Conditions?.Search) is not null;
 }
 
 /// <summary>
@@ -247,7 +250,6 @@ public static class InstanceTable
         filter.Conditions?.AddTo(where);
         var visible = await Visibility.CaseBranchesAsync(db, actor, scopes, now, ct);
         if (visible is not null) where.Bound(visible.Parameters);
-        var fewCases = filter.BusinessKey is not null || filter.Conditions?.NamesFewCases == true;
         var page = new SqlFilter().After(after, descending: true, "i.started_at", "i.id");
         const string order = "i.started_at DESC, i.id DESC";
         var exact = countCap >= int.MaxValue - 1;
@@ -259,7 +261,7 @@ public static class InstanceTable
         var rows = visible is null ? $"SELECT {ViewColumns} FROM pppk.instances i WHERE {where.Where} AND {page.Where} ORDER BY {order} LIMIT @take OFFSET @skip"
             : $"""
               SELECT {ViewColumns}, p.n FROM (SELECT v.id, v.started_at, count(*) OVER () AS n
-                  FROM ({visible.Union("pppk.instances i", "i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach", fewCases)}) v
+                  FROM ({visible.Union("pppk.instances i", "i.id, i.started_at", $"{where.Where} AND {page.Where}", order, "@reach", filter.NamesFewCases)}) v
                   ORDER BY v.started_at DESC, v.id DESC LIMIT @take OFFSET @skip) p JOIN pppk.instances i ON i.id = p.id
               ORDER BY {order}
               """;
@@ -281,7 +283,7 @@ public static class InstanceTable
             return n > countCap ? (items, countCap, true) : (items, (int)n, false);
         // Capped: no branch needs more than cap + 1 rows to tell whether the union has more than cap.
         var counted = visible is null ? $"SELECT 1 FROM pppk.instances i WHERE {where.Where}"
-            : $"SELECT 1 FROM ({visible.Union("pppk.instances i", "i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture), fewCases)}) v";
+            : $"SELECT 1 FROM ({visible.Union("pppk.instances i", "i.id", where.Where, null, exact ? null : (countCap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture), filter.NamesFewCases)}) v";
         if (exact)
         {
             await using var count = where.Bind(db.CreateCommand($"SELECT count(*) FROM ({counted}) c"));

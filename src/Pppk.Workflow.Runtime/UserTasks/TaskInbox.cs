@@ -122,14 +122,12 @@ public static partial class TaskInbox
     public static async Task<(int Open, int Overdue)> CountOpenAsync(NpgsqlDataSource db, Actor actor, GroupScopes scopes, DateTimeOffset now, CancellationToken ct,
         int cap = TotalCap)
     {
-        var open = new InboxFilter(new TaskFilter(Mine: true));
+        // The caller's own open tasks ("mine", an administrator's too): always the union of the rule's branches (Branched).
         var substituting = await SubstitutingAsync(db, actor, now, ct);
-        var visible = Branched(open, actor, scopes) ? await OpenBranchesAsync(db, actor, scopes, now, substituting, ct) : null;
-        var where = Where(open, actor, scopes, now, substituting, visible is not null).Bound(visible?.Parameters ?? []);
-        var order = $"{DueKey}, t.created_at, t.id";
+        var visible = await OpenBranchesAsync(db, actor, scopes, now, substituting, ct);
+        var where = Where(new InboxFilter(new TaskFilter(Mine: true)), actor, scopes, now, substituting, branched: true).Bound(visible.Parameters);
         var reach = (cap + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var rows = visible is not null ? Union(visible, $"t.id, {DueKey} AS due", where.Where, order, reach)
-            : $"SELECT {DueKey} AS due FROM {(CaseBranches.ReadsCase(where.Where) ? Tasks : "pppk.user_tasks t")} WHERE {where.Where} ORDER BY {order} LIMIT {reach}";
+        var rows = Union(visible, $"t.id, {DueKey} AS due", where.Where, $"{DueKey}, t.created_at, t.id", reach);
         await using var cmd = where.Bind(db.CreateCommand($"SELECT count(*), count(*) FILTER (WHERE v.due < @late_now) FROM ({rows}) v"));
         cmd.Parameters.AddWithValue("late_now", now.ToUniversalTime());
         await using var r = await cmd.ExecuteReaderAsync(ct);

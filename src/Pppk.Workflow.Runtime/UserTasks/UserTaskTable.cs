@@ -134,7 +134,7 @@ public static class UserTaskTable
                            u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority, c.started_at, c.unit_code, c.definition_key, c.status, c.has_incident
                     FROM unnest(@id, @inst, @wait, @el, @name, @assignee, @groups::jsonb[], @users::jsonb[], @due, @follow, @form, @created, @form_version, @priority)
                          AS u(id, inst, wait, el, name, assignee, groups, users, due, follow, form, created, form_version, priority)
-                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies); its row is written earlier in the same batch.
+                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies); its row is written earlier in the same batch.
                     LEFT JOIN pppk.instances c ON c.id = u.inst
                     """,
                     P("id", tasks.Select(t => t.Id)), P("inst", tasks.Select(t => t.InstanceId)), P("wait", tasks.Select(t => t.WaitId)),

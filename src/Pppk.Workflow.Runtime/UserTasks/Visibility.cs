@@ -160,7 +160,7 @@ internal static class Visibility
     }
 
     /// <summary>How long a group set's "more than <see cref="ReadFirstCap"/> tasks" is believed.</summary>
-    internal static readonly TimeSpan ManyFor = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ManyFor = TimeSpan.FromMinutes(1);
 
     /// <summary>At most this many remembered group sets (they are the distinct role sets of the users, tens in an agency).</summary>
     private const int ManyKept = 1_000;
@@ -230,8 +230,7 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
         const string walk = "SELECT DISTINCT t.case_started_at AS started_at, t.instance_id AS id FROM pppk.user_tasks t";
         var keys = ReadFrom(columns, WalkKeys);
         // The case's keys, workflow, unit, status and incident flag are on each task (migrations Issue21TaskListKeys,
-        // Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies): a filter on those alone is read from the
-        // walked index itself.
+        // Issue21TaskCaseKey, Issue21CaseStatusCopies): a filter on those alone is read from the walked index itself.
         var onTasks = ReadFrom(where, TaskCopies);
         if (!ReadsCase(onTasks))
             return $"(SELECT {keys} FROM ({walk} WHERE ({tasks}) AND {onTasks}{Tail("started_at DESC, id DESC", reach)}) o)";
@@ -258,7 +257,7 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// <summary>The case list's keys as a walk (<c>o</c>) reads them.</summary>
     private static readonly Dictionary<string, string> WalkKeys = new() { ["id"] = "o.id", ["started_at"] = "o.started_at" };
 
-    /// <summary>The case's columns each task carries a copy of (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseIncidentCopies).</summary>
+    /// <summary>The case's columns each task carries a copy of (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies).</summary>
     private static readonly Dictionary<string, string> TaskCopies = new()
     {
         ["id"] = "t.instance_id", ["started_at"] = "t.case_started_at", ["unit_code"] = "t.case_unit", ["definition_key"] = "t.case_key",

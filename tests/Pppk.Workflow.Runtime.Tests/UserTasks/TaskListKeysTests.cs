@@ -132,7 +132,7 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     public async Task A_case_list_filtered_by_incident_follows_incidents_raised_and_resolved()
     {
         // Incidents are raised on some cases and resolved on others (the steps write has_incident; here an UPDATE does):
-        // the tasks' copies of the flag (migration Issue21CaseIncidentCopies) follow, and the walks filter on them.
+        // the tasks' copies of the flag (migration Issue21CaseStatusCopies) follow, and the walks filter on them.
         var ppk = new Actor("ppk.1", ["ppk"]);
         var withIncident = new InstanceFilter { Conditions = new CaseConditions { HasIncident = true } };
         var without = new InstanceFilter { Conditions = new CaseConditions { HasIncident = false } };

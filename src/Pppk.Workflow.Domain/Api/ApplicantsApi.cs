@@ -88,7 +88,7 @@ public static class ApplicantsApi
         if (!string.IsNullOrWhiteSpace(status)) query = query.Where(a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(search))
             {
-            // Each branch on its trigram index (PppkDbContext), combined by a BitmapOr.
+            // Each branch on its index (the name's trigrams; the numbers' prefixes, migration Issue21NumberPrefixes), combined by a BitmapOr.
             var (containing, prefix) = (LikePattern.Containing(search.Trim()), LikePattern.StartingWith(search.Trim()));
             query = query.Where(a => EF.Functions.ILike(a.Name, containing) || EF.Functions.Like(a.RegistrationNumber, prefix) || EF.Functions.Like(a.Nik, prefix));
         }

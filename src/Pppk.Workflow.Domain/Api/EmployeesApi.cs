@@ -92,7 +92,7 @@ public static class EmployeesApi
         if (!string.IsNullOrWhiteSpace(unitCode)) query = query.Where(e => e.UnitCode == unitCode);
         if (!string.IsNullOrWhiteSpace(search))
             {
-            // Each branch on its trigram index (PppkDbContext), combined by a BitmapOr: no scan at 1,000,000 employees.
+            // Each branch on its index (the name's trigrams; the numbers' prefixes, migration Issue21NumberPrefixes), combined by a BitmapOr: no scan at 1,000,000 employees.
             var (containing, prefix) = (LikePattern.Containing(search.Trim()), LikePattern.StartingWith(search.Trim()));
             query = query.Where(e => EF.Functions.ILike(e.Name, containing) || EF.Functions.Like(e.Nik, prefix) || (e.NiPppk != null && EF.Functions.Like(e.NiPppk, prefix)));
         }

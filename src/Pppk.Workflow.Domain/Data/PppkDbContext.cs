@@ -37,7 +37,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.HasDefaultSchema("pppk");
-        b.HasPostgresExtension("pg_trgm"); // the people lists' search (name contains, NIK / numbers start with): trigram indexes, migration Issue21SearchIndexes
+        b.HasPostgresExtension("pg_trgm"); // the people lists' search: trigram indexes (migration Issue21SearchIndexes), the numbers' prefixes on B-trees (Issue21NumberPrefixes)
         b.Entity<SelectionRound>(e =>
         {
             e.ToTable("selection_rounds");

@@ -68,7 +68,7 @@ public static class ExportsApi
             if (status is not null && !InstanceStatuses.Contains(status))
                 return LocalizedProblem.BadRequest(ExportTexts.StatusUnknown.Format(string.Join(", ", InstanceStatuses)), "status");
             // The cases list's own filters too, so the file holds what the list shows.
-            if (Operate.InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
+            if (Operate.InstanceQuery.Conditions(definitionKey, version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
             var (names, units) = (await WorkflowNamesAsync(db, ct), await unitNames.AllAsync(ct));
             var filter = new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions };
             var now = clock.GetUtcNow();

@@ -81,7 +81,7 @@ public static class InstancesApi
             if (!Paging.TryCreate(page, pageSize, cursor, cursors, "instances", out var paging, out var after, out var problem)) return problem!;
             if (status is not null && !Statuses.Contains(status))
                 return Results.Problem(title: $"status must be one of {string.Join(", ", Statuses)}.", statusCode: 400);
-            if (InstanceQuery.Conditions(version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
+            if (InstanceQuery.Conditions(definitionKey, version, hasIncident, startedFrom, startedTo, search, out var conditions) is { } bad) return bad;
             var (items, total, capped) = await InstanceTable.PageAsync(db, new InstanceFilter(definitionKey, status, businessKey, unitCode) { Conditions = conditions },
                 http.User.Actor(), scopes, clock.GetUtcNow(), after, paging.Offset, paging.PageSize + 1, InstanceQuery.TotalCap, ct);
             return Results.Ok(paging.Answer(items, (total, capped), cursors, "instances", InstanceTable.KeyOf));

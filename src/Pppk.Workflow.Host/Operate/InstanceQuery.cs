@@ -10,11 +10,14 @@ internal static class InstanceQuery
     public const int TotalCap = ListTotal.Cap;
 
     /// <summary>The conditions the values give, or the 400 naming the first wrong one.</summary>
-    public static LocalizedProblem? Conditions(string? version, string? hasIncident, string? startedFrom, string? startedTo, string? search,
-        out CaseConditions conditions)
+    public static LocalizedProblem? Conditions(string? definitionKey, string? version, string? hasIncident, string? startedFrom, string? startedTo,
+        string? search, out CaseConditions conditions)
     {
         conditions = new CaseConditions();
         if (!OperateQuery.TryNumber("version", version, 1, 1_000_000, out var v, out var problem)) return problem;
+        // A version is one workflow's (the screen offers versions once a workflow is chosen); across workflows it names
+        // nothing a person asks for, and no index orders cases by it alone.
+        if (v is not null && string.IsNullOrWhiteSpace(definitionKey)) return LocalizedProblem.BadRequest(OperateTexts.VersionWithoutWorkflow.Format(), "version");
         bool? incident = hasIncident switch { null or "" => null, "true" => true, "false" => false, _ => null };
         if (incident is null && !string.IsNullOrEmpty(hasIncident))
             return LocalizedProblem.BadRequest(OperateTexts.BooleanInvalid.Format("hasIncident", hasIncident), "hasIncident");

@@ -12,6 +12,9 @@ internal static class OperateTexts
     public static readonly TextTemplate StartedRange = new("operate-started-range",
         "startedFrom is after startedTo.",
         "startedFrom lebih lambat daripada startedTo.");
+    public static readonly TextTemplate VersionWithoutWorkflow = new("operate-version-without-workflow",
+        "version needs definitionKey: a version is one workflow's.",
+        "version memerlukan definitionKey: versi selalu milik satu alur kerja.");
     // {0} the parameter, {1} the smallest, {2} the largest
     public static readonly TextTemplate NumberRange = new("operate-number-range",
         "{0} must be a whole number from {1} to {2}.",

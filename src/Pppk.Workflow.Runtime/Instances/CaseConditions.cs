@@ -39,8 +39,8 @@ public sealed record CaseConditions
             .When(HasIncident, "i.has_incident = @c_inc", "c_inc")
             .When(StartedFrom, "i.started_at >= @c_from", "c_from")
             .When(StartedTo, "i.started_at < @c_to", "c_to");
-        if (Pattern(Search) is { } pattern)
-            filter.Add("i.search LIKE @c_search OR lower(i.business_key) = @c_bk", ("c_search", pattern), ("c_bk", Search!.Trim().ToLowerInvariant()));
+        if (CaseSearch.Condition(Search, "c_search") is { } search)
+            filter.Add($"{search.Sql} OR lower(i.business_key) = @c_bk", search.Parameter, ("c_bk", Search!.Trim().ToLowerInvariant()));
         if (NarrowsIncidents)
         {
             var open = new List<string> { "x.instance_id = i.id", "x.resolved_at IS NULL" };
@@ -57,13 +57,5 @@ public sealed record CaseConditions
             filter.Add($"EXISTS (SELECT 1 FROM pppk.incidents x WHERE {string.Join(" AND ", open)})", [.. values]);
         }
         return filter;
-    }
-
-    /// <summary>"contains", any case: the search in lower case with LIKE's wildcards escaped; null for none.</summary>
-    internal static string? Pattern(string? search)
-    {
-        var text = search?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(text)) return null;
-        return LikePattern.Containing(text);
     }
 }

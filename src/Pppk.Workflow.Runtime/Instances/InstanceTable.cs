@@ -73,7 +73,7 @@ public sealed record InstanceFilter(string? DefinitionKey = null, string? Status
     public CaseConditions? Conditions { get; init; }
 
     /// <summary>Whether the filter names few cases of its own (a business key, a search), which a list reads first.</summary>
-    internal bool NamesFewCases => BusinessKey is not null || CaseConditions.Pattern(Conditions?.Search) is not null;
+    internal bool NamesFewCases => BusinessKey is not null || CaseSearch.Given(Conditions?.Search);
 }
 
 /// <summary>

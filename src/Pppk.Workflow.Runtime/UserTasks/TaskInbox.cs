@@ -172,8 +172,8 @@ public static partial class TaskInbox
             .When(t.DefinitionKey, "i.definition_key = @def", "def")
             // The unit's cases as an array: an index scan of their tasks, where a join would hash all the open tasks.
             .When(t.UnitCode?.Trim(), "i.unit_code = @unit AND t.instance_id = ANY(ARRAY(SELECT u.id FROM pppk.instances u WHERE u.unit_code = @unit))", "unit")
-            .When(CaseConditions.Pattern(f.Search), "i.search LIKE @search", "search")
             .Restrict(rule, actor, scopes, now);
+        if (CaseSearch.Condition(f.Search, "search", "t.instance_id") is { } search) filter.Add(search.Sql, search.Parameter);
         // The visibility parameters are bound once: by Restrict for anyone but an administrator, else by the first condition that reads them.
         var bound = !scopes.IsAdministrator(actor);
         void WithParameters(string condition)

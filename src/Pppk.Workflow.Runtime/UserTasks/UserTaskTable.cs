@@ -128,13 +128,13 @@ public static class UserTaskTable
                 // Arrays of arrays don't unnest as rows, so the candidate lists travel as JSON.
                 Add(batch, """
                     INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, name, assignee, candidate_groups, candidate_users, due_at, follow_up_at, form_id, state, created_at, form_version, priority,
-                                                 case_started_at, case_unit, case_key, case_status, case_incident)
+                                                 case_started_at, case_unit, case_key, case_status, case_incident, case_version)
                     SELECT u.id, u.inst, u.wait, u.el, u.name, u.assignee,
                            ARRAY(SELECT jsonb_array_elements_text(u.groups)), ARRAY(SELECT jsonb_array_elements_text(u.users)),
-                           u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority, c.started_at, c.unit_code, c.definition_key, c.status, c.has_incident
+                           u.due, u.follow, u.form, 'open', u.created, u.form_version, u.priority, c.started_at, c.unit_code, c.definition_key, c.status, c.has_incident, c.version
                     FROM unnest(@id, @inst, @wait, @el, @name, @assignee, @groups::jsonb[], @users::jsonb[], @due, @follow, @form, @created, @form_version, @priority)
                          AS u(id, inst, wait, el, name, assignee, groups, users, due, follow, form, created, form_version, priority)
-                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies); its row is written earlier in the same batch.
+                    -- The case's list keys (migrations Issue21TaskListKeys, Issue21TaskCaseKey, Issue21CaseStatusCopies, Issue21CaseVersionCopies); its row is written earlier in the same batch.
                     LEFT JOIN pppk.instances c ON c.id = u.inst
                     """,
                     P("id", tasks.Select(t => t.Id)), P("inst", tasks.Select(t => t.InstanceId)), P("wait", tasks.Select(t => t.WaitId)),

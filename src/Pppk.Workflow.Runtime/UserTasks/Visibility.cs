@@ -217,13 +217,13 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     /// list's keys and cursor (<c>i.started_at</c>, <c>i.id</c>) are read from the task's copy of them. Without a filter on
     /// the case the walk is cut at <paramref name="reach"/> in the same query: with the limit outside a sorted subquery,
     /// the planner planned that subquery for all its rows and chose to sort the 62,163 tasks of a large group (1.1 s for a
-    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). A filter on the case's workflow, unit, status or
-    /// incident flag reads the task's copies of them in the same walk. With a filter that reads another column of the case
-    /// (version, start dates, search), the cases are joined to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
-    /// none matched; this takes about 1 s for the count of a large group: see docs/scale.md, "Not reached yet"), unless the
-    /// filter names few cases of its own (<paramref name="fewCases"/>: a search, a business key): then those cases are read
-    /// first, on their own index, and kept when a task of the walk is on them (a <c>ppk</c> member's search by NIK: 0.8 s
-    /// joined to the walk).
+    /// <c>ppk</c> member's page 1 at 3,000,000 cases) over the walk (6.7 ms). A filter on the case's start, workflow, unit,
+    /// status, incident flag or version reads the task's copies of them in the same walk (a version read from the cases took
+    /// 3.1-3.7 s for a <c>ppk</c> member where none matched). A filter that names few cases of its own
+    /// (<paramref name="fewCases"/>: a search, a business key) reads those cases first, on their own index, and keeps them
+    /// when a task of the walk is on them (a <c>ppk</c> member's search by NIK: 0.8 s joined to the walk). Any other filter
+    /// on the case joins the cases to the distinct walk (probing the case of each walked task instead took 2.3-3.5 s where
+    /// none matched; the join, about 1 s for the count of a large group): no filter of the lists does so today.
     /// </summary>
     private static string Walk(string tasks, string cases, string columns, string where, string? order, string? reach, bool fewCases)
     {
@@ -261,7 +261,7 @@ internal sealed partial record CaseBranches(IReadOnlyList<string> Conditions, (s
     private static readonly Dictionary<string, string> TaskCopies = new()
     {
         ["id"] = "t.instance_id", ["started_at"] = "t.case_started_at", ["unit_code"] = "t.case_unit", ["definition_key"] = "t.case_key",
-        ["status"] = "t.case_status", ["has_incident"] = "t.case_incident",
+        ["status"] = "t.case_status", ["has_incident"] = "t.case_incident", ["version"] = "t.case_version",
     };
 
     /// <summary><paramref name="sql"/> with each column of the case (alias <c>i</c>) that <paramref name="copies"/> names read from its copy instead.</summary>

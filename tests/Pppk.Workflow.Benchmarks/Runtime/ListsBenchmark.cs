@@ -72,6 +72,8 @@ public sealed class ListsBenchmark : IBenchmark
             (admin, "instances of one workflow", "/api/instances?pageSize=50&definitionKey=bench_list_3"),
             (admin, "instances, active", "/api/instances?pageSize=50&status=active"),
             (admin, "instances of unit U07", "/api/instances?pageSize=50&unitCode=U07"),
+            (admin, "instances found by a NIK, hr-admin", "/api/instances?pageSize=50&search=6402000000123456"),
+            (admin, "tasks found by a NIK, hr-admin", "/api/tasks?pageSize=50&search=6402000000123456"),
             .. signedIn.SelectMany(p => new[]
             {
                 (p.Client, $"tasks, {p.Label}", "/api/tasks?pageSize=50"), (p.Client, $"instances, {p.Label}", "/api/instances?pageSize=50"),
@@ -81,13 +83,19 @@ public sealed class ListsBenchmark : IBenchmark
                 (p.Client, $"completed instances, {p.Label}", "/api/instances?pageSize=50&status=completed"),
                 (p.Client, $"instances with an incident, {p.Label}", "/api/instances?pageSize=50&hasIncident=true"),
                 (p.Client, $"instances found by a NIK, {p.Label}", "/api/instances?pageSize=50&search=6402000000123456"),
+                // Every seeded case is version 1: version 2 matches none, so a walk reads all of the caller's tasks.
+                (p.Client, $"instances of a version none has, {p.Label}", "/api/instances?pageSize=50&definitionKey=bench_list_3&version=2"),
+                (p.Client, $"instances of a version none has, any workflow, {p.Label}", "/api/instances?pageSize=50&version=2"),
+                (p.Client, $"instances started on one day, {p.Label}", "/api/instances?pageSize=50&startedFrom=2026-06-01&startedTo=2026-06-01"),
             }),
             (admin, "incidents", "/api/incidents?pageSize=50"),
             (unitHead, "incidents, unit head U07", "/api/incidents?pageSize=50"),
             (admin, "access log", "/api/access-log?pageSize=50"),
             (admin, "emails", "/api/emails?pageSize=50"),
             (admin, "employees", "/api/employees?pageSize=50"),
+            (admin, "employees found by a NIK", "/api/employees?pageSize=50&search=6402000000123456"),
             (admin, "applicants", "/api/applicants?pageSize=50"),
+            (admin, "applicants found by a NIK", "/api/applicants?pageSize=50&search=6403000000123456"),
         ];
         // only=TEXT: just the lists whose label contains TEXT (a loaded box cannot afford the whole run).
         var only = options.GetValueOrDefault("only");

@@ -172,6 +172,8 @@ public sealed class OperateScreensTests(OperationsTestHost host) : IClassFixture
         await AssertProblemAsync(Http, "/api/instances?startedFrom=kemarin", "operate-date-invalid");
         await AssertProblemAsync(Http, $"/api/instances?startedFrom={tomorrow}&startedTo={today}", "operate-started-range");
         await AssertProblemAsync(Http, "/api/instances?version=0", "operate-number-range");
+        await AssertProblemAsync(Http, "/api/instances?version=2", "operate-version-without-workflow");
+        await AssertProblemAsync(Http, "/api/exports/instances?version=2", "operate-version-without-workflow");
     }
 
     [Fact]

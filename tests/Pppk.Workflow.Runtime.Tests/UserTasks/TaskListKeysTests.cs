@@ -129,6 +129,38 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_case_list_filtered_by_version_follows_cases_migrated_to_another_version()
+    {
+        // Cases are migrated to version 2 and some back (a migration writes the case's version; here an UPDATE does): the
+        // tasks' copies of the version (migration Issue21CaseVersionCopies) follow, and the walks of a large group and of an
+        // assignee filter on them.
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        var assignee = new Actor("penilai.u1", []); // sees the cases of the tasks assigned to them
+        var version2 = new InstanceFilter { Conditions = new CaseConditions { Version = 2 } };
+        await AssertByCursorAsync(ppk, version2, [], 97);
+        foreach (var migrated in new[] { "% 3 <> 0", "% 3 <> 1" })
+        {
+            await ExecuteAsync($"UPDATE pppk.instances SET version = CASE WHEN substring(business_key from 2)::int {migrated} THEN 2 ELSE 1 END");
+            foreach (var version in new[] { 1, 2 })
+            {
+                var filter = new InstanceFilter("kasus") { Conditions = new CaseConditions { Version = version } };
+                var offered = await IdsAsync($"""
+                    SELECT i.id FROM pppk.instances i WHERE i.version = {version} AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                        WHERE t.instance_id = i.id AND t.assignee IS NULL AND t.candidate_groups && ARRAY['ppk'])
+                    ORDER BY i.started_at DESC, i.id DESC
+                    """, atLeast: 500);
+                await AssertListAsync(ppk, filter, offered);
+                var assigned = await IdsAsync($"""
+                    SELECT i.id FROM pppk.instances i WHERE i.version = {version} AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                        WHERE t.instance_id = i.id AND t.assignee = 'penilai.u1')
+                    ORDER BY i.started_at DESC, i.id DESC
+                    """, atLeast: 100);
+                await AssertByCursorAsync(assignee, filter, assigned, 97);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_case_list_filtered_by_incident_follows_incidents_raised_and_resolved()
     {
         // Incidents are raised on some cases and resolved on others (the steps write has_incident; here an UPDATE does):
@@ -174,6 +206,58 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
                 while (await r.ReadAsync()) expected.Add(r.GetGuid(0));
             await AssertByCursorAsync(ppk, filter, expected, 7);
             Assert.Equal(expected.Skip(7).Take(7), (await InstanceTable.PageAsync(Db, filter, ppk, Scopes, Now, null, 7, 7, 10_000, default)).Items.Select(i => i.Id));
+        }
+    }
+
+    [Fact]
+    public async Task A_number_is_found_in_every_case_whose_search_text_contains_it_and_in_no_other()
+    {
+        // Migration Issue21NumberSearch: a number of 16 or more digits is looked up by its first 16 digits on the numbers'
+        // index and rechecked whole. Case k carries a NIK built from k; every 7th also an NIP (18 digits) holding case k+1's
+        // NIK after "19"; every 11th a 17-digit run glued to letters holding case k+2's NIK then a 9; every 13th its NIK
+        // broken by a space (no run of 16). What each search should find is what contains it, by strpos.
+        await ExecuteAsync("""
+            UPDATE pppk.instances i SET search = 'pegawai ' || x.k || ' '
+                || CASE WHEN x.k % 13 = 0 THEN '64020000 ' ELSE '64020000' END || lpad(x.k::text, 8, '0')
+                || CASE WHEN x.k % 7 = 0 THEN ' nip 1964020000' || lpad((x.k + 1)::text, 8, '0') ELSE '' END
+                || CASE WHEN x.k % 11 = 0 THEN ' no.x64020000' || lpad((x.k + 2)::text, 8, '0') || '9b' ELSE '' END
+            FROM (SELECT id, substring(business_key from 2)::int AS k FROM pppk.instances) x WHERE x.id = i.id;
+            ANALYZE pppk.instances;
+            """);
+        var ppk = new Actor("ppk.1", ["ppk"]);
+        var admin = new Actor("admin", ["hr-admin"]);
+        (string Search, int Cases)[] searches =
+        [
+            ("6402000000000015", 2), // case 15's NIK, and in case 14's NIP
+            ("196402000000000015", 1), // only in case 14's NIP
+            (" 6402000000000024 ", 2), // case 24's, and in case 22's run of 17
+            ("64020000000000249", 1), // only in case 22's run
+            ("64020000000000248", 0), // the first 16 digits are case 24's NIK, the whole number is in no case
+            ("6402000000000026", 0), // case 26's NIK is broken by a space, and no run holds it
+            ("6402000000001300", 1), // case 1300's NIK is broken; case 1298's run holds it
+            ("6402000000009999", 0), // no such case
+            ("640200000000001", 9), // 15 digits, the trigram search: the NIKs of cases 10 to 19 but the broken 13
+        ];
+        foreach (var (search, count) in searches)
+        {
+            var term = search.Trim();
+            var filter = new InstanceFilter { Conditions = new CaseConditions { Search = search } };
+            var all = await IdsAsync($"SELECT i.id FROM pppk.instances i WHERE strpos(i.search, '{term}') > 0 ORDER BY i.started_at DESC, i.id DESC", atLeast: 0);
+            Assert.True(count == all.Count, $"{search}: {all.Count} cases");
+            await AssertByCursorAsync(admin, filter, all, 3);
+            var offered = await IdsAsync($"""
+                SELECT i.id FROM pppk.instances i WHERE strpos(i.search, '{term}') > 0 AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                    WHERE t.instance_id = i.id AND t.assignee IS NULL AND t.candidate_groups && ARRAY['ppk'])
+                ORDER BY i.started_at DESC, i.id DESC
+                """, atLeast: 0);
+            await AssertByCursorAsync(ppk, filter, offered, 3);
+            var tasks = await IdsAsync($"""
+                SELECT t.id FROM pppk.user_tasks t JOIN pppk.instances i ON i.id = t.instance_id
+                WHERE strpos(i.search, '{term}') > 0 AND t.state = 'open' AND t.assignee IS NULL AND t.candidate_groups && ARRAY['ppk']
+                """, atLeast: 0);
+            var page = await TaskInbox.PageAsync(Db, new InboxFilter(new TaskFilter(), Search: search), ppk, Scopes, Now, "due", null, 0, 250, default);
+            Assert.Equal(tasks.Order(), page.Items.Select(t => t.Id).Order());
+            Assert.Equal(tasks.Count, page.Total);
         }
     }
 
@@ -244,13 +328,13 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
         await AssertInboxAsync(new Actor("sub.1", ["verifier"]), expected);
     }
 
-    private async Task<List<Guid>> IdsAsync(string sql)
+    private async Task<List<Guid>> IdsAsync(string sql, int atLeast = 1_001)
     {
         await using var cmd = Db.CreateCommand(sql);
         var ids = new List<Guid>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
-        Assert.True(ids.Count > 1_000);
+        Assert.True(ids.Count >= atLeast, $"{ids.Count} rows");
         return ids;
     }
 

@@ -59,14 +59,15 @@ internal static class Visibility
         var unitHead = actor.UnitCode is not null && actor.Roles.Where(scopes.IsUnitScoped).Any(scopes.UnitWide.Contains);
         if (unitHead) branches.Add("i.unit_code = @v_unit");
         if (actor.EmployeeNik is not null) branches.Add("i.subject = @v_nik");
-        // The other tasks that name a person (completer, acted for, candidate by name) are few per person whatever the
-        // table's size: their cases are read by id. The planner would rather walk every case in order, probing for a task,
-        // when it misjudges how few there are (it did: 22 s at 3,000,000 cases for a candidate nobody names).
-        var named = new List<string> { "t.completed_by = @v_me", "t.on_behalf_of = @v_me" };
-        // The tasks assigned to a person can be many (an evaluator's 1,000): read 1,000 tasks and their cases to show the newest
-        // 20 took 0.2-0.4 s for the evaluator and their substitute. They are walked in the case list's order instead, on the
-        // index of the assigned tasks by case order (migration Issue21TaskListKeys).
-        var walks = new List<string> { "t.assignee = @v_me" };
+        // The unassigned tasks offered to a person by name are few per person whatever the table's size: their cases are
+        // read by id. The planner would rather walk every case in order, probing for a task, when it misjudges how few there
+        // are (it did: 22 s at 3,000,000 cases for a candidate nobody names).
+        var named = new List<string>();
+        // The tasks assigned to a person, completed by them or done on their behalf can be many (an evaluator's 1,000 open,
+        // their years of completed ones): read 1,000 tasks and their cases to show the newest 20 took 0.2-0.4 s for the
+        // evaluator and their substitute, 20,000 completed ones 0.3-0.55 s. They are walked in the case list's order
+        // instead, each on its index of the tasks by case order (migrations Issue21TaskListKeys, Issue21PersonWalks).
+        var walks = new List<string> { "t.assignee = @v_me", "t.completed_by = @v_me", "t.on_behalf_of = @v_me" };
         var offeredToGroups = new List<(string UnitCondition, string TaskUnitCondition, string GroupsParameter)>();
         var scoped = actor.Roles.Where(scopes.IsUnitScoped).ToArray();
         // A unit head's tasks offered to their unit-scoped groups are in their unit: the unit's branch has those cases already.

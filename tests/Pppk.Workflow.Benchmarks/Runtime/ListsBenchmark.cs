@@ -44,12 +44,15 @@ public sealed class ListsBenchmark : IBenchmark
             await SeedAsync(db, n, people, ct);
 
         await using (var db = NpgsqlDataSource.Create(cs))
+        {
             await SeedCallersAsync(db, ct);
+            await SeedCompletedAsync(db, ct);
+        }
         // The people who are not hr-admin, made on the first run of a kept database (a second run's attempt is refused as a duplicate; the sign-in checks it).
         (string Label, string User, string[] Roles, string? Unit, string? Nik)[] callers =
         [
             ("unit head U07", "kepala.lists.u07", ["unit-head"], "U07", null),
-            ("evaluator (~500 open tasks assigned)", "penilai.123", ["evaluator"], "U04", null),
+            ("evaluator (~500 open tasks assigned, 20,000 completed)", "penilai.123", ["evaluator"], "U04", null),
             ("org group ppk (~100,000 offered)", "ppk.lists", ["ppk"], null, null),
             ("employee, subject of 4 cases", "pegawai.lists", ["employee"], "U01", CallerNik),
             ("substitute in force for penilai.123", "pengganti.lists", ["verifier"], null, null),
@@ -242,6 +245,26 @@ public sealed class ListsBenchmark : IBenchmark
             await cmd.ExecuteNonQueryAsync(ct);
         }
         Console.WriteLine($"seeded the other callers' facts in {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// The evaluator's years of work: 20,000 tasks they completed, on completed cases of another unit (their case list walks
+    /// them: migration Issue21PersonWalks). Added once to a kept database that lacks them.
+    /// </summary>
+    private static async Task SeedCompletedAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using (var seeded = db.CreateCommand("SELECT 1 FROM pppk.user_tasks WHERE completed_by = 'penilai.123' LIMIT 1"))
+            if (await seeded.ExecuteScalarAsync(ct) is not null) return;
+        var watch = Stopwatch.StartNew();
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_groups, candidate_users, state, created_at, ended_at, completed_by, priority)
+            SELECT gen_random_uuid(), i.id, 900, 'Task_evaluasi', 'penilai.123', ARRAY['evaluator'], ARRAY[]::text[], 'completed', i.started_at, i.ended_at, 'penilai.123', 50
+            FROM pppk.instances i WHERE i.status = 'completed' AND i.unit_code = 'U05' ORDER BY i.started_at DESC LIMIT 20000;
+            ANALYZE pppk.user_tasks;
+            """);
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(ct);
+        Console.WriteLine($"seeded the evaluator's completed tasks in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     private static async Task TimeAsync(HttpClient http, string label, string path, int repeat, CancellationToken ct)

@@ -161,6 +161,32 @@ public sealed class TaskListKeysTests(RuntimeDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_person_who_completed_or_was_acted_for_on_many_tasks_sees_exactly_their_cases_in_order()
+    {
+        // Migration Issue21PersonWalks: the tasks a person completed and those done on their behalf are walked in the case
+        // list's order. pemeriksa.1 completed the second task of every 3rd case (more than a page's worth, and a case
+        // where both tasks name them must come once) and was acted for on the first task of every 4th; none is assigned
+        // to them or offered to a group of theirs.
+        await ExecuteAsync("""
+            UPDATE pppk.user_tasks t SET state = 'completed', completed_by = CASE WHEN t.wait_id = 2 THEN 'pemeriksa.1' ELSE 'sub.9' END,
+                on_behalf_of = CASE WHEN t.wait_id = 1 AND x.k % 4 = 0 THEN 'pemeriksa.1' END, ended_at = @now
+            FROM (SELECT id, substring(business_key from 2)::int AS k FROM pppk.instances) x
+            WHERE x.id = t.instance_id AND ((t.wait_id = 2 AND x.k % 3 = 0) OR (t.wait_id = 1 AND x.k % 4 = 0));
+            UPDATE pppk.instances SET status = 'completed' WHERE substring(business_key from 2)::int % 5 = 1;
+            """);
+        var person = new Actor("pemeriksa.1", []);
+        foreach (var status in new string?[] { null, "completed" })
+        {
+            var expected = await IdsAsync($"""
+                SELECT i.id FROM pppk.instances i WHERE ({(status is null ? "TRUE" : $"i.status = '{status}'")}) AND EXISTS (SELECT 1 FROM pppk.user_tasks t
+                    WHERE t.instance_id = i.id AND (t.completed_by = 'pemeriksa.1' OR t.on_behalf_of = 'pemeriksa.1'))
+                ORDER BY i.started_at DESC, i.id DESC
+                """, atLeast: status is null ? 1_500 : 300);
+            await AssertListAsync(person, new InstanceFilter(Status: status), expected);
+        }
+    }
+
+    [Fact]
     public async Task A_case_list_filtered_by_incident_follows_incidents_raised_and_resolved()
     {
         // Incidents are raised on some cases and resolved on others (the steps write has_incident; here an UPDATE does):

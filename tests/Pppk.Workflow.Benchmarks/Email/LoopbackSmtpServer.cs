@@ -127,8 +127,19 @@ public sealed partial class LoopbackSmtpServer : IAsyncDisposable
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         var data = new StringBuilder();
-                        while (await reader.ReadLineAsync(ct) is { } dataLine && dataLine != ".")
+                        var ended = false;
+                        while (await reader.ReadLineAsync(ct) is { } dataLine)
+                        {
+                            if (dataLine == ".")
+                            {
+                                ended = true;
+                                break;
+                            }
                             data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
+                        }
+                        // The client went away inside the message (a host killed mid-send): a server keeps nothing of a
+                        // message whose final "." never came (RFC 5321, 4.1.1.4). Counted, it was a delivery that never was.
+                        if (!ended) return;
                         if (AcceptDelay > TimeSpan.Zero) await Task.Delay(AcceptDelay, ct);
                         if (DataReply is { } reply)
                         {

@@ -37,7 +37,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.HasDefaultSchema("pppk");
-        b.HasPostgresExtension("pg_trgm"); // the people lists' search: trigram indexes (migration Issue21SearchIndexes), the numbers' prefixes on B-trees (Issue21NumberPrefixes)
+        b.HasPostgresExtension("pg_trgm"); // the people lists' search: trigram indexes (migration Issue21SearchIndexes), the numbers' prefixes on their B-trees in text_pattern_ops (Issue21NumberPrefixes)
         b.Entity<SelectionRound>(e =>
         {
             e.ToTable("selection_rounds");
@@ -55,7 +55,7 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
             e.ToTable("applicants");
             e.HasIndex(a => a.RegistrationNumber).IsUnique();
             e.HasIndex(a => a.FormationCode);
-            e.HasIndex(a => a.Nik);
+            e.HasIndex(a => a.Nik).HasOperators("text_pattern_ops"); // equality, and "starts with" in any collation (the list's search)
         });
         b.Entity<Appeal>(e => { e.ToTable("appeals"); e.HasIndex(a => a.ApplicantId); });
         b.Entity<CatScore>(e => { e.ToTable("cat_scores"); e.HasKey(s => s.ApplicantId); e.Ignore(s => s.Total); });
@@ -68,8 +68,9 @@ public sealed class PppkDbContext(DbContextOptions<PppkDbContext> options) : DbC
         b.Entity<Employee>(e =>
         {
             e.ToTable("employees");
-            e.HasIndex(x => x.NiPppk).IsUnique().HasFilter("ni_pppk IS NOT NULL");
-            e.HasIndex(x => x.Nik).IsUnique();
+            // Equality, uniqueness, and "starts with" in any collation (the list's search); nothing sorts by them.
+            e.HasIndex(x => x.NiPppk).IsUnique().HasFilter("ni_pppk IS NOT NULL").HasOperators("text_pattern_ops");
+            e.HasIndex(x => x.Nik).IsUnique().HasOperators("text_pattern_ops");
             e.HasIndex(x => x.UnitCode).IncludeProperties(x => x.Id);
         });
         b.Entity<Sk>(e => { e.ToTable("sks"); e.HasIndex(s => s.Number).IsUnique(); e.HasIndex(s => s.EmployeeId); });

@@ -35,8 +35,7 @@ internal static class CaseSearch
         var text = search?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text)) return null;
         if (text.Length >= NumberWindow && text.All(char.IsAsciiDigit))
-            return ($"{caseId} = ANY (ARRAY(SELECT pppk.cases_with_number(@{name})))",
-                (name, text));
+            return ($"{caseId} = ANY (ARRAY(SELECT pppk.cases_with_number(@{name})))", (name, text));
         return ($"i.search LIKE @{name}", (name, LikePattern.Containing(text)));
     }
 }

@@ -226,45 +226,46 @@ public sealed class ListsBenchmark : IBenchmark
     /// organisation-wide group ppk, three more cases about the employee <see cref="CallerNik"/> (four in all), and
     /// pengganti.lists standing in for penilai.123 now.
     /// </summary>
-    private static async Task SeedCallersAsync(NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using (var seeded = db.CreateCommand("SELECT 1 FROM pppk.substitutions WHERE substitute_user_name = 'pengganti.lists'"))
-            if (await seeded.ExecuteScalarAsync(ct) is not null) return;
-        var watch = Stopwatch.StartNew();
-        foreach (var sql in (string[])[
+    private static Task SeedCallersAsync(NpgsqlDataSource db, CancellationToken ct) => SeedOnceAsync(db, "the other callers' facts",
+        "SELECT 1 FROM pppk.substitutions WHERE substitute_user_name = 'pengganti.lists'",
+        [
             "UPDATE pppk.user_tasks SET candidate_groups = ARRAY['unit-head', 'ppk'] WHERE state = 'open' AND assignee IS NULL AND right(id::text, 1) IN ('0', '1')",
             $"UPDATE pppk.instances SET subject = '{CallerNik}' WHERE business_key IN ('BK-777', 'BK-1500000', 'BK-2999999')",
             """
             INSERT INTO pppk.substitutions (id, user_name, substitute_user_name, valid_from, valid_to, reason, created_by, created_at)
             VALUES (gen_random_uuid(), 'penilai.123', 'pengganti.lists', now() - interval '1 day', now() + interval '30 days', 'Cuti', 'admin', now())
             """,
-            "ANALYZE pppk.user_tasks"])
+            "ANALYZE pppk.user_tasks",
+        ], ct);
+
+    /// <summary>
+    /// The evaluator's years of work: 20,000 tasks they completed, on completed cases of another unit (their case list walks
+    /// them: migration Issue21PersonWalks).
+    /// </summary>
+    private static Task SeedCompletedAsync(NpgsqlDataSource db, CancellationToken ct) => SeedOnceAsync(db, "the evaluator's completed tasks",
+        "SELECT 1 FROM pppk.user_tasks WHERE completed_by = 'penilai.123' LIMIT 1",
+        [
+            """
+            INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_groups, candidate_users, state, created_at, ended_at, completed_by, priority)
+            SELECT gen_random_uuid(), i.id, 900, 'Task_evaluasi', 'penilai.123', ARRAY['evaluator'], ARRAY[]::text[], 'completed', i.started_at, i.ended_at, 'penilai.123', 50
+            FROM pppk.instances i WHERE i.status = 'completed' AND i.unit_code = 'U05' ORDER BY i.started_at DESC LIMIT 20000
+            """,
+            "ANALYZE pppk.user_tasks",
+        ], ct);
+
+    /// <summary>Runs <paramref name="statements"/> once on a kept database: not when <paramref name="done"/> finds a row.</summary>
+    private static async Task SeedOnceAsync(NpgsqlDataSource db, string label, string done, string[] statements, CancellationToken ct)
+    {
+        await using (var seeded = db.CreateCommand(done))
+            if (await seeded.ExecuteScalarAsync(ct) is not null) return;
+        var watch = Stopwatch.StartNew();
+        foreach (var sql in statements)
         {
             await using var cmd = db.CreateCommand(sql);
             cmd.CommandTimeout = 0;
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        Console.WriteLine($"seeded the other callers' facts in {watch.Elapsed.TotalSeconds:F1} s");
-    }
-
-    /// <summary>
-    /// The evaluator's years of work: 20,000 tasks they completed, on completed cases of another unit (their case list walks
-    /// them: migration Issue21PersonWalks). Added once to a kept database that lacks them.
-    /// </summary>
-    private static async Task SeedCompletedAsync(NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using (var seeded = db.CreateCommand("SELECT 1 FROM pppk.user_tasks WHERE completed_by = 'penilai.123' LIMIT 1"))
-            if (await seeded.ExecuteScalarAsync(ct) is not null) return;
-        var watch = Stopwatch.StartNew();
-        await using var cmd = db.CreateCommand("""
-            INSERT INTO pppk.user_tasks (id, instance_id, wait_id, element_id, assignee, candidate_groups, candidate_users, state, created_at, ended_at, completed_by, priority)
-            SELECT gen_random_uuid(), i.id, 900, 'Task_evaluasi', 'penilai.123', ARRAY['evaluator'], ARRAY[]::text[], 'completed', i.started_at, i.ended_at, 'penilai.123', 50
-            FROM pppk.instances i WHERE i.status = 'completed' AND i.unit_code = 'U05' ORDER BY i.started_at DESC LIMIT 20000;
-            ANALYZE pppk.user_tasks;
-            """);
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync(ct);
-        Console.WriteLine($"seeded the evaluator's completed tasks in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"seeded {label} in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     private static async Task TimeAsync(HttpClient http, string label, string path, int repeat, CancellationToken ct)

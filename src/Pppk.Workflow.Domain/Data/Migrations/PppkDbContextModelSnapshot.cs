@@ -441,9 +441,13 @@ namespace Pppk.Workflow.Domain.Data.Migrations
                         .HasDatabaseName("ix_employees_ni_pppk")
                         .HasFilter("ni_pppk IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NiPppk"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("Nik")
                         .IsUnique()
                         .HasDatabaseName("ix_employees_nik");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Nik"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("UnitCode")
                         .HasDatabaseName("ix_employees_unit_code");
@@ -923,6 +927,8 @@ namespace Pppk.Workflow.Domain.Data.Migrations
 
                     b.HasIndex("Nik")
                         .HasDatabaseName("ix_applicants_nik");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Nik"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
